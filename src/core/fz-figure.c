@@ -1,0 +1,192 @@
+/* fz-figure.c: the compact figure list and the names of kinds and cues. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-figure.h"
+
+#include <string.h>
+
+struct _FzFigureList
+{
+  gatomicrefcount  ref;
+  GArray          *figures;
+  GString         *pool;
+  GHashTable      *interned;   /* string -> offset + 1, so repeated units cost nothing */
+};
+
+static const char * const kind_names[FZ_N_KINDS] = {
+  "count", "money", "percent", "score", "duration", "area", "date", "ordinal", "identifier",
+};
+
+FzFigureList *
+fz_figure_list_new (void)
+{
+  FzFigureList *self = g_new0 (FzFigureList, 1);
+
+  g_atomic_ref_count_init (&self->ref);
+  self->figures = g_array_sized_new (FALSE, TRUE, sizeof (FzFigure), 64);
+  /* Offset 0 is the empty string. */
+  self->pool = g_string_sized_new (256);
+  g_string_append_c (self->pool, '\0');
+  self->interned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return self;
+}
+
+FzFigureList *
+fz_figure_list_ref (FzFigureList *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+fz_figure_list_unref (FzFigureList *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_array_unref (self->figures);
+  g_string_free (self->pool, TRUE);
+  g_hash_table_unref (self->interned);
+  g_free (self);
+}
+
+guint
+fz_figure_list_get_n (const FzFigureList *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->figures->len;
+}
+
+const FzFigure *
+fz_figure_list_get (const FzFigureList *self,
+                    guint               i)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (i < self->figures->len, NULL);
+  return &g_array_index (self->figures, FzFigure, i);
+}
+
+FzFigure *
+fz_figure_list_get_mut (FzFigureList *self,
+                        guint         i)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (i < self->figures->len, NULL);
+  return &g_array_index (self->figures, FzFigure, i);
+}
+
+FzFigure *
+fz_figure_list_append (FzFigureList *self)
+{
+  FzFigure *f;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_array_set_size (self->figures, self->figures->len + 1);
+  f = &g_array_index (self->figures, FzFigure, self->figures->len - 1);
+  memset (f, 0, sizeof *f);
+  f->article = -1;
+  return f;
+}
+
+guint32
+fz_figure_list_intern (FzFigureList *self,
+                       const char   *str,
+                       gssize        len)
+{
+  g_autofree char *key = NULL;
+  gpointer found;
+  guint32 offset;
+
+  g_return_val_if_fail (self != NULL, 0);
+  if (str == NULL || len == 0 || (len < 0 && *str == '\0'))
+    return 0;
+  key = len < 0 ? g_strdup (str) : g_strndup (str, len);
+  found = g_hash_table_lookup (self->interned, key);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  offset = self->pool->len;
+  g_string_append_len (self->pool, key, strlen (key) + 1);
+  g_hash_table_insert (self->interned, g_steal_pointer (&key), GUINT_TO_POINTER (offset + 1));
+  return offset;
+}
+
+const char *
+fz_figure_list_str (const FzFigureList *self,
+                    guint32             offset)
+{
+  g_return_val_if_fail (self != NULL, "");
+  if (offset >= self->pool->len)
+    return "";
+  return self->pool->str + offset;
+}
+
+static int
+compare_figures (gconstpointer a,
+                 gconstpointer b)
+{
+  const FzFigure *fa = a, *fb = b;
+
+  if (fa->start != fb->start)
+    return fa->start < fb->start ? -1 : 1;
+  if (fa->end != fb->end)
+    return fa->end < fb->end ? -1 : 1;
+  return 0;
+}
+
+void
+fz_figure_list_sort (FzFigureList *self)
+{
+  g_return_if_fail (self != NULL);
+  g_array_sort (self->figures, compare_figures);
+}
+
+const char *
+fz_kind_to_string (FzKind kind)
+{
+  g_return_val_if_fail (kind < FZ_N_KINDS, "");
+  return kind_names[kind];
+}
+
+gboolean
+fz_kind_from_string (const char *str,
+                     FzKind     *kind)
+{
+  for (guint i = 0; i < FZ_N_KINDS; i++)
+    if (g_strcmp0 (str, kind_names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+fz_kind_is_statistic (FzKind kind)
+{
+  return kind != FZ_KIND_DATE && kind != FZ_KIND_IDENTIFIER && kind != FZ_KIND_ORDINAL;
+}
+
+const char *
+fz_qualifier_to_string (FzQualifier qualifier)
+{
+  static const char * const names[] = { "exact", "over", "about", "under" };
+  g_return_val_if_fail (qualifier <= FZ_QUALIFIER_UNDER, "");
+  return names[qualifier];
+}
+
+const char *
+fz_change_to_string (FzChange change)
+{
+  static const char * const names[] = { "", "up", "down", "flat" };
+  g_return_val_if_fail (change <= FZ_CHANGE_FLAT, "");
+  return names[change];
+}
+
+const char *
+fz_basis_to_string (FzBasis basis)
+{
+  static const char * const names[] = { "", "yoy", "mom" };
+  g_return_val_if_fail (basis <= FZ_BASIS_MOM, "");
+  return names[basis];
+}

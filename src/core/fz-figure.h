@@ -1,0 +1,97 @@
+/* fz-figure.h: a figure found in a document, kept as a plain struct in a compact list. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FZ_KIND_COUNT,
+  FZ_KIND_MONEY,
+  FZ_KIND_PERCENT,
+  FZ_KIND_SCORE,
+  FZ_KIND_DURATION,
+  FZ_KIND_AREA,
+  FZ_KIND_DATE,
+  FZ_KIND_ORDINAL,
+  FZ_KIND_IDENTIFIER,
+  FZ_N_KINDS
+} FzKind;
+
+typedef enum
+{
+  FZ_QUALIFIER_EXACT,
+  FZ_QUALIFIER_OVER,
+  FZ_QUALIFIER_ABOUT,
+  FZ_QUALIFIER_UNDER
+} FzQualifier;
+
+typedef enum
+{
+  FZ_CHANGE_NONE,
+  FZ_CHANGE_UP,
+  FZ_CHANGE_DOWN,
+  FZ_CHANGE_FLAT
+} FzChange;
+
+typedef enum
+{
+  FZ_BASIS_NONE,
+  FZ_BASIS_YOY,
+  FZ_BASIS_MOM
+} FzBasis;
+
+/* Strings (value, unit, indicator, region, period) live in the list's pool;
+ * a field holds an offset into it, 0 meaning the empty string. */
+typedef struct
+{
+  guint32 start;        /* code points in the decoded document text, [start, end) */
+  guint32 end;
+  guint32 byte_start;   /* the same span in bytes of the UTF-8 text */
+  guint32 byte_end;
+  guint32 value;        /* exact decimal ("9770000000"), ISO partial date or identifier text */
+  guint32 unit;
+  guint32 indicator;    /* lexicon id, filled by attribution */
+  guint32 region;       /* region name as the text gives it, filled by attribution */
+  guint32 period;       /* START/END as spec/figures.md "Period" writes it */
+  gint64  region_code;  /* gazetteer code of the region, 0 when unknown */
+  gint32  article;      /* index of the article holding the figure, -1 when none */
+  guint8  kind;         /* FzKind */
+  guint8  qualifier;    /* FzQualifier */
+  guint8  change;       /* FzChange */
+  guint8  basis;        /* FzBasis */
+  guint8  core;         /* 1 when a statistic an analyst would tabulate */
+  guint8  polarity;     /* 0 none, 1 higher is better, 2 lower is better */
+} FzFigure;
+
+typedef struct _FzFigureList FzFigureList;
+
+FzFigureList  *fz_figure_list_new        (void);
+FzFigureList  *fz_figure_list_ref        (FzFigureList   *self);
+void           fz_figure_list_unref      (FzFigureList   *self);
+guint          fz_figure_list_get_n      (const FzFigureList *self);
+const FzFigure *fz_figure_list_get       (const FzFigureList *self,
+                                          guint           i);
+FzFigure      *fz_figure_list_get_mut    (FzFigureList   *self,
+                                          guint           i);
+FzFigure      *fz_figure_list_append     (FzFigureList   *self);
+guint32        fz_figure_list_intern     (FzFigureList   *self,
+                                          const char     *str,
+                                          gssize          len);
+const char    *fz_figure_list_str        (const FzFigureList *self,
+                                          guint32         offset);
+void           fz_figure_list_sort       (FzFigureList   *self);
+
+const char    *fz_kind_to_string         (FzKind          kind);
+gboolean       fz_kind_from_string       (const char     *str,
+                                          FzKind         *kind);
+gboolean       fz_kind_is_statistic      (FzKind          kind);
+const char    *fz_qualifier_to_string    (FzQualifier     qualifier);
+const char    *fz_change_to_string       (FzChange        change);
+const char    *fz_basis_to_string        (FzBasis         basis);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzFigureList, fz_figure_list_unref)
+
+G_END_DECLS

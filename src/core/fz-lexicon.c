@@ -1,0 +1,454 @@
+/* fz-lexicon.c: loads the indicator lexicon and finds its trigger words in a text. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-lexicon.h"
+
+#include "fz-error.h"
+
+#include <string.h>
+
+#define N_COLUMNS 7
+/* Longer triggers than this are refused so that a scan's key buffer is bounded. */
+#define MAX_TRIGGER_CHARS 32
+
+struct _FzLexicon
+{
+  gatomicrefcount  ref;
+  GPtrArray       *indicators;  /* FzIndicator * */
+  GHashTable      *by_id;       /* id -> index + 1 */
+  GHashTable      *triggers;    /* trigger -> GArray of guint */
+  GHashTable      *max_chars;   /* first character -> longest trigger starting with it */
+};
+
+static void
+fz_indicator_free (FzIndicator *ind)
+{
+  g_free (ind->id);
+  g_free (ind->name_zh);
+  g_free (ind->name_en);
+  g_free (ind->dimension);
+  g_ptr_array_unref (ind->triggers);
+  g_free (ind);
+}
+
+FzLexicon *
+fz_lexicon_new (void)
+{
+  FzLexicon *self = g_new0 (FzLexicon, 1);
+
+  g_atomic_ref_count_init (&self->ref);
+  self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) fz_indicator_free);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_array_unref);
+  self->max_chars = g_hash_table_new (NULL, NULL);
+  return self;
+}
+
+FzLexicon *
+fz_lexicon_new_from_file (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(FzLexicon) self = fz_lexicon_new ();
+
+  if (!fz_lexicon_add_from_file (self, path, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+FzLexicon *
+fz_lexicon_ref (FzLexicon *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+fz_lexicon_unref (FzLexicon *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_hash_table_unref (self->by_id);
+  g_hash_table_unref (self->triggers);
+  g_hash_table_unref (self->max_chars);
+  g_ptr_array_unref (self->indicators);
+  g_free (self);
+}
+
+static void
+add_trigger (FzLexicon  *self,
+             const char *word,
+             guint       index)
+{
+  GArray *list = g_hash_table_lookup (self->triggers, word);
+  gunichar first = g_utf8_get_char (word);
+  guint n_chars = g_utf8_strlen (word, -1);
+  guint old_max;
+
+  if (list == NULL)
+    {
+      list = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (self->triggers, g_strdup (word), list);
+    }
+  for (guint i = 0; i < list->len; i++)
+    if (g_array_index (list, guint, i) == index)
+      return;
+  g_array_append_val (list, index);
+
+  old_max = GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars, GUINT_TO_POINTER (first)));
+  if (n_chars > old_max)
+    g_hash_table_insert (self->max_chars, GUINT_TO_POINTER (first), GUINT_TO_POINTER (n_chars));
+}
+
+static gboolean
+parse_kinds (const char  *field,
+             guint       *kinds)
+{
+  g_auto(GStrv) parts = g_strsplit (field, ",", -1);
+
+  *kinds = 0;
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      FzKind kind;
+      g_strstrip (parts[i]);
+      if (parts[i][0] == '\0')
+        continue;
+      if (!fz_kind_from_string (parts[i], &kind))
+        return FALSE;
+      *kinds |= 1u << kind;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_polarity (const char *field,
+                FzPolarity *polarity)
+{
+  if (field[0] == '\0')
+    *polarity = FZ_POLARITY_NONE;
+  else if (g_str_equal (field, "higher"))
+    *polarity = FZ_POLARITY_HIGHER;
+  else if (g_str_equal (field, "lower"))
+    *polarity = FZ_POLARITY_LOWER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* Analysts type lists with Chinese punctuation too. */
+static char **
+split_triggers (const char *field)
+{
+  g_autoptr(GString) s = g_string_new (field);
+
+  g_string_replace (s, "，", ",", 0);
+  g_string_replace (s, "、", ",", 0);
+  return g_strsplit (s->str, ",", -1);
+}
+
+static gboolean
+add_row (FzLexicon   *self,
+         char       **cols,
+         const char  *origin,
+         guint        line_no,
+         GError     **error)
+{
+  FzPolarity polarity;
+  guint kinds;
+  FzIndicator *ind;
+  guint index;
+  g_auto(GStrv) words = NULL;
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_strstrip (cols[i]);
+  if (cols[0][0] == '\0')
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE, "%s:%u: empty indicator id", origin, line_no);
+      return FALSE;
+    }
+  if (!parse_polarity (cols[4], &polarity))
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
+                   "%s:%u: polarity “%s” is neither “higher” nor “lower”", origin, line_no, cols[4]);
+      return FALSE;
+    }
+  if (!parse_kinds (cols[5], &kinds))
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE, "%s:%u: unknown kind in “%s”",
+                   origin, line_no, cols[5]);
+      return FALSE;
+    }
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, cols[0]));
+  if (index == 0)
+    {
+      ind = g_new0 (FzIndicator, 1);
+      ind->id = g_strdup (cols[0]);
+      ind->triggers = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (self->indicators, ind);
+      index = self->indicators->len;
+      g_hash_table_insert (self->by_id, ind->id, GUINT_TO_POINTER (index));
+    }
+  else
+    ind = g_ptr_array_index (self->indicators, index - 1);
+  index--;
+
+  /* A later file (the analyst's) overrides what it states and keeps the rest. */
+  if (cols[1][0] != '\0')
+    {
+      g_free (ind->name_zh);
+      ind->name_zh = g_strdup (cols[1]);
+    }
+  if (cols[2][0] != '\0')
+    {
+      g_free (ind->name_en);
+      ind->name_en = g_strdup (cols[2]);
+    }
+  if (cols[3][0] != '\0')
+    {
+      g_free (ind->dimension);
+      ind->dimension = g_strdup (cols[3]);
+    }
+  if (cols[4][0] != '\0')
+    ind->polarity = polarity;
+  if (kinds != 0)
+    ind->kinds = kinds;
+  if (ind->name_zh == NULL)
+    ind->name_zh = g_strdup (ind->id);
+  if (ind->name_en == NULL)
+    ind->name_en = g_strdup (ind->id);
+  if (ind->dimension == NULL)
+    ind->dimension = g_strdup ("");
+
+  words = split_triggers (cols[6]);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_strstrip (words[i]);
+      if (words[i][0] == '\0')
+        continue;
+      if (g_utf8_strlen (words[i], -1) > MAX_TRIGGER_CHARS)
+        {
+          g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
+                       "%s:%u: trigger “%s” is longer than %d characters",
+                       origin, line_no, words[i], MAX_TRIGGER_CHARS);
+          return FALSE;
+        }
+      g_ptr_array_add (ind->triggers, g_strdup (words[i]));
+      add_trigger (self, words[i], index);
+    }
+  return TRUE;
+}
+
+gboolean
+fz_lexicon_add_from_data (FzLexicon   *self,
+                          const char  *data,
+                          gssize       len,
+                          const char  *origin,
+                          GError     **error)
+{
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean seen_header = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+
+  if (origin == NULL)
+    origin = "lexicon";
+  if (len < 0)
+    len = strlen (data);
+  if (!g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_ENCODING, "%s: not valid UTF-8", origin);
+      return FALSE;
+    }
+  copy = g_strndup (data, len);
+  lines = g_strsplit (copy, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) cols = NULL;
+      char *line = lines[i];
+      gsize n = strlen (line);
+
+      if (n > 0 && line[n - 1] == '\r')
+        line[n - 1] = '\0';
+      if (line[0] == '\0' || line[0] == '#')
+        continue;
+      cols = g_strsplit (line, "\t", -1);
+      if (!seen_header && g_str_equal (cols[0], "id"))
+        {
+          seen_header = TRUE;
+          continue;
+        }
+      seen_header = TRUE;
+      if (g_strv_length (cols) != N_COLUMNS)
+        {
+          g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
+                       "%s:%u: %u columns instead of %d (id name_zh name_en dimension polarity kinds triggers)",
+                       origin, i + 1, g_strv_length (cols), N_COLUMNS);
+          return FALSE;
+        }
+      if (!add_row (self, cols, origin, i + 1, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+fz_lexicon_add_from_file (FzLexicon   *self,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_get_contents (path, &data, &len, &local))
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_IO, "%s", local->message);
+      return FALSE;
+    }
+  return fz_lexicon_add_from_data (self, data, len, path, error);
+}
+
+guint
+fz_lexicon_get_n (FzLexicon *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->indicators->len;
+}
+
+const FzIndicator *
+fz_lexicon_get (FzLexicon *self,
+                guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->indicators->len, NULL);
+  return g_ptr_array_index (self->indicators, index);
+}
+
+int
+fz_lexicon_find (FzLexicon  *self,
+                 const char *id)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  if (id == NULL)
+    return -1;
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, id)) - 1;
+}
+
+const FzIndicator *
+fz_lexicon_lookup (FzLexicon  *self,
+                   const char *id)
+{
+  int i = fz_lexicon_find (self, id);
+
+  return i < 0 ? NULL : g_ptr_array_index (self->indicators, i);
+}
+
+gboolean
+fz_indicator_accepts_kind (const FzIndicator *indicator,
+                           FzKind             kind)
+{
+  g_return_val_if_fail (indicator != NULL, FALSE);
+  return kind < FZ_N_KINDS && (indicator->kinds & (1u << kind)) != 0;
+}
+
+const char *
+fz_polarity_to_string (FzPolarity polarity)
+{
+  switch (polarity)
+    {
+    case FZ_POLARITY_HIGHER:
+      return "higher";
+    case FZ_POLARITY_LOWER:
+      return "lower";
+    case FZ_POLARITY_NONE:
+    default:
+      return "";
+    }
+}
+
+/* Longest match at each position, in one pass. White space inside a word is
+ * skipped because PDF layout often spaces out characters (预 警 劝 阻). */
+void
+fz_lexicon_scan (FzLexicon         *self,
+                 const char        *text,
+                 gssize             len,
+                 FzLexiconScanFunc  func,
+                 gpointer           user_data)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree guint32 *pos = NULL;
+  glong n_chars = 0;
+  guint n_pos = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (func != NULL);
+  if (text == NULL)
+    return;
+
+  chars = g_utf8_to_ucs4_fast (text, len, &n_chars);
+  pos = g_new (guint32, n_chars + 1);
+  for (glong i = 0; i < n_chars; i++)
+    if (!g_unichar_isspace (chars[i]))
+      pos[n_pos++] = i;
+
+  for (guint j = 0; j < n_pos;)
+    {
+      guint max = GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars,
+                                                         GUINT_TO_POINTER (chars[pos[j]])));
+      char key[MAX_TRIGGER_CHARS * 6 + 1];
+      guint cum[MAX_TRIGGER_CHARS + 1];
+      guint k, found = 0;
+      GArray *list = NULL;
+
+      if (max == 0)
+        {
+          j++;
+          continue;
+        }
+      cum[0] = 0;
+      for (k = 0; k < max && j + k < n_pos; k++)
+        cum[k + 1] = cum[k] + g_unichar_to_utf8 (chars[pos[j + k]], key + cum[k]);
+      for (; k > 0; k--)
+        {
+          char saved = key[cum[k]];
+          key[cum[k]] = '\0';
+          list = g_hash_table_lookup (self->triggers, key);
+          key[cum[k]] = saved;
+          if (list != NULL)
+            {
+              found = k;
+              break;
+            }
+        }
+      if (found == 0)
+        {
+          j++;
+          continue;
+        }
+      {
+        FzTriggerMatch m;
+        gpointer hkey, hval;
+
+        /* The key in the table outlives the callback; the local buffer does not. */
+        key[cum[found]] = '\0';
+        m.trigger = NULL;
+        if (g_hash_table_lookup_extended (self->triggers, key, &hkey, &hval))
+          m.trigger = hkey;
+        m.start = pos[j];
+        m.end = pos[j + found - 1] + 1;
+        m.indicators = (const guint *) list->data;
+        m.n_indicators = list->len;
+        func (&m, user_data);
+      }
+      j += found;
+    }
+}

@@ -1,0 +1,91 @@
+/* fz-observation.h: one statistic for the index (a region's value of an indicator) and its period. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "fz-figure.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FZ_REGION_LEVEL_UNKNOWN,   /* as a filter: any level */
+  FZ_REGION_LEVEL_PROVINCE,
+  FZ_REGION_LEVEL_CITY,
+  FZ_REGION_LEVEL_COUNTY,
+  FZ_REGION_LEVEL_TOWNSHIP,
+  FZ_N_REGION_LEVELS
+} FzRegionLevel;
+
+typedef enum
+{
+  FZ_VALUE_LEVEL,   /* a count or an amount as reported */
+  FZ_VALUE_YOY,     /* 同比 change, signed percent */
+  FZ_VALUE_MOM,     /* 环比 change, signed percent */
+  FZ_VALUE_RATE,    /* a rate (破案率, 劝阻成功率) in percent */
+  FZ_VALUE_SHARE,   /* a share of a whole (占刑事案件比重) in percent */
+  FZ_VALUE_SCORE,   /* points on a scale */
+  FZ_N_VALUE_KINDS
+} FzValueKind;
+
+/* The caller fills the strings; fz_observation_copy() and the index keep copies. */
+typedef struct
+{
+  const char    *region;       /* region name as the text gives it */
+  gint64         region_code;  /* gazetteer code, 0 when unknown */
+  FzRegionLevel  level;
+  const char    *indicator;    /* lexicon id */
+  FzValueKind    value_kind;
+  double         value;        /* for changes the signed percent: 同比下降43.26% → -43.26 */
+  const char    *unit;
+  FzQualifier    qualifier;
+  const char    *period;       /* START/END as spec/figures.md writes it, "" or NULL when not stated */
+  const char    *document;     /* provenance */
+  gint           article;      /* -1 when none */
+  guint          start;        /* code points, end exclusive */
+  guint          end;
+  const char    *text;         /* the figure's text */
+} FzObservation;
+
+/* One end of a period. */
+#define FZ_YEAR_OPEN  0     /* the end is left open */
+#define FZ_YEAR_Y    (-1)   /* the document's year, not yet known */
+#define FZ_YEAR_PY   (-2)   /* the year before the document's */
+
+typedef struct
+{
+  gint  year;    /* four digits, or one of FZ_YEAR_* */
+  gint8 month;   /* 1..12, 0 when not given */
+  gint8 day;     /* 1..31, 0 when not given */
+} FzPeriodEnd;
+
+typedef struct
+{
+  gboolean    stated;   /* FALSE when the figure has no period */
+  FzPeriodEnd start;
+  FzPeriodEnd end;
+} FzPeriod;
+
+FzObservation *fz_observation_copy            (const FzObservation *obs);
+void           fz_observation_free            (FzObservation       *obs);
+
+const char    *fz_value_kind_to_string        (FzValueKind          kind);
+gboolean       fz_value_kind_from_string      (const char          *str,
+                                               FzValueKind         *kind);
+const char    *fz_region_level_to_string      (FzRegionLevel        level);
+gboolean       fz_region_level_from_string    (const char          *str,
+                                               FzRegionLevel       *level);
+const char    *fz_observation_qualifier_name  (FzQualifier          qualifier);
+
+gboolean       fz_period_parse                (const char          *str,
+                                               FzPeriod            *period,
+                                               GError             **error);
+gboolean       fz_period_end_year_is_unknown  (const FzPeriodEnd   *end);
+gboolean       fz_period_has_unknown_year     (const FzPeriod      *period);
+gint           fz_period_compare              (const FzPeriod      *a,
+                                               const FzPeriod      *b);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzObservation, fz_observation_free)
+
+G_END_DECLS

@@ -1,0 +1,405 @@
+/* fz-period.c: parse, write, resolve and classify periods such as Y-01/, /Y-07-15 and Y-03/Y-03. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-period.h"
+
+#include <string.h>
+
+#include "fz-error.h"
+
+void
+fz_period_clear (FzPeriod *self)
+{
+  g_return_if_fail (self != NULL);
+  memset (self, 0, sizeof *self);
+}
+
+gboolean
+fz_period_is_empty (const FzPeriod *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+  return self->start.year_kind == FZ_PERIOD_YEAR_OPEN &&
+         self->end.year_kind == FZ_PERIOD_YEAR_OPEN;
+}
+
+static guint
+days_in_month (const FzPeriodEnd *e)
+{
+  /* Y and PY may be a leap year: allow 29 February until resolved. */
+  guint16 year = e->year_kind == FZ_PERIOD_YEAR_ABSOLUTE ? e->year : 2000;
+
+  if (e->month < 1 || e->month > 12 || year < 1)
+    return 0;
+  return g_date_get_days_in_month (e->month, year);
+}
+
+static gboolean
+end_is_valid (const FzPeriodEnd *e)
+{
+  switch (e->year_kind)
+    {
+    case FZ_PERIOD_YEAR_OPEN:
+      return e->month == 0 && e->day == 0 && e->year == 0;
+    case FZ_PERIOD_YEAR_ABSOLUTE:
+      if (e->year < 1000 || e->year > 9999)
+        return FALSE;
+      break;
+    case FZ_PERIOD_YEAR_CURRENT:
+    case FZ_PERIOD_YEAR_PREVIOUS:
+      if (e->year != 0)
+        return FALSE;
+      break;
+    default:
+      return FALSE;
+    }
+  if (e->month == 0)
+    return e->day == 0;
+  if (e->month > 12)
+    return FALSE;
+  return e->day == 0 || e->day <= days_in_month (e);
+}
+
+/* Orders two ends when their years are comparable; returns FALSE when not
+ * (an absolute year against Y or PY). A missing month or day of the start
+ * counts from the beginning, of the end up to the end. */
+static gboolean
+ends_ordered (const FzPeriodEnd *s,
+              const FzPeriodEnd *e,
+              gboolean          *ordered)
+{
+  gint sy, ey;
+  guint sm, em, sd, ed;
+
+  if (s->year_kind == FZ_PERIOD_YEAR_OPEN || e->year_kind == FZ_PERIOD_YEAR_OPEN)
+    {
+      *ordered = TRUE;
+      return TRUE;
+    }
+  if ((s->year_kind == FZ_PERIOD_YEAR_ABSOLUTE) != (e->year_kind == FZ_PERIOD_YEAR_ABSOLUTE))
+    return FALSE;
+  if (s->year_kind == FZ_PERIOD_YEAR_ABSOLUTE)
+    {
+      sy = s->year;
+      ey = e->year;
+    }
+  else
+    {
+      sy = s->year_kind == FZ_PERIOD_YEAR_PREVIOUS ? -1 : 0;
+      ey = e->year_kind == FZ_PERIOD_YEAR_PREVIOUS ? -1 : 0;
+    }
+  sm = s->month ? s->month : 1;
+  em = e->month ? e->month : 12;
+  sd = s->day ? s->day : 1;
+  ed = e->day ? e->day : 31;
+  if (sy != ey)
+    *ordered = sy < ey;
+  else if (sm != em)
+    *ordered = sm < em;
+  else
+    *ordered = sd <= ed;
+  return TRUE;
+}
+
+gboolean
+fz_period_is_valid (const FzPeriod *self)
+{
+  gboolean ordered = TRUE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  if (!end_is_valid (&self->start) || !end_is_valid (&self->end))
+    return FALSE;
+  if (ends_ordered (&self->start, &self->end, &ordered) && !ordered)
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_digits (const char *p,
+              gsize       n,
+              guint      *value)
+{
+  guint v = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+      v = v * 10 + (guint) (p[i] - '0');
+    }
+  *value = v;
+  return TRUE;
+}
+
+/* One end, exactly as the spec writes it: "", "2019", "Y-03", "PY-12-31". */
+static gboolean
+parse_end (const char  *p,
+           gsize        n,
+           FzPeriodEnd *out)
+{
+  gsize i = 0;
+  guint v;
+
+  memset (out, 0, sizeof *out);
+  if (n == 0)
+    return TRUE;
+  if (n >= 2 && p[0] == 'P' && p[1] == 'Y')
+    {
+      out->year_kind = FZ_PERIOD_YEAR_PREVIOUS;
+      i = 2;
+    }
+  else if (p[0] == 'Y')
+    {
+      out->year_kind = FZ_PERIOD_YEAR_CURRENT;
+      i = 1;
+    }
+  else if (n >= 4 && parse_digits (p, 4, &v))
+    {
+      out->year_kind = FZ_PERIOD_YEAR_ABSOLUTE;
+      out->year = (guint16) v;
+      i = 4;
+    }
+  else
+    return FALSE;
+
+  if (i == n)
+    return TRUE;
+  if (n - i < 3 || p[i] != '-' || !parse_digits (p + i + 1, 2, &v) || v == 0)
+    return FALSE;
+  out->month = (guint8) v;
+  i += 3;
+  if (i == n)
+    return TRUE;
+  if (n - i != 3 || p[i] != '-' || !parse_digits (p + i + 1, 2, &v) || v == 0)
+    return FALSE;
+  out->day = (guint8) v;
+  return TRUE;
+}
+
+gboolean
+fz_period_parse (const char  *str,
+                 gssize       len,
+                 FzPeriod    *out,
+                 GError     **error)
+{
+  FzPeriod period;
+  const char *slash;
+  gsize n;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fz_period_clear (out);
+  if (str == NULL)
+    return TRUE;
+  n = len < 0 ? strlen (str) : (gsize) len;
+  if (n == 0)
+    return TRUE;
+
+  slash = memchr (str, '/', n);
+  if (slash == NULL || memchr (slash + 1, '/', n - (gsize) (slash - str) - 1) != NULL)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
+                   "A period is written START/END with one slash: “%.*s”", (int) MIN (n, 64), str);
+      return FALSE;
+    }
+  if (!parse_end (str, (gsize) (slash - str), &period.start) ||
+      !parse_end (slash + 1, n - (gsize) (slash - str) - 1, &period.end))
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
+                   "Each end of a period is YEAR[-MM[-DD]] with YEAR four digits, Y or PY: “%.*s”",
+                   (int) MIN (n, 64), str);
+      return FALSE;
+    }
+  if (fz_period_is_empty (&period))
+    {
+      /* No period is written as nothing at all, never as a bare slash. */
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
+                   "A period needs at least one end: “%.*s”", (int) MIN (n, 64), str);
+      return FALSE;
+    }
+  if (!fz_period_is_valid (&period))
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
+                   "Not a valid period (month, day or order of the ends): “%.*s”",
+                   (int) MIN (n, 64), str);
+      return FALSE;
+    }
+  *out = period;
+  return TRUE;
+}
+
+static void
+append_end (const FzPeriodEnd *e,
+            GString           *out)
+{
+  switch (e->year_kind)
+    {
+    case FZ_PERIOD_YEAR_ABSOLUTE:
+      g_string_append_printf (out, "%04u", (guint) e->year);
+      break;
+    case FZ_PERIOD_YEAR_CURRENT:
+      g_string_append_c (out, 'Y');
+      break;
+    case FZ_PERIOD_YEAR_PREVIOUS:
+      g_string_append (out, "PY");
+      break;
+    default:
+      return;
+    }
+  if (e->month == 0)
+    return;
+  g_string_append_printf (out, "-%02u", (guint) e->month);
+  if (e->day != 0)
+    g_string_append_printf (out, "-%02u", (guint) e->day);
+}
+
+void
+fz_period_append (const FzPeriod *self,
+                  GString        *out)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out != NULL);
+  if (fz_period_is_empty (self))
+    return;
+  append_end (&self->start, out);
+  g_string_append_c (out, '/');
+  append_end (&self->end, out);
+}
+
+char *
+fz_period_to_string (const FzPeriod *self)
+{
+  GString *out = g_string_new (NULL);
+
+  fz_period_append (self, out);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+resolve_end (FzPeriodEnd *e,
+             guint        doc_year)
+{
+  if (e->year_kind == FZ_PERIOD_YEAR_CURRENT)
+    e->year = (guint16) doc_year;
+  else if (e->year_kind == FZ_PERIOD_YEAR_PREVIOUS)
+    e->year = (guint16) (doc_year - 1);
+  else
+    return FALSE;
+  e->year_kind = FZ_PERIOD_YEAR_ABSOLUTE;
+  /* 29 February of a Y that turns out not to be a leap year. */
+  if (e->day > days_in_month (e))
+    e->day = (guint8) days_in_month (e);
+  return TRUE;
+}
+
+/* Y and PY become years once the document's year is known. */
+gboolean
+fz_period_resolve (FzPeriod *self,
+                   guint     doc_year)
+{
+  gboolean changed;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (doc_year >= 1001 && doc_year <= 9999, FALSE);
+  changed = resolve_end (&self->start, doc_year);
+  changed |= resolve_end (&self->end, doc_year);
+  return changed;
+}
+
+/* NULL when @str is not a period. */
+char *
+fz_period_resolve_string (const char *str,
+                          guint       doc_year)
+{
+  FzPeriod period;
+
+  if (!fz_period_parse (str, -1, &period, NULL))
+    return NULL;
+  if (doc_year >= 1001 && doc_year <= 9999)
+    fz_period_resolve (&period, doc_year);
+  return fz_period_to_string (&period);
+}
+
+static gboolean
+end_equal (const FzPeriodEnd *a,
+           const FzPeriodEnd *b)
+{
+  return a->year_kind == b->year_kind &&
+         (a->year_kind != FZ_PERIOD_YEAR_ABSOLUTE || a->year == b->year) &&
+         a->month == b->month &&
+         a->day == b->day;
+}
+
+/* Equal as written: Y-01/ and 2022-01/ differ until resolved, which
+ * fz_period_has_unknown_year() tells the caller. */
+gboolean
+fz_period_equal (const FzPeriod *a,
+                 const FzPeriod *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  return end_equal (&a->start, &b->start) && end_equal (&a->end, &b->end);
+}
+
+gboolean
+fz_period_has_unknown_year (const FzPeriod *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->start.year_kind == FZ_PERIOD_YEAR_CURRENT ||
+         self->start.year_kind == FZ_PERIOD_YEAR_PREVIOUS ||
+         self->end.year_kind == FZ_PERIOD_YEAR_CURRENT ||
+         self->end.year_kind == FZ_PERIOD_YEAR_PREVIOUS;
+}
+
+static gboolean
+same_year (const FzPeriodEnd *a,
+           const FzPeriodEnd *b)
+{
+  return a->year_kind == b->year_kind &&
+         (a->year_kind != FZ_PERIOD_YEAR_ABSOLUTE || a->year == b->year);
+}
+
+static gboolean
+is_first_of_year (const FzPeriodEnd *e)
+{
+  return (e->month == 0 || e->month == 1) && (e->day == 0 || e->day == 1);
+}
+
+static gboolean
+is_last_of_year (const FzPeriodEnd *e)
+{
+  return e->month == 0 || (e->month == 12 && (e->day == 0 || e->day == 31));
+}
+
+FzPeriodKind
+fz_period_kind (const FzPeriod *self)
+{
+  const FzPeriodEnd *s, *e;
+
+  g_return_val_if_fail (self != NULL, FZ_PERIOD_KIND_NONE);
+  s = &self->start;
+  e = &self->end;
+  if (fz_period_is_empty (self))
+    return FZ_PERIOD_KIND_NONE;
+  if (s->year_kind == FZ_PERIOD_YEAR_OPEN)
+    return FZ_PERIOD_KIND_OTHER;
+  if (e->year_kind == FZ_PERIOD_YEAR_OPEN)
+    return is_first_of_year (s) ? FZ_PERIOD_KIND_YEAR_TO_DATE : FZ_PERIOD_KIND_OTHER;
+  if (!same_year (s, e))
+    return FZ_PERIOD_KIND_OTHER;
+  if (s->month != 0 && s->month == e->month &&
+      (s->day == 0 || s->day == 1) &&
+      (e->day == 0 || e->day == days_in_month (e)))
+    return FZ_PERIOD_KIND_MONTH;
+  if (is_first_of_year (s))
+    return is_last_of_year (e) ? FZ_PERIOD_KIND_WHOLE_YEAR : FZ_PERIOD_KIND_YEAR_TO_DATE;
+  return FZ_PERIOD_KIND_OTHER;
+}
+
+const char *
+fz_period_kind_to_string (FzPeriodKind kind)
+{
+  static const char * const names[] = { "none", "month", "year-to-date", "whole-year", "other" };
+
+  g_return_val_if_fail (kind <= FZ_PERIOD_KIND_OTHER, "");
+  return names[kind];
+}

@@ -1,0 +1,62 @@
+/* fz-period.h: the stretch of time a figure holds for, written START/END (spec/figures.md "Period"). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FZ_PERIOD_YEAR_OPEN,      /* the text leaves this end open */
+  FZ_PERIOD_YEAR_ABSOLUTE,  /* four digits in the text */
+  FZ_PERIOD_YEAR_CURRENT,   /* Y: the year the document was published */
+  FZ_PERIOD_YEAR_PREVIOUS,  /* PY: the year before it */
+} FzPeriodYear;
+
+/* One end: YEAR[-MM[-DD]]; month and day are 0 when not given. */
+typedef struct
+{
+  guint8  year_kind;  /* FzPeriodYear */
+  guint8  month;
+  guint8  day;
+  guint16 year;       /* only for FZ_PERIOD_YEAR_ABSOLUTE */
+} FzPeriodEnd;
+
+typedef struct
+{
+  FzPeriodEnd start;
+  FzPeriodEnd end;
+} FzPeriod;
+
+/* What the index needs to know to put two periods side by side. */
+typedef enum
+{
+  FZ_PERIOD_KIND_NONE,          /* no period */
+  FZ_PERIOD_KIND_MONTH,         /* one calendar month: Y-03/Y-03 */
+  FZ_PERIOD_KIND_YEAR_TO_DATE,  /* from January, open or ending before December: Y-01/, Y-01/Y-11 */
+  FZ_PERIOD_KIND_WHOLE_YEAR,    /* January to December of one year: Y-01/Y-12 */
+  FZ_PERIOD_KIND_OTHER,
+} FzPeriodKind;
+
+void          fz_period_clear             (FzPeriod       *self);
+gboolean      fz_period_is_empty          (const FzPeriod *self);
+gboolean      fz_period_parse             (const char     *str,
+                                           gssize          len,
+                                           FzPeriod       *out,
+                                           GError        **error);
+char         *fz_period_to_string         (const FzPeriod *self);
+void          fz_period_append            (const FzPeriod *self,
+                                           GString        *out);
+gboolean      fz_period_is_valid          (const FzPeriod *self);
+gboolean      fz_period_resolve           (FzPeriod       *self,
+                                           guint           doc_year);
+char         *fz_period_resolve_string    (const char     *str,
+                                           guint           doc_year);
+gboolean      fz_period_equal             (const FzPeriod *a,
+                                           const FzPeriod *b);
+gboolean      fz_period_has_unknown_year  (const FzPeriod *self);
+FzPeriodKind  fz_period_kind              (const FzPeriod *self);
+const char   *fz_period_kind_to_string    (FzPeriodKind    kind);
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+/* fz-application.c: app actions, accelerators, command line and the about window. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "fanzha"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fz-application.h"
+#include "fz-window.h"
+
+struct _FzApplication
+{
+  AdwApplication  parent_instance;
+  char           *screenshot_path;
+};
+
+G_DEFINE_FINAL_TYPE (FzApplication, fz_application, ADW_TYPE_APPLICATION)
+
+static FzWindow *
+get_window (FzApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (fz_window_new (self));
+  return FZ_WINDOW (window);
+}
+
+static void
+fz_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_window (FZ_APPLICATION (app))));
+}
+
+static void
+fz_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  FzWindow *window = get_window (FZ_APPLICATION (app));
+
+  fz_window_open_files (window, files, n_files);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+fz_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  FzApplication *self = FZ_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("fanzha %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "screenshot", "^&ay", &path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+      self->screenshot_path = g_file_get_path (file);
+      /* A screenshot run is its own process: never hand it to a running instance. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+  return -1;
+}
+
+static void
+fz_application_window_added (GtkApplication *app,
+                             GtkWindow      *window)
+{
+  FzApplication *self = FZ_APPLICATION (app);
+
+  GTK_APPLICATION_CLASS (fz_application_parent_class)->window_added (app, window);
+  if (self->screenshot_path != NULL && FZ_IS_WINDOW (window))
+    fz_window_take_screenshot (FZ_WINDOW (window), self->screenshot_path);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Fanzha developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", _("Fanzha"),
+                         "application-icon", APP_ID,
+                         "comments", _("Read anti-fraud news with every figure understood"),
+                         "version", PACKAGE_VERSION,
+                         "developers", developers,
+                         "copyright", "© 2026 The Fanzha developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close the windows so each saves its state before the app goes. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GList *next = l->next;
+      gtk_window_close (GTK_WINDOW (l->data));
+      l = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+fz_application_startup (GApplication *app)
+{
+  static const struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.open-folder", { "<Control><Shift>o", NULL } },
+    { "win.remove-document", { "Delete", NULL } },
+    { "win.search", { "<Control><Shift>f", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.toggle-chart", { "F9", NULL } },
+    { "reader.find", { "<Control>f", NULL } },
+    { "reader.next-figure", { "F3", NULL } },
+    { "reader.previous-figure", { "<Shift>F3", NULL } },
+    { "reader.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "reader.zoom-out", { "<Control>minus", NULL } },
+    { "reader.zoom-reset", { "<Control>0", NULL } },
+  };
+
+  G_APPLICATION_CLASS (fz_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+fz_application_finalize (GObject *object)
+{
+  FzApplication *self = FZ_APPLICATION (object);
+
+  g_clear_pointer (&self->screenshot_path, g_free);
+  G_OBJECT_CLASS (fz_application_parent_class)->finalize (object);
+}
+
+static void
+fz_application_class_init (FzApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
+
+  object_class->finalize = fz_application_finalize;
+  app_class->activate = fz_application_activate;
+  app_class->open = fz_application_open;
+  app_class->startup = fz_application_startup;
+  app_class->handle_local_options = fz_application_handle_local_options;
+  gtk_app_class->window_added = fz_application_window_added;
+}
+
+static void
+fz_application_init (FzApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the paths, save a PNG of the window after its first frame, and quit"), N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[PATH…]"));
+}
+
+FzApplication *
+fz_application_new (void)
+{
+  return g_object_new (FZ_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/org/fanzha/Fanzha",
+                       NULL);
+}

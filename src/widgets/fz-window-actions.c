@@ -1,0 +1,107 @@
+/* fz-window-actions.c: the window's actions and when they are enabled. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "fanzha"
+
+#include "config.h"
+
+#include "fz-window-private.h"
+
+static void
+open_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  _fz_window_choose_files (FZ_WINDOW (widget), FALSE);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  _fz_window_choose_files (FZ_WINDOW (widget), TRUE);
+}
+
+static void
+remove_document_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  _fz_window_remove_selected (FZ_WINDOW (widget));
+}
+
+static void
+cancel_loading_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
+  gtk_widget_grab_focus (self->search_entry);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+toggle_chart_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *name,
+              GVariant   *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+void
+_fz_window_actions_update (FzWindow *self)
+{
+  gboolean has_selection = self->selection != NULL
+    && gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-document",
+                                 has_selection && !self->loading);
+}
+
+void
+_fz_window_class_actions_init (FzWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-document", NULL, remove_document_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-chart", NULL, toggle_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+}

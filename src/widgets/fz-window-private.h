@@ -1,0 +1,56 @@
+/* fz-window-private.h: the window's fields, shared by its split source files. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "fz-window.h"
+
+G_BEGIN_DECLS
+
+struct _FzWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  char                 *screenshot_path;
+  guint                 screenshot_frames;
+
+  /* Documents (fz-window-documents.c) */
+  GListStore           *documents;
+  GtkFilterListModel   *filtered;
+  GtkSortListModel     *sorted;
+  GtkSingleSelection   *selection;
+  GtkWidget            *document_view;
+  gpointer              loader;
+  gboolean              loading;
+  GPtrArray            *load_errors;
+
+  /* Template children */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *search_bar;
+  GtkWidget            *search_button;
+  GtkWidget            *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkScrolledWindow    *document_scroller;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *progress_bar;
+  AdwFlap              *flap;
+  GtkWidget            *chart_button;
+  GtkStack             *reader_stack;
+  GtkStack             *chart_stack;
+};
+
+void     _fz_window_class_actions_init   (FzWindowClass *klass);
+void     _fz_window_actions_update       (FzWindow      *self);
+void     _fz_window_documents_init       (FzWindow      *self);
+void     _fz_window_documents_finalize   (FzWindow      *self);
+gboolean _fz_window_has_pending_work     (FzWindow      *self);
+void     _fz_window_choose_files         (FzWindow      *self,
+                                          gboolean       folders);
+void     _fz_window_remove_selected      (FzWindow      *self);
+
+G_END_DECLS
