@@ -7,6 +7,19 @@
 
 #include "fz-cli-commands.h"
 
+int fz_cli_extract  (int argc, char **argv);
+int fz_cli_articles (int argc, char **argv);
+int fz_cli_index    (int argc, char **argv);
+int fz_cli_series   (int argc, char **argv);
+
 const FzCliCommand fz_cli_commands[] = {
+  { "extract", N_("The figures of each file, one TSV line each (--count: only how many)"),
+    fz_cli_extract },
+  { "articles", N_("The articles found on each page: title, start of body, region"),
+    fz_cli_articles },
+  { "index", N_("The regional anti-fraud index: region table, dimension scores, rank"),
+    fz_cli_index },
+  { "series", N_("One indicator as a region × period table, each cell with its source"),
+    fz_cli_series },
   { NULL, NULL, NULL }
 };

@@ -61,6 +61,34 @@ test_names (void)
   g_assert_false (fz_kind_is_statistic (FZ_KIND_DATE));
 }
 
+static void
+test_format (void)
+{
+  g_autoptr(FzFigureList) list = fz_figure_list_new ();
+  struct { FzKind kind; const char *value, *unit, *expected; } cases[] = {
+    { FZ_KIND_COUNT, "16000", "人次", "16,000 人次" },
+    { FZ_KIND_MONEY, "9770000000", "元", "9,770,000,000 元" },
+    { FZ_KIND_PERCENT, "-43.26", "%", "-43.26%" },
+    { FZ_KIND_SCORE, "94.69", "分", "94.69 分" },
+    { FZ_KIND_COUNT, "672", "起", "672 起" },
+    { FZ_KIND_DATE, "2019-05", "", "2019-05" },
+    { FZ_KIND_IDENTIFIER, "22500000", "", "22500000" },
+    { FZ_KIND_PERCENT, "14", "pp", "14 pp" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      FzFigure *f = fz_figure_list_append (list);
+      g_autofree char *text = NULL;
+
+      f->kind = cases[i].kind;
+      f->value = fz_figure_list_intern (list, cases[i].value, -1);
+      f->unit = fz_figure_list_intern (list, cases[i].unit, -1);
+      text = fz_figure_format_value (list, f);
+      g_assert_cmpstr (text, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -69,5 +97,6 @@ main (int   argc,
   g_test_add_func ("/figure/intern", test_intern);
   g_test_add_func ("/figure/append-sort", test_append_sort);
   g_test_add_func ("/figure/names", test_names);
+  g_test_add_func ("/figure/format", test_format);
   return g_test_run ();
 }

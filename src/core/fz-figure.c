@@ -190,3 +190,54 @@ fz_basis_to_string (FzBasis basis)
   g_return_val_if_fail (basis <= FZ_BASIS_MOM, "");
   return names[basis];
 }
+
+/* Groups the integer digits of an exact decimal string in threes. */
+static void
+append_grouped (GString    *out,
+                const char *value)
+{
+  const char *dot = strchr (value, '.');
+  const char *digits = value;
+  gsize n_int;
+
+  if (*digits == '-' || *digits == '+')
+    g_string_append_c (out, *digits++);
+  n_int = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
+  for (gsize i = 0; i < n_int; i++)
+    {
+      if (i > 0 && (n_int - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  if (dot != NULL)
+    g_string_append (out, dot);
+}
+
+char *
+fz_figure_format_value (const FzFigureList *list,
+                        const FzFigure     *figure)
+{
+  const char *value, *unit;
+  GString *out;
+  gboolean numeric;
+
+  g_return_val_if_fail (list != NULL, NULL);
+  g_return_val_if_fail (figure != NULL, NULL);
+
+  value = fz_figure_list_str (list, figure->value);
+  unit = fz_figure_list_str (list, figure->unit);
+  out = g_string_new (NULL);
+  numeric = figure->kind != FZ_KIND_DATE && figure->kind != FZ_KIND_IDENTIFIER
+    && *value != '\0' && strspn (value, "+-0123456789.") == strlen (value);
+  if (numeric)
+    append_grouped (out, value);
+  else
+    g_string_append (out, value);
+  if (*unit != '\0')
+    {
+      if (g_strcmp0 (unit, "%") != 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, unit);
+    }
+  return g_string_free (out, FALSE);
+}

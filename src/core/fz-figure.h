@@ -95,3 +95,11 @@ const char    *fz_basis_to_string        (FzBasis         basis);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzFigureList, fz_figure_list_unref)
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* "16,000 人次" or "97.7 亿元"-free plain form "9,770,000,000 元": the value for a person. */
+char          *fz_figure_format_value    (const FzFigureList *list,
+                                          const FzFigure     *figure);
+
+G_END_DECLS

@@ -376,7 +376,7 @@ fz_polarity_to_string (FzPolarity polarity)
 }
 
 /* Longest match at each position, in one pass. White space inside a word is
- * skipped because PDF layout often spaces out characters (预 警 劝 阻). */
+ * skipped because PDF layout often spaces out characters (破 案 率). */
 void
 fz_lexicon_scan (FzLexicon         *self,
                  const char        *text,

@@ -236,14 +236,14 @@ fz_decimal_format (const FzDecimal *self,
   /* Trailing zeros of the fraction say nothing. */
   {
     int skip = 0;
+
     while (skip < scale && skip < n - 1 && digits[skip] == '0')
       skip++;
-    if (skip == scale || skip < scale)
-      {
-        memmove (digits, digits + skip, n - skip);
-        n -= skip;
-        scale -= skip;
-      }
+    memmove (digits, digits + skip, n - skip);
+    n -= skip;
+    scale -= skip;
+    if (n == 1 && digits[0] == '0')
+      scale = 0;
   }
   while (n <= scale)
     digits[n++] = '0';
@@ -284,7 +284,7 @@ fz_numeral_parse_chinese (const char *s,
 {
   gint64 yi = 0, wan = 0, cur = 0;
   int digit = -1, last_unit = 100000, n_digits_only = 0;
-  gboolean any = FALSE, units = FALSE, zero_gap = FALSE, seen_wan = FALSE;
+  gboolean any = FALSE, units = FALSE, zero_gap = FALSE, seen_wan = FALSE, saw_zero = FALSE;
   gint64 positional = 0;
   gsize pos = 0;
   guint8 flags = FZ_NUMERAL_CHINESE;
@@ -313,6 +313,7 @@ fz_numeral_parse_chinese (const char *s,
               n_digits_only++;
             }
           zero_gap = (d == 0 && units);
+          saw_zero |= (d == 0);
           digit = d;
           any = TRUE;
         }
@@ -367,7 +368,17 @@ fz_numeral_parse_chinese (const char *s,
     }
   if (!any)
     return FALSE;
-  if (!units)
+  if (!units && n_digits_only > 1 && n_digits_only != 4 && !saw_zero)
+    {
+      /* 两三个, 五六十: neighbouring digits state a guess, not a positional
+       * number; only years (一九九八, 二〇二一) are written digit by digit. */
+      gunichar first;
+
+      pos = decode (s, len, &first);
+      out->mantissa = fz_numeral_digit_value (first);
+      out->n_digits = 1;
+    }
+  else if (!units)
     {
       out->mantissa = positional;
       out->n_digits = n_digits_only;
@@ -666,9 +677,14 @@ fz_numeral_parse (const char *s,
       gsize after = *consumed + 3;
       gunichar next = 0;
 
+      char next_utf8[4] = "";
+
       decode (s + after, len - after, &next);
-      if (!is_ideograph (next) || has_prefix (s + after, len - after, "以") ||
-          has_prefix (s + after, len - after, "左") || has_prefix (s + after, len - after, "的"))
+      if (is_ideograph (next))
+        memcpy (next_utf8, s + after, 3);
+      /* 成 starts many words (成为, 成立, 成员, 一成不变). */
+      if (next_utf8[0] == '\0' ||
+          strstr ("不为立员功果本效绩都长熟型交就年人品了片群批套倍形", next_utf8) == NULL)
         {
           out->mantissa *= 10;
           out->flags |= FZ_NUMERAL_PERCENT;

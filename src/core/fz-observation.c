@@ -126,10 +126,10 @@ parse_two_digits (const char **p,
 }
 
 static gboolean
-parse_end (const char  *s,
-           FzPeriodEnd *end)
+parse_end (const char             *s,
+           FzObservationPeriodEnd *end)
 {
-  end->year = FZ_YEAR_OPEN;
+  end->year = FZ_OBSERVATION_YEAR_OPEN;
   end->month = 0;
   end->day = 0;
 
@@ -138,12 +138,12 @@ parse_end (const char  *s,
 
   if (g_str_has_prefix (s, "PY"))
     {
-      end->year = FZ_YEAR_PY;
+      end->year = FZ_OBSERVATION_YEAR_PY;
       s += 2;
     }
   else if (*s == 'Y')
     {
-      end->year = FZ_YEAR_Y;
+      end->year = FZ_OBSERVATION_YEAR_Y;
       s += 1;
     }
   else
@@ -170,9 +170,9 @@ parse_end (const char  *s,
 }
 
 gboolean
-fz_period_parse (const char  *str,
-                 FzPeriod    *period,
-                 GError     **error)
+fz_observation_period_parse (const char           *str,
+                             FzObservationPeriod  *period,
+                             GError              **error)
 {
   g_auto(GStrv) ends = NULL;
 
@@ -186,7 +186,8 @@ fz_period_parse (const char  *str,
   if (g_strv_length (ends) != 2 ||
       !parse_end (ends[0], &period->start) ||
       !parse_end (ends[1], &period->end) ||
-      (period->start.year == FZ_YEAR_OPEN && period->end.year == FZ_YEAR_OPEN))
+      (period->start.year == FZ_OBSERVATION_YEAR_OPEN &&
+       period->end.year == FZ_OBSERVATION_YEAR_OPEN))
     {
       g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
                    "“%s” is not a period: write START/END, each YEAR[-MM[-DD]] "
@@ -200,34 +201,39 @@ fz_period_parse (const char  *str,
 }
 
 gboolean
-fz_period_end_year_is_unknown (const FzPeriodEnd *end)
+fz_observation_period_end_year_is_unknown (const FzObservationPeriodEnd *end)
 {
-  return end->year == FZ_YEAR_Y || end->year == FZ_YEAR_PY;
+  return end->year == FZ_OBSERVATION_YEAR_Y || end->year == FZ_OBSERVATION_YEAR_PY;
 }
 
 gboolean
-fz_period_has_unknown_year (const FzPeriod *period)
+fz_observation_period_has_unknown_year (const FzObservationPeriod *period)
 {
   return period->stated &&
-         (fz_period_end_year_is_unknown (&period->start) ||
-          fz_period_end_year_is_unknown (&period->end));
+         (fz_observation_period_end_year_is_unknown (&period->start) ||
+          fz_observation_period_end_year_is_unknown (&period->end));
 }
 
 /* Unknown years sort after every known one, PY before Y. An open start
  * sorts first and an open end last; a missing month or day sorts as the
  * beginning of the stretch for a start and as its end for an end. */
 static gint64
-end_key (const FzPeriodEnd *e,
-         gboolean           is_end)
+end_key (const FzObservationPeriodEnd *e,
+         gboolean                      is_end)
 {
   gint64 year;
   gint month = e->month;
   gint day = e->day;
 
-  if (e->year == FZ_YEAR_OPEN)
+  if (e->year == FZ_OBSERVATION_YEAR_OPEN)
     return is_end ? G_MAXINT64 : G_MININT64;
 
-  year = e->year == FZ_YEAR_Y ? 100000 : e->year == FZ_YEAR_PY ? 99999 : e->year;
+  if (e->year == FZ_OBSERVATION_YEAR_Y)
+    year = 100000;
+  else if (e->year == FZ_OBSERVATION_YEAR_PY)
+    year = 99999;
+  else
+    year = e->year;
   if (month == 0)
     month = is_end ? 12 : 1;
   if (day == 0)
@@ -237,8 +243,8 @@ end_key (const FzPeriodEnd *e,
 }
 
 gint
-fz_period_compare (const FzPeriod *a,
-                   const FzPeriod *b)
+fz_observation_period_compare (const FzObservationPeriod *a,
+                               const FzObservationPeriod *b)
 {
   gint64 ka, kb;
 
@@ -254,6 +260,31 @@ fz_period_compare (const FzPeriod *a,
 
   ka = end_key (&a->end, TRUE);
   kb = end_key (&b->end, TRUE);
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+
+  return 0;
+}
+
+/* For "the latest": the later end first, then the later (so shorter) start. */
+gint
+fz_observation_period_compare_latest (const FzObservationPeriod *a,
+                                      const FzObservationPeriod *b)
+{
+  gint64 ka, kb;
+
+  if (a->stated != b->stated)
+    return a->stated ? 1 : -1;
+  if (!a->stated)
+    return 0;
+
+  ka = end_key (&a->end, TRUE);
+  kb = end_key (&b->end, TRUE);
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+
+  ka = end_key (&a->start, FALSE);
+  kb = end_key (&b->start, FALSE);
   if (ka != kb)
     return ka < kb ? -1 : 1;
 

@@ -1,4 +1,4 @@
-/* fz-observation.h: one statistic for the index (a region's value of an indicator) and its period. */
+/* fz-observation.h: a region's value of an indicator for the index, with its period. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -40,7 +40,7 @@ typedef struct
   double         value;        /* for changes the signed percent: 同比下降43.26% → -43.26 */
   const char    *unit;
   FzQualifier    qualifier;
-  const char    *period;       /* START/END as spec/figures.md writes it, "" or NULL when not stated */
+  const char    *period;       /* START/END as spec/figures.md writes it; "" or NULL: not stated */
   const char    *document;     /* provenance */
   gint           article;      /* -1 when none */
   guint          start;        /* code points, end exclusive */
@@ -48,43 +48,46 @@ typedef struct
   const char    *text;         /* the figure's text */
 } FzObservation;
 
-/* One end of a period. */
-#define FZ_YEAR_OPEN  0     /* the end is left open */
-#define FZ_YEAR_Y    (-1)   /* the document's year, not yet known */
-#define FZ_YEAR_PY   (-2)   /* the year before the document's */
+/* One end of a period. The index keeps its own small reader of START/END so
+ * that it needs nothing but GLib; the strings are those of fz-period.h. */
+#define FZ_OBSERVATION_YEAR_OPEN  0     /* the end is left open */
+#define FZ_OBSERVATION_YEAR_Y    (-1)   /* the document's year, not yet known */
+#define FZ_OBSERVATION_YEAR_PY   (-2)   /* the year before the document's */
 
 typedef struct
 {
-  gint  year;    /* four digits, or one of FZ_YEAR_* */
+  gint  year;    /* four digits, or one of FZ_OBSERVATION_YEAR_* */
   gint8 month;   /* 1..12, 0 when not given */
   gint8 day;     /* 1..31, 0 when not given */
-} FzPeriodEnd;
+} FzObservationPeriodEnd;
 
 typedef struct
 {
-  gboolean    stated;   /* FALSE when the figure has no period */
-  FzPeriodEnd start;
-  FzPeriodEnd end;
-} FzPeriod;
+  gboolean               stated;   /* FALSE when the figure has no period */
+  FzObservationPeriodEnd start;
+  FzObservationPeriodEnd end;
+} FzObservationPeriod;
 
-FzObservation *fz_observation_copy            (const FzObservation *obs);
-void           fz_observation_free            (FzObservation       *obs);
+FzObservation *fz_observation_copy                       (const FzObservation          *obs);
+void           fz_observation_free                       (FzObservation                *obs);
 
-const char    *fz_value_kind_to_string        (FzValueKind          kind);
-gboolean       fz_value_kind_from_string      (const char          *str,
-                                               FzValueKind         *kind);
-const char    *fz_region_level_to_string      (FzRegionLevel        level);
-gboolean       fz_region_level_from_string    (const char          *str,
-                                               FzRegionLevel       *level);
-const char    *fz_observation_qualifier_name  (FzQualifier          qualifier);
+const char    *fz_value_kind_to_string                   (FzValueKind                   kind);
+gboolean       fz_value_kind_from_string                 (const char                   *str,
+                                                          FzValueKind                  *kind);
+const char    *fz_region_level_to_string                 (FzRegionLevel                 level);
+gboolean       fz_region_level_from_string               (const char                   *str,
+                                                          FzRegionLevel                *level);
+const char    *fz_observation_qualifier_name             (FzQualifier                   qualifier);
 
-gboolean       fz_period_parse                (const char          *str,
-                                               FzPeriod            *period,
-                                               GError             **error);
-gboolean       fz_period_end_year_is_unknown  (const FzPeriodEnd   *end);
-gboolean       fz_period_has_unknown_year     (const FzPeriod      *period);
-gint           fz_period_compare              (const FzPeriod      *a,
-                                               const FzPeriod      *b);
+gboolean       fz_observation_period_parse               (const char                   *str,
+                                                          FzObservationPeriod          *period,
+                                                          GError                      **error);
+gboolean       fz_observation_period_end_year_is_unknown (const FzObservationPeriodEnd *end);
+gboolean       fz_observation_period_has_unknown_year    (const FzObservationPeriod    *period);
+gint           fz_observation_period_compare             (const FzObservationPeriod    *a,
+                                                          const FzObservationPeriod    *b);
+gint           fz_observation_period_compare_latest      (const FzObservationPeriod    *a,
+                                                          const FzObservationPeriod    *b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzObservation, fz_observation_free)
 

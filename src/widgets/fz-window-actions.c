@@ -80,11 +80,30 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+static void
+open_path_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  _fz_window_open_path (FZ_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+clear_recent_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  _fz_window_clear_recent (FZ_WINDOW (widget));
+}
+
 void
 _fz_window_actions_update (FzWindow *self)
 {
   gboolean has_selection = self->selection != NULL
     && gtk_single_selection_get_selected_item (self->selection) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-folder", !self->loading);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-document",
@@ -104,4 +123,6 @@ _fz_window_class_actions_init (FzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-chart", NULL, toggle_chart_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-recent", NULL, clear_recent_action);
 }

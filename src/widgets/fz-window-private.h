@@ -21,7 +21,9 @@ struct _FzWindow
   GtkSortListModel     *sorted;
   GtkSingleSelection   *selection;
   GtkWidget            *document_view;
-  gpointer              loader;
+  GtkWidget            *reader;
+  struct _FzLoader     *loader;
+  struct _FzPipeline   *pipeline;
   gboolean              loading;
   GPtrArray            *load_errors;
 
@@ -42,6 +44,7 @@ struct _FzWindow
   GtkWidget            *chart_button;
   GtkStack             *reader_stack;
   GtkStack             *chart_stack;
+  GMenu                *recent_menu;
 };
 
 void     _fz_window_class_actions_init   (FzWindowClass *klass);
@@ -52,5 +55,8 @@ gboolean _fz_window_has_pending_work     (FzWindow      *self);
 void     _fz_window_choose_files         (FzWindow      *self,
                                           gboolean       folders);
 void     _fz_window_remove_selected      (FzWindow      *self);
+void     _fz_window_open_path            (FzWindow      *self,
+                                          const char    *path);
+void     _fz_window_clear_recent         (FzWindow      *self);
 
 G_END_DECLS

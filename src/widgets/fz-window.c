@@ -133,6 +133,7 @@ fz_window_class_init (FzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzWindow, chart_button);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, recent_menu);
 
   _fz_window_class_actions_init (klass);
 }
@@ -151,8 +152,6 @@ fz_window_init (FzWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_settings_bind (self->settings, "show-chart-pane", self->flap, "reveal-flap",
-                   G_SETTINGS_BIND_DEFAULT);
   g_object_bind_property (self->flap, "reveal-flap", self->chart_button, "active",
                           G_BINDING_SYNC_CREATE);
 

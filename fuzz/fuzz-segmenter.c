@@ -1,0 +1,46 @@
+/* fuzz-segmenter.c: libFuzzer target: segment any UTF-8 text and check the article offsets. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fz-segmenter.h"
+
+static void
+check (gboolean ok)
+{
+  if (!ok)
+    abort ();
+}
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  /* the segmenter takes decoded document text: valid UTF-8 without NUL */
+  g_autofree char *text = g_utf8_make_valid ((const char *) data, size);
+  gsize len = strlen (text);
+  glong n = g_utf8_strlen (text, len);
+  g_autoptr(GPtrArray) articles = fz_segment (text, len);
+  guint32 prev_start = 0;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      FzArticle *a = g_ptr_array_index (articles, i);
+      g_autofree char *span = fz_segment_dup_span (text, len, a->body_start, a->body_end, 20);
+
+      check (a->start <= a->end && a->end <= (guint32) n);
+      check (a->body_start <= a->body_end && a->body_end <= (guint32) n);
+      check (a->title_start <= a->title_end && a->title_end <= (guint32) n);
+      check (a->start <= a->body_start || a->body_start == a->body_end);
+      check (a->start >= prev_start);
+      check (g_utf8_validate (a->title, -1, NULL));
+      check (g_utf8_strlen (span, -1) <= 20);
+      check (!a->is_caption || a->title[0] == '\0');
+      prev_start = a->start;
+    }
+  return 0;
+}

@@ -1,0 +1,467 @@
+/* fz-doc-date.c: finds the publication date in a page's masthead or header line, never in a sentence. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-doc-date.h"
+
+#include <string.h>
+
+/* A masthead stands in the first lines of a page. */
+#define TOP_LINES 20
+/* Header lines are short; a long line without punctuation is wrapped body text. */
+#define MAX_HEADER_CHARS 80
+
+typedef struct
+{
+  guint start;  /* in the compact line */
+  guint end;
+  guint year;
+  guint month;
+  guint day;
+} Candidate;
+
+static gint
+digit_value (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return (gint) (c - '0');
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return (gint) (c - 0xFF10);
+  return -1;
+}
+
+static gint
+cn_digit_value (gunichar c)
+{
+  static const gunichar digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };  /* 〇一二三四五六七八九 */
+
+  if (c == 0x96F6 || c == 'O' || c == 0x25CB) /* 零, and the letter or circle some fonts give for 〇 */
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    if (digits[i] == c)
+      return (gint) i;
+  return -1;
+}
+
+static gboolean
+is_numeric (gunichar c)
+{
+  return digit_value (c) >= 0 || cn_digit_value (c) >= 0 || c == 0x5341 /* 十 */;
+}
+
+/* 1 to 31 in Arabic or Chinese numerals. */
+static gboolean
+parse_small (const gunichar *u,
+             guint           n,
+             guint           i,
+             guint          *value,
+             guint          *next)
+{
+  guint v = 0, k = i;
+  gint d;
+
+  if (k < n && digit_value (u[k]) >= 0)
+    {
+      while (k < n && (d = digit_value (u[k])) >= 0 && k - i < 2)
+        {
+          v = v * 10 + (guint) d;
+          k++;
+        }
+      if (k < n && digit_value (u[k]) >= 0)
+        return FALSE;
+    }
+  else
+    {
+      gint tens = 0, units = 0;
+      gboolean any = FALSE;
+
+      if (k < n && (d = cn_digit_value (u[k])) > 0)
+        {
+          units = d;
+          k++;
+          any = TRUE;
+        }
+      if (k < n && u[k] == 0x5341 /* 十 */)
+        {
+          tens = any ? units : 1;
+          units = 0;
+          k++;
+          any = TRUE;
+          if (k < n && (d = cn_digit_value (u[k])) > 0)
+            {
+              units = d;
+              k++;
+            }
+        }
+      if (!any)
+        return FALSE;
+      v = (guint) (tens * 10 + units);
+    }
+  if (k == i || v == 0 || v > 31)
+    return FALSE;
+  *value = v;
+  *next = k;
+  return TRUE;
+}
+
+static gboolean
+valid_date (guint year,
+            guint month,
+            guint day)
+{
+  return year >= 1900 && year <= 2100 && month >= 1 && month <= 12 &&
+         g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+/* 2022年4月25日 or 二〇二二年四月二十五日 at @i. */
+static gboolean
+parse_cjk_date (const gunichar *u,
+                guint           n,
+                guint           i,
+                Candidate      *c)
+{
+  guint year = 0, k = i, month, day;
+  gboolean arabic = digit_value (u[i]) >= 0;
+
+  for (; k < n && k - i < 4; k++)
+    {
+      gint d = arabic ? digit_value (u[k]) : cn_digit_value (u[k]);
+
+      if (d < 0)
+        return FALSE;
+      year = year * 10 + (guint) d;
+    }
+  if (k - i != 4 || k >= n || u[k] != 0x5E74 /* 年 */)
+    return FALSE;
+  k++;
+  if (!parse_small (u, n, k, &month, &k) || k >= n || u[k] != 0x6708 /* 月 */)
+    return FALSE;
+  k++;
+  if (!parse_small (u, n, k, &day, &k) || k >= n || (u[k] != 0x65E5 && u[k] != 0x53F7))
+    return FALSE;
+  k++;
+  if (!valid_date (year, month, day))
+    return FALSE;
+  c->start = i;
+  c->end = k;
+  c->year = year;
+  c->month = month;
+  c->day = day;
+  return TRUE;
+}
+
+/* 2022-04-25, 2022.04.25, 2022/04/25 at @i. */
+static gboolean
+parse_numeric_date (const gunichar *u,
+                    guint           n,
+                    guint           i,
+                    Candidate      *c)
+{
+  guint year = 0, k = i, parts[2];
+  gunichar sep = 0;
+
+  for (; k < n && k - i < 4; k++)
+    {
+      gint d = digit_value (u[k]);
+
+      if (d < 0)
+        return FALSE;
+      year = year * 10 + (guint) d;
+    }
+  if (k - i != 4)
+    return FALSE;
+  for (guint p = 0; p < 2; p++)
+    {
+      guint start, v = 0;
+
+      if (k >= n || (u[k] != '-' && u[k] != '.' && u[k] != '/' && u[k] != 0xFF0D && u[k] != 0xFF0E))
+        return FALSE;
+      if (sep != 0 && u[k] != sep)
+        return FALSE;
+      sep = u[k++];
+      start = k;
+      while (k < n && digit_value (u[k]) >= 0 && k - start < 2)
+        v = v * 10 + (guint) digit_value (u[k++]);
+      if (k == start)
+        return FALSE;
+      parts[p] = v;
+    }
+  /* 2022.04.251 or 2022-04-25-3 is something else. */
+  if (k < n && (digit_value (u[k]) >= 0 || u[k] == sep))
+    return FALSE;
+  if (!valid_date (year, parts[0], parts[1]))
+    return FALSE;
+  c->start = i;
+  c->end = k;
+  c->year = year;
+  c->month = parts[0];
+  c->day = parts[1];
+  return TRUE;
+}
+
+static gboolean
+parse_at (const gunichar *u,
+          guint           n,
+          guint           i,
+          Candidate      *c)
+{
+  /* Inside a longer number (12022年…) nothing starts here. */
+  if (i > 0 && (is_numeric (u[i - 1]) || u[i - 1] == '.' || u[i - 1] == '-'))
+    return FALSE;
+  return parse_cjk_date (u, n, i, c) || parse_numeric_date (u, n, i, c);
+}
+
+/* The line with white space removed. */
+static gunichar *
+compact_line (const char *line,
+              gsize       len,
+              guint      *n_out)
+{
+  gunichar *u = g_new (gunichar, len + 1);
+  const char *p = line, *end = line + len;
+  guint n = 0;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          u[n++] = 0xFFFD;
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      if (!g_unichar_isspace (c) && c != 0xFEFF)
+        u[n++] = c;
+    }
+  *n_out = n;
+  return u;
+}
+
+gboolean
+fz_doc_date_parse (const char *str,
+                   gssize      len,
+                   GDate      *out)
+{
+  g_autofree gunichar *u = NULL;
+  Candidate c;
+  guint n;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  if (str == NULL)
+    return FALSE;
+  u = compact_line (str, len < 0 ? strlen (str) : (gsize) len, &n);
+  if (n == 0 || !parse_at (u, n, 0, &c) || c.end != n)
+    return FALSE;
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) c.day, (GDateMonth) c.month, (GDateYear) c.year);
+  return TRUE;
+}
+
+static gboolean
+is_sentence_mark (gunichar c)
+{
+  return c == 0xFF0C /* ， */ || c == 0x3002 /* 。 */ || c == 0xFF1B /* ； */ ||
+         c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == 0x3001 /* 、 */ ||
+         c == ',' || c == ';' || c == '!' || c == '?' || c == 0x201C || c == 0x201D;
+}
+
+static gboolean
+has_sentence_mark (const gunichar *u,
+                   guint           n)
+{
+  for (guint k = 0; k < n; k++)
+    if (is_sentence_mark (u[k]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+match (const gunichar *u,
+       guint           n,
+       guint           i,
+       const char     *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p), i++)
+    if (i >= n || u[i] != g_utf8_get_char (p))
+      return FALSE;
+  return TRUE;
+}
+
+/* 1 = Monday … 7 = Sunday, as GDateWeekday; 0 when @c is not a weekday name. */
+static guint
+weekday_value (gunichar c)
+{
+  static const gunichar names[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D };  /* 一…六 */
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (names[i] == c)
+      return i + 1;
+  if (c == 0x65E5 /* 日 */ || c == 0x5929 /* 天 */)
+    return 7;
+  return 0;
+}
+
+/* Looks for the marks of a page header outside the date itself. Returns
+ * FALSE when a weekday is named that the date does not fall on. */
+static gboolean
+header_marks (const gunichar  *u,
+              guint            n,
+              const Candidate *c,
+              gboolean        *marked)
+{
+  static const char * const marks[] = { "版", "期", "农历", "日报", "晚报", "出版", "报社", NULL };
+  GDate date;
+
+  *marked = FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) c->day, (GDateMonth) c->month, (GDateYear) c->year);
+  for (guint k = 0; k < n; k++)
+    {
+      guint w = 0;
+
+      if (k >= c->start && k < c->end)
+        continue;
+      if (match (u, n, k, "星期") || match (u, n, k, "礼拜"))
+        w = k + 2 < n ? weekday_value (u[k + 2]) : 0;
+      else if (u[k] == 0x5468 /* 周 */ && k + 1 < n)
+        w = weekday_value (u[k + 1]);
+      if (w != 0)
+        {
+          if (w != (guint) g_date_get_weekday (&date))
+            return FALSE;
+          *marked = TRUE;
+        }
+      for (guint m = 0; marks[m] != NULL; m++)
+        if (match (u, n, k, marks[m]))
+          *marked = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_han (gunichar c)
+{
+  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
+}
+
+static gboolean
+in_word (gunichar    c,
+         const char *chars)
+{
+  for (const char *p = chars; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
+/* In a header the date stands between names, numbers and marks; in wrapped
+ * body text it stands between words (于2022年4月25日开展…). */
+static gboolean
+bordered_like_header (const gunichar  *u,
+                      guint            n,
+                      const Candidate *c)
+{
+  if (c->start > 0 && is_han (u[c->start - 1]) && !in_word (u[c->start - 1], "报期版刊号"))
+    return FALSE;
+  if (c->end < n && is_han (u[c->end]) && !in_word (u[c->end], "星周礼农第出今"))
+    return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *start;
+  gsize       len;
+} Line;
+
+static gboolean
+line_is_blank (const Line *line)
+{
+  for (gsize k = 0; k < line->len; k++)
+    if (!g_ascii_isspace (line->start[k]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+line_has_sentence_mark (const Line *line)
+{
+  g_autofree gunichar *u = NULL;
+  guint n;
+
+  u = compact_line (line->start, line->len, &n);
+  return has_sentence_mark (u, n);
+}
+
+/* Whether the lines around a date alone on its line leave it outside a
+ * sentence: a body wrapped in narrow columns puts a date alone on a line
+ * too, between the two halves of its sentence. */
+static gboolean
+stands_apart (const Line *lines,
+              guint       n_lines,
+              guint       i)
+{
+  if (i == 0 || line_is_blank (&lines[i - 1]))
+    return TRUE;
+  if (i + 1 >= n_lines || line_is_blank (&lines[i + 1]))
+    return TRUE;
+  return !line_has_sentence_mark (&lines[i - 1]) && !line_has_sentence_mark (&lines[i + 1]);
+}
+
+gboolean
+fz_doc_date_find (const char *text,
+                  gsize       len,
+                  GDate      *out)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  const char *p = text, *end = text + len;
+  guint non_blank = 0;
+
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  while (p < end)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+      Line line = { p, (gsize) ((nl != NULL ? nl : end) - p) };
+
+      g_array_append_val (lines, line);
+      p = nl != NULL ? nl + 1 : end;
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      g_autofree gunichar *u = NULL;
+      guint n;
+
+      if (line_is_blank (line))
+        continue;
+      non_blank++;
+      u = compact_line (line->start, line->len, &n);
+      if (n > MAX_HEADER_CHARS || has_sentence_mark (u, n))
+        continue;
+      for (guint k = 0; k < n; k++)
+        {
+          Candidate c;
+          gboolean marked;
+
+          if (!parse_at (u, n, k, &c))
+            continue;
+          if (!header_marks (u, n, &c, &marked))
+            break;
+          if ((marked && bordered_like_header (u, n, &c)) ||
+              (c.start == 0 && c.end == n && non_blank <= TOP_LINES &&
+               stands_apart ((const Line *) lines->data, lines->len, i)))
+            {
+              g_date_clear (out, 1);
+              g_date_set_dmy (out, (GDateDay) c.day, (GDateMonth) c.month, (GDateYear) c.year);
+              return TRUE;
+            }
+          k = c.end - 1;
+        }
+    }
+  return FALSE;
+}

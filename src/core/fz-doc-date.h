@@ -1,0 +1,23 @@
+/* fz-doc-date.h: the publication date a page states in its masthead or page header. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Reads one date written alone: 2022年4月25日, 二〇二二年四月二十五日, 2022-04-25,
+ * 2022.04.25 or 2022/04/25 (white space allowed, nothing else around it). */
+gboolean fz_doc_date_parse (const char *str,
+                            gssize      len,
+                            GDate      *out);
+
+/* The date the page was published, from a masthead or page header line
+ * (a date alone on its line near the top, or together with 星期, 版, 期 or
+ * 农历). A date inside a sentence of an article is an event, never the
+ * document's date. */
+gboolean fz_doc_date_find  (const char *text,
+                            gsize       len,
+                            GDate      *out);
+
+G_END_DECLS

@@ -1,0 +1,157 @@
+/* fz-pipeline.c: runs extraction, attribution and periods over a document, in that order. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fz-attribution.h"
+#include "fz-doc-date.h"
+#include "fz-error.h"
+#include "fz-extractor.h"
+#include "fz-period-finder.h"
+#include "fz-pipeline.h"
+
+struct _FzPipeline
+{
+  gatomicrefcount  ref;
+  char            *data_dir;
+  FzLexicon       *lexicon;
+  FzGazetteer     *gazetteer;
+};
+
+static char *
+find_data_dir (void)
+{
+  const char *env = g_getenv ("FANZHA_DATADIR");
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "gazetteer.tsv", NULL);
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  if (g_file_test (installed, G_FILE_TEST_IS_REGULAR))
+    return g_strdup (PKGDATADIR);
+  /* Run from the build tree: the data files are read where they are kept. */
+  return g_strdup (SOURCE_DATADIR);
+}
+
+FzPipeline *
+fz_pipeline_new (const char  *data_dir,
+                 GError     **error)
+{
+  g_autoptr(FzPipeline) self = g_new0 (FzPipeline, 1);
+  g_autofree char *lexicon_path = NULL;
+  g_autofree char *gazetteer_path = NULL;
+  g_autofree char *aliases_path = NULL;
+
+  g_atomic_ref_count_init (&self->ref);
+  self->data_dir = data_dir != NULL ? g_strdup (data_dir) : find_data_dir ();
+  lexicon_path = g_build_filename (self->data_dir, "indicators.tsv", NULL);
+  gazetteer_path = g_build_filename (self->data_dir, "gazetteer.tsv", NULL);
+  aliases_path = g_build_filename (self->data_dir, "region-aliases.tsv", NULL);
+
+  self->lexicon = fz_lexicon_new_from_file (lexicon_path, error);
+  if (self->lexicon == NULL)
+    return NULL;
+  self->gazetteer = fz_gazetteer_new_from_file (gazetteer_path, error);
+  if (self->gazetteer == NULL)
+    return NULL;
+  if (g_file_test (aliases_path, G_FILE_TEST_EXISTS)
+      && !fz_gazetteer_add_aliases_from_file (self->gazetteer, aliases_path, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+FzPipeline *
+fz_pipeline_ref (FzPipeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+fz_pipeline_unref (FzPipeline *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_clear_pointer (&self->lexicon, fz_lexicon_unref);
+  g_clear_pointer (&self->gazetteer, fz_gazetteer_unref);
+  g_free (self->data_dir);
+  g_free (self);
+}
+
+gboolean
+fz_pipeline_add_lexicon_file (FzPipeline  *self,
+                              const char  *path,
+                              GError     **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return fz_lexicon_add_from_file (self->lexicon, path, error);
+}
+
+gboolean
+fz_pipeline_add_aliases_file (FzPipeline  *self,
+                              const char  *path,
+                              GError     **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return fz_gazetteer_add_aliases_from_file (self->gazetteer, path, error);
+}
+
+FzLexicon *
+fz_pipeline_get_lexicon (FzPipeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->lexicon;
+}
+
+FzGazetteer *
+fz_pipeline_get_gazetteer (FzPipeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->gazetteer;
+}
+
+const char *
+fz_pipeline_get_data_dir (FzPipeline *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->data_dir;
+}
+
+void
+fz_pipeline_analyze (FzPipeline *self,
+                     FzDocument *document)
+{
+  g_autoptr(FzFigureList) figures = NULL;
+  GPtrArray *articles;
+  const char *text;
+  const char *date;
+  gsize len;
+  GDate doc_date;
+  gboolean dated = FALSE;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (FZ_IS_DOCUMENT (document));
+
+  text = fz_document_get_text (document, &len);
+  articles = fz_document_get_articles (document);
+  figures = fz_extract (text, len);
+  fz_attribute (self->gazetteer, self->lexicon, text, len, articles, figures);
+
+  g_date_clear (&doc_date, 1);
+  date = fz_document_get_date (document);
+  if (date != NULL)
+    dated = fz_doc_date_parse (date, -1, &doc_date);
+  else if (fz_doc_date_find (text, len, &doc_date))
+    {
+      char iso[16];
+
+      g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &doc_date);
+      fz_document_set_date (document, iso);
+      dated = TRUE;
+    }
+  fz_period_assign (text, len, figures, articles, dated ? &doc_date : NULL);
+  fz_document_set_figures (document, figures);
+}

@@ -1,0 +1,77 @@
+/* fz-cli-articles.c: `fanzha-cli articles`: the articles found on each page, one line each. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fz-cli-commands.h"
+#include "fz-cli-common.h"
+
+#define BODY_START_CHARS 24
+
+static void
+write_articles (GString    *out,
+                FzDocument *document)
+{
+  GPtrArray *articles = fz_document_get_articles (document);
+  const char *text = fz_document_get_text (document, NULL);
+
+  for (guint i = 0; articles != NULL && i < articles->len; i++)
+    {
+      FzArticle *a = g_ptr_array_index (articles, i);
+      const char *body = g_utf8_offset_to_pointer (text, a->body_start);
+      guint n = MIN (BODY_START_CHARS, a->body_end - a->body_start);
+      const char *body_end = g_utf8_offset_to_pointer (body, n);
+
+      g_string_append_printf (out, "%s\t", fz_document_get_name (document));
+      fz_cli_write_field (out, a->title != NULL ? a->title : "", -1);
+      g_string_append_c (out, '\t');
+      for (const char *p = body; p < body_end; p++)
+        g_string_append_c (out, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
+      g_string_append_c (out, '\t');
+      fz_cli_write_field (out, a->region != NULL ? a->region : "", -1);
+      g_string_append_c (out, '\n');
+    }
+}
+
+int
+fz_cli_articles (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — the articles of each page"));
+  FzCliCommon common = { 0 };
+  g_autoptr(FzPipeline) pipeline = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new ("doc\ttitle\tbody_starts_with\tregion\n");
+  int status = FZ_CLI_OK;
+
+  g_option_context_add_group (context, fz_cli_common_options (&common));
+  if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK || argc < 2)
+    {
+      if (argc < 2)
+        g_printerr ("fanzha-cli articles: %s\n", _("no file given"));
+      fz_cli_common_clear (&common);
+      return FZ_CLI_USAGE;
+    }
+  /* The pipeline names each article's main region. */
+  pipeline = fz_cli_common_pipeline (&common, &error);
+  if (pipeline == NULL)
+    {
+      g_printerr ("fanzha-cli: %s\n", error->message);
+      fz_cli_common_clear (&common);
+      return FZ_CLI_SOME_FAILED;
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(FzDocument) document = fz_cli_common_load (&common, pipeline, argv[i]);
+
+      if (document == NULL)
+        status = FZ_CLI_SOME_FAILED;
+      else
+        write_articles (out, document);
+    }
+  fwrite (out->str, 1, out->len, stdout);
+  fz_cli_common_clear (&common);
+  return status;
+}

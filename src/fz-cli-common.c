@@ -1,0 +1,152 @@
+/* fz-cli-common.c: loading and analysing the files a command names, and TSV escaping. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fz-cli-commands.h"
+#include "fz-cli-common.h"
+#include "fz-doc-date.h"
+
+static gboolean
+parse_date_option (const char  *name,
+                   const char  *value,
+                   gpointer     data,
+                   GError     **error)
+{
+  FzCliCommon *common = data;
+  const char *eq = strrchr (value, '=');
+  GDate date;
+  g_autofree char *file = NULL;
+
+  if (eq == NULL || eq == value)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--date takes FILE=YYYY-MM-DD, not “%s”"), value);
+      return FALSE;
+    }
+  g_date_clear (&date, 1);
+  if (strlen (eq + 1) != 10 || !fz_doc_date_parse (eq + 1, -1, &date))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("“%s” is not a date of the form YYYY-MM-DD"), eq + 1);
+      return FALSE;
+    }
+  file = g_strndup (value, eq - value);
+  g_hash_table_insert (common->dates, g_steal_pointer (&file), g_strdup (eq + 1));
+  return TRUE;
+}
+
+GOptionGroup *
+fz_cli_common_options (FzCliCommon *common)
+{
+  const GOptionEntry entries[] = {
+    { "date", 0, 0, G_OPTION_ARG_CALLBACK, parse_date_option,
+      N_("The publication date of FILE, which resolves 今年 (Y) and 去年 (PY); repeatable"),
+      N_("FILE=YYYY-MM-DD") },
+    { "lexicon", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &common->lexicons,
+      N_("Add the indicators of this file (columns as data/indicators.tsv); repeatable"),
+      N_("FILE") },
+    { "aliases", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &common->aliases,
+      N_("Add the region aliases of this file (columns as data/region-aliases.tsv); repeatable"),
+      N_("FILE") },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &common->data_dir,
+      N_("Read the lexicon and gazetteer from this folder"), N_("DIR") },
+    { NULL }
+  };
+  GOptionGroup *group;
+
+  common->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  group = g_option_group_new ("analysis", _("Analysis options"), _("Show analysis options"),
+                              common, NULL);
+  g_option_group_add_entries (group, entries);
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  return group;
+}
+
+void
+fz_cli_common_clear (FzCliCommon *common)
+{
+  g_clear_pointer (&common->dates, g_hash_table_unref);
+  g_clear_pointer (&common->lexicons, g_strfreev);
+  g_clear_pointer (&common->aliases, g_strfreev);
+  g_clear_pointer (&common->data_dir, g_free);
+}
+
+FzPipeline *
+fz_cli_common_pipeline (FzCliCommon  *common,
+                        GError      **error)
+{
+  g_autoptr(FzPipeline) pipeline = fz_pipeline_new (common->data_dir, error);
+
+  if (pipeline == NULL)
+    return NULL;
+  for (guint i = 0; common->lexicons != NULL && common->lexicons[i] != NULL; i++)
+    if (!fz_pipeline_add_lexicon_file (pipeline, common->lexicons[i], error))
+      return NULL;
+  for (guint i = 0; common->aliases != NULL && common->aliases[i] != NULL; i++)
+    if (!fz_pipeline_add_aliases_file (pipeline, common->aliases[i], error))
+      return NULL;
+  return g_steal_pointer (&pipeline);
+}
+
+FzDocument *
+fz_cli_common_load (FzCliCommon *common,
+                    FzPipeline  *pipeline,
+                    const char  *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzDocument) document = fz_document_load (file, NULL, &error);
+  g_autofree char *base = g_path_get_basename (path);
+  const char *date;
+
+  if (document == NULL)
+    {
+      /* Messages from the loader already name the file. */
+      g_printerr ("fanzha-cli: %s\n", error->message);
+      return NULL;
+    }
+  date = g_hash_table_lookup (common->dates, path);
+  if (date == NULL)
+    date = g_hash_table_lookup (common->dates, base);
+  if (date != NULL)
+    fz_document_set_date (document, date);
+  if (pipeline != NULL)
+    fz_pipeline_analyze (pipeline, document);
+  return g_steal_pointer (&document);
+}
+
+void
+fz_cli_write_field (GString    *out,
+                    const char *text,
+                    gssize      len)
+{
+  const char *end = text + (len < 0 ? (gssize) strlen (text) : len);
+
+  for (const char *p = text; p < end; p++)
+    switch (*p)
+      {
+      case '\n': g_string_append (out, "\\n"); break;
+      case '\r': g_string_append (out, "\\r"); break;
+      case '\t': g_string_append (out, "\\t"); break;
+      case '\\': g_string_append (out, "\\\\"); break;
+      default: g_string_append_c (out, *p);
+      }
+}
+
+int
+fz_cli_parse (GOptionContext   *context,
+              int              *argc,
+              char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("fanzha-cli: %s\n", error->message);
+      return FZ_CLI_USAGE;
+    }
+  return FZ_CLI_OK;
+}

@@ -1,0 +1,37 @@
+/* fz-cli-common.h: what every fanzha-cli command shares: loading files, dates, TSV output. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <stdio.h>
+
+#include "fz-document.h"
+#include "fz-pipeline.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GHashTable *dates;      /* file argument (and its basename) -> YYYY-MM-DD */
+  char      **lexicons;
+  char      **aliases;
+  char       *data_dir;
+} FzCliCommon;
+
+/* Options every analysing command takes: --date FILE=YYYY-MM-DD, --lexicon, --aliases. */
+GOptionGroup *fz_cli_common_options     (FzCliCommon  *common);
+void          fz_cli_common_clear       (FzCliCommon  *common);
+FzPipeline   *fz_cli_common_pipeline    (FzCliCommon  *common,
+                                         GError      **error);
+/* Loads and analyses one file; on failure prints "fanzha-cli: FILE: why" and returns NULL. */
+FzDocument   *fz_cli_common_load        (FzCliCommon  *common,
+                                         FzPipeline   *pipeline,
+                                         const char   *path);
+/* Writes @len bytes of @text with tabs, line breaks and backslashes escaped. */
+void          fz_cli_write_field        (GString      *out,
+                                         const char   *text,
+                                         gssize        len);
+int           fz_cli_parse              (GOptionContext *context,
+                                         int           *argc,
+                                         char        ***argv);
+
+G_END_DECLS

@@ -1,0 +1,316 @@
+/* fz-figure-table.c: figure columns over a filter and sort model, with counts by kind. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "fanzha"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fz-figure-table.h"
+
+struct _FzFigureTable
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *box;
+  GtkWidget          *search_entry;
+  GtkWidget          *kind_dropdown;
+  GtkWidget          *column_view;
+  GtkWidget          *counts_label;
+
+  GListModel         *items;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GtkSingleSelection *selection;
+  GtkStringFilter    *text_filter;
+  GtkCustomFilter    *kind_filter;
+  int                 kind;          /* -1: every kind */
+};
+
+enum {
+  SIGNAL_FIGURE_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (FzFigureTable, fz_figure_table, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  const char *title;
+  const char *property;
+  gboolean    numeric;    /* sort by the figure's position instead of the text */
+  gboolean    expand;
+} Column;
+
+static const Column columns[] = {
+  { N_("Figure"), "text", TRUE, TRUE },
+  { N_("Kind"), "kind", FALSE, FALSE },
+  { N_("Value"), "value", FALSE, FALSE },
+  { N_("Unit"), "unit", FALSE, FALSE },
+  { N_("Indicator"), "indicator", FALSE, FALSE },
+  { N_("Region"), "region", FALSE, FALSE },
+  { N_("Period"), "period", FALSE, FALSE },
+};
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 3);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
+  gtk_list_item_set_child (list_item, inscription);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  user_data)
+{
+  const char *property = user_data;
+  GObject *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
+
+  g_object_get (item, property, &text, NULL);
+  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+add_columns (FzFigureTable *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      GtkSorter *sorter;
+      GtkExpression *expr;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) columns[i].property);
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      if (columns[i].numeric)
+        {
+          expr = gtk_property_expression_new (FZ_TYPE_FIGURE_ITEM, NULL, "start");
+          sorter = GTK_SORTER (gtk_numeric_sorter_new (expr));
+        }
+      else
+        {
+          expr = gtk_property_expression_new (FZ_TYPE_FIGURE_ITEM, NULL, columns[i].property);
+          sorter = GTK_SORTER (gtk_string_sorter_new (expr));
+        }
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
+      g_object_unref (sorter);
+      g_object_unref (column);
+    }
+}
+
+static gboolean
+kind_matches (gpointer item,
+              gpointer user_data)
+{
+  FzFigureTable *self = user_data;
+
+  return self->kind < 0 || fz_figure_item_get_figure (item)->kind == (guint) self->kind;
+}
+
+static void
+kind_changed (FzFigureTable *self)
+{
+  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->kind_dropdown));
+
+  self->kind = selected == 0 || selected == GTK_INVALID_LIST_POSITION ? -1 : (int) selected - 1;
+  gtk_filter_changed (GTK_FILTER (self->kind_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+selection_changed (FzFigureTable *self)
+{
+  FzFigureItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (item != NULL)
+    g_signal_emit (self, signals[SIGNAL_FIGURE_SELECTED], 0, item);
+}
+
+static void
+update_counts (FzFigureTable *self)
+{
+  guint counts[FZ_N_KINDS] = { 0 };
+  guint n = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FzFigureItem) item = g_list_model_get_item (self->items, i);
+      counts[fz_figure_item_get_figure (item)->kind]++;
+    }
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u figure", "%u figures", n), n);
+  for (guint k = 0; k < FZ_N_KINDS; k++)
+    if (counts[k] > 0)
+      g_string_append_printf (text, " · %s %u", fz_kind_display_name (k), counts[k]);
+  gtk_label_set_text (GTK_LABEL (self->counts_label), text->str);
+}
+
+void
+fz_figure_table_set_items (FzFigureTable *self,
+                           GListModel    *items)
+{
+  g_return_if_fail (FZ_IS_FIGURE_TABLE (self));
+
+  g_set_object (&self->items, items);
+  gtk_filter_list_model_set_model (self->filtered, items);
+  update_counts (self);
+}
+
+GListModel *
+fz_figure_table_get_model (FzFigureTable *self)
+{
+  g_return_val_if_fail (FZ_IS_FIGURE_TABLE (self), NULL);
+  return G_LIST_MODEL (self->selection);
+}
+
+guint
+fz_figure_table_get_n_shown (FzFigureTable *self)
+{
+  g_return_val_if_fail (FZ_IS_FIGURE_TABLE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+}
+
+FzFigureItem *
+fz_figure_table_get_selected (FzFigureTable *self)
+{
+  g_return_val_if_fail (FZ_IS_FIGURE_TABLE (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+void
+fz_figure_table_select_item (FzFigureTable *self,
+                             FzFigureItem  *item)
+{
+  GListModel *model;
+  guint n;
+
+  g_return_if_fail (FZ_IS_FIGURE_TABLE (self));
+
+  model = G_LIST_MODEL (self->selection);
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FzFigureItem) candidate = g_list_model_get_item (model, i);
+
+      if (candidate == item)
+        {
+          GtkWidget *list_view = find_list_view (self->column_view);
+
+          g_signal_handlers_block_by_func (self->selection, selection_changed, self);
+          gtk_single_selection_set_selected (self->selection, i);
+          g_signal_handlers_unblock_by_func (self->selection, selection_changed, self);
+          /* GTK 4.8 has no gtk_column_view_scroll_to: use the list's own action. */
+          if (list_view != NULL)
+            gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", i);
+          return;
+        }
+    }
+}
+
+static void
+fz_figure_table_dispose (GObject *object)
+{
+  FzFigureTable *self = FZ_FIGURE_TABLE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_FIGURE_TABLE);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->items);
+  G_OBJECT_CLASS (fz_figure_table_parent_class)->dispose (object);
+}
+
+static void
+fz_figure_table_class_init (FzFigureTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fz_figure_table_dispose;
+
+  signals[SIGNAL_FIGURE_SELECTED] =
+    g_signal_new ("figure-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, FZ_TYPE_FIGURE_ITEM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/fanzha/Fanzha/ui/fz-figure-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, box);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, counts_label);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "figuretable");
+}
+
+static void
+fz_figure_table_init (FzFigureTable *self)
+{
+  const char *kinds[FZ_N_KINDS + 2] = { _("All kinds") };
+  g_autoptr(GtkStringList) kind_list = NULL;
+  GtkExpression *search_expr;
+  GtkEveryFilter *every;
+  GtkSorter *view_sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->kind = -1;
+
+  add_columns (self);
+
+  search_expr = gtk_property_expression_new (FZ_TYPE_FIGURE_ITEM, NULL, "search-text");
+  self->text_filter = gtk_string_filter_new (search_expr);
+  gtk_string_filter_set_match_mode (self->text_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  g_object_bind_property (self->search_entry, "text", self->text_filter, "search",
+                          G_BINDING_SYNC_CREATE);
+  self->kind_filter = gtk_custom_filter_new (kind_matches, self, NULL);
+  every = gtk_every_filter_new ();
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), GTK_FILTER (self->text_filter));
+  gtk_multi_filter_append (GTK_MULTI_FILTER (every), GTK_FILTER (self->kind_filter));
+
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (every));
+  view_sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->filtered),
+                                          g_object_ref (view_sorter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sorted));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->column_view),
+                             GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (selection_changed), self);
+
+  for (guint k = 0; k < FZ_N_KINDS; k++)
+    kinds[k + 1] = fz_kind_display_name (k);
+  kind_list = gtk_string_list_new (kinds);
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->kind_dropdown), G_LIST_MODEL (kind_list));
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
+                            G_CALLBACK (kind_changed), self);
+  update_counts (self);
+}
+
+GtkWidget *
+fz_figure_table_new (void)
+{
+  return g_object_new (FZ_TYPE_FIGURE_TABLE, NULL);
+}

@@ -1,0 +1,25 @@
+/* fz-figure-table.h: the list of a document's figures beside the text: sortable, filterable. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fz-figure-item.h"
+
+G_BEGIN_DECLS
+
+#define FZ_TYPE_FIGURE_TABLE (fz_figure_table_get_type ())
+
+G_DECLARE_FINAL_TYPE (FzFigureTable, fz_figure_table, FZ, FIGURE_TABLE, GtkWidget)
+
+GtkWidget    *fz_figure_table_new          (void);
+/* @items: FzFigureItem in text order; the table shows them all until filtered. */
+void          fz_figure_table_set_items    (FzFigureTable *self,
+                                            GListModel    *items);
+void          fz_figure_table_select_item  (FzFigureTable *self,
+                                            FzFigureItem  *item);
+FzFigureItem *fz_figure_table_get_selected (FzFigureTable *self);
+guint         fz_figure_table_get_n_shown  (FzFigureTable *self);
+GListModel   *fz_figure_table_get_model    (FzFigureTable *self);
+
+G_END_DECLS

@@ -1,0 +1,282 @@
+/* test-attribution.c: indicator, region, polarity and core of figures in sentences written for the test. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-attribution.h"
+
+#include <string.h>
+
+/* Made-up places: a township 章村镇 under each of two counties. */
+static const char gazetteer_tsv[] =
+  "91\t\t1\t东山省\n"
+  "9101\t91\t2\t青石市\n"
+  "910101\t9101\t3\t白马县\n"
+  "910101001\t910101\t4\t章村镇\n"
+  "910102\t9101\t3\t红河区\n"
+  "910102001\t910102\t4\t章村镇\n"
+  "910102002\t910102\t4\t花园街道\n"
+  "910102003\t910102\t4\t柳林街道\n"
+  "9102\t91\t2\t金沙市\n";
+
+static char *
+data_path (const char *name)
+{
+  const char *dir = g_getenv ("FZ_DATA_DIR");
+
+  if (dir != NULL)
+    return g_build_filename (dir, name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
+}
+
+typedef struct
+{
+  FzGazetteer  *gaz;
+  FzLexicon    *lex;
+  const char   *text;
+  FzFigureList *figs;
+  GPtrArray    *articles;
+} Fixture;
+
+static void
+free_article (gpointer p)
+{
+  FzArticle *a = p;
+
+  g_free (a->title);
+  g_free (a->byline);
+  g_free (a->region);
+  g_free (a);
+}
+
+static void
+fixture_init (Fixture    *fx,
+              const char *text)
+{
+  g_autofree char *lex_path = data_path ("indicators.tsv");
+  g_autoptr(GError) error = NULL;
+
+  fx->gaz = fz_gazetteer_new_from_data (gazetteer_tsv, -1, &error);
+  g_assert_no_error (error);
+  fx->lex = fz_lexicon_new_from_file (lex_path, &error);
+  g_assert_no_error (error);
+  fx->text = text;
+  fx->figs = fz_figure_list_new ();
+  fx->articles = g_ptr_array_new_with_free_func (free_article);
+}
+
+static void
+fixture_clear (Fixture *fx)
+{
+  fz_gazetteer_unref (fx->gaz);
+  fz_lexicon_unref (fx->lex);
+  fz_figure_list_unref (fx->figs);
+  g_ptr_array_unref (fx->articles);
+}
+
+static guint32
+offset_of (const char *text,
+           const char *what)
+{
+  const char *p = strstr (text, what);
+
+  g_assert_nonnull (p);
+  return g_utf8_pointer_to_offset (text, p);
+}
+
+/* A figure where `what` first stands after `after` (NULL: from the start). */
+static guint
+add_figure (Fixture    *fx,
+            const char *what,
+            const char *after,
+            FzKind      kind,
+            const char *value)
+{
+  const char *from = after != NULL ? strstr (fx->text, after) : fx->text;
+  const char *p;
+  FzFigure *f;
+
+  g_assert_nonnull (from);
+  p = strstr (from, what);
+  g_assert_nonnull (p);
+  f = fz_figure_list_append (fx->figs);
+  f->start = g_utf8_pointer_to_offset (fx->text, p);
+  f->end = f->start + g_utf8_strlen (what, -1);
+  f->kind = kind;
+  f->article = -1;
+  f->value = fz_figure_list_intern (fx->figs, value, -1);
+  return fz_figure_list_get_n (fx->figs) - 1;
+}
+
+static FzArticle *
+add_article (Fixture    *fx,
+             const char *title,
+             const char *body_start,
+             const char *body_end)
+{
+  FzArticle *a = g_new0 (FzArticle, 1);
+
+  a->title = g_strdup (title);
+  a->title_start = offset_of (fx->text, title);
+  a->title_end = a->title_start + g_utf8_strlen (title, -1);
+  a->start = a->title_start;
+  a->body_start = offset_of (fx->text, body_start);
+  a->end = a->body_end = body_end != NULL ? offset_of (fx->text, body_end) : g_utf8_strlen (fx->text, -1);
+  g_ptr_array_add (fx->articles, a);
+  return a;
+}
+
+static void
+run (Fixture *fx)
+{
+  fz_attribute (fx->gaz, fx->lex, fx->text, strlen (fx->text), fx->articles, fx->figs);
+}
+
+static const char *
+indicator_of (Fixture *fx,
+              guint    i)
+{
+  return fz_figure_list_str (fx->figs, fz_figure_list_get (fx->figs, i)->indicator);
+}
+
+static const char *
+region_of (Fixture *fx,
+           guint    i)
+{
+  return fz_figure_list_str (fx->figs, fz_figure_list_get (fx->figs, i)->region);
+}
+
+static void
+test_namesake (void)
+{
+  Fixture fx;
+  guint a, b;
+
+  /* The county named first decides which 章村镇 each article means. */
+  fixture_init (&fx, "红河区反诈工作\n红河区公安分局通报，章村镇破获诈骗案件5起。\n"
+                     "白马县反诈简报\n白马县公安局介绍，章村破获诈骗案件7起。\n");
+  add_article (&fx, "红河区反诈工作", "红河区公安分局", "白马县反诈简报");
+  add_article (&fx, "白马县反诈简报", "白马县公安局", NULL);
+  a = add_figure (&fx, "5起", NULL, FZ_KIND_COUNT, "5");
+  b = add_figure (&fx, "7起", NULL, FZ_KIND_COUNT, "7");
+  run (&fx);
+
+  g_assert_cmpstr (region_of (&fx, a), ==, "章村镇");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, a)->region_code, ==, 910102001);
+  /* The 章村镇 written in the first article is the other one: this one is
+   * only ever written short, so it stays as written. */
+  g_assert_cmpstr (region_of (&fx, b), ==, "章村");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, b)->region_code, ==, 910101001);
+  g_assert_cmpstr (indicator_of (&fx, a), ==, "cases_solved");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, a)->polarity, ==, FZ_POLARITY_HIGHER);
+  g_assert_cmpint (fz_figure_list_get (fx.figs, b)->article, ==, 1);
+
+  g_assert_cmpstr (((FzArticle *) g_ptr_array_index (fx.articles, 0))->region, ==, "红河区");
+  g_assert_cmpint (((FzArticle *) g_ptr_array_index (fx.articles, 1))->region_code, ==, 910101);
+  fixture_clear (&fx);
+}
+
+static void
+test_respectively (void)
+{
+  Fixture fx;
+  guint solved, arrested, p1, p2, date;
+
+  fixture_init (&fx, "青石破获一批诈骗案\n今年以来，全市破获电信诈骗案件120起，抓获犯罪嫌疑人80名，"
+                     "同比分别上升10%、20%。\n");
+  add_article (&fx, "青石破获一批诈骗案", "今年以来", NULL);
+  date = add_figure (&fx, "今年以来", NULL, FZ_KIND_DATE, "Y");
+  solved = add_figure (&fx, "120起", NULL, FZ_KIND_COUNT, "120");
+  arrested = add_figure (&fx, "80名", NULL, FZ_KIND_COUNT, "80");
+  p1 = add_figure (&fx, "10%", NULL, FZ_KIND_PERCENT, "10");
+  p2 = add_figure (&fx, "20%", NULL, FZ_KIND_PERCENT, "20");
+  run (&fx);
+
+  g_assert_cmpstr (indicator_of (&fx, solved), ==, "cases_solved");
+  g_assert_cmpstr (indicator_of (&fx, arrested), ==, "suspects_arrested");
+  g_assert_cmpstr (indicator_of (&fx, p1), ==, "cases_solved");
+  g_assert_cmpstr (indicator_of (&fx, p2), ==, "suspects_arrested");
+  /* The short form in the title resolves to the city; the text never writes 青石市. */
+  g_assert_cmpstr (region_of (&fx, p2), ==, "青石");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, p2)->region_code, ==, 9101);
+  g_assert_cmpuint (fz_figure_list_get (fx.figs, solved)->core, ==, 1);
+  g_assert_cmpuint (fz_figure_list_get (fx.figs, date)->core, ==, 0);
+  g_assert_cmpstr (indicator_of (&fx, date), ==, "");
+  fixture_clear (&fx);
+}
+
+static void
+test_rate_and_nouns (void)
+{
+  Fixture fx;
+  guint money, rate, staff, leads;
+
+  fixture_init (&fx, "金沙市反诈\n金沙市止付冻结涉诈资金2亿元，同比上升30%。"
+                     "全市挑选12名骨干民警组成专班，接收断卡线索45条。\n");
+  add_article (&fx, "金沙市反诈", "金沙市止付", NULL);
+  money = add_figure (&fx, "2亿元", NULL, FZ_KIND_MONEY, "200000000");
+  rate = add_figure (&fx, "30%", NULL, FZ_KIND_PERCENT, "30");
+  staff = add_figure (&fx, "12名", NULL, FZ_KIND_COUNT, "12");
+  leads = add_figure (&fx, "45条", NULL, FZ_KIND_COUNT, "45");
+  run (&fx);
+
+  g_assert_cmpstr (indicator_of (&fx, money), ==, "funds_frozen");
+  g_assert_cmpstr (indicator_of (&fx, rate), ==, "funds_frozen");
+  g_assert_cmpstr (indicator_of (&fx, staff), ==, "staff");
+  /* Leads are not offenders: the lexicon does not measure them. */
+  g_assert_cmpstr (indicator_of (&fx, leads), ==, "");
+  g_assert_cmpstr (region_of (&fx, staff), ==, "金沙市");
+  fixture_clear (&fx);
+}
+
+static void
+test_not_about_fraud (void)
+{
+  Fixture fx;
+  guint police, street;
+
+  /* 民警 is a trigger, but the article is about traffic, not fraud. */
+  fixture_init (&fx, "红河区交通整治\n红河区交警大队组织民警30名开展整治，花园、柳林两个街道参加。\n");
+  add_article (&fx, "红河区交通整治", "红河区交警大队", NULL);
+  police = add_figure (&fx, "30名", NULL, FZ_KIND_COUNT, "30");
+  street = add_figure (&fx, "两个", NULL, FZ_KIND_COUNT, "2");
+  run (&fx);
+
+  g_assert_cmpstr (indicator_of (&fx, police), ==, "");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, police)->polarity, ==, 0);
+  /* Two streets of one district: the place that holds them both. */
+  g_assert_cmpstr (region_of (&fx, street), ==, "红河区");
+  g_assert_false (fz_attribution_is_about_fraud ("红河区交通整治", -1));
+  g_assert_true (fz_attribution_is_about_fraud ("防范电信网络诈骗", -1));
+  fixture_clear (&fx);
+}
+
+static void
+test_no_articles (void)
+{
+  Fixture fx;
+  guint f;
+
+  /* Without a segmentation the page is one article. */
+  fixture_init (&fx, "白马县今年接报诈骗警情40起，同比下降5%。");
+  f = add_figure (&fx, "40起", NULL, FZ_KIND_COUNT, "40");
+  add_figure (&fx, "5%", NULL, FZ_KIND_PERCENT, "5");
+  fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+  g_assert_cmpstr (indicator_of (&fx, f), ==, "cases_reported");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, f)->polarity, ==, FZ_POLARITY_LOWER);
+  g_assert_cmpstr (indicator_of (&fx, 1), ==, "cases_reported");
+  g_assert_cmpstr (region_of (&fx, 1), ==, "白马县");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, 1)->region_code, ==, 910101);
+  fixture_clear (&fx);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/attribution/namesake", test_namesake);
+  g_test_add_func ("/attribution/respectively", test_respectively);
+  g_test_add_func ("/attribution/rate-and-nouns", test_rate_and_nouns);
+  g_test_add_func ("/attribution/not-about-fraud", test_not_about_fraud);
+  g_test_add_func ("/attribution/no-articles", test_no_articles);
+  return g_test_run ();
+}

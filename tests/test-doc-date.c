@@ -1,0 +1,121 @@
+/* test-doc-date.c: the publication date of pages written here, with and without a masthead. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib.h>
+#include <string.h>
+
+#include "fz-doc-date.h"
+
+static void
+assert_found (const char *page,
+              guint       year,
+              guint       month,
+              guint       day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (!fz_doc_date_find (page, strlen (page), &date))
+    g_error ("no date found in:\n%s", page);
+  g_assert_true (g_date_valid (&date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, year);
+  g_assert_cmpuint (g_date_get_month (&date), ==, month);
+  g_assert_cmpuint (g_date_get_day (&date), ==, day);
+}
+
+static void
+assert_not_found (const char *page)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  if (fz_doc_date_find (page, strlen (page), &date))
+    g_error ("found %u-%u-%u in a page without a masthead date:\n%s",
+             g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date), page);
+}
+
+static void
+test_masthead_forms (void)
+{
+  /* 25 April 2022 was a Monday. */
+  assert_found ("\n\n某某日报\n\n2022年4月25日 星期一\n\n第1234期 今日8版\n\n"
+                "本市召开会议\n\n本报讯 会议于3月8日召开，共有50人参加。\n", 2022, 4, 25);
+  assert_found ("某某日报 2022-04-25 星期一 第3版\n\n正文第一段。\n", 2022, 4, 25);
+  assert_found ("某某日报\n2022.04.25\n第1234期\n\n正文。\n", 2022, 4, 25);
+  assert_found ("某某日报\n\n二〇二二年四月二十五日 星期一\n\n正文。\n", 2022, 4, 25);
+  assert_found ("某某日报\n\n2022年4月25日\n\n正文，内容。\n", 2022, 4, 25);
+  assert_found ("某某法制报 | 2022年4月25日 周一 | 责任编辑：某某\n\n正文，内容。\n", 2022, 4, 25);
+  /* Full-width digits and a spaced layout. */
+  assert_found ("２０２２年４月２５日　星期一\n\n正文。\n", 2022, 4, 25);
+  assert_found ("2022 年 4 月 25 日 星期一\n\n正文。\n", 2022, 4, 25);
+  /* A page header at the bottom, after the articles. */
+  assert_found ("标题\n\n本报讯 今年以来，全市破获案件120起。\n\n2022年4月25日 星期一 第2版\n",
+                2022, 4, 25);
+}
+
+static void
+test_event_dates_only (void)
+{
+  /* Dates inside the sentences of a body are events. */
+  assert_not_found ("标题\n\n本报讯 2022年3月8日，市公安局召开反诈工作会议。\n"
+                    "会议指出，2021年12月31日前要完成排查。\n");
+  /* Wrapped in a narrow column, the date stands alone on a line mid-sentence. */
+  assert_not_found ("标题\n\n本报讯 会议于\n2022年3月8日\n在市公安局召开，共50人参加。\n");
+  /* An event line that names a 期 is still an event. */
+  assert_not_found ("标题\n\n民警于2022年3月8日开展第三期培训\n");
+  /* No date at all. */
+  assert_not_found ("标题\n\n全市共有志愿者500名。\n");
+  assert_not_found ("");
+}
+
+static void
+test_wrong_weekday (void)
+{
+  /* 25 April 2022 was not a Wednesday: that line is not a trustworthy masthead. */
+  assert_not_found ("某某日报\n\n2022年4月25日 星期三\n\n正文。\n");
+}
+
+static void
+test_invalid_dates (void)
+{
+  assert_not_found ("某某日报\n\n2022年2月30日 星期一\n\n正文。\n");
+  assert_not_found ("某某日报\n\n2022-13-01\n\n正文。\n");
+  assert_not_found ("某某日报\n\n12022-04-25\n\n正文。\n");
+}
+
+static void
+test_parse_one (void)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_assert_true (fz_doc_date_parse ("2022-04-25", -1, &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 25);
+  g_assert_true (fz_doc_date_parse (" 2022年4月25日 ", -1, &date));
+  g_assert_cmpuint (g_date_get_month (&date), ==, 4);
+  g_assert_true (fz_doc_date_parse ("二〇二一年十二月三十一日", -1, &date));
+  g_assert_cmpuint (g_date_get_year (&date), ==, 2021);
+  g_assert_cmpuint (g_date_get_month (&date), ==, 12);
+  g_assert_cmpuint (g_date_get_day (&date), ==, 31);
+  g_assert_true (fz_doc_date_parse ("2020/02/29", -1, &date));
+
+  g_assert_false (fz_doc_date_parse ("2021/02/29", -1, &date));
+  g_assert_false (fz_doc_date_parse ("2022-04-25 星期一", -1, &date));
+  g_assert_false (fz_doc_date_parse ("2022-04.25", -1, &date));
+  g_assert_false (fz_doc_date_parse ("4月25日", -1, &date));
+  g_assert_false (fz_doc_date_parse ("", -1, &date));
+  g_assert_false (fz_doc_date_parse (NULL, -1, &date));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/doc-date/masthead-forms", test_masthead_forms);
+  g_test_add_func ("/doc-date/event-dates-only", test_event_dates_only);
+  g_test_add_func ("/doc-date/wrong-weekday", test_wrong_weekday);
+  g_test_add_func ("/doc-date/invalid-dates", test_invalid_dates);
+  g_test_add_func ("/doc-date/parse-one", test_parse_one);
+  return g_test_run ();
+}

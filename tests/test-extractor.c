@@ -1,0 +1,159 @@
+/* test-extractor.c: unit cases of the figure extractor, written from spec/figures.md. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-extractor.h"
+
+#include <string.h>
+
+typedef struct
+{
+  const char *text;      /* the span, exactly */
+  const char *kind;
+  const char *value;
+  const char *unit;
+  const char *qualifier;
+  const char *change;
+  const char *basis;
+} Expect;
+
+typedef struct
+{
+  const char *input;
+  Expect      figures[4];  /* all of them, in order; a NULL text ends the list */
+} Case;
+
+static const Case cases[] = {
+  /* Kinds */
+  { "今年共破获案件12起。", { { "12起", "count", "12", "起", "exact", "", "" } } },
+  { "累计劝阻1.6万余人次。", { { "1.6万余人次", "count", "16000", "人次", "over", "", "" } } },
+  { "冻结资金97.7亿元。", { { "97.7亿元", "money", "9770000000", "元", "exact", "", "" } } },
+  { "获赔3万美元。", { { "3万美元", "money", "30000", "美元", "exact", "", "" } } },
+  { "指数得分为88.5分，", { { "88.5分", "score", "88.5", "分", "exact", "", "" } } },
+  { "全天24小时值守", { { "24小时", "duration", "24", "小时", "exact", "", "" } } },
+  { "辖区面积12.5平方公里。", { { "12.5平方公里", "area", "12.5", "平方公里", "exact", "", "" } } },
+  { "于2020年6月8日召开", { { "2020年6月8日", "date", "2020-06-08", "", "exact", "", "" } } },
+  { "第三届论坛", { { "第三届", "ordinal", "3", "届", "exact", "", "" } } },
+  { "热线电话0571-1234567。", { { "0571-1234567", "identifier", "0571-1234567", "", "exact", "", "" } } },
+  { "请拨打12345反映", { { "12345", "identifier", "12345", "", "exact", "", "" } } },
+  /* Full-width digits and Chinese numerals */
+  { "占比１２％。", { { "１２％", "percent", "12", "%", "exact", "", "" } } },
+  { "组建了两支队伍", { { "两支", "count", "2", "支", "exact", "", "" } } },
+  { "三千五百余人参加", { { "三千五百余人", "count", "3500", "人", "over", "", "" } } },
+  { "占百分之五十。", { { "百分之五十", "percent", "50", "%", "exact", "", "" } } },
+  { "约有三成居民", { { "三成", "percent", "30", "%", "exact", "", "" } } },
+  /* Qualifiers */
+  { "超过200人参加", { { "超过200人", "count", "200", "人", "over", "", "" } } },
+  { "约 50家单位", { { "约 50家", "count", "50", "家", "about", "", "" } } },
+  { "处置率达95%以上。", { { "95%以上", "percent", "95", "%", "over", "", "" } } },
+  { "要求30分钟内到场", { { "30分钟内", "duration", "30", "分钟", "under", "", "" } } },
+  { "出动民警100人左右", { { "100人左右", "count", "100", "人", "about", "", "" } } },
+  /* Change and basis */
+  { "发案数同比下降12.5%，", { { "12.5%", "percent", "12.5", "%", "exact", "down", "yoy" } } },
+  { "环比上升3%。", { { "3%", "percent", "3", "%", "exact", "up", "mom" } } },
+  { "同比负增长7%。", { { "7%", "percent", "7", "%", "exact", "down", "yoy" } } },
+  { "发案同比零增长。", { { "零增长", "percent", "0", "%", "exact", "flat", "yoy" } } },
+  { "同比分别上升10%、20%。",
+    { { "10%", "percent", "10", "%", "exact", "up", "yoy" },
+      { "20%", "percent", "20", "%", "exact", "up", "yoy" } } },
+  { "产值上升2.5倍。", { { "2.5倍", "percent", "250", "%", "exact", "up", "" } } },
+  { "提升4个百分点。", { { "4个百分点", "percent", "4", "pp", "exact", "up", "" } } },
+  /* Layout spaces and line breaks inside a figure */
+  { "开展活动 45 余 场 次 ，", { { "45 余 场 次", "count", "45", "场次", "over", "", "" } } },
+  { "共有 9\n\n个 小组", { { "9\n\n个", "count", "9", "个", "exact", "", "" } } },
+  /* Ranges */
+  { "6月1日至3日举行", { { "6月1日", "date", "--06-01", "", "exact", "", "" },
+                        { "3日", "date", "--06-03", "", "exact", "", "" } } },
+  /* 以来 and 来 belong to the span */
+  { "2020年以来，", { { "2020年以来", "date", "2020", "", "exact", "", "" } } },
+  { "三年来，", { { "三年来", "duration", "3", "年", "exact", "", "" } } },
+  /* A day with no month: ISO 8601 ---DD */
+  { "14日上午召开会议", { { "14日", "date", "---14", "", "exact", "", "" } } },
+  { "半年来，", { { "半年来", "duration", "0.5", "年", "exact", "", "" } } },
+  { "十几家单位", { { "十几家", "count", "10", "家", "over", "", "" } } },
+  /* Not figures */
+  { "走进千家万户，千方百计", { { NULL } } },
+  { "12时30分开会，十分重要", { { NULL } } },
+  { "五种能力，两个维护，一类地区", { { NULL } } },
+  { "学习十九大精神，反对四风，做到三不", { { NULL } } },
+  { "开展“三个一”活动，落实十四五规划", { { NULL } } },
+  { "第一时间赶到现场，一些群众", { { NULL } } },
+  { "邮箱abc123@126.com，网址http://www.example.cn/2021/", { { NULL } } },
+  { "我们一起努力，一个个难题", { { NULL } } },
+};
+
+static void
+check_case (const Case *c)
+{
+  g_autoptr(FzFigureList) list = fz_extract (c->input, strlen (c->input));
+  guint n_expected = 0;
+
+  while (n_expected < G_N_ELEMENTS (c->figures) && c->figures[n_expected].text != NULL)
+    n_expected++;
+  g_assert_cmpuint (fz_figure_list_get_n (list), ==, n_expected);
+  g_assert_cmpuint (fz_extract_count (c->input, strlen (c->input)), ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      const Expect *e = &c->figures[i];
+      const FzFigure *f = fz_figure_list_get (list, i);
+      g_autofree char *span = g_strndup (c->input + f->byte_start, f->byte_end - f->byte_start);
+      glong cp_start = g_utf8_pointer_to_offset (c->input, c->input + f->byte_start);
+      glong cp_end = g_utf8_pointer_to_offset (c->input, c->input + f->byte_end);
+
+      g_assert_cmpstr (span, ==, e->text);
+      g_assert_cmpint (f->start, ==, cp_start);
+      g_assert_cmpint (f->end, ==, cp_end);
+      g_assert_cmpstr (fz_kind_to_string (f->kind), ==, e->kind);
+      g_assert_cmpstr (fz_figure_list_str (list, f->value), ==, e->value);
+      g_assert_cmpstr (fz_figure_list_str (list, f->unit), ==, e->unit);
+      g_assert_cmpstr (fz_qualifier_to_string (f->qualifier), ==, e->qualifier);
+      g_assert_cmpstr (fz_change_to_string (f->change), ==, e->change);
+      g_assert_cmpstr (fz_basis_to_string (f->basis), ==, e->basis);
+      g_assert_cmpuint (f->core, ==, 0);
+      g_assert_cmpuint (f->indicator, ==, 0);
+      g_assert_cmpuint (f->region, ==, 0);
+      g_assert_cmpuint (f->period, ==, 0);
+    }
+}
+
+static void
+test_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u", i);
+      check_case (&cases[i]);
+    }
+}
+
+static void
+test_sorted_and_offsets (void)
+{
+  const char *text = "一、今年以来共破获案件38起，抓获12人，同比上升5%。\n另有3名民警。";
+  g_autoptr(FzFigureList) list = fz_extract (text, strlen (text));
+  guint n = fz_figure_list_get_n (list);
+
+  g_assert_cmpuint (n, ==, 4);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpuint (fz_figure_list_get (list, i - 1)->start, <=,
+                      fz_figure_list_get (list, i)->start);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(FzFigureList) list = fz_extract ("", 0);
+
+  g_assert_cmpuint (fz_figure_list_get_n (list), ==, 0);
+  g_assert_cmpuint (fz_extract_count ("", 0), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/extractor/cases", test_cases);
+  g_test_add_func ("/extractor/sorted", test_sorted_and_offsets);
+  g_test_add_func ("/extractor/empty", test_empty);
+  return g_test_run ();
+}

@@ -1,0 +1,247 @@
+/* test-gazetteer.c: loading, short forms, hierarchy and the one-pass scan of the gazetteer. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-error.h"
+#include "fz-gazetteer.h"
+
+/* A made-up hierarchy: two counties with a township of the same name. */
+static const char small_tsv[] =
+  "# test data\n"
+  "91\t\t1\t东山省\n"
+  "9101\t91\t2\t青石市\n"
+  "910101\t9101\t3\t白马县\n"
+  "910101001\t910101\t4\t章村镇\n"
+  "910101002\t910101\t4\t城关镇\n"
+  "910102\t9101\t3\t红河区\n"
+  "910102001\t910102\t4\t章村镇\n"
+  "910102002\t910102\t4\t花园街道\n"
+  "92\t\t1\t西岭壮族自治区\n";
+
+static char *
+data_path (const char *name)
+{
+  const char *dir = g_getenv ("FZ_DATA_DIR");
+
+  if (dir != NULL)
+    return g_build_filename (dir, name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
+}
+
+typedef struct
+{
+  GPtrArray *names;
+  GArray    *starts;
+  GArray    *n_ids;
+} Seen;
+
+static void
+collect_cb (const FzPlaceMention *m,
+            gpointer              data)
+{
+  Seen *seen = data;
+
+  g_ptr_array_add (seen->names, g_strdup (m->name));
+  g_array_append_val (seen->starts, m->start);
+  g_array_append_val (seen->n_ids, m->n_ids);
+}
+
+static void
+seen_clear (Seen *seen)
+{
+  g_ptr_array_unref (seen->names);
+  g_array_unref (seen->starts);
+  g_array_unref (seen->n_ids);
+}
+
+static void
+seen_init (Seen *seen)
+{
+  seen->names = g_ptr_array_new_with_free_func (g_free);
+  seen->starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  seen->n_ids = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+static void
+test_small_hierarchy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzGazetteer) gaz = fz_gazetteer_new_from_data (small_tsv, -1, &error);
+  guint32 ids[8];
+  guint32 town, county, city, prov;
+  g_autofree char *full = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (gaz);
+  g_assert_cmpuint (fz_gazetteer_get_n (gaz), ==, 9);
+
+  town = fz_gazetteer_lookup_code (gaz, 910101001);
+  county = fz_gazetteer_lookup_code (gaz, 910101);
+  city = fz_gazetteer_lookup_code (gaz, 9101);
+  prov = fz_gazetteer_lookup_code (gaz, 91);
+  g_assert_cmpuint (town, !=, FZ_GAZETTEER_NONE);
+  g_assert_cmpuint (fz_gazetteer_get_level (gaz, town), ==, 4);
+  g_assert_cmpuint (fz_gazetteer_get_parent (gaz, town), ==, county);
+  g_assert_cmpuint (fz_gazetteer_rollup (gaz, town, 3), ==, county);
+  g_assert_cmpuint (fz_gazetteer_rollup (gaz, town, 2), ==, city);
+  g_assert_cmpuint (fz_gazetteer_rollup (gaz, town, 1), ==, prov);
+  g_assert_cmpuint (fz_gazetteer_rollup (gaz, town, 4), ==, town);
+  g_assert_cmpuint (fz_gazetteer_rollup (gaz, city, 3), ==, FZ_GAZETTEER_NONE);
+  full = fz_gazetteer_dup_full_name (gaz, town);
+  g_assert_cmpstr (full, ==, "东山省青石市白马县章村镇");
+  g_assert_true (fz_gazetteer_is_within (gaz, town, prov));
+  g_assert_false (fz_gazetteer_is_within (gaz, prov, town));
+  g_assert_cmpuint (fz_gazetteer_common_ancestor (gaz, town, fz_gazetteer_lookup_code (gaz, 910102001)), ==, city);
+
+  /* Two townships share the full name and the short form. */
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "章村镇", ids, 8), ==, 2);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "章村", ids, 8), ==, 2);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "青石", ids, 8), ==, 1);
+  g_assert_cmpuint (ids[0], ==, city);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "白马", ids, 8), ==, 1);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "花园", ids, 8), ==, 1);
+  /* The people's name goes with the suffix; 城关 is an everyday word. */
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "西岭", ids, 8), ==, 1);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "城关", ids, 8), ==, 0);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "城关镇", ids, 8), ==, 1);
+}
+
+static void
+test_scan_longest (void)
+{
+  g_autoptr(FzGazetteer) gaz = fz_gazetteer_new_from_data (small_tsv, -1, NULL);
+  Seen seen;
+  /* Longest match, spaces inside a name, and a name right after another. */
+  const char *text = "青石市白马县章 村 镇今年，青石人和红河区、红河";
+
+  seen_init (&seen);
+  fz_gazetteer_scan (gaz, text, -1, collect_cb, &seen);
+  g_assert_cmpuint (seen.names->len, ==, 6);
+  g_assert_cmpstr (g_ptr_array_index (seen.names, 0), ==, "青石市");
+  g_assert_cmpstr (g_ptr_array_index (seen.names, 1), ==, "白马县");
+  g_assert_cmpstr (g_ptr_array_index (seen.names, 2), ==, "章村镇");
+  g_assert_cmpuint (g_array_index (seen.starts, guint32, 2), ==, 6);
+  g_assert_cmpuint (g_array_index (seen.n_ids, guint, 2), ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (seen.names, 3), ==, "青石");
+  g_assert_cmpstr (g_ptr_array_index (seen.names, 4), ==, "红河区");
+  g_assert_cmpstr (g_ptr_array_index (seen.names, 5), ==, "红河");
+  seen_clear (&seen);
+}
+
+static void
+test_aliases (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzGazetteer) gaz = fz_gazetteer_new_from_data (small_tsv, -1, NULL);
+  guint32 ids[8];
+  guint32 zone;
+
+  g_assert_true (fz_gazetteer_add_aliases_from_data (gaz,
+                                                     "# zones\n"
+                                                     "白马开发区\t910101\tzone\ttest\n"
+                                                     "开发区\t\tgeneric\t\n"
+                                                     "老青石\t9101\talias\n",
+                                                     -1, "aliases", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "白马开发区", ids, 8), ==, 1);
+  zone = ids[0];
+  g_assert_cmpint (fz_gazetteer_get_place_type (gaz, zone), ==, FZ_PLACE_ZONE);
+  g_assert_cmpint (fz_gazetteer_get_code (gaz, zone), ==, 0);
+  g_assert_cmpint (fz_gazetteer_get_nearest_code (gaz, zone), ==, 910101);
+  g_assert_cmpuint (fz_gazetteer_rollup (gaz, zone, 2), ==, fz_gazetteer_lookup_code (gaz, 9101));
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "老青石", ids, 8), ==, 1);
+  g_assert_cmpuint (ids[0], ==, fz_gazetteer_lookup_code (gaz, 9101));
+
+  g_assert_false (fz_gazetteer_add_aliases_from_data (gaz, "某区\t123\tzone\n", -1, "bad", &error));
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_false (fz_gazetteer_add_aliases_from_data (gaz, "某区\t9101\tplanet\n", -1, "bad", &error));
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  FzGazetteer *gaz;
+
+  gaz = fz_gazetteer_new_from_data ("11\t\t7\t某省\n", -1, &error);
+  g_assert_null (gaz);
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
+  g_clear_error (&error);
+  gaz = fz_gazetteer_new_from_data ("11\t\t1\n", -1, &error);
+  g_assert_null (gaz);
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
+  g_clear_error (&error);
+  gaz = fz_gazetteer_new_from_data ("# nothing\n", -1, &error);
+  g_assert_null (gaz);
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_EMPTY);
+  g_clear_error (&error);
+  gaz = fz_gazetteer_new_from_file ("no-such-gazetteer.tsv", &error);
+  g_assert_null (gaz);
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_IO);
+}
+
+static void
+test_real_file (void)
+{
+  g_autofree char *path = data_path ("gazetteer.tsv");
+  g_autofree char *aliases = data_path ("region-aliases.tsv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzGazetteer) gaz = NULL;
+  gint64 t0, t1;
+  guint32 ids[64], town = FZ_GAZETTEER_NONE;
+  guint n;
+  g_autofree char *full = NULL;
+
+  t0 = g_get_monotonic_time ();
+  gaz = fz_gazetteer_new_from_file (path, &error);
+  t1 = g_get_monotonic_time ();
+  g_assert_no_error (error);
+  g_test_message ("loaded %u divisions in %.1f ms", fz_gazetteer_get_n (gaz), (t1 - t0) / 1000.0);
+  g_printerr ("# gazetteer: %u divisions loaded in %.1f ms\n", fz_gazetteer_get_n (gaz), (t1 - t0) / 1000.0);
+  /* Generous so that a busy machine does not fail it; the target is 50 ms.
+   * FZ_SLOW_RUN is set for runs under valgrind or sanitizers. */
+  if (g_getenv ("FZ_SLOW_RUN") == NULL)
+    g_assert_cmpint (t1 - t0, <, 500000);
+  g_assert_cmpuint (fz_gazetteer_get_n (gaz), >, 40000);
+  g_assert_true (fz_gazetteer_add_aliases_from_file (gaz, aliases, &error));
+  g_assert_no_error (error);
+
+  /* Municipalities: counties hang straight under the province. */
+  g_assert_cmpuint (fz_gazetteer_get_parent (gaz, fz_gazetteer_lookup_code (gaz, 500229)), ==,
+                    fz_gazetteer_lookup_code (gaz, 50));
+
+  n = fz_gazetteer_lookup_name (gaz, "章村镇", ids, 64);
+  g_assert_cmpuint (n, >=, 1);
+  for (guint i = 0; i < n; i++)
+    if (fz_gazetteer_is_within (gaz, ids[i], fz_gazetteer_lookup_code (gaz, 3305)))
+      town = ids[i];
+  g_assert_cmpuint (town, !=, FZ_GAZETTEER_NONE);
+  g_assert_cmpuint (fz_gazetteer_get_level (gaz, town), ==, 4);
+  full = fz_gazetteer_dup_full_name (gaz, town);
+  g_assert_true (g_str_has_prefix (full, "浙江省湖州市"));
+  g_assert_true (g_str_has_suffix (full, "章村镇"));
+  g_assert_cmpint (fz_gazetteer_get_code (gaz, fz_gazetteer_rollup (gaz, town, 2)), ==, 3305);
+  g_assert_cmpint (fz_gazetteer_get_code (gaz, fz_gazetteer_rollup (gaz, town, 1)), ==, 33);
+
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "湖州", ids, 64), ==, 1);
+  g_assert_cmpint (fz_gazetteer_get_code (gaz, ids[0]), ==, 3305);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "龙游", ids, 64), >=, 1);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "广西", ids, 64), ==, 1);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "公安", ids, 64), ==, 0);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "古雷开发区", ids, 64), ==, 1);
+  g_assert_cmpint (fz_gazetteer_get_nearest_code (gaz, ids[0]) / 100, ==, 3506);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/gazetteer/small-hierarchy", test_small_hierarchy);
+  g_test_add_func ("/gazetteer/scan-longest", test_scan_longest);
+  g_test_add_func ("/gazetteer/aliases", test_aliases);
+  g_test_add_func ("/gazetteer/bad-input", test_bad_input);
+  g_test_add_func ("/gazetteer/real-file", test_real_file);
+  return g_test_run ();
+}

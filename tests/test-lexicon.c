@@ -1,0 +1,159 @@
+/* test-lexicon.c: loading the indicator lexicon, an analyst's additions and the trigger scan. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-error.h"
+#include "fz-lexicon.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+static const char small_tsv[] =
+  "id\tname_zh\tname_en\tdimension\tpolarity\tkinds\ttriggers\n"
+  "cases\t发案\tcases\toutcome\tlower\tcount,percent\t发案,案件\n"
+  "cases_solved\t破案\tsolved\tstrike\thigher\tcount\t破获,破案\n"
+  "solve_rate\t破案率\tsolve rate\tstrike\thigher\tpercent\t破案率\n";
+
+static char *
+data_path (const char *name)
+{
+  const char *dir = g_getenv ("FZ_DATA_DIR");
+
+  if (dir != NULL)
+    return g_build_filename (dir, name, NULL);
+  return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
+}
+
+typedef struct
+{
+  GString *out;
+  FzLexicon *lex;
+} Seen;
+
+static void
+collect_cb (const FzTriggerMatch *m,
+            gpointer              data)
+{
+  Seen *seen = data;
+
+  g_string_append_printf (seen->out, "%s@%u-%u:", m->trigger, m->start, m->end);
+  for (guint i = 0; i < m->n_indicators; i++)
+    g_string_append_printf (seen->out, "%s%s", i ? "," : "", fz_lexicon_get (seen->lex, m->indicators[i])->id);
+  g_string_append_c (seen->out, ' ');
+}
+
+static void
+test_small (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzLexicon) lex = fz_lexicon_new ();
+  const FzIndicator *ind;
+  Seen seen = { g_string_new (NULL), lex };
+
+  g_assert_true (fz_lexicon_add_from_data (lex, small_tsv, -1, "small", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_lexicon_get_n (lex), ==, 3);
+  ind = fz_lexicon_lookup (lex, "cases");
+  g_assert_nonnull (ind);
+  g_assert_cmpstr (ind->dimension, ==, "outcome");
+  g_assert_cmpint (ind->polarity, ==, FZ_POLARITY_LOWER);
+  g_assert_true (fz_indicator_accepts_kind (ind, FZ_KIND_PERCENT));
+  g_assert_false (fz_indicator_accepts_kind (ind, FZ_KIND_MONEY));
+  g_assert_cmpint (fz_lexicon_find (lex, "solve_rate"), ==, 2);
+  g_assert_null (fz_lexicon_lookup (lex, "nothing"));
+
+  /* 破案率 is longer than 破案; spaces inside a word are skipped. */
+  fz_lexicon_scan (lex, "破获案件3起，破 案 率为50%", -1, collect_cb, &seen);
+  g_assert_cmpstr (seen.out->str, ==,
+                   "破获@0-2:cases_solved 案件@2-4:cases 破案率@7-12:solve_rate ");
+  g_string_free (seen.out, TRUE);
+}
+
+static void
+test_analyst_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzLexicon) lex = fz_lexicon_new ();
+  g_autofree char *tmp = NULL;
+  int fd;
+  const FzIndicator *ind;
+  Seen seen = { g_string_new (NULL), lex };
+
+  g_assert_true (fz_lexicon_add_from_data (lex, small_tsv, -1, "small", NULL));
+  fd = g_file_open_tmp ("fz-lexicon-XXXXXX.tsv", &tmp, &error);
+  g_assert_no_error (error);
+  close (fd);
+  /* A new indicator, and more triggers for an old one with its other fields kept. */
+  g_assert_true (g_file_set_contents (tmp,
+                                      "id\tname_zh\tname_en\tdimension\tpolarity\tkinds\ttriggers\n"
+                                      "cases\t\t\t\t\t\t立案、接报\n"
+                                      "apps\t下载\tdownloads\toutreach\thigher\tcount\t下载\n",
+                                      -1, &error));
+  g_assert_true (fz_lexicon_add_from_file (lex, tmp, &error));
+  g_assert_no_error (error);
+  g_unlink (tmp);
+  g_assert_cmpuint (fz_lexicon_get_n (lex), ==, 4);
+  ind = fz_lexicon_lookup (lex, "cases");
+  g_assert_cmpstr (ind->name_zh, ==, "发案");
+  g_assert_cmpint (ind->polarity, ==, FZ_POLARITY_LOWER);
+  g_assert_cmpuint (ind->triggers->len, ==, 4);
+  fz_lexicon_scan (lex, "接报2起，下载", -1, collect_cb, &seen);
+  g_assert_cmpstr (seen.out->str, ==, "接报@0-2:cases 下载@5-7:apps ");
+  g_string_free (seen.out, TRUE);
+}
+
+static void
+test_bad_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzLexicon) lex = fz_lexicon_new ();
+
+  g_assert_false (fz_lexicon_add_from_data (lex, "a\tb\tc\n", -1, "bad", &error));
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_false (fz_lexicon_add_from_data (lex, "x\t甲\tx\td\tsideways\tcount\t甲\n", -1, "bad", &error));
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_false (fz_lexicon_add_from_data (lex, "x\t甲\tx\td\thigher\tapples\t甲\n", -1, "bad", &error));
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
+  g_clear_error (&error);
+  g_assert_false (fz_lexicon_add_from_data (lex, "x\t\xff\n", -1, "bad", &error));
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_ENCODING);
+  g_clear_error (&error);
+  g_assert_null (fz_lexicon_new_from_file ("no-such-lexicon.tsv", &error));
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_IO);
+}
+
+static void
+test_shipped (void)
+{
+  g_autofree char *path = data_path ("indicators.tsv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzLexicon) lex = fz_lexicon_new_from_file (path, &error);
+  const FzIndicator *ind;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_lexicon_get_n (lex), >=, 34);
+  ind = fz_lexicon_lookup (lex, "index_score");
+  g_assert_nonnull (ind);
+  g_assert_true (fz_indicator_accepts_kind (ind, FZ_KIND_SCORE));
+  g_assert_false (fz_indicator_accepts_kind (ind, FZ_KIND_COUNT));
+  for (guint i = 0; i < fz_lexicon_get_n (lex); i++)
+    {
+      ind = fz_lexicon_get (lex, i);
+      g_assert_cmpuint (ind->kinds, !=, 0);
+      g_assert_cmpint (ind->polarity, !=, FZ_POLARITY_NONE);
+      g_assert_cmpuint (ind->triggers->len, >, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/lexicon/small", test_small);
+  g_test_add_func ("/lexicon/analyst-file", test_analyst_file);
+  g_test_add_func ("/lexicon/bad-input", test_bad_input);
+  g_test_add_func ("/lexicon/shipped", test_shipped);
+  return g_test_run ();
+}

@@ -1,0 +1,337 @@
+/* test-loader.c: batch loading of a folder with bad files among good ones. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fz-error.h"
+#include "fz-loader.h"
+
+#define PAGE "平安建设工作会议召开\n\n本报记者 张三\n\n本报讯 今年以来，全市破获电信网络诈骗案件120起，同比下降15%。\n"
+
+static char *root;
+
+static char *
+path_in (const char *name)
+{
+  return g_build_filename (root, name, NULL);
+}
+
+static void
+write_file (const char   *name,
+            const void   *data,
+            gsize         len)
+{
+  g_autofree char *path = path_in (name);
+
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+}
+
+typedef struct
+{
+  const char *needle;     /* a part of the path that the error line must name */
+  guint       hits;
+} Expect;
+
+/* Builds the test folder; returns the inputs to give the loader. */
+static GPtrArray *
+make_tree (GPtrArray *expect)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H' };
+  static const guint8 junk[] = { 0x80, 0xFF, 0x80, 0x80, 0xFF, 0xFF, 0x80, 0xFF, 0x80, 0x80,
+                                 0xFF, 0x80, 0xFF, 0xFF, 0x80, 0x80, 0xFF, 0x80, 0x80, 0xFF };
+  GPtrArray *inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *sub = path_in ("sub");
+  g_autofree char *big = path_in ("big.txt");
+  g_autofree char *fifo = path_in ("fifo.txt");
+  g_autofree char *loop = g_build_filename (root, "sub", "loop", NULL);
+  g_autofree char *gone = path_in ("gone.txt");
+  g_autofree char *gb = NULL;
+  gsize gb_len = 0;
+  int fd;
+
+  g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+  write_file ("good1.txt", PAGE, strlen (PAGE));
+  gb = g_convert (PAGE, -1, "GB18030", "UTF-8", NULL, &gb_len, NULL);
+  write_file ("good2.txt", gb, gb_len);
+  write_file ("sub/good3.txt", PAGE, strlen (PAGE));
+  write_file (".hidden.txt", PAGE, strlen (PAGE));
+  write_file ("picture.jpg", png, sizeof png);   /* not a text name: not tried */
+
+  write_file ("nul.txt", "text\0more", 9);
+  g_ptr_array_add (expect, "nul.txt");
+  write_file ("image.txt", png, sizeof png);
+  g_ptr_array_add (expect, "image.txt");
+  write_file ("junk.txt", junk, sizeof junk);
+  g_ptr_array_add (expect, "junk.txt");
+  write_file ("empty.txt", "", 0);
+  g_ptr_array_add (expect, "empty.txt");
+
+  /* sparse: over the limit without using the disk */
+  fd = g_open (big, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) FZ_MAX_FILE_SIZE + 1), ==, 0);
+  close (fd);
+  g_ptr_array_add (expect, "big.txt");
+
+  g_assert_cmpint (mkfifo (fifo, 0644), ==, 0);
+  g_ptr_array_add (expect, "fifo.txt");
+
+  g_assert_cmpint (symlink ("..", loop), ==, 0);
+  g_ptr_array_add (expect, "loop");
+
+  g_ptr_array_add (inputs, g_file_new_for_path (root));
+
+  /* listed, then deleted before loading */
+  write_file ("gone.txt", PAGE, strlen (PAGE));
+  g_ptr_array_add (inputs, g_file_new_for_path (gone));
+  g_assert_cmpint (g_unlink (gone), ==, 0);
+  g_ptr_array_add (expect, "gone.txt");
+
+  if (getuid () != 0)
+    {
+      g_autofree char *locked = path_in ("locked.txt");
+
+      write_file ("locked.txt", PAGE, strlen (PAGE));
+      g_assert_cmpint (g_chmod (locked, 0), ==, 0);
+      g_ptr_array_add (expect, "locked.txt");
+    }
+  else
+    {
+      /* root reads anything: a path through a folder that is not there */
+      g_autofree char *nowhere = g_build_filename (root, "no-such-folder", "page.txt", NULL);
+
+      g_ptr_array_add (inputs, g_file_new_for_path (nowhere));
+      g_ptr_array_add (expect, "no-such-folder");
+    }
+  return inputs;
+}
+
+static void
+check_results (GPtrArray *documents,
+               GPtrArray *errors,
+               GPtrArray *expect)
+{
+  g_assert_nonnull (documents);
+  g_assert_nonnull (errors);
+  for (guint i = 0; i < errors->len; i++)
+    g_test_message ("error: %s", (const char *) g_ptr_array_index (errors, i));
+
+  /* the good files still load, hidden ones are skipped */
+  g_assert_cmpuint (documents->len, ==, 3);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      FzDocument *doc = g_ptr_array_index (documents, i);
+
+      g_assert_true (g_str_has_prefix (fz_document_get_name (doc), "good"));
+      g_assert_cmpstr (fz_document_get_title (doc), ==, "平安建设工作会议召开");
+      g_assert_cmpuint (fz_document_get_articles (doc)->len, ==, 1);
+    }
+
+  /* exactly one clear line per bad input, naming it */
+  g_assert_cmpuint (errors->len, ==, expect->len);
+  for (guint i = 0; i < expect->len; i++)
+    {
+      const char *needle = g_ptr_array_index (expect, i);
+      guint hits = 0;
+
+      for (guint j = 0; j < errors->len; j++)
+        {
+          const char *line = g_ptr_array_index (errors, j);
+
+          g_assert_null (strchr (line, '\n'));
+          if (strstr (line, needle) != NULL)
+            hits++;
+        }
+      if (hits != 1)
+        g_printerr ("%s named by %u error lines\n", needle, hits);
+      g_assert_cmpuint (hits, ==, 1);
+    }
+}
+
+static void
+test_sync (void)
+{
+  g_autoptr(GPtrArray) expect = g_ptr_array_new ();
+  g_autoptr(GPtrArray) inputs = make_tree (expect);
+  g_autoptr(FzLoader) loader = fz_loader_new ();
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fz_loader_load_sync (loader, (GFile **) inputs->pdata, inputs->len, NULL,
+                                      &documents, &errors, &error));
+  g_assert_no_error (error);
+  check_results (documents, errors, expect);
+  /* the size error states the limit */
+  for (guint i = 0; i < errors->len; i++)
+    if (strstr (g_ptr_array_index (errors, i), "big.txt"))
+      g_assert_nonnull (strstr (g_ptr_array_index (errors, i), "64 MiB"));
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *documents;
+  GPtrArray *errors;
+  GError    *error;
+  guint      added;
+  guint      last_done;
+  guint      last_total;
+  guint      n_progress;
+  GThread   *main_thread;
+} Wait;
+
+static void
+on_added (FzLoader  *loader,
+          GPtrArray *batch,
+          Wait      *w)
+{
+  (void) loader;
+  g_assert_true (g_thread_self () == w->main_thread);
+  w->added += batch->len;
+}
+
+static void
+on_progress (FzLoader *loader,
+             guint     done,
+             guint     total,
+             Wait     *w)
+{
+  (void) loader;
+  g_assert_true (g_thread_self () == w->main_thread);
+  g_assert_cmpuint (done, <=, total);
+  g_assert_cmpuint (done, >=, w->last_done);
+  w->last_done = done;
+  w->last_total = total;
+  w->n_progress++;
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      data)
+{
+  Wait *w = data;
+
+  fz_loader_load_finish (FZ_LOADER (source), result, &w->documents, &w->errors, &w->error);
+  g_main_loop_quit (w->loop);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GPtrArray) expect = g_ptr_array_new ();
+  g_autoptr(GPtrArray) inputs = make_tree (expect);
+  g_autoptr(FzLoader) loader = fz_loader_new ();
+  Wait w = { 0 };
+
+  w.loop = g_main_loop_new (NULL, FALSE);
+  w.main_thread = g_thread_self ();
+  g_signal_connect (loader, "documents-added", G_CALLBACK (on_added), &w);
+  g_signal_connect (loader, "progress", G_CALLBACK (on_progress), &w);
+  fz_loader_load_async (loader, (GFile **) inputs->pdata, inputs->len, NULL, on_done, &w);
+  g_main_loop_run (w.loop);
+
+  g_assert_no_error (w.error);
+  check_results (w.documents, w.errors, expect);
+  /* every document was announced before the end, and progress reached the total */
+  g_assert_cmpuint (w.added, ==, w.documents->len);
+  g_assert_cmpuint (w.n_progress, >, 0);
+  g_assert_cmpuint (w.last_done, ==, w.last_total);
+  g_ptr_array_unref (w.documents);
+  g_ptr_array_unref (w.errors);
+  g_main_loop_unref (w.loop);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (root);
+  g_autoptr(FzLoader) loader = fz_loader_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Wait w = { 0 };
+
+  w.loop = g_main_loop_new (NULL, FALSE);
+  w.main_thread = g_thread_self ();
+  g_cancellable_cancel (cancellable);
+  fz_loader_load_async (loader, &dir, 1, cancellable, on_done, &w);
+  g_main_loop_run (w.loop);
+  g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (w.documents);
+  g_clear_error (&w.error);
+  g_main_loop_unref (w.loop);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_chmod (path, 0755);
+      while (d && (name = g_dir_read_name (d)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+fresh_root (void)
+{
+  if (root)
+    {
+      remove_tree (root);
+      g_free (root);
+    }
+  root = g_dir_make_tmp ("fz-loader-XXXXXX", NULL);
+  g_assert_nonnull (root);
+}
+
+static void
+test_sync_fresh (void)
+{
+  fresh_root ();
+  test_sync ();
+}
+
+static void
+test_async_fresh (void)
+{
+  fresh_root ();
+  test_async ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/loader/sync", test_sync_fresh);
+  g_test_add_func ("/loader/async", test_async_fresh);
+  g_test_add_func ("/loader/cancel", test_cancel);
+  ret = g_test_run ();
+  if (root)
+    remove_tree (root);
+  g_free (root);
+  return ret;
+}

@@ -1,0 +1,395 @@
+/* test-period.c: period values (parse, write, resolve, classify) and the period finder on pages written here. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib.h>
+#include <string.h>
+
+#include "fz-error.h"
+#include "fz-figure.h"
+#include "fz-period.h"
+#include "fz-period-finder.h"
+
+/* ---- values ---------------------------------------------------------------- */
+
+static void
+test_parse_forms (void)
+{
+  FzPeriod p;
+  g_autoptr(GError) error = NULL;
+
+  /* Y-01/: this year so far. */
+  g_assert_true (fz_period_parse ("Y-01/", -1, &p, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (p.start.year_kind, ==, FZ_PERIOD_YEAR_CURRENT);
+  g_assert_cmpint (p.start.month, ==, 1);
+  g_assert_cmpint (p.start.day, ==, 0);
+  g_assert_cmpint (p.end.year_kind, ==, FZ_PERIOD_YEAR_OPEN);
+
+  /* /Y-07-15: everything up to 15 July. */
+  g_assert_true (fz_period_parse ("/Y-07-15", -1, &p, NULL));
+  g_assert_cmpint (p.start.year_kind, ==, FZ_PERIOD_YEAR_OPEN);
+  g_assert_cmpint (p.end.year_kind, ==, FZ_PERIOD_YEAR_CURRENT);
+  g_assert_cmpint (p.end.month, ==, 7);
+  g_assert_cmpint (p.end.day, ==, 15);
+
+  g_assert_true (fz_period_parse ("2019-05/", -1, &p, NULL));
+  g_assert_cmpint (p.start.year_kind, ==, FZ_PERIOD_YEAR_ABSOLUTE);
+  g_assert_cmpint (p.start.year, ==, 2019);
+  g_assert_cmpint (p.start.month, ==, 5);
+
+  g_assert_true (fz_period_parse ("PY-01/PY-12", -1, &p, NULL));
+  g_assert_cmpint (p.start.year_kind, ==, FZ_PERIOD_YEAR_PREVIOUS);
+  g_assert_cmpint (p.end.month, ==, 12);
+
+  /* A year alone is a valid end. */
+  g_assert_true (fz_period_parse ("2021/2022", -1, &p, NULL));
+  g_assert_cmpint (p.end.year, ==, 2022);
+
+  /* Empty means no period. */
+  g_assert_true (fz_period_parse ("", -1, &p, NULL));
+  g_assert_true (fz_period_is_empty (&p));
+  g_assert_true (fz_period_parse (NULL, -1, &p, NULL));
+  g_assert_true (fz_period_is_empty (&p));
+
+  /* Only @len bytes count. */
+  g_assert_true (fz_period_parse ("Y-03/Y-03garbage", 9, &p, NULL));
+  g_assert_cmpint (p.end.month, ==, 3);
+}
+
+static void
+test_parse_invalid (void)
+{
+  static const char * const bad[] = {
+    "/", "Y-01", "Y-1/", "Y-13/", "Y-00/", "Y-02-30/", "Y-04-31/", "2019-5/", "19-05/",
+    "Y-01//", "Y/Y/Y", "y-01/", "Y-01-01-01/", "X-01/", "Y-03/Y-01", "2020/2019",
+    "PY-01/PPY", "2019-05-1/", " Y-01/", "Y-01/ ", "Y-01-/", "YY/", "PY/PY-13", "Y/PY",
+  };
+  FzPeriod p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (fz_period_parse (bad[i], -1, &p, &error))
+        g_error ("“%s” should not parse", bad[i]);
+      g_assert_error (error, FZ_ERROR, FZ_ERROR_INVALID);
+      g_assert_true (fz_period_is_empty (&p));
+    }
+  /* 29 February: fine in a leap year, and for Y until the year is known. */
+  g_assert_true (fz_period_parse ("2020-02-29/", -1, &p, NULL));
+  g_assert_false (fz_period_parse ("2021-02-29/", -1, &p, NULL));
+  g_assert_true (fz_period_parse ("Y-02-29/", -1, &p, NULL));
+  /* Last year before this year is in order. */
+  g_assert_true (fz_period_parse ("PY-06/Y-03", -1, &p, NULL));
+}
+
+static void
+test_write_round_trip (void)
+{
+  static const char * const forms[] = {
+    "Y-01/", "/Y-07-15", "Y-03/Y-03", "2019-05/", "2019-09/", "Y-01/Y-12", "Y-06/",
+    "PY-01/PY-12", "2021/2021", "/2022-12-31", "Y-05-13/Y-05-14", "PY-06/Y-03", "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      FzPeriod p;
+      g_autofree char *written = NULL;
+
+      g_assert_true (fz_period_parse (forms[i], -1, &p, NULL));
+      written = fz_period_to_string (&p);
+      g_assert_cmpstr (written, ==, forms[i]);
+    }
+}
+
+static void
+test_write_built (void)
+{
+  FzPeriod p;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  fz_period_clear (&p);
+  p.start.year_kind = FZ_PERIOD_YEAR_ABSOLUTE;
+  p.start.year = 2019;
+  p.start.month = 9;
+  a = fz_period_to_string (&p);
+  g_assert_cmpstr (a, ==, "2019-09/");
+
+  fz_period_clear (&p);
+  p.end.year_kind = FZ_PERIOD_YEAR_CURRENT;
+  p.end.month = 7;
+  p.end.day = 5;
+  b = fz_period_to_string (&p);
+  /* Months and days always have two digits. */
+  g_assert_cmpstr (b, ==, "/Y-07-05");
+}
+
+static void
+test_resolve (void)
+{
+  FzPeriod p;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+
+  g_assert_true (fz_period_parse ("Y-01/", -1, &p, NULL));
+  g_assert_true (fz_period_has_unknown_year (&p));
+  g_assert_true (fz_period_resolve (&p, 2022));
+  g_assert_false (fz_period_has_unknown_year (&p));
+  a = fz_period_to_string (&p);
+  g_assert_cmpstr (a, ==, "2022-01/");
+
+  g_assert_true (fz_period_parse ("PY-01/PY-12", -1, &p, NULL));
+  fz_period_resolve (&p, 2022);
+  b = fz_period_to_string (&p);
+  g_assert_cmpstr (b, ==, "2021-01/2021-12");
+
+  /* Written years do not move. */
+  g_assert_true (fz_period_parse ("2019-05/", -1, &p, NULL));
+  g_assert_false (fz_period_has_unknown_year (&p));
+  g_assert_false (fz_period_resolve (&p, 2022));
+  c = fz_period_to_string (&p);
+  g_assert_cmpstr (c, ==, "2019-05/");
+
+  d = fz_period_resolve_string ("/Y-07-15", 2023);
+  g_assert_cmpstr (d, ==, "/2023-07-15");
+  g_assert_null (fz_period_resolve_string ("Y-13/", 2023));
+}
+
+static void
+test_equal_and_kind (void)
+{
+  FzPeriod a, b;
+
+  g_assert_true (fz_period_parse ("Y-01/", -1, &a, NULL));
+  g_assert_true (fz_period_parse ("Y-01/", -1, &b, NULL));
+  g_assert_true (fz_period_equal (&a, &b));
+  /* Until the year is known, Y-01/ is not 2022-01/. */
+  g_assert_true (fz_period_parse ("2022-01/", -1, &b, NULL));
+  g_assert_false (fz_period_equal (&a, &b));
+  fz_period_resolve (&a, 2022);
+  g_assert_true (fz_period_equal (&a, &b));
+  g_assert_true (fz_period_parse ("Y-01/Y-01", -1, &b, NULL));
+  g_assert_false (fz_period_equal (&a, &b));
+
+  static const struct { const char *str; FzPeriodKind kind; } kinds[] = {
+    { "", FZ_PERIOD_KIND_NONE },
+    { "Y-03/Y-03", FZ_PERIOD_KIND_MONTH },
+    { "2019-05/2019-05", FZ_PERIOD_KIND_MONTH },
+    { "Y-01/Y-01", FZ_PERIOD_KIND_MONTH },
+    { "Y-01/", FZ_PERIOD_KIND_YEAR_TO_DATE },
+    { "Y-01/Y-11", FZ_PERIOD_KIND_YEAR_TO_DATE },
+    { "Y-01/Y-06", FZ_PERIOD_KIND_YEAR_TO_DATE },
+    { "Y-01/Y-12", FZ_PERIOD_KIND_WHOLE_YEAR },
+    { "PY-01/PY-12", FZ_PERIOD_KIND_WHOLE_YEAR },
+    { "2021/2021", FZ_PERIOD_KIND_WHOLE_YEAR },
+    { "/Y-07-15", FZ_PERIOD_KIND_OTHER },
+    { "Y-03/", FZ_PERIOD_KIND_OTHER },
+    { "2019-05/", FZ_PERIOD_KIND_OTHER },
+    { "Y-07/Y-12", FZ_PERIOD_KIND_OTHER },
+    { "PY-06/Y-03", FZ_PERIOD_KIND_OTHER },
+    { "Y-05-13/Y-05-14", FZ_PERIOD_KIND_OTHER },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      FzPeriod p;
+
+      g_assert_true (fz_period_parse (kinds[i].str, -1, &p, NULL));
+      if (fz_period_kind (&p) != kinds[i].kind)
+        g_error ("kind of “%s”: %s, expected %s", kinds[i].str,
+                 fz_period_kind_to_string (fz_period_kind (&p)),
+                 fz_period_kind_to_string (kinds[i].kind));
+    }
+}
+
+/* ---- finder ---------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *text;
+  const char *figure;     /* the figure's text, the first occurrence after @after */
+  const char *after;      /* NULL, or a piece of text the figure follows */
+  FzKind      kind;
+  const char *period;     /* expected, as the spec writes it */
+} Case;
+
+static const char *
+period_of (const char  *text,
+           const char  *figure,
+           const char  *after,
+           FzKind       kind,
+           const GDate *doc_date,
+           char       **owned)
+{
+  g_autoptr(FzFigureList) figures = fz_figure_list_new ();
+  const char *from = text, *hit;
+  FzFigure *f;
+
+  if (after != NULL)
+    {
+      from = strstr (text, after);
+      g_assert_nonnull (from);
+    }
+  hit = strstr (from, figure);
+  g_assert_nonnull (hit);
+  f = fz_figure_list_append (figures);
+  f->start = (guint32) g_utf8_pointer_to_offset (text, hit);
+  f->end = f->start + (guint32) g_utf8_strlen (figure, -1);
+  f->byte_start = (guint32) (hit - text);
+  f->byte_end = f->byte_start + (guint32) strlen (figure);
+  f->kind = kind;
+  fz_period_assign (text, strlen (text), figures, NULL, doc_date);
+  *owned = g_strdup (fz_figure_list_str (figures, fz_figure_list_get (figures, 0)->period));
+  return *owned;
+}
+
+static void
+check_cases (const Case *cases,
+             guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *got = NULL;
+
+      period_of (cases[i].text, cases[i].figure, cases[i].after, cases[i].kind, NULL, &got);
+      if (g_strcmp0 (got, cases[i].period) != 0)
+        g_error ("%s [%s]: got “%s”, expected “%s”", cases[i].text, cases[i].figure, got,
+                 cases[i].period);
+    }
+}
+
+static void
+test_finder_spec_words (void)
+{
+  static const Case cases[] = {
+    { "今年以来，全市共破获电信诈骗案件120起，抓获犯罪嫌疑人85名。", "120起", NULL, FZ_KIND_COUNT, "Y-01/" },
+    { "今年以来，全市共破获电信诈骗案件120起，抓获犯罪嫌疑人85名。", "85名", NULL, FZ_KIND_COUNT, "Y-01/" },
+    { "截至7月15日，累计预警3000人。", "3000人", NULL, FZ_KIND_COUNT, "/Y-07-15" },
+    { "截至今年12月，共破获案件40起。", "40起", NULL, FZ_KIND_COUNT, "Y-01/Y-12" },
+    { "截至今年 12 月，共破获案件40起。", "40起", NULL, FZ_KIND_COUNT, "Y-01/Y-12" },
+    { "1—11月，全市发案数同比下降20%。", "20%", NULL, FZ_KIND_PERCENT, "Y-01/Y-11" },
+    { "1至7月，全市发案数下降15%。", "15%", NULL, FZ_KIND_PERCENT, "Y-01/Y-07" },
+    { "3月份，全区共接警500起。", "500起", NULL, FZ_KIND_COUNT, "Y-03/Y-03" },
+    { "上半年，全区共接警500起。", "500起", NULL, FZ_KIND_COUNT, "Y-01/Y-06" },
+    { "下半年，全区共接警500起。", "500起", NULL, FZ_KIND_COUNT, "Y-07/Y-12" },
+    { "一季度，全区共接警500起。", "500起", NULL, FZ_KIND_COUNT, "Y-01/Y-03" },
+    { "今年三季度，全区共接警500起。", "500起", NULL, FZ_KIND_COUNT, "Y-07/Y-09" },
+    { "前三季度，全区共接警500起。", "500起", NULL, FZ_KIND_COUNT, "Y-01/Y-09" },
+    { "年初，全区共排查隐患60处。", "60处", NULL, FZ_KIND_COUNT, "Y-01/Y-01" },
+    { "年底，全区共排查隐患60处。", "60处", NULL, FZ_KIND_COUNT, "Y-12/Y-12" },
+    { "夏季，全区溺水事故下降30%。", "30%", NULL, FZ_KIND_PERCENT, "Y-06/Y-08" },
+    { "今年夏季以来，全区溺水事故下降30%。", "30%", NULL, FZ_KIND_PERCENT, "Y-06/" },
+    { "去年，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "PY-01/PY-12" },
+    { "自2020年9月以来，全市共劝阻群众2万人。", "2万人", NULL, FZ_KIND_COUNT, "2020-09/" },
+    { "从2021年3月开始，发案数每月下降5%。", "5%", NULL, FZ_KIND_PERCENT, "2021-03/" },
+    { "自今年4月专项行动开展以来，共查处案件90起。", "90起", NULL, FZ_KIND_COUNT, "Y-04/" },
+    { "5月份至今，发案数下降12%。", "12%", NULL, FZ_KIND_PERCENT, "Y-05/" },
+    /* 同比 and 去年同期 are the basis of the change, not its period. */
+    { "今年以来，全市发案数同比下降43%。", "43%", NULL, FZ_KIND_PERCENT, "Y-01/" },
+    { "今年以来，全市发案数较去年同期下降43%。", "43%", NULL, FZ_KIND_PERCENT, "Y-01/" },
+    { "全市发案数比去年下降43%。", "43%", NULL, FZ_KIND_PERCENT, "" },
+    /* 目前, 如今 and 截至目前 give no period. */
+    { "目前，全市共有反诈志愿者500名。", "500名", NULL, FZ_KIND_COUNT, "" },
+    { "如今，全市已建成服务站30个。", "30个", NULL, FZ_KIND_COUNT, "" },
+    { "截至目前，全市共捣毁窝点8个，抓获嫌疑人40人。", "40人", NULL, FZ_KIND_COUNT, "" },
+    /* 从 without 开始 names a month, not a start. */
+    { "发案数从1月份同比增长15%，到4月份同比下降9%。", "15%", NULL, FZ_KIND_PERCENT, "Y-01/Y-01" },
+    { "发案数从1月份同比增长15%，到4月份同比下降9%。", "9%", NULL, FZ_KIND_PERCENT, "Y-04/Y-04" },
+    /* Nothing said: nothing found. */
+    { "全市共有反诈志愿者500名。", "500名", NULL, FZ_KIND_COUNT, "" },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_finder_scope (void)
+{
+  static const Case cases[] = {
+    /* The leading phrase governs the paragraph ... */
+    { "今年以来，全市破获案件120起。同时，新建反诈站点15个。\n\n全市还有志愿者300名。",
+      "15个", NULL, FZ_KIND_COUNT, "Y-01/" },
+    /* ... but not the next one. */
+    { "今年以来，全市破获案件120起。同时，新建反诈站点15个。\n\n全市还有志愿者300名。",
+      "300名", NULL, FZ_KIND_COUNT, "" },
+    /* A phrase after the figure does not govern it. */
+    { "全市新建站点15个。今年以来，全市破获案件120起。", "15个", NULL, FZ_KIND_COUNT, "" },
+    /* A line break inside a sentence is no boundary, even a blank line. */
+    { "今年以来，全市共破获\n案件120起。", "120起", NULL, FZ_KIND_COUNT, "Y-01/" },
+    { "今年以来，全市共破获电信网络诈骗案\n\n件120起。", "120起", NULL, FZ_KIND_COUNT, "Y-01/" },
+    { "截至7月\n15日，累计预警3000人。", "3000人", NULL, FZ_KIND_COUNT, "/Y-07-15" },
+    /* A relative start takes the start stated before it. */
+    { "2018年6月，市公安局开通了反诈热线。一年来，热线共劝阻诈骗200起。",
+      "200起", NULL, FZ_KIND_COUNT, "2018-06/" },
+    { "今年以来，某区探索形成监督工作法。\n\n工作开展以来，该区建立监督阵地40个。",
+      "40个", NULL, FZ_KIND_COUNT, "Y-01/" },
+    { "工作开展以来，该区建立监督阵地40个。", "40个", NULL, FZ_KIND_COUNT, "" },
+    /* A single day is an event: it does not govern the sentences after it. */
+    { "5月20日，反诈平台正式上线。这意味着，全市12个部门接入平台。",
+      "12个", NULL, FZ_KIND_COUNT, "" },
+    /* Dates and durations get no period. */
+    { "今年以来，热线24小时提供服务。", "24小时", NULL, FZ_KIND_DURATION, "" },
+    { "今年以来，3月15日举行了活动。", "3月15日", NULL, FZ_KIND_DATE, "" },
+    /* The clause wins over the sentence. */
+    { "今年，全区发案数明显下降，5月份至今同比下降18%。", "18%", NULL, FZ_KIND_PERCENT, "Y-05/" },
+    { "今年，全区发案数明显下降，同比下降18%。", "18%", NULL, FZ_KIND_PERCENT, "Y-01/" },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
+static void
+test_finder_doc_date (void)
+{
+  GDate date;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 25, G_DATE_APRIL, 2022);
+  period_of ("今年以来，全市破获案件120起。", "120起", NULL, FZ_KIND_COUNT, &date, &a);
+  g_assert_cmpstr (a, ==, "2022-01/");
+  period_of ("去年，全市破获案件120起。", "120起", NULL, FZ_KIND_COUNT, &date, &b);
+  g_assert_cmpstr (b, ==, "2021-01/2021-12");
+  period_of ("自2019年9月以来，全市破获案件120起。", "120起", NULL, FZ_KIND_COUNT, &date, &c);
+  g_assert_cmpstr (c, ==, "2019-09/");
+}
+
+static void
+test_finder_robust (void)
+{
+  g_autoptr(FzFigureList) figures = fz_figure_list_new ();
+  FzFigure *f;
+  const char *text = "截至";
+
+  /* Spans past the end of the text and an empty text must not crash. */
+  f = fz_figure_list_append (figures);
+  f->start = 100;
+  f->end = 120;
+  f->kind = FZ_KIND_COUNT;
+  fz_period_assign (text, strlen (text), figures, NULL, NULL);
+  g_assert_cmpstr (fz_figure_list_str (figures, fz_figure_list_get (figures, 0)->period), ==, "");
+  fz_period_assign ("", 0, figures, NULL, NULL);
+  fz_period_assign ("\xff\xfe今年以来，\xc3", 17, figures, NULL, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/period/parse", test_parse_forms);
+  g_test_add_func ("/period/parse-invalid", test_parse_invalid);
+  g_test_add_func ("/period/write-round-trip", test_write_round_trip);
+  g_test_add_func ("/period/write-built", test_write_built);
+  g_test_add_func ("/period/resolve", test_resolve);
+  g_test_add_func ("/period/equal-and-kind", test_equal_and_kind);
+  g_test_add_func ("/period/finder/spec-words", test_finder_spec_words);
+  g_test_add_func ("/period/finder/scope", test_finder_scope);
+  g_test_add_func ("/period/finder/doc-date", test_finder_doc_date);
+  g_test_add_func ("/period/finder/robust", test_finder_robust);
+  return g_test_run ();
+}

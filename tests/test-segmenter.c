@@ -1,0 +1,210 @@
+/* test-segmenter.c: articles of the corpus pages against gold/articles.tsv, and small pages. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "fz-charset.h"
+#include "fz-segmenter.h"
+
+/* FZ_SHARED_DIR, else "../shared" beside the source root (G_TEST_SRCDIR is tests/ there). */
+static const char *
+shared_dir (void)
+{
+  static char *dir;
+  const char *env = g_getenv ("FZ_SHARED_DIR");
+  const char *src = g_getenv ("G_TEST_SRCDIR");
+
+  if (env)
+    return env;
+  if (dir == NULL)
+    dir = src ? g_build_filename (src, "..", "..", "shared", NULL) : g_strdup ("../shared");
+  return dir;
+}
+
+/* spec/figures.md "Articles": compare with all white space removed */
+static char *
+squash (const char *s)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = s; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && !fz_charset_is_space (c))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+body_matches (const char *got,
+              const char *want)
+{
+  glong n = MIN (g_utf8_strlen (got, -1), g_utf8_strlen (want, -1));
+  const char *ge = g_utf8_offset_to_pointer (got, n);
+  const char *we = g_utf8_offset_to_pointer (want, n);
+
+  return n >= 6 && ge - got == we - want && memcmp (got, want, ge - got) == 0;
+}
+
+static void
+test_gold (void)
+{
+  g_autofree char *gold_path = g_build_filename (shared_dir (), "gold", "articles.tsv", NULL);
+  g_autofree char *gold = NULL;
+  g_auto(GStrv) rows = NULL;
+  g_autoptr(GHashTable) pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_gold = 0, n_found = 0;
+
+  if (!g_file_get_contents (gold_path, &gold, NULL, NULL))
+    {
+      g_test_skip ("no gold/articles.tsv: set FZ_SHARED_DIR");
+      return;
+    }
+  rows = g_strsplit (gold, "\n", -1);
+  for (guint i = 1; rows[i]; i++)
+    {
+      g_auto(GStrv) col = g_strsplit (rows[i], "\t", -1);
+      GPtrArray *arts;
+      const char *text;
+      g_autofree char *want_title = NULL;
+      g_autofree char *want_body = NULL;
+      gboolean found = FALSE;
+
+      if (g_strv_length (col) < 3)
+        continue;
+      n_gold++;
+      arts = g_hash_table_lookup (pages, col[0]);
+      if (arts == NULL)
+        {
+          g_autofree char *path = g_build_filename (shared_dir (), "corpus", col[0], NULL);
+          char *contents = NULL;
+          gsize len;
+
+          g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+          arts = fz_segment (contents, len);
+          g_hash_table_insert (pages, g_strdup (col[0]), arts);
+          g_hash_table_insert (texts, g_strdup (col[0]), contents);
+        }
+      text = g_hash_table_lookup (texts, col[0]);
+      want_title = squash (col[1]);
+      want_body = squash (col[2]);
+      for (guint j = 0; j < arts->len && !found; j++)
+        {
+          FzArticle *a = g_ptr_array_index (arts, j);
+          g_autofree char *t = squash (a->title);
+          g_autofree char *span = fz_segment_dup_span (text, strlen (text), a->body_start,
+                                                       a->body_end, 40);
+          g_autofree char *b = squash (span);
+
+          g_assert_cmpuint (a->start, <=, a->end);
+          g_assert_cmpuint (a->body_start, <=, a->body_end);
+          found = strcmp (t, want_title) == 0 && body_matches (b, want_body);
+        }
+      if (found)
+        n_found++;
+      else
+        fprintf (stderr, "MISSED %s\t%s\t%s\n", col[0], col[1], col[2]);
+    }
+  g_test_message ("articles: %u of %u found", n_found, n_gold);
+  if (g_test_verbose () || n_found != n_gold)
+    g_printerr ("articles: %u of %u found\n", n_found, n_gold);
+  g_assert_cmpuint (n_gold, >, 0);
+  g_assert_cmpuint (n_found, ==, n_gold);
+}
+
+static FzArticle *
+nth (GPtrArray *arts,
+     guint      i)
+{
+  g_assert_cmpuint (i, <, arts->len);
+  return g_ptr_array_index (arts, i);
+}
+
+static void
+test_synthetic (void)
+{
+  /* kicker, title, byline, 本报讯 body; a subheading; a second article; a photo caption */
+  const char *page =
+    "加强防范 守护平安\n\n"
+    "全市开展反诈宣传月活动\n\n"
+    "本报记者 张三 通讯员 李四\n\n"
+    "本报讯 今年以来，全市公安机关破获电信诈骗案件120起，同比下降15%。\n\n"
+    "宣传走进社区\n\n"
+    "民警走进社区，向居民讲解防骗知识。\n\n"
+    "县里召开平安建设会议\n\n"
+    "本报讯 近日，县里召开会议，部署下一阶段工作。\n\n\n\n"
+    "民警在广场宣讲反诈知识\n\n\n\n";
+  g_autoptr(GPtrArray) arts = fz_segment (page, strlen (page));
+
+  g_assert_cmpuint (arts->len, ==, 3);
+  g_assert_cmpstr (nth (arts, 0)->title, ==, "全市开展反诈宣传月活动");
+  g_assert_cmpstr (nth (arts, 0)->byline, ==, "本报记者 张三 通讯员 李四");
+  g_assert_false (nth (arts, 0)->is_caption);
+  /* the body starts at 本报讯: code point offset of that line */
+  g_assert_cmpuint (nth (arts, 0)->body_start, ==,
+                    g_utf8_strlen (page, strstr (page, "本报讯") - page));
+  g_assert_cmpstr (nth (arts, 1)->title, ==, "县里召开平安建设会议");
+  g_assert_null (nth (arts, 1)->byline);
+  g_assert_true (nth (arts, 2)->is_caption);
+  g_assert_cmpstr (nth (arts, 2)->title, ==, "");
+}
+
+static void
+test_title_after_body (void)
+{
+  /* PDF order: body first, its title under it, then the next article */
+  const char *page =
+    " 近日，县里组织义务植树，干部群众一起来到\n"
+    "河边荒地，种下树苗。\n\n"
+    "绿化家园 人人有责\n"
+    "县里组织春季义务植树活动\n\n"
+    "本报讯（记者）3月5日，县图书馆新增图书2000册。\n\n"
+    "县图书馆为读者\n"
+    "添置一批新书\n";
+  g_autoptr(GPtrArray) arts = fz_segment (page, strlen (page));
+
+  g_assert_cmpuint (arts->len, ==, 2);
+  g_assert_cmpstr (nth (arts, 0)->title, ==, "绿化家园 人人有责 县里组织春季义务植树活动");
+  g_assert_cmpuint (nth (arts, 0)->body_start, ==, 1);
+  g_assert_cmpuint (nth (arts, 0)->title_start, >, nth (arts, 0)->body_end);
+  g_assert_cmpstr (nth (arts, 1)->title, ==, "县图书馆为读者添置一批新书");
+}
+
+static void
+test_line_ends (void)
+{
+  const char *lf = "标题在这里\n\n本报记者 王五\n\n本报讯 正文第一句。\n";
+  const char *cr = "标题在这里\r\r本报记者 王五\r\r本报讯 正文第一句。\r";
+  const char *crlf = "标题在这里\r\n\r\n本报记者 王五\r\n\r\n本报讯 正文第一句。\r\n";
+  g_autoptr(GPtrArray) a = fz_segment (lf, strlen (lf));
+  g_autoptr(GPtrArray) b = fz_segment (cr, strlen (cr));
+  g_autoptr(GPtrArray) c = fz_segment (crlf, strlen (crlf));
+
+  g_assert_cmpuint (a->len, ==, 1);
+  g_assert_cmpuint (b->len, ==, 1);
+  g_assert_cmpuint (c->len, ==, 1);
+  g_assert_cmpstr (nth (b, 0)->title, ==, "标题在这里");
+  g_assert_cmpstr (nth (c, 0)->title, ==, "标题在这里");
+  g_assert_cmpuint (nth (a, 0)->body_start, ==, nth (b, 0)->body_start);
+  /* CR LF counts two code points a line */
+  g_assert_cmpuint (nth (c, 0)->body_start, ==, nth (a, 0)->body_start + 4);
+  g_assert_cmpuint (fz_segment (NULL, 0)->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/segmenter/gold", test_gold);
+  g_test_add_func ("/segmenter/synthetic", test_synthetic);
+  g_test_add_func ("/segmenter/title-after-body", test_title_after_body);
+  g_test_add_func ("/segmenter/line-ends", test_line_ends);
+  return g_test_run ();
+}
