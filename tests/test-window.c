@@ -91,6 +91,45 @@ test_actions (void)
   wait_frames (2);
 }
 
+static void
+test_open_folder (void)
+{
+  FzWindow *window = fz_window_new (app);
+  g_autofree char *corpus = g_build_filename (g_getenv ("FZ_SHARED_DIR"), "corpus", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (corpus);
+  GtkWidget *sidebar_stack;
+  GListModel *rows;
+  gint64 deadline;
+  guint n_files = 0;
+  g_autoptr(GDir) dir = g_dir_open (corpus, 0, NULL);
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n_files++;
+
+  gtk_window_present (GTK_WINDOW (window));
+  fz_window_open_files (window, &folder, 1);
+  /* Loading runs on worker threads: the window stays responsive and says it is busy. */
+  g_assert_true (fz_window_is_busy (window));
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (fz_window_is_busy (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (fz_window_is_busy (window));
+  wait_frames (5);
+
+  sidebar_stack = child (window, "sidebar_stack");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sidebar_stack)), ==, "list");
+  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
+    gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child (window, "document_scroller"))))));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_files);
+  /* The first page was selected, so the reader shows it. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "reader_stack"))),
+                   ==, "reader");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +152,7 @@ main (int   argc,
 
   g_test_add_func ("/window/panes", test_panes);
   g_test_add_func ("/window/actions", test_actions);
+  g_test_add_func ("/window/open-folder", test_open_folder);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);

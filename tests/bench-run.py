@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""bench-run.py: runs one of Fanzha's benchmarks over the 10,000-page corpus.
+
+Usage: bench-run.py extract|load BENCH_PROGRAM FANZHA_CLI SHARED_DIR CORPUS_DIR
+
+Builds the corpus with SHARED_DIR/bench/make-corpus.py when CORPUS_DIR is missing, runs the
+benchmark program (its own figures: MB/s on one and two threads, or seconds to load and
+segment), then for `extract` times whole processes: `fanzha-cli extract --count` and the
+regex peer `regex-peer.py --count`, median of three, with peak memory, and the ratio.
+"""
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+
+def peak_mb(before):
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(after, before) / 1024
+
+
+def timed(cmd, runs=3):
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        times.append(time.perf_counter() - t)
+        if done.returncode != 0:
+            sys.exit(f"{cmd[0]} failed: {done.stderr.strip()[-400:]}")
+    return statistics.median(times), done.stdout.strip()
+
+
+def child_peak(cmd):
+    # A fresh interpreter measures one child alone, so the peak is that command's own.
+    code = ("import resource,subprocess,sys;"
+            "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True)
+    return int(out.stdout.strip() or 0) / 1024
+
+
+def main():
+    if len(sys.argv) != 6:
+        sys.exit(__doc__)
+    what, program, cli, shared, corpus = sys.argv[1:]
+    if not os.path.isdir(corpus):
+        subprocess.run([sys.executable, os.path.join(shared, "bench", "make-corpus.py"),
+                        corpus, "10000", "1"], check=True, stdout=subprocess.DEVNULL)
+    files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus))
+    mb = sum(os.path.getsize(f) for f in files) / 1e6
+    print(f"corpus: {len(files)} files, {mb:.1f} MB")
+
+    out = subprocess.run([program, corpus], capture_output=True, text=True)
+    print(out.stdout.strip())
+    if out.returncode != 0:
+        sys.exit(out.stderr.strip())
+    print(f"{os.path.basename(program)} peak memory: {child_peak([program, corpus]):.0f} MB")
+
+    if what == "extract":
+        ours, count = timed([cli, "extract", "--count", *files])
+        peer_cmd = [sys.executable, os.path.join(shared, "bench", "regex-peer.py"), "--count", *files]
+        peer, peer_count = timed(peer_cmd, runs=1)
+        print(f"whole process, fanzha-cli extract --count: {ours:.3f} s ({mb / ours:.0f} MB/s), "
+              f"{count} figures, peak {child_peak([cli, 'extract', '--count', *files]):.0f} MB")
+        print(f"whole process, regex peer --count: {peer:.3f} s ({mb / peer:.0f} MB/s), "
+              f"{peer_count} figures")
+        print(f"ratio: {peer / ours:.1f}x the peer")
+
+
+if __name__ == "__main__":
+    main()
