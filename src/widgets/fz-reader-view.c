@@ -11,10 +11,17 @@
 #include "fz-figure-palette.h"
 #include "fz-reader-view.h"
 
-/* Above this many bytes the text goes into the buffer in idle chunks, so the window keeps
- * drawing; the highlights always go in batches of TAG_BATCH. */
-#define CHUNK_BYTES (256 * 1024)
-#define TAG_BATCH   4000
+/* A large document goes in while the window keeps drawing: text in chunks of CHUNK_BYTES,
+ * figure list rows in batches of ITEM_BATCH, highlights in batches of TAG_BATCH, outline rows
+ * in batches of ROW_BATCH, as many as fit in FILL_BUDGET_US per main loop iteration. A small
+ * one (below SYNC_TAGS and SYNC_ROWS, text below CHUNK_BYTES) goes in at once. */
+#define CHUNK_BYTES    (32 * 1024)
+#define ITEM_BATCH     200
+#define TAG_BATCH      256
+#define ROW_BATCH      16
+#define SYNC_TAGS      4000
+#define SYNC_ROWS      200
+#define FILL_BUDGET_US 8000
 #define MEASURE_CHARS 40
 #define BASE_FONT_PX 17.0
 
@@ -42,8 +49,12 @@ struct _FzReaderView
   int                 article;
   guint               view_start;      /* repaired code point where the shown text starts */
   GListStore         *items;           /* FzFigureItem in text order */
-  GPtrArray          *by_pos;          /* the same, for binary search by position */
+  GPtrArray          *by_pos;          /* all of them, owned, for binary search by position */
+  guint               next_item;       /* by_pos[next_item…] are not in items yet */
   GtkTextTag         *kind_tags[FZ_N_KINDS];
+  /* For a figure that starts where one of the same kind ends: with one tag the two would read
+   * as a single highlight. */
+  GtkTextTag         *touching_tags[FZ_N_KINDS];
   GtkTextTag         *match_tag;
   GtkTextTag         *current_tag;
   gboolean            hidden[FZ_N_KINDS];
@@ -55,6 +66,11 @@ struct _FzReaderView
   gsize               pending_pos;
   guint               idle_id;
   guint               next_tag;
+  GArray             *outline;         /* OutlineEntry still to add as rows */
+  guint               next_outline;
+  guint               n_outline_rows;  /* rows in outline_list */
+  guint               n_stale_rows;    /* of those, the first ones are the last document's */
+  gboolean            last_touching;   /* the last tagged figure has its touching tag */
   gboolean            syncing;
   gboolean            paned_placed;
 
@@ -63,6 +79,12 @@ struct _FzReaderView
   double              zoom;
   GSimpleActionGroup *actions;
 };
+
+typedef struct
+{
+  const char *title;   /* owned by the document's article */
+  guint       offset;  /* where to jump, in the shown text */
+} OutlineEntry;
 
 G_DEFINE_FINAL_TYPE (FzReaderView, fz_reader_view, GTK_TYPE_WIDGET)
 
@@ -113,6 +135,14 @@ apply_palette (FzReaderView *self)
                     "underline", (!self->hidden[k] && fz_kind_is_statistic (k))
                                  ? PANGO_UNDERLINE_SINGLE : PANGO_UNDERLINE_NONE,
                     NULL);
+      /* The same colour, stronger, so the boundary between the two shows. */
+      background.alpha = MIN (1.0, background.alpha * 1.7 + 0.1);
+      g_object_set (self->touching_tags[k],
+                    "background-rgba", &background,
+                    "background-set", !self->hidden[k],
+                    "underline", (!self->hidden[k] && fz_kind_is_statistic (k))
+                                 ? PANGO_UNDERLINE_SINGLE : PANGO_UNDERLINE_NONE,
+                    NULL);
     }
 }
 
@@ -145,47 +175,28 @@ clear_idle (FzReaderView *self)
 
 static void
 tag_item (FzReaderView *self,
-          FzFigureItem *item)
+          guint         index)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  FzFigureItem *item = g_ptr_array_index (self->by_pos, index);
+  guint kind = fz_figure_item_get_figure (item)->kind;
+  gboolean touching = FALSE;
   GtkTextIter start, end;
 
+  if (index > 0)
+    {
+      FzFigureItem *before = g_ptr_array_index (self->by_pos, index - 1);
+
+      /* Alternate, so that a run of touching figures still shows each one. */
+      touching = fz_figure_item_get_view_end (before) == fz_figure_item_get_view_start (item) &&
+                 fz_figure_item_get_figure (before)->kind == kind &&
+                 !self->last_touching;
+    }
+  self->last_touching = touching;
   gtk_text_buffer_get_iter_at_offset (buffer, &start, fz_figure_item_get_view_start (item));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, fz_figure_item_get_view_end (item));
-  gtk_text_buffer_apply_tag (buffer, self->kind_tags[fz_figure_item_get_figure (item)->kind],
+  gtk_text_buffer_apply_tag (buffer, touching ? self->touching_tags[kind] : self->kind_tags[kind],
                              &start, &end);
-}
-
-static gboolean
-idle_step (gpointer user_data)
-{
-  FzReaderView *self = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
-
-  if (self->pending_text != NULL && self->pending_pos < self->pending_len)
-    {
-      GtkTextIter end;
-      gsize n = MIN (CHUNK_BYTES, self->pending_len - self->pending_pos);
-      const char *chunk = self->pending_text + self->pending_pos;
-
-      /* Never cut a character in two. */
-      while (self->pending_pos + n < self->pending_len && (chunk[n] & 0xC0) == 0x80)
-        n++;
-      gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert (buffer, &end, chunk, n);
-      self->pending_pos += n;
-      return G_SOURCE_CONTINUE;
-    }
-  g_clear_pointer (&self->pending_text, g_free);
-
-  for (guint n = 0; n < TAG_BATCH && self->next_tag < self->by_pos->len; n++)
-    tag_item (self, g_ptr_array_index (self->by_pos, self->next_tag++));
-  if (self->next_tag < self->by_pos->len)
-    return G_SOURCE_CONTINUE;
-
-  self->idle_id = 0;
-  update_find (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -206,28 +217,139 @@ add_outline_row (FzReaderView *self,
 }
 
 static void
-build_outline (FzReaderView *self,
-               FzLayout     *layout,
-               guint         view_end)
+collect_outline (FzReaderView *self,
+                 FzLayout     *layout,
+                 guint         view_end)
 {
   GPtrArray *articles = fz_document_get_articles (self->document);
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->outline_list)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->outline_list), child);
   for (guint i = 0; articles != NULL && i < articles->len; i++)
     {
       FzArticle *a = g_ptr_array_index (articles, i);
       guint at = fz_layout_to_repaired (layout, a->title_start);
+      OutlineEntry entry;
 
       if (a->is_caption || a->title == NULL || *a->title == '\0')
         continue;
       if (at < self->view_start || at >= view_end)
         continue;
-      add_outline_row (self, a->title, at - self->view_start);
+      entry.title = a->title;
+      entry.offset = at - self->view_start;
+      g_array_append_val (self->outline, entry);
     }
-  gtk_widget_set_sensitive (self->outline_button,
-                            gtk_widget_get_first_child (self->outline_list) != NULL);
+  gtk_widget_set_sensitive (self->outline_button, self->outline->len > 0);
+}
+
+/* Does one unit of the pending work; FALSE when there is none left. */
+static gboolean
+fill_step (FzReaderView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+
+  /* The last document's outline goes first: its rows would jump to the wrong places. */
+  if (self->n_stale_rows > 0)
+    {
+      for (guint n = 0; n < ROW_BATCH && self->n_stale_rows > 0; n++)
+        {
+          gtk_list_box_remove (GTK_LIST_BOX (self->outline_list),
+                               gtk_widget_get_first_child (self->outline_list));
+          self->n_stale_rows--;
+          self->n_outline_rows--;
+        }
+      return TRUE;
+    }
+
+  if (self->pending_text != NULL && self->pending_pos < self->pending_len)
+    {
+      GtkTextIter end;
+      guint have;
+      gsize n = MIN (CHUNK_BYTES, self->pending_len - self->pending_pos);
+      const char *chunk = self->pending_text + self->pending_pos;
+
+      /* Never cut a character in two. */
+      while (self->pending_pos + n < self->pending_len && (chunk[n] & 0xC0) == 0x80)
+        n++;
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, chunk, n);
+      self->pending_pos += n;
+      /* Tagging the new text now costs the text view one layout of these lines, not two. */
+      have = gtk_text_buffer_get_char_count (buffer);
+      while (self->next_tag < self->by_pos->len)
+        {
+          FzFigureItem *item = g_ptr_array_index (self->by_pos, self->next_tag);
+
+          if (fz_figure_item_get_view_end (item) > have)
+            break;
+          tag_item (self, self->next_tag++);
+        }
+      return TRUE;
+    }
+  g_clear_pointer (&self->pending_text, g_free);
+
+  if (self->next_item < self->by_pos->len)
+    {
+      guint n = MIN (ITEM_BATCH, self->by_pos->len - self->next_item);
+
+      g_list_store_splice (self->items, self->next_item, 0,
+                           self->by_pos->pdata + self->next_item, n);
+      self->next_item += n;
+      /* Setting the same list again recounts the kinds. */
+      if (self->next_item == self->by_pos->len)
+        fz_figure_table_set_items (self->figure_table, G_LIST_MODEL (self->items));
+      return TRUE;
+    }
+
+  if (self->next_tag < self->by_pos->len)
+    {
+      for (guint n = 0; n < TAG_BATCH && self->next_tag < self->by_pos->len; n++)
+        tag_item (self, self->next_tag++);
+      return TRUE;
+    }
+
+  if (self->next_outline < self->outline->len)
+    {
+      for (guint n = 0; n < ROW_BATCH && self->next_outline < self->outline->len; n++)
+        {
+          OutlineEntry *entry = &g_array_index (self->outline, OutlineEntry, self->next_outline++);
+
+          add_outline_row (self, entry->title, entry->offset);
+          self->n_outline_rows++;
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+idle_fill (gpointer user_data)
+{
+  FzReaderView *self = user_data;
+  gint64 until = g_get_monotonic_time () + FILL_BUDGET_US;
+
+  /* Work in small units until this iteration's time is used up, so the window still draws
+   * between iterations however fast or slow the machine. */
+  while (fill_step (self))
+    if (g_get_monotonic_time () >= until)
+      return G_SOURCE_CONTINUE;
+  self->idle_id = 0;
+  update_find (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+start_fill (FzReaderView *self)
+{
+  gboolean small = self->pending_text == NULL && self->by_pos->len <= SYNC_TAGS &&
+                   self->n_stale_rows + self->outline->len <= SYNC_ROWS;
+
+  if (small)
+    {
+      while (fill_step (self))
+        ;
+      update_find (self);
+    }
+  else
+    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 20, idle_fill, self, NULL);
 }
 
 static char *
@@ -661,6 +783,7 @@ fz_reader_view_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_pointer (&self->by_pos, g_ptr_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->outline, g_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->css);
   g_clear_object (&self->actions);
@@ -719,7 +842,8 @@ fz_reader_view_init (FzReaderView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->article = -1;
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->by_pos = g_ptr_array_new ();
+  self->outline = g_array_new (FALSE, FALSE, sizeof (OutlineEntry));
+  self->by_pos = g_ptr_array_new_with_free_func (g_object_unref);
   self->items = g_list_store_new (FZ_TYPE_FIGURE_ITEM);
   self->current_match = -1;
 
@@ -727,7 +851,10 @@ fz_reader_view_init (FzReaderView *self)
   for (guint k = 0; k < FZ_N_KINDS; k++)
     {
       g_autofree char *name = g_strconcat ("figure-", fz_kind_to_string (k), NULL);
+      g_autofree char *touching = g_strconcat (name, "-touching", NULL);
+
       self->kind_tags[k] = gtk_text_buffer_create_tag (buffer, name, NULL);
+      self->touching_tags[k] = gtk_text_buffer_create_tag (buffer, touching, NULL);
     }
   self->match_tag = gtk_text_buffer_create_tag (buffer, "find-match",
                                                 "background", "#f6d32d", "foreground", "#000000",
@@ -802,23 +929,30 @@ fz_reader_view_set_document (FzReaderView *self,
   gsize len, original_len;
   guint view_end, n_chars;
   const char *from, *to;
-  g_autoptr(GPtrArray) new_items = NULL;
 
   g_return_if_fail (FZ_IS_READER_VIEW (self));
   g_return_if_fail (document == NULL || FZ_IS_DOCUMENT (document));
 
   clear_idle (self);
+  g_array_set_size (self->outline, 0);
+  self->next_outline = 0;
+  self->n_stale_rows = self->n_outline_rows;
+  gtk_widget_set_sensitive (self->outline_button, FALSE);
   g_set_object (&self->document, document);
   self->article = article;
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
   gtk_text_buffer_set_text (buffer, "", 0);
   g_list_store_remove_all (self->items);
+  fz_figure_table_set_items (self->figure_table, G_LIST_MODEL (self->items));
   g_ptr_array_set_size (self->by_pos, 0);
+  self->next_item = 0;
   self->next_tag = 0;
+  self->last_touching = FALSE;
   update_detail (self, NULL);
   if (document == NULL)
     {
-      fz_figure_table_set_items (self->figure_table, G_LIST_MODEL (self->items));
+      gtk_label_set_text (GTK_LABEL (self->title_label), "");
+      start_fill (self);
       return;
     }
 
@@ -843,9 +977,17 @@ fz_reader_view_set_document (FzReaderView *self,
   else
     gtk_label_set_text (GTK_LABEL (self->title_label), fz_document_get_title (document));
 
-  /* One walk to find the byte bounds of the shown stretch. */
-  from = g_utf8_offset_to_pointer (text, self->view_start);
-  to = g_utf8_offset_to_pointer (from, view_end - self->view_start);
+  /* One walk to find the byte bounds of the shown stretch; none for the whole page. */
+  if (article < 0)
+    {
+      from = text;
+      to = text + len;
+    }
+  else
+    {
+      from = g_utf8_offset_to_pointer (text, self->view_start);
+      to = g_utf8_offset_to_pointer (from, view_end - self->view_start);
+    }
   if ((gsize) (to - from) > CHUNK_BYTES)
     {
       self->pending_text = g_strndup (from, to - from);
@@ -857,7 +999,6 @@ fz_reader_view_set_document (FzReaderView *self,
 
   figures = fz_document_get_figures (document);
   original = fz_document_get_text (document, &original_len);
-  new_items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; figures != NULL && i < fz_figure_list_get_n (figures); i++)
     {
       const FzFigure *f = fz_figure_list_get (figures, i);
@@ -872,20 +1013,13 @@ fz_reader_view_set_document (FzReaderView *self,
              > rs - self->view_start)
         continue;
       shown = collapse_space (original + f->byte_start, f->byte_end - f->byte_start);
-      g_ptr_array_add (new_items, fz_figure_item_new (figures, i, shown,
-                                                      rs - self->view_start,
-                                                      re - self->view_start));
-      g_ptr_array_add (self->by_pos, g_ptr_array_index (new_items, new_items->len - 1));
+      g_ptr_array_add (self->by_pos, fz_figure_item_new (figures, i, shown,
+                                                         rs - self->view_start,
+                                                         re - self->view_start));
     }
-  g_list_store_splice (self->items, 0, 0, new_items->pdata, new_items->len);
-  fz_figure_table_set_items (self->figure_table, G_LIST_MODEL (self->items));
-  build_outline (self, layout, view_end);
-
-  if (self->pending_text == NULL && self->by_pos->len <= TAG_BATCH)
-    idle_step (self);
-  else
-    self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 20, idle_step, self, NULL);
+  collect_outline (self, layout, view_end);
   apply_palette (self);
+  start_fill (self);
 }
 
 FzDocument *
@@ -924,8 +1058,9 @@ fz_reader_view_get_n_highlighted (FzReaderView *self)
   do
     {
       for (guint k = 0; k < FZ_N_KINDS; k++)
-        if (!self->hidden[k] && gtk_text_iter_starts_tag (&iter, self->kind_tags[k]))
-          n++;
+        if (!self->hidden[k])
+          n += gtk_text_iter_starts_tag (&iter, self->kind_tags[k])
+               + gtk_text_iter_starts_tag (&iter, self->touching_tags[k]);
     }
   while (gtk_text_iter_forward_to_tag_toggle (&iter, NULL));
   return n;

@@ -288,6 +288,9 @@ analyze_in_worker (FzDocument *document,
                    gpointer    user_data)
 {
   fz_pipeline_analyze (user_data, document);
+  /* The reading layout is built lazily and not thread-safe: build it here, before anyone
+   * else can see the document, so showing it costs the main thread nothing. */
+  fz_document_get_layout (document);
 }
 
 static void
