@@ -15,7 +15,7 @@ struct _FzFigureItem
   guint         view_start;   /* code points in the reader's buffer */
   guint         view_end;
   char         *text;
-  char         *value_text;
+  char         *indicator_name;   /* the lexicon's name for the indicator, when known */
 };
 
 enum {
@@ -36,6 +36,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FzFigureItem, fz_figure_item, G_TYPE_OBJECT)
+
+static const char *
+fz_figure_item_get_indicator (FzFigureItem *self)
+{
+  const FzFigure *f = fz_figure_list_get (self->list, self->index);
+
+  return self->indicator_name != NULL ? self->indicator_name
+                                      : fz_figure_list_str (self->list, f->indicator);
+}
 
 const FzFigure *
 fz_figure_item_get_figure (FzFigureItem *self)
@@ -102,7 +111,7 @@ fz_figure_item_get_property (GObject    *object,
       g_value_set_string (value, qualifier_name (f->qualifier));
       break;
     case PROP_INDICATOR:
-      g_value_set_string (value, fz_figure_list_str (self->list, f->indicator));
+      g_value_set_string (value, fz_figure_item_get_indicator (self));
       break;
     case PROP_REGION:
       g_value_set_string (value, fz_figure_list_str (self->list, f->region));
@@ -117,7 +126,7 @@ fz_figure_item_get_property (GObject    *object,
       g_value_take_string (value, g_strjoin (" ", self->text, fz_figure_item_get_kind_name (self),
                                              fz_figure_list_str (self->list, f->value),
                                              fz_figure_list_str (self->list, f->unit),
-                                             fz_figure_list_str (self->list, f->indicator),
+                                             fz_figure_item_get_indicator (self),
                                              fz_figure_list_str (self->list, f->region),
                                              fz_figure_list_str (self->list, f->period), NULL));
       break;
@@ -133,7 +142,7 @@ fz_figure_item_finalize (GObject *object)
 
   g_clear_pointer (&self->list, fz_figure_list_unref);
   g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->value_text, g_free);
+  g_clear_pointer (&self->indicator_name, g_free);
   G_OBJECT_CLASS (fz_figure_item_parent_class)->finalize (object);
 }
 
@@ -248,11 +257,21 @@ fz_figure_item_dup_tooltip (FzFigureItem *self)
   s = change_text (f);
   if (*s != '\0')
     g_string_append_printf (out, "\n%s: %s", _("Change"), _(s));
-  if (*(s = fz_figure_list_str (self->list, f->indicator)) != '\0')
+  if (*(s = fz_figure_item_get_indicator (self)) != '\0')
     g_string_append_printf (out, "\n%s: %s", _("Indicator"), s);
   if (*(s = fz_figure_list_str (self->list, f->region)) != '\0')
     g_string_append_printf (out, "\n%s: %s", _("Region"), s);
   if (*(s = fz_figure_list_str (self->list, f->period)) != '\0')
     g_string_append_printf (out, "\n%s: %s", _("Period"), s);
   return g_string_free (out, FALSE);
+}
+
+void
+fz_figure_item_set_indicator_name (FzFigureItem *self,
+                                   const char   *name)
+{
+  g_return_if_fail (FZ_IS_FIGURE_ITEM (self));
+
+  g_free (self->indicator_name);
+  self->indicator_name = g_strdup (name);
 }

@@ -25,6 +25,8 @@ guint           fz_figure_item_get_view_end  (FzFigureItem *self);
 const char     *fz_figure_item_get_text      (FzFigureItem *self);
 const char     *fz_figure_item_get_kind_name (FzFigureItem *self);
 char           *fz_figure_item_dup_tooltip   (FzFigureItem *self);
+void            fz_figure_item_set_indicator_name (FzFigureItem *self,
+                                                   const char   *name);
 /* The translated name of a kind, for menus, columns and tooltips. */
 const char     *fz_kind_display_name         (FzKind        kind);
 

@@ -46,6 +46,7 @@ struct _FzReaderView
   FzFigureTable      *figure_table;
 
   FzDocument         *document;
+  FzLexicon          *lexicon;         /* for indicator names; may be NULL */
   int                 article;
   guint               view_start;      /* repaired code point where the shown text starts */
   GListStore         *items;           /* FzFigureItem in text order */
@@ -91,6 +92,13 @@ G_DEFINE_FINAL_TYPE (FzReaderView, fz_reader_view, GTK_TYPE_WIDGET)
 static void update_find (FzReaderView *self);
 
 /* Auxiliary methods */
+
+/* Indicator names follow the language the interface is shown in. */
+static gboolean
+chinese_ui (void)
+{
+  return g_str_has_prefix (g_get_language_names ()[0], "zh");
+}
 
 static FzFigureItem *
 item_at (FzReaderView *self,
@@ -780,6 +788,7 @@ fz_reader_view_dispose (GObject *object)
   clear_idle (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_READER_VIEW);
   g_clear_object (&self->document);
+  g_clear_pointer (&self->lexicon, fz_lexicon_unref);
   g_clear_object (&self->items);
   g_clear_pointer (&self->by_pos, g_ptr_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
@@ -1016,10 +1025,33 @@ fz_reader_view_set_document (FzReaderView *self,
       g_ptr_array_add (self->by_pos, fz_figure_item_new (figures, i, shown,
                                                          rs - self->view_start,
                                                          re - self->view_start));
+      if (self->lexicon != NULL && f->indicator != 0)
+        {
+          const FzIndicator *indicator =
+            fz_lexicon_lookup (self->lexicon, fz_figure_list_str (figures, f->indicator));
+
+          if (indicator != NULL)
+            fz_figure_item_set_indicator_name (g_ptr_array_index (self->by_pos,
+                                                                  self->by_pos->len - 1),
+                                               chinese_ui () ? indicator->name_zh
+                                                             : indicator->name_en);
+        }
     }
   collect_outline (self, layout, view_end);
   apply_palette (self);
   start_fill (self);
+}
+
+void
+fz_reader_view_set_lexicon (FzReaderView *self,
+                            FzLexicon    *lexicon)
+{
+  g_return_if_fail (FZ_IS_READER_VIEW (self));
+
+  if (lexicon != NULL)
+    fz_lexicon_ref (lexicon);
+  g_clear_pointer (&self->lexicon, fz_lexicon_unref);
+  self->lexicon = lexicon;
 }
 
 FzDocument *

@@ -6,6 +6,7 @@
 
 #include "fz-document.h"
 #include "fz-figure-table.h"
+#include "fz-lexicon.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ void           fz_reader_view_set_document      (FzReaderView *self,
                                                  FzDocument   *document,
                                                  int           article);
 FzDocument    *fz_reader_view_get_document      (FzReaderView *self);
+/* Names indicators in the figure list and tooltips; without it their ids are shown. */
+void           fz_reader_view_set_lexicon       (FzReaderView *self,
+                                                 FzLexicon    *lexicon);
 GActionGroup  *fz_reader_view_get_actions       (FzReaderView *self);
 /* TRUE while text or highlights are still being added in idle batches. */
 gboolean       fz_reader_view_is_busy           (FzReaderView *self);

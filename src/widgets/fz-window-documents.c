@@ -506,6 +506,7 @@ _fz_window_documents_init (FzWindow *self)
 
   view = gtk_column_view_new (NULL);
   gtk_widget_add_css_class (view, "data-table");
+  gtk_widget_add_css_class (view, "document-list");
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Documents"), -1);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
@@ -553,6 +554,9 @@ _fz_window_documents_init (FzWindow *self)
   g_signal_connect_swapped (self->loader, "documents-added", G_CALLBACK (documents_added), self);
   g_signal_connect_swapped (self->loader, "progress", G_CALLBACK (progress), self);
   self->pipeline = fz_pipeline_new (NULL, &error);
+  if (self->pipeline != NULL)
+    fz_reader_view_set_lexicon (FZ_READER_VIEW (self->reader),
+                                fz_pipeline_get_lexicon (self->pipeline));
   if (self->pipeline != NULL)
     fz_loader_set_document_func (self->loader, analyze_in_worker,
                                  fz_pipeline_ref (self->pipeline),

@@ -57,13 +57,14 @@ screenshot_tick (GtkWidget     *widget,
 {
   FzWindow *self = FZ_WINDOW (widget);
 
-  /* Wait for loading to end, then two more frames so the last layout is painted. */
+  /* Wait for loading to end, then some frames more: a freshly shown pane takes a few
+   * layout passes before everything has its size. */
   if (fz_window_is_busy (self) || _fz_window_has_pending_work (self))
     {
       self->screenshot_frames = 0;
       return G_SOURCE_CONTINUE;
     }
-  if (++self->screenshot_frames < 3)
+  if (++self->screenshot_frames < 30)
     return G_SOURCE_CONTINUE;
   screenshot_now (self);
   return G_SOURCE_REMOVE;
