@@ -34,6 +34,25 @@ find_data_dir (void)
   return g_strdup (SOURCE_DATADIR);
 }
 
+/* The analyst's own indicators and zones, kept beside their settings, extend the shipped ones. */
+static gboolean
+add_user_files (FzPipeline  *self,
+                GError     **error)
+{
+  g_autofree char *lexicon = g_build_filename (g_get_user_config_dir (), "fanzha",
+                                               "indicators.tsv", NULL);
+  g_autofree char *aliases = g_build_filename (g_get_user_config_dir (), "fanzha",
+                                               "region-aliases.tsv", NULL);
+
+  if (g_file_test (lexicon, G_FILE_TEST_IS_REGULAR)
+      && !fz_lexicon_add_from_file (self->lexicon, lexicon, error))
+    return FALSE;
+  if (g_file_test (aliases, G_FILE_TEST_IS_REGULAR)
+      && !fz_gazetteer_add_aliases_from_file (self->gazetteer, aliases, error))
+    return FALSE;
+  return TRUE;
+}
+
 FzPipeline *
 fz_pipeline_new (const char  *data_dir,
                  GError     **error)
@@ -57,6 +76,8 @@ fz_pipeline_new (const char  *data_dir,
     return NULL;
   if (g_file_test (aliases_path, G_FILE_TEST_EXISTS)
       && !fz_gazetteer_add_aliases_from_file (self->gazetteer, aliases_path, error))
+    return NULL;
+  if (!add_user_files (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -154,4 +175,17 @@ fz_pipeline_analyze (FzPipeline *self,
     }
   fz_period_assign (text, len, figures, articles, dated ? &doc_date : NULL);
   fz_document_set_figures (document, figures);
+}
+
+void
+fz_pipeline_set_document_date (FzPipeline *self,
+                               FzDocument *document,
+                               const char *iso_date)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (FZ_IS_DOCUMENT (document));
+
+  fz_document_set_date (document, iso_date);
+  /* Periods are written with Y and PY until the year is known: read them again. */
+  fz_pipeline_analyze (self, document);
 }

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 typedef struct _FzPipeline FzPipeline;
 
 /* Loads the lexicon and the gazetteer from @data_dir (NULL: the installed data, or
- * $FANZHA_DATADIR, or the source tree's data/ when run uninstalled). */
+ * $FANZHA_DATADIR, or the source tree's data/ when run uninstalled), then the analyst's own
+ * indicators.tsv and region-aliases.tsv from the user config folder's fanzha/, if there. */
 FzPipeline  *fz_pipeline_new              (const char    *data_dir,
                                            GError       **error);
 FzPipeline  *fz_pipeline_ref              (FzPipeline    *self);
@@ -31,6 +32,11 @@ const char  *fz_pipeline_get_data_dir     (FzPipeline    *self);
  * document's date from its masthead when the analyst has not set one. Thread-safe. */
 void         fz_pipeline_analyze          (FzPipeline    *self,
                                            FzDocument    *document);
+/* The analyst states when @document was published (YYYY-MM-DD, or NULL to read it from the
+ * page again); its figures' periods are resolved anew. */
+void         fz_pipeline_set_document_date (FzPipeline   *self,
+                                           FzDocument    *document,
+                                           const char    *iso_date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzPipeline, fz_pipeline_unref)
 

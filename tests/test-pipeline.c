@@ -1,0 +1,93 @@
+/* test-pipeline.c: the whole analysis of a page, the analyst's own lexicon, and setting a date. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib/gstdio.h>
+
+#include "fz-pipeline.h"
+
+static FzDocument *
+page (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  FzDocument *document = fz_document_new_from_data ("page.txt", (const guint8 *) text,
+                                                    strlen (text), &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static const FzFigure *
+find_figure (FzDocument  *document,
+             const char **value)
+{
+  FzFigureList *figures = fz_document_get_figures (document);
+
+  for (guint i = 0; i < fz_figure_list_get_n (figures); i++)
+    {
+      const FzFigure *f = fz_figure_list_get (figures, i);
+
+      if (g_strcmp0 (fz_figure_list_str (figures, f->value), *value) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+static void
+test_set_date (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPipeline) pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
+  g_autoptr(FzDocument) document = page ("本报讯 3月份，湖州市公安局破获电信网络诈骗案件30起。\n");
+  const char *value = "30";
+  FzFigureList *figures;
+  const FzFigure *f;
+
+  g_assert_no_error (error);
+  fz_pipeline_analyze (pipeline, document);
+  /* No masthead: the year stays Y, 3月份 is the month Y-03. */
+  g_assert_null (fz_document_get_date (document));
+  f = find_figure (document, &value);
+  g_assert_nonnull (f);
+  figures = fz_document_get_figures (document);
+  g_assert_cmpstr (fz_figure_list_str (figures, f->period), ==, "Y-03/Y-03");
+  g_assert_cmpstr (fz_figure_list_str (figures, f->indicator), ==, "cases_solved");
+  g_assert_cmpstr (fz_figure_list_str (figures, f->region), ==, "湖州市");
+
+  /* The analyst says the page is from 2023: the same figure now holds for March 2023. */
+  fz_pipeline_set_document_date (pipeline, document, "2023-04-02");
+  g_assert_cmpstr (fz_document_get_date (document), ==, "2023-04-02");
+  figures = fz_document_get_figures (document);
+  f = find_figure (document, &value);
+  g_assert_cmpstr (fz_figure_list_str (figures, f->period), ==, "2023-03/2023-03");
+}
+
+static void
+test_user_lexicon (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_config_dir (), "fanzha", NULL);
+  g_autofree char *path = g_build_filename (dir, "indicators.tsv", NULL);
+  g_autoptr(FzPipeline) pipeline = NULL;
+  const char *row = "id\tname_zh\tname_en\tdimension\tpolarity\tkinds\ttriggers\n"
+                    "test_patrols\t巡逻次数\tpatrols\toutreach\thigher\tcount\t巡逻\n";
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (path, row, -1, &error);
+  g_assert_no_error (error);
+  pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
+  g_assert_no_error (error);
+  /* The shipped lexicon plus the analyst's one row. */
+  g_assert_nonnull (fz_lexicon_lookup (fz_pipeline_get_lexicon (pipeline), "test_patrols"));
+  g_assert_nonnull (fz_lexicon_lookup (fz_pipeline_get_lexicon (pipeline), "cases_solved"));
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/pipeline/set-date", test_set_date);
+  g_test_add_func ("/pipeline/user-lexicon", test_user_lexicon);
+  return g_test_run ();
+}
