@@ -3,6 +3,7 @@
 
 #define _GNU_SOURCE
 #include "fz-segmenter.h"
+#include "fz-doc-date.h"
 
 #include <string.h>
 
@@ -285,6 +286,18 @@ is_boiler (const char *s,
   if (n_vis <= 12 && (has_prefix (s, e, "（") || has_prefix (s, e, "(")) &&
       (contains (s, e, "转") || contains (s, e, "接")) && contains (s, e, "版"))
     return TRUE;
+  /* The masthead date, 2022年4月25日 星期一: page furniture, not a title */
+  if (n_vis <= 24 && (contains (s, e, "星期") || contains (s, e, "农历")) &&
+      contains (s, e, "年") && contains (s, e, "月"))
+    return TRUE;
+  if (n_vis <= 16)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      if (fz_doc_date_parse (s, e - s, &date))
+        return TRUE;
+    }
   /* “某某日报”微信 and the like at the top of the page */
   if (index < 4 && n_vis <= 20 &&
       (contains (s, e, "报”") || contains (s, e, "报》")) &&
