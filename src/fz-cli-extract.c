@@ -61,21 +61,26 @@ count_worker (gpointer data)
 
   while ((i = (guint) g_atomic_int_add ((gint *) &job->next, 1)) < job->n_paths)
     {
-      g_autofree char *bytes = NULL;
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (job->paths[i]);
+      g_autofree guint8 *bytes = NULL;
       g_autofree char *text = NULL;
       g_autoptr(GError) error = NULL;
       gsize len = 0, text_len = 0;
 
-      if (!g_file_get_contents (job->paths[i], &bytes, &len, &error))
-        ;
-      else if (len > FZ_MAX_FILE_SIZE)
-        g_set_error (&error, FZ_ERROR, FZ_ERROR_TOO_LARGE, _("larger than the 64 MiB limit"));
-      else if ((text = fz_charset_decode ((const guint8 *) bytes, len, &text_len, NULL,
-                                          &error)) != NULL)
-        local += fz_extract_count (text, text_len);
-      if (error != NULL)
+      /* The same checks as every other command: a FIFO must not hang the count. */
+      bytes = fz_document_read (file, NULL, &len, &error);
+      if (bytes == NULL)
         {
-          g_printerr ("fanzha-cli: %s: %s\n", job->paths[i], error->message);
+          g_printerr ("fanzha-cli: %s\n", error->message);
+          g_atomic_int_inc (&job->failures);
+        }
+      else if ((text = fz_charset_decode (bytes, len, &text_len, NULL, &error)) != NULL)
+        local += fz_extract_count (text, text_len);
+      else
+        {
+          g_autofree char *display = g_file_get_parse_name (file);
+
+          g_printerr ("fanzha-cli: %s: %s\n", display, error->message);
           g_atomic_int_inc (&job->failures);
         }
     }

@@ -61,6 +61,14 @@ typedef struct
   GHashTable   *page_support;
   GHashTable   *written_full; /* division ids that the text writes in full */
   gboolean      neutral_pass;
+  /* The last paragraph is_story_paragraph() looked at: figures come in order, and
+   * scanning a whole paragraph again for each of its figures is quadratic. */
+  guint32       par_from;   /* the figure it was found from */
+  guint32       par_end;
+  guint32       par_floor;
+  guint32       par_ceil;
+  gboolean      par_story;
+  gboolean      par_valid;
 } Ctx;
 
 /* Fraud words: an article without any gets no indicator (a 民警 in a story
@@ -155,12 +163,18 @@ fz_attribution_is_about_fraud (const char *text,
 
 /* ---- bounds ---- */
 
+/* No sentence runs this long; the cap keeps text without punctuation (a table of numbers
+ * pasted as one line) from costing a scan to the end of the page for every figure. */
+#define MAX_BOUND 1024
+
 static guint32
 bound_left (Ctx        *ctx,
             guint32     pos,
             guint32     floor,
             const char *ends)
 {
+  if (pos > floor + MAX_BOUND)
+    floor = pos - MAX_BOUND;
   while (pos > floor && !is_in (ctx->u[pos - 1], ends))
     pos--;
   return pos;
@@ -172,6 +186,8 @@ bound_right (Ctx        *ctx,
              guint32     ceil,
              const char *ends)
 {
+  if (ceil > pos + MAX_BOUND)
+    ceil = pos + MAX_BOUND;
   while (pos < ceil && !is_in (ctx->u[pos], ends))
     pos++;
   return pos;
@@ -901,11 +917,22 @@ is_story_paragraph (Ctx     *ctx,
 {
   guint32 start = pos, end = pos;
 
+  /* From any later position up to the paragraph's end, the scans below find the same
+   * paragraph (a figure never starts on a line break). */
+  if (ctx->par_valid && ctx->par_floor == floor && ctx->par_ceil == ceil &&
+      pos >= ctx->par_from && pos < ctx->par_end)
+    return ctx->par_story;
   while (start > floor && !(ctx->u[start - 1] == '\n' && start - 1 > floor && ctx->u[start - 2] == '\n'))
     start--;
   while (end < ceil && !(ctx->u[end] == '\n' && end + 1 < ceil && ctx->u[end + 1] == '\n'))
     end++;
-  return is_story (ctx, start, end);
+  ctx->par_from = pos;
+  ctx->par_end = end;
+  ctx->par_floor = floor;
+  ctx->par_ceil = ceil;
+  ctx->par_story = is_story (ctx, start, end);
+  ctx->par_valid = ctx->u[pos] != '\n';
+  return ctx->par_story;
 }
 
 /* 两种办法, 一个小组, 三名队员: small numbers in words tell, they do not count. */

@@ -216,6 +216,33 @@ only_white_space (const char *s,
   return TRUE;
 }
 
+/* UTF-8 with a few stray bytes (cut in the middle of a character, a bad byte from a
+ * copy, an encoded surrogate) is still UTF-8: decoded with U+FFFD for those bytes
+ * when they are at most one in 50 (or just one), else Decode.out is NULL. Text in a Chinese
+ * table fails here at once, on its first few characters. */
+static Decode
+mostly_utf8 (const guint8 *data,
+             gsize         len)
+{
+  Decode d = { 0 };
+  const char *p = (const char *) data, *end = p + len;
+  gsize bad = 0;
+
+  while (p < end)
+    {
+      const char *stop = NULL;
+
+      if (g_utf8_validate_len (p, end - p, &stop))
+        break;
+      if (++bad > 1 && bad * 50 > len)
+        return d;
+      p = stop + 1;
+    }
+  if (convert_lenient (data, len, "UTF-8", 1, &d))
+    score_decode (&d);
+  return d;
+}
+
 /* The common case, valid UTF-8, costs one validation pass and one copy. */
 static char *
 finish (char         *text,
@@ -253,6 +280,7 @@ fz_charset_decode (const guint8  *data,
                    GError       **error)
 {
   Decode best = { 0 };
+  Decode utf8;
   const char *detected;
   const char *encoding;
 
@@ -308,6 +336,7 @@ fz_charset_decode (const guint8  *data,
     return finish (g_strndup ((const char *) data, len), len,
                    out_len, out_encoding, "UTF-8", error);
 
+  utf8 = mostly_utf8 (data, len);
   detected = detect_charset (data, len);
   encoding = detected;
   if (detected != NULL)
@@ -343,6 +372,15 @@ fz_charset_decode (const guint8  *data,
     }
   else
     score_decode (&best);
+
+  if (utf8.out != NULL && (best.out == NULL || decode_rank (&utf8) > decode_rank (&best)))
+    {
+      decode_clear (&best);
+      best = utf8;
+      encoding = "UTF-8";
+    }
+  else if (utf8.out != NULL)
+    decode_clear (&utf8);
 
   if (best.out == NULL ||
       (best.n_bad > 0 && best.n_bad * 20 > best.n_chars) ||

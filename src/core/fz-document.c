@@ -433,6 +433,42 @@ load_gio (GFile         *file,
 
 /* ----------------------------------------------------------- Public API */
 
+guint8 *
+fz_document_read (GFile         *file,
+                  GCancellable  *cancellable,
+                  gsize         *len,
+                  GError       **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree guint8 *data = NULL;
+  const char *path;
+  gsize n = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (len != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display = g_file_get_parse_name (file);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  path = g_file_peek_path (file);
+  if (path != NULL)
+    ok = load_local (path, display, &data, &n, error);
+  else
+    ok = load_gio (file, display, cancellable, &data, &n, error);
+  if (!ok)
+    return NULL;
+  if (n == 0)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_EMPTY, _("%s: the file is empty"), display);
+      return NULL;
+    }
+  *len = n;
+  return g_steal_pointer (&data);
+}
+
 FzDocument *
 fz_document_load (GFile         *file,
                   GCancellable  *cancellable,
@@ -441,9 +477,7 @@ fz_document_load (GFile         *file,
   g_autofree char *display = NULL;
   g_autofree char *name = NULL;
   g_autofree guint8 *data = NULL;
-  const char *path;
   gsize len = 0;
-  gboolean ok;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -452,21 +486,9 @@ fz_document_load (GFile         *file,
   name = g_file_get_basename (file);
   if (name == NULL)
     name = g_strdup (display);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  data = fz_document_read (file, cancellable, &len, error);
+  if (data == NULL)
     return NULL;
-
-  path = g_file_peek_path (file);
-  if (path != NULL)
-    ok = load_local (path, display, &data, &len, error);
-  else
-    ok = load_gio (file, display, cancellable, &data, &len, error);
-  if (!ok)
-    return NULL;
-  if (len == 0)
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_EMPTY, _("%s: the file is empty"), display);
-      return NULL;
-    }
 
   {
     FzDocument *self = document_new (file, display, data, len, error);

@@ -18,6 +18,11 @@ G_DECLARE_FINAL_TYPE (FzDocument, fz_document, FZ, DOCUMENT, GObject)
 FzDocument   *fz_document_load            (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);
+/* Only the reading and its checks (special file, size, empty), undecoded; errors name the file. */
+guint8       *fz_document_read            (GFile         *file,
+                                           GCancellable  *cancellable,
+                                           gsize         *len,
+                                           GError       **error);
 FzDocument   *fz_document_new_from_data   (const char    *name,
                                            const guint8  *data,
                                            gsize          len,

@@ -237,16 +237,9 @@ collect (Job *job)
       info = g_file_query_info (file, DIR_ATTRS, G_FILE_QUERY_INFO_NONE, job->cancellable, &error);
       if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         walk_dir (job, file, info, NULL);
-      else if (info == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
-               !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
-        {
-          g_autofree char *display = g_file_get_parse_name (file);
-          g_autofree char *msg = g_strdup_printf (_("%s: cannot be read: %s"), display, error->message);
-
-          add_error (job, msg);
-        }
       else
-        /* a file, or a name that is gone: loading says which */
+        /* a file, or a name that is gone or cannot be looked at: loading says why, in the
+         * same words as fanzha-cli */
         add_file (job, file);
     }
 }

@@ -483,7 +483,9 @@ parse_expr (const Scan *s,
       for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
         {
           /* 初, 底 and 末 alone only after a year: 2023年底. */
-          if (!have_year && g_utf8_strlen (year_parts[p].word, -1) == 1)
+          const char *w = year_parts[p].word;
+
+          if (!have_year && *g_utf8_next_char (w) == '\0')
             continue;
           m = match (s, j, year_parts[p].word);
           if (m > best)

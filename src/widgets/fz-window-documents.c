@@ -308,6 +308,9 @@ remember_recent (FzWindow  *self,
     {
       char *path = g_file_get_path (files[i]);
 
+      /* GSettings keeps strings as UTF-8: a path that is not stays out of the recent list. */
+      if (path != NULL && !g_utf8_validate (path, -1, NULL))
+        g_clear_pointer (&path, g_free);
       if (path != NULL && g_hash_table_add (seen, path))
         g_strv_builder_add (builder, path), n++;
     }
