@@ -297,13 +297,20 @@ gboolean
 fz_period_resolve (FzPeriod *self,
                    guint     doc_year)
 {
+  FzPeriod resolved;
   gboolean changed;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (doc_year >= 1001 && doc_year <= 9999, FALSE);
-  changed = resolve_end (&self->start, doc_year);
-  changed |= resolve_end (&self->end, doc_year);
-  return changed;
+  resolved = *self;
+  changed = resolve_end (&resolved.start, doc_year);
+  changed |= resolve_end (&resolved.end, doc_year);
+  /* 8181/Y read in a page of 2022 would end before it starts: the date contradicts the
+   * period, so it stays as written rather than becoming nonsense. */
+  if (!changed || !fz_period_is_valid (&resolved))
+    return FALSE;
+  *self = resolved;
+  return TRUE;
 }
 
 /* NULL when @str is not a period. */

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fz-figure-palette.h"
 #include "fz-reader-view.h"
@@ -92,6 +93,48 @@ G_DEFINE_FINAL_TYPE (FzReaderView, fz_reader_view, GTK_TYPE_WIDGET)
 static void update_find (FzReaderView *self);
 
 /* Auxiliary methods */
+
+/* A line longer than this (a table of numbers pasted as one line) makes the text view lay
+ * out one enormous paragraph; it is wrapped at a space instead, which keeps every offset. */
+#define LONG_LINE_BYTES 4096
+
+static gboolean
+has_long_line (const char *text,
+               gsize       len)
+{
+  const char *end = text + len;
+
+  for (const char *p = text; p < end;)
+    {
+      const char *nl = memchr (p, '\n', end - p);
+
+      if ((nl != NULL ? nl : end) - p > LONG_LINE_BYTES)
+        return TRUE;
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+  return FALSE;
+}
+
+static void
+break_long_lines (char  *text,
+                  gsize  len)
+{
+  gsize line_start = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '\n')
+        line_start = i + 1;
+      else if (text[i] == ' ' && i - line_start > LONG_LINE_BYTES)
+        {
+          /* One byte for one byte: code point offsets stay as they were. */
+          text[i] = '\n';
+          line_start = i + 1;
+        }
+    }
+}
 
 /* Indicator names follow the language the interface is shown in. */
 static gboolean
@@ -997,11 +1040,18 @@ fz_reader_view_set_document (FzReaderView *self,
       from = g_utf8_offset_to_pointer (text, self->view_start);
       to = g_utf8_offset_to_pointer (from, view_end - self->view_start);
     }
-  if ((gsize) (to - from) > CHUNK_BYTES)
+  if ((gsize) (to - from) > CHUNK_BYTES || has_long_line (from, to - from))
     {
       self->pending_text = g_strndup (from, to - from);
       self->pending_len = to - from;
       self->pending_pos = 0;
+      break_long_lines (self->pending_text, self->pending_len);
+      if (self->pending_len <= CHUNK_BYTES)
+        {
+          gtk_text_buffer_set_text (buffer, self->pending_text, self->pending_len);
+          g_clear_pointer (&self->pending_text, g_free);
+          self->pending_len = 0;
+        }
     }
   else
     gtk_text_buffer_set_text (buffer, from, to - from);
