@@ -14,6 +14,7 @@ main (int   argc,
 {
   g_autoptr(FzApplication) app = NULL;
   const char *localedir = g_getenv ("FANZHA_LOCALEDIR");
+  int status;
 
   setlocale (LC_ALL, "");
   /* FANZHA_LOCALEDIR lets an uninstalled build find its own translations. */
@@ -22,5 +23,6 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = fz_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  return status != 0 ? status : fz_application_get_exit_status (app);
 }

@@ -14,6 +14,7 @@ struct _FzApplication
 {
   AdwApplication  parent_instance;
   char           *screenshot_path;
+  int             exit_status;
 };
 
 G_DEFINE_FINAL_TYPE (FzApplication, fz_application, ADW_TYPE_APPLICATION)
@@ -197,4 +198,19 @@ fz_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/fanzha/Fanzha",
                        NULL);
+}
+
+void
+fz_application_set_exit_status (FzApplication *self,
+                                int            status)
+{
+  g_return_if_fail (FZ_IS_APPLICATION (self));
+  self->exit_status = status;
+}
+
+int
+fz_application_get_exit_status (FzApplication *self)
+{
+  g_return_val_if_fail (FZ_IS_APPLICATION (self), 1);
+  return self->exit_status;
 }

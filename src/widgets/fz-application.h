@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FzApplication, fz_application, FZ, APPLICATION, AdwApplication)
 
-FzApplication *fz_application_new (void);
+FzApplication *fz_application_new             (void);
+/* What the process returns once the application has run (a failed --screenshot: 1). */
+void           fz_application_set_exit_status (FzApplication *self,
+                                               int            status);
+int            fz_application_get_exit_status (FzApplication *self);
 
 G_END_DECLS

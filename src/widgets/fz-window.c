@@ -38,13 +38,14 @@ static void
 screenshot_now (FzWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   if (!fz_screenshot_save (GTK_WIDGET (self), self->screenshot_path, &error))
     {
-      g_printerr ("%s\n", error->message);
-      if (app != NULL)
-        g_application_hold (app), g_application_release (app);
+      g_printerr ("fanzha: %s\n", error->message);
+      /* A script asked for a picture and gets none: it must be able to tell. */
+      if (FZ_IS_APPLICATION (app))
+        fz_application_set_exit_status (FZ_APPLICATION (app), 1);
     }
   g_clear_pointer (&self->screenshot_path, g_free);
   gtk_window_destroy (GTK_WINDOW (self));
