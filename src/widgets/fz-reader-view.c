@@ -975,6 +975,7 @@ fz_reader_view_set_document (FzReaderView *self,
                              int           article)
 {
   GtkTextBuffer *buffer;
+  GtkWrapMode wrap;
   FzLayout *layout;
   FzFigureList *figures;
   const char *text, *original;
@@ -1040,12 +1041,17 @@ fz_reader_view_set_document (FzReaderView *self,
       from = g_utf8_offset_to_pointer (text, self->view_start);
       to = g_utf8_offset_to_pointer (from, view_end - self->view_start);
     }
+  wrap = GTK_WRAP_WORD_CHAR;
   if ((gsize) (to - from) > CHUNK_BYTES || has_long_line (from, to - from))
     {
       self->pending_text = g_strndup (from, to - from);
       self->pending_len = to - from;
       self->pending_pos = 0;
       break_long_lines (self->pending_text, self->pending_len);
+      /* A run with no space to break at (a 100,000-digit number) costs Pango time that
+       * grows with its square when wrapped; shown unwrapped, it scrolls sideways. */
+      if (has_long_line (self->pending_text, self->pending_len))
+        wrap = GTK_WRAP_NONE;
       if (self->pending_len <= CHUNK_BYTES)
         {
           gtk_text_buffer_set_text (buffer, self->pending_text, self->pending_len);
@@ -1055,6 +1061,10 @@ fz_reader_view_set_document (FzReaderView *self,
     }
   else
     gtk_text_buffer_set_text (buffer, from, to - from);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), wrap);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->text_scroller),
+                                  wrap == GTK_WRAP_NONE ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
 
   figures = fz_document_get_figures (document);
   original = fz_document_get_text (document, &original_len);
