@@ -25,6 +25,13 @@ typedef enum
 /* 64 MiB: a newspaper page is a few tens of kilobytes. */
 #define FZ_MAX_FILE_SIZE (64 * 1024 * 1024)
 
-GQuark fz_error_quark (void);
+GQuark   fz_error_quark       (void);
+
+/* Reads a data file (lexicon, gazetteer, aliases): a failure is FZ_ERROR_IO naming the file,
+ * a file over FZ_MAX_FILE_SIZE is FZ_ERROR_TOO_LARGE. */
+gboolean fz_file_get_contents (const char  *path,
+                               char       **data,
+                               gsize       *len,
+                               GError     **error);
 
 G_END_DECLS

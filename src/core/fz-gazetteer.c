@@ -377,14 +377,10 @@ fz_gazetteer_new_from_file (const char  *path,
 {
   char *data = NULL;
   gsize len = 0;
-  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_IO, "%s", local->message);
-      return NULL;
-    }
+  if (!fz_file_get_contents (path, &data, &len, error))
+    return NULL;
   if (memchr (data, '\0', len) != NULL)
     {
       g_free (data);
@@ -506,15 +502,11 @@ fz_gazetteer_add_aliases_from_file (FzGazetteer  *self,
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_IO, "%s", local->message);
-      return FALSE;
-    }
+  if (!fz_file_get_contents (path, &data, &len, error))
+    return FALSE;
   return fz_gazetteer_add_aliases_from_data (self, data, len, path, error);
 }
 

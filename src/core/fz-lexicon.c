@@ -304,16 +304,12 @@ fz_lexicon_add_from_file (FzLexicon   *self,
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_IO, "%s", local->message);
-      return FALSE;
-    }
+  if (!fz_file_get_contents (path, &data, &len, error))
+    return FALSE;
   return fz_lexicon_add_from_data (self, data, len, path, error);
 }
 
