@@ -55,6 +55,7 @@ typedef struct
   gunichar     *u;
   glong         n;
   GArray       *mentions;   /* Mention */
+  gboolean      figures_in_order;  /* sorted by start, none inside another: search, not walk */
   GArray       *triggers;   /* Trigger */
   ArticleInfo  *arts;
   guint         n_arts;
@@ -265,9 +266,15 @@ drop_covered_triggers (GArray *triggers)
   for (guint i = 0; i < triggers->len; i++)
     {
       const Trigger *n = &g_array_index (triggers, Trigger, i);
+      guint k = i;
+
       if (!n->neutral)
         continue;
-      for (guint k = 0; k < triggers->len; k++)
+      /* Sorted by start: the covered ones start where @n starts (some sort before it) or
+       * inside it. */
+      while (k > 0 && g_array_index (triggers, Trigger, k - 1).start == n->start)
+        k--;
+      for (; k < triggers->len && g_array_index (triggers, Trigger, k).start < n->end; k++)
         {
           Trigger *t = &g_array_index (triggers, Trigger, k);
           if (!t->neutral && t->start >= n->start && t->end <= n->end)
@@ -452,13 +459,27 @@ place_in_span (Ctx      *ctx,
   const Mention *best = NULL;
   guint32 id = FZ_GAZETTEER_NONE;
   guint best_level = 0;
+  guint lo = 0, hi = ctx->mentions->len;
 
-  for (guint i = 0; i < ctx->mentions->len; i++)
+  /* The scan found mentions left to right, so they are sorted by start: skip to the
+   * first in the span instead of walking the page's mentions for every figure. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (ctx->mentions, Mention, mid).start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < ctx->mentions->len; i++)
     {
       const Mention *m = &g_array_index (ctx->mentions, Mention, i);
       guint level;
 
-      if (m->id == FZ_GAZETTEER_NONE || m->start < start || m->end > end)
+      if (m->start >= end)
+        break;
+      if (m->id == FZ_GAZETTEER_NONE || m->end > end)
         continue;
       level = fz_gazetteer_get_level (ctx->gaz, m->id);
       if (best == NULL || level > best_level)
@@ -613,6 +634,44 @@ trigger_accepts (Ctx           *ctx,
   return FALSE;
 }
 
+/* The number of triggers (sorted by start) that start before @pos. */
+static guint
+triggers_before (Ctx     *ctx,
+                 guint32  pos)
+{
+  guint lo = 0, hi = ctx->triggers->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (ctx->triggers, Trigger, mid).start < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The number of figures that start before @pos, when the figures are in text order. */
+static guint
+figures_before (Ctx     *ctx,
+                guint32  pos)
+{
+  guint lo = 0, hi = fz_figure_list_get_n (ctx->figures);
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (fz_figure_list_get (ctx->figures, mid)->start < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 static gboolean
 overlaps_figure (Ctx     *ctx,
                  guint32  start,
@@ -620,6 +679,13 @@ overlaps_figure (Ctx     *ctx,
 {
   guint n = fz_figure_list_get_n (ctx->figures);
 
+  if (ctx->figures_in_order)
+    {
+      /* In order and not nested, ends rise with starts: only the last figure to start
+       * before @end can reach back over @start. */
+      guint i = figures_before (ctx, end);
+      return i > 0 && fz_figure_list_get (ctx->figures, i - 1)->end > start;
+    }
   for (guint i = 0; i < n; i++)
     {
       const FzFigure *f = fz_figure_list_get (ctx->figures, i);
@@ -634,12 +700,15 @@ figure_starting_at (Ctx     *ctx,
                     guint32  pos)
 {
   guint n = fz_figure_list_get_n (ctx->figures);
+  guint i = ctx->figures_in_order ? figures_before (ctx, pos) : 0;
 
-  for (guint i = 0; i < n; i++)
+  for (; i < n; i++)
     {
       const FzFigure *f = fz_figure_list_get (ctx->figures, i);
       if (f->start == pos)
         return f;
+      if (ctx->figures_in_order && f->start > pos)
+        break;
     }
   return NULL;
 }
@@ -672,7 +741,7 @@ noun_after (Ctx            *ctx,
   while ((next = figure_starting_at (ctx, pos)) != NULL && next->end > pos)
     pos = skip_space (ctx, next->end, clause_end);
   limit = MIN (clause_end, pos + MAX_NOUN_WINDOW);
-  for (guint i = 0; i < ctx->triggers->len; i++)
+  for (guint i = triggers_before (ctx, pos); i < ctx->triggers->len; i++)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
       guint ind;
@@ -717,7 +786,9 @@ trigger_before (Ctx            *ctx,
 {
   int nearest = -1, verb = -1;
 
-  for (int i = (int) ctx->triggers->len - 1; i >= 0; i--)
+  /* One starting at or after the figure ends after its start and could not count, so the
+   * walk back begins just before the figure. */
+  for (int i = (int) triggers_before (ctx, fig->start) - 1; i >= 0; i--)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
       guint ind;
@@ -754,9 +825,12 @@ clause_has_trigger (Ctx     *ctx,
                     guint32  start,
                     guint32  end)
 {
-  for (guint i = 0; i < ctx->triggers->len; i++)
+  for (guint i = triggers_before (ctx, start); i < ctx->triggers->len; i++)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
+
+      if (t->start >= end)
+        break;
       if (t->start >= start && t->end <= end &&
           (t->neutral || (t->n_inds > 0 && !overlaps_figure (ctx, t->start, t->end))))
         return TRUE;
@@ -1095,6 +1169,15 @@ fz_attribute (FzGazetteer  *gaz,
   ctx.gaz = gaz;
   ctx.lex = lex;
   ctx.figures = figures;
+  ctx.figures_in_order = TRUE;
+  for (guint i = 1; i < fz_figure_list_get_n (figures); i++)
+    {
+      const FzFigure *a = fz_figure_list_get (figures, i - 1);
+      const FzFigure *b = fz_figure_list_get (figures, i);
+
+      if (b->start < a->start || b->start < a->end)
+        ctx.figures_in_order = FALSE;
+    }
   ctx.u = g_utf8_to_ucs4_fast (text, len, &ctx.n);
   ctx.mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   ctx.triggers = g_array_new (FALSE, TRUE, sizeof (Trigger));
