@@ -7,6 +7,7 @@
 
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
+#include "fz-segmenter.h"
 
 #define BODY_START_CHARS 24
 
@@ -15,20 +16,19 @@ write_articles (GString    *out,
                 FzDocument *document)
 {
   GPtrArray *articles = fz_document_get_articles (document);
-  const char *text = fz_document_get_text (document, NULL);
+  gsize len;
+  const char *text = fz_document_get_text (document, &len);
 
   for (guint i = 0; articles != NULL && i < articles->len; i++)
     {
       FzArticle *a = g_ptr_array_index (articles, i);
-      const char *body = g_utf8_offset_to_pointer (text, a->body_start);
-      guint n = MIN (BODY_START_CHARS, a->body_end - a->body_start);
-      const char *body_end = g_utf8_offset_to_pointer (body, n);
+      g_autofree char *body = fz_segment_dup_span (text, len, a->body_start, a->body_end,
+                                                   BODY_START_CHARS);
 
       g_string_append_printf (out, "%s\t", fz_document_get_name (document));
       fz_cli_write_field (out, a->title != NULL ? a->title : "", -1);
       g_string_append_c (out, '\t');
-      for (const char *p = body; p < body_end; p++)
-        g_string_append_c (out, (*p == '\n' || *p == '\r' || *p == '\t') ? ' ' : *p);
+      fz_cli_write_field (out, body, -1);
       g_string_append_c (out, '\t');
       fz_cli_write_field (out, a->region != NULL ? a->region : "", -1);
       g_string_append_c (out, '\n');

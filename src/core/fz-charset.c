@@ -396,3 +396,32 @@ fz_charset_decode (const guint8  *data,
   return finish (g_string_free (g_steal_pointer (&best.out), FALSE), n,
                  out_len, out_encoding, encoding, error);
 }
+
+gunichar *
+fz_charset_to_ucs4 (const char *text,
+                    gsize       len,
+                    gboolean    drop_space,
+                    guint      *n_out)
+{
+  gunichar *u = g_new (gunichar, len + 1);
+  const char *p = text, *end = text + len;
+  guint n = 0;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          u[n++] = 0xFFFD;
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      if (!drop_space || (!g_unichar_isspace (c) && c != 0xFEFF))
+        u[n++] = c;
+    }
+  u[n] = 0;
+  *n_out = n;
+  return u;
+}

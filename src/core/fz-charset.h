@@ -16,6 +16,12 @@ char       *fz_charset_decode        (const guint8  *data,
                                       const char   **out_encoding,
                                       GError       **error);
 
+/* Code points of @text, NUL-terminated, *n_out of them. A byte that is not UTF-8 becomes
+ * U+FFFD (one for one); with @drop_space, white space and BOMs are left out. */
+gunichar   *fz_charset_to_ucs4       (const char   *text,
+                                      gsize         len,
+                                      gboolean      drop_space,
+                                      guint        *n_out);
 /* TRUE when @data starts with the signature of an image, archive, PDF or executable. */
 gboolean    fz_charset_has_binary_signature (const guint8 *data,
                                              gsize         len);

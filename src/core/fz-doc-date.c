@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-doc-date.h"
+#include "fz-charset.h"
 
 #include <string.h>
 
@@ -211,34 +212,6 @@ parse_at (const gunichar *u,
   return parse_cjk_date (u, n, i, c) || parse_numeric_date (u, n, i, c);
 }
 
-/* The line with white space removed. */
-static gunichar *
-compact_line (const char *line,
-              gsize       len,
-              guint      *n_out)
-{
-  gunichar *u = g_new (gunichar, len + 1);
-  const char *p = line, *end = line + len;
-  guint n = 0;
-
-  while (p < end)
-    {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          u[n++] = 0xFFFD;
-          p++;
-          continue;
-        }
-      p = g_utf8_next_char (p);
-      if (!g_unichar_isspace (c) && c != 0xFEFF)
-        u[n++] = c;
-    }
-  *n_out = n;
-  return u;
-}
-
 gboolean
 fz_doc_date_parse (const char *str,
                    gssize      len,
@@ -251,7 +224,7 @@ fz_doc_date_parse (const char *str,
   g_return_val_if_fail (out != NULL, FALSE);
   if (str == NULL)
     return FALSE;
-  u = compact_line (str, len < 0 ? strlen (str) : (gsize) len, &n);
+  u = fz_charset_to_ucs4 (str, len < 0 ? strlen (str) : (gsize) len, TRUE, &n);
   if (n == 0 || !parse_at (u, n, 0, &c) || c.end != n)
     return FALSE;
   g_date_clear (out, 1);
@@ -391,7 +364,7 @@ line_has_sentence_mark (const Line *line)
   g_autofree gunichar *u = NULL;
   guint n;
 
-  u = compact_line (line->start, line->len, &n);
+  u = fz_charset_to_ucs4 (line->start, line->len, TRUE, &n);
   return has_sentence_mark (u, n);
 }
 
@@ -440,7 +413,7 @@ fz_doc_date_find (const char *text,
       if (line_is_blank (line))
         continue;
       non_blank++;
-      u = compact_line (line->start, line->len, &n);
+      u = fz_charset_to_ucs4 (line->start, line->len, TRUE, &n);
       if (n > MAX_HEADER_CHARS || has_sentence_mark (u, n))
         continue;
       for (guint k = 0; k < n; k++)

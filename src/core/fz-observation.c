@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-observation.h"
+#include "fz-period.h"
 
 #include "fz-error.h"
 
@@ -107,66 +108,29 @@ fz_observation_qualifier_name (FzQualifier qualifier)
   return names[qualifier];
 }
 
-static gboolean
-parse_two_digits (const char **p,
-                  gint8       *out,
-                  gint         max)
+/* The index keeps years as numbers with sentinels; the text is read by fz-period. */
+static void
+end_from_period (const FzPeriodEnd      *in,
+                 FzObservationPeriodEnd *out)
 {
-  const char *s = *p;
-  gint v;
-
-  if (!g_ascii_isdigit (s[0]) || !g_ascii_isdigit (s[1]))
-    return FALSE;
-  v = (s[0] - '0') * 10 + (s[1] - '0');
-  if (v < 1 || v > max)
-    return FALSE;
-  *out = v;
-  *p = s + 2;
-  return TRUE;
-}
-
-static gboolean
-parse_end (const char             *s,
-           FzObservationPeriodEnd *end)
-{
-  end->year = FZ_OBSERVATION_YEAR_OPEN;
-  end->month = 0;
-  end->day = 0;
-
-  if (*s == '\0')
-    return TRUE;
-
-  if (g_str_has_prefix (s, "PY"))
+  switch (in->year_kind)
     {
-      end->year = FZ_OBSERVATION_YEAR_PY;
-      s += 2;
+    case FZ_PERIOD_YEAR_ABSOLUTE:
+      out->year = in->year;
+      break;
+    case FZ_PERIOD_YEAR_CURRENT:
+      out->year = FZ_OBSERVATION_YEAR_Y;
+      break;
+    case FZ_PERIOD_YEAR_PREVIOUS:
+      out->year = FZ_OBSERVATION_YEAR_PY;
+      break;
+    case FZ_PERIOD_YEAR_OPEN:
+    default:
+      out->year = FZ_OBSERVATION_YEAR_OPEN;
+      break;
     }
-  else if (*s == 'Y')
-    {
-      end->year = FZ_OBSERVATION_YEAR_Y;
-      s += 1;
-    }
-  else
-    {
-      for (guint i = 0; i < 4; i++)
-        if (!g_ascii_isdigit (s[i]))
-          return FALSE;
-      end->year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-      if (end->year == 0)
-        return FALSE;
-      s += 4;
-    }
-
-  if (*s == '\0')
-    return TRUE;
-  if (*s++ != '-' || !parse_two_digits (&s, &end->month, 12))
-    return FALSE;
-  if (*s == '\0')
-    return TRUE;
-  if (*s++ != '-' || !parse_two_digits (&s, &end->day, 31))
-    return FALSE;
-
-  return *s == '\0';
+  out->month = in->month;
+  out->day = in->day;
 }
 
 gboolean
@@ -174,28 +138,17 @@ fz_observation_period_parse (const char           *str,
                              FzObservationPeriod  *period,
                              GError              **error)
 {
-  g_auto(GStrv) ends = NULL;
+  FzPeriod parsed;
 
   g_return_val_if_fail (period != NULL, FALSE);
 
   memset (period, 0, sizeof *period);
   if (str == NULL || *str == '\0')
     return TRUE;
-
-  ends = g_strsplit (str, "/", -1);
-  if (g_strv_length (ends) != 2 ||
-      !parse_end (ends[0], &period->start) ||
-      !parse_end (ends[1], &period->end) ||
-      (period->start.year == FZ_OBSERVATION_YEAR_OPEN &&
-       period->end.year == FZ_OBSERVATION_YEAR_OPEN))
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
-                   "“%s” is not a period: write START/END, each YEAR[-MM[-DD]] "
-                   "with YEAR four digits, Y or PY, one end at most left open",
-                   str);
-      return FALSE;
-    }
-
+  if (!fz_period_parse (str, -1, &parsed, error))
+    return FALSE;
+  end_from_period (&parsed.start, &period->start);
+  end_from_period (&parsed.end, &period->end);
   period->stated = TRUE;
   return TRUE;
 }
@@ -242,9 +195,11 @@ end_key (const FzObservationPeriodEnd *e,
   return year * 10000 + month * 100 + day;
 }
 
-gint
-fz_observation_period_compare (const FzObservationPeriod *a,
-                               const FzObservationPeriod *b)
+/* Periods without one sort first; then by one end, then the other. */
+static gint
+compare_periods (const FzObservationPeriod *a,
+                 const FzObservationPeriod *b,
+                 gboolean                   end_first)
 {
   gint64 ka, kb;
 
@@ -253,17 +208,24 @@ fz_observation_period_compare (const FzObservationPeriod *a,
   if (!a->stated)
     return 0;
 
-  ka = end_key (&a->start, FALSE);
-  kb = end_key (&b->start, FALSE);
+  ka = end_first ? end_key (&a->end, TRUE) : end_key (&a->start, FALSE);
+  kb = end_first ? end_key (&b->end, TRUE) : end_key (&b->start, FALSE);
   if (ka != kb)
     return ka < kb ? -1 : 1;
 
-  ka = end_key (&a->end, TRUE);
-  kb = end_key (&b->end, TRUE);
+  ka = end_first ? end_key (&a->start, FALSE) : end_key (&a->end, TRUE);
+  kb = end_first ? end_key (&b->start, FALSE) : end_key (&b->end, TRUE);
   if (ka != kb)
     return ka < kb ? -1 : 1;
 
   return 0;
+}
+
+gint
+fz_observation_period_compare (const FzObservationPeriod *a,
+                               const FzObservationPeriod *b)
+{
+  return compare_periods (a, b, FALSE);
 }
 
 /* For "the latest": the later end first, then the later (so shorter) start. */
@@ -271,22 +233,5 @@ gint
 fz_observation_period_compare_latest (const FzObservationPeriod *a,
                                       const FzObservationPeriod *b)
 {
-  gint64 ka, kb;
-
-  if (a->stated != b->stated)
-    return a->stated ? 1 : -1;
-  if (!a->stated)
-    return 0;
-
-  ka = end_key (&a->end, TRUE);
-  kb = end_key (&b->end, TRUE);
-  if (ka != kb)
-    return ka < kb ? -1 : 1;
-
-  ka = end_key (&a->start, FALSE);
-  kb = end_key (&b->start, FALSE);
-  if (ka != kb)
-    return ka < kb ? -1 : 1;
-
-  return 0;
+  return compare_periods (a, b, TRUE);
 }

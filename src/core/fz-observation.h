@@ -48,8 +48,7 @@ typedef struct
   const char    *text;         /* the figure's text */
 } FzObservation;
 
-/* One end of a period. The index keeps its own small reader of START/END so
- * that it needs nothing but GLib; the strings are those of fz-period.h. */
+/* One end of a period, as the index compares them; fz-period.h reads the text. */
 #define FZ_OBSERVATION_YEAR_OPEN  0     /* the end is left open */
 #define FZ_OBSERVATION_YEAR_Y    (-1)   /* the document's year, not yet known */
 #define FZ_OBSERVATION_YEAR_PY   (-2)   /* the year before the document's */

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-period-finder.h"
+#include "fz-charset.h"
 
 #include <string.h>
 
@@ -624,33 +625,6 @@ is_paragraph_break (const gunichar *all,
   return line_is_heading (all, line_start, ws_start);
 }
 
-static gunichar *
-decode (const char *text,
-        gsize       len,
-        guint      *n_out)
-{
-  gunichar *all = g_new (gunichar, len + 1);
-  const char *p = text, *end = text + len;
-  guint n = 0;
-
-  while (p < end)
-    {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          /* Not UTF-8: one byte stands for one character. */
-          all[n++] = 0xFFFD;
-          p++;
-          continue;
-        }
-      all[n++] = c;
-      p = g_utf8_next_char (p);
-    }
-  *n_out = n;
-  return all;
-}
-
 static void
 scan_init (Scan       *s,
            const char *text,
@@ -659,7 +633,7 @@ scan_init (Scan       *s,
   g_autofree gunichar *all = NULL;
   guint n_all, i = 0, para = 0;
 
-  all = decode (text, len, &n_all);
+  all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
   s->u = g_new (gunichar, n_all + 1);
   s->para = g_new0 (guint, n_all + 1);
   s->to_compact = g_new (guint, n_all + 1);

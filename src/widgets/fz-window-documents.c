@@ -558,12 +558,13 @@ _fz_window_documents_init (FzWindow *self)
   g_signal_connect_swapped (self->loader, "progress", G_CALLBACK (progress), self);
   self->pipeline = fz_pipeline_new (NULL, &error);
   if (self->pipeline != NULL)
-    fz_reader_view_set_lexicon (FZ_READER_VIEW (self->reader),
-                                fz_pipeline_get_lexicon (self->pipeline));
-  if (self->pipeline != NULL)
-    fz_loader_set_document_func (self->loader, analyze_in_worker,
-                                 fz_pipeline_ref (self->pipeline),
-                                 (GDestroyNotify) fz_pipeline_unref);
+    {
+      fz_reader_view_set_lexicon (FZ_READER_VIEW (self->reader),
+                                  fz_pipeline_get_lexicon (self->pipeline));
+      fz_loader_set_document_func (self->loader, analyze_in_worker,
+                                   fz_pipeline_ref (self->pipeline),
+                                   (GDestroyNotify) fz_pipeline_unref);
+    }
   else
     {
       g_autofree char *message = g_strdup_printf (_("Figures are not attributed: %s"),
