@@ -695,9 +695,12 @@ main (int   argc,
 {
   int ret;
 
-  /* No display: skipped (77), not failed; CI runs the ui suite under Xvfb. */
+  /* No display: a TAP skip, not a failure; CI runs the ui suite under Xvfb. */
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    return 77;
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
   /* Mesa wants its shader cache folder to exist. */
   g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
   gtk_test_init (&argc, &argv, NULL);
