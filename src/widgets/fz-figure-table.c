@@ -43,16 +43,20 @@ typedef struct
   const char *property;
   gboolean    numeric;    /* sort by the figure's position instead of the text */
   gboolean    expand;
+  /* Widths in characters: the minimum keeps a column legible (the table scrolls sideways
+   * rather than squeezing it), the natural one fits most values. */
+  guint       min_chars;
+  guint       nat_chars;
 } Column;
 
 static const Column columns[] = {
-  { N_("Figure"), "text", TRUE, TRUE },
-  { N_("Kind"), "kind", FALSE, FALSE },
-  { N_("Value"), "value", FALSE, FALSE },
-  { N_("Unit"), "unit", FALSE, FALSE },
-  { N_("Indicator"), "indicator", FALSE, FALSE },
-  { N_("Region"), "region", FALSE, FALSE },
-  { N_("Period"), "period", FALSE, FALSE },
+  { N_("Figure"), "text", TRUE, TRUE, 6, 10 },
+  { N_("Kind"), "kind", FALSE, FALSE, 4, 8 },
+  { N_("Value"), "value", FALSE, FALSE, 6, 10 },
+  { N_("Unit"), "unit", FALSE, FALSE, 2, 4 },
+  { N_("Indicator"), "indicator", FALSE, FALSE, 6, 14 },
+  { N_("Region"), "region", FALSE, FALSE, 4, 8 },
+  { N_("Period"), "period", FALSE, FALSE, 6, 12 },
 };
 
 static void
@@ -60,10 +64,13 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             gpointer                  user_data)
 {
+  const Column *column = user_data;
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 3);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 8);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column->min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), column->nat_chars);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_list_item_set_child (list_item, inscription);
 }
 
@@ -72,12 +79,15 @@ bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *list_item,
            gpointer                  user_data)
 {
-  const char *property = user_data;
+  const Column *column = user_data;
   GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
   g_autofree char *text = NULL;
 
-  g_object_get (item, property, &text, NULL);
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), text);
+  g_object_get (item, column->property, &text, NULL);
+  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  /* An ellipsized value stays readable on hover. */
+  gtk_widget_set_tooltip_text (child, text != NULL && *text != '\0' ? text : NULL);
 }
 
 static void
@@ -90,8 +100,8 @@ add_columns (FzFigureTable *self)
       GtkSorter *sorter;
       GtkExpression *expr;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) columns[i].property);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) &columns[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) &columns[i]);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       if (columns[i].numeric)
         {
