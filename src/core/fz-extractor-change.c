@@ -1,0 +1,164 @@
+/* fz-extractor-change.c: percents and multiples, with the change and basis (同比, 环比) around them. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-extractor-private.h"
+
+static gboolean
+is_sentence_stop (gunichar c)
+{
+  return c == 0xFF1B || c == ';' || c == 0x3002 || c == 0xFF01 || c == '!' || c == 0xFF1F ||
+         c == '?';
+}
+
+/* The nearest change word before @pos in the same clause. */
+FzChange
+_fz_extractor_clause_change (const Scan *sc,
+                             gsize       pos)
+{
+  static const struct { const char *cue; FzChange ch; } cues[] = {
+    { "负增长", FZ_CHANGE_DOWN },
+    { "持平", FZ_CHANGE_FLAT },
+    { "上升", FZ_CHANGE_UP }, { "增长", FZ_CHANGE_UP }, { "增加", FZ_CHANGE_UP },
+    { "提高", FZ_CHANGE_UP }, { "提升", FZ_CHANGE_UP }, { "增幅", FZ_CHANGE_UP },
+    { "上涨", FZ_CHANGE_UP }, { "升幅", FZ_CHANGE_UP }, { "增", FZ_CHANGE_UP },
+    { "下降", FZ_CHANGE_DOWN }, { "减少", FZ_CHANGE_DOWN }, { "降幅", FZ_CHANGE_DOWN },
+    { "降低", FZ_CHANGE_DOWN }, { "下跌", FZ_CHANGE_DOWN }, { "下滑", FZ_CHANGE_DOWN },
+    { "回落", FZ_CHANGE_DOWN }, { "减", FZ_CHANGE_DOWN }, { "降", FZ_CHANGE_DOWN },
+  };
+  int steps = 0;
+
+  while (pos > 0 && steps < 40)
+    {
+      gsize p = utf8_prev (sc->text, pos);
+      gunichar c;
+
+      utf8_decode (sc->text + p, pos - p, &c);
+      if (is_clause_stop (c))
+        break;
+      for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
+        if (ends_with_at (sc->text, pos, cues[i].cue))
+          return cues[i].ch;
+      pos = p;
+      steps++;
+    }
+  return FZ_CHANGE_NONE;
+}
+
+/* 同比 or 环比 anywhere before @pos in the sentence: it often opens a list of
+ * changes separated by commas. */
+FzBasis
+_fz_extractor_sentence_basis (const Scan *sc,
+                              gsize       pos)
+{
+  int steps = 0;
+
+  while (pos > 0 && steps < 80)
+    {
+      gsize p = utf8_prev (sc->text, pos);
+      gunichar c;
+
+      utf8_decode (sc->text + p, pos - p, &c);
+      if (is_sentence_stop (c))
+        break;
+      if (ends_with_at (sc->text, pos, "同比"))
+        return FZ_BASIS_YOY;
+      if (ends_with_at (sc->text, pos, "环比"))
+        return FZ_BASIS_MOM;
+      pos = p;
+      steps++;
+    }
+  return FZ_BASIS_NONE;
+}
+
+/* A basis only means something for a change. */
+void
+_fz_extractor_set_change (const Scan *sc,
+                          Cand       *c)
+{
+  if (c->change == FZ_CHANGE_NONE)
+    c->change = _fz_extractor_clause_change (sc, c->bstart);
+  if (c->change != FZ_CHANGE_NONE)
+    c->basis = _fz_extractor_sentence_basis (sc, c->bstart);
+}
+
+/* A numeral that is a percent by itself: 43.26%, 百分之五十, 三成, 零增长. */
+gsize
+_fz_extractor_percent (Number *num)
+{
+  Scan *sc = num->sc;
+  Cand *c = &num->c;
+  gsize at;
+
+  c->kind = FZ_KIND_PERCENT;
+  c->unit = "%";
+  if (num->v.flags & FZ_NUMERAL_FLAT)
+    c->change = FZ_CHANGE_FLAT;
+  c->bend = num->num_end;
+  at = _fz_extractor_suffix_qualifier (&num->w, 0, c);
+  c->bend = wend (&num->w, at, num->num_end);
+  c->bstart = _fz_extractor_prefix_qualifier (sc, num->start, sc->last_end, &c->qualifier);
+  if (c->change == FZ_CHANGE_FLAT)
+    c->basis = _fz_extractor_sentence_basis (sc, c->bstart);
+  else
+    _fz_extractor_set_change (sc, c);
+  _fz_extractor_emit (sc, c);
+  return c->bend;
+}
+
+/* A percent sign after white space, which the numeral parser does not read. */
+gsize
+_fz_extractor_spaced_percent (Number *num,
+                              gsize   sign_len)
+{
+  Scan *sc = num->sc;
+  Cand *c = &num->c;
+  gsize at;
+
+  c->kind = FZ_KIND_PERCENT;
+  c->unit = "%";
+  at = _fz_extractor_suffix_qualifier (&num->w, num->at + sign_len, c);
+  c->bend = wend (&num->w, at, num->num_end);
+  c->bstart = _fz_extractor_prefix_qualifier (sc, num->start, sc->last_end, &c->qualifier);
+  _fz_extractor_set_change (sc, c);
+  _fz_extractor_emit (sc, c);
+  return c->bend;
+}
+
+/* Multiples: 上升5.3倍 is 530% more, 是去年的2倍 a ratio of 200%. */
+gsize
+_fz_extractor_multiple (Number *num,
+                        gsize   sign_len)
+{
+  Scan *sc = num->sc;
+  Cand *c = &num->c;
+  FzChange ch = _fz_extractor_clause_change (sc, num->start);
+
+  if (!fz_decimal_mul_pow10 (&c->value, 2))
+    return num->num_end;
+  c->kind = FZ_KIND_PERCENT;
+  c->unit = "%";
+  c->bend = wend (&num->w, num->at + sign_len, num->num_end);
+  if (ch == FZ_CHANGE_UP)
+    {
+      c->change = ch;
+      c->basis = _fz_extractor_sentence_basis (sc, num->start);
+    }
+  _fz_extractor_emit (sc, c);
+  return c->bend;
+}
+
+/* 下降为零: a lone 零 after 为 counts only when the clause says it fell. */
+gsize
+_fz_extractor_fall_to_zero (Number *num)
+{
+  Cand *c = &num->c;
+
+  if (_fz_extractor_clause_change (num->sc, num->start) != FZ_CHANGE_DOWN)
+    return num->num_end;
+  c->kind = FZ_KIND_COUNT;
+  c->unit = "";
+  c->change = FZ_CHANGE_DOWN;
+  c->bend = num->num_end;
+  _fz_extractor_emit (num->sc, c);
+  return num->num_end;
+}
