@@ -374,200 +374,307 @@ set_end (FzPeriodEnd       *e,
   e->day = (guint8) day;
 }
 
-/* Tries to read a time phrase at @i. */
-static gboolean
-parse_expr (const Scan *s,
-            guint       i,
-            Expr       *out)
+/* What a time phrase has said so far, while it is read from left to right. */
+typedef struct
 {
-  FzPeriodEnd year, base_start, base_end;
-  gboolean until = FALSE, since = FALSE, weak_since = FALSE, have_year, have_part = FALSE;
-  gboolean year_only = FALSE, suffix;
-  guint j = i, k, m, month = 0, month2 = 0, day = 0, day2 = 0;
+  gboolean    until;       /* 截至…: the phrase ends a period */
+  gboolean    since;       /* 自…, or a suffix (以来, 起) that leaves the end open */
+  gboolean    weak_since;  /* 从… or 自…: a later 以来 or 开始 makes it a start */
+  gboolean    have_year;
+  gboolean    have_part;   /* a part of a year (上半年) gave the months */
+  gboolean    year_only;
+  FzPeriodEnd year;
+  guint       month;
+  guint       month2;
+  guint       day;
+  guint       day2;
+} Phrase;
 
-  memset (out, 0, sizeof *out);
-  out->start = i;
+/* 截至, 自从, 自 and 从 before a date; returns where the date may start. */
+static guint
+read_opener (const Scan *s,
+             guint       i,
+             Phrase     *ph)
+{
+  guint m;
 
-  if ((m = match_any (s, j, until_words)) > 0)
+  if ((m = match_any (s, i, until_words)) > 0)
     {
-      until = TRUE;
-      j += m;
-      if ((m = match_any (s, j, now_words)) > 0)
-        {
-          out->end = j + m;
-          out->flags = EXPR_BLOCK;
-          return TRUE;
-        }
+      ph->until = TRUE;
+      return i + m;
     }
-  else if ((m = match (s, j, "自从")) > 0 || (m = match (s, j, "自")) > 0)
+  if ((m = match (s, i, "自从")) > 0 || (m = match (s, i, "自")) > 0)
     {
       /* 自今年3月试点运行以来: the 以来 may stand a few words later. */
-      since = TRUE;
-      weak_since = TRUE;
-      j += m;
+      ph->since = TRUE;
+      ph->weak_since = TRUE;
+      return i + m;
     }
-  else if ((m = match (s, j, "从")) > 0)
+  if ((m = match (s, i, "从")) > 0)
     {
-      weak_since = TRUE;
-      j += m;
+      ph->weak_since = TRUE;
+      return i + m;
     }
+  return i;
+}
 
-  if (!until && !since && !weak_since)
-    {
-      if (parse_numeric_since (s, j, &k))
-        {
-          out->end = k;
-          out->flags = EXPR_RELATIVE;
-          return TRUE;
-        }
-      if ((m = match_any (s, j, relative_verbs)) > 0 && match (s, j + m, "以来") > 0)
-        {
-          out->end = j + m + 2;
-          out->flags = EXPR_RELATIVE;
-          return TRUE;
-        }
-      if ((m = match_any (s, j, block_words)) > 0)
-        {
-          out->end = j + m;
-          out->flags = EXPR_BLOCK;
-          return TRUE;
-        }
-    }
+/* 两年来, 半年来, 开展以来: a start stated elsewhere in the text. */
+static gboolean
+parse_relative (const Scan *s,
+                guint       j,
+                Expr       *out)
+{
+  guint k, m;
 
-  have_year = parse_year (s, j, &year, &k);
-  if (have_year)
+  if (parse_numeric_since (s, j, &k))
     {
-      if (year.year_kind == FZ_PERIOD_YEAR_PREVIOUS && !until &&
-          ((i > 0 && match_any (s, i - 1, basis_before) == 1) || match_any (s, k, basis_after) > 0))
-        return FALSE;
+      out->end = k;
+      out->flags = EXPR_RELATIVE;
+      return TRUE;
+    }
+  if ((m = match_any (s, j, relative_verbs)) > 0 && match (s, j + m, "以来") > 0)
+    {
+      out->end = j + m + 2;
+      out->flags = EXPR_RELATIVE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* 目前, 近日: not a period, but it blocks the ones before it. */
+static gboolean
+parse_block (const Scan         *s,
+             guint               j,
+             const char * const *words,
+             Expr               *out)
+{
+  guint m = match_any (s, j, words);
+
+  if (m == 0)
+    return FALSE;
+  out->end = j + m;
+  out->flags = EXPR_BLOCK;
+  return TRUE;
+}
+
+/* The year at *pos, or the current year when none is written. */
+static gboolean
+read_year (const Scan *s,
+           guint       i,
+           guint      *pos,
+           Phrase     *ph)
+{
+  guint k;
+
+  ph->have_year = parse_year (s, *pos, &ph->year, &k);
+  if (!ph->have_year)
+    {
+      memset (&ph->year, 0, sizeof ph->year);
+      ph->year.year_kind = FZ_PERIOD_YEAR_CURRENT;
+      return TRUE;
+    }
+  if (ph->year.year_kind == FZ_PERIOD_YEAR_PREVIOUS && !ph->until &&
+      ((i > 0 && match_any (s, i - 1, basis_before) == 1) || match_any (s, k, basis_after) > 0))
+    return FALSE;
+  *pos = k;
+  return TRUE;
+}
+
+/* 3月, 1月至11月, 5月13日, 5月13日至14日, 3月份, 3月底. */
+static gboolean
+read_month_day (const Scan *s,
+                guint      *pos,
+                Phrase     *ph)
+{
+  guint j, k, m;
+
+  if (!parse_month (s, *pos, &ph->month, &k))
+    return FALSE;
+  j = k;
+  /* 1月至11月 */
+  if (j + 1 < s->n && is_range_sep (s->u[j]) && parse_month (s, j + 1, &ph->month2, &k) &&
+      ph->month2 > ph->month)
+    j = k;
+  else if (parse_day (s, j, &ph->day, &k))
+    {
       j = k;
-    }
-  else
-    {
-      memset (&year, 0, sizeof year);
-      year.year_kind = FZ_PERIOD_YEAR_CURRENT;
-    }
-
-  if (parse_month (s, j, &month, &k))
-    {
-      j = k;
-      /* 1月至11月 */
-      if (j + 1 < s->n && is_range_sep (s->u[j]) && parse_month (s, j + 1, &month2, &k) && month2 > month)
+      /* 5月13日至14日 */
+      if (j + 1 < s->n && is_range_sep (s->u[j]) && parse_day (s, j + 1, &ph->day2, &k) &&
+          ph->day2 > ph->day)
         j = k;
-      else if (parse_day (s, j, &day, &k))
-        {
-          j = k;
-          /* 5月13日至14日 */
-          if (j + 1 < s->n && is_range_sep (s->u[j]) && parse_day (s, j + 1, &day2, &k) && day2 > day)
-            j = k;
-        }
-      if (match (s, j, "份") > 0)
-        j++;
-      if (day == 0 && ((m = match (s, j, "底")) > 0 || (m = match (s, j, "末")) > 0 ||
+    }
+  if (match (s, j, "份") > 0)
+    j++;
+  if (ph->day == 0 && ((m = match (s, j, "底")) > 0 || (m = match (s, j, "末")) > 0 ||
                        (m = match (s, j, "初")) > 0))
-        j += m;
-    }
-  else if (!preceded_by_digit (s, j) && parse_small (s, j, &month, &k) && month <= 12 &&
-           k + 1 < s->n && is_range_sep (s->u[k]) && parse_month (s, k + 1, &month2, &k) &&
-           month2 > month)
+    j += m;
+  *pos = j;
+  return TRUE;
+}
+
+/* 1—11月, with the first month's 月 left out. */
+static gboolean
+read_month_range (const Scan *s,
+                  guint      *pos,
+                  Phrase     *ph)
+{
+  guint j = *pos, k;
+
+  if (preceded_by_digit (s, j) || !parse_small (s, j, &ph->month, &k) || ph->month > 12 ||
+      k + 1 >= s->n || !is_range_sep (s->u[k]) || !parse_month (s, k + 1, &ph->month2, &k) ||
+      ph->month2 <= ph->month)
+    return FALSE;
+  j = k;
+  if (match (s, j, "份") > 0)
+    j++;
+  *pos = j;
+  return TRUE;
+}
+
+/* 上半年, 三季度, 年底; with none, a year alone (2023年) is the whole year. */
+static gboolean
+read_year_part (const Scan *s,
+                guint      *pos,
+                Phrase     *ph)
+{
+  guint best = 0, best_part = 0;
+
+  ph->month = 0;
+  for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
     {
-      /* 1—11月 */
-      j = k;
-      if (match (s, j, "份") > 0)
-        j++;
+      /* 初, 底 and 末 alone only after a year: 2023年底. */
+      const char *w = year_parts[p].word;
+      guint m;
+
+      if (!ph->have_year && *g_utf8_next_char (w) == '\0')
+        continue;
+      m = match (s, *pos, year_parts[p].word);
+      if (m > best)
+        {
+          best = m;
+          best_part = p;
+        }
     }
-  else
+  if (best > 0)
     {
-      guint best = 0, best_part = 0;
-
-      month = 0;
-      for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
-        {
-          /* 初, 底 and 末 alone only after a year: 2023年底. */
-          const char *w = year_parts[p].word;
-
-          if (!have_year && *g_utf8_next_char (w) == '\0')
-            continue;
-          m = match (s, j, year_parts[p].word);
-          if (m > best)
-            {
-              best = m;
-              best_part = p;
-            }
-        }
-      if (best > 0)
-        {
-          have_part = TRUE;
-          month = year_parts[best_part].first;
-          month2 = year_parts[best_part].last;
-          j += best;
-        }
-      else if (have_year)
-        year_only = TRUE;
-      else
-        return FALSE;
+      ph->have_part = TRUE;
+      ph->month = year_parts[best_part].first;
+      ph->month2 = year_parts[best_part].last;
+      *pos += best;
+      return TRUE;
     }
-  if (month2 == 0 && !have_part)
-    month2 = month;
+  if (!ph->have_year)
+    return FALSE;
+  ph->year_only = TRUE;
+  return TRUE;
+}
 
-  /* Suffixes that open the end. */
-  suffix = FALSE;
+/* Suffixes that open the end: 以来, 起, or a 以来 a few words on after 从 or 自. */
+static guint
+read_suffix (const Scan *s,
+             guint       j,
+             Phrase     *ph)
+{
+  gboolean suffix = FALSE;
+  guint k, m;
+
   if ((m = match_any (s, j, since_words)) > 0)
     {
       /* 来 alone only after a year (今年来), not after a month (3月来电). */
-      if (m > 1 || year_only)
+      if (m > 1 || ph->year_only)
         {
           suffix = TRUE;
           j += m;
         }
     }
-  else if (match (s, j, "起") > 0 && !year_only)
+  else if (match (s, j, "起") > 0 && !ph->year_only)
     {
       suffix = TRUE;
       j++;
     }
-  if (!suffix && weak_since && (k = find_since_marker (s, j)) > 0)
+  if (!suffix && ph->weak_since && (k = find_since_marker (s, j)) > 0)
     {
       suffix = TRUE;
       j = k;
     }
   /* 从1月份同比增幅…: 从 without 开始 or 以来 names a month, not a start. */
-  since = since || suffix;
+  ph->since = ph->since || suffix;
+  return j;
+}
 
-  if (year_only)
+/* Turns what was read into the period: a range, an end, or an open start. */
+static void
+phrase_period (const Phrase *ph,
+               Expr         *out)
+{
+  FzPeriodEnd base_start, base_end;
+
+  if (ph->year_only)
     {
-      set_end (&base_start, &year, 1, 0);
-      set_end (&base_end, &year, 12, 0);
+      set_end (&base_start, &ph->year, 1, 0);
+      set_end (&base_end, &ph->year, 12, 0);
     }
   else
     {
-      set_end (&base_start, &year, month, day);
-      set_end (&base_end, &year, month2, day2 ? day2 : day);
+      set_end (&base_start, &ph->year, ph->month, ph->day);
+      set_end (&base_end, &ph->year, ph->month2, ph->day2 ? ph->day2 : ph->day);
     }
 
   memset (&out->period, 0, sizeof out->period);
-  if (until)
+  if (ph->until)
     {
       out->period.end = base_end;
       /* 截至今年12月 counts this year; 截至7月15日 is a running total. */
-      if (have_year && year.year_kind == FZ_PERIOD_YEAR_CURRENT && !year_only)
-        set_end (&out->period.start, &year, 1, 0);
-      else if (year_only)
+      if (ph->have_year && ph->year.year_kind == FZ_PERIOD_YEAR_CURRENT && !ph->year_only)
+        set_end (&out->period.start, &ph->year, 1, 0);
+      else if (ph->year_only)
         out->period.end.month = 0;
     }
-  else if (since)
+  else if (ph->since)
     out->period.start = base_start;
-  else if (year_only && year.year_kind == FZ_PERIOD_YEAR_CURRENT)
+  else if (ph->year_only && ph->year.year_kind == FZ_PERIOD_YEAR_CURRENT)
     /* 今年, in a report of the current year: so far. */
     out->period.start = base_start;
   else
     {
       out->period.start = base_start;
       out->period.end = base_end;
-      if (day != 0)
+      if (ph->day != 0)
         out->flags |= EXPR_DAY;
     }
+}
 
+/* Tries to read a time phrase at @i. */
+static gboolean
+parse_expr (const Scan *s,
+            guint       i,
+            Expr       *out)
+{
+  Phrase ph;
+  guint j;
+
+  memset (out, 0, sizeof *out);
+  memset (&ph, 0, sizeof ph);
+  out->start = i;
+
+  j = read_opener (s, i, &ph);
+  /* 截至目前 */
+  if (ph.until && parse_block (s, j, now_words, out))
+    return TRUE;
+  if (!ph.until && !ph.since && !ph.weak_since &&
+      (parse_relative (s, j, out) || parse_block (s, j, block_words, out)))
+    return TRUE;
+
+  if (!read_year (s, i, &j, &ph))
+    return FALSE;
+  if (!read_month_day (s, &j, &ph) && !read_month_range (s, &j, &ph) &&
+      !read_year_part (s, &j, &ph))
+    return FALSE;
+  if (ph.month2 == 0 && !ph.have_part)
+    ph.month2 = ph.month;
+  j = read_suffix (s, j, &ph);
+
+  phrase_period (&ph, out);
   if (!fz_period_is_valid (&out->period))
     return FALSE;
   out->end = j;
