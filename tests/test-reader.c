@@ -652,6 +652,168 @@ test_large (void)
   close_window (window);
 }
 
+/* Lines with no space to wrap at (a table pasted as one line, a run of digits) are broken
+ * for the text view by inserted newlines; every figure must still highlight its own text. */
+static void
+test_long_line (void)
+{
+  g_autoptr(GString) text = g_string_new ("\xe6\xb5\x8b\xe8\xaf\x95\n\n");   /* 测试 */
+  g_autoptr(FzDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL, *shown_flat = NULL, *repaired_flat = NULL;
+  const char *repaired;
+  gsize repaired_len;
+  GtkWidget *window, *view;
+  GListModel *model;
+  guint n_figures, n_lines = 0;
+
+  /* 破获案件12起， repeated: Chinese commas to break after. */
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "\xe7\xa0\xb4\xe8\x8e\xb7\xe6\xa1\x88\xe4\xbb\xb6%u"
+                            "\xe8\xb5\xb7\xef\xbc\x8c", i + 1);
+  g_string_append (text, "\n\n");
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%u,", i);
+  g_string_append (text, "\n\n");
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_c (text, '0' + i % 10);
+  g_string_append (text, "\n");
+  document = fz_document_new_from_data ("long.txt", (const guint8 *) text->str, text->len, &error);
+  g_assert_no_error (error);
+  fz_pipeline_analyze (pipeline, document);
+  n_figures = fz_figure_list_get_n (fz_document_get_figures (document));
+  g_assert_cmpuint (n_figures, >=, 3000);
+
+  window = gtk_window_new ();
+  view = fz_reader_view_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (20);
+  fz_reader_view_set_document (FZ_READER_VIEW (view), document, -1);
+  wait_not_busy (FZ_READER_VIEW (view));
+
+  repaired = fz_layout_get_text (fz_document_get_layout (document), &repaired_len);
+  shown = buffer_text (FZ_READER_VIEW (view));
+  shown_flat = squeeze (shown, -1);
+  repaired_flat = squeeze (repaired, repaired_len);
+  g_assert_cmpstr (shown_flat, ==, repaired_flat);
+  for (const char *p = shown, *line = shown; *p != '\0'; p++)
+    if (*p == '\n')
+      {
+        g_assert_cmpint (p - line, <=, 3 * 4096);
+        line = p + 1;
+        n_lines++;
+      }
+  g_assert_cmpuint (n_lines, >, 10);
+
+  model = fz_figure_table_get_model (fz_reader_view_get_figure_table (FZ_READER_VIEW (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_figures);
+  g_assert_cmpuint (fz_reader_view_get_n_highlighted (FZ_READER_VIEW (view)), ==, n_figures);
+  for (guint i = 0; i < n_figures; i++)
+    {
+      g_autoptr(FzFigureItem) item = g_list_model_get_item (model, i);
+      const FzFigure *f = fz_figure_item_get_figure (item);
+      GtkTextIter start, end;
+      g_autofree char *highlighted = NULL, *flat = NULL;
+      g_autofree char *expected = figure_text (document, f);
+
+      gtk_text_buffer_get_iter_at_offset (view_buffer (FZ_READER_VIEW (view)), &start,
+                                          fz_figure_item_get_view_start (item));
+      gtk_text_buffer_get_iter_at_offset (view_buffer (FZ_READER_VIEW (view)), &end,
+                                          fz_figure_item_get_view_end (item));
+      highlighted = gtk_text_iter_get_text (&start, &end);
+      flat = squeeze (highlighted, -1);
+      g_assert_cmpstr (flat, ==, expected);
+    }
+  close_window (window);
+}
+
+/* The outline lists the titles of the page's articles in order; each row jumps to its title,
+ * which is set as a heading. */
+static void
+test_outline (gconstpointer data)
+{
+  Page *page = (Page *) data;
+  FzReaderView *view;
+  GtkWidget *window = show_page (page, -1, &view);
+  GtkTextBuffer *buffer = view_buffer (view);
+  GtkTextTag *title_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                     "article-title");
+  GPtrArray *articles = fz_document_get_articles (page->document);
+  GtkWidget *list = NULL;
+  guint n_titles = 0, n_rows = 0;
+
+  g_assert_nonnull (title_tag);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      FzArticle *a = g_ptr_array_index (articles, i);
+
+      n_titles += !a->is_caption && a->title != NULL && *a->title != '\0';
+    }
+  g_assert_cmpuint (n_titles, >, 0);
+
+  /* The rows live in the outline button's popover. */
+  for (GtkWidget *w = GTK_WIDGET (view); w != NULL && list == NULL;)
+    {
+      if (GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (w)) != NULL)
+        {
+          GtkWidget *p = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (w)));
+
+          for (GtkWidget *c = p; c != NULL; c = gtk_widget_get_first_child (c))
+            if (GTK_IS_LIST_BOX (c))
+              {
+                list = c;
+                break;
+              }
+        }
+      /* Depth first through the view's widgets. */
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (view) && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = (w == NULL || w == GTK_WIDGET (view)) ? NULL : gtk_widget_get_next_sibling (w);
+        }
+    }
+  g_assert_nonnull (list);
+
+  for (guint i = 0, a_index = 0; ; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i);
+      GtkWidget *button;
+      FzArticle *a = NULL;
+      GtkTextIter cursor, title_end;
+      g_autofree char *at_cursor = NULL, *shown = NULL, *want = NULL;
+
+      if (row == NULL)
+        break;
+      n_rows++;
+      while (a_index < articles->len)
+        {
+          a = g_ptr_array_index (articles, a_index++);
+          if (!a->is_caption && a->title != NULL && *a->title != '\0')
+            break;
+        }
+      g_assert_nonnull (a);
+      button = gtk_list_box_row_get_child (row);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, a->title);
+      /* What a click does; gtk_widget_activate () waits for a mapped button. */
+      g_signal_emit_by_name (button, "clicked");
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      g_assert_true (gtk_text_iter_has_tag (&cursor, title_tag));
+      title_end = cursor;
+      gtk_text_iter_forward_to_tag_toggle (&title_end, title_tag);
+      at_cursor = gtk_text_iter_get_text (&cursor, &title_end);
+      shown = squeeze (at_cursor, -1);
+      want = squeeze (a->title, -1);
+      g_assert_cmpstr (shown, ==, want);
+    }
+  g_assert_cmpuint (n_rows, ==, n_titles);
+  close_window (window);
+}
+
 static void
 load_pages (void)
 {
@@ -718,6 +880,7 @@ main (int   argc,
         { "next-figure", test_next_figure },
         { "hide-kinds", test_hide_kinds },
         { "articles", test_articles },
+        { "outline", test_outline },
       };
 
       for (guint t = 0; t < G_N_ELEMENTS (tests); t++)
@@ -728,6 +891,7 @@ main (int   argc,
     }
   g_test_add_func ("/reader/clear", test_clear);
   g_test_add_func ("/reader/large", test_large);
+  g_test_add_func ("/reader/long-line", test_long_line);
 
   ret = g_test_run ();
   g_clear_pointer (&pages, g_ptr_array_unref);

@@ -470,6 +470,20 @@ title_text (Ctx  *ctx,
   return g_string_free (s, FALSE);
 }
 
+/* The # marks of a Markdown heading are markup, not part of the title's span. */
+static guint
+heading_marks (Ctx *ctx,
+               gint unit)
+{
+  const SegLine *l = &ctx->lines[ctx->units[unit].first_line];
+  guint n = 0;
+
+  while (l->b_start + n < l->b_end
+         && (ctx->text[l->b_start + n] == '#' || ctx->text[l->b_start + n] == ' '))
+    n++;
+  return n;
+}
+
 static void
 draft_emit (Ctx   *ctx,
             Draft *d)
@@ -484,8 +498,9 @@ draft_emit (Ctx   *ctx,
     {
       g_free (a->title);
       a->title = title_text (ctx, d->title_first, d->title_last);
-      a->title_start = ctx->units[d->title_first].c_start;
-      a->title_end = ctx->units[d->title_last].c_end;
+      /* One byte a mark: as many code points. */
+      a->title_start = ctx->units[d->title_first].c_start + heading_marks (ctx, d->title_first);
+      a->title_end = MAX (a->title_start, ctx->units[d->title_last].c_end);
       start = MIN (start, a->title_start);
       end = MAX (end, a->title_end);
     }

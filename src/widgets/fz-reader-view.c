@@ -50,6 +50,7 @@ struct _FzReaderView
   FzLexicon          *lexicon;         /* for indicator names; may be NULL */
   int                 article;
   guint               view_start;      /* repaired code point where the shown text starts */
+  GArray             *inserted;        /* guint: newlines the shown text adds, see shown_offset */
   GListStore         *items;           /* FzFigureItem in text order */
   GPtrArray          *by_pos;          /* all of them, owned, for binary search by position */
   guint               next_item;       /* by_pos[next_item…] are not in items yet */
@@ -58,6 +59,7 @@ struct _FzReaderView
    * as a single highlight. */
   GtkTextTag         *touching_tags[FZ_N_KINDS];
   GtkTextTag         *match_tag;
+  GtkTextTag         *title_tag;       /* an article's title, set as a heading */
   GtkTextTag         *current_tag;
   gboolean            hidden[FZ_N_KINDS];
   GArray             *matches;         /* guint pairs: start, end */
@@ -86,6 +88,7 @@ typedef struct
 {
   const char *title;   /* owned by the document's article */
   guint       offset;  /* where to jump, in the shown text */
+  guint       end;     /* where the title ends there */
 } OutlineEntry;
 
 G_DEFINE_FINAL_TYPE (FzReaderView, fz_reader_view, GTK_TYPE_WIDGET)
@@ -95,7 +98,9 @@ static void update_find (FzReaderView *self);
 /* Auxiliary methods */
 
 /* A line longer than this (a table of numbers pasted as one line) makes the text view lay
- * out one enormous paragraph; it is wrapped at a space instead, which keeps every offset. */
+ * out one enormous paragraph, at a cost that grows with its square. The shown text breaks it:
+ * at a space, replaced one byte for one byte, else after a punctuation mark, else anywhere
+ * past twice this length, by an inserted newline whose place is kept (see shown_offset). */
 #define LONG_LINE_BYTES 4096
 
 static gboolean
@@ -117,23 +122,80 @@ has_long_line (const char *text,
   return FALSE;
 }
 
-static void
-break_long_lines (char  *text,
-                  gsize  len)
+static gboolean
+ends_with_punctuation (const char *text,
+                       gsize       at)
 {
-  gsize line_start = 0;
+  static const char *const marks[] = { "\xef\xbc\x8c", "\xe3\x80\x81", "\xe3\x80\x82",
+                                       "\xef\xbc\x9b" };   /* ， 、 。 ； */
+
+  if (at >= 1 && strchr (",;.", text[at - 1]) != NULL)
+    return TRUE;
+  for (guint i = 0; at >= 3 && i < G_N_ELEMENTS (marks); i++)
+    if (memcmp (text + at - 3, marks[i], 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Returns the text to show; @inserted gets the code point offsets (in @text) before which
+ * a newline was inserted, in order. */
+static char *
+break_long_lines (const char *text,
+                  gsize       len,
+                  GArray     *inserted,
+                  gsize      *out_len)
+{
+  GString *out = g_string_sized_new (len + 1);
+  gsize copied = 0, line_start = 0;
+  guint offset = 0;
 
   for (gsize i = 0; i < len; i++)
     {
+      if (((guchar) text[i] & 0xC0) == 0x80)
+        continue;
       if (text[i] == '\n')
         line_start = i + 1;
-      else if (text[i] == ' ' && i - line_start > LONG_LINE_BYTES)
+      else if (i - line_start > LONG_LINE_BYTES && text[i] == ' ')
         {
-          /* One byte for one byte: code point offsets stay as they were. */
-          text[i] = '\n';
-          line_start = i + 1;
+          g_string_append_len (out, text + copied, i - copied);
+          g_string_append_c (out, '\n');
+          copied = line_start = i + 1;
         }
+      else if (i - line_start > 2 * LONG_LINE_BYTES
+               || (i - line_start > LONG_LINE_BYTES && ends_with_punctuation (text, i)))
+        {
+          g_string_append_len (out, text + copied, i - copied);
+          g_string_append_c (out, '\n');
+          g_array_append_val (inserted, offset);
+          copied = line_start = i;
+        }
+      offset++;
     }
+  g_string_append_len (out, text + copied, len - copied);
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* Where a code point of the shown stretch of the document is in the buffer: after every
+ * newline inserted before it. An end offset stays before a newline inserted right there. */
+static guint
+shown_offset (FzReaderView *self,
+              guint         offset,
+              gboolean      is_end)
+{
+  guint lo = 0, hi = self->inserted->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      guint at = g_array_index (self->inserted, guint, mid);
+
+      if (at < offset || (at == offset && !is_end))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return offset + lo;
 }
 
 /* Indicator names follow the language the interface is shown in. */
@@ -278,6 +340,7 @@ collect_outline (FzReaderView *self,
     {
       FzArticle *a = g_ptr_array_index (articles, i);
       guint at = fz_layout_to_repaired (layout, a->title_start);
+      guint title_end = fz_layout_to_repaired (layout, a->title_end);
       OutlineEntry entry;
 
       if (a->is_caption || a->title == NULL || *a->title == '\0')
@@ -285,7 +348,8 @@ collect_outline (FzReaderView *self,
       if (at < self->view_start || at >= view_end)
         continue;
       entry.title = a->title;
-      entry.offset = at - self->view_start;
+      entry.offset = shown_offset (self, at - self->view_start, FALSE);
+      entry.end = shown_offset (self, CLAMP (title_end, at, view_end) - self->view_start, TRUE);
       g_array_append_val (self->outline, entry);
     }
   gtk_widget_set_sensitive (self->outline_button, self->outline->len > 0);
@@ -363,8 +427,13 @@ fill_step (FzReaderView *self)
         {
           OutlineEntry *entry = &g_array_index (self->outline, OutlineEntry, self->next_outline++);
 
+          GtkTextIter start, end;
+
           add_outline_row (self, entry->title, entry->offset);
           self->n_outline_rows++;
+          gtk_text_buffer_get_iter_at_offset (buffer, &start, entry->offset);
+          gtk_text_buffer_get_iter_at_offset (buffer, &end, entry->end);
+          gtk_text_buffer_apply_tag (buffer, self->title_tag, &start, &end);
         }
       return TRUE;
     }
@@ -836,6 +905,7 @@ fz_reader_view_dispose (GObject *object)
   g_clear_pointer (&self->by_pos, g_ptr_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->outline, g_array_unref);
+  g_clear_pointer (&self->inserted, g_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->css);
   g_clear_object (&self->actions);
@@ -895,6 +965,7 @@ fz_reader_view_init (FzReaderView *self)
   self->article = -1;
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
   self->outline = g_array_new (FALSE, FALSE, sizeof (OutlineEntry));
+  self->inserted = g_array_new (FALSE, FALSE, sizeof (guint));
   self->by_pos = g_ptr_array_new_with_free_func (g_object_unref);
   self->items = g_list_store_new (FZ_TYPE_FIGURE_ITEM);
   self->current_match = -1;
@@ -908,6 +979,10 @@ fz_reader_view_init (FzReaderView *self)
       self->kind_tags[k] = gtk_text_buffer_create_tag (buffer, name, NULL);
       self->touching_tags[k] = gtk_text_buffer_create_tag (buffer, touching, NULL);
     }
+  self->title_tag = gtk_text_buffer_create_tag (buffer, "article-title",
+                                                "weight", PANGO_WEIGHT_BOLD,
+                                                "scale", 1.2,
+                                                NULL);
   self->match_tag = gtk_text_buffer_create_tag (buffer, "find-match",
                                                 "background", "#f6d32d", "foreground", "#000000",
                                                 NULL);
@@ -975,7 +1050,6 @@ fz_reader_view_set_document (FzReaderView *self,
                              int           article)
 {
   GtkTextBuffer *buffer;
-  GtkWrapMode wrap;
   FzLayout *layout;
   FzFigureList *figures;
   const char *text, *original;
@@ -1041,17 +1115,11 @@ fz_reader_view_set_document (FzReaderView *self,
       from = g_utf8_offset_to_pointer (text, self->view_start);
       to = g_utf8_offset_to_pointer (from, view_end - self->view_start);
     }
-  wrap = GTK_WRAP_WORD_CHAR;
+  g_array_set_size (self->inserted, 0);
   if ((gsize) (to - from) > CHUNK_BYTES || has_long_line (from, to - from))
     {
-      self->pending_text = g_strndup (from, to - from);
-      self->pending_len = to - from;
+      self->pending_text = break_long_lines (from, to - from, self->inserted, &self->pending_len);
       self->pending_pos = 0;
-      break_long_lines (self->pending_text, self->pending_len);
-      /* A run with no space to break at (a 100,000-digit number) costs Pango time that
-       * grows with its square when wrapped; shown unwrapped, it scrolls sideways. */
-      if (has_long_line (self->pending_text, self->pending_len))
-        wrap = GTK_WRAP_NONE;
       if (self->pending_len <= CHUNK_BYTES)
         {
           gtk_text_buffer_set_text (buffer, self->pending_text, self->pending_len);
@@ -1061,10 +1129,6 @@ fz_reader_view_set_document (FzReaderView *self,
     }
   else
     gtk_text_buffer_set_text (buffer, from, to - from);
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), wrap);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->text_scroller),
-                                  wrap == GTK_WRAP_NONE ? GTK_POLICY_AUTOMATIC : GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
 
   figures = fz_document_get_figures (document);
   original = fz_document_get_text (document, &original_len);
@@ -1074,17 +1138,19 @@ fz_reader_view_set_document (FzReaderView *self,
       guint rs = fz_layout_to_repaired (layout, f->start);
       guint re = fz_layout_to_repaired (layout, f->end);
       g_autofree char *shown = NULL;
+      guint start, end;
 
       if (rs < self->view_start || re > view_end || re <= rs)
         continue;
+      start = shown_offset (self, rs - self->view_start, FALSE);
+      end = shown_offset (self, re - self->view_start, TRUE);
       if (self->by_pos->len > 0
           && fz_figure_item_get_view_end (g_ptr_array_index (self->by_pos, self->by_pos->len - 1))
-             > rs - self->view_start)
+             > start)
         continue;
       shown = collapse_space (original + f->byte_start, f->byte_end - f->byte_start);
-      g_ptr_array_add (self->by_pos, fz_figure_item_new (figures, i, shown,
-                                                         rs - self->view_start,
-                                                         re - self->view_start));
+      g_ptr_array_add (self->by_pos,
+                       fz_figure_item_new (figures, i, shown, start, end));
       if (self->lexicon != NULL && f->indicator != 0)
         {
           const FzIndicator *indicator =
