@@ -53,8 +53,6 @@ MESSAGES = {
 # Failures of the app (src/widgets) known and not yet fixed; FZ_BAD_INPUT_STRICT=1 counts
 # them. An entry that starts passing shows as XPASS: take it out.
 KNOWN_APP = {
-    'million-commas': 'a 7 MB line with no space: GTK lays it out for minutes (the reader wraps '
-                      'long lines at spaces and shows unbreakable ones unwrapped, not yet enough)',
 }
 
 CLI_COLUMNS = [

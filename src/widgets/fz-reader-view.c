@@ -98,10 +98,12 @@ static void update_find (FzReaderView *self);
 /* Auxiliary methods */
 
 /* A line longer than this (a table of numbers pasted as one line) makes the text view lay
- * out one enormous paragraph, at a cost that grows with its square. The shown text breaks it:
- * at a space, replaced one byte for one byte, else after a punctuation mark, else anywhere
- * past twice this length, by an inserted newline whose place is kept (see shown_offset). */
+ * out one enormous paragraph, at a cost that grows with its square. The shown text breaks
+ * such a line into pieces of about PIECE_BYTES: at a space, replaced one byte for one byte,
+ * else after a punctuation mark, else anywhere past twice that, by an inserted newline whose
+ * place is kept (see shown_offset). Shorter lines, every real paragraph, stay as they are. */
 #define LONG_LINE_BYTES 4096
+#define PIECE_BYTES     256
 
 static gboolean
 has_long_line (const char *text,
@@ -137,6 +139,41 @@ ends_with_punctuation (const char *text,
   return FALSE;
 }
 
+/* Breaks the line text[from, to) into pieces, appending it to @out; @offset is the code
+ * point offset of text[from] and comes back past the line. */
+static void
+break_line (GString    *out,
+            const char *text,
+            gsize       from,
+            gsize       to,
+            guint      *offset,
+            GArray     *inserted)
+{
+  gsize copied = from, piece = from;
+
+  for (gsize i = from; i < to; i++)
+    {
+      if (((guchar) text[i] & 0xC0) == 0x80)
+        continue;
+      if (i - piece > PIECE_BYTES && text[i] == ' ')
+        {
+          g_string_append_len (out, text + copied, i - copied);
+          g_string_append_c (out, '\n');
+          copied = piece = i + 1;
+        }
+      else if (i - piece > 2 * PIECE_BYTES
+               || (i - piece > PIECE_BYTES && ends_with_punctuation (text, i)))
+        {
+          g_string_append_len (out, text + copied, i - copied);
+          g_string_append_c (out, '\n');
+          g_array_append_val (inserted, *offset);
+          copied = piece = i;
+        }
+      (*offset)++;
+    }
+  g_string_append_len (out, text + copied, to - copied);
+}
+
 /* Returns the text to show; @inserted gets the code point offsets (in @text) before which
  * a newline was inserted, in order. */
 static char *
@@ -146,32 +183,22 @@ break_long_lines (const char *text,
                   gsize      *out_len)
 {
   GString *out = g_string_sized_new (len + 1);
-  gsize copied = 0, line_start = 0;
   guint offset = 0;
 
-  for (gsize i = 0; i < len; i++)
+  for (gsize line = 0; line < len;)
     {
-      if (((guchar) text[i] & 0xC0) == 0x80)
-        continue;
-      if (text[i] == '\n')
-        line_start = i + 1;
-      else if (i - line_start > LONG_LINE_BYTES && text[i] == ' ')
+      const char *nl = memchr (text + line, '\n', len - line);
+      gsize end = nl != NULL ? (gsize) (nl - text) + 1 : len;
+
+      if (end - line > LONG_LINE_BYTES)
+        break_line (out, text, line, end, &offset, inserted);
+      else
         {
-          g_string_append_len (out, text + copied, i - copied);
-          g_string_append_c (out, '\n');
-          copied = line_start = i + 1;
+          g_string_append_len (out, text + line, end - line);
+          offset += g_utf8_strlen (text + line, end - line);
         }
-      else if (i - line_start > 2 * LONG_LINE_BYTES
-               || (i - line_start > LONG_LINE_BYTES && ends_with_punctuation (text, i)))
-        {
-          g_string_append_len (out, text + copied, i - copied);
-          g_string_append_c (out, '\n');
-          g_array_append_val (inserted, offset);
-          copied = line_start = i;
-        }
-      offset++;
+      line = end;
     }
-  g_string_append_len (out, text + copied, len - copied);
   *out_len = out->len;
   return g_string_free (out, FALSE);
 }
