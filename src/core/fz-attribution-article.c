@@ -1,0 +1,167 @@
+/* fz-attribution-article.c: each article's main place: the title's, else the one its body is about. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-attribution-private.h"
+
+/* 广东省佛山市 names one place, not two. */
+static gboolean
+qualifies_next (Ctx   *ctx,
+                guint  i)
+{
+  const Mention *m = &g_array_index (ctx->mentions, Mention, i);
+  const Mention *next;
+
+  if (i + 1 >= ctx->mentions->len)
+    return FALSE;
+  next = &g_array_index (ctx->mentions, Mention, i + 1);
+  return next->id != FZ_GAZETTEER_NONE && next->start == m->end &&
+         next->id != m->id && fz_gazetteer_is_within (ctx->gaz, next->id, m->id);
+}
+
+/* Counts, for every place, the body mentions that fall under it (@credit), and keeps
+ * the first mention of each place named (@first). Returns the number of mentions. */
+static guint
+credit_body_mentions (Ctx        *ctx,
+                      guint       article,
+                      GHashTable *credit,
+                      GHashTable *first)
+{
+  guint total = 0;
+
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (ctx->mentions, Mention, i);
+
+      if (m->id == FZ_GAZETTEER_NONE || m->article != (int) article || qualifies_next (ctx, i))
+        continue;
+      total++;
+      if (!g_hash_table_contains (first, GUINT_TO_POINTER (m->id)))
+        g_hash_table_insert (first, GUINT_TO_POINTER (m->id), (gpointer) m);
+      for (guint32 p = m->id; p != FZ_GAZETTEER_NONE; p = fz_gazetteer_get_parent (ctx->gaz, p))
+        {
+          guint c = GPOINTER_TO_UINT (g_hash_table_lookup (credit, GUINT_TO_POINTER (p)));
+          g_hash_table_insert (credit, GUINT_TO_POINTER (p), GUINT_TO_POINTER (c + 1));
+        }
+    }
+  return total;
+}
+
+/* The most specific named place that holds at least 3 in 5 of the mentions. */
+static const Mention *
+place_holding_most (Ctx        *ctx,
+                    GHashTable *credit,
+                    GHashTable *first,
+                    guint       total)
+{
+  const Mention *best = NULL;
+  guint best_level = 0, best_credit = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, first);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const Mention *m = value;
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (credit, key));
+      guint level = fz_gazetteer_get_level (ctx->gaz, m->id);
+
+      if (c * 5 < total * 3)
+        continue;
+      if (best == NULL || level > best_level ||
+          (level == best_level && (c > best_credit || (c == best_credit && m->start < best->start))))
+        {
+          best = m;
+          best_level = level;
+          best_credit = c;
+        }
+    }
+  return best;
+}
+
+/* No place holds most mentions: take the most frequent one. */
+static const Mention *
+most_frequent_place (GHashTable *credit,
+                     GHashTable *first)
+{
+  const Mention *best = NULL;
+  guint best_credit = 0;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, first);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const Mention *m = value;
+      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (credit, key));
+      if (best == NULL || c > best_credit || (c == best_credit && m->start < best->start))
+        {
+          best = m;
+          best_credit = c;
+        }
+    }
+  return best;
+}
+
+/* Without a place in the title: the most specific place that most of the
+ * body's mentions fall under (several districts of one city give the city). */
+static const Mention *
+main_of_body (Ctx  *ctx,
+              guint article)
+{
+  g_autoptr(GHashTable) credit = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) first = g_hash_table_new (NULL, NULL);
+  guint total = credit_body_mentions (ctx, article, credit, first);
+  const Mention *best;
+
+  /* Only places the article names can be its place. */
+  best = place_holding_most (ctx, credit, first, total);
+  if (best == NULL)
+    best = most_frequent_place (credit, first);
+  return best;
+}
+
+/* The most specific place the article's title names. */
+static const Mention *
+main_of_title (Ctx               *ctx,
+               const ArticleInfo *art)
+{
+  const Mention *best = NULL;
+  guint best_level = 0;
+
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (ctx->mentions, Mention, i);
+      guint level;
+
+      if (m->id == FZ_GAZETTEER_NONE || art->title_end <= art->title_start ||
+          m->start < art->title_start || m->end > art->title_end)
+        continue;
+      level = fz_gazetteer_get_level (ctx->gaz, m->id);
+      if (best == NULL || level > best_level)
+        {
+          best = m;
+          best_level = level;
+        }
+    }
+  return best;
+}
+
+void
+_fz_attribution_choose_main_regions (Ctx *ctx)
+{
+  for (guint a = 0; a < ctx->n_arts; a++)
+    {
+      ArticleInfo *art = &ctx->arts[a];
+      const Mention *best;
+
+      art->main = FZ_GAZETTEER_NONE;
+      best = main_of_title (ctx, art);
+      if (best == NULL)
+        best = main_of_body (ctx, a);
+      if (best != NULL)
+        {
+          art->main = best->id;
+          art->main_written = _fz_attribution_written_name (ctx, best->id, a, best->name);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+/* fz-attribution-figure.c: one figure: where it stands, and whether it is a core statistic. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-attribution-private.h"
+
+static const char * const story_words[] = {
+  "女士", "先生", "老人", "大爷", "大妈", "阿姨", "受害人", "事主", "某公司", "采购员",
+};
+
+static gboolean
+is_story (Ctx     *ctx,
+          guint32  sentence_start,
+          guint32  sentence_end)
+{
+  return _fz_attribution_contains_any (ctx->u, sentence_start, sentence_end,
+                                       story_words, G_N_ELEMENTS (story_words));
+}
+
+/* A story paragraph (a victim, 某女士, and the 3名 arrested in her case) tells one
+ * case: its numbers are details, not statistics. Paragraphs end at a blank line. */
+static gboolean
+is_story_paragraph (Ctx     *ctx,
+                    guint32  pos,
+                    guint32  floor,
+                    guint32  ceil)
+{
+  guint32 start = pos, end = pos;
+
+  /* From any later position up to the paragraph's end, the scans below find the same
+   * paragraph (a figure never starts on a line break). */
+  if (ctx->par_valid && ctx->par_floor == floor && ctx->par_ceil == ceil &&
+      pos >= ctx->par_from && pos < ctx->par_end)
+    return ctx->par_story;
+  while (start > floor && !(ctx->u[start - 1] == '\n' && start - 1 > floor && ctx->u[start - 2] == '\n'))
+    start--;
+  while (end < ceil && !(ctx->u[end] == '\n' && end + 1 < ceil && ctx->u[end + 1] == '\n'))
+    end++;
+  ctx->par_from = pos;
+  ctx->par_end = end;
+  ctx->par_floor = floor;
+  ctx->par_ceil = ceil;
+  ctx->par_story = is_story (ctx, start, end);
+  ctx->par_valid = ctx->u[pos] != '\n';
+  return ctx->par_story;
+}
+
+/* 两种办法, 一个小组, 三名队员: small numbers in words tell, they do not count. */
+static gboolean
+is_small_word_number (Ctx            *ctx,
+                      const FzFigure *fig)
+{
+  const char *value = fz_figure_list_str (ctx->figures, fig->value);
+
+  if (fig->kind != FZ_KIND_COUNT)
+    return FALSE;
+  for (guint32 i = fig->start; i < fig->end; i++)
+    if (g_unichar_isdigit (ctx->u[i]))
+      return FALSE;
+  return value[0] != '\0' && g_ascii_strtod (value, NULL) <= 10;
+}
+
+/* 每人最高补偿5万元: a cap or a rate per person is a rule. */
+static gboolean
+is_cap (Ctx            *ctx,
+        const FzFigure *fig,
+        guint32         clause_start)
+{
+  static const char * const words[] = { "最高", "最多", "最低", "每人", "每起", "每户" };
+
+  return _fz_attribution_contains_any (ctx->u, clause_start, fig->start,
+                                       words, G_N_ELEMENTS (words));
+}
+
+static void
+find_span (Ctx            *ctx,
+           const FzFigure *fig,
+           Span           *span)
+{
+  int art = _fz_attribution_article_of (ctx, fig->start);
+  guint32 ss, se;
+
+  span->article = art;
+  span->floor = art >= 0 ? ctx->arts[art].start : 0;
+  span->ceil = art >= 0 ? ctx->arts[art].end : (guint32) ctx->n;
+  if (art >= 0 && ctx->arts[art].title_start < ctx->arts[art].title_end &&
+      fig->start >= ctx->arts[art].title_start && fig->start < ctx->arts[art].title_end)
+    {
+      span->floor = ctx->arts[art].title_start;
+      span->ceil = ctx->arts[art].title_end;
+    }
+  ss = _fz_attribution_bound_left (ctx, fig->start, span->floor, SENTENCE_ENDS);
+  se = _fz_attribution_bound_right (ctx, fig->end, span->ceil, SENTENCE_ENDS);
+  span->sentence_start = ss;
+  span->sentence_end = se;
+  span->clause_start = _fz_attribution_bound_left (ctx, fig->start, ss, CLAUSE_ENDS);
+  span->clause_end = _fz_attribution_bound_right (ctx, fig->end, se, CLAUSE_ENDS);
+}
+
+/* Only statistics in an article about fraud get an indicator. */
+static int
+assign_indicator (Ctx        *ctx,
+                  guint       index,
+                  FzFigure   *fig,
+                  const Span *span)
+{
+  int art = span->article;
+  int ind = -1;
+
+  fig->indicator = 0;
+  fig->polarity = 0;
+  if (art >= 0 && ctx->arts[art].fraud && fz_kind_is_statistic (fig->kind) &&
+      !is_cap (ctx, fig, span->clause_start))
+    ind = _fz_attribution_find_indicator (ctx, index, span->sentence_start, span->sentence_end,
+                                          span->clause_start, span->clause_end);
+  if (ind >= 0)
+    {
+      const FzIndicator *indicator = fz_lexicon_get (ctx->lex, ind);
+      fig->indicator = fz_figure_list_intern (ctx->figures, indicator->id, -1);
+      fig->polarity = indicator->polarity;
+    }
+  return ind;
+}
+
+/* Core: statistics of anti-fraud or policing work, not story details. */
+static gboolean
+is_core (Ctx            *ctx,
+         const FzFigure *fig,
+         const Span     *span,
+         int             ind)
+{
+  int art = span->article;
+
+  if (!fz_kind_is_statistic (fig->kind) ||
+      is_story (ctx, span->sentence_start, span->sentence_end) ||
+      is_story_paragraph (ctx, fig->start, span->floor, span->ceil) ||
+      is_small_word_number (ctx, fig) || is_cap (ctx, fig, span->clause_start))
+    return FALSE;
+  if (ind >= 0)
+    return TRUE;
+  if (art >= 0 && ctx->arts[art].policing)
+    {
+      /* Targets and rules (60%以上) are not results; average times are. */
+      if (fig->kind == FZ_KIND_COUNT ||
+          (fig->kind == FZ_KIND_PERCENT && fig->qualifier == FZ_QUALIFIER_EXACT))
+        return TRUE;
+      if (fig->kind == FZ_KIND_DURATION &&
+          _fz_attribution_contains (ctx->u, span->clause_start, fig->start, "平均"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+_fz_attribution_figure (Ctx   *ctx,
+                        guint  index)
+{
+  FzFigure *fig = fz_figure_list_get_mut (ctx->figures, index);
+  Span span;
+  int ind;
+
+  find_span (ctx, fig, &span);
+  fig->article = span.article;
+  _fz_attribution_assign_region (ctx, fig, &span);
+  ind = assign_indicator (ctx, index, fig, &span);
+  fig->core = is_core (ctx, fig, &span, ind) ? 1 : 0;
+}

@@ -1,0 +1,138 @@
+/* fz-attribution-private.h: scanning context and helpers shared by the attribution. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "fz-attribution.h"
+
+G_BEGIN_DECLS
+
+#define SENTENCE_ENDS "。！？!?；;"
+#define CLAUSE_ENDS   "。！？!?；;，,：:"
+
+typedef struct
+{
+  guint32     start;
+  guint32     end;
+  const char *name;
+  guint32    *ids;
+  guint8     *shorts;
+  guint       n_ids;
+  gboolean    generic;
+  int         article;
+  guint32     id;          /* the division chosen, FZ_GAZETTEER_NONE when dropped */
+  gboolean    is_short;
+  gboolean    ambiguous;
+} Mention;
+
+typedef struct
+{
+  guint32  start;
+  guint32  end;
+  guint   *inds;
+  guint    n_inds;
+  gboolean verb;
+  gboolean neutral;
+} Trigger;
+
+typedef struct
+{
+  guint32     start;
+  guint32     end;
+  guint32     title_start;
+  guint32     title_end;
+  gboolean    fraud;
+  gboolean    policing;
+  guint32     main;         /* main region, FZ_GAZETTEER_NONE when none */
+  const char *main_written; /* the main region as written */
+  GHashTable *support;      /* division -> weight of the mentions that can mean it */
+} ArticleInfo;
+
+typedef struct
+{
+  FzGazetteer  *gaz;
+  FzLexicon    *lex;
+  FzFigureList *figures;
+  gunichar     *u;
+  glong         n;
+  GArray       *mentions;   /* Mention */
+  gboolean      figures_in_order;  /* sorted by start, none inside another: search, not walk */
+  GArray       *triggers;   /* Trigger */
+  ArticleInfo  *arts;
+  guint         n_arts;
+  GHashTable   *page_support;
+  GHashTable   *written_full; /* division ids that the text writes in full */
+  gboolean      neutral_pass;
+  /* The last paragraph is_story_paragraph() looked at: figures come in order, and
+   * scanning a whole paragraph again for each of its figures is quadratic. */
+  guint32       par_from;   /* the figure it was found from */
+  guint32       par_end;
+  guint32       par_floor;
+  guint32       par_ceil;
+  gboolean      par_story;
+  gboolean      par_valid;
+} Ctx;
+
+/* Where one figure stands: the stretch it may look in (its article, or its
+ * article's title), its sentence and its clause. */
+typedef struct
+{
+  int     article;
+  guint32 floor;
+  guint32 ceil;
+  guint32 sentence_start;
+  guint32 sentence_end;
+  guint32 clause_start;
+  guint32 clause_end;
+} Span;
+
+/* fz-attribution.c: the text */
+gboolean _fz_attribution_contains      (const gunichar     *u,
+                                        guint32             start,
+                                        guint32             end,
+                                        const char         *word);
+gboolean _fz_attribution_contains_any  (const gunichar     *u,
+                                        guint32             start,
+                                        guint32             end,
+                                        const char * const *words,
+                                        guint               n_words);
+guint32  _fz_attribution_bound_left    (Ctx                *ctx,
+                                        guint32             pos,
+                                        guint32             floor,
+                                        const char         *ends);
+guint32  _fz_attribution_bound_right   (Ctx                *ctx,
+                                        guint32             pos,
+                                        guint32             ceil,
+                                        const char         *ends);
+guint32  _fz_attribution_skip_space    (Ctx                *ctx,
+                                        guint32             pos,
+                                        guint32             limit);
+int      _fz_attribution_article_of    (Ctx                *ctx,
+                                        guint32             pos);
+
+/* fz-attribution-region.c: which division a figure is about */
+void        _fz_attribution_collect_support  (Ctx            *ctx);
+void        _fz_attribution_resolve_mentions (Ctx            *ctx);
+const char *_fz_attribution_written_name     (Ctx            *ctx,
+                                              guint32         id,
+                                              int             article,
+                                              const char     *as_written);
+void        _fz_attribution_assign_region    (Ctx            *ctx,
+                                              FzFigure       *fig,
+                                              const Span     *span);
+
+/* fz-attribution-article.c: each article's main place */
+void     _fz_attribution_choose_main_regions (Ctx            *ctx);
+
+/* fz-attribution-indicator.c: which indicator governs a figure */
+int      _fz_attribution_find_indicator      (Ctx            *ctx,
+                                              guint           index,
+                                              guint32         sentence_start,
+                                              guint32         sentence_end,
+                                              guint32         clause_start,
+                                              guint32         clause_end);
+
+/* fz-attribution-figure.c: one figure */
+void     _fz_attribution_figure              (Ctx            *ctx,
+                                              guint           index);
+
+G_END_DECLS

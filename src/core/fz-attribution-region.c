@@ -1,0 +1,340 @@
+/* fz-attribution-region.c: which division a figure is about: place mentions and their namesakes. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-attribution-private.h"
+
+#include <string.h>
+
+static void
+add_support (GHashTable *table,
+             guint32     id,
+             double      w)
+{
+  double *v = g_hash_table_lookup (table, GUINT_TO_POINTER (id));
+
+  if (v == NULL)
+    {
+      v = g_new0 (double, 1);
+      g_hash_table_insert (table, GUINT_TO_POINTER (id), v);
+    }
+  *v += w;
+}
+
+static double
+get_support (GHashTable *table,
+             guint32     id)
+{
+  double *v = table != NULL ? g_hash_table_lookup (table, GUINT_TO_POINTER (id)) : NULL;
+
+  return v != NULL ? *v : 0.0;
+}
+
+/* Support from the places above a candidate that the article (or the page)
+ * names: a township 章村 under a county the text names wins over its namesakes. */
+static double
+ancestor_score (Ctx      *ctx,
+                int       article,
+                guint32   id,
+                guint     min_level)
+{
+  double score = 0;
+  GHashTable *art = article >= 0 ? ctx->arts[article].support : NULL;
+
+  for (guint32 p = fz_gazetteer_get_parent (ctx->gaz, id); p != FZ_GAZETTEER_NONE;
+       p = fz_gazetteer_get_parent (ctx->gaz, p))
+    {
+      if (fz_gazetteer_get_level (ctx->gaz, p) < min_level)
+        break;
+      score += get_support (art, p) + 0.25 * get_support (ctx->page_support, p);
+    }
+  return score;
+}
+
+void
+_fz_attribution_collect_support (Ctx *ctx)
+{
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (ctx->mentions, Mention, i);
+      double w;
+
+      if (m->generic || m->n_ids == 0)
+        continue;
+      w = 1.0 / m->n_ids;
+      for (guint k = 0; k < m->n_ids; k++)
+        {
+          /* A short township name is too weak to vouch for anything. */
+          if (fz_gazetteer_get_level (ctx->gaz, m->ids[k]) == 4 && m->shorts[k])
+            continue;
+          add_support (ctx->page_support, m->ids[k], w);
+          if (m->article >= 0)
+            add_support (ctx->arts[m->article].support, m->ids[k], w);
+        }
+    }
+}
+
+/* A common noun (开发区) stays as written: the text rarely says which one. */
+static void
+resolve_generic (Ctx     *ctx,
+                 Mention *m)
+{
+  for (guint k = 0; k < m->n_ids; k++)
+    if (fz_gazetteer_get_place_type (ctx->gaz, m->ids[k]) == FZ_PLACE_GENERIC)
+      {
+        m->id = m->ids[k];
+        m->ambiguous = TRUE;
+      }
+}
+
+/* How well candidate @k of @m fits the places around it; FALSE when it cannot be meant. */
+static gboolean
+candidate_score (Ctx           *ctx,
+                 const Mention *m,
+                 guint          k,
+                 double        *score)
+{
+  guint32 id = m->ids[k];
+  guint level = fz_gazetteer_get_level (ctx->gaz, id);
+  double s;
+
+  if (level >= 3 && m->shorts[k])
+    {
+      /* Short county and township names (资源, 章村) are everyday
+       * words too often: they need a place above them in the text. */
+      s = ancestor_score (ctx, m->article, id, level == 4 ? 2 : 1);
+      if (s <= 0)
+        return FALSE;
+    }
+  else
+    s = ancestor_score (ctx, m->article, id, 1);
+  if (!m->shorts[k])
+    s += 0.01;
+  /* Among short namesakes, the larger unit is the likelier reading. */
+  s += (5 - level) * 0.001;
+  *score = s;
+  return TRUE;
+}
+
+static void
+resolve_mention (Ctx     *ctx,
+                 Mention *m)
+{
+  double best_score = -1;
+  int best = -1;
+  gboolean tie = FALSE;
+
+  for (guint k = 0; k < m->n_ids; k++)
+    {
+      double s;
+
+      if (!candidate_score (ctx, m, k, &s))
+        continue;
+      if (s > best_score + 1e-9)
+        {
+          best_score = s;
+          best = k;
+          tie = FALSE;
+        }
+      else if (s > best_score - 1e-9)
+        tie = TRUE;
+    }
+  if (best < 0)
+    return;
+  m->id = m->ids[best];
+  m->is_short = m->shorts[best];
+  m->ambiguous = tie;
+  if (!m->is_short)
+    g_hash_table_add (ctx->written_full, GUINT_TO_POINTER (m->id));
+}
+
+void
+_fz_attribution_resolve_mentions (Ctx *ctx)
+{
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (ctx->mentions, Mention, i);
+
+      if (m->generic)
+        resolve_generic (ctx, m);
+      else
+        resolve_mention (ctx, m);
+    }
+}
+
+/* A zone noun at its longest in the article's mentions. */
+static const char *
+longest_zone_name (Ctx        *ctx,
+                   int         article,
+                   const char *as_written)
+{
+  const char *best = as_written;
+  gsize best_len = strlen (as_written);
+
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (ctx->mentions, Mention, i);
+      gsize l = strlen (m->name);
+      if (m->article != article || m->id == FZ_GAZETTEER_NONE || l <= best_len)
+        continue;
+      if (g_str_has_suffix (m->name, as_written) &&
+          fz_gazetteer_get_place_type (ctx->gaz, m->id) != FZ_PLACE_DIVISION)
+        {
+          best = m->name;
+          best_len = l;
+        }
+    }
+  return best;
+}
+
+/* The region as the text writes it: the full name where the text gives it,
+ * and for a zone noun the longest form the article uses (经济开发区 for 开发区). */
+const char *
+_fz_attribution_written_name (Ctx        *ctx,
+                              guint32     id,
+                              int         article,
+                              const char *as_written)
+{
+  if (fz_gazetteer_get_place_type (ctx->gaz, id) == FZ_PLACE_GENERIC)
+    return longest_zone_name (ctx, article, as_written);
+  if (g_hash_table_contains (ctx->written_full, GUINT_TO_POINTER (id)))
+    return fz_gazetteer_get_name (ctx->gaz, id);
+  return as_written;
+}
+
+/* The number of mentions that start before @pos. The scan found mentions left to
+ * right, so they are sorted by start: this skips to the first in a span instead of
+ * walking the page's mentions for every figure. */
+static guint
+mentions_before (Ctx     *ctx,
+                 guint32  pos)
+{
+  guint lo = 0, hi = ctx->mentions->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (ctx->mentions, Mention, mid).start < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The most specific place among the mentions in [start, end): when several
+ * places of the same depth are named (甲、乙两个街道), the place
+ * that holds them all. */
+static const Mention *
+place_in_span (Ctx      *ctx,
+               guint32   start,
+               guint32   end,
+               guint32  *id_out)
+{
+  const Mention *best = NULL;
+  guint32 id = FZ_GAZETTEER_NONE;
+  guint best_level = 0;
+
+  for (guint i = mentions_before (ctx, start); i < ctx->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (ctx->mentions, Mention, i);
+      guint level;
+
+      if (m->start >= end)
+        break;
+      if (m->id == FZ_GAZETTEER_NONE || m->end > end)
+        continue;
+      level = fz_gazetteer_get_level (ctx->gaz, m->id);
+      if (best == NULL || level > best_level)
+        {
+          best = m;
+          id = m->id;
+          best_level = level;
+        }
+      else if (level == best_level && m->id != id && !m->generic && !best->generic)
+        {
+          guint32 common = fz_gazetteer_common_ancestor (ctx->gaz, id, m->id);
+          if (common != FZ_GAZETTEER_NONE && fz_gazetteer_get_level (ctx->gaz, common) >= 2)
+            {
+              id = common;
+              best_level = level;
+            }
+        }
+    }
+  *id_out = id;
+  return best;
+}
+
+static gboolean
+blank_line_between (Ctx     *ctx,
+                    guint32  start,
+                    guint32  end)
+{
+  guint newlines = 0;
+
+  for (guint32 i = start; i < end; i++)
+    if (ctx->u[i] == '\n')
+      newlines++;
+  return newlines >= 2;
+}
+
+/* The sentence before the figure's, in the same paragraph, when it names a
+ * place inside the article's. */
+static const Mention *
+place_before_sentence (Ctx            *ctx,
+                       const FzFigure *fig,
+                       const Span     *span,
+                       guint32        *id_out)
+{
+  int art = span->article;
+  guint32 ss = span->sentence_start;
+  guint32 ps, pid;
+  const Mention *pm;
+
+  if (ss <= span->floor + 1)
+    return NULL;
+  ps = _fz_attribution_bound_left (ctx, ss - 1, span->floor, SENTENCE_ENDS);
+  pm = place_in_span (ctx, ps, ss, &pid);
+  if (pm != NULL &&
+      !blank_line_between (ctx, ss, _fz_attribution_skip_space (ctx, ss, fig->start)) &&
+      art >= 0 && ctx->arts[art].main != FZ_GAZETTEER_NONE && pid != ctx->arts[art].main &&
+      fz_gazetteer_is_within (ctx->gaz, pid, ctx->arts[art].main))
+    {
+      *id_out = pid;
+      return pm;
+    }
+  return NULL;
+}
+
+void
+_fz_attribution_assign_region (Ctx        *ctx,
+                               FzFigure   *fig,
+                               const Span *span)
+{
+  int art = span->article;
+  const Mention *m;
+  guint32 id = FZ_GAZETTEER_NONE;
+  const char *region = NULL;
+
+  /* Region: the clause, the sentence, the sentence before it in the same
+   * paragraph when it names a place inside the article's, else the article's. */
+  m = place_in_span (ctx, span->clause_start, span->clause_end, &id);
+  if (m == NULL)
+    m = place_in_span (ctx, span->sentence_start, span->sentence_end, &id);
+  if (m == NULL)
+    m = place_before_sentence (ctx, fig, span, &id);
+  if (m != NULL)
+    {
+      const char *as_written = id == m->id ? m->name : fz_gazetteer_get_name (ctx->gaz, id);
+      region = _fz_attribution_written_name (ctx, id, art, as_written);
+    }
+  else if (art >= 0 && ctx->arts[art].main != FZ_GAZETTEER_NONE)
+    {
+      id = ctx->arts[art].main;
+      region = ctx->arts[art].main_written;
+    }
+  fig->region = region != NULL ? fz_figure_list_intern (ctx->figures, region, -1) : 0;
+  fig->region_code = 0;
+  if (id != FZ_GAZETTEER_NONE && !(m != NULL && m->ambiguous && id == m->id))
+    fig->region_code = fz_gazetteer_get_nearest_code (ctx->gaz, id);
+}

@@ -1,0 +1,180 @@
+/* fz-period-finder-private.h: compact text, phrases and helpers shared by the period finder. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "fz-period-finder.h"
+#include "fz-period.h"
+
+G_BEGIN_DECLS
+
+/* Stands in the compact text where a paragraph ends. */
+#define PARA 0x2029
+
+/* Clauses this short before a time phrase (据悉，此外，同时，) still leave it leading its sentence. */
+#define SHORT_CLAUSE 5
+
+/* A time phrase that is not a period but blocks the ones before it: 目前, 截至目前, 近日. */
+#define EXPR_BLOCK     (1 << 0)
+/* A single day or days (5月13日): governs its own sentence only. */
+#define EXPR_DAY       (1 << 1)
+/* 工作开展以来, 一年来: the start is stated elsewhere. */
+#define EXPR_RELATIVE  (1 << 2)
+/* Stands first in its sentence: it may govern the rest of the paragraph. */
+#define EXPR_LEADING   (1 << 3)
+/* Is its clause on its own (今年以来，): it governs the rest of the sentence. */
+#define EXPR_STANDALONE (1 << 4)
+
+typedef struct
+{
+  guint    start;   /* compact indices, end exclusive */
+  guint    end;
+  guint    flags;
+  FzPeriod period;
+} Expr;
+
+typedef struct
+{
+  gunichar *u;          /* the text without white space; PARA between paragraphs */
+  guint     n;
+  guint    *to_compact; /* original code point -> compact index of the next kept character */
+  guint     n_orig;
+  guint    *para;       /* compact index -> paragraph number */
+  guint    *clause_start;
+  guint    *clause_end;
+  guint    *sentence_start;
+  gboolean *leading;    /* only short clauses stand before this one in its sentence */
+  GArray   *exprs;      /* Expr, in text order */
+} Scan;
+
+/* What a time phrase has said so far, while it is read from left to right. */
+typedef struct
+{
+  gboolean    until;       /* 截至…: the phrase ends a period */
+  gboolean    since;       /* 自…, or a suffix (以来, 起) that leaves the end open */
+  gboolean    weak_since;  /* 从… or 自…: a later 以来 or 开始 makes it a start */
+  gboolean    have_year;
+  gboolean    have_part;   /* a part of a year (上半年) gave the months */
+  gboolean    year_only;
+  FzPeriodEnd year;
+  guint       month;
+  guint       month2;
+  guint       day;
+  guint       day2;
+} Phrase;
+
+/* ---- characters ---------------------------------------------------------- */
+
+/* These run at every position of the text: inline, so splitting the files costs nothing. */
+
+static inline gboolean
+is_sentence_end (gunichar c)
+{
+  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ ||
+         c == '!' || c == '?' || c == 0x2026 /* … */ || c == PARA;
+}
+
+static inline gboolean
+is_clause_end (gunichar c)
+{
+  return is_sentence_end (c) || c == 0xFF0C /* ， */ || c == ',' || c == 0xFF1B /* ； */ ||
+         c == ';' || c == 0xFF1A /* ： */ || c == ':';
+}
+
+static inline gint
+digit_value (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return (gint) (c - '0');
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return (gint) (c - 0xFF10);
+  return -1;
+}
+
+static inline gint
+cn_digit_value (gunichar c)
+{
+  static const gunichar digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
+                                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };  /* 〇一二三四五六七八九 */
+
+  if (c == 0x96F6) /* 零 */
+    return 0;
+  if (c == 0x4E24) /* 两 */
+    return 2;
+  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
+    if (digits[i] == c)
+      return (gint) i;
+  return -1;
+}
+
+/* ---- matching on the compact text ----------------------------------------- */
+
+static inline guint
+match (const Scan *s,
+       guint       i,
+       const char *word)
+{
+  guint k = i;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p), k++)
+    if (k >= s->n || s->u[k] != g_utf8_get_char (p))
+      return 0;
+  return k - i;
+}
+
+/* The length of the first of @words that stands at @i, 0 when none does. */
+static inline guint
+match_any (const Scan         *s,
+           guint               i,
+           const char * const *words)
+{
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      guint m = match (s, i, words[w]);
+
+      if (m > 0)
+        return m;
+    }
+  return 0;
+}
+
+static inline gboolean
+preceded_by_digit (const Scan *s,
+                   guint       i)
+{
+  return i > 0 && (digit_value (s->u[i - 1]) >= 0 || s->u[i - 1] == '.' ||
+                   cn_digit_value (s->u[i - 1]) >= 0 || s->u[i - 1] == 0x5341 /* 十 */);
+}
+
+/* fz-period-phrase-date.c: the dates inside a phrase */
+gboolean _fz_period_phrase_parse_small      (const Scan *s,
+                                             guint       i,
+                                             guint      *value,
+                                             guint      *next);
+gboolean _fz_period_phrase_read_year        (const Scan *s,
+                                             guint       i,
+                                             guint      *pos,
+                                             Phrase     *ph);
+gboolean _fz_period_phrase_read_month_day   (const Scan *s,
+                                             guint      *pos,
+                                             Phrase     *ph);
+gboolean _fz_period_phrase_read_month_range (const Scan *s,
+                                             guint      *pos,
+                                             Phrase     *ph);
+gboolean _fz_period_phrase_read_year_part   (const Scan *s,
+                                             guint      *pos,
+                                             Phrase     *ph);
+
+/* fz-period-phrase.c: one time phrase */
+gboolean _fz_period_phrase_parse            (const Scan *s,
+                                             guint       i,
+                                             Expr       *out);
+
+/* fz-period-finder-scan.c: the compact text and the phrases in it */
+void     _fz_period_finder_scan_init        (Scan       *s,
+                                             const char *text,
+                                             gsize       len);
+void     _fz_period_finder_scan_bounds      (Scan       *s);
+void     _fz_period_finder_scan_exprs       (Scan       *s);
+void     _fz_period_finder_scan_clear       (Scan       *s);
+
+G_END_DECLS

@@ -1,0 +1,188 @@
+/* fz-period-finder-scan.c: the compact text: paragraphs, clause and sentence bounds, phrases. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-period-finder-private.h"
+
+#include "fz-charset.h"
+
+static gboolean
+is_closer (gunichar c)
+{
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' ||
+         c == 0x300B;
+}
+
+/* A line of text with no clause punctuation: a headline or a byline. */
+static gboolean
+line_is_heading (const gunichar *all,
+                 guint           line_start,
+                 guint           line_end)
+{
+  guint len = 0;
+
+  for (guint k = line_start; k < line_end; k++)
+    {
+      if (is_clause_end (all[k]) || all[k] == 0x3001)
+        return FALSE;
+      if (!g_unichar_isspace (all[k]))
+        len++;
+    }
+  return len > 0 && len <= 40;
+}
+
+/* Whether the white space all[ws_start, ws_end) ends a paragraph. PDF text breaks
+ * lines inside sentences, even with blank lines, so a break needs a sentence end
+ * or a headline before it. */
+static gboolean
+is_paragraph_break (const gunichar *all,
+                    guint           n_all,
+                    guint           ws_start,
+                    guint           ws_end)
+{
+  guint newlines = 0, k, line_start;
+
+  for (k = ws_start; k < ws_end; k++)
+    if (all[k] == '\n' || all[k] == 0x2029 || all[k] == 0x2028)
+      newlines++;
+  if (newlines == 0 || ws_start == 0 || ws_end >= n_all)
+    return newlines > 0;
+  k = ws_start;
+  while (k > 0 && is_closer (all[k - 1]))
+    k--;
+  if (k > 0 && is_sentence_end (all[k - 1]))
+    return TRUE;
+  if (newlines < 2)
+    return FALSE;
+  if (all[ws_end] == '#')
+    return TRUE;
+  line_start = ws_start;
+  while (line_start > 0 && all[line_start - 1] != '\n')
+    line_start--;
+  return line_is_heading (all, line_start, ws_start);
+}
+
+void
+_fz_period_finder_scan_init (Scan       *s,
+                             const char *text,
+                             gsize       len)
+{
+  g_autofree gunichar *all = NULL;
+  guint n_all, i = 0, para = 0;
+
+  all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
+  s->u = g_new (gunichar, n_all + 1);
+  s->para = g_new0 (guint, n_all + 1);
+  s->to_compact = g_new (guint, n_all + 1);
+  s->n_orig = n_all;
+  s->n = 0;
+  while (i < n_all)
+    {
+      if (g_unichar_isspace (all[i]) || all[i] == 0xFEFF)
+        {
+          guint j = i;
+
+          while (j < n_all && (g_unichar_isspace (all[j]) || all[j] == 0xFEFF))
+            j++;
+          for (guint k = i; k < j; k++)
+            s->to_compact[k] = s->n;
+          if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
+            {
+              s->para[s->n] = para++;
+              s->u[s->n++] = PARA;
+            }
+          i = j;
+          continue;
+        }
+      s->to_compact[i] = s->n;
+      s->para[s->n] = para;
+      s->u[s->n++] = all[i] == PARA ? 0x2028 : all[i];
+      i++;
+    }
+  s->to_compact[n_all] = s->n;
+  s->para[s->n] = para;
+  s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
+}
+
+void
+_fz_period_finder_scan_clear (Scan *s)
+{
+  g_clear_pointer (&s->u, g_free);
+  g_clear_pointer (&s->para, g_free);
+  g_clear_pointer (&s->to_compact, g_free);
+  g_clear_pointer (&s->clause_start, g_free);
+  g_clear_pointer (&s->clause_end, g_free);
+  g_clear_pointer (&s->sentence_start, g_free);
+  g_clear_pointer (&s->leading, g_free);
+  g_clear_pointer (&s->exprs, g_array_unref);
+}
+
+/* Clause and sentence bounds of every position, so that finding them costs
+ * nothing however long a sentence without punctuation runs. */
+void
+_fz_period_finder_scan_bounds (Scan *s)
+{
+  guint cs = 0, ss = 0;
+  gboolean lead = TRUE;
+
+  s->clause_start = g_new (guint, s->n + 1);
+  s->clause_end = g_new (guint, s->n + 1);
+  s->sentence_start = g_new (guint, s->n + 1);
+  s->leading = g_new (gboolean, s->n + 1);
+  for (guint i = 0; i < s->n; i++)
+    {
+      s->clause_start[i] = cs;
+      s->sentence_start[i] = ss;
+      s->leading[i] = lead;
+      if (is_sentence_end (s->u[i]))
+        {
+          cs = ss = i + 1;
+          lead = TRUE;
+        }
+      else if (is_clause_end (s->u[i]))
+        {
+          /* Only short clauses (据悉，) may stand before a leading phrase. */
+          if (i - cs > SHORT_CLAUSE)
+            lead = FALSE;
+          cs = i + 1;
+        }
+    }
+  s->clause_start[s->n] = cs;
+  s->sentence_start[s->n] = ss;
+  s->leading[s->n] = lead;
+  s->clause_end[s->n] = s->n;
+  for (guint i = s->n; i > 0; i--)
+    s->clause_end[i - 1] = is_clause_end (s->u[i - 1]) ? i - 1 : s->clause_end[i];
+}
+
+static gboolean
+expr_is_standalone (const Scan *s,
+                    const Expr *e)
+{
+  guint cs = s->clause_start[e->start], ce = s->clause_end[MIN (e->end, s->n)];
+
+  return (e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE;
+}
+
+void
+_fz_period_finder_scan_exprs (Scan *s)
+{
+  guint i = 0;
+
+  while (i < s->n)
+    {
+      Expr e;
+
+      if (s->u[i] != PARA && _fz_period_phrase_parse (s, i, &e) && e.end > i)
+        {
+          if (s->leading[e.start])
+            e.flags |= EXPR_LEADING;
+          if (expr_is_standalone (s, &e))
+            e.flags |= EXPR_STANDALONE;
+          g_array_append_val (s->exprs, e);
+          i = e.end;
+        }
+      else
+        i++;
+    }
+}
+

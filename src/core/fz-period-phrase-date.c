@@ -1,0 +1,279 @@
+/* fz-period-phrase-date.c: dates in a time phrase: years, months, days, parts of a year. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-period-finder-private.h"
+
+#include <string.h>
+
+/* A number from 1 to 31 in Arabic or Chinese numerals (3, 03, 十二, 二十五). */
+gboolean
+_fz_period_phrase_parse_small (const Scan *s,
+                               guint       i,
+                               guint      *value,
+                               guint      *next)
+{
+  guint v = 0, k = i;
+  gint d;
+
+  if (k < s->n && digit_value (s->u[k]) >= 0)
+    {
+      while (k < s->n && (d = digit_value (s->u[k])) >= 0 && k - i < 2)
+        {
+          v = v * 10 + (guint) d;
+          k++;
+        }
+      if (k < s->n && digit_value (s->u[k]) >= 0)
+        return FALSE;
+    }
+  else
+    {
+      gint tens = -1, units = -1;
+
+      if (k < s->n && (d = cn_digit_value (s->u[k])) > 0 && s->u[k] != 0x4E24)
+        {
+          units = d;
+          k++;
+        }
+      if (k < s->n && s->u[k] == 0x5341 /* 十 */)
+        {
+          tens = units < 0 ? 1 : units;
+          units = 0;
+          k++;
+          if (k < s->n && (d = cn_digit_value (s->u[k])) > 0 && s->u[k] != 0x4E24)
+            {
+              units = d;
+              k++;
+            }
+        }
+      if (tens < 0 && units < 0)
+        return FALSE;
+      v = (guint) ((tens < 0 ? 0 : tens) * 10 + (units < 0 ? 0 : units));
+    }
+  if (k == i || v == 0 || v > 31)
+    return FALSE;
+  *value = v;
+  *next = k;
+  return TRUE;
+}
+
+/* A year: 2019年, 二〇二二年, 今年, 去年. */
+static gboolean
+parse_year (const Scan  *s,
+            guint        i,
+            FzPeriodEnd *out,
+            guint       *next)
+{
+  static const char * const current[] = { "今年", "本年", NULL };
+  static const char * const previous[] = { "去年", "上年", NULL };
+  guint m, v = 0, k;
+  gint d;
+
+  memset (out, 0, sizeof *out);
+  if ((m = match_any (s, i, current)) > 0)
+    {
+      out->year_kind = FZ_PERIOD_YEAR_CURRENT;
+      *next = i + m;
+      return TRUE;
+    }
+  if ((m = match_any (s, i, previous)) > 0)
+    {
+      out->year_kind = FZ_PERIOD_YEAR_PREVIOUS;
+      *next = i + m;
+      return TRUE;
+    }
+  if (preceded_by_digit (s, i))
+    return FALSE;
+  for (k = i; k < s->n && k - i < 4; k++)
+    {
+      d = digit_value (s->u[k]);
+      if (d < 0)
+        d = cn_digit_value (s->u[k]);
+      if (d < 0 || s->u[k] == 0x4E24)
+        return FALSE;
+      v = v * 10 + (guint) d;
+    }
+  if (k - i != 4 || k >= s->n || s->u[k] != 0x5E74 /* 年 */ || v < 1000)
+    return FALSE;
+  out->year_kind = FZ_PERIOD_YEAR_ABSOLUTE;
+  out->year = (guint16) v;
+  *next = k + 1;
+  return TRUE;
+}
+
+/* A month: 3月, 十二月. */
+static gboolean
+parse_month (const Scan *s,
+             guint       i,
+             guint      *month,
+             guint      *next)
+{
+  guint v, k;
+
+  if (preceded_by_digit (s, i) || !_fz_period_phrase_parse_small (s, i, &v, &k) || v > 12)
+    return FALSE;
+  if (k >= s->n || s->u[k] != 0x6708 /* 月 */)
+    return FALSE;
+  *month = v;
+  *next = k + 1;
+  return TRUE;
+}
+
+static gboolean
+parse_day (const Scan *s,
+           guint       i,
+           guint      *day,
+           guint      *next)
+{
+  guint v, k;
+
+  if (!_fz_period_phrase_parse_small (s, i, &v, &k))
+    return FALSE;
+  if (k >= s->n || (s->u[k] != 0x65E5 /* 日 */ && s->u[k] != 0x53F7 /* 号 */))
+    return FALSE;
+  *day = v;
+  *next = k + 1;
+  return TRUE;
+}
+
+static gboolean
+is_range_sep (gunichar c)
+{
+  return c == 0x2014 || c == 0x2013 || c == '-' || c == 0xFF0D || c == '~' || c == 0xFF5E ||
+         c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */ || c == 0x2015;
+}
+
+/* Parts of a year, with the months they cover. */
+typedef struct
+{
+  const char *word;
+  guint8      first;
+  guint8      last;
+} YearPart;
+
+static const YearPart year_parts[] = {
+  { "上半年", 1, 6 }, { "下半年", 7, 12 },
+  { "前三季度", 1, 9 }, { "前两季度", 1, 6 }, { "前二季度", 1, 6 },
+  { "第一季度", 1, 3 }, { "第二季度", 4, 6 }, { "第三季度", 7, 9 }, { "第四季度", 10, 12 },
+  { "一季度", 1, 3 }, { "二季度", 4, 6 }, { "三季度", 7, 9 }, { "四季度", 10, 12 },
+  { "1季度", 1, 3 }, { "2季度", 4, 6 }, { "3季度", 7, 9 }, { "4季度", 10, 12 },
+  { "年初", 1, 1 }, { "初", 1, 1 }, { "年底", 12, 12 }, { "年末", 12, 12 }, { "底", 12, 12 },
+  { "末", 12, 12 }, { "全年", 1, 12 },
+  { "春季", 3, 5 }, { "夏季", 6, 8 }, { "秋季", 9, 11 }, { "暑期", 7, 8 }, { "暑假", 7, 8 },
+};
+
+/* 比去年, 较去年同期: the basis of a change, not a period. */
+static const char * const basis_before[] = { "比", "较", "与", "同", "跟", "和", "于", NULL };
+static const char * const basis_after[] = { "同期", "相比", "同比", NULL };
+
+/* The year at *pos, or the current year when none is written. */
+gboolean
+_fz_period_phrase_read_year (const Scan *s,
+                             guint       i,
+                             guint      *pos,
+                             Phrase     *ph)
+{
+  guint k;
+
+  ph->have_year = parse_year (s, *pos, &ph->year, &k);
+  if (!ph->have_year)
+    {
+      memset (&ph->year, 0, sizeof ph->year);
+      ph->year.year_kind = FZ_PERIOD_YEAR_CURRENT;
+      return TRUE;
+    }
+  if (ph->year.year_kind == FZ_PERIOD_YEAR_PREVIOUS && !ph->until &&
+      ((i > 0 && match_any (s, i - 1, basis_before) == 1) || match_any (s, k, basis_after) > 0))
+    return FALSE;
+  *pos = k;
+  return TRUE;
+}
+
+/* 3月, 1月至11月, 5月13日, 5月13日至14日, 3月份, 3月底. */
+gboolean
+_fz_period_phrase_read_month_day (const Scan *s,
+                                  guint      *pos,
+                                  Phrase     *ph)
+{
+  guint j, k, m;
+
+  if (!parse_month (s, *pos, &ph->month, &k))
+    return FALSE;
+  j = k;
+  /* 1月至11月 */
+  if (j + 1 < s->n && is_range_sep (s->u[j]) && parse_month (s, j + 1, &ph->month2, &k) &&
+      ph->month2 > ph->month)
+    j = k;
+  else if (parse_day (s, j, &ph->day, &k))
+    {
+      j = k;
+      /* 5月13日至14日 */
+      if (j + 1 < s->n && is_range_sep (s->u[j]) && parse_day (s, j + 1, &ph->day2, &k) &&
+          ph->day2 > ph->day)
+        j = k;
+    }
+  if (match (s, j, "份") > 0)
+    j++;
+  if (ph->day == 0 && ((m = match (s, j, "底")) > 0 || (m = match (s, j, "末")) > 0 ||
+                       (m = match (s, j, "初")) > 0))
+    j += m;
+  *pos = j;
+  return TRUE;
+}
+
+/* 1—11月, with the first month's 月 left out. */
+gboolean
+_fz_period_phrase_read_month_range (const Scan *s,
+                                    guint      *pos,
+                                    Phrase     *ph)
+{
+  guint j = *pos, k;
+
+  if (preceded_by_digit (s, j) || !_fz_period_phrase_parse_small (s, j, &ph->month, &k) ||
+      ph->month > 12 || k + 1 >= s->n || !is_range_sep (s->u[k]) ||
+      !parse_month (s, k + 1, &ph->month2, &k) || ph->month2 <= ph->month)
+    return FALSE;
+  j = k;
+  if (match (s, j, "份") > 0)
+    j++;
+  *pos = j;
+  return TRUE;
+}
+
+/* 上半年, 三季度, 年底; with none, a year alone (2023年) is the whole year. */
+gboolean
+_fz_period_phrase_read_year_part (const Scan *s,
+                                  guint      *pos,
+                                  Phrase     *ph)
+{
+  guint best = 0, best_part = 0;
+
+  ph->month = 0;
+  for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
+    {
+      /* 初, 底 and 末 alone only after a year: 2023年底. */
+      const char *w = year_parts[p].word;
+      guint m;
+
+      if (!ph->have_year && *g_utf8_next_char (w) == '\0')
+        continue;
+      m = match (s, *pos, year_parts[p].word);
+      if (m > best)
+        {
+          best = m;
+          best_part = p;
+        }
+    }
+  if (best > 0)
+    {
+      ph->have_part = TRUE;
+      ph->month = year_parts[best_part].first;
+      ph->month2 = year_parts[best_part].last;
+      *pos += best;
+      return TRUE;
+    }
+  if (!ph->have_year)
+    return FALSE;
+  ph->year_only = TRUE;
+  return TRUE;
+}
+

@@ -1,0 +1,258 @@
+/* fz-period-phrase.c: reads one time phrase (今年以来, 截至7月15日, 开展以来, 目前) into a period. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-period-finder-private.h"
+
+#include <string.h>
+
+static const char * const since_words[] = { "以来", "至今", "开始", "来", NULL };
+static const char * const until_words[] = { "截至到", "截止到", "截至", "截止", NULL };
+static const char * const now_words[] = {
+  "目前", "当前", "现在", "今天", "今日", "发稿", "此时", "当下", NULL
+};
+static const char * const block_words[] = {
+  "目前", "如今", "当前", "现在", "至今", "近日", "日前", "近期", "最近", "上个月", "上月",
+  "本月", "当月", "今天", "今日", "昨天", "昨日", "当天", "当日", "近年来", "近年", "多年来",
+  "近几年", "此前", "期间", NULL
+};
+static const char * const relative_verbs[] = {
+  "开展", "开通", "运行", "上线", "成立", "实施", "启动", "建立", "推行", "试点", "建成",
+  "投用", "使用", "部署", "设立", "组建", "创建", "推广", "挂牌", "揭牌", NULL
+};
+
+static gboolean
+parse_numeric_since (const Scan *s,
+                     guint       i,
+                     guint      *next)
+{
+  guint v, k, m;
+
+  if (match (s, i, "半年来") > 0)
+    {
+      *next = i + 3;
+      return TRUE;
+    }
+  if (preceded_by_digit (s, i) || !_fz_period_phrase_parse_small (s, i, &v, &k))
+    {
+      /* 两年来 is not read by _fz_period_phrase_parse_small (), which keeps 两 for counts. */
+      if (i < s->n && s->u[i] == 0x4E24 && !preceded_by_digit (s, i))
+        k = i + 1;
+      else
+        return FALSE;
+    }
+  if ((m = match (s, k, "年来")) > 0 || (m = match (s, k, "个月来")) > 0 ||
+      (m = match (s, k, "多年来")) > 0)
+    {
+      *next = k + m;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Looks ahead in the clause for the 以来 of 自今年3月试点运行以来. */
+static guint
+find_since_marker (const Scan *s,
+                   guint       i)
+{
+  static const char * const words[] = { "以来", "开始", "至今", NULL };
+
+  for (guint k = i; k < s->n && k < i + 16 && !is_clause_end (s->u[k]); k++)
+    {
+      guint m = match_any (s, k, words);
+
+      if (m > 0)
+        return k + m;
+    }
+  return 0;
+}
+
+static void
+set_end (FzPeriodEnd       *e,
+         const FzPeriodEnd *year,
+         guint              month,
+         guint              day)
+{
+  *e = *year;
+  e->month = (guint8) month;
+  e->day = (guint8) day;
+}
+
+/* 截至, 自从, 自 and 从 before a date; returns where the date may start. */
+static guint
+read_opener (const Scan *s,
+             guint       i,
+             Phrase     *ph)
+{
+  guint m;
+
+  if ((m = match_any (s, i, until_words)) > 0)
+    {
+      ph->until = TRUE;
+      return i + m;
+    }
+  if ((m = match (s, i, "自从")) > 0 || (m = match (s, i, "自")) > 0)
+    {
+      /* 自今年3月试点运行以来: the 以来 may stand a few words later. */
+      ph->since = TRUE;
+      ph->weak_since = TRUE;
+      return i + m;
+    }
+  if ((m = match (s, i, "从")) > 0)
+    {
+      ph->weak_since = TRUE;
+      return i + m;
+    }
+  return i;
+}
+
+/* 两年来, 半年来, 开展以来: a start stated elsewhere in the text. */
+static gboolean
+parse_relative (const Scan *s,
+                guint       j,
+                Expr       *out)
+{
+  guint k, m;
+
+  if (parse_numeric_since (s, j, &k))
+    {
+      out->end = k;
+      out->flags = EXPR_RELATIVE;
+      return TRUE;
+    }
+  if ((m = match_any (s, j, relative_verbs)) > 0 && match (s, j + m, "以来") > 0)
+    {
+      out->end = j + m + 2;
+      out->flags = EXPR_RELATIVE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* 目前, 近日: not a period, but it blocks the ones before it. */
+static gboolean
+parse_block (const Scan         *s,
+             guint               j,
+             const char * const *words,
+             Expr               *out)
+{
+  guint m = match_any (s, j, words);
+
+  if (m == 0)
+    return FALSE;
+  out->end = j + m;
+  out->flags = EXPR_BLOCK;
+  return TRUE;
+}
+
+/* Suffixes that open the end: 以来, 起, or a 以来 a few words on after 从 or 自. */
+static guint
+read_suffix (const Scan *s,
+             guint       j,
+             Phrase     *ph)
+{
+  gboolean suffix = FALSE;
+  guint k, m;
+
+  if ((m = match_any (s, j, since_words)) > 0)
+    {
+      /* 来 alone only after a year (今年来), not after a month (3月来电). */
+      if (m > 1 || ph->year_only)
+        {
+          suffix = TRUE;
+          j += m;
+        }
+    }
+  else if (match (s, j, "起") > 0 && !ph->year_only)
+    {
+      suffix = TRUE;
+      j++;
+    }
+  if (!suffix && ph->weak_since && (k = find_since_marker (s, j)) > 0)
+    {
+      suffix = TRUE;
+      j = k;
+    }
+  /* 从1月份同比增幅…: 从 without 开始 or 以来 names a month, not a start. */
+  ph->since = ph->since || suffix;
+  return j;
+}
+
+/* Turns what was read into the period: a range, an end, or an open start. */
+static void
+phrase_period (const Phrase *ph,
+               Expr         *out)
+{
+  FzPeriodEnd base_start, base_end;
+
+  if (ph->year_only)
+    {
+      set_end (&base_start, &ph->year, 1, 0);
+      set_end (&base_end, &ph->year, 12, 0);
+    }
+  else
+    {
+      set_end (&base_start, &ph->year, ph->month, ph->day);
+      set_end (&base_end, &ph->year, ph->month2, ph->day2 ? ph->day2 : ph->day);
+    }
+
+  memset (&out->period, 0, sizeof out->period);
+  if (ph->until)
+    {
+      out->period.end = base_end;
+      /* 截至今年12月 counts this year; 截至7月15日 is a running total. */
+      if (ph->have_year && ph->year.year_kind == FZ_PERIOD_YEAR_CURRENT && !ph->year_only)
+        set_end (&out->period.start, &ph->year, 1, 0);
+      else if (ph->year_only)
+        out->period.end.month = 0;
+    }
+  else if (ph->since)
+    out->period.start = base_start;
+  else if (ph->year_only && ph->year.year_kind == FZ_PERIOD_YEAR_CURRENT)
+    /* 今年, in a report of the current year: so far. */
+    out->period.start = base_start;
+  else
+    {
+      out->period.start = base_start;
+      out->period.end = base_end;
+      if (ph->day != 0)
+        out->flags |= EXPR_DAY;
+    }
+}
+
+/* Tries to read a time phrase at @i. */
+gboolean
+_fz_period_phrase_parse (const Scan *s,
+                         guint       i,
+                         Expr       *out)
+{
+  Phrase ph;
+  guint j;
+
+  memset (out, 0, sizeof *out);
+  memset (&ph, 0, sizeof ph);
+  out->start = i;
+
+  j = read_opener (s, i, &ph);
+  /* 截至目前 */
+  if (ph.until && parse_block (s, j, now_words, out))
+    return TRUE;
+  if (!ph.until && !ph.since && !ph.weak_since &&
+      (parse_relative (s, j, out) || parse_block (s, j, block_words, out)))
+    return TRUE;
+
+  if (!_fz_period_phrase_read_year (s, i, &j, &ph))
+    return FALSE;
+  if (!_fz_period_phrase_read_month_day (s, &j, &ph) &&
+      !_fz_period_phrase_read_month_range (s, &j, &ph) &&
+      !_fz_period_phrase_read_year_part (s, &j, &ph))
+    return FALSE;
+  if (ph.month2 == 0 && !ph.have_part)
+    ph.month2 = ph.month;
+  j = read_suffix (s, j, &ph);
+
+  phrase_period (&ph, out);
+  if (!fz_period_is_valid (&out->period))
+    return FALSE;
+  out->end = j;
+  return TRUE;
+}
