@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "fz-application.h"
+#include "fz-document.h"
 #include "fz-window.h"
 
 static FzApplication *app;
@@ -58,7 +60,7 @@ test_actions (void)
 {
   static const char *window_actions[] = {
     "win.open", "win.open-folder", "win.remove-document", "win.search", "win.toggle-chart",
-    "win.cancel-loading", "win.close",
+    "win.cancel-loading", "win.close", "win.set-date",
   };
   FzWindow *window = fz_window_new (app);
   GtkWidget *flap;
@@ -131,6 +133,121 @@ test_open_folder (void)
   wait_frames (2);
 }
 
+static void
+wait_not_busy (FzWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (fz_window_is_busy (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (fz_window_is_busy (window));
+  wait_frames (5);
+}
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget)
+      && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_dialog (FzWindow *window)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w)
+          && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* The period of the page's one figure. */
+static const char *
+first_period (FzDocument *document)
+{
+  FzFigureList *figures = fz_document_get_figures (document);
+
+  g_assert_nonnull (figures);
+  g_assert_cmpuint (fz_figure_list_get_n (figures), >=, 1);
+  return fz_figure_list_str (figures, fz_figure_list_get (figures, 0)->period);
+}
+
+/* Setting a page's publication date: the dialog refuses what is not a date, and the date
+ * then shows in the list and resolves 今年 in the periods of its figures. */
+static void
+test_set_date (void)
+{
+  FzWindow *window = fz_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("fanzha-date-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "page.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  /* 今年以来，全市共破获电信网络诈骗案件120起。 (written for this test) */
+  const char *page = "\xe4\xbb\x8a\xe5\xb9\xb4\xe4\xbb\xa5\xe6\x9d\xa5\xef\xbc\x8c"
+                     "\xe5\x85\xa8\xe5\xb8\x82\xe5\x85\xb1\xe7\xa0\xb4\xe8\x8e\xb7"
+                     "\xe7\x94\xb5\xe4\xbf\xa1\xe7\xbd\x91\xe7\xbb\x9c\xe8\xaf\x88"
+                     "\xe9\xaa\x97\xe6\xa1\x88\xe4\xbb\xb6" "120" "\xe8\xb5\xb7\xe3\x80\x82\n";
+  GListModel *rows;
+  GtkTreeListRow *row;
+  FzDocument *document;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (path, page, -1, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  fz_window_open_files (window, &file, 1);
+  wait_not_busy (window);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
+    gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child (window, "document_scroller"))))));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  row = g_list_model_get_item (rows, 0);
+  document = FZ_DOCUMENT (gtk_tree_list_row_get_item (row));
+  g_object_unref (row);
+  g_assert_null (fz_document_get_date (document));
+  g_assert_cmpstr (first_period (document), ==, "Y-01/");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-date", NULL);
+  wait_frames (2);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2022-13-45");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2022\xe5\xb9\xb4" "4" "\xe6\x9c\x88" "25"
+                         "\xe6\x97\xa5");   /* 2022年4月25日 */
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  adw_message_dialog_response (dialog, "set");
+  wait_frames (5);
+
+  g_assert_cmpstr (fz_document_get_date (document), ==, "2022-04-25");
+  g_assert_cmpstr (first_period (document), ==, "2022-01/");
+  g_assert_true (shows_text (child (window, "document_scroller"), "2022-04-25"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "reader_stack"))),
+                   ==, "reader");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +274,7 @@ main (int   argc,
   g_test_add_func ("/window/panes", test_panes);
   g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/open-folder", test_open_folder);
+  g_test_add_func ("/window/set-date", test_set_date);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);

@@ -32,6 +32,14 @@ remove_document_action (GtkWidget  *widget,
 }
 
 static void
+set_date_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  _fz_window_ask_date (FZ_WINDOW (widget));
+}
+
+static void
 cancel_loading_action (GtkWidget  *widget,
                        const char *name,
                        GVariant   *param)
@@ -108,6 +116,8 @@ _fz_window_actions_update (FzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-document",
                                  has_selection && !self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-date",
+                                 has_selection && !self->loading);
 }
 
 void
@@ -118,6 +128,7 @@ _fz_window_class_actions_init (FzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.remove-document", NULL, remove_document_action);
+  gtk_widget_class_install_action (widget_class, "win.set-date", NULL, set_date_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);

@@ -85,6 +85,34 @@ cell_text (gpointer    item,
 /* Callbacks */
 
 static void
+date_changed (FzDocument     *document,
+              GParamSpec     *pspec,
+              GtkInscription *label)
+{
+  const char *date = fz_document_get_date (document);
+
+  gtk_inscription_set_text (label, date);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), date);
+}
+
+/* A date the analyst sets shows at once in the row. */
+static void
+bind_date (GtkListItem *list_item,
+           gboolean     bind)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  gpointer item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+
+  if (!FZ_IS_DOCUMENT (item))
+    return;
+  if (bind)
+    g_signal_connect_object (item, "notify::date", G_CALLBACK (date_changed),
+                             gtk_list_item_get_child (list_item), 0);
+  else
+    g_signal_handlers_disconnect_by_func (item, date_changed, gtk_list_item_get_child (list_item));
+}
+
+static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             const char               *column)
@@ -119,6 +147,17 @@ bind_cell (GtkSignalListItemFactory *factory,
     }
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
   gtk_widget_set_tooltip_text (child, text);
+  if (g_strcmp0 (column, "date") == 0)
+    bind_date (list_item, TRUE);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             const char               *column)
+{
+  if (g_strcmp0 (column, "date") == 0)
+    bind_date (list_item, FALSE);
 }
 
 static GListModel *
@@ -448,6 +487,29 @@ _fz_window_open_path (FzWindow   *self,
   fz_window_open_files (self, &file, 1);
 }
 
+FzDocument *
+_fz_window_get_selected_document (FzWindow *self)
+{
+  return row_document (selected_item (self));
+}
+
+void
+_fz_window_set_document_date (FzWindow   *self,
+                              FzDocument *document,
+                              const char *iso_date)
+{
+  FzReaderView *reader = FZ_READER_VIEW (self->reader);
+  gboolean shown = fz_reader_view_get_document (reader) == document;
+
+  /* The reader points into the document's articles and figures: it lets go of them while
+   * they are read again, then shows the new periods. */
+  if (shown)
+    fz_reader_view_set_document (reader, NULL, -1);
+  fz_pipeline_set_document_date (self->pipeline, document, iso_date);
+  if (shown)
+    selection_changed (self);
+}
+
 void
 _fz_window_clear_recent (FzWindow *self)
 {
@@ -519,6 +581,7 @@ _fz_window_documents_init (FzWindow *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), (gpointer) columns[i].id);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) columns[i].id);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), (gpointer) columns[i].id);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, i == 0);

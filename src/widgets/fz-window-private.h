@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "fz-document.h"
 #include "fz-window.h"
 
 G_BEGIN_DECLS
@@ -58,5 +59,10 @@ void     _fz_window_remove_selected      (FzWindow      *self);
 void     _fz_window_open_path            (FzWindow      *self,
                                           const char    *path);
 void     _fz_window_clear_recent         (FzWindow      *self);
+FzDocument *_fz_window_get_selected_document (FzWindow   *self);
+void     _fz_window_set_document_date    (FzWindow      *self,
+                                          FzDocument    *document,
+                                          const char    *iso_date);
+void     _fz_window_ask_date             (FzWindow      *self);
 
 G_END_DECLS
