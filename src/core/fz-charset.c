@@ -272,106 +272,109 @@ finish (char         *text,
   return text;
 }
 
-char *
-fz_charset_decode (const guint8  *data,
-                   gsize          len,
-                   gsize         *out_len,
-                   const char   **out_encoding,
-                   GError       **error)
+static char *
+decode_utf16 (const guint8  *data,
+              gsize          len,
+              gsize         *out_len,
+              const char   **out_encoding,
+              GError       **error)
 {
+  const char *from = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
   Decode best = { 0 };
-  Decode utf8;
-  const char *detected;
-  const char *encoding;
+  gsize n;
 
-  g_return_val_if_fail (data != NULL || len == 0, NULL);
-
-  if (len == 0)
+  if (!convert_lenient (data + 2, len - 2, from, 2, &best) ||
+      (best.n_bad > 0 && best.n_bad * 20 > (len - 2) / 2))
     {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_EMPTY, _("the file is empty"));
+      decode_clear (&best);
+      g_set_error (error, FZ_ERROR, FZ_ERROR_ENCODING,
+                   _("it starts with a UTF-16 mark but is not valid UTF-16"));
       return NULL;
     }
+  n = best.out->len;
+  return finish (g_string_free (g_steal_pointer (&best.out), FALSE), n,
+                 out_len, out_encoding, from, error);
+}
 
-  if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
-                   (data[0] == 0xFE && data[1] == 0xFF)))
-    {
-      const char *from = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-
-      if (!convert_lenient (data + 2, len - 2, from, 2, &best) ||
-          (best.n_bad > 0 && best.n_bad * 20 > (len - 2) / 2))
-        {
-          decode_clear (&best);
-          g_set_error (error, FZ_ERROR, FZ_ERROR_ENCODING,
-                       _("it starts with a UTF-16 mark but is not valid UTF-16"));
-          return NULL;
-        }
-      gsize n = best.out->len;
-      return finish (g_string_free (g_steal_pointer (&best.out), FALSE), n,
-                     out_len, out_encoding, from, error);
-    }
-
-  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
-    {
-      data += 3;
-      len -= 3;
-      if (g_utf8_validate_len ((const char *) data, len, NULL))
-        return finish (g_strndup ((const char *) data, len), len,
-                       out_len, out_encoding, "UTF-8", error);
-    }
-
+static gboolean
+check_not_binary (const guint8  *data,
+                  gsize          len,
+                  GError       **error)
+{
   if (fz_charset_has_binary_signature (data, len))
     {
       g_set_error (error, FZ_ERROR, FZ_ERROR_BINARY,
                    _("it is a binary file (image, archive or document), not text"));
-      return NULL;
+      return FALSE;
     }
   if (memchr (data, '\0', len) != NULL)
     {
       g_set_error (error, FZ_ERROR, FZ_ERROR_BINARY,
                    _("it holds NUL bytes, so it is binary data, not text"));
-      return NULL;
+      return FALSE;
     }
+  return TRUE;
+}
 
-  if (g_utf8_validate_len ((const char *) data, len, NULL))
-    return finish (g_strndup ((const char *) data, len), len,
-                   out_len, out_encoding, "UTF-8", error);
+/* uchardet is unsure or wrong: keep whichever table reads more like Chinese */
+static Decode
+decode_by_rank (const guint8  *data,
+                gsize          len,
+                const char   **encoding)
+{
+  Decode gb, big5;
 
-  utf8 = mostly_utf8 (data, len);
-  detected = detect_charset (data, len);
-  encoding = detected;
+  convert_lenient (data, len, "GB18030", 1, &gb);
+  convert_lenient (data, len, "BIG5", 1, &big5);
+  if (gb.out)
+    score_decode (&gb);
+  if (big5.out)
+    score_decode (&big5);
+  if (big5.out && (gb.out == NULL || decode_rank (&big5) > decode_rank (&gb)))
+    {
+      decode_clear (&gb);
+      *encoding = "BIG5";
+      return big5;
+    }
+  decode_clear (&big5);
+  *encoding = "GB18030";
+  return gb;
+}
+
+static Decode
+decode_legacy (const guint8  *data,
+               gsize          len,
+               const char   **encoding)
+{
+  Decode best = { 0 };
+  const char *detected = detect_charset (data, len);
+
+  *encoding = detected;
   if (detected != NULL)
     {
       convert_lenient (data, len, detected, 1, &best);
       if (best.out && best.n_bad > 0)
         decode_clear (&best);
     }
-
   if (best.out == NULL)
-    {
-      /* uchardet is unsure or wrong: keep whichever table reads more like Chinese */
-      Decode gb, big5;
+    return decode_by_rank (data, len, encoding);
+  score_decode (&best);
+  return best;
+}
 
-      convert_lenient (data, len, "GB18030", 1, &gb);
-      convert_lenient (data, len, "BIG5", 1, &big5);
-      if (gb.out)
-        score_decode (&gb);
-      if (big5.out)
-        score_decode (&big5);
-      if (big5.out && (gb.out == NULL || decode_rank (&big5) > decode_rank (&gb)))
-        {
-          best = big5;
-          decode_clear (&gb);
-          encoding = "BIG5";
-        }
-      else
-        {
-          best = gb;
-          decode_clear (&big5);
-          encoding = "GB18030";
-        }
-    }
-  else
-    score_decode (&best);
+/* Neither valid UTF-8 nor marked: the best of mostly-UTF-8 and the Chinese
+ * tables, refused when too much of it is damage. */
+static char *
+decode_unmarked (const guint8  *data,
+                 gsize          len,
+                 gsize         *out_len,
+                 const char   **out_encoding,
+                 GError       **error)
+{
+  Decode utf8 = mostly_utf8 (data, len);
+  const char *encoding;
+  Decode best = decode_legacy (data, len, &encoding);
+  gsize n;
 
   if (utf8.out != NULL && (best.out == NULL || decode_rank (&utf8) > decode_rank (&best)))
     {
@@ -391,10 +394,42 @@ fz_charset_decode (const guint8  *data,
                    _("its bytes are not UTF-8, UTF-16, GB18030 or Big5 text"));
       return NULL;
     }
-
-  gsize n = best.out->len;
+  n = best.out->len;
   return finish (g_string_free (g_steal_pointer (&best.out), FALSE), n,
                  out_len, out_encoding, encoding, error);
+}
+
+char *
+fz_charset_decode (const guint8  *data,
+                   gsize          len,
+                   gsize         *out_len,
+                   const char   **out_encoding,
+                   GError       **error)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  if (len == 0)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_EMPTY, _("the file is empty"));
+      return NULL;
+    }
+  if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
+                   (data[0] == 0xFE && data[1] == 0xFF)))
+    return decode_utf16 (data, len, out_len, out_encoding, error);
+  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    {
+      data += 3;
+      len -= 3;
+      if (g_utf8_validate_len ((const char *) data, len, NULL))
+        return finish (g_strndup ((const char *) data, len), len,
+                       out_len, out_encoding, "UTF-8", error);
+    }
+  if (!check_not_binary (data, len, error))
+    return NULL;
+  if (g_utf8_validate_len ((const char *) data, len, NULL))
+    return finish (g_strndup ((const char *) data, len), len,
+                   out_len, out_encoding, "UTF-8", error);
+  return decode_unmarked (data, len, out_len, out_encoding, error);
 }
 
 gunichar *

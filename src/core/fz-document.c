@@ -159,6 +159,63 @@ is_han (gunichar c)
   return c >= 0x4E00 && c <= 0x9FFF;
 }
 
+/* A quoted name ending in 报 within the line [p, eol): “某某日报” or 《某某晚报》. */
+static char *
+quoted_outlet (const char *p,
+               const char *eol)
+{
+  for (const char *s = p; s < eol; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (c == 0x201C || c == 0x300A) /* “ 《 */
+        {
+          gunichar close = c == 0x201C ? 0x201D : 0x300B;
+          const char *q = g_utf8_next_char (s);
+          const char *e;
+          guint n = 0;
+
+          for (e = q; e < eol && is_han (g_utf8_get_char (e)) && n < 12; e = g_utf8_next_char (e))
+            n++;
+          if (n >= 3 && e < eol && g_utf8_get_char (e) == close &&
+              g_str_has_prefix (g_utf8_prev_char (e), "报") &&
+              !g_str_has_prefix (q, "本"))
+            return g_strndup (q, e - q);
+        }
+    }
+  return NULL;
+}
+
+/* 法治日报 alone on its line */
+static char *
+lone_outlet (const char *p,
+             const char *eol)
+{
+  const char *t = p, *te = eol;
+  guint n = 0;
+  gboolean all_han = TRUE;
+
+  for (const char *s = p; s < eol; s = g_utf8_next_char (s))
+    {
+      gunichar c = g_utf8_get_char (s);
+
+      if (fz_charset_is_space (c))
+        continue;
+      all_han &= is_han (c);
+      n++;
+    }
+  if (!all_han || n < 3 || n > 8)
+    return NULL;
+  while (t < te && fz_charset_is_space (g_utf8_get_char (t)))
+    t = g_utf8_next_char (t);
+  while (te > t && fz_charset_is_space (g_utf8_get_char (g_utf8_prev_char (te))))
+    te = g_utf8_prev_char (te);
+  if (te - t >= 3 && memcmp (te - 3, "报", 3) == 0 && memcmp (t, "本", 3) != 0 &&
+      memchr (t, ' ', te - t) == NULL)
+    return g_strndup (t, te - t);
+  return NULL;
+}
+
 /* A newspaper name near the top: “某某日报”, 《某某晚报》, or a line that is only one. */
 static char *
 find_outlet (const char *text,
@@ -171,55 +228,15 @@ find_outlet (const char *text,
   while (p < end && lines < 12)
     {
       const char *eol = p;
-      const char *s, *e;
+      char *outlet;
 
       while (eol < end && *eol != '\n' && *eol != '\r')
         eol++;
-      for (s = p; s < eol; s = g_utf8_next_char (s))
-        {
-          gunichar c = g_utf8_get_char (s);
-
-          if (c == 0x201C || c == 0x300A) /* “ 《 */
-            {
-              gunichar close = c == 0x201C ? 0x201D : 0x300B;
-              const char *q = g_utf8_next_char (s);
-              guint n = 0;
-
-              for (e = q; e < eol && is_han (g_utf8_get_char (e)) && n < 12; e = g_utf8_next_char (e))
-                n++;
-              if (n >= 3 && e < eol && g_utf8_get_char (e) == close &&
-                  g_str_has_prefix (g_utf8_prev_char (e), "报") &&
-                  !g_str_has_prefix (q, "本"))
-                return g_strndup (q, e - q);
-            }
-        }
-      /* 法治日报 alone on its line */
-      {
-        guint n = 0;
-        gboolean all_han = TRUE;
-
-        for (s = p; s < eol; s = g_utf8_next_char (s))
-          {
-            gunichar c = g_utf8_get_char (s);
-
-            if (fz_charset_is_space (c))
-              continue;
-            all_han &= is_han (c);
-            n++;
-          }
-        if (all_han && n >= 3 && n <= 8)
-          {
-            const char *t = p, *te = eol;
-
-            while (t < te && fz_charset_is_space (g_utf8_get_char (t)))
-              t = g_utf8_next_char (t);
-            while (te > t && fz_charset_is_space (g_utf8_get_char (g_utf8_prev_char (te))))
-              te = g_utf8_prev_char (te);
-            if (te - t >= 3 && memcmp (te - 3, "报", 3) == 0 && memcmp (t, "本", 3) != 0 &&
-                memchr (t, ' ', te - t) == NULL)
-              return g_strndup (t, te - t);
-          }
-      }
+      outlet = quoted_outlet (p, eol);
+      if (outlet == NULL)
+        outlet = lone_outlet (p, eol);
+      if (outlet != NULL)
+        return outlet;
       if (eol > p)
         lines++;
       p = eol;
@@ -325,6 +342,68 @@ read_fd (int           fd,
   return TRUE;
 }
 
+static void
+set_missing_error (GError     **error,
+                   const char  *display)
+{
+  g_set_error (error, FZ_ERROR, FZ_ERROR_IO,
+               _("%s: the file does not exist (moved or deleted?)"), display);
+}
+
+/* Only a regular file of a size worth reading is opened. */
+static gboolean
+check_stat (const GStatBuf  *st,
+            const char      *display,
+            GError         **error)
+{
+  if (S_ISDIR (st->st_mode))
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_NOT_REGULAR, _("%s: is a folder, not a file"), display);
+      return FALSE;
+    }
+  if (!S_ISREG (st->st_mode))
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_NOT_REGULAR,
+                   _("%s: is a special file (pipe, device or socket), not a text file"), display);
+      return FALSE;
+    }
+  if (st->st_size == 0)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_EMPTY, _("%s: the file is empty"), display);
+      return FALSE;
+    }
+  if (st->st_size > FZ_MAX_FILE_SIZE)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than the limit of %d MiB"),
+                   display, FZ_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* look before opening: opening a FIFO for reading would wait for a writer */
+static gboolean
+look_at_path (const char  *path,
+              const char  *display,
+              GError     **error)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0 || (S_ISLNK (st.st_mode) && g_stat (path, &st) != 0))
+    {
+      int saved = errno;
+
+      if (saved == ENOENT || saved == ENOTDIR)
+        set_missing_error (error, display);
+      else
+        g_set_error (error, FZ_ERROR, FZ_ERROR_IO, _("%s: cannot be read: %s"),
+                     display, g_strerror (saved));
+      return FALSE;
+    }
+  return check_stat (&st, display, error);
+}
+
 static gboolean
 load_local (const char   *path,
             const char   *display,
@@ -332,46 +411,11 @@ load_local (const char   *path,
             gsize        *len,
             GError      **error)
 {
-  GStatBuf st;
   int fd;
   gboolean ok;
 
-  /* look before opening: opening a FIFO for reading would wait for a writer */
-  if (g_lstat (path, &st) != 0 || (S_ISLNK (st.st_mode) && g_stat (path, &st) != 0))
-    {
-      int saved = errno;
-
-      if (saved == ENOENT || saved == ENOTDIR)
-        g_set_error (error, FZ_ERROR, FZ_ERROR_IO,
-                     _("%s: the file does not exist (moved or deleted?)"), display);
-      else
-        g_set_error (error, FZ_ERROR, FZ_ERROR_IO, _("%s: cannot be read: %s"),
-                     display, g_strerror (saved));
-      return FALSE;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_NOT_REGULAR, _("%s: is a folder, not a file"), display);
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_NOT_REGULAR,
-                   _("%s: is a special file (pipe, device or socket), not a text file"), display);
-      return FALSE;
-    }
-  if (st.st_size == 0)
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_EMPTY, _("%s: the file is empty"), display);
-      return FALSE;
-    }
-  if (st.st_size > FZ_MAX_FILE_SIZE)
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than the limit of %d MiB"),
-                   display, FZ_MAX_FILE_SIZE / (1024 * 1024));
-      return FALSE;
-    }
+  if (!look_at_path (path, display, error))
+    return FALSE;
   /* O_NONBLOCK: should the file be swapped for a FIFO after the look, do not hang */
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
   if (fd < 0)
@@ -379,8 +423,7 @@ load_local (const char   *path,
       int saved = errno;
 
       if (saved == ENOENT)
-        g_set_error (error, FZ_ERROR, FZ_ERROR_IO,
-                     _("%s: the file does not exist (moved or deleted?)"), display);
+        set_missing_error (error, display);
       else
         g_set_error (error, FZ_ERROR, FZ_ERROR_IO, _("%s: cannot be opened: %s"),
                      display, g_strerror (saved));

@@ -1,44 +1,11 @@
-/* fz-gazetteer.c: loads data/gazetteer.tsv into flat arrays and finds place names in a text. */
+/* fz-gazetteer.c: loads data/gazetteer.tsv into flat arrays of places and the names they go by. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include "fz-gazetteer.h"
+#include "fz-gazetteer-private.h"
 
 #include "fz-error.h"
 
 #include <string.h>
-
-/* Names longer than this are not matched; the longest division name has 19. */
-#define MAX_NAME_CHARS 24
-#define MAX_CANDIDATES 256
-
-typedef struct
-{
-  gint64       code;
-  const char  *name;
-  guint32      parent;
-  guint8       level;
-  guint8       type;
-} Place;
-
-typedef struct
-{
-  guint32 id;
-  guint32 next;      /* next candidate of the same name, or FZ_GAZETTEER_NONE */
-  guint8  is_short;
-} Candidate;
-
-struct _FzGazetteer
-{
-  gatomicrefcount  ref;
-  char            *data;        /* the TSV, cut in place: names point into it */
-  GStringChunk    *strings;     /* short forms and alias names */
-  GArray          *places;      /* Place */
-  GArray          *candidates;  /* Candidate */
-  GHashTable      *names;       /* name -> first candidate + 1 */
-  GHashTable      *codes;       /* code -> id + 1 */
-  GHashTable      *max_chars;   /* first character -> longest name starting with it */
-  GHashTable      *generic;     /* names of FZ_PLACE_GENERIC places */
-};
 
 /* Short forms that are everyday words in news text; a place so named is only
  * found under its full name. */
@@ -172,11 +139,11 @@ gazetteer_init (FzGazetteer *self)
   self->generic = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-static void
-add_name (FzGazetteer *self,
-          const char  *name,
-          guint32      id,
-          gboolean     is_short)
+void
+_fz_gazetteer_add_name (FzGazetteer *self,
+                        const char  *name,
+                        guint32      id,
+                        gboolean     is_short)
 {
   gpointer key, value;
   Candidate c = { id, FZ_GAZETTEER_NONE, is_short };
@@ -213,33 +180,33 @@ add_name (FzGazetteer *self,
     g_hash_table_insert (self->max_chars, GUINT_TO_POINTER (first), GUINT_TO_POINTER ((guint) n_chars));
 }
 
-static void
-add_place_names (FzGazetteer *self,
-                 guint32      id)
+void
+_fz_gazetteer_add_place_names (FzGazetteer *self,
+                               guint32      id)
 {
   const Place *p = &g_array_index (self->places, Place, id);
   char buf[256];
 
   /* A few townships are called 街道 or 中心: such a name is not a mention. */
   if (p->level <= 2 || p->type != FZ_PLACE_DIVISION || !is_common_word (p->name))
-    add_name (self, p->name, id, FALSE);
+    _fz_gazetteer_add_name (self, p->name, id, FALSE);
   if (p->type == FZ_PLACE_DIVISION && make_short_form (p->name, p->level, buf, sizeof buf))
-    add_name (self, g_string_chunk_insert (self->strings, buf), id, TRUE);
+    _fz_gazetteer_add_name (self, g_string_chunk_insert (self->strings, buf), id, TRUE);
 }
 
-static gboolean
-parse_error (GError     **error,
-             const char  *origin,
-             guint        line_no,
-             const char  *what)
+gboolean
+_fz_gazetteer_parse_error (GError     **error,
+                           const char  *origin,
+                           guint        line_no,
+                           const char  *what)
 {
   g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE, "%s:%u: %s", origin, line_no, what);
   return FALSE;
 }
 
-static gboolean
-parse_code (const char *s,
-            gint64     *code)
+gboolean
+_fz_gazetteer_parse_code (const char *s,
+                          gint64     *code)
 {
   char *end = NULL;
 
@@ -247,6 +214,103 @@ parse_code (const char *s,
     return FALSE;
   *code = g_ascii_strtoll (s, &end, 10);
   return end != NULL && *end == '\0' && *code > 0;
+}
+
+
+/* Cuts the line at @line in place; returns the start of the next, or NULL. */
+static char *
+cut_line (char *line)
+{
+  char *eol = strchr (line, '\n');
+
+  if (eol != NULL)
+    *eol = '\0';
+  if (eol != NULL && eol > line && eol[-1] == '\r')
+    eol[-1] = '\0';
+  return eol != NULL ? eol + 1 : NULL;
+}
+
+static gboolean
+cut_fields (char     *line,
+            char    **f,
+            guint     line_no,
+            GError  **error)
+{
+  guint n = 0;
+
+  f[n++] = line;
+  for (char *s = line; *s != '\0'; s++)
+    if (*s == '\t')
+      {
+        *s = '\0';
+        if (n == 4)
+          return _fz_gazetteer_parse_error (error, "gazetteer", line_no, "more than 4 columns");
+        f[n++] = s + 1;
+      }
+  if (n != 4)
+    return _fz_gazetteer_parse_error (error, "gazetteer", line_no,
+                                      "expected code, parent_code, level, name");
+  return TRUE;
+}
+
+static gboolean
+check_division (FzGazetteer  *self,
+                char        **f,
+                guint         line_no,
+                gint64       *code,
+                gint64       *parent_code,
+                GError      **error)
+{
+  if (!_fz_gazetteer_parse_code (f[0], code))
+    return _fz_gazetteer_parse_error (error, "gazetteer", line_no, "code is not a positive number");
+  if (f[1][0] != '\0' && !_fz_gazetteer_parse_code (f[1], parent_code))
+    return _fz_gazetteer_parse_error (error, "gazetteer", line_no, "parent_code is not a number");
+  if (f[2][0] < '1' || f[2][0] > '4' || f[2][1] != '\0')
+    return _fz_gazetteer_parse_error (error, "gazetteer", line_no, "level is not 1 to 4");
+  if (f[3][0] == '\0' || !g_utf8_validate (f[3], -1, NULL))
+    return _fz_gazetteer_parse_error (error, "gazetteer", line_no, "empty or invalid name");
+  if (g_hash_table_contains (self->codes, GSIZE_TO_POINTER ((gsize) *code)))
+    return _fz_gazetteer_parse_error (error, "gazetteer", line_no, "duplicate code");
+  return TRUE;
+}
+
+/* Parents are found by code once all are read: a line may name a parent below it. */
+static gboolean
+load_division (FzGazetteer  *self,
+               char         *line,
+               guint         line_no,
+               GArray       *parent_codes,
+               GError      **error)
+{
+  char *f[4];
+  Place p = { 0 };
+  gint64 parent_code = 0;
+
+  if (!cut_fields (line, f, line_no, error) ||
+      !check_division (self, f, line_no, &p.code, &parent_code, error))
+    return FALSE;
+  p.level = f[2][0] - '0';
+  p.name = f[3];
+  p.type = FZ_PLACE_DIVISION;
+  p.parent = FZ_GAZETTEER_NONE;
+  g_hash_table_insert (self->codes, GSIZE_TO_POINTER ((gsize) p.code),
+                       GUINT_TO_POINTER (self->places->len + 1));
+  g_array_append_val (self->places, p);
+  g_array_append_val (parent_codes, parent_code);
+  return TRUE;
+}
+
+static void
+link_divisions (FzGazetteer *self,
+                GArray      *parent_codes)
+{
+  for (guint32 i = 0; i < self->places->len; i++)
+    {
+      gint64 pc = g_array_index (parent_codes, gint64, i);
+      if (pc != 0)
+        g_array_index (self->places, Place, i).parent = fz_gazetteer_lookup_code (self, pc);
+      _fz_gazetteer_add_place_names (self, i);
+    }
 }
 
 /* One pass over the buffer, cutting fields in place. */
@@ -260,52 +324,13 @@ load_divisions (FzGazetteer  *self,
 
   while (line != NULL && *line != '\0')
     {
-      char *eol = strchr (line, '\n');
-      char *f[4];
-      guint n = 0;
-      Place p = { 0 };
-      gint64 parent_code = 0;
-      char *s;
+      char *next = cut_line (line);
 
       line_no++;
-      if (eol != NULL)
-        *eol = '\0';
-      if (eol != NULL && eol > line && eol[-1] == '\r')
-        eol[-1] = '\0';
-      if (line[0] == '#' || line[0] == '\0')
-        goto next;
-
-      for (s = line, f[n++] = s; *s != '\0'; s++)
-        if (*s == '\t')
-          {
-            *s = '\0';
-            if (n == 4)
-              return parse_error (error, "gazetteer", line_no, "more than 4 columns");
-            f[n++] = s + 1;
-          }
-      if (n != 4)
-        return parse_error (error, "gazetteer", line_no, "expected code, parent_code, level, name");
-      if (!parse_code (f[0], &p.code))
-        return parse_error (error, "gazetteer", line_no, "code is not a positive number");
-      if (f[1][0] != '\0' && !parse_code (f[1], &parent_code))
-        return parse_error (error, "gazetteer", line_no, "parent_code is not a number");
-      if (f[2][0] < '1' || f[2][0] > '4' || f[2][1] != '\0')
-        return parse_error (error, "gazetteer", line_no, "level is not 1 to 4");
-      if (f[3][0] == '\0' || !g_utf8_validate (f[3], -1, NULL))
-        return parse_error (error, "gazetteer", line_no, "empty or invalid name");
-      if (g_hash_table_contains (self->codes, GSIZE_TO_POINTER ((gsize) p.code)))
-        return parse_error (error, "gazetteer", line_no, "duplicate code");
-
-      p.level = f[2][0] - '0';
-      p.name = f[3];
-      p.type = FZ_PLACE_DIVISION;
-      p.parent = FZ_GAZETTEER_NONE;
-      g_hash_table_insert (self->codes, GSIZE_TO_POINTER ((gsize) p.code),
-                           GUINT_TO_POINTER (self->places->len + 1));
-      g_array_append_val (self->places, p);
-      g_array_append_val (parent_codes, parent_code);
-    next:
-      line = eol != NULL ? eol + 1 : NULL;
+      if (line[0] != '#' && line[0] != '\0' &&
+          !load_division (self, line, line_no, parent_codes, error))
+        return FALSE;
+      line = next;
     }
 
   if (self->places->len == 0)
@@ -313,14 +338,7 @@ load_divisions (FzGazetteer  *self,
       g_set_error (error, FZ_ERROR, FZ_ERROR_EMPTY, "the gazetteer holds no division");
       return FALSE;
     }
-
-  for (guint32 i = 0; i < self->places->len; i++)
-    {
-      gint64 pc = g_array_index (parent_codes, gint64, i);
-      if (pc != 0)
-        g_array_index (self->places, Place, i).parent = fz_gazetteer_lookup_code (self, pc);
-      add_place_names (self, i);
-    }
+  link_divisions (self, parent_codes);
   return TRUE;
 }
 
@@ -407,362 +425,3 @@ fz_gazetteer_unref (FzGazetteer *self)
 }
 
 /* Columns: name, code, type (zone, alias or generic), an optional source. */
-gboolean
-fz_gazetteer_add_aliases_from_data (FzGazetteer  *self,
-                                    const char   *data,
-                                    gssize        len,
-                                    const char   *origin,
-                                    GError      **error)
-{
-  g_autofree char *copy = NULL;
-  g_auto(GStrv) lines = NULL;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (data != NULL, FALSE);
-
-  if (origin == NULL)
-    origin = "aliases";
-  if (len < 0)
-    len = strlen (data);
-  if (!g_utf8_validate_len (data, len, NULL))
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_ENCODING, "%s: not valid UTF-8", origin);
-      return FALSE;
-    }
-  copy = g_strndup (data, len);
-  lines = g_strsplit (copy, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto(GStrv) cols = NULL;
-      guint n;
-      gint64 code = 0;
-      guint32 target = FZ_GAZETTEER_NONE;
-      const char *name;
-      Place p = { 0 };
-
-      g_strchomp (lines[i]);
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      cols = g_strsplit (lines[i], "\t", -1);
-      n = g_strv_length (cols);
-      if (n < 3)
-        return parse_error (error, origin, i + 1, "expected name, code, type");
-      for (guint k = 0; k < 3; k++)
-        g_strstrip (cols[k]);
-      if (cols[0][0] == '\0')
-        return parse_error (error, origin, i + 1, "empty name");
-      if (g_utf8_strlen (cols[0], -1) > MAX_NAME_CHARS)
-        return parse_error (error, origin, i + 1, "name too long");
-      if (cols[1][0] != '\0')
-        {
-          if (!parse_code (cols[1], &code))
-            return parse_error (error, origin, i + 1, "code is not a number");
-          target = fz_gazetteer_lookup_code (self, code);
-          if (target == FZ_GAZETTEER_NONE)
-            return parse_error (error, origin, i + 1, "no division has this code");
-        }
-      name = g_string_chunk_insert_const (self->strings, cols[0]);
-
-      if (g_str_equal (cols[2], "alias"))
-        {
-          if (target == FZ_GAZETTEER_NONE)
-            return parse_error (error, origin, i + 1, "an alias needs a code");
-          add_name (self, name, target, FALSE);
-          continue;
-        }
-      if (g_str_equal (cols[2], "zone"))
-        {
-          if (target == FZ_GAZETTEER_NONE)
-            return parse_error (error, origin, i + 1, "a zone needs the code of its division");
-          p.type = FZ_PLACE_ZONE;
-          p.parent = target;
-          p.level = MIN (4, fz_gazetteer_get_level (self, target) + 1);
-        }
-      else if (g_str_equal (cols[2], "generic"))
-        {
-          p.type = FZ_PLACE_GENERIC;
-          p.parent = FZ_GAZETTEER_NONE;
-          p.level = 4;
-          g_hash_table_add (self->generic, (gpointer) name);
-        }
-      else
-        return parse_error (error, origin, i + 1, "type is not zone, alias or generic");
-
-      p.name = name;
-      g_array_append_val (self->places, p);
-      add_place_names (self, self->places->len - 1);
-    }
-  return TRUE;
-}
-
-gboolean
-fz_gazetteer_add_aliases_from_file (FzGazetteer  *self,
-                                    const char   *path,
-                                    GError      **error)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  if (!fz_file_get_contents (path, &data, &len, error))
-    return FALSE;
-  return fz_gazetteer_add_aliases_from_data (self, data, len, path, error);
-}
-
-guint
-fz_gazetteer_get_n (FzGazetteer *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->places->len;
-}
-
-static const Place *
-get_place (FzGazetteer *self,
-           guint32      id)
-{
-  if (self == NULL || id >= self->places->len)
-    return NULL;
-  return &g_array_index (self->places, Place, id);
-}
-
-gint64
-fz_gazetteer_get_code (FzGazetteer *self,
-                       guint32      id)
-{
-  const Place *p = get_place (self, id);
-
-  return p != NULL ? p->code : 0;
-}
-
-/* Zones have no code of their own: they take the code of the division holding them. */
-gint64
-fz_gazetteer_get_nearest_code (FzGazetteer *self,
-                               guint32      id)
-{
-  for (const Place *p = get_place (self, id); p != NULL; p = get_place (self, p->parent))
-    if (p->code != 0)
-      return p->code;
-  return 0;
-}
-
-guint32
-fz_gazetteer_get_parent (FzGazetteer *self,
-                         guint32      id)
-{
-  const Place *p = get_place (self, id);
-
-  return p != NULL ? p->parent : FZ_GAZETTEER_NONE;
-}
-
-guint
-fz_gazetteer_get_level (FzGazetteer *self,
-                        guint32      id)
-{
-  const Place *p = get_place (self, id);
-
-  return p != NULL ? p->level : 0;
-}
-
-FzPlaceType
-fz_gazetteer_get_place_type (FzGazetteer *self,
-                             guint32      id)
-{
-  const Place *p = get_place (self, id);
-
-  return p != NULL ? p->type : FZ_PLACE_GENERIC;
-}
-
-const char *
-fz_gazetteer_get_name (FzGazetteer *self,
-                       guint32      id)
-{
-  const Place *p = get_place (self, id);
-
-  return p != NULL ? p->name : NULL;
-}
-
-char *
-fz_gazetteer_dup_full_name (FzGazetteer *self,
-                            guint32      id)
-{
-  const char *parts[8];
-  guint n = 0;
-  GString *s;
-
-  for (const Place *p = get_place (self, id); p != NULL && n < G_N_ELEMENTS (parts);
-       p = get_place (self, p->parent))
-    parts[n++] = p->name;
-  if (n == 0)
-    return NULL;
-  s = g_string_new (NULL);
-  while (n > 0)
-    g_string_append (s, parts[--n]);
-  return g_string_free (s, FALSE);
-}
-
-guint32
-fz_gazetteer_rollup (FzGazetteer *self,
-                     guint32      id,
-                     guint        level)
-{
-  for (const Place *p = get_place (self, id); p != NULL; p = get_place (self, p->parent))
-    {
-      if (p->level == level)
-        return id;
-      if (p->level < level)
-        break;
-      id = p->parent;
-    }
-  return FZ_GAZETTEER_NONE;
-}
-
-gboolean
-fz_gazetteer_is_within (FzGazetteer *self,
-                        guint32      id,
-                        guint32      ancestor)
-{
-  for (guint depth = 0; id != FZ_GAZETTEER_NONE && depth < 8; depth++)
-    {
-      if (id == ancestor)
-        return TRUE;
-      id = fz_gazetteer_get_parent (self, id);
-    }
-  return FALSE;
-}
-
-guint32
-fz_gazetteer_common_ancestor (FzGazetteer *self,
-                              guint32      a,
-                              guint32      b)
-{
-  for (guint depth = 0; a != FZ_GAZETTEER_NONE && depth < 8; depth++)
-    {
-      if (fz_gazetteer_is_within (self, b, a))
-        return a;
-      a = fz_gazetteer_get_parent (self, a);
-    }
-  return FZ_GAZETTEER_NONE;
-}
-
-guint32
-fz_gazetteer_lookup_code (FzGazetteer *self,
-                          gint64       code)
-{
-  g_return_val_if_fail (self != NULL, FZ_GAZETTEER_NONE);
-  if (code <= 0)
-    return FZ_GAZETTEER_NONE;
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->codes, GSIZE_TO_POINTER ((gsize) code))) - 1;
-}
-
-static guint
-collect (FzGazetteer *self,
-         guint32      head,
-         guint32     *ids,
-         guint8      *is_short,
-         guint        max_ids)
-{
-  guint n = 0;
-
-  for (guint32 i = head; i != FZ_GAZETTEER_NONE && n < max_ids;
-       i = g_array_index (self->candidates, Candidate, i).next)
-    {
-      const Candidate *c = &g_array_index (self->candidates, Candidate, i);
-      ids[n] = c->id;
-      if (is_short != NULL)
-        is_short[n] = c->is_short;
-      n++;
-    }
-  return n;
-}
-
-guint
-fz_gazetteer_lookup_name (FzGazetteer *self,
-                          const char  *name,
-                          guint32     *ids,
-                          guint        max_ids)
-{
-  guint32 head;
-
-  g_return_val_if_fail (self != NULL, 0);
-  g_return_val_if_fail (name != NULL, 0);
-  head = GPOINTER_TO_UINT (g_hash_table_lookup (self->names, name));
-  if (head == 0)
-    return 0;
-  return collect (self, head - 1, ids, NULL, max_ids);
-}
-
-/* Longest match at each position in one pass: the table says how long a name
- * can be for each first character, so a position costs a few hash lookups.
- * White space inside a name is skipped (PDF layout spaces characters out). */
-void
-fz_gazetteer_scan (FzGazetteer         *self,
-                   const char          *text,
-                   gssize               len,
-                   FzGazetteerScanFunc  func,
-                   gpointer             user_data)
-{
-  g_autofree gunichar *chars = NULL;
-  g_autofree guint32 *pos = NULL;
-  glong n_chars = 0;
-  guint n_pos = 0;
-  guint32 ids[MAX_CANDIDATES];
-  guint8 shorts[MAX_CANDIDATES];
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (func != NULL);
-  if (text == NULL)
-    return;
-
-  chars = g_utf8_to_ucs4_fast (text, len, &n_chars);
-  pos = g_new (guint32, n_chars + 1);
-  for (glong i = 0; i < n_chars; i++)
-    if (!g_unichar_isspace (chars[i]))
-      pos[n_pos++] = i;
-
-  for (guint j = 0; j < n_pos;)
-    {
-      guint max = GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars,
-                                                         GUINT_TO_POINTER (chars[pos[j]])));
-      char key[MAX_NAME_CHARS * 6 + 1];
-      guint cum[MAX_NAME_CHARS + 1];
-      guint k, found = 0;
-      gpointer hkey = NULL, hval = NULL;
-
-      if (max < 2)
-        {
-          j++;
-          continue;
-        }
-      cum[0] = 0;
-      for (k = 0; k < max && j + k < n_pos; k++)
-        cum[k + 1] = cum[k] + g_unichar_to_utf8 (chars[pos[j + k]], key + cum[k]);
-      for (; k >= 2; k--)
-        {
-          key[cum[k]] = '\0';
-          if (g_hash_table_lookup_extended (self->names, key, &hkey, &hval))
-            {
-              found = k;
-              break;
-            }
-        }
-      if (found == 0)
-        {
-          j++;
-          continue;
-        }
-      {
-        FzPlaceMention m;
-
-        m.start = pos[j];
-        m.end = pos[j + found - 1] + 1;
-        m.name = hkey;
-        m.n_ids = collect (self, GPOINTER_TO_UINT (hval) - 1, ids, shorts, MAX_CANDIDATES);
-        m.ids = ids;
-        m.is_short = shorts;
-        m.is_generic = g_hash_table_contains (self->generic, hkey);
-        func (&m, user_data);
-      }
-      j += found;
-    }
-}

@@ -68,92 +68,121 @@ place_level (FzGazetteer *gazetteer,
   return level >= 1 && level <= 4 ? (FzRegionLevel) level : FZ_REGION_LEVEL_UNKNOWN;
 }
 
+/* What one document's figures are read against. */
+typedef struct
+{
+  FzIndex       *index;
+  FzGazetteer   *gazetteer;
+  FzDocument    *document;
+  FzFigureList  *figures;
+  const char    *text;
+  guint          year;
+  FzRegionLevel  level;
+} Feed;
+
+/* A zone keeps its own name, with the city it lies in for a reader to place it. */
+static char *
+place_name (FzGazetteer *gazetteer,
+            guint32      target)
+{
+  guint32 city;
+
+  if (fz_gazetteer_get_place_type (gazetteer, target) == FZ_PLACE_DIVISION)
+    return g_strdup (fz_gazetteer_get_name (gazetteer, target));
+  city = fz_gazetteer_rollup (gazetteer, target, FZ_REGION_LEVEL_CITY);
+  return city != FZ_GAZETTEER_NONE
+    ? g_strdup_printf ("%s (%s)", fz_gazetteer_get_name (gazetteer, target),
+                       fz_gazetteer_get_name (gazetteer, city))
+    : g_strdup (fz_gazetteer_get_name (gazetteer, target));
+}
+
+/* Sets the observation's region, rolled up to the asked level; FALSE when the
+ * figure has no place at that level. @name keeps the text obs->region points to. */
+static gboolean
+set_region (const Feed     *feed,
+            const FzFigure *f,
+            FzObservation  *obs,
+            char          **name)
+{
+  guint32 place = figure_place (feed->gazetteer, feed->figures, f);
+  guint32 target = place;
+
+  obs->region = fz_figure_list_str (feed->figures, f->region);
+  obs->region_code = f->region_code;
+  obs->level = FZ_REGION_LEVEL_UNKNOWN;
+  if (place == FZ_GAZETTEER_NONE)
+    return feed->level == FZ_REGION_LEVEL_UNKNOWN;
+  if (feed->level != FZ_REGION_LEVEL_UNKNOWN)
+    {
+      target = fz_gazetteer_rollup (feed->gazetteer, place, feed->level);
+      if (target == FZ_GAZETTEER_NONE)
+        return FALSE;
+    }
+  *name = place_name (feed->gazetteer, target);
+  obs->region = *name;
+  obs->region_code = fz_gazetteer_get_nearest_code (feed->gazetteer, target);
+  obs->level = place_level (feed->gazetteer, target);
+  return TRUE;
+}
+
+static gboolean
+feed_figure (const Feed     *feed,
+             const FzFigure *f)
+{
+  FzFigureList *figures = feed->figures;
+  const char *indicator = fz_figure_list_str (figures, f->indicator);
+  const char *period = fz_figure_list_str (figures, f->period);
+  g_autofree char *figure_text = NULL;
+  g_autofree char *resolved = NULL;
+  g_autofree char *name = NULL;
+  FzObservation obs = { 0 };
+
+  if (*indicator == '\0' || !f->core || f->region == 0)
+    return FALSE;
+  if (!set_region (feed, f, &obs, &name))
+    return FALSE;
+  obs.indicator = indicator;
+  obs.value_kind = value_kind (f, indicator);
+  obs.value = g_ascii_strtod (fz_figure_list_str (figures, f->value), NULL);
+  if (f->change == FZ_CHANGE_DOWN)
+    obs.value = -obs.value;
+  obs.unit = fz_figure_list_str (figures, f->unit);
+  obs.qualifier = f->qualifier;
+  resolved = feed->year > 0 ? fz_period_resolve_string (period, feed->year) : NULL;
+  obs.period = resolved != NULL ? resolved : period;
+  obs.document = fz_document_get_name (feed->document);
+  obs.article = f->article;
+  obs.start = f->start;
+  obs.end = f->end;
+  figure_text = g_strndup (feed->text + f->byte_start, f->byte_end - f->byte_start);
+  obs.text = figure_text;
+  return fz_index_add_observation (feed->index, &obs, NULL);
+}
+
 guint
 fz_index_feed_document (FzIndex       *index,
                         FzGazetteer   *gazetteer,
                         FzDocument    *document,
                         FzRegionLevel  level)
 {
-  FzFigureList *figures;
-  const char *text;
+  Feed feed = { index, gazetteer, document, NULL, NULL, 0, level };
   const char *date;
-  guint year = 0, n = 0;
+  guint n = 0;
 
   g_return_val_if_fail (index != NULL, 0);
   g_return_val_if_fail (gazetteer != NULL, 0);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), 0);
 
-  figures = fz_document_get_figures (document);
-  if (figures == NULL)
+  feed.figures = fz_document_get_figures (document);
+  if (feed.figures == NULL)
     return 0;
-  text = fz_document_get_text (document, NULL);
+  feed.text = fz_document_get_text (document, NULL);
   date = fz_document_get_date (document);
   if (date != NULL)
-    year = (guint) strtoul (date, NULL, 10);
+    feed.year = (guint) strtoul (date, NULL, 10);
 
-  for (guint i = 0; i < fz_figure_list_get_n (figures); i++)
-    {
-      const FzFigure *f = fz_figure_list_get (figures, i);
-      const char *indicator = fz_figure_list_str (figures, f->indicator);
-      const char *period = fz_figure_list_str (figures, f->period);
-      g_autofree char *figure_text = NULL;
-      g_autofree char *resolved = NULL;
-      g_autofree char *name = NULL;
-      FzObservation obs = { 0 };
-      guint32 place;
-
-      if (*indicator == '\0' || !f->core || f->region == 0)
-        continue;
-      place = figure_place (gazetteer, figures, f);
-      obs.region = fz_figure_list_str (figures, f->region);
-      obs.region_code = f->region_code;
-      obs.level = FZ_REGION_LEVEL_UNKNOWN;
-      if (place != FZ_GAZETTEER_NONE)
-        {
-          guint32 target = place;
-
-          if (level != FZ_REGION_LEVEL_UNKNOWN)
-            {
-              target = fz_gazetteer_rollup (gazetteer, place, level);
-              if (target == FZ_GAZETTEER_NONE)
-                continue;
-            }
-          /* A zone keeps its own name, with the city it lies in for a reader to place it. */
-          if (fz_gazetteer_get_place_type (gazetteer, target) != FZ_PLACE_DIVISION)
-            {
-              guint32 city = fz_gazetteer_rollup (gazetteer, target, FZ_REGION_LEVEL_CITY);
-
-              name = city != FZ_GAZETTEER_NONE
-                ? g_strdup_printf ("%s (%s)", fz_gazetteer_get_name (gazetteer, target),
-                                   fz_gazetteer_get_name (gazetteer, city))
-                : g_strdup (fz_gazetteer_get_name (gazetteer, target));
-            }
-          else
-            name = g_strdup (fz_gazetteer_get_name (gazetteer, target));
-          obs.region = name;
-          obs.region_code = fz_gazetteer_get_nearest_code (gazetteer, target);
-          obs.level = place_level (gazetteer, target);
-        }
-      else if (level != FZ_REGION_LEVEL_UNKNOWN)
-        continue;
-
-      obs.indicator = indicator;
-      obs.value_kind = value_kind (f, indicator);
-      obs.value = g_ascii_strtod (fz_figure_list_str (figures, f->value), NULL);
-      if (f->change == FZ_CHANGE_DOWN)
-        obs.value = -obs.value;
-      obs.unit = fz_figure_list_str (figures, f->unit);
-      obs.qualifier = f->qualifier;
-      resolved = year > 0 ? fz_period_resolve_string (period, year) : NULL;
-      obs.period = resolved != NULL ? resolved : period;
-      obs.document = fz_document_get_name (document);
-      obs.article = f->article;
-      obs.start = f->start;
-      obs.end = f->end;
-      figure_text = g_strndup (text + f->byte_start, f->byte_end - f->byte_start);
-      obs.text = figure_text;
-      if (fz_index_add_observation (index, &obs, NULL))
-        n++;
-    }
+  for (guint i = 0; i < fz_figure_list_get_n (feed.figures); i++)
+    if (feed_figure (&feed, fz_figure_list_get (feed.figures, i)))
+      n++;
   return n;
 }

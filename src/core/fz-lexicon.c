@@ -149,18 +149,13 @@ split_triggers (const char *field)
 }
 
 static gboolean
-add_row (FzLexicon   *self,
-         char       **cols,
-         const char  *origin,
-         guint        line_no,
-         GError     **error)
+check_row (char       **cols,
+           const char  *origin,
+           guint        line_no,
+           FzPolarity  *polarity,
+           guint       *kinds,
+           GError     **error)
 {
-  FzPolarity polarity;
-  guint kinds;
-  FzIndicator *ind;
-  guint index;
-  g_auto(GStrv) words = NULL;
-
   for (guint i = 0; i < N_COLUMNS; i++)
     g_strstrip (cols[i]);
   if (cols[0][0] == '\0')
@@ -168,49 +163,65 @@ add_row (FzLexicon   *self,
       g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE, "%s:%u: empty indicator id", origin, line_no);
       return FALSE;
     }
-  if (!parse_polarity (cols[4], &polarity))
+  if (!parse_polarity (cols[4], polarity))
     {
       g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
                    "%s:%u: polarity “%s” is neither “higher” nor “lower”", origin, line_no, cols[4]);
       return FALSE;
     }
-  if (!parse_kinds (cols[5], &kinds))
+  if (!parse_kinds (cols[5], kinds))
     {
       g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE, "%s:%u: unknown kind in “%s”",
                    origin, line_no, cols[5]);
       return FALSE;
     }
+  return TRUE;
+}
 
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, cols[0]));
-  if (index == 0)
+/* The indicator named @id, added when new; @index is its place in the list. */
+static FzIndicator *
+ensure_indicator (FzLexicon  *self,
+                  const char *id,
+                  guint      *index)
+{
+  FzIndicator *ind;
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, id));
+
+  if (n == 0)
     {
       ind = g_new0 (FzIndicator, 1);
-      ind->id = g_strdup (cols[0]);
+      ind->id = g_strdup (id);
       ind->triggers = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (self->indicators, ind);
-      index = self->indicators->len;
-      g_hash_table_insert (self->by_id, ind->id, GUINT_TO_POINTER (index));
+      n = self->indicators->len;
+      g_hash_table_insert (self->by_id, ind->id, GUINT_TO_POINTER (n));
     }
   else
-    ind = g_ptr_array_index (self->indicators, index - 1);
-  index--;
+    ind = g_ptr_array_index (self->indicators, n - 1);
+  *index = n - 1;
+  return ind;
+}
 
-  /* A later file (the analyst's) overrides what it states and keeps the rest. */
-  if (cols[1][0] != '\0')
-    {
-      g_free (ind->name_zh);
-      ind->name_zh = g_strdup (cols[1]);
-    }
-  if (cols[2][0] != '\0')
-    {
-      g_free (ind->name_en);
-      ind->name_en = g_strdup (cols[2]);
-    }
-  if (cols[3][0] != '\0')
-    {
-      g_free (ind->dimension);
-      ind->dimension = g_strdup (cols[3]);
-    }
+static void
+replace_if_given (char       **field,
+                  const char  *value)
+{
+  if (value[0] == '\0')
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+/* A later file (the analyst's) overrides what it states and keeps the rest. */
+static void
+merge_row (FzIndicator  *ind,
+           char        **cols,
+           FzPolarity    polarity,
+           guint         kinds)
+{
+  replace_if_given (&ind->name_zh, cols[1]);
+  replace_if_given (&ind->name_en, cols[2]);
+  replace_if_given (&ind->dimension, cols[3]);
   if (cols[4][0] != '\0')
     ind->polarity = polarity;
   if (kinds != 0)
@@ -221,8 +232,19 @@ add_row (FzLexicon   *self,
     ind->name_en = g_strdup (ind->id);
   if (ind->dimension == NULL)
     ind->dimension = g_strdup ("");
+}
 
-  words = split_triggers (cols[6]);
+static gboolean
+add_row_triggers (FzLexicon    *self,
+                  FzIndicator  *ind,
+                  guint         index,
+                  const char   *field,
+                  const char   *origin,
+                  guint         line_no,
+                  GError      **error)
+{
+  g_auto(GStrv) words = split_triggers (field);
+
   for (guint i = 0; words[i] != NULL; i++)
     {
       g_strstrip (words[i]);
@@ -239,6 +261,25 @@ add_row (FzLexicon   *self,
       add_trigger (self, words[i], index);
     }
   return TRUE;
+}
+
+static gboolean
+add_row (FzLexicon   *self,
+         char       **cols,
+         const char  *origin,
+         guint        line_no,
+         GError     **error)
+{
+  FzPolarity polarity;
+  guint kinds;
+  FzIndicator *ind;
+  guint index;
+
+  if (!check_row (cols, origin, line_no, &polarity, &kinds, error))
+    return FALSE;
+  ind = ensure_indicator (self, cols[0], &index);
+  merge_row (ind, cols, polarity, kinds);
+  return add_row_triggers (self, ind, index, cols[6], origin, line_no, error);
 }
 
 gboolean
@@ -371,6 +412,70 @@ fz_polarity_to_string (FzPolarity polarity)
     }
 }
 
+typedef struct
+{
+  FzLexicon         *self;
+  const gunichar    *chars;
+  const guint32     *pos;    /* characters other than white space */
+  guint              n_pos;
+  FzLexiconScanFunc  func;
+  gpointer           user_data;
+} LexScan;
+
+static void
+report_match (const LexScan *s,
+              guint          j,
+              guint          found,
+              char          *key,
+              GArray        *list)
+{
+  FzTriggerMatch m;
+  gpointer hkey, hval;
+
+  /* The key in the table outlives the callback; the local buffer does not. */
+  m.trigger = NULL;
+  if (g_hash_table_lookup_extended (s->self->triggers, key, &hkey, &hval))
+    m.trigger = hkey;
+  m.start = s->pos[j];
+  m.end = s->pos[j + found - 1] + 1;
+  m.indicators = (const guint *) list->data;
+  m.n_indicators = list->len;
+  s->func (&m, s->user_data);
+}
+
+/* Reports the longest trigger at position @j; returns the positions to move on. */
+static guint
+scan_at (const LexScan *s,
+         guint          j)
+{
+  guint max = GPOINTER_TO_UINT (g_hash_table_lookup (s->self->max_chars,
+                                                     GUINT_TO_POINTER (s->chars[s->pos[j]])));
+  char key[MAX_TRIGGER_CHARS * 6 + 1];
+  guint cum[MAX_TRIGGER_CHARS + 1];
+  guint k;
+  GArray *list = NULL;
+
+  if (max == 0)
+    return 1;
+  cum[0] = 0;
+  for (k = 0; k < max && j + k < s->n_pos; k++)
+    cum[k + 1] = cum[k] + g_unichar_to_utf8 (s->chars[s->pos[j + k]], key + cum[k]);
+  for (; k > 0; k--)
+    {
+      char saved = key[cum[k]];
+      key[cum[k]] = '\0';
+      list = g_hash_table_lookup (s->self->triggers, key);
+      key[cum[k]] = saved;
+      if (list != NULL)
+        break;
+    }
+  if (k == 0)
+    return 1;
+  key[cum[k]] = '\0';
+  report_match (s, j, k, key, list);
+  return k;
+}
+
 /* Longest match at each position, in one pass. White space inside a word is
  * skipped because PDF layout often spaces out characters (破 案 率). */
 void
@@ -384,6 +489,7 @@ fz_lexicon_scan (FzLexicon         *self,
   g_autofree guint32 *pos = NULL;
   glong n_chars = 0;
   guint n_pos = 0;
+  LexScan s;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (func != NULL);
@@ -396,55 +502,7 @@ fz_lexicon_scan (FzLexicon         *self,
     if (!g_unichar_isspace (chars[i]))
       pos[n_pos++] = i;
 
+  s = (LexScan) { self, chars, pos, n_pos, func, user_data };
   for (guint j = 0; j < n_pos;)
-    {
-      guint max = GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars,
-                                                         GUINT_TO_POINTER (chars[pos[j]])));
-      char key[MAX_TRIGGER_CHARS * 6 + 1];
-      guint cum[MAX_TRIGGER_CHARS + 1];
-      guint k, found = 0;
-      GArray *list = NULL;
-
-      if (max == 0)
-        {
-          j++;
-          continue;
-        }
-      cum[0] = 0;
-      for (k = 0; k < max && j + k < n_pos; k++)
-        cum[k + 1] = cum[k] + g_unichar_to_utf8 (chars[pos[j + k]], key + cum[k]);
-      for (; k > 0; k--)
-        {
-          char saved = key[cum[k]];
-          key[cum[k]] = '\0';
-          list = g_hash_table_lookup (self->triggers, key);
-          key[cum[k]] = saved;
-          if (list != NULL)
-            {
-              found = k;
-              break;
-            }
-        }
-      if (found == 0)
-        {
-          j++;
-          continue;
-        }
-      {
-        FzTriggerMatch m;
-        gpointer hkey, hval;
-
-        /* The key in the table outlives the callback; the local buffer does not. */
-        key[cum[found]] = '\0';
-        m.trigger = NULL;
-        if (g_hash_table_lookup_extended (self->triggers, key, &hkey, &hval))
-          m.trigger = hkey;
-        m.start = pos[j];
-        m.end = pos[j + found - 1] + 1;
-        m.indicators = (const guint *) list->data;
-        m.n_indicators = list->len;
-        func (&m, user_data);
-      }
-      j += found;
-    }
+    j += scan_at (&s, j);
 }

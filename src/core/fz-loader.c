@@ -130,6 +130,90 @@ dir_key (GFileInfo *info)
 static void walk_dir (Job *job, GFile *dir, GFileInfo *info, GSList *ancestors);
 
 static void
+add_read_error (Job          *job,
+                GFile        *dir,
+                const GError *error)
+{
+  g_autofree char *display = g_file_get_parse_name (dir);
+  g_autofree char *msg = g_strdup_printf (_("%s: the folder cannot be read: %s"),
+                                          display, error->message);
+
+  add_error (job, msg);
+}
+
+/* FALSE when the folder loops back to one above it or was walked already. */
+static gboolean
+enter_dir (Job        *job,
+           GFile      *dir,
+           const char *key,
+           GSList     *ancestors)
+{
+  if (g_slist_find_custom (ancestors, key, (GCompareFunc) g_strcmp0) != NULL)
+    {
+      g_autofree char *display = g_file_get_parse_name (dir);
+      g_autofree char *msg = g_strdup_printf (_("%s: a folder loop (it leads back to a folder above it); skipped"),
+                                              display);
+
+      add_error (job, msg);
+      return FALSE;
+    }
+  /* reached again by another way, not a loop: its files are already listed */
+  return g_hash_table_add (job->seen_dirs, g_strdup (key));
+}
+
+static void
+walk_link (Job        *job,
+           GFile      *child,
+           const char *name,
+           GSList     *here)
+{
+  /* follow links on purpose; loops are caught by the folder keys */
+  g_autoptr(GFileInfo) target = g_file_query_info (child, DIR_ATTRS,
+                                                   G_FILE_QUERY_INFO_NONE,
+                                                   job->cancellable, NULL);
+
+  if (target != NULL && g_file_info_get_file_type (target) == G_FILE_TYPE_DIRECTORY)
+    {
+      walk_dir (job, child, target, here);
+      return;
+    }
+  if (is_text_name (name, NULL))
+    add_file (job, child);
+}
+
+static void
+walk_child (Job       *job,
+            GFile     *child,
+            GFileInfo *child_info,
+            GSList    *here)
+{
+  const char *name = g_file_info_get_name (child_info);
+  GFileType type;
+
+  if (name[0] == '.')
+    return;
+  type = g_file_info_get_file_type (child_info);
+  if (type == G_FILE_TYPE_SYMBOLIC_LINK)
+    {
+      walk_link (job, child, name, here);
+      return;
+    }
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autoptr(GFileInfo) dinfo = g_file_query_info (child, DIR_ATTRS,
+                                                      G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                      job->cancellable, NULL);
+
+      if (dinfo != NULL)
+        walk_dir (job, child, dinfo, here);
+      return;
+    }
+  if (is_text_name (name, g_file_info_get_attribute_string (child_info,
+                                                             G_FILE_ATTRIBUTE_STANDARD_FAST_CONTENT_TYPE)))
+    add_file (job, child);
+}
+
+static void
 walk_dir (Job       *job,
           GFile     *dir,
           GFileInfo *info,
@@ -140,28 +224,13 @@ walk_dir (Job       *job,
   g_autoptr(GError) error = NULL;
   GSList here;
 
-  if (g_slist_find_custom (ancestors, key, (GCompareFunc) g_strcmp0) != NULL)
-    {
-      g_autofree char *display = g_file_get_parse_name (dir);
-      g_autofree char *msg = g_strdup_printf (_("%s: a folder loop (it leads back to a folder above it); skipped"),
-                                              display);
-
-      add_error (job, msg);
-      return;
-    }
-  /* reached again by another way, not a loop: its files are already listed */
-  if (!g_hash_table_add (job->seen_dirs, g_strdup (key)))
+  if (!enter_dir (job, dir, key, ancestors))
     return;
-
   en = g_file_enumerate_children (dir, CHILD_ATTRS, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
                                   job->cancellable, &error);
   if (en == NULL)
     {
-      g_autofree char *display = g_file_get_parse_name (dir);
-      g_autofree char *msg = g_strdup_printf (_("%s: the folder cannot be read: %s"),
-                                              display, error->message);
-
-      add_error (job, msg);
+      add_read_error (job, dir, error);
       return;
     }
 
@@ -171,55 +240,16 @@ walk_dir (Job       *job,
     {
       GFileInfo *child_info = NULL;
       GFile *child = NULL;
-      const char *name;
-      GFileType type;
 
       if (!g_file_enumerator_iterate (en, &child_info, &child, job->cancellable, &error))
         {
-          g_autofree char *display = g_file_get_parse_name (dir);
-          g_autofree char *msg = NULL;
-
-          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-            return;
-          msg = g_strdup_printf (_("%s: the folder cannot be read: %s"), display, error->message);
-          add_error (job, msg);
+          if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            add_read_error (job, dir, error);
           return;
         }
       if (child_info == NULL)
         break;
-      name = g_file_info_get_name (child_info);
-      if (name[0] == '.')
-        continue;
-      type = g_file_info_get_file_type (child_info);
-      if (type == G_FILE_TYPE_SYMBOLIC_LINK)
-        {
-          /* follow links on purpose; loops are caught by the folder keys */
-          g_autoptr(GFileInfo) target = g_file_query_info (child, DIR_ATTRS,
-                                                           G_FILE_QUERY_INFO_NONE,
-                                                           job->cancellable, NULL);
-
-          if (target != NULL && g_file_info_get_file_type (target) == G_FILE_TYPE_DIRECTORY)
-            {
-              walk_dir (job, child, target, &here);
-              continue;
-            }
-          if (is_text_name (name, NULL))
-            add_file (job, child);
-          continue;
-        }
-      if (type == G_FILE_TYPE_DIRECTORY)
-        {
-          g_autoptr(GFileInfo) dinfo = g_file_query_info (child, DIR_ATTRS,
-                                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                          job->cancellable, NULL);
-
-          if (dinfo != NULL)
-            walk_dir (job, child, dinfo, &here);
-          continue;
-        }
-      if (is_text_name (name, g_file_info_get_attribute_string (child_info,
-                                                                 G_FILE_ATTRIBUTE_STANDARD_FAST_CONTENT_TYPE)))
-        add_file (job, child);
+      walk_child (job, child, child_info, &here);
     }
 }
 

@@ -1,85 +1,14 @@
 /* fz-segmenter.c: a newspaper page into articles, from layout cues only. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#define _GNU_SOURCE
-#include "fz-segmenter.h"
-#include "fz-doc-date.h"
+#include "fz-segmenter-private.h"
 
 #include <string.h>
 
 #include "fz-charset.h"
 
-/* Decodes one character of valid UTF-8: the segmenter reads every byte of
- * every page, and a call per character is most of its time. */
-static inline gunichar
-next_char (const char **pp)
-{
-  const guchar *p = (const guchar *) *pp;
-  gunichar c = p[0];
-
-  if (c < 0x80)
-    {
-      *pp += 1;
-      return c;
-    }
-  if (c < 0xE0)
-    {
-      *pp += 2;
-      return ((c & 0x1F) << 6) | (p[1] & 0x3F);
-    }
-  if (c < 0xF0)
-    {
-      *pp += 3;
-      return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    }
-  *pp += 4;
-  return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-}
-
 /* Pages come in two orders: titles above their bodies, or (from some PDF
  * extractions) titles below them. The first thing on the page tells which. */
-
-typedef enum
-{
-  UNIT_BODY,
-  UNIT_HEADING,
-  UNIT_BYLINE,
-  UNIT_CREDIT,    /* 通讯员 某某 摄: belongs to a photo */
-  UNIT_CAPTION,   /* ▲ …, or a paragraph signed 摄 */
-  UNIT_BOILER,    /* masthead, hotline, page references */
-} UnitKind;
-
-typedef struct
-{
-  gsize    b_start;      /* trimmed content */
-  gsize    b_end;
-  guint32  c_start;
-  guint32  c_end;
-  guint    n_vis;
-  gunichar first;
-  gunichar last;
-  guint    blank : 1;
-  guint    indent : 1;
-  guint    clause : 1;
-  guint    title_style : 1;
-  guint    lead : 1;       /* 本报讯, 本报电 */
-  guint    byline : 1;
-  guint    hash : 1;
-  guint    bullet : 1;
-} SegLine;
-
-typedef struct
-{
-  guint    first_line;
-  guint    n_lines;
-  guint32  c_start;
-  guint32  c_end;
-  guint    gap_before;
-  guint    gap_after;
-  guint    n_vis;
-  gunichar last;
-  UnitKind kind;
-} Unit;
 
 typedef struct
 {
@@ -92,346 +21,6 @@ typedef struct
   gboolean title_closed;
   gboolean caption;
 } Draft;
-
-static gboolean
-has_prefix (const char *p,
-            const char *end,
-            const char *prefix)
-{
-  gsize n = strlen (prefix);
-
-  return (gsize) (end - p) >= n && memcmp (p, prefix, n) == 0;
-}
-
-static gboolean
-contains (const char *p,
-          const char *end,
-          const char *needle)
-{
-  return memmem (p, end - p, needle, strlen (needle)) != NULL;
-}
-
-static gboolean
-is_bullet (gunichar c)
-{
-  return c == 0x25A1 || c == 0x25A0 || c == 0x2609 || c == 0x2299 || c == 0x25CF ||
-         c == 0x25C6 || c == 0x2605;
-}
-
-static gboolean
-is_caption_mark (gunichar c)
-{
-  return c == 0x25B2 || c == 0x25B6 || c == 0x25B3 || c == 0x2191 || c == 0x2190 ||
-         c == 0x2192 || c == 0x2193;
-}
-
-/* A kept space between two Han words of two or more characters: "守护平安 共建和谐". */
-static gboolean
-line_title_style (const char *s,
-                  const char *e)
-{
-  guint prev_len = 0, cur_len = 0;
-  gboolean prev_cjk = FALSE, after_space = FALSE, pending = FALSE;
-  gunichar last = 0;
-
-  for (const char *p = s; p < e; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (fz_charset_is_space (c))
-        {
-          if (!after_space)
-            {
-              prev_len = cur_len;
-              prev_cjk = fz_charset_is_cjk (last);
-            }
-          after_space = TRUE;
-          cur_len = 0;
-          continue;
-        }
-      if (after_space)
-        {
-          pending = prev_cjk && prev_len >= 2 && fz_charset_is_cjk (c);
-          after_space = FALSE;
-        }
-      cur_len++;
-      last = c;
-      if (pending && cur_len >= 2)
-        return TRUE;
-      if (pending && cur_len == 1)
-        {
-          const char *n = g_utf8_next_char (p);
-
-          if (n >= e || fz_charset_is_space (g_utf8_get_char (n)))
-            pending = FALSE;
-        }
-    }
-  return FALSE;
-}
-
-static void
-analyse (const char *text,
-         SegLine    *l)
-{
-  const char *s = text + l->b_start;
-  const char *e = text + l->b_end;
-  const char *head;
-  guint k;
-
-  l->first = g_utf8_get_char (s);
-  l->last = g_utf8_get_char (g_utf8_prev_char (e));
-  for (const char *p = s; p < e;)
-    {
-      gunichar c = next_char (&p);
-
-      if (fz_charset_is_space (c))
-        continue;
-      l->n_vis++;
-      if (p < e && fz_charset_is_clause_punct (c))
-        l->clause = TRUE;
-    }
-  l->lead = has_prefix (s, e, "本报讯") || has_prefix (s, e, "本报电");
-  l->hash = l->first == '#';
-  l->bullet = is_bullet (l->first);
-  if (l->n_vis <= 50 && !l->clause)
-    l->title_style = line_title_style (s, e);
-  if (l->n_vis > 40 || l->clause || l->lead)
-    return;
-  head = s;
-  while (head < e && (is_bullet (g_utf8_get_char (head)) || fz_charset_is_space (g_utf8_get_char (head))))
-    head = g_utf8_next_char (head);
-  for (k = 0; k < 8 && head < e; k++, head = g_utf8_next_char (head))
-    if (has_prefix (head, e, "记者") || has_prefix (head, e, "通讯员") ||
-        has_prefix (head, e, "实习生") || has_prefix (head, e, "撰稿"))
-      {
-        l->byline = TRUE;
-        return;
-      }
-  if (l->bullet || has_prefix (e - MIN ((gsize) (e - s), 4), e, "文/图") ||
-      (e - s >= 3 && has_prefix (e - 3, e, "文/图")))
-    l->byline = TRUE;
-}
-
-static void
-scan (const char *text,
-      gsize       len,
-      GArray     *lines)
-{
-  gsize b = 0;
-  guint32 c = 0;
-
-  while (b < len)
-    {
-      SegLine l = { 0 };
-      gsize p = b, s, e;
-      guint32 c_s, c_e;
-
-      /* leading white space */
-      while (p < len && text[p] != '\n' && text[p] != '\r')
-        {
-          const char *q = text + p;
-
-          if (!fz_charset_is_space (next_char (&q)))
-            break;
-          p = q - text;
-          c++;
-        }
-      s = p;
-      c_s = c;
-      e = p;
-      c_e = c;
-      while (p < len && text[p] != '\n' && text[p] != '\r')
-        {
-          const char *q = text + p;
-          gunichar ch = next_char (&q);
-
-          p = q - text;
-          c++;
-          if (!fz_charset_is_space (ch))
-            e = p, c_e = c;
-        }
-      l.indent = s > b;
-      l.b_start = s;
-      l.b_end = e;
-      l.c_start = c_s;
-      l.c_end = c_e;
-      l.blank = s == e;
-      if (!l.blank)
-        analyse (text, &l);
-      g_array_append_val (lines, l);
-
-      if (p < len && text[p] == '\r' && p + 1 < len && text[p + 1] == '\n')
-        p += 2, c += 2;
-      else if (p < len)
-        p++, c++;
-      b = p;
-    }
-}
-
-static gboolean
-is_boiler (const char *s,
-           const char *e,
-           guint       n_vis,
-           guint       index)
-{
-  static const char *const words[] = {
-    "新闻热线", "国内统一刊号", "邮发代号", "责任编辑", "本版编辑", "责编", "美编",
-    "数字报", "版式设计", "广告许可证", "定价", "印刷：", "社址",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (contains (s, e, words[i]))
-      return TRUE;
-  /* （下转2版）, (上接1版) */
-  if (n_vis <= 12 && (has_prefix (s, e, "（") || has_prefix (s, e, "(")) &&
-      (contains (s, e, "转") || contains (s, e, "接")) && contains (s, e, "版"))
-    return TRUE;
-  /* The masthead date, 2022年4月25日 星期一: page furniture, not a title */
-  if (n_vis <= 24 && (contains (s, e, "星期") || contains (s, e, "农历")) &&
-      contains (s, e, "年") && contains (s, e, "月"))
-    return TRUE;
-  if (n_vis <= 16)
-    {
-      GDate date;
-
-      g_date_clear (&date, 1);
-      if (fz_doc_date_parse (s, e - s, &date))
-        return TRUE;
-    }
-  /* “某某日报”微信 and the like at the top of the page */
-  if (index < 4 && n_vis <= 20 &&
-      (contains (s, e, "报”") || contains (s, e, "报》")) &&
-      (contains (s, e, "微信") || contains (s, e, "微博") || contains (s, e, "客户端") ||
-       has_prefix (s, e, "“") || has_prefix (s, e, "《")))
-    return TRUE;
-  return FALSE;
-}
-
-static UnitKind
-classify (const char    *text,
-          const SegLine *lines,
-          Unit          *u,
-          guint          index)
-{
-  const SegLine *f = &lines[u->first_line];
-  const char *s = text + f->b_start;
-  const char *e = text + lines[u->first_line + u->n_lines - 1].b_end;
-  gboolean clause = FALSE;
-
-  for (guint i = 0; i < u->n_lines; i++)
-    clause |= lines[u->first_line + i].clause;
-
-  /* mastheads and page notes are short; a long paragraph that mentions a hotline is body */
-  if (u->n_lines <= 3 && (u->n_vis <= 40 || (index < 4 && u->n_vis <= 200)) &&
-      is_boiler (s, e, u->n_vis, index))
-    return UNIT_BOILER;
-  if (is_caption_mark (f->first))
-    return UNIT_CAPTION;
-  if (u->last == 0x6444 /* 摄 */ || has_prefix (e - MIN ((gsize) (e - s), 4), e, "摄）"))
-    return u->n_vis <= 20 ? UNIT_CREDIT : UNIT_CAPTION;
-  if (f->hash && u->n_vis <= 60)
-    return UNIT_HEADING;
-  if (u->n_lines == 1 && f->byline)
-    return UNIT_BYLINE;
-  if (f->lead)
-    return UNIT_BODY;
-  if (u->n_vis >= 2 && u->n_vis <= 50 && u->n_lines <= 3 && !clause &&
-      (!fz_charset_is_final (u->last) || u->last == 0x201D || u->last == 0xFF1A))
-    return UNIT_HEADING;
-  return UNIT_BODY;
-}
-
-static void
-build_units (const char *text,
-             GArray     *lines,
-             GArray     *units)
-{
-  const SegLine *ls = (const SegLine *) lines->data;
-  guint gap = 0;
-  Unit *cur = NULL;
-
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const SegLine *l = &ls[i];
-      gboolean fresh;
-
-      if (l->blank)
-        {
-          gap++;
-          cur = NULL;
-          continue;
-        }
-      fresh = cur == NULL || l->indent || l->lead || l->byline || l->hash || l->bullet ||
-              is_caption_mark (l->first);
-      if (!fresh)
-        {
-          const SegLine *prev = &ls[i - 1];
-
-          fresh = prev->byline || prev->hash || is_caption_mark (prev->first) ||
-                  (cur->n_lines == 1 && prev->title_style);
-        }
-      if (fresh)
-        {
-          Unit u = { 0 };
-
-          if (units->len > 0)
-            g_array_index (units, Unit, units->len - 1).gap_after = gap;
-          u.first_line = i;
-          u.c_start = l->c_start;
-          u.gap_before = units->len == 0 ? 99 : gap;
-          g_array_append_val (units, u);
-          cur = &g_array_index (units, Unit, units->len - 1);
-        }
-      cur->n_lines++;
-      cur->n_vis += l->n_vis;
-      cur->c_end = l->c_end;
-      cur->last = l->last;
-      gap = 0;
-    }
-  if (units->len > 0)
-    g_array_index (units, Unit, units->len - 1).gap_after = 99;
-  for (guint i = 0; i < units->len; i++)
-    {
-      Unit *u = &g_array_index (units, Unit, i);
-
-      u->kind = classify (text, ls, u, i);
-    }
-}
-
-/* Title text: lines of one heading joined, white space made single spaces, # marks gone. */
-static void
-append_unit_text (GString       *out,
-                  const char    *text,
-                  const SegLine *lines,
-                  const Unit    *u)
-{
-  for (guint i = 0; i < u->n_lines; i++)
-    {
-      const SegLine *l = &lines[u->first_line + i];
-      const char *p = text + l->b_start;
-      const char *e = text + l->b_end;
-      gboolean space = FALSE;
-
-      while (p < e && (*p == '#' || *p == ' '))
-        p++;
-      if (i > 0 && lines[u->first_line].title_style)
-        g_string_append_c (out, ' ');
-      for (; p < e; p = g_utf8_next_char (p))
-        {
-          gunichar c = g_utf8_get_char (p);
-
-          if (fz_charset_is_space (c))
-            {
-              space = TRUE;
-              continue;
-            }
-          if (space && out->len > 0)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
-        }
-    }
-}
 
 typedef struct
 {
@@ -465,7 +54,7 @@ title_text (Ctx  *ctx,
         continue;
       if (s->len > 0 && !(s->str[s->len - 1] == ':' || g_str_has_suffix (s->str, "：")))
         g_string_append_c (s, ' ');
-      append_unit_text (s, ctx->text, ctx->lines, u);
+      _fz_segmenter_append_unit_text (s, ctx->text, ctx->lines, u);
     }
   return g_string_free (s, FALSE);
 }
@@ -509,7 +98,7 @@ draft_emit (Ctx   *ctx,
       const Unit *u = &ctx->units[d->byline];
       GString *s = g_string_new (NULL);
 
-      append_unit_text (s, ctx->text, ctx->lines, u);
+      _fz_segmenter_append_unit_text (s, ctx->text, ctx->lines, u);
       a->byline = g_string_free (s, FALSE);
       start = MIN (start, u->c_start);
       end = MAX (end, u->c_end);
@@ -591,176 +180,226 @@ ends_sentence (const Unit *u)
   return fz_charset_is_final (u->last);
 }
 
+/* One pass over the units of a page: the article being drafted and, on a
+ * title-first page, the headings still waiting for the body they head. */
+typedef struct
+{
+  Ctx      *ctx;
+  GArray   *pending;
+  Draft     d;
+  gboolean  open;
+  guint     n_units;
+} Pass;
+
+static void
+pass_restart (Pass *p)
+{
+  if (p->open)
+    draft_emit (p->ctx, &p->d);
+  draft_reset (&p->d);
+  p->open = TRUE;
+}
+
+static void
+first_heading (Pass *p,
+               guint i)
+{
+  const Unit *u = &p->ctx->units[i];
+  gint ui = (gint) i;
+
+  if (u->gap_after >= 2 && p->pending->len == 0 &&
+      (i + 1 >= p->n_units || p->ctx->units[i + 1].kind != UNIT_BYLINE))
+    emit_caption (p->ctx, ui);
+  else
+    g_array_append_val (p->pending, ui);
+}
+
+static void
+first_byline (Pass *p,
+              gint  ui)
+{
+  if (p->pending->len > 0)
+    {
+      pass_restart (p);
+      set_title_from_pending (p->ctx, &p->d, p->pending);
+      p->d.byline = ui;
+      g_array_set_size (p->pending, 0);
+    }
+  else if (p->open && p->d.byline < 0)
+    p->d.byline = ui;
+  else if (!(p->open && p->d.body_first < 0))
+    {
+      /* a second byline after a body: a new article whose title comes later */
+      pass_restart (p);
+      p->d.byline = ui;
+      p->d.awaiting_title = TRUE;
+    }
+}
+
+/* A body under headings: they title it, start a new article, or were photos
+ * or subheadings set into the one that goes on. */
+static void
+first_body_after_headings (Pass       *p,
+                           const Unit *u)
+{
+  Ctx *ctx = p->ctx;
+  Draft *d = &p->d;
+  const Unit *p0 = &ctx->units[g_array_index (p->pending, gint, 0)];
+
+  if (p->open && d->awaiting_title && d->body_first >= 0)
+    {
+      d->title_first = g_array_index (p->pending, gint, 0);
+      d->title_last = g_array_index (p->pending, gint, p->pending->len - 1);
+      d->awaiting_title = FALSE;
+    }
+  else if (p->open && d->title_first < 0 && d->body_first < 0)
+    set_title_from_pending (ctx, d, p->pending);
+  else if (p->open && !ctx->lines[u->first_line].lead && p0->gap_before >= 2 &&
+           d->body_last >= 0 && !ends_sentence (&ctx->units[d->body_last]))
+    {
+      /* photos set into an article whose sentence then carries on */
+      for (guint k = 0; k < p->pending->len; k++)
+        emit_caption (ctx, g_array_index (p->pending, gint, k));
+    }
+  else if (!p->open || u->gap_before >= 99 || p0->gap_before >= 2 ||
+           ctx->lines[u->first_line].lead)
+    {
+      pass_restart (p);
+      set_title_from_pending (ctx, d, p->pending);
+    }
+  /* else: subheadings inside the article */
+  g_array_set_size (p->pending, 0);
+}
+
+static void
+first_body (Pass *p,
+            gint  ui)
+{
+  const Unit *u = &p->ctx->units[ui];
+
+  if (p->pending->len > 0)
+    {
+      first_body_after_headings (p, u);
+      add_body (&p->d, ui);
+    }
+  else if (!p->open)
+    {
+      pass_restart (p);
+      add_body (&p->d, ui);
+    }
+  else if (u->gap_before >= 3 && p->d.body_last >= 0 &&
+           ends_sentence (&p->ctx->units[p->d.body_last]))
+    emit_caption (p->ctx, ui);
+  else
+    add_body (&p->d, ui);
+}
+
 static void
 segment_title_first (Ctx  *ctx,
                      guint n_units)
 {
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (gint));
-  Draft d;
-  gboolean open = FALSE;
+  Pass p = { ctx, pending, { 0, }, FALSE, n_units };
 
-  draft_reset (&d);
+  draft_reset (&p.d);
   for (guint i = 0; i < n_units; i++)
     {
-      const Unit *u = &ctx->units[i];
-      gint ui = (gint) i;
-
-      switch (u->kind)
+      switch (ctx->units[i].kind)
         {
         case UNIT_BOILER:
         case UNIT_CREDIT:
           break;
-
         case UNIT_CAPTION:
-          emit_caption (ctx, ui);
+          emit_caption (ctx, (gint) i);
           break;
-
         case UNIT_HEADING:
-          if (u->gap_after >= 2 && pending->len == 0 &&
-              (i + 1 >= n_units || ctx->units[i + 1].kind != UNIT_BYLINE))
-            emit_caption (ctx, ui);
-          else
-            g_array_append_val (pending, ui);
+          first_heading (&p, i);
           break;
-
         case UNIT_BYLINE:
-          if (pending->len > 0)
-            {
-              if (open)
-                draft_emit (ctx, &d);
-              draft_reset (&d);
-              set_title_from_pending (ctx, &d, pending);
-              d.byline = ui;
-              open = TRUE;
-              g_array_set_size (pending, 0);
-            }
-          else if (open && d.byline < 0)
-            d.byline = ui;
-          else if (!(open && d.body_first < 0))
-            {
-              /* a second byline after a body: a new article whose title comes later */
-              if (open)
-                draft_emit (ctx, &d);
-              draft_reset (&d);
-              d.byline = ui;
-              d.awaiting_title = TRUE;
-              open = TRUE;
-            }
+          first_byline (&p, (gint) i);
           break;
-
         case UNIT_BODY:
-          if (pending->len > 0)
-            {
-              const Unit *p0 = &ctx->units[g_array_index (pending, gint, 0)];
-
-              if (open && d.awaiting_title && d.body_first >= 0)
-                {
-                  d.title_first = g_array_index (pending, gint, 0);
-                  d.title_last = g_array_index (pending, gint, pending->len - 1);
-                  d.awaiting_title = FALSE;
-                }
-              else if (open && d.title_first < 0 && d.body_first < 0)
-                set_title_from_pending (ctx, &d, pending);
-              else if (open && !ctx->lines[u->first_line].lead && p0->gap_before >= 2 &&
-                       d.body_last >= 0 && !ends_sentence (&ctx->units[d.body_last]))
-                {
-                  /* photos set into an article whose sentence then carries on */
-                  for (guint k = 0; k < pending->len; k++)
-                    emit_caption (ctx, g_array_index (pending, gint, k));
-                }
-              else if (!open || u->gap_before >= 99 || p0->gap_before >= 2 ||
-                       ctx->lines[u->first_line].lead)
-                {
-                  if (open)
-                    draft_emit (ctx, &d);
-                  draft_reset (&d);
-                  set_title_from_pending (ctx, &d, pending);
-                  open = TRUE;
-                }
-              /* else: subheadings inside the article */
-              g_array_set_size (pending, 0);
-              add_body (&d, ui);
-            }
-          else if (!open)
-            {
-              draft_reset (&d);
-              open = TRUE;
-              add_body (&d, ui);
-            }
-          else if (u->gap_before >= 3 && d.body_last >= 0 &&
-                   ends_sentence (&ctx->units[d.body_last]))
-            emit_caption (ctx, ui);
-          else
-            add_body (&d, ui);
+          first_body (&p, (gint) i);
           break;
         }
     }
   for (guint i = 0; i < pending->len; i++)
     emit_caption (ctx, g_array_index (pending, gint, i));
-  if (open)
-    draft_emit (ctx, &d);
+  if (p.open)
+    draft_emit (ctx, &p.d);
+}
+
+static void
+after_heading (Pass *p,
+               gint  ui)
+{
+  const Unit *u = &p->ctx->units[ui];
+  Draft *d = &p->d;
+
+  if (!p->open || d->body_first < 0 || d->title_closed)
+    return;
+  if (d->title_first < 0)
+    d->title_first = d->title_last = ui;
+  else if (d->title_last == ui - 1 &&
+           (u->gap_before == 0 || p->ctx->units[ui - 1].last == 0xFF1A ||
+            p->ctx->units[ui - 1].last == ':'))
+    d->title_last = ui;
+  else
+    d->title_closed = TRUE;
+}
+
+static void
+after_body (Pass *p,
+            gint  ui)
+{
+  if (p->open && p->d.title_first >= 0)
+    {
+      draft_emit (p->ctx, &p->d);
+      p->open = FALSE;
+    }
+  if (!p->open)
+    {
+      draft_reset (&p->d);
+      p->open = TRUE;
+    }
+  add_body (&p->d, ui);
 }
 
 static void
 segment_title_after (Ctx  *ctx,
                      guint n_units)
 {
-  Draft d;
-  gboolean open = FALSE;
+  Pass p = { ctx, NULL, { 0, }, FALSE, n_units };
 
-  draft_reset (&d);
+  draft_reset (&p.d);
   for (guint i = 0; i < n_units; i++)
     {
-      const Unit *u = &ctx->units[i];
       gint ui = (gint) i;
 
-      switch (u->kind)
+      switch (ctx->units[i].kind)
         {
         case UNIT_BOILER:
         case UNIT_CREDIT:
           break;
-
         case UNIT_CAPTION:
           emit_caption (ctx, ui);
           break;
-
         case UNIT_HEADING:
-          if (!open || d.body_first < 0 || d.title_closed)
-            break;
-          if (d.title_first < 0)
-            d.title_first = d.title_last = ui;
-          else if (d.title_last == ui - 1 &&
-                   (u->gap_before == 0 || ctx->units[ui - 1].last == 0xFF1A ||
-                    ctx->units[ui - 1].last == ':'))
-            d.title_last = ui;
-          else
-            d.title_closed = TRUE;
+          after_heading (&p, ui);
           break;
-
         case UNIT_BYLINE:
-          if (open && d.byline < 0)
-            d.byline = ui;
-          if (d.title_first >= 0)
-            d.title_closed = TRUE;
+          if (p.open && p.d.byline < 0)
+            p.d.byline = ui;
+          if (p.d.title_first >= 0)
+            p.d.title_closed = TRUE;
           break;
-
         case UNIT_BODY:
-          if (open && d.title_first >= 0)
-            {
-              draft_emit (ctx, &d);
-              open = FALSE;
-            }
-          if (!open)
-            {
-              draft_reset (&d);
-              open = TRUE;
-            }
-          add_body (&d, ui);
+          after_body (&p, ui);
           break;
         }
     }
-  if (open)
-    draft_emit (ctx, &d);
+  if (p.open)
+    draft_emit (ctx, &p.d);
 }
 
 static gint
@@ -787,8 +426,8 @@ fz_segment (const char *text,
 
   if (len == 0)
     return out;
-  scan (text, len, lines);
-  build_units (text, lines, units);
+  _fz_segmenter_scan (text, len, lines);
+  _fz_segmenter_build_units (text, lines, units);
 
   ctx.text = text;
   ctx.lines = (const SegLine *) lines->data;

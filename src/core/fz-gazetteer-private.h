@@ -1,0 +1,55 @@
+/* fz-gazetteer-private.h: the flat tables of a gazetteer, shared by its loading and lookup files. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "fz-gazetteer.h"
+
+G_BEGIN_DECLS
+
+/* Names longer than this are not matched; the longest division name has 19. */
+#define MAX_NAME_CHARS 24
+#define MAX_CANDIDATES 256
+
+typedef struct
+{
+  gint64       code;
+  const char  *name;
+  guint32      parent;
+  guint8       level;
+  guint8       type;
+} Place;
+
+typedef struct
+{
+  guint32 id;
+  guint32 next;      /* next candidate of the same name, or FZ_GAZETTEER_NONE */
+  guint8  is_short;
+} Candidate;
+
+struct _FzGazetteer
+{
+  gatomicrefcount  ref;
+  char            *data;        /* the TSV, cut in place: names point into it */
+  GStringChunk    *strings;     /* short forms and alias names */
+  GArray          *places;      /* Place */
+  GArray          *candidates;  /* Candidate */
+  GHashTable      *names;       /* name -> first candidate + 1 */
+  GHashTable      *codes;       /* code -> id + 1 */
+  GHashTable      *max_chars;   /* first character -> longest name starting with it */
+  GHashTable      *generic;     /* names of FZ_PLACE_GENERIC places */
+};
+
+void      _fz_gazetteer_add_name         (FzGazetteer  *self,
+                                          const char   *name,
+                                          guint32       id,
+                                          gboolean      is_short);
+void      _fz_gazetteer_add_place_names  (FzGazetteer  *self,
+                                          guint32       id);
+gboolean  _fz_gazetteer_parse_error      (GError      **error,
+                                          const char   *origin,
+                                          guint         line_no,
+                                          const char   *what);
+gboolean  _fz_gazetteer_parse_code       (const char   *s,
+                                          gint64       *code);
+
+G_END_DECLS

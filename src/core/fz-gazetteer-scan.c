@@ -1,0 +1,288 @@
+/* fz-gazetteer-scan.c: places by id, code and name, and the scan for place names in a text. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-gazetteer-private.h"
+
+#include <string.h>
+
+guint
+fz_gazetteer_get_n (FzGazetteer *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->places->len;
+}
+
+static const Place *
+get_place (FzGazetteer *self,
+           guint32      id)
+{
+  if (self == NULL || id >= self->places->len)
+    return NULL;
+  return &g_array_index (self->places, Place, id);
+}
+
+gint64
+fz_gazetteer_get_code (FzGazetteer *self,
+                       guint32      id)
+{
+  const Place *p = get_place (self, id);
+
+  return p != NULL ? p->code : 0;
+}
+
+/* Zones have no code of their own: they take the code of the division holding them. */
+gint64
+fz_gazetteer_get_nearest_code (FzGazetteer *self,
+                               guint32      id)
+{
+  for (const Place *p = get_place (self, id); p != NULL; p = get_place (self, p->parent))
+    if (p->code != 0)
+      return p->code;
+  return 0;
+}
+
+guint32
+fz_gazetteer_get_parent (FzGazetteer *self,
+                         guint32      id)
+{
+  const Place *p = get_place (self, id);
+
+  return p != NULL ? p->parent : FZ_GAZETTEER_NONE;
+}
+
+guint
+fz_gazetteer_get_level (FzGazetteer *self,
+                        guint32      id)
+{
+  const Place *p = get_place (self, id);
+
+  return p != NULL ? p->level : 0;
+}
+
+FzPlaceType
+fz_gazetteer_get_place_type (FzGazetteer *self,
+                             guint32      id)
+{
+  const Place *p = get_place (self, id);
+
+  return p != NULL ? p->type : FZ_PLACE_GENERIC;
+}
+
+const char *
+fz_gazetteer_get_name (FzGazetteer *self,
+                       guint32      id)
+{
+  const Place *p = get_place (self, id);
+
+  return p != NULL ? p->name : NULL;
+}
+
+char *
+fz_gazetteer_dup_full_name (FzGazetteer *self,
+                            guint32      id)
+{
+  const char *parts[8];
+  guint n = 0;
+  GString *s;
+
+  for (const Place *p = get_place (self, id); p != NULL && n < G_N_ELEMENTS (parts);
+       p = get_place (self, p->parent))
+    parts[n++] = p->name;
+  if (n == 0)
+    return NULL;
+  s = g_string_new (NULL);
+  while (n > 0)
+    g_string_append (s, parts[--n]);
+  return g_string_free (s, FALSE);
+}
+
+guint32
+fz_gazetteer_rollup (FzGazetteer *self,
+                     guint32      id,
+                     guint        level)
+{
+  for (const Place *p = get_place (self, id); p != NULL; p = get_place (self, p->parent))
+    {
+      if (p->level == level)
+        return id;
+      if (p->level < level)
+        break;
+      id = p->parent;
+    }
+  return FZ_GAZETTEER_NONE;
+}
+
+gboolean
+fz_gazetteer_is_within (FzGazetteer *self,
+                        guint32      id,
+                        guint32      ancestor)
+{
+  for (guint depth = 0; id != FZ_GAZETTEER_NONE && depth < 8; depth++)
+    {
+      if (id == ancestor)
+        return TRUE;
+      id = fz_gazetteer_get_parent (self, id);
+    }
+  return FALSE;
+}
+
+guint32
+fz_gazetteer_common_ancestor (FzGazetteer *self,
+                              guint32      a,
+                              guint32      b)
+{
+  for (guint depth = 0; a != FZ_GAZETTEER_NONE && depth < 8; depth++)
+    {
+      if (fz_gazetteer_is_within (self, b, a))
+        return a;
+      a = fz_gazetteer_get_parent (self, a);
+    }
+  return FZ_GAZETTEER_NONE;
+}
+
+guint32
+fz_gazetteer_lookup_code (FzGazetteer *self,
+                          gint64       code)
+{
+  g_return_val_if_fail (self != NULL, FZ_GAZETTEER_NONE);
+  if (code <= 0)
+    return FZ_GAZETTEER_NONE;
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->codes, GSIZE_TO_POINTER ((gsize) code))) - 1;
+}
+
+static guint
+collect (FzGazetteer *self,
+         guint32      head,
+         guint32     *ids,
+         guint8      *is_short,
+         guint        max_ids)
+{
+  guint n = 0;
+
+  for (guint32 i = head; i != FZ_GAZETTEER_NONE && n < max_ids;
+       i = g_array_index (self->candidates, Candidate, i).next)
+    {
+      const Candidate *c = &g_array_index (self->candidates, Candidate, i);
+      ids[n] = c->id;
+      if (is_short != NULL)
+        is_short[n] = c->is_short;
+      n++;
+    }
+  return n;
+}
+
+guint
+fz_gazetteer_lookup_name (FzGazetteer *self,
+                          const char  *name,
+                          guint32     *ids,
+                          guint        max_ids)
+{
+  guint32 head;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (name != NULL, 0);
+  head = GPOINTER_TO_UINT (g_hash_table_lookup (self->names, name));
+  if (head == 0)
+    return 0;
+  return collect (self, head - 1, ids, NULL, max_ids);
+}
+
+
+/* One scan: the text as characters, the places of those that are not white
+ * space, and room for the candidates of one mention. */
+typedef struct
+{
+  FzGazetteer         *self;
+  const gunichar      *chars;
+  const guint32       *pos;
+  guint                n_pos;
+  FzGazetteerScanFunc  func;
+  gpointer             user_data;
+  guint32              ids[MAX_CANDIDATES];
+  guint8               shorts[MAX_CANDIDATES];
+} GazScan;
+
+static inline void
+report_mention (GazScan  *s,
+                guint     j,
+                guint     found,
+                gpointer  hkey,
+                gpointer  hval)
+{
+  FzPlaceMention m;
+
+  m.start = s->pos[j];
+  m.end = s->pos[j + found - 1] + 1;
+  m.name = hkey;
+  m.n_ids = collect (s->self, GPOINTER_TO_UINT (hval) - 1, s->ids, s->shorts, MAX_CANDIDATES);
+  m.ids = s->ids;
+  m.is_short = s->shorts;
+  m.is_generic = g_hash_table_contains (s->self->generic, hkey);
+  s->func (&m, s->user_data);
+}
+
+/* Reports the longest name at position @j; returns the positions to move on. */
+static inline guint
+scan_at (GazScan *s,
+         guint    j)
+{
+  guint max = GPOINTER_TO_UINT (g_hash_table_lookup (s->self->max_chars,
+                                                     GUINT_TO_POINTER (s->chars[s->pos[j]])));
+  char key[MAX_NAME_CHARS * 6 + 1];
+  guint cum[MAX_NAME_CHARS + 1];
+  guint k;
+  gpointer hkey = NULL, hval = NULL;
+
+  if (max < 2)
+    return 1;
+  cum[0] = 0;
+  for (k = 0; k < max && j + k < s->n_pos; k++)
+    cum[k + 1] = cum[k] + g_unichar_to_utf8 (s->chars[s->pos[j + k]], key + cum[k]);
+  for (; k >= 2; k--)
+    {
+      key[cum[k]] = '\0';
+      if (g_hash_table_lookup_extended (s->self->names, key, &hkey, &hval))
+        {
+          report_mention (s, j, k, hkey, hval);
+          return k;
+        }
+    }
+  return 1;
+}
+
+/* Longest match at each position in one pass: the table says how long a name
+ * can be for each first character, so a position costs a few hash lookups.
+ * White space inside a name is skipped (PDF layout spaces characters out). */
+void
+fz_gazetteer_scan (FzGazetteer         *self,
+                   const char          *text,
+                   gssize               len,
+                   FzGazetteerScanFunc  func,
+                   gpointer             user_data)
+{
+  g_autofree gunichar *chars = NULL;
+  g_autofree guint32 *pos = NULL;
+  glong n_chars = 0;
+  guint n_pos = 0;
+  GazScan s;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (func != NULL);
+  if (text == NULL)
+    return;
+
+  chars = g_utf8_to_ucs4_fast (text, len, &n_chars);
+  pos = g_new (guint32, n_chars + 1);
+  for (glong i = 0; i < n_chars; i++)
+    if (!g_unichar_isspace (chars[i]))
+      pos[n_pos++] = i;
+
+  s.self = self;
+  s.chars = chars;
+  s.pos = pos;
+  s.n_pos = n_pos;
+  s.func = func;
+  s.user_data = user_data;
+  for (guint j = 0; j < n_pos;)
+    j += scan_at (&s, j);
+}

@@ -1,0 +1,270 @@
+/* fz-numeral-chinese.c: Chinese digits and numerals such as 三千五百, 二〇一九 and 十几. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-numeral-private.h"
+
+#include <string.h>
+
+int
+fz_numeral_digit_value (gunichar c)
+{
+  switch (c)
+    {
+    case 0x3007: /* 〇 */
+    case 0x96F6: /* 零 */
+      return 0;
+    case 0x4E00: /* 一 */
+    case 0x58F9: /* 壹 */
+      return 1;
+    case 0x4E8C: /* 二 */
+    case 0x4E24: /* 两 */
+    case 0x8D30: /* 贰 */
+      return 2;
+    case 0x4E09: /* 三 */
+    case 0x53C1: /* 叁 */
+      return 3;
+    case 0x56DB: /* 四 */
+    case 0x8086: /* 肆 */
+      return 4;
+    case 0x4E94: /* 五 */
+    case 0x4F0D: /* 伍 */
+      return 5;
+    case 0x516D: /* 六 */
+    case 0x9646: /* 陆 */
+      return 6;
+    case 0x4E03: /* 七 */
+    case 0x67D2: /* 柒 */
+      return 7;
+    case 0x516B: /* 八 */
+    case 0x634C: /* 捌 */
+      return 8;
+    case 0x4E5D: /* 九 */
+    case 0x7396: /* 玖 */
+      return 9;
+    default:
+      return arabic_digit (c);
+    }
+}
+
+static inline int
+chinese_unit (gunichar c)
+{
+  switch (c)
+    {
+    case 0x5341: /* 十 */
+    case 0x62FE: /* 拾 */
+      return 10;
+    case 0x767E: /* 百 */
+    case 0x4F70: /* 佰 */
+      return 100;
+    case 0x5343: /* 千 */
+    case 0x4EDF: /* 仟 */
+      return 1000;
+    default:
+      return 0;
+    }
+}
+
+#define CH_WAN   0x4E07  /* 万 */
+#define CH_YI    0x4EBF  /* 亿 */
+#define CH_QIAN  0x5343  /* 千 */
+#define CH_BAI   0x767E  /* 百 */
+#define CH_YU    0x4F59  /* 余 */
+#define CH_DUO   0x591A  /* 多 */
+#define CH_JI    0x51E0  /* 几 */
+#define CH_NIAN  0x5EFF  /* 廿 */
+#define CH_SA    0x5345  /* 卅 */
+#define CH_CHENG 0x6210  /* 成 */
+
+/* The state of a Chinese numeral read left to right: 三千五百 adds units into
+ * cur, 万 and 亿 close a section, and a bare run such as 二〇一九 is positional. */
+typedef struct
+{
+  gint64   yi;
+  gint64   wan;
+  gint64   cur;
+  gint64   positional;
+  int      digit;
+  int      last_unit;
+  int      n_digits_only;
+  gboolean any;
+  gboolean units;
+  gboolean zero_gap;
+  gboolean seen_wan;
+  gboolean saw_zero;
+  guint8   flags;
+} ChineseRun;
+
+static inline gboolean
+chinese_take_digit (ChineseRun *r,
+                    int         d)
+{
+  /* Digit after digit: only a positional run such as 二〇一九. */
+  if (r->digit >= 0 && !r->zero_gap && r->units)
+    return FALSE;
+  if (!r->units)
+    {
+      if (r->n_digits_only >= 12)
+        return FALSE;
+      r->positional = r->positional * 10 + d;
+      r->n_digits_only++;
+    }
+  r->zero_gap = (d == 0 && r->units);
+  r->saw_zero |= (d == 0);
+  r->digit = d;
+  r->any = TRUE;
+  return TRUE;
+}
+
+static inline gboolean
+chinese_take_unit (ChineseRun *r,
+                   gunichar    c,
+                   int         u)
+{
+  int val = u > 0 ? u : 10;
+  int mul = c == CH_NIAN ? 2 : c == CH_SA ? 3 : (r->digit < 0 ? 1 : r->digit);
+
+  if (r->n_digits_only > 1 || val >= r->last_unit)
+    return FALSE;
+  r->cur += (gint64) mul * val;
+  r->last_unit = val;
+  r->digit = -1;
+  r->units = TRUE;
+  r->zero_gap = FALSE;
+  r->any = TRUE;
+  return TRUE;
+}
+
+static inline gboolean
+chinese_take_myriad (ChineseRun *r,
+                     gunichar    c)
+{
+  gint64 v = r->cur + MAX (r->digit, 0);
+
+  if (r->n_digits_only > 1)
+    return FALSE;
+  if (!r->any)
+    v = 1;
+  if (c == CH_WAN)
+    {
+      if (r->seen_wan)
+        return FALSE;
+      r->wan = v * 10000;
+      r->seen_wan = TRUE;
+    }
+  else
+    {
+      if (r->yi != 0)
+        return FALSE;
+      r->yi = (r->wan + v) * 100000000;
+      r->wan = 0;
+      r->seen_wan = FALSE;
+    }
+  r->cur = 0;
+  r->digit = -1;
+  r->last_unit = 100000;
+  r->units = TRUE;
+  r->zero_gap = FALSE;
+  r->any = TRUE;
+  r->flags |= FZ_NUMERAL_MULT;
+  return TRUE;
+}
+
+/* Returns FALSE where the numeral ends before @c. */
+static inline gboolean
+chinese_take (ChineseRun *r,
+              gunichar    c)
+{
+  int d = fz_numeral_digit_value (c);
+  int u = chinese_unit (c);
+
+  if (d >= 0 && arabic_digit (c) < 0)
+    return chinese_take_digit (r, d);
+  if (u > 0 || c == CH_NIAN || c == CH_SA)
+    return chinese_take_unit (r, c, u);
+  if (c == CH_WAN || c == CH_YI)
+    return chinese_take_myriad (r, c);
+  return FALSE;
+}
+
+/* Stores the value read; returns where the numeral ends, which moves back to
+ * the first character when neighbouring digits only state a guess. */
+static inline gsize
+chinese_store (const ChineseRun *r,
+               const char       *s,
+               gsize             len,
+               gsize             pos,
+               FzDecimal        *out)
+{
+  if (!r->units && r->n_digits_only > 1 && r->n_digits_only != 4 && !r->saw_zero)
+    {
+      /* 两三个, 五六十: neighbouring digits state a guess, not a positional
+       * number; only years (一九九八, 二〇二一) are written digit by digit. */
+      gunichar first;
+
+      pos = decode (s, len, &first);
+      out->mantissa = fz_numeral_digit_value (first);
+      out->n_digits = 1;
+    }
+  else if (!r->units)
+    {
+      out->mantissa = r->positional;
+      out->n_digits = r->n_digits_only;
+    }
+  else
+    {
+      out->mantissa = r->yi + r->wan + r->cur + MAX (r->digit, 0);
+      out->n_digits = 0;
+    }
+  return pos;
+}
+
+/* 十几, 三千五百余 */
+static inline gsize
+chinese_read_over (const char *s,
+                   gsize       len,
+                   gsize       pos,
+                   guint8     *flags)
+{
+  gunichar c;
+  gsize n;
+
+  if (pos >= len)
+    return pos;
+  n = decode (s + pos, len - pos, &c);
+  if (c == CH_YU || c == CH_DUO || c == CH_JI)
+    {
+      *flags |= FZ_NUMERAL_OVER;
+      pos += n;
+    }
+  return pos;
+}
+
+/* Chinese numerals: 三千五百, 二〇一九, 十几, 两万, 廿三. */
+gboolean
+fz_numeral_parse_chinese (const char *s,
+                          gsize       len,
+                          FzDecimal  *out,
+                          gsize      *consumed)
+{
+  ChineseRun r = { .digit = -1, .last_unit = 100000, .flags = FZ_NUMERAL_CHINESE };
+  gsize pos = 0;
+
+  memset (out, 0, sizeof *out);
+  while (pos < len)
+    {
+      gunichar c;
+      gsize n = decode (s + pos, len - pos, &c);
+
+      if (!chinese_take (&r, c))
+        break;
+      pos += n;
+    }
+  if (!r.any)
+    return FALSE;
+  pos = chinese_store (&r, s, len, pos, out);
+  pos = chinese_read_over (s, len, pos, &r.flags);
+  out->flags = r.flags;
+  *consumed = pos;
+  return TRUE;
+}

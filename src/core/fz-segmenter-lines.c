@@ -1,0 +1,377 @@
+/* fz-segmenter-lines.c: reads a page into lines and units (headings, bylines, bodies, captions). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define _GNU_SOURCE
+#include "fz-segmenter-private.h"
+#include "fz-doc-date.h"
+
+#include <string.h>
+
+#include "fz-charset.h"
+
+/* Decodes one character of valid UTF-8: the segmenter reads every byte of
+ * every page, and a call per character is most of its time. */
+static inline gunichar
+next_char (const char **pp)
+{
+  const guchar *p = (const guchar *) *pp;
+  gunichar c = p[0];
+
+  if (c < 0x80)
+    {
+      *pp += 1;
+      return c;
+    }
+  if (c < 0xE0)
+    {
+      *pp += 2;
+      return ((c & 0x1F) << 6) | (p[1] & 0x3F);
+    }
+  if (c < 0xF0)
+    {
+      *pp += 3;
+      return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+  *pp += 4;
+  return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+static gboolean
+has_prefix (const char *p,
+            const char *end,
+            const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return (gsize) (end - p) >= n && memcmp (p, prefix, n) == 0;
+}
+
+static gboolean
+contains (const char *p,
+          const char *end,
+          const char *needle)
+{
+  return memmem (p, end - p, needle, strlen (needle)) != NULL;
+}
+
+static gboolean
+is_bullet (gunichar c)
+{
+  return c == 0x25A1 || c == 0x25A0 || c == 0x2609 || c == 0x2299 || c == 0x25CF ||
+         c == 0x25C6 || c == 0x2605;
+}
+
+static gboolean
+is_caption_mark (gunichar c)
+{
+  return c == 0x25B2 || c == 0x25B6 || c == 0x25B3 || c == 0x2191 || c == 0x2190 ||
+         c == 0x2192 || c == 0x2193;
+}
+
+/* A kept space between two Han words of two or more characters: "守护平安 共建和谐". */
+static gboolean
+line_title_style (const char *s,
+                  const char *e)
+{
+  guint prev_len = 0, cur_len = 0;
+  gboolean prev_cjk = FALSE, after_space = FALSE, pending = FALSE;
+  gunichar last = 0;
+
+  for (const char *p = s; p < e; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (fz_charset_is_space (c))
+        {
+          if (!after_space)
+            {
+              prev_len = cur_len;
+              prev_cjk = fz_charset_is_cjk (last);
+            }
+          after_space = TRUE;
+          cur_len = 0;
+          continue;
+        }
+      if (after_space)
+        {
+          pending = prev_cjk && prev_len >= 2 && fz_charset_is_cjk (c);
+          after_space = FALSE;
+        }
+      cur_len++;
+      last = c;
+      if (pending && cur_len >= 2)
+        return TRUE;
+      if (pending && cur_len == 1)
+        {
+          const char *n = g_utf8_next_char (p);
+
+          if (n >= e || fz_charset_is_space (g_utf8_get_char (n)))
+            pending = FALSE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+analyse (const char *text,
+         SegLine    *l)
+{
+  const char *s = text + l->b_start;
+  const char *e = text + l->b_end;
+  const char *head;
+  guint k;
+
+  l->first = g_utf8_get_char (s);
+  l->last = g_utf8_get_char (g_utf8_prev_char (e));
+  for (const char *p = s; p < e;)
+    {
+      gunichar c = next_char (&p);
+
+      if (fz_charset_is_space (c))
+        continue;
+      l->n_vis++;
+      if (p < e && fz_charset_is_clause_punct (c))
+        l->clause = TRUE;
+    }
+  l->lead = has_prefix (s, e, "本报讯") || has_prefix (s, e, "本报电");
+  l->hash = l->first == '#';
+  l->bullet = is_bullet (l->first);
+  if (l->n_vis <= 50 && !l->clause)
+    l->title_style = line_title_style (s, e);
+  if (l->n_vis > 40 || l->clause || l->lead)
+    return;
+  head = s;
+  while (head < e && (is_bullet (g_utf8_get_char (head)) || fz_charset_is_space (g_utf8_get_char (head))))
+    head = g_utf8_next_char (head);
+  for (k = 0; k < 8 && head < e; k++, head = g_utf8_next_char (head))
+    if (has_prefix (head, e, "记者") || has_prefix (head, e, "通讯员") ||
+        has_prefix (head, e, "实习生") || has_prefix (head, e, "撰稿"))
+      {
+        l->byline = TRUE;
+        return;
+      }
+  if (l->bullet || has_prefix (e - MIN ((gsize) (e - s), 4), e, "文/图") ||
+      (e - s >= 3 && has_prefix (e - 3, e, "文/图")))
+    l->byline = TRUE;
+}
+
+void
+_fz_segmenter_scan (const char *text,
+                    gsize       len,
+                    GArray     *lines)
+{
+  gsize b = 0;
+  guint32 c = 0;
+
+  while (b < len)
+    {
+      SegLine l = { 0 };
+      gsize p = b, s, e;
+      guint32 c_s, c_e;
+
+      /* leading white space */
+      while (p < len && text[p] != '\n' && text[p] != '\r')
+        {
+          const char *q = text + p;
+
+          if (!fz_charset_is_space (next_char (&q)))
+            break;
+          p = q - text;
+          c++;
+        }
+      s = p;
+      c_s = c;
+      e = p;
+      c_e = c;
+      while (p < len && text[p] != '\n' && text[p] != '\r')
+        {
+          const char *q = text + p;
+          gunichar ch = next_char (&q);
+
+          p = q - text;
+          c++;
+          if (!fz_charset_is_space (ch))
+            e = p, c_e = c;
+        }
+      l.indent = s > b;
+      l.b_start = s;
+      l.b_end = e;
+      l.c_start = c_s;
+      l.c_end = c_e;
+      l.blank = s == e;
+      if (!l.blank)
+        analyse (text, &l);
+      g_array_append_val (lines, l);
+
+      if (p < len && text[p] == '\r' && p + 1 < len && text[p + 1] == '\n')
+        p += 2, c += 2;
+      else if (p < len)
+        p++, c++;
+      b = p;
+    }
+}
+
+static gboolean
+is_boiler (const char *s,
+           const char *e,
+           guint       n_vis,
+           guint       index)
+{
+  static const char *const words[] = {
+    "新闻热线", "国内统一刊号", "邮发代号", "责任编辑", "本版编辑", "责编", "美编",
+    "数字报", "版式设计", "广告许可证", "定价", "印刷：", "社址",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (contains (s, e, words[i]))
+      return TRUE;
+  /* （下转2版）, (上接1版) */
+  if (n_vis <= 12 && (has_prefix (s, e, "（") || has_prefix (s, e, "(")) &&
+      (contains (s, e, "转") || contains (s, e, "接")) && contains (s, e, "版"))
+    return TRUE;
+  /* The masthead date, 2022年4月25日 星期一: page furniture, not a title */
+  if (n_vis <= 24 && (contains (s, e, "星期") || contains (s, e, "农历")) &&
+      contains (s, e, "年") && contains (s, e, "月"))
+    return TRUE;
+  if (n_vis <= 16)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      if (fz_doc_date_parse (s, e - s, &date))
+        return TRUE;
+    }
+  /* “某某日报”微信 and the like at the top of the page */
+  if (index < 4 && n_vis <= 20 &&
+      (contains (s, e, "报”") || contains (s, e, "报》")) &&
+      (contains (s, e, "微信") || contains (s, e, "微博") || contains (s, e, "客户端") ||
+       has_prefix (s, e, "“") || has_prefix (s, e, "《")))
+    return TRUE;
+  return FALSE;
+}
+
+static UnitKind
+classify (const char    *text,
+          const SegLine *lines,
+          Unit          *u,
+          guint          index)
+{
+  const SegLine *f = &lines[u->first_line];
+  const char *s = text + f->b_start;
+  const char *e = text + lines[u->first_line + u->n_lines - 1].b_end;
+  gboolean clause = FALSE;
+
+  for (guint i = 0; i < u->n_lines; i++)
+    clause |= lines[u->first_line + i].clause;
+
+  /* mastheads and page notes are short; a long paragraph that mentions a hotline is body */
+  if (u->n_lines <= 3 && (u->n_vis <= 40 || (index < 4 && u->n_vis <= 200)) &&
+      is_boiler (s, e, u->n_vis, index))
+    return UNIT_BOILER;
+  if (is_caption_mark (f->first))
+    return UNIT_CAPTION;
+  if (u->last == 0x6444 /* 摄 */ || has_prefix (e - MIN ((gsize) (e - s), 4), e, "摄）"))
+    return u->n_vis <= 20 ? UNIT_CREDIT : UNIT_CAPTION;
+  if (f->hash && u->n_vis <= 60)
+    return UNIT_HEADING;
+  if (u->n_lines == 1 && f->byline)
+    return UNIT_BYLINE;
+  if (f->lead)
+    return UNIT_BODY;
+  if (u->n_vis >= 2 && u->n_vis <= 50 && u->n_lines <= 3 && !clause &&
+      (!fz_charset_is_final (u->last) || u->last == 0x201D || u->last == 0xFF1A))
+    return UNIT_HEADING;
+  return UNIT_BODY;
+}
+
+void
+_fz_segmenter_build_units (const char *text,
+                           GArray     *lines,
+                           GArray     *units)
+{
+  const SegLine *ls = (const SegLine *) lines->data;
+  guint gap = 0;
+  Unit *cur = NULL;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const SegLine *l = &ls[i];
+      gboolean fresh;
+
+      if (l->blank)
+        {
+          gap++;
+          cur = NULL;
+          continue;
+        }
+      fresh = cur == NULL || l->indent || l->lead || l->byline || l->hash || l->bullet ||
+              is_caption_mark (l->first);
+      if (!fresh)
+        {
+          const SegLine *prev = &ls[i - 1];
+
+          fresh = prev->byline || prev->hash || is_caption_mark (prev->first) ||
+                  (cur->n_lines == 1 && prev->title_style);
+        }
+      if (fresh)
+        {
+          Unit u = { 0 };
+
+          if (units->len > 0)
+            g_array_index (units, Unit, units->len - 1).gap_after = gap;
+          u.first_line = i;
+          u.c_start = l->c_start;
+          u.gap_before = units->len == 0 ? 99 : gap;
+          g_array_append_val (units, u);
+          cur = &g_array_index (units, Unit, units->len - 1);
+        }
+      cur->n_lines++;
+      cur->n_vis += l->n_vis;
+      cur->c_end = l->c_end;
+      cur->last = l->last;
+      gap = 0;
+    }
+  if (units->len > 0)
+    g_array_index (units, Unit, units->len - 1).gap_after = 99;
+  for (guint i = 0; i < units->len; i++)
+    {
+      Unit *u = &g_array_index (units, Unit, i);
+
+      u->kind = classify (text, ls, u, i);
+    }
+}
+
+/* Title text: lines of one heading joined, white space made single spaces, # marks gone. */
+void
+_fz_segmenter_append_unit_text (GString       *out,
+                                const char    *text,
+                                const SegLine *lines,
+                                const Unit    *u)
+{
+  for (guint i = 0; i < u->n_lines; i++)
+    {
+      const SegLine *l = &lines[u->first_line + i];
+      const char *p = text + l->b_start;
+      const char *e = text + l->b_end;
+      gboolean space = FALSE;
+
+      while (p < e && (*p == '#' || *p == ' '))
+        p++;
+      if (i > 0 && lines[u->first_line].title_style)
+        g_string_append_c (out, ' ');
+      for (; p < e; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (fz_charset_is_space (c))
+            {
+              space = TRUE;
+              continue;
+            }
+          if (space && out->len > 0)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, c);
+        }
+    }
+}
