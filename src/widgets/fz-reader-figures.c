@@ -1,0 +1,316 @@
+/* fz-reader-figures.c: the reader's figures: where they are, their colours, detail, tooltips, F3. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "fanzha"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "fz-figure-palette.h"
+#include "fz-reader-view-private.h"
+
+/* Indicator names follow the language the interface is shown in. */
+static gboolean
+chinese_ui (void)
+{
+  return g_str_has_prefix (g_get_language_names ()[0], "zh");
+}
+
+static char *
+collapse_space (const char *text,
+                gsize       len)
+{
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    if (text[i] != ' ' && text[i] != '\n' && text[i] != '\r' && text[i] != '\t')
+      g_string_append_c (out, text[i]);
+  return g_string_free (out, FALSE);
+}
+
+FzFigureItem *
+_fz_reader_view_item_at (FzReaderView *self,
+                         guint         offset)
+{
+  guint lo = 0, hi = self->by_pos->len;
+
+  /* Items are in text order and do not overlap; find the last start <= offset. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      FzFigureItem *item = g_ptr_array_index (self->by_pos, mid);
+
+      if (fz_figure_item_get_view_start (item) <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return NULL;
+  {
+    FzFigureItem *item = g_ptr_array_index (self->by_pos, lo - 1);
+    return offset < fz_figure_item_get_view_end (item) ? item : NULL;
+  }
+}
+
+/* Collecting */
+
+static void
+name_indicator (FzReaderView       *self,
+                FzFigureItem       *item,
+                const FzFigureList *figures,
+                const FzFigure     *f)
+{
+  const FzIndicator *indicator;
+
+  if (self->lexicon == NULL || f->indicator == 0)
+    return;
+  indicator = fz_lexicon_lookup (self->lexicon, fz_figure_list_str (figures, f->indicator));
+  if (indicator != NULL)
+    fz_figure_item_set_indicator_name (item, chinese_ui () ? indicator->name_zh
+                                                           : indicator->name_en);
+}
+
+/* Adds figure @i to by_pos if it lies in the shown stretch and after the last one added. */
+static void
+add_figure (FzReaderView *self,
+            FzLayout     *layout,
+            guint         view_end,
+            FzFigureList *figures,
+            guint         i,
+            const char   *original)
+{
+  const FzFigure *f = fz_figure_list_get (figures, i);
+  guint rs = fz_layout_to_repaired (layout, f->start);
+  guint re = fz_layout_to_repaired (layout, f->end);
+  g_autofree char *shown = NULL;
+  FzFigureItem *item;
+  guint start, end;
+
+  if (rs < self->view_start || re > view_end || re <= rs)
+    return;
+  start = _fz_reader_view_shown_offset (self, rs - self->view_start, FALSE);
+  end = _fz_reader_view_shown_offset (self, re - self->view_start, TRUE);
+  if (self->by_pos->len > 0
+      && fz_figure_item_get_view_end (g_ptr_array_index (self->by_pos, self->by_pos->len - 1))
+         > start)
+    return;
+  shown = collapse_space (original + f->byte_start, f->byte_end - f->byte_start);
+  item = fz_figure_item_new (figures, i, shown, start, end);
+  g_ptr_array_add (self->by_pos, item);
+  name_indicator (self, item, figures, f);
+}
+
+void
+_fz_reader_view_collect_figures (FzReaderView *self,
+                                 FzLayout     *layout,
+                                 guint         view_end)
+{
+  FzFigureList *figures = fz_document_get_figures (self->document);
+  gsize original_len;
+  const char *original = fz_document_get_text (self->document, &original_len);
+
+  for (guint i = 0; figures != NULL && i < fz_figure_list_get_n (figures); i++)
+    add_figure (self, layout, view_end, figures, i, original);
+}
+
+/* Colours */
+
+static void
+style_tag (GtkTextTag    *tag,
+           const GdkRGBA *background,
+           gboolean       shown,
+           gboolean       underline)
+{
+  g_object_set (tag,
+                "background-rgba", background,
+                "background-set", shown,
+                "underline", (shown && underline) ? PANGO_UNDERLINE_SINGLE : PANGO_UNDERLINE_NONE,
+                NULL);
+}
+
+void
+_fz_reader_view_apply_palette (FzReaderView *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  for (guint k = 0; k < FZ_N_KINDS; k++)
+    {
+      GdkRGBA background;
+
+      if (self->kind_tags[k] == NULL)
+        continue;
+      fz_figure_palette_get (k, dark, &background);
+      style_tag (self->kind_tags[k], &background, !self->hidden[k], fz_kind_is_statistic (k));
+      /* The same colour, stronger, so the boundary between the two shows. */
+      background.alpha = MIN (1.0, background.alpha * 1.7 + 0.1);
+      style_tag (self->touching_tags[k], &background, !self->hidden[k], fz_kind_is_statistic (k));
+    }
+}
+
+/* The selected figure, in the text and in the list */
+
+void
+_fz_reader_view_update_detail (FzReaderView *self,
+                               FzFigureItem *item)
+{
+  g_autofree char *tooltip = item != NULL ? fz_figure_item_dup_tooltip (item) : NULL;
+  g_autofree char *line = NULL;
+
+  if (tooltip != NULL)
+    line = g_strdelimit (g_strdup (tooltip), "\n", ' ');
+  gtk_label_set_text (GTK_LABEL (self->detail_label), line != NULL ? line : "");
+  gtk_widget_set_visible (self->detail_label, line != NULL);
+}
+
+static void
+select_item_in_text (FzReaderView *self,
+                     FzFigureItem *item)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, fz_figure_item_get_view_start (item));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, fz_figure_item_get_view_end (item));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->text_view), &start, 0.1, FALSE, 0, 0.3);
+  _fz_reader_view_update_detail (self, item);
+}
+
+static void
+figure_selected (FzReaderView  *self,
+                 FzFigureItem  *item,
+                 FzFigureTable *table)
+{
+  if (self->syncing)
+    return;
+  self->syncing = TRUE;
+  select_item_in_text (self, item);
+  self->syncing = FALSE;
+}
+
+static void
+cursor_moved (FzReaderView  *self,
+              GParamSpec    *pspec,
+              GtkTextBuffer *buffer)
+{
+  FzFigureItem *item;
+  int offset;
+
+  if (self->syncing || self->by_pos == NULL)
+    return;
+  g_object_get (buffer, "cursor-position", &offset, NULL);
+  item = _fz_reader_view_item_at (self, offset);
+  _fz_reader_view_update_detail (self, item);
+  if (item != NULL)
+    {
+      self->syncing = TRUE;
+      fz_figure_table_select_item (self->figure_table, item);
+      self->syncing = FALSE;
+    }
+}
+
+static gboolean
+query_tooltip (GtkWidget    *widget,
+               int           x,
+               int           y,
+               gboolean      keyboard,
+               GtkTooltip   *tooltip,
+               FzReaderView *self)
+{
+  GtkTextIter iter;
+  FzFigureItem *item;
+  g_autofree char *text = NULL;
+  int bx, by;
+
+  if (keyboard)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+    }
+  else
+    {
+      gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (widget), GTK_TEXT_WINDOW_WIDGET,
+                                             x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (widget), &iter, bx, by))
+        return FALSE;
+    }
+  item = _fz_reader_view_item_at (self, gtk_text_iter_get_offset (&iter));
+  if (item == NULL || self->hidden[fz_figure_item_get_figure (item)->kind])
+    return FALSE;
+  text = fz_figure_item_dup_tooltip (item);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* F3 and Shift+F3 */
+
+static FzFigureItem *
+shown_figure_after (FzReaderView *self,
+                    guint         from,
+                    gboolean      at_start)
+{
+  for (guint i = 0; i < self->by_pos->len; i++)
+    {
+      FzFigureItem *item = g_ptr_array_index (self->by_pos, i);
+
+      if (self->hidden[fz_figure_item_get_figure (item)->kind])
+        continue;
+      if (fz_figure_item_get_view_start (item) > from || (at_start && i == 0))
+        return item;
+    }
+  return NULL;
+}
+
+static FzFigureItem *
+shown_figure_before (FzReaderView *self,
+                     guint         from)
+{
+  for (guint i = self->by_pos->len; i > 0; i--)
+    {
+      FzFigureItem *item = g_ptr_array_index (self->by_pos, i - 1);
+
+      if (self->hidden[fz_figure_item_get_figure (item)->kind])
+        continue;
+      if (fz_figure_item_get_view_start (item) < from)
+        return item;
+    }
+  return NULL;
+}
+
+void
+_fz_reader_view_move_to_figure (FzReaderView *self,
+                                gboolean      forward)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  GtkTextIter sel_start, sel_end;
+  FzFigureItem *item;
+  guint from;
+
+  if (self->by_pos == NULL || self->by_pos->len == 0)
+    return;
+  gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end);
+  from = gtk_text_iter_get_offset (&sel_start);
+  /* At the very start with nothing selected, the first figure is the next one. */
+  if (forward)
+    item = shown_figure_after (self, from, gtk_text_iter_is_start (&sel_start)
+                                           && !gtk_text_buffer_get_has_selection (buffer));
+  else
+    item = shown_figure_before (self, from);
+  if (item != NULL)
+    select_item_in_text (self, item);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
+void
+_fz_reader_view_init_figures (FzReaderView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+
+  g_signal_connect_swapped (buffer, "notify::cursor-position", G_CALLBACK (cursor_moved), self);
+  g_signal_connect (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip), self);
+  g_signal_connect_swapped (self->figure_table, "figure-selected",
+                            G_CALLBACK (figure_selected), self);
+}
