@@ -226,7 +226,10 @@ selection_changed (FzWindow *self)
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
   adw_window_title_set_title (self->content_title, fz_document_get_title (document));
   adw_window_title_set_subtitle (self->content_title, fz_document_get_name (document));
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Side by side, both panes already show; a navigation would only start a transition
+   * that draws the content before it has its size. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void

@@ -52,6 +52,26 @@ screenshot_now (FzWindow *self)
 }
 
 static gboolean
+screenshot_idle (gpointer user_data)
+{
+  FzWindow *self = user_data;
+
+  if (self->screenshot_path != NULL)
+    screenshot_now (self);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+screenshot_after_paint (GdkFrameClock *clock,
+                        FzWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, screenshot_after_paint, self);
+  /* Not from inside the frame clock's signal: the window is destroyed after the picture. */
+  g_idle_add_full (G_PRIORITY_HIGH, screenshot_idle, g_object_ref (self), NULL);
+}
+
+static gboolean
 screenshot_tick (GtkWidget     *widget,
                  GdkFrameClock *clock,
                  gpointer       user_data)
@@ -67,7 +87,9 @@ screenshot_tick (GtkWidget     *widget,
     }
   if (++self->screenshot_frames < 30)
     return G_SOURCE_CONTINUE;
-  screenshot_now (self);
+  /* A tick comes before the frame's layout: a widget shown in it would be drawn without a
+   * size. The picture is taken once the frame is laid out and painted. */
+  g_signal_connect (clock, "after-paint", G_CALLBACK (screenshot_after_paint), self);
   return G_SOURCE_REMOVE;
 }
 
