@@ -22,25 +22,6 @@ trigger_accepts (Ctx           *ctx,
   return FALSE;
 }
 
-/* The number of triggers (sorted by start) that start before @pos. */
-static guint
-triggers_before (Ctx     *ctx,
-                 guint32  pos)
-{
-  guint lo = 0, hi = ctx->triggers->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (ctx->triggers, Trigger, mid).start < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* The number of figures that start before @pos, when the figures are in text order. */
 static guint
 figures_before (Ctx     *ctx,
@@ -119,7 +100,7 @@ noun_after (Ctx            *ctx,
   while ((next = figure_starting_at (ctx, pos)) != NULL && next->end > pos)
     pos = _fz_attribution_skip_space (ctx, next->end, clause_end);
   limit = MIN (clause_end, pos + MAX_NOUN_WINDOW);
-  for (guint i = triggers_before (ctx, pos); i < ctx->triggers->len; i++)
+  for (guint i = _fz_attribution_n_before (ctx->triggers, pos); i < ctx->triggers->len; i++)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
       guint ind;
@@ -166,7 +147,7 @@ trigger_before (Ctx            *ctx,
 
   /* One starting at or after the figure ends after its start and could not count, so the
    * walk back begins just before the figure. */
-  for (int i = (int) triggers_before (ctx, fig->start) - 1; i >= 0; i--)
+  for (int i = (int) _fz_attribution_n_before (ctx->triggers, fig->start) - 1; i >= 0; i--)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
       guint ind;
@@ -203,7 +184,7 @@ clause_has_trigger (Ctx     *ctx,
                     guint32  start,
                     guint32  end)
 {
-  for (guint i = triggers_before (ctx, start); i < ctx->triggers->len; i++)
+  for (guint i = _fz_attribution_n_before (ctx->triggers, start); i < ctx->triggers->len; i++)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
 

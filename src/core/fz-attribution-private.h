@@ -106,6 +106,8 @@ guint32  _fz_attribution_bound_right   (Ctx                *ctx,
 guint32  _fz_attribution_skip_space    (Ctx                *ctx,
                                         guint32             pos,
                                         guint32             limit);
+guint    _fz_attribution_n_before      (GArray             *array,
+                                        guint32             pos);
 int      _fz_attribution_article_of    (Ctx                *ctx,
                                         guint32             pos);
 

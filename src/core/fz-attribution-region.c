@@ -201,27 +201,6 @@ _fz_attribution_written_name (Ctx        *ctx,
   return as_written;
 }
 
-/* The number of mentions that start before @pos. The scan found mentions left to
- * right, so they are sorted by start: this skips to the first in a span instead of
- * walking the page's mentions for every figure. */
-static guint
-mentions_before (Ctx     *ctx,
-                 guint32  pos)
-{
-  guint lo = 0, hi = ctx->mentions->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (ctx->mentions, Mention, mid).start < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* The most specific place among the mentions in [start, end): when several
  * places of the same depth are named (甲、乙两个街道), the place
  * that holds them all. */
@@ -235,7 +214,7 @@ place_in_span (Ctx      *ctx,
   guint32 id = FZ_GAZETTEER_NONE;
   guint best_level = 0;
 
-  for (guint i = mentions_before (ctx, start); i < ctx->mentions->len; i++)
+  for (guint i = _fz_attribution_n_before (ctx->mentions, start); i < ctx->mentions->len; i++)
     {
       const Mention *m = &g_array_index (ctx->mentions, Mention, i);
       guint level;

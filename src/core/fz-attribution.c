@@ -129,6 +129,32 @@ _fz_attribution_skip_space (Ctx     *ctx,
   return pos;
 }
 
+/* Mentions and triggers both begin with their start. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Mention, start) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Trigger, start) == 0);
+
+/* The number of mentions or triggers in @array that start before @pos. The scans
+ * found them left to right, so they are sorted by start: this skips to the first
+ * in a span instead of walking the page's list for every figure. */
+guint
+_fz_attribution_n_before (GArray  *array,
+                          guint32  pos)
+{
+  guint size = g_array_get_element_size (array);
+  guint lo = 0, hi = array->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (*(const guint32 *) (array->data + (gsize) mid * size) < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 int
 _fz_attribution_article_of (Ctx     *ctx,
                             guint32  pos)

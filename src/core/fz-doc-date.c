@@ -3,6 +3,7 @@
 
 #include "fz-doc-date.h"
 #include "fz-charset.h"
+#include "fz-text-private.h"
 
 #include <string.h>
 
@@ -21,16 +22,6 @@ typedef struct
 } Candidate;
 
 static gint
-digit_value (gunichar c)
-{
-  if (c >= '0' && c <= '9')
-    return (gint) (c - '0');
-  if (c >= 0xFF10 && c <= 0xFF19)
-    return (gint) (c - 0xFF10);
-  return -1;
-}
-
-static gint
 cn_digit_value (gunichar c)
 {
   static const gunichar digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
@@ -47,7 +38,7 @@ cn_digit_value (gunichar c)
 static gboolean
 is_numeric (gunichar c)
 {
-  return digit_value (c) >= 0 || cn_digit_value (c) >= 0 || c == 0x5341 /* 十 */;
+  return fz_text_digit_value (c) >= 0 || cn_digit_value (c) >= 0 || c == 0x5341 /* 十 */;
 }
 
 /* 1 to 31 in Arabic or Chinese numerals. */
@@ -61,14 +52,14 @@ parse_small (const gunichar *u,
   guint v = 0, k = i;
   gint d;
 
-  if (k < n && digit_value (u[k]) >= 0)
+  if (k < n && fz_text_digit_value (u[k]) >= 0)
     {
-      while (k < n && (d = digit_value (u[k])) >= 0 && k - i < 2)
+      while (k < n && (d = fz_text_digit_value (u[k])) >= 0 && k - i < 2)
         {
           v = v * 10 + (guint) d;
           k++;
         }
-      if (k < n && digit_value (u[k]) >= 0)
+      if (k < n && fz_text_digit_value (u[k]) >= 0)
         return FALSE;
     }
   else
@@ -122,11 +113,11 @@ parse_cjk_date (const gunichar *u,
                 Candidate      *c)
 {
   guint year = 0, k = i, month, day;
-  gboolean arabic = digit_value (u[i]) >= 0;
+  gboolean arabic = fz_text_digit_value (u[i]) >= 0;
 
   for (; k < n && k - i < 4; k++)
     {
-      gint d = arabic ? digit_value (u[k]) : cn_digit_value (u[k]);
+      gint d = arabic ? fz_text_digit_value (u[k]) : cn_digit_value (u[k]);
 
       if (d < 0)
         return FALSE;
@@ -163,7 +154,7 @@ parse_numeric_date (const gunichar *u,
 
   for (; k < n && k - i < 4; k++)
     {
-      gint d = digit_value (u[k]);
+      gint d = fz_text_digit_value (u[k]);
 
       if (d < 0)
         return FALSE;
@@ -181,14 +172,14 @@ parse_numeric_date (const gunichar *u,
         return FALSE;
       sep = u[k++];
       start = k;
-      while (k < n && digit_value (u[k]) >= 0 && k - start < 2)
-        v = v * 10 + (guint) digit_value (u[k++]);
+      while (k < n && fz_text_digit_value (u[k]) >= 0 && k - start < 2)
+        v = v * 10 + (guint) fz_text_digit_value (u[k++]);
       if (k == start)
         return FALSE;
       parts[p] = v;
     }
   /* 2022.04.251 or 2022-04-25-3 is something else. */
-  if (k < n && (digit_value (u[k]) >= 0 || u[k] == sep))
+  if (k < n && (fz_text_digit_value (u[k]) >= 0 || u[k] == sep))
     return FALSE;
   if (!valid_date (year, parts[0], parts[1]))
     return FALSE;

@@ -32,7 +32,7 @@ _fz_extractor_clause_change (const Scan *sc,
       gsize p = utf8_prev (sc->text, pos);
       gunichar c;
 
-      utf8_decode (sc->text + p, pos - p, &c);
+      fz_text_decode (sc->text + p, pos - p, &c);
       if (is_clause_stop (c))
         break;
       for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
@@ -57,7 +57,7 @@ _fz_extractor_sentence_basis (const Scan *sc,
       gsize p = utf8_prev (sc->text, pos);
       gunichar c;
 
-      utf8_decode (sc->text + p, pos - p, &c);
+      fz_text_decode (sc->text + p, pos - p, &c);
       if (is_sentence_stop (c))
         break;
       if (ends_with_at (sc->text, pos, "同比"))

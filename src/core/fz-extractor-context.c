@@ -31,7 +31,7 @@ copy_compact (const Scan *sc,
   while (pos < to && o + 5 < size)
     {
       gunichar c;
-      gsize n = utf8_decode (sc->text + pos, to - pos, &c);
+      gsize n = fz_text_decode (sc->text + pos, to - pos, &c);
 
       if (!is_space (c))
         {
@@ -148,7 +148,7 @@ _fz_extractor_hyphen_code (Scan  *sc,
                           (sc->text[e2] == '-' && e2 + 1 < sc->len &&
                            g_ascii_isdigit (sc->text[e2 + 1]))))
     e2++;
-  utf8_decode (sc->text + e2, sc->len - e2, &after);
+  fz_text_decode (sc->text + e2, sc->len - e2, &after);
   /* 1-11月 is a range of months, not a code. */
   if (!char_in (after, "年月日号%元人个名起件次天") &&
       !(after < 0x80 && g_ascii_isalpha (after)))

@@ -71,7 +71,7 @@ range_between (const Scan *sc,
   while (pos < to)
     {
       gunichar c;
-      gsize n = utf8_decode (sc->text + pos, to - pos, &c);
+      gsize n = fz_text_decode (sc->text + pos, to - pos, &c);
 
       if (is_space (c))
         ;

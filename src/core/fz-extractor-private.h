@@ -6,6 +6,7 @@
 
 #include "fz-extractor.h"
 #include "fz-numeral.h"
+#include "fz-text-private.h"
 
 G_BEGIN_DECLS
 
@@ -76,42 +77,6 @@ typedef struct
 /* ------------------------------------------------------------------ */
 /* Characters                                                           */
 
-static inline gsize
-utf8_decode (const char *s,
-             gsize       len,
-             gunichar   *out)
-{
-  const guchar *u = (const guchar *) s;
-
-  if (len == 0)
-    {
-      *out = 0;
-      return 0;
-    }
-  if (u[0] < 0x80)
-    {
-      *out = u[0];
-      return 1;
-    }
-  if ((u[0] & 0xE0) == 0xC0 && len >= 2)
-    {
-      *out = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-      return 2;
-    }
-  if ((u[0] & 0xF0) == 0xE0 && len >= 3)
-    {
-      *out = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-      return 3;
-    }
-  if ((u[0] & 0xF8) == 0xF0 && len >= 4)
-    {
-      *out = ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-      return 4;
-    }
-  *out = 0xFFFD;
-  return 1;
-}
-
 /* Start of the character that ends at @pos. */
 static inline gsize
 utf8_prev (const char *s,
@@ -135,7 +100,7 @@ char_before (const char *s,
   if (pos == 0)
     return 0;
   p = utf8_prev (s, pos);
-  utf8_decode (s + p, pos - p, &c);
+  fz_text_decode (s + p, pos - p, &c);
   return c;
 }
 
@@ -196,7 +161,7 @@ skip_space_back (const char *s,
       gsize p = utf8_prev (s, pos);
       gunichar c;
 
-      utf8_decode (s + p, pos - p, &c);
+      fz_text_decode (s + p, pos - p, &c);
       if (!is_space (c))
         break;
       pos = p;
@@ -246,7 +211,7 @@ wchar (const Window *w,
 
   if (at >= w->n)
     return 0;
-  utf8_decode (w->buf + at, w->n - at, &c);
+  fz_text_decode (w->buf + at, w->n - at, &c);
   return c;
 }
 

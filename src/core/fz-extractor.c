@@ -307,7 +307,7 @@ follow_add (const char *word)
 {
   gunichar c;
 
-  utf8_decode (word, strlen (word), &c);
+  fz_text_decode (word, strlen (word), &c);
   if (c < 65536)
     follow[c >> 5] |= 1u << (c & 31);
 }
@@ -338,7 +338,7 @@ may_follow (const Scan *sc,
 
   if (pos >= sc->len)
     return FALSE;
-  utf8_decode (sc->text + pos, sc->len - pos, &c);
+  fz_text_decode (sc->text + pos, sc->len - pos, &c);
   if (!is_ideograph (c))
     return TRUE;
   return (follow[c >> 5] & (1u << (c & 31))) != 0;
@@ -686,7 +686,7 @@ handle_digits (Scan  *sc,
     }
   if (!fz_numeral_parse (sc->text + pos, sc->len - pos, &v, &n) || n == 0)
     return end > pos ? end : pos + 1;
-  utf8_decode (sc->text + pos + n, sc->len - pos - n, &next);
+  fz_text_decode (sc->text + pos + n, sc->len - pos - n, &next);
   if (next < 0x80 && g_ascii_isalpha (next))
     return _fz_extractor_ascii_word (sc, pos);
   return at_least (handle_number (sc, pos, pos + n, v, FALSE, 0), pos + 1);

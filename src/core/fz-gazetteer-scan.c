@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-gazetteer-private.h"
+#include "fz-text-private.h"
 
 #include <string.h>
 
@@ -235,9 +236,7 @@ scan_at (GazScan *s,
 
   if (max < 2)
     return 1;
-  cum[0] = 0;
-  for (k = 0; k < max && j + k < s->n_pos; k++)
-    cum[k + 1] = cum[k] + g_unichar_to_utf8 (s->chars[s->pos[j + k]], key + cum[k]);
+  k = fz_text_compact_key (s->chars, s->pos, s->n_pos, j, max, key, cum);
   for (; k >= 2; k--)
     {
       key[cum[k]] = '\0';
@@ -262,7 +261,6 @@ fz_gazetteer_scan (FzGazetteer         *self,
 {
   g_autofree gunichar *chars = NULL;
   g_autofree guint32 *pos = NULL;
-  glong n_chars = 0;
   guint n_pos = 0;
   GazScan s;
 
@@ -271,11 +269,7 @@ fz_gazetteer_scan (FzGazetteer         *self,
   if (text == NULL)
     return;
 
-  chars = g_utf8_to_ucs4_fast (text, len, &n_chars);
-  pos = g_new (guint32, n_chars + 1);
-  for (glong i = 0; i < n_chars; i++)
-    if (!g_unichar_isspace (chars[i]))
-      pos[n_pos++] = i;
+  chars = _fz_text_compact (text, len, &pos, &n_pos);
 
   s.self = self;
   s.chars = chars;

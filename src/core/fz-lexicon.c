@@ -4,6 +4,7 @@
 #include "fz-lexicon.h"
 
 #include "fz-error.h"
+#include "fz-text-private.h"
 
 #include <string.h>
 
@@ -457,9 +458,7 @@ scan_at (const LexScan *s,
 
   if (max == 0)
     return 1;
-  cum[0] = 0;
-  for (k = 0; k < max && j + k < s->n_pos; k++)
-    cum[k + 1] = cum[k] + g_unichar_to_utf8 (s->chars[s->pos[j + k]], key + cum[k]);
+  k = fz_text_compact_key (s->chars, s->pos, s->n_pos, j, max, key, cum);
   for (; k > 0; k--)
     {
       char saved = key[cum[k]];
@@ -487,7 +486,6 @@ fz_lexicon_scan (FzLexicon         *self,
 {
   g_autofree gunichar *chars = NULL;
   g_autofree guint32 *pos = NULL;
-  glong n_chars = 0;
   guint n_pos = 0;
   LexScan s;
 
@@ -496,11 +494,7 @@ fz_lexicon_scan (FzLexicon         *self,
   if (text == NULL)
     return;
 
-  chars = g_utf8_to_ucs4_fast (text, len, &n_chars);
-  pos = g_new (guint32, n_chars + 1);
-  for (glong i = 0; i < n_chars; i++)
-    if (!g_unichar_isspace (chars[i]))
-      pos[n_pos++] = i;
+  chars = _fz_text_compact (text, len, &pos, &n_pos);
 
   s = (LexScan) { self, chars, pos, n_pos, func, user_data };
   for (guint j = 0; j < n_pos;)

@@ -18,8 +18,8 @@ read_digits (const char *s,
   while (pos < len)
     {
       gunichar c;
-      gsize n = decode (s + pos, len - pos, &c);
-      int v = arabic_digit (c);
+      gsize n = fz_text_decode (s + pos, len - pos, &c);
+      int v = fz_text_digit_value (c);
 
       if (v < 0)
         break;
@@ -49,9 +49,9 @@ count_digits (const char *s,
   while (pos < len)
     {
       gunichar c;
-      gsize n = decode (s + pos, len - pos, &c);
+      gsize n = fz_text_decode (s + pos, len - pos, &c);
 
-      if (arabic_digit (c) < 0)
+      if (fz_text_digit_value (c) < 0)
         break;
       count++;
       pos += n;
@@ -110,15 +110,15 @@ read_sign (const char *s,
            gsize      *pos)
 {
   gunichar c;
-  gsize n = decode (s, len, &c);
+  gsize n = fz_text_decode (s, len, &c);
 
   if (c == '-' || c == 0xFF0D || c == '+' || c == 0xFF0B)
     {
       gunichar d;
 
       *neg = (c == '-' || c == 0xFF0D);
-      decode (s + n, len - n, &d);
-      if (arabic_digit (d) < 0)
+      fz_text_decode (s + n, len - n, &d);
+      if (fz_text_digit_value (d) < 0)
         return FALSE;
       *pos = n;
     }

@@ -42,7 +42,7 @@ fz_numeral_digit_value (gunichar c)
     case 0x7396: /* 玖 */
       return 9;
     default:
-      return arabic_digit (c);
+      return fz_text_digit_value (c);
     }
 }
 
@@ -178,7 +178,7 @@ chinese_take (ChineseRun *r,
   int d = fz_numeral_digit_value (c);
   int u = chinese_unit (c);
 
-  if (d >= 0 && arabic_digit (c) < 0)
+  if (d >= 0 && fz_text_digit_value (c) < 0)
     return chinese_take_digit (r, d);
   if (u > 0 || c == CH_NIAN || c == CH_SA)
     return chinese_take_unit (r, c, u);
@@ -202,7 +202,7 @@ chinese_store (const ChineseRun *r,
        * number; only years (一九九八, 二〇二一) are written digit by digit. */
       gunichar first;
 
-      pos = decode (s, len, &first);
+      pos = fz_text_decode (s, len, &first);
       out->mantissa = fz_numeral_digit_value (first);
       out->n_digits = 1;
     }
@@ -231,7 +231,7 @@ chinese_read_over (const char *s,
 
   if (pos >= len)
     return pos;
-  n = decode (s + pos, len - pos, &c);
+  n = fz_text_decode (s + pos, len - pos, &c);
   if (c == CH_YU || c == CH_DUO || c == CH_JI)
     {
       *flags |= FZ_NUMERAL_OVER;
@@ -254,7 +254,7 @@ fz_numeral_parse_chinese (const char *s,
   while (pos < len)
     {
       gunichar c;
-      gsize n = decode (s + pos, len - pos, &c);
+      gsize n = fz_text_decode (s + pos, len - pos, &c);
 
       if (!chinese_take (&r, c))
         break;

@@ -166,9 +166,10 @@ parse_percent_of (const char *s,
   FzDecimal inner;
   gunichar c2;
 
-  decode (s + off, len - off, &c2);
-  if ((arabic_digit (c2) >= 0 && _fz_numeral_parse_arabic (s + off, len - off, &inner, &n)) ||
-      (arabic_digit (c2) < 0 && fz_numeral_parse_chinese (s + off, len - off, &inner, &n)))
+  fz_text_decode (s + off, len - off, &c2);
+  if ((fz_text_digit_value (c2) >= 0 &&
+       _fz_numeral_parse_arabic (s + off, len - off, &inner, &n)) ||
+      (fz_text_digit_value (c2) < 0 && fz_numeral_parse_chinese (s + off, len - off, &inner, &n)))
     {
       if (inner.flags & FZ_NUMERAL_PERCENT)
         return FALSE;
@@ -196,7 +197,7 @@ read_tenths (const char *s,
       !has_prefix (s + *consumed, len - *consumed, "成"))
     return;
   after = *consumed + 3;
-  decode (s + after, len - after, &next);
+  fz_text_decode (s + after, len - after, &next);
   if (is_ideograph (next))
     memcpy (next_utf8, s + after, 3);
   /* 成 starts many words (成为, 成立, 成员, 一成不变). */
@@ -233,8 +234,8 @@ fz_numeral_parse (const char *s,
   *consumed = 0;
   if (s == NULL || len == 0)
     return FALSE;
-  decode (s, len, &c);
-  if (arabic_digit (c) >= 0 || c == '-' || c == '+' || c == 0xFF0D || c == 0xFF0B)
+  fz_text_decode (s, len, &c);
+  if (fz_text_digit_value (c) >= 0 || c == '-' || c == '+' || c == 0xFF0D || c == 0xFF0B)
     return _fz_numeral_parse_arabic (s, len, out, consumed);
 
   if (has_prefix (s, len, "零增长"))

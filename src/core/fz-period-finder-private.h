@@ -4,6 +4,7 @@
 
 #include "fz-period-finder.h"
 #include "fz-period.h"
+#include "fz-text-private.h"
 
 G_BEGIN_DECLS
 
@@ -81,16 +82,6 @@ is_clause_end (gunichar c)
 }
 
 static inline gint
-digit_value (gunichar c)
-{
-  if (c >= '0' && c <= '9')
-    return (gint) (c - '0');
-  if (c >= 0xFF10 && c <= 0xFF19)
-    return (gint) (c - 0xFF10);
-  return -1;
-}
-
-static inline gint
 cn_digit_value (gunichar c)
 {
   static const gunichar digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
@@ -141,7 +132,7 @@ static inline gboolean
 preceded_by_digit (const Scan *s,
                    guint       i)
 {
-  return i > 0 && (digit_value (s->u[i - 1]) >= 0 || s->u[i - 1] == '.' ||
+  return i > 0 && (fz_text_digit_value (s->u[i - 1]) >= 0 || s->u[i - 1] == '.' ||
                    cn_digit_value (s->u[i - 1]) >= 0 || s->u[i - 1] == 0x5341 /* 十 */);
 }
 

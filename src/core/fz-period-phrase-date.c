@@ -15,14 +15,14 @@ _fz_period_phrase_parse_small (const Scan *s,
   guint v = 0, k = i;
   gint d;
 
-  if (k < s->n && digit_value (s->u[k]) >= 0)
+  if (k < s->n && fz_text_digit_value (s->u[k]) >= 0)
     {
-      while (k < s->n && (d = digit_value (s->u[k])) >= 0 && k - i < 2)
+      while (k < s->n && (d = fz_text_digit_value (s->u[k])) >= 0 && k - i < 2)
         {
           v = v * 10 + (guint) d;
           k++;
         }
-      if (k < s->n && digit_value (s->u[k]) >= 0)
+      if (k < s->n && fz_text_digit_value (s->u[k]) >= 0)
         return FALSE;
     }
   else
@@ -85,7 +85,7 @@ parse_year (const Scan  *s,
     return FALSE;
   for (k = i; k < s->n && k - i < 4; k++)
     {
-      d = digit_value (s->u[k]);
+      d = fz_text_digit_value (s->u[k]);
       if (d < 0)
         d = cn_digit_value (s->u[k]);
       if (d < 0 || s->u[k] == 0x4E24)

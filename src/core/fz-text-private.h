@@ -1,0 +1,88 @@
+/* fz-text-private.h: UTF-8 decoding, digits and the compact text, shared by the core's scanners. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* These run at every position of a page: inline, so that a call costs nothing. */
+
+/* Bounded UTF-8 decode; bad or cut bytes decode as U+FFFD of length 1 so that
+ * a caller handed arbitrary bytes still moves forward. */
+static inline gsize
+fz_text_decode (const char *s,
+                gsize       len,
+                gunichar   *out)
+{
+  const guchar *u = (const guchar *) s;
+
+  if (len == 0)
+    {
+      *out = 0;
+      return 0;
+    }
+  if (u[0] < 0x80)
+    {
+      *out = u[0];
+      return 1;
+    }
+  if ((u[0] & 0xE0) == 0xC0 && len >= 2 && (u[1] & 0xC0) == 0x80)
+    {
+      *out = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+      return 2;
+    }
+  if ((u[0] & 0xF0) == 0xE0 && len >= 3 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80)
+    {
+      *out = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+      return 3;
+    }
+  if ((u[0] & 0xF8) == 0xF0 && len >= 4 && (u[1] & 0xC0) == 0x80 &&
+      (u[2] & 0xC0) == 0x80 && (u[3] & 0xC0) == 0x80)
+    {
+      *out = ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) | ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+      return 4;
+    }
+  *out = 0xFFFD;
+  return 1;
+}
+
+/* The value of an ASCII or full-width digit, -1 for any other character. */
+static inline gint
+fz_text_digit_value (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return (gint) (c - '0');
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return (gint) (c - 0xFF10);
+  return -1;
+}
+
+/* Writes into @key the UTF-8 of up to @max compact characters from @j, @cum[k]
+ * being where the first k end, so that a caller can look up every length by
+ * moving the NUL; returns how many were written.  @key holds 6 bytes a
+ * character and one more; @cum holds @max + 1. */
+static inline guint
+fz_text_compact_key (const gunichar *chars,
+                     const guint32  *pos,
+                     guint           n_pos,
+                     guint           j,
+                     guint           max,
+                     char           *key,
+                     guint          *cum)
+{
+  guint k;
+
+  cum[0] = 0;
+  for (k = 0; k < max && j + k < n_pos; k++)
+    cum[k + 1] = cum[k] + g_unichar_to_utf8 (chars[pos[j + k]], key + cum[k]);
+  return k;
+}
+
+/* fz-text.c */
+gunichar  *_fz_text_compact  (const char  *text,
+                              gssize       len,
+                              guint32    **pos,
+                              guint       *n_pos);
+
+G_END_DECLS
