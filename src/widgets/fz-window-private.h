@@ -16,7 +16,7 @@ struct _FzWindow
   char                 *screenshot_path;
   guint                 screenshot_frames;
 
-  /* Documents (fz-window-documents.c) */
+  /* Documents (fz-window-documents.c) and their loading (fz-window-loading.c) */
   GListStore           *documents;
   GtkFilterListModel   *filtered;
   GtkSortListModel     *sorted;
@@ -26,7 +26,6 @@ struct _FzWindow
   struct _FzLoader     *loader;
   struct _FzPipeline   *pipeline;
   gboolean              loading;
-  GPtrArray            *load_errors;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -52,6 +51,9 @@ void     _fz_window_class_actions_init   (FzWindowClass *klass);
 void     _fz_window_actions_update       (FzWindow      *self);
 void     _fz_window_documents_init       (FzWindow      *self);
 void     _fz_window_documents_finalize   (FzWindow      *self);
+void     _fz_window_update_sidebar_page  (FzWindow      *self);
+void     _fz_window_loading_init         (FzWindow      *self);
+void     _fz_window_loading_finalize     (FzWindow      *self);
 gboolean _fz_window_has_pending_work     (FzWindow      *self);
 void     _fz_window_choose_files         (FzWindow      *self,
                                           gboolean       folders);

@@ -1,0 +1,347 @@
+/* fz-window-loading.c: opening files off the main thread: chooser, drop, progress, errors, recent. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "fanzha"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fz-loader.h"
+#include "fz-pipeline.h"
+#include "fz-reader-view.h"
+#include "fz-window-private.h"
+
+#define MAX_RECENT 10
+
+/* Callbacks */
+
+static void
+documents_added (FzWindow  *self,
+                 GPtrArray *documents,
+                 FzLoader  *loader)
+{
+  gboolean was_empty = g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0;
+
+  g_list_store_splice (self->documents, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
+                       0, documents->pdata, documents->len);
+  _fz_window_update_sidebar_page (self);
+  if (was_empty && documents->len > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+}
+
+static void
+progress (FzWindow *self,
+          guint     done,
+          guint     total,
+          FzLoader *loader)
+{
+  g_autofree char *text = g_strdup_printf (_("Loaded %u of %u files"), done, total);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+/* The list of what went wrong, selectable so it can be copied, scrolled when long. */
+static GtkWidget *
+error_details (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 300);
+  return scroller;
+}
+
+static void
+show_errors (FzWindow  *self,
+             GPtrArray *errors)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  for (guint i = 0; i < errors->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (body, '\n');
+      g_string_append (body, g_ptr_array_index (errors, i));
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   g_dngettext (GETTEXT_PACKAGE, "%u file could not be opened",
+                                                "%u files could not be opened", errors->len),
+                                   NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     g_dngettext (GETTEXT_PACKAGE, "%u file could not be opened",
+                                                  "%u files could not be opened", errors->len),
+                                     errors->len);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("The other files were opened. What went wrong:"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), error_details (body->str));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  /* In a screenshot run nobody can close a dialog: the errors go to the terminal only. */
+  if (self->screenshot_path == NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
+  else
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  g_printerr ("%s\n", body->str);
+}
+
+static void
+load_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(FzWindow) self = user_data;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean completed;
+
+  completed = fz_loader_load_finish (FZ_LOADER (object), result, &documents, &errors, &error);
+  self->loading = FALSE;
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  _fz_window_actions_update (self);
+
+  if (!completed && error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else if (!completed)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Loading cancelled")));
+  if (errors != NULL && errors->len > 0)
+    show_errors (self, errors);
+}
+
+static void
+analyze_in_worker (FzDocument *document,
+                   gpointer    user_data)
+{
+  fz_pipeline_analyze (user_data, document);
+  /* The reading layout is built lazily and not thread-safe: build it here, before anyone
+   * else can see the document, so showing it costs the main thread nothing. */
+  fz_document_get_layout (document);
+}
+
+static void
+remember_recent (FzWindow  *self,
+                 GFile    **files,
+                 int        n_files)
+{
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-paths");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) updated = NULL;
+  guint n = 0;
+
+  for (int i = 0; i < n_files && n < MAX_RECENT; i++)
+    {
+      char *path = g_file_get_path (files[i]);
+
+      /* GSettings keeps strings as UTF-8: a path that is not stays out of the recent list. */
+      if (path != NULL && !g_utf8_validate (path, -1, NULL))
+        g_clear_pointer (&path, g_free);
+      if (path != NULL && g_hash_table_add (seen, path))
+        g_strv_builder_add (builder, path), n++;
+    }
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (g_hash_table_add (seen, g_strdup (old[i])))
+      g_strv_builder_add (builder, old[i]), n++;
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-paths", (const char * const *) updated);
+}
+
+static void
+rebuild_recent_menu (FzWindow *self)
+{
+  g_auto(GStrv) paths = g_settings_get_strv (self->settings, "recent-paths");
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *label = g_filename_display_basename (paths[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-path",
+                                               g_variant_new_string (paths[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-recent", paths[0] != NULL);
+}
+
+static gboolean
+drop_files (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            FzWindow      *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  fz_window_open_files (self, (GFile **) files->pdata, files->len);
+  return files->len > 0;
+}
+
+static void
+chooser_response (GtkNativeDialog *dialog,
+                  int              response,
+                  FzWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      guint n = g_list_model_get_n_items (files);
+      g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (array, g_list_model_get_item (files, i));
+      fz_window_open_files (self, (GFile **) array->pdata, array->len);
+    }
+  g_object_unref (dialog);
+}
+
+/* Setup */
+
+static void
+setup_pipeline (FzWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->pipeline = fz_pipeline_new (NULL, &error);
+  if (self->pipeline != NULL)
+    {
+      fz_reader_view_set_lexicon (FZ_READER_VIEW (self->reader),
+                                  fz_pipeline_get_lexicon (self->pipeline));
+      fz_loader_set_document_func (self->loader, analyze_in_worker,
+                                   fz_pipeline_ref (self->pipeline),
+                                   (GDestroyNotify) fz_pipeline_unref);
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Figures are not attributed: %s"),
+                                                  error->message);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+static void
+setup_drop_target (FzWindow *self)
+{
+  GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_files), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+}
+
+/* Private API */
+
+gboolean
+_fz_window_has_pending_work (FzWindow *self)
+{
+  return self->loading || fz_reader_view_is_busy (FZ_READER_VIEW (self->reader));
+}
+
+void
+_fz_window_choose_files (FzWindow *self,
+                         gboolean  folders)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (folders ? _("Open Folder") : _("Open Files"),
+                                         GTK_WINDOW (self),
+                                         folders ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                 : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (!folders)
+    {
+      gtk_file_filter_set_name (text, _("Text files"));
+      gtk_file_filter_add_mime_type (text, "text/*");
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_fz_window_open_path (FzWindow   *self,
+                      const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  fz_window_open_files (self, &file, 1);
+}
+
+void
+_fz_window_clear_recent (FzWindow *self)
+{
+  g_settings_reset (self->settings, "recent-paths");
+}
+
+/* The reader must exist: the pipeline hands it the lexicon. */
+void
+_fz_window_loading_init (FzWindow *self)
+{
+  self->loader = fz_loader_new ();
+  g_signal_connect_swapped (self->loader, "documents-added", G_CALLBACK (documents_added), self);
+  g_signal_connect_swapped (self->loader, "progress", G_CALLBACK (progress), self);
+  setup_pipeline (self);
+  setup_drop_target (self);
+  g_signal_connect_swapped (self->settings, "changed::recent-paths",
+                            G_CALLBACK (rebuild_recent_menu), self);
+  rebuild_recent_menu (self);
+}
+
+void
+_fz_window_loading_finalize (FzWindow *self)
+{
+  g_clear_object (&self->loader);
+  g_clear_pointer (&self->pipeline, fz_pipeline_unref);
+}
+
+/* Public API */
+
+gboolean
+fz_window_is_busy (FzWindow *self)
+{
+  g_return_val_if_fail (FZ_IS_WINDOW (self), FALSE);
+  return self->loading;
+}
+
+void
+fz_window_open_files (FzWindow  *self,
+                      GFile    **files,
+                      int        n_files)
+{
+  g_return_if_fail (FZ_IS_WINDOW (self));
+
+  if (n_files <= 0)
+    return;
+  if (self->loading)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Still loading: wait, or cancel first")));
+      return;
+    }
+  self->loading = TRUE;
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, _("Looking for files…"));
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  _fz_window_actions_update (self);
+  remember_recent (self, files, n_files);
+  fz_loader_load_async (self->loader, files, n_files, self->cancellable, load_done,
+                        g_object_ref (self));
+}
