@@ -194,6 +194,16 @@ on_added (FzLoader  *loader,
 {
   (void) loader;
   g_assert_true (g_thread_self () == w->main_thread);
+  /* Each batch comes in the order a file manager lists names in. */
+  for (guint i = 1; i < batch->len; i++)
+    {
+      g_autofree char *a = g_file_get_parse_name (fz_document_get_file (batch->pdata[i - 1]));
+      g_autofree char *b = g_file_get_parse_name (fz_document_get_file (batch->pdata[i]));
+      g_autofree char *ka = g_utf8_collate_key_for_filename (a, -1);
+      g_autofree char *kb = g_utf8_collate_key_for_filename (b, -1);
+
+      g_assert_cmpint (strcmp (ka, kb), <=, 0);
+    }
   w->added += batch->len;
 }
 

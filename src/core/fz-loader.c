@@ -4,6 +4,7 @@
 #include "fz-loader.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "fz-error.h"
 
@@ -274,6 +275,43 @@ collect (Job *job)
     }
 }
 
+typedef struct
+{
+  char       *key;
+  FzDocument *document;
+} Keyed;
+
+static int
+compare_keyed (const void *a,
+               const void *b)
+{
+  return strcmp (((const Keyed *) a)->key, ((const Keyed *) b)->key);
+}
+
+/* In the order a file manager lists names (page-2 before page-10); each key is made once. */
+static void
+sort_by_name (GPtrArray *documents)
+{
+  g_autofree Keyed *keyed = g_new (Keyed, documents->len);
+
+  for (guint i = 0; i < documents->len; i++)
+    {
+      FzDocument *document = g_ptr_array_index (documents, i);
+      GFile *file = fz_document_get_file (document);
+      g_autofree char *name = file != NULL ? g_file_get_parse_name (file)
+                                           : g_strdup (fz_document_get_name (document));
+
+      keyed[i].key = g_utf8_collate_key_for_filename (name, -1);
+      keyed[i].document = document;
+    }
+  qsort (keyed, documents->len, sizeof *keyed, compare_keyed);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      documents->pdata[i] = keyed[i].document;
+      g_free (keyed[i].key);
+    }
+}
+
 static gboolean
 flush_cb (gpointer data)
 {
@@ -289,6 +327,9 @@ flush_cb (gpointer data)
   g_clear_pointer (&job->flush_source, g_source_unref);
   g_mutex_unlock (&job->lock);
 
+  /* Workers finish in no set order; a list that fills in name order reads the same every
+   * time the folder is opened. */
+  sort_by_name (batch);
   if (batch->len > 0)
     g_signal_emit (job->loader, signals[SIGNAL_DOCUMENTS_ADDED], 0, batch);
   g_signal_emit (job->loader, signals[SIGNAL_PROGRESS], 0, done, total);
