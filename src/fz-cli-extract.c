@@ -115,7 +115,8 @@ fz_cli_extract (int    argc,
       N_("Print only the number of figures in all the files (fast: no attribution)"), NULL },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — the figures of each file as TSV"));
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("FILE… — the figures of each file as TSV"));
   FzCliCommon common = { 0 };
   g_autoptr(FzPipeline) pipeline = NULL;
   g_autoptr(GError) error = NULL;

@@ -1,4 +1,5 @@
-/* bench-load.c: load and segment every text file of a folder with FzLoader; prints seconds and MB/s. */
+/* bench-load.c: load and segment every text file of a folder with FzLoader; prints seconds and
+ * MB/s. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <stdio.h>
@@ -31,7 +32,8 @@ on_done (GObject      *source,
   Bench *bench = data;
   g_autoptr(GError) error = NULL;
 
-  if (!fz_loader_load_finish (FZ_LOADER (source), result, &bench->documents, &bench->errors, &error))
+  if (!fz_loader_load_finish (FZ_LOADER (source), result, &bench->documents, &bench->errors,
+                              &error))
     g_printerr ("%s\n", error->message);
   g_main_loop_quit (bench->loop);
 }

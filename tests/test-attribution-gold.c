@@ -185,7 +185,8 @@ harness_articles (const char *doc,
   for (guint i = 0; i < arts->len; i++)
     {
       FzArticle *a = g_ptr_array_index (arts, i);
-      a->end = a->body_end = i + 1 < arts->len ? ((FzArticle *) g_ptr_array_index (arts, i + 1))->start : n;
+      a->end = a->body_end = i + 1 < arts->len ?
+                             ((FzArticle *) g_ptr_array_index (arts, i + 1))->start : n;
     }
   return arts;
 }
@@ -268,11 +269,13 @@ print_article_regions (GHashTable *pages)
           found++;
           same += region_matches (row[3], hit->region != NULL ? hit->region : "");
         }
-      g_autofree char *short_title = g_utf8_substring (row[1], 0, MIN (12, g_utf8_strlen (row[1], -1)));
+      g_autofree char *short_title = g_utf8_substring (row[1], 0,
+                                                       MIN (12, g_utf8_strlen (row[1], -1)));
       g_printerr ("#   %.3s %s | %s -> %s\n", row[0], short_title, row[3],
                   hit != NULL ? (hit->region != NULL ? hit->region : "") : "(article not found)");
     }
-  g_printerr ("# article regions: %u of %u found, %u with the gold region\n", found, rows->len, same);
+  g_printerr ("# article regions: %u of %u found, %u with the gold region\n",
+              found, rows->len, same);
 }
 
 static void
@@ -337,12 +340,15 @@ test_gold (void)
           if (hit != NULL)
             {
               n_other++;
-              ok_other_ind += g_str_equal (fz_figure_list_str (page->figures, hit->indicator), row[10]);
+              ok_other_ind += g_str_equal (fz_figure_list_str (page->figures, hit->indicator),
+                                           row[10]);
               ok_core += hit->core == 0;
               if (g_getenv ("FZ_VERBOSE") != NULL && hit->core != 0)
                 g_printerr ("#   (non-core) CORE %.3s %s %s got core=1\n", row[0], row[1], row[3]);
-              if (g_getenv ("FZ_VERBOSE") != NULL && !g_str_equal (fz_figure_list_str (page->figures, hit->indicator), row[10]))
-                g_printerr ("#   (non-core) INDICATOR %.3s %s %s gold=%s got=%s\n", row[0], row[1], row[3],
+              if (g_getenv ("FZ_VERBOSE") != NULL &&
+                  !g_str_equal (fz_figure_list_str (page->figures, hit->indicator), row[10]))
+                g_printerr ("#   (non-core) INDICATOR %.3s %s %s gold=%s got=%s\n",
+                            row[0], row[1], row[3],
                             row[10], fz_figure_list_str (page->figures, hit->indicator));
             }
           continue;
@@ -361,7 +367,8 @@ test_gold (void)
       if (g_str_equal (ind, row[10]))
         ok_ind++;
       else
-        g_printerr ("#   INDICATOR %.3s %s %s gold=%s got=%s\n", row[0], row[1], row[3], row[10], ind);
+        g_printerr ("#   INDICATOR %.3s %s %s gold=%s got=%s\n",
+                    row[0], row[1], row[3], row[10], ind);
       if (region_matches (row[11], reg))
         ok_reg++;
       else
@@ -374,7 +381,8 @@ test_gold (void)
   acc_reg = (double) ok_reg / n_core;
   g_printerr ("# indicator %u/%u = %.3f on core rows\n", ok_ind, n_core, acc_ind);
   g_printerr ("# region    %u/%u = %.3f on core rows\n", ok_reg, n_core, acc_reg);
-  g_printerr ("# (informative) indicator on the other gold rows found: %u/%u; core flag right on %u/%u rows found\n",
+  g_printerr ("# (informative) indicator on the other gold rows found: %u/%u; "
+              "core flag right on %u/%u rows found\n",
               ok_other_ind, n_other, ok_core, n_other + n_core);
   g_assert_cmpfloat (acc_ind, >=, MIN_ACCURACY);
   g_assert_cmpfloat (acc_reg, >=, MIN_ACCURACY);

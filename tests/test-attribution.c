@@ -1,4 +1,5 @@
-/* test-attribution.c: indicator, region, polarity and core of figures in sentences written for the test. */
+/* test-attribution.c: indicator, region, polarity and core of figures in sentences written for
+ * the test. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-attribution.h"
@@ -119,7 +120,8 @@ add_article (Fixture    *fx,
   a->title_end = a->title_start + g_utf8_strlen (title, -1);
   a->start = a->title_start;
   a->body_start = offset_of (fx->text, body_start);
-  a->end = a->body_end = body_end != NULL ? offset_of (fx->text, body_end) : g_utf8_strlen (fx->text, -1);
+  a->end = a->body_end = body_end != NULL ?
+                         offset_of (fx->text, body_end) : g_utf8_strlen (fx->text, -1);
   g_ptr_array_add (fx->articles, a);
   return a;
 }

@@ -46,7 +46,8 @@ check_file (const char *name,
   gsize len;
   const char *text;
 
-  g_assert_true (g_file_set_contents (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data), NULL));
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (data, NULL),
+                                      g_bytes_get_size (data), NULL));
   doc = fz_document_load (file, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (doc);
@@ -225,7 +226,8 @@ test_document_properties (void)
   g_assert_cmpstr (log->str, ==, "date;n-figures;");
 
   /* no title anywhere: the file name stands in; no masthead: no outlet */
-  plain = fz_document_new_from_data ("plain.txt", (const guint8 *) SIMPLIFIED, strlen (SIMPLIFIED), &error);
+  plain = fz_document_new_from_data ("plain.txt", (const guint8 *) SIMPLIFIED, strlen (SIMPLIFIED),
+                                     &error);
   g_assert_no_error (error);
   g_assert_cmpstr (fz_document_get_title (plain), ==, "plain.txt");
   g_assert_null (fz_document_get_outlet (plain));

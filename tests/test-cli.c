@@ -1,4 +1,5 @@
-/* test-cli.c: fanzha-cli end to end on small pages the test writes: series, --date, index --period. */
+/* test-cli.c: fanzha-cli end to end on small pages the test writes: series, --date, index
+ * --period. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <glib.h>
@@ -87,7 +88,8 @@ test_series (void)
         {
           g_assert_true (g_str_has_prefix (lines[i], "region\t"));
           g_assert_nonnull (strstr (lines[i], "\t2022-02/2022-02\t"));
-          g_assert_true (strstr (lines[i], "2022-02/2022-02") < strstr (lines[i], "2022-03/2022-03"));
+          g_assert_true (strstr (lines[i], "2022-02/2022-02") <
+                         strstr (lines[i], "2022-03/2022-03"));
           continue;
         }
       if (g_str_has_prefix (lines[i], "湖州市\t"))

@@ -209,8 +209,8 @@ test_gold (void)
       Row *row = g_ptr_array_index (gold, i);
 
       if (!row->matched)
-        g_test_message ("MISS\t%s\t%u\t%u\t%s\t%s\t%s%s\n", row->doc, row->start, row->end, row->text,
-                 row->kind, row->value, row->core ? "\tcore" : "");
+        g_test_message ("MISS\t%s\t%u\t%u\t%s\t%s\t%s%s\n", row->doc, row->start, row->end,
+                        row->text, row->kind, row->value, row->core ? "\tcore" : "");
     }
   p = n_pred ? (double) tp / n_pred : 0;
   r = (double) tp / gold->len;

@@ -90,7 +90,9 @@ test_small_hierarchy (void)
   g_assert_cmpstr (full, ==, "东山省青石市白马县章村镇");
   g_assert_true (fz_gazetteer_is_within (gaz, town, prov));
   g_assert_false (fz_gazetteer_is_within (gaz, prov, town));
-  g_assert_cmpuint (fz_gazetteer_common_ancestor (gaz, town, fz_gazetteer_lookup_code (gaz, 910102001)), ==, city);
+  g_assert_cmpuint (fz_gazetteer_common_ancestor (gaz, town,
+                                                  fz_gazetteer_lookup_code (gaz, 910102001)),
+                    ==, city);
 
   /* Two townships share the full name and the short form. */
   g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "章村镇", ids, 8), ==, 2);
@@ -154,7 +156,8 @@ test_aliases (void)
   g_assert_false (fz_gazetteer_add_aliases_from_data (gaz, "某区\t123\tzone\n", -1, "bad", &error));
   g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
   g_clear_error (&error);
-  g_assert_false (fz_gazetteer_add_aliases_from_data (gaz, "某区\t9101\tplanet\n", -1, "bad", &error));
+  g_assert_false (fz_gazetteer_add_aliases_from_data (gaz, "某区\t9101\tplanet\n", -1, "bad",
+                                                     &error));
   g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
 }
 
@@ -198,7 +201,8 @@ test_real_file (void)
   t1 = g_get_monotonic_time ();
   g_assert_no_error (error);
   g_test_message ("loaded %u divisions in %.1f ms", fz_gazetteer_get_n (gaz), (t1 - t0) / 1000.0);
-  g_printerr ("# gazetteer: %u divisions loaded in %.1f ms\n", fz_gazetteer_get_n (gaz), (t1 - t0) / 1000.0);
+  g_printerr ("# gazetteer: %u divisions loaded in %.1f ms\n", fz_gazetteer_get_n (gaz),
+              (t1 - t0) / 1000.0);
   /* Generous so that a busy machine does not fail it; the target is 50 ms.
    * FZ_SLOW_RUN is set for runs under valgrind or sanitizers. */
   if (g_getenv ("FZ_SLOW_RUN") == NULL)

@@ -37,7 +37,8 @@ collect_cb (const FzTriggerMatch *m,
 
   g_string_append_printf (seen->out, "%s@%u-%u:", m->trigger, m->start, m->end);
   for (guint i = 0; i < m->n_indicators; i++)
-    g_string_append_printf (seen->out, "%s%s", i ? "," : "", fz_lexicon_get (seen->lex, m->indicators[i])->id);
+    g_string_append_printf (seen->out, "%s%s", i ? "," : "",
+                            fz_lexicon_get (seen->lex, m->indicators[i])->id);
   g_string_append_c (seen->out, ' ');
 }
 
@@ -110,10 +111,12 @@ test_bad_input (void)
   g_assert_false (fz_lexicon_add_from_data (lex, "a\tb\tc\n", -1, "bad", &error));
   g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
   g_clear_error (&error);
-  g_assert_false (fz_lexicon_add_from_data (lex, "x\t甲\tx\td\tsideways\tcount\t甲\n", -1, "bad", &error));
+  g_assert_false (fz_lexicon_add_from_data (lex, "x\t甲\tx\td\tsideways\tcount\t甲\n", -1, "bad",
+                                            &error));
   g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
   g_clear_error (&error);
-  g_assert_false (fz_lexicon_add_from_data (lex, "x\t甲\tx\td\thigher\tapples\t甲\n", -1, "bad", &error));
+  g_assert_false (fz_lexicon_add_from_data (lex, "x\t甲\tx\td\thigher\tapples\t甲\n", -1, "bad",
+                                            &error));
   g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
   g_clear_error (&error);
   g_assert_false (fz_lexicon_add_from_data (lex, "x\t\xff\n", -1, "bad", &error));

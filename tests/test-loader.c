@@ -42,7 +42,8 @@ typedef struct
 static GPtrArray *
 make_tree (GPtrArray *expect)
 {
-  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H' };
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
+                                'I', 'H' };
   static const guint8 junk[] = { 0x80, 0xFF, 0x80, 0x80, 0xFF, 0xFF, 0x80, 0xFF, 0x80, 0x80,
                                  0xFF, 0x80, 0xFF, 0xFF, 0x80, 0x80, 0xFF, 0x80, 0x80, 0xFF };
   GPtrArray *inputs = g_ptr_array_new_with_free_func (g_object_unref);

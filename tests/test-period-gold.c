@@ -1,4 +1,5 @@
-/* test-period-gold.c: periods of extracted figures against the gold periods of the shared corpus. */
+/* test-period-gold.c: periods of extracted figures against the gold periods of the shared
+ * corpus. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <glib.h>

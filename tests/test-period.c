@@ -1,4 +1,5 @@
-/* test-period.c: period values (parse, write, resolve, classify) and the period finder on pages written here. */
+/* test-period.c: period values (parse, write, resolve, classify) and the period finder on pages
+ * written here. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <glib.h>

@@ -73,7 +73,8 @@ test_two_by_two (void)
     "A\t\tcounty\tlevel\t起\t10\td1:0-2\t8\td2:50-51\n"
     "B\t\tcounty\tlevel\t起\t20\td1:10-12\t25\td2:100-103\n";
 
-  add (index, "B", 0, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 25, "起", EXACT, FEB, "d2", 100, 103);
+  add (index, "B", 0, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 25, "起", EXACT, FEB, "d2",
+       100, 103);
   add (index, "A", 0, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 10, "起", EXACT, JAN, "d1", 0, 2);
   add (index, "B", 0, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 20, "起", EXACT, JAN, "d1", 10, 12);
   add (index, "A", 0, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 8, "起", EXACT, FEB, "d2", 50, 51);
@@ -107,7 +108,8 @@ test_gaps_and_kinds (void)
   add (index, "A", 0, COUNTY, "cases_reported", FZ_VALUE_YOY, -43.26, "%", EXACT, JAN, "d1", 5, 11);
   add (index, "B", 330502, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 20, "起",
        FZ_QUALIFIER_OVER, FEB, "d3", 1, 3);
-  add (index, "B", 330502, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 21, "起", EXACT, FEB, "d4", 7, 9);
+  add (index, "B", 330502, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 21, "起", EXACT, FEB,
+       "d4", 7, 9);
   add (index, "C", 0, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 5, "起", EXACT, "", "d5", 0, 1);
   add (index, "D", 0, FZ_REGION_LEVEL_CITY, "cases_reported", FZ_VALUE_LEVEL, 99, "起", EXACT, JAN,
        "d6", 0, 2);
@@ -133,7 +135,8 @@ test_unknown_year (void)
   g_autoptr(GString) out = g_string_new (NULL);
   g_auto(GStrv) lines = NULL;
 
-  add (index, "A", 0, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 3, "起", EXACT, "Y-01/Y-01", "d1", 0, 1);
+  add (index, "A", 0, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 3, "起", EXACT, "Y-01/Y-01",
+       "d1", 0, 1);
   add (index, "B", 0, COUNTY, "cases_reported", FZ_VALUE_LEVEL, 4, "起", EXACT, JAN, "d2", 0, 1);
 
   g_assert_true (fz_index_write_series_tsv (index, "cases_reported", FZ_REGION_LEVEL_UNKNOWN,

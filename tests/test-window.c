@@ -1,4 +1,5 @@
-/* test-window.c: the main window opens with its three panes and main actions, and closes cleanly. */
+/* test-window.c: the main window opens with its three panes and main actions, and closes
+ * cleanly. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"

@@ -1,4 +1,5 @@
-/* fz-attribution-article.c: each article's main place: the title's, else the one its body is about. */
+/* fz-attribution-article.c: each article's main place: the title's, else the one its body is
+ * about. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-attribution-private.h"
@@ -68,7 +69,8 @@ place_holding_most (Ctx        *ctx,
       if (c * 5 < total * 3)
         continue;
       if (best == NULL || level > best_level ||
-          (level == best_level && (c > best_credit || (c == best_credit && m->start < best->start))))
+          (level == best_level &&
+           (c > best_credit || (c == best_credit && m->start < best->start))))
         {
           best = m;
           best_level = level;

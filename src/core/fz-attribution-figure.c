@@ -31,7 +31,8 @@ is_story_paragraph (Ctx     *ctx,
   if (ctx->par_valid && ctx->par_floor == floor && ctx->par_ceil == ceil &&
       pos >= ctx->par_from && pos < ctx->par_end)
     return ctx->par_story;
-  while (start > floor && !(ctx->u[start - 1] == '\n' && start - 1 > floor && ctx->u[start - 2] == '\n'))
+  while (start > floor &&
+         !(ctx->u[start - 1] == '\n' && start - 1 > floor && ctx->u[start - 2] == '\n'))
     start--;
   while (end < ceil && !(ctx->u[end] == '\n' && end + 1 < ceil && ctx->u[end + 1] == '\n'))
     end++;

@@ -1,4 +1,5 @@
-/* fz-charset.h: encoding detection and conversion to UTF-8, and character classes for layout work. */
+/* fz-charset.h: encoding detection and conversion to UTF-8, and character classes for layout
+ * work. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,4 +1,5 @@
-/* fz-doc-date.c: finds the publication date in a page's masthead or header line, never in a sentence. */
+/* fz-doc-date.c: finds the publication date in a page's masthead or header line, never in a
+ * sentence. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-doc-date.h"
@@ -27,7 +28,8 @@ cn_digit_value (gunichar c)
   static const gunichar digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
                                      0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };  /* 〇一二三四五六七八九 */
 
-  if (c == 0x96F6 || c == 'O' || c == 0x25CB) /* 零, and the letter or circle some fonts give for 〇 */
+  if (c == 0x96F6 || c == 'O' || c == 0x25CB) /* 零, and the letter or circle some fonts give
+                                                 * for 〇 */
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
     if (digits[i] == c)

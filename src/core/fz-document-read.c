@@ -84,7 +84,8 @@ check_stat (const GStatBuf  *st,
 {
   if (S_ISDIR (st->st_mode))
     {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_NOT_REGULAR, _("%s: is a folder, not a file"), display);
+      g_set_error (error, FZ_ERROR, FZ_ERROR_NOT_REGULAR,
+                   _("%s: is a folder, not a file"), display);
       return FALSE;
     }
   if (!S_ISREG (st->st_mode))

@@ -1,4 +1,5 @@
-/* fz-gazetteer-private.h: the flat tables of a gazetteer, shared by its loading and lookup files. */
+/* fz-gazetteer-private.h: the flat tables of a gazetteer, shared by its loading and lookup
+ * files. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

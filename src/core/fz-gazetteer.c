@@ -38,8 +38,10 @@ static const char * const peoples[] = {
 
 static const char * const suffixes_1[] = { "特别行政区", "自治区", "省", "市", NULL };
 static const char * const suffixes_2[] = { "自治州", "地区", "盟", "市", NULL };
-static const char * const suffixes_3[] = { "自治县", "自治旗", "林区", "特区", "新区", "区", "县", "市", "旗", NULL };
-static const char * const suffixes_4[] = { "街道办事处", "地区办事处", "办事处", "街道", "民族乡", "民族镇", "镇", "乡", "苏木", NULL };
+static const char * const suffixes_3[] = { "自治县", "自治旗", "林区", "特区", "新区", "区", "县",
+                                           "市", "旗", NULL };
+static const char * const suffixes_4[] = { "街道办事处", "地区办事处", "办事处", "街道", "民族乡",
+                                           "民族镇", "镇", "乡", "苏木", NULL };
 /* Names with these endings are zones, not divisions with a proper name before a suffix. */
 static const char * const zone_endings[] = {
   "开发区", "园区", "合作区", "示范区", "实验区", "管理区", "保税区", "风景区", "旅游区",
@@ -176,8 +178,10 @@ _fz_gazetteer_add_name (FzGazetteer *self,
   first = g_utf8_get_char (name);
   n_chars = g_utf8_strlen (name, -1);
   if (n_chars <= MAX_NAME_CHARS &&
-      (guint) n_chars > GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars, GUINT_TO_POINTER (first))))
-    g_hash_table_insert (self->max_chars, GUINT_TO_POINTER (first), GUINT_TO_POINTER ((guint) n_chars));
+      (guint) n_chars > GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars,
+                                                               GUINT_TO_POINTER (first))))
+    g_hash_table_insert (self->max_chars, GUINT_TO_POINTER (first),
+                         GUINT_TO_POINTER ((guint) n_chars));
 }
 
 void

@@ -1,4 +1,5 @@
-/* fz-gazetteer.h: the administrative divisions of China, their hierarchy and a one-pass name scan. */
+/* fz-gazetteer.h: the administrative divisions of China, their hierarchy and a one-pass name
+ * scan. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -1,4 +1,5 @@
-/* fz-layout.c: reading text from PDF-extracted pages (joined lines, no spaced CJK) with an offset map. */
+/* fz-layout.c: reading text from PDF-extracted pages (joined lines, no spaced CJK) with an
+ * offset map. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-layout-private.h"

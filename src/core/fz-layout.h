@@ -1,4 +1,5 @@
-/* fz-layout.h: layout repair for reading (PDF line breaks, spaced CJK), with an offset map both ways. */
+/* fz-layout.h: layout repair for reading (PDF line breaks, spaced CJK), with an offset map
+ * both ways. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

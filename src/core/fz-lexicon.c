@@ -167,7 +167,8 @@ check_row (char       **cols,
   if (!parse_polarity (cols[4], polarity))
     {
       g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
-                   "%s:%u: polarity “%s” is neither “higher” nor “lower”", origin, line_no, cols[4]);
+                   "%s:%u: polarity “%s” is neither “higher” nor “lower”",
+                   origin, line_no, cols[4]);
       return FALSE;
     }
   if (!parse_kinds (cols[5], kinds))
@@ -329,7 +330,8 @@ fz_lexicon_add_from_data (FzLexicon   *self,
       if (g_strv_length (cols) != N_COLUMNS)
         {
           g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
-                       "%s:%u: %u columns instead of %d (id name_zh name_en dimension polarity kinds triggers)",
+                       "%s:%u: %u columns instead of %d "
+                       "(id name_zh name_en dimension polarity kinds triggers)",
                        origin, i + 1, g_strv_length (cols), N_COLUMNS);
           return FALSE;
         }

@@ -152,7 +152,8 @@ enter_dir (Job        *job,
   if (g_slist_find_custom (ancestors, key, (GCompareFunc) g_strcmp0) != NULL)
     {
       g_autofree char *display = g_file_get_parse_name (dir);
-      g_autofree char *msg = g_strdup_printf (_("%s: a folder loop (it leads back to a folder above it); skipped"),
+      g_autofree char *msg = g_strdup_printf (_("%s: a folder loop (it leads back to a folder "
+                                                "above it); skipped"),
                                               display);
 
       add_error (job, msg);
@@ -209,8 +210,9 @@ walk_child (Job       *job,
         walk_dir (job, child, dinfo, here);
       return;
     }
-  if (is_text_name (name, g_file_info_get_attribute_string (child_info,
-                                                             G_FILE_ATTRIBUTE_STANDARD_FAST_CONTENT_TYPE)))
+  if (is_text_name (name,
+                    g_file_info_get_attribute_string (child_info,
+                                                      G_FILE_ATTRIBUTE_STANDARD_FAST_CONTENT_TYPE)))
     add_file (job, child);
 }
 

@@ -1,4 +1,5 @@
-/* fz-period.h: the stretch of time a figure holds for, written START/END (spec/figures.md "Period"). */
+/* fz-period.h: the stretch of time a figure holds for, written START/END (spec/figures.md
+ * "Period"). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

@@ -141,7 +141,8 @@ analyse (const char *text,
   if (l->n_vis > 40 || l->clause || l->lead)
     return;
   head = s;
-  while (head < e && (is_bullet (g_utf8_get_char (head)) || fz_charset_is_space (g_utf8_get_char (head))))
+  while (head < e && (is_bullet (g_utf8_get_char (head)) ||
+                      fz_charset_is_space (g_utf8_get_char (head))))
     head = g_utf8_next_char (head);
   for (k = 0; k < 8 && head < e; k++, head = g_utf8_next_char (head))
     if (has_prefix (head, e, "记者") || has_prefix (head, e, "通讯员") ||

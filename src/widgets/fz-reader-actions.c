@@ -56,7 +56,8 @@ hidden_kinds_changed (FzReaderView *self)
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), name);
 
       self->hidden[k] = g_strv_contains ((const char * const *) hidden, fz_kind_to_string (k));
-      g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (!self->hidden[k]));
+      g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                                 g_variant_new_boolean (!self->hidden[k]));
     }
   _fz_reader_view_apply_palette (self);
 }

@@ -1,4 +1,5 @@
-/* fz-reader-figures.c: the reader's figures: where they are, their colours, detail, tooltips, F3. */
+/* fz-reader-figures.c: the reader's figures: where they are, their colours, detail, tooltips,
+ * F3. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "fanzha"

@@ -94,8 +94,10 @@ _fz_reader_view_move_to_match (FzReaderView *self,
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   gtk_text_buffer_remove_tag (buffer, self->current_tag, &start, &end);
   self->current_match = next;
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, g_array_index (self->matches, guint, 2 * next));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, g_array_index (self->matches, guint, 2 * next + 1));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                      g_array_index (self->matches, guint, 2 * next));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                      g_array_index (self->matches, guint, 2 * next + 1));
   gtk_text_buffer_apply_tag (buffer, self->current_tag, &start, &end);
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->text_view), &start, 0.1, FALSE, 0, 0.3);

@@ -127,7 +127,8 @@ _fz_window_class_actions_init (FzWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-document", NULL, remove_document_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-document", NULL,
+                                   remove_document_action);
   gtk_widget_class_install_action (widget_class, "win.set-date", NULL, set_date_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

@@ -124,7 +124,8 @@ setup_cell (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), g_strcmp0 (column, "title") == 0 ? 24 : 6);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label),
+                                 g_strcmp0 (column, "title") == 0 ? 24 : 6);
   if (g_strcmp0 (column, "title") == 0)
     {
       GtkWidget *expander = gtk_tree_expander_new ();
@@ -227,7 +228,8 @@ selection_changed (FzWindow *self)
   if (document == NULL)
     return;
   fz_reader_view_set_document (reader, document,
-                               FZ_IS_ARTICLE_REF (item) ? (int) fz_article_ref_get_index (item) : -1);
+                               FZ_IS_ARTICLE_REF (item) ?
+                               (int) fz_article_ref_get_index (item) : -1);
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
   adw_window_title_set_title (self->content_title, fz_document_get_title (document));
   adw_window_title_set_subtitle (self->content_title, fz_document_get_name (document));

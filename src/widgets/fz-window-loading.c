@@ -1,4 +1,5 @@
-/* fz-window-loading.c: opening files off the main thread: chooser, drop, progress, errors, recent. */
+/* fz-window-loading.c: opening files off the main thread: chooser, drop, progress, errors,
+ * recent. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "fanzha"
