@@ -233,10 +233,13 @@ selection_changed (FzWindow *self)
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
   adw_window_title_set_title (self->content_title, fz_document_get_title (document));
   adw_window_title_set_subtitle (self->content_title, fz_document_get_name (document));
-  /* Side by side, both panes already show; a navigation would only start a transition
-   * that draws the content before it has its size. */
+  /* Folded, the page slides in. Side by side, the content only becomes the visible child
+   * (what a later fold shows), without the navigation's transition, which drew the content
+   * before it had its size. */
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  else
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 /* Setup */
