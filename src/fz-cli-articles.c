@@ -12,9 +12,11 @@
 #define BODY_START_CHARS 24
 
 static void
-write_articles (GString    *out,
-                FzDocument *document)
+write_articles (FzPipeline *pipeline,
+                FzDocument *document,
+                gpointer    user_data)
 {
+  GString *out = user_data;
   GPtrArray *articles = fz_document_get_articles (document);
   gsize len;
   const char *text = fz_document_get_text (document, &len);
@@ -41,10 +43,8 @@ fz_cli_articles (int    argc,
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — the articles of each page"));
   FzCliCommon common = { 0 };
-  g_autoptr(FzPipeline) pipeline = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new ("doc\ttitle\tbody_starts_with\tregion\n");
-  int status = FZ_CLI_OK;
+  int status;
 
   g_option_context_add_group (context, fz_cli_common_options (&common));
   if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK || argc < 2)
@@ -55,22 +55,8 @@ fz_cli_articles (int    argc,
       return FZ_CLI_USAGE;
     }
   /* The pipeline names each article's main region. */
-  pipeline = fz_cli_common_pipeline (&common, &error);
-  if (pipeline == NULL)
-    {
-      g_printerr ("fanzha-cli: %s\n", error->message);
-      fz_cli_common_clear (&common);
-      return FZ_CLI_SOME_FAILED;
-    }
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(FzDocument) document = fz_cli_common_load (&common, pipeline, argv[i]);
-
-      if (document == NULL)
-        status = FZ_CLI_SOME_FAILED;
-      else
-        write_articles (out, document);
-    }
+  status = fz_cli_common_each_document (&common, argv + 1, argc - 1, NULL, write_articles,
+                                        out);
   fwrite (out->str, 1, out->len, stdout);
   fz_cli_common_clear (&common);
   return status;

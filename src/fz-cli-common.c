@@ -118,6 +118,37 @@ fz_cli_common_load (FzCliCommon *common,
   return g_steal_pointer (&document);
 }
 
+int
+fz_cli_common_each_document (FzCliCommon      *common,
+                             char            **paths,
+                             int               n_paths,
+                             FzCliPipelineFunc ready,
+                             FzCliDocumentFunc func,
+                             gpointer          user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPipeline) pipeline = fz_cli_common_pipeline (common, &error);
+  int status = FZ_CLI_OK;
+
+  if (pipeline == NULL)
+    {
+      g_printerr ("fanzha-cli: %s\n", error->message);
+      return FZ_CLI_SOME_FAILED;
+    }
+  if (ready != NULL)
+    ready (pipeline, user_data);
+  for (int i = 0; i < n_paths; i++)
+    {
+      g_autoptr(FzDocument) document = fz_cli_common_load (common, pipeline, paths[i]);
+
+      if (document == NULL)
+        status = FZ_CLI_SOME_FAILED;
+      else
+        func (pipeline, document, user_data);
+    }
+  return status;
+}
+
 void
 fz_cli_write_field (GString    *out,
                     const char *text,

@@ -26,6 +26,22 @@ FzPipeline   *fz_cli_common_pipeline    (FzCliCommon  *common,
 FzDocument   *fz_cli_common_load        (FzCliCommon  *common,
                                          FzPipeline   *pipeline,
                                          const char   *path);
+typedef void (*FzCliPipelineFunc) (FzPipeline *pipeline,
+                                   gpointer    user_data);
+typedef void (*FzCliDocumentFunc) (FzPipeline *pipeline,
+                                   FzDocument *document,
+                                   gpointer    user_data);
+
+/* Makes the pipeline and hands it to @ready (if not NULL), then loads and analyses each of
+ * the @n_paths files in turn and hands it to @func. A file that fails, or the pipeline's own
+ * data, gets its line on stderr. Returns FZ_CLI_OK, or FZ_CLI_SOME_FAILED when anything could
+ * not be read. */
+int           fz_cli_common_each_document (FzCliCommon      *common,
+                                           char            **paths,
+                                           int               n_paths,
+                                           FzCliPipelineFunc ready,
+                                           FzCliDocumentFunc func,
+                                           gpointer          user_data);
 /* Writes @len bytes of @text with tabs, line breaks and backslashes escaped. */
 void          fz_cli_write_field        (GString      *out,
                                          const char   *text,

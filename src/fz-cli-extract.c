@@ -16,9 +16,11 @@ static const char header[] =
   "\tperiod\n";
 
 static void
-write_figures (GString    *out,
-               FzDocument *document)
+write_figures (FzPipeline *pipeline,
+               FzDocument *document,
+               gpointer    user_data)
 {
+  GString *out = user_data;
   FzFigureList *figures = fz_document_get_figures (document);
   const char *text = fz_document_get_text (document, NULL);
   const char *name = fz_document_get_name (document);
@@ -40,6 +42,12 @@ write_figures (GString    *out,
                               fz_figure_list_str (figures, f->region),
                               f->core,
                               fz_figure_list_str (figures, f->period));
+    }
+  /* A long run streams instead of holding every line. */
+  if (out->len > 1 << 20)
+    {
+      fwrite (out->str, 1, out->len, stdout);
+      g_string_truncate (out, 0);
     }
 }
 
@@ -118,10 +126,8 @@ fz_cli_extract (int    argc,
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("FILE… — the figures of each file as TSV"));
   FzCliCommon common = { 0 };
-  g_autoptr(FzPipeline) pipeline = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (header);
-  int status = FZ_CLI_OK;
+  int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_group (context, fz_cli_common_options (&common));
@@ -139,29 +145,8 @@ fz_cli_extract (int    argc,
       return status;
     }
 
-  pipeline = fz_cli_common_pipeline (&common, &error);
-  if (pipeline == NULL)
-    {
-      g_printerr ("fanzha-cli: %s\n", error->message);
-      fz_cli_common_clear (&common);
-      return FZ_CLI_SOME_FAILED;
-    }
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(FzDocument) document = fz_cli_common_load (&common, pipeline, argv[i]);
-
-      if (document == NULL)
-        {
-          status = FZ_CLI_SOME_FAILED;
-          continue;
-        }
-      write_figures (out, document);
-      if (out->len > 1 << 20)
-        {
-          fwrite (out->str, 1, out->len, stdout);
-          g_string_truncate (out, 0);
-        }
-    }
+  status = fz_cli_common_each_document (&common, argv + 1, argc - 1, NULL, write_figures,
+                                        out);
   fwrite (out->str, 1, out->len, stdout);
   fz_cli_common_clear (&common);
   return status;

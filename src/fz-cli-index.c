@@ -93,6 +93,32 @@ parse_options (IndexArgs      *args,
   return TRUE;
 }
 
+typedef struct
+{
+  FzIndex       *index;
+  FzRegionLevel  level;
+} Feed;
+
+static void
+feed_lexicon (FzPipeline *pipeline,
+              gpointer    user_data)
+{
+  Feed *feed = user_data;
+
+  fz_index_feed_lexicon (feed->index, fz_pipeline_get_lexicon (pipeline));
+}
+
+static void
+feed_document (FzPipeline *pipeline,
+               FzDocument *document,
+               gpointer    user_data)
+{
+  Feed *feed = user_data;
+
+  fz_index_feed_document (feed->index, fz_pipeline_get_gazetteer (pipeline), document,
+                          feed->level);
+}
+
 /* Loads every file and feeds the index; returns the exit status so far. */
 static int
 build_index (IndexArgs     *args,
@@ -101,26 +127,10 @@ build_index (IndexArgs     *args,
              FzRegionLevel  level,
              FzIndex       *index)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FzPipeline) pipeline = fz_cli_common_pipeline (&args->common, &error);
-  int status = FZ_CLI_OK;
+  Feed feed = { index, level };
 
-  if (pipeline == NULL)
-    {
-      g_printerr ("fanzha-cli: %s\n", error->message);
-      return FZ_CLI_SOME_FAILED;
-    }
-  fz_index_feed_lexicon (index, fz_pipeline_get_lexicon (pipeline));
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(FzDocument) document = fz_cli_common_load (&args->common, pipeline, argv[i]);
-
-      if (document == NULL)
-        status = FZ_CLI_SOME_FAILED;
-      else
-        fz_index_feed_document (index, fz_pipeline_get_gazetteer (pipeline), document, level);
-    }
-  return status;
+  return fz_cli_common_each_document (&args->common, argv + 1, argc - 1, feed_lexicon,
+                                      feed_document, &feed);
 }
 
 static GOptionContext *
