@@ -294,8 +294,12 @@ compare_keyed (const void *a,
 static void
 sort_by_name (GPtrArray *documents)
 {
-  g_autofree Keyed *keyed = g_new (Keyed, documents->len);
+  g_autofree Keyed *keyed = NULL;
 
+  /* An empty batch has no array at all, and qsort () wants one. */
+  if (documents->len < 2)
+    return;
+  keyed = g_new (Keyed, documents->len);
   for (guint i = 0; i < documents->len; i++)
     {
       FzDocument *document = g_ptr_array_index (documents, i);
