@@ -10,6 +10,7 @@
 #include "fz-application.h"
 #include "fz-document.h"
 #include "fz-window.h"
+#include "fz-test-ui.h"
 
 static FzApplication *app;
 
@@ -255,16 +256,8 @@ main (int   argc,
 {
   int ret;
 
-  /* No display: a TAP skip, not a failure; CI runs the ui suite under Xvfb. */
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  /* Mesa wants its shader cache folder to exist. */
-  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  if (!fz_test_ui_init (&argc, &argv))
+    return 0;
 
   app = fz_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
