@@ -89,15 +89,21 @@ cell_text (gpointer    item,
 
 /* Callbacks */
 
+/* A cell shows its text, whole on hover when it is cut short. */
 static void
-date_changed (FzDocument     *document,
-              GParamSpec     *pspec,
-              GtkInscription *label)
+set_cell_text (GtkWidget  *label,
+               const char *text)
 {
-  const char *date = fz_document_get_date (document);
+  gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
+  gtk_widget_set_tooltip_text (label, text);
+}
 
-  gtk_inscription_set_text (label, date);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), date);
+static void
+date_changed (FzDocument *document,
+              GParamSpec *pspec,
+              GtkWidget  *label)
+{
+  set_cell_text (label, fz_document_get_date (document));
 }
 
 /* A date the analyst sets shows at once in the row. */
@@ -151,8 +157,7 @@ bind_cell (GtkSignalListItemFactory *factory,
       gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child), row);
       child = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (child));
     }
-  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
-  gtk_widget_set_tooltip_text (child, text);
+  set_cell_text (child, text);
   if (g_strcmp0 (column, "date") == 0)
     bind_date (list_item, TRUE);
 }
