@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fz-doc-date.h"
+#include "fz-document-date.h"
 #include "fz-extractor.h"
 #include "fz-figure.h"
 #include "fz-period.h"

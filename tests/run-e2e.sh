@@ -31,7 +31,7 @@ if [ ! -x "$app" ]; then
   exit 1
 fi
 if [ -z "${FANZHA_CLI:-}" ]; then
-  FANZHA_CLI="$build_root/src/fanzha-cli"
+  FANZHA_CLI="$build_root/src/cli/fanzha-cli"
   export FANZHA_CLI
 fi
 

@@ -4,7 +4,7 @@
 
 #include <glib.h>
 
-#include "fz-observation.h"
+#include "fz-index-observation.h"
 
 G_BEGIN_DECLS
 

@@ -136,7 +136,7 @@ preceded_by_digit (const Scan *s,
                    cn_digit_value (s->u[i - 1]) >= 0 || s->u[i - 1] == 0x5341 /* 十 */);
 }
 
-/* fz-period-phrase-date.c: the dates inside a phrase */
+/* fz-period-finder-phrase-date.c: the dates inside a phrase */
 gboolean _fz_period_phrase_parse_small      (const Scan *s,
                                              guint       i,
                                              guint      *value,
@@ -155,7 +155,7 @@ gboolean _fz_period_phrase_read_year_part   (const Scan *s,
                                              guint      *pos,
                                              Phrase     *ph);
 
-/* fz-period-phrase.c: one time phrase */
+/* fz-period-finder-phrase.c: one time phrase */
 gboolean _fz_period_phrase_parse            (const Scan *s,
                                              guint       i,
                                              Expr       *out);

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fz-attribution.h"
-#include "fz-doc-date.h"
+#include "fz-document-date.h"
 #include "fz-error.h"
 #include "fz-extractor.h"
 #include "fz-period-finder.h"

@@ -3,7 +3,7 @@
 
 #define _GNU_SOURCE
 #include "fz-segmenter-private.h"
-#include "fz-doc-date.h"
+#include "fz-document-date.h"
 
 #include <string.h>
 

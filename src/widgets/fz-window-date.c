@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "fz-doc-date.h"
+#include "fz-document-date.h"
 #include "fz-pipeline.h"
 #include "fz-window-private.h"
 

@@ -1,4 +1,4 @@
-/* fz-period-phrase.c: reads one time phrase (今年以来, 截至7月15日, 开展以来, 目前) into a period. */
+/* fz-period-finder-phrase.c: reads one time phrase (今年以来, 截至7月15日, 开展以来, 目前) into a period. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-period-finder-private.h"

@@ -7,7 +7,7 @@
 
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
-#include "fz-doc-date.h"
+#include "fz-document-date.h"
 
 static gboolean
 parse_date_option (const char  *name,

@@ -1,8 +1,8 @@
-/* fz-doc-date.c: finds the publication date in a page's masthead or header line, never in a
+/* fz-document-date.c: finds the publication date in a page's masthead or header line, never in a
  * sentence. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include "fz-doc-date.h"
+#include "fz-document-date.h"
 #include "fz-charset.h"
 #include "fz-text-private.h"
 

@@ -1,4 +1,4 @@
-/* fz-observation.h: a region's value of an indicator for the index, with its period. */
+/* fz-index-observation.h: a region's value of an indicator for the index, with its period. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

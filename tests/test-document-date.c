@@ -4,7 +4,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "fz-doc-date.h"
+#include "fz-document-date.h"
 
 static void
 assert_found (const char *page,

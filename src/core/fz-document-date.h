@@ -1,4 +1,4 @@
-/* fz-doc-date.h: the publication date a page states in its masthead or page header. */
+/* fz-document-date.h: the publication date a page states in its masthead or page header. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

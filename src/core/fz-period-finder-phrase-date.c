@@ -1,4 +1,4 @@
-/* fz-period-phrase-date.c: dates in a time phrase: years, months, days, parts of a year. */
+/* fz-period-finder-phrase-date.c: dates in a time phrase: years, months, days, parts of a year. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-period-finder-private.h"

@@ -1,7 +1,7 @@
-/* fz-observation.c: copying observations, naming their enums, reading START/END periods. */
+/* fz-index-observation.c: copying observations, naming their enums, reading START/END periods. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include "fz-observation.h"
+#include "fz-index-observation.h"
 #include "fz-period.h"
 
 #include "fz-error.h"
