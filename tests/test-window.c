@@ -236,6 +236,9 @@ test_set_date (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   adw_message_dialog_response (dialog, "set");
+  /* The page is read again on a worker thread; the list and reader follow when it is done. */
+  while (fz_document_get_date (document) == NULL)
+    g_main_context_iteration (NULL, TRUE);
   wait_frames (5);
 
   g_assert_cmpstr (fz_document_get_date (document), ==, "2022-04-25");
@@ -248,6 +251,50 @@ test_set_date (void)
   wait_frames (2);
   g_assert_no_errno (g_unlink (path));
   g_assert_no_errno (g_rmdir (dir));
+}
+
+
+/* A window closed while a folder loads: the load ends on its own and nothing it reports
+ * reaches the window that is gone (a critical here fails the test). */
+static void
+test_close_while_loading (void)
+{
+  FzWindow *window = fz_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("fanzha-close-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  GWeakRef weak;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/page-%u.txt", dir, i);
+
+      g_assert_true (g_file_set_contents (path, "\xe7\xa0\xb4\xe8\x8e\xb7\xe6\xa1\x88"
+                                          "\xe4\xbb\xb6" "12" "\xe8\xb5\xb7\n", -1, NULL));
+    }
+  g_weak_ref_init (&weak, window);
+  gtk_window_present (GTK_WINDOW (window));
+  fz_window_open_files (window, &folder, 1);
+  wait_frames (1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Until the last reference, held by the load, is gone. */
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(GObject) still = g_weak_ref_get (&weak);
+
+      if (still == NULL)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (g_weak_ref_get (&weak));
+  g_weak_ref_clear (&weak);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/page-%u.txt", dir, i);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 int
@@ -269,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/open-folder", test_open_folder);
   g_test_add_func ("/window/set-date", test_set_date);
+  g_test_add_func ("/window/close-while-loading", test_close_while_loading);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);

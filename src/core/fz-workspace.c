@@ -407,9 +407,14 @@ redate_done (GObject      *object,
   FzWorkspace *self = FZ_WORKSPACE (object);
   Redate *r = g_task_get_task_data (G_TASK (result));
   g_autoptr(FzFigureList) figures = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(FzFigureList) old = NULL;
 
   if (figures == NULL)
     return;
+  /* Views may still point into the old figures until they hear of the change. */
+  old = fz_document_get_figures (r->document);
+  if (old != NULL)
+    fz_figure_list_ref (old);
   fz_document_set_date (r->document, r->date != NULL ? r->date : r->found);
   fz_document_set_figures (r->document, figures);
   g_signal_emit (self, _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_DOCUMENT_CHANGED], 0,

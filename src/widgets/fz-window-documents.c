@@ -255,10 +255,10 @@ build_models (FzWindow *self)
 {
   GtkCustomFilter *filter;
 
-  self->documents = g_list_store_new (FZ_TYPE_DOCUMENT);
   filter = gtk_custom_filter_new (document_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->documents)),
-                                              GTK_FILTER (filter));
+  self->filtered = gtk_filter_list_model_new (
+      G_LIST_MODEL (g_object_ref (fz_workspace_get_documents (self->workspace))),
+      GTK_FILTER (filter));
   return gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), FALSE, FALSE,
                                   create_children, NULL, NULL);
 }
@@ -343,30 +343,78 @@ add_reader (FzWindow *self)
 void
 _fz_window_update_sidebar_page (FzWindow *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0;
+  gboolean empty = g_list_model_get_n_items (fz_workspace_get_documents (self->workspace)) == 0;
 
   gtk_stack_set_visible_child_name (self->sidebar_stack, empty ? "empty" : "list");
 }
 
+static void
+undo_remove (AdwToast *toast,
+             FzWindow *self)
+{
+  FzDocument *document = g_object_get_data (G_OBJECT (toast), "fz-document");
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "fz-position"));
+
+  fz_workspace_insert_document (self->workspace, position, document);
+}
+
+static void
+select_document (FzWindow   *self,
+                 FzDocument *document)
+{
+  GListModel *rows = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == (GObject *) document)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+    }
+}
+
+/* Removing is undone from the toast; the next page is shown, as in a file manager. */
 void
 _fz_window_remove_selected (FzWindow *self)
 {
-  FzDocument *document = row_document (selected_item (self));
-  guint position;
+  g_autoptr(FzDocument) document = NULL;
+  g_autoptr(FzDocument) next = NULL;
+  GListModel *documents = fz_workspace_get_documents (self->workspace);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  int position;
 
+  document = row_document (selected_item (self));
   if (document == NULL || self->loading)
     return;
-  if (g_list_store_find (self->documents, document, &position))
+  g_object_ref (document);
+  if (fz_reader_view_get_document (FZ_READER_VIEW (self->reader)) == document)
     {
-      if (fz_reader_view_get_document (FZ_READER_VIEW (self->reader)) == document)
-        {
-          fz_reader_view_set_document (FZ_READER_VIEW (self->reader), NULL, -1);
-          gtk_stack_set_visible_child_name (self->reader_stack, "empty");
-          adw_window_title_set_title (self->content_title, _("Fanzha"));
-          adw_window_title_set_subtitle (self->content_title, NULL);
-        }
-      g_list_store_remove (self->documents, position);
+      fz_reader_view_set_document (FZ_READER_VIEW (self->reader), NULL, -1);
+      gtk_stack_set_visible_child_name (self->reader_stack, "empty");
+      adw_window_title_set_title (self->content_title, _("Fanzha"));
+      adw_window_title_set_subtitle (self->content_title, NULL);
     }
+  position = fz_workspace_remove_document (self->workspace, document);
+  if (position < 0)
+    return;
+  next = g_list_model_get_item (documents, MIN ((guint) position,
+                                                g_list_model_get_n_items (documents) - 1));
+  if (next != NULL)
+    select_document (self, next);
+
+  title = g_strdup_printf (_("“%s” removed"), fz_document_get_title (document));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "fz-document", g_object_ref (document),
+                          g_object_unref);
+  g_object_set_data (G_OBJECT (toast), "fz-position", GUINT_TO_POINTER (position));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_remove), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   _fz_window_update_sidebar_page (self);
   _fz_window_actions_update (self);
 }
@@ -377,21 +425,27 @@ _fz_window_get_selected_document (FzWindow *self)
   return row_document (selected_item (self));
 }
 
-void
-_fz_window_set_document_date (FzWindow   *self,
-                              FzDocument *document,
-                              const char *iso_date)
+gboolean
+_fz_window_set_document_date (FzWindow    *self,
+                              FzDocument  *document,
+                              const char  *iso_date,
+                              GError     **error)
+{
+  return fz_workspace_set_document_date (self->workspace, document, iso_date, error);
+}
+
+/* A page read again (a new date) is shown again with its new figures. */
+static void
+document_changed (FzWindow    *self,
+                  FzDocument  *document,
+                  FzWorkspace *workspace)
 {
   FzReaderView *reader = FZ_READER_VIEW (self->reader);
-  gboolean shown = fz_reader_view_get_document (reader) == document;
 
-  /* The reader points into the document's articles and figures: it lets go of them while
-   * they are read again, then shows the new periods. */
-  if (shown)
-    fz_reader_view_set_document (reader, NULL, -1);
-  fz_pipeline_set_document_date (self->pipeline, document, iso_date);
-  if (shown)
-    selection_changed (self);
+  if (fz_reader_view_get_document (reader) != document)
+    return;
+  fz_reader_view_set_document (reader, NULL, -1);
+  selection_changed (self);
 }
 
 void
@@ -402,6 +456,8 @@ _fz_window_documents_init (FzWindow *self)
 
   attach_view (self, view, tree);
   add_reader (self);
+  g_signal_connect_object (self->workspace, "document-changed", G_CALLBACK (document_changed),
+                           self, G_CONNECT_SWAPPED);
   _fz_window_loading_init (self);
   _fz_window_update_sidebar_page (self);
 }
@@ -412,6 +468,4 @@ _fz_window_documents_finalize (FzWindow *self)
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
-  g_clear_object (&self->documents);
-  _fz_window_loading_finalize (self);
 }

@@ -107,12 +107,26 @@ fz_window_take_screenshot (FzWindow   *self,
 }
 
 static void
+fz_window_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (fz_window_parent_class)->constructed (object);
+  _fz_window_loading_constructed (FZ_WINDOW (object));
+}
+
+static void
 fz_window_dispose (GObject *object)
 {
   FzWindow *self = FZ_WINDOW (object);
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  /* A load or computation that ends after the window is gone must not call into it. */
+  if (self->workspace != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_signal_handlers_disconnect_by_data (fz_workspace_get_documents (self->workspace), self);
+      g_clear_object (&self->workspace);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_WINDOW);
   G_OBJECT_CLASS (fz_window_parent_class)->dispose (object);
 }
@@ -136,6 +150,7 @@ fz_window_class_init (FzWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = fz_window_constructed;
   object_class->dispose = fz_window_dispose;
   object_class->finalize = fz_window_finalize;
   window_class->close_request = fz_window_close_request;
@@ -171,6 +186,7 @@ fz_window_init (FzWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  self->workspace = fz_workspace_new ();
 
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
