@@ -9,6 +9,7 @@
 
 #include "fz-application.h"
 #include "fz-document.h"
+#include "fz-document-list.h"
 #include "fz-window.h"
 #include "fz-test-ui.h"
 
@@ -35,22 +36,22 @@ static void
 test_panes (void)
 {
   FzWindow *window = fz_window_new (app);
-  GtkWidget *sidebar_stack, *reader_stack, *chart_stack;
+  GtkWidget *reader_stack, *chart_stack;
+  FzDocumentList *list;
 
   gtk_window_present (GTK_WINDOW (window));
   wait_frames (5);
 
-  sidebar_stack = child (window, "sidebar_stack");
+  list = FZ_DOCUMENT_LIST (child (window, "document_list"));
   reader_stack = child (window, "reader_stack");
   chart_stack = child (window, "chart_stack");
   /* Each pane starts on its empty state, a status page. */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sidebar_stack)), ==, "empty");
+  g_assert_cmpstr (fz_document_list_get_page (list), ==, "empty");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (reader_stack)), ==, "empty");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (chart_stack)), ==, "empty");
-  g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (sidebar_stack))));
   g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (reader_stack))));
   g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (chart_stack))));
-  g_assert_true (gtk_widget_get_mapped (sidebar_stack));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
   g_assert_true (gtk_widget_get_mapped (reader_stack));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -102,7 +103,7 @@ test_open_folder (void)
   FzWindow *window = fz_window_new (app);
   g_autofree char *corpus = g_build_filename (g_getenv ("FZ_SHARED_DIR"), "corpus", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (corpus);
-  GtkWidget *sidebar_stack;
+  FzDocumentList *list;
   GListModel *rows;
   gint64 deadline;
   guint n_files = 0;
@@ -122,10 +123,14 @@ test_open_folder (void)
   g_assert_false (fz_window_is_busy (window));
   wait_frames (5);
 
-  sidebar_stack = child (window, "sidebar_stack");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sidebar_stack)), ==, "list");
-  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
-    gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child (window, "document_scroller"))))));
+  list = FZ_DOCUMENT_LIST (child (window, "document_list"));
+  g_assert_cmpstr (fz_document_list_get_page (list), ==, "list");
+  /* A filter that matches nothing says so, and clearing it brings the list back. */
+  fz_document_list_set_filter_text (list, "no page is called this");
+  g_assert_cmpstr (fz_document_list_get_page (list), ==, "no-results");
+  fz_document_list_set_filter_text (list, "");
+  g_assert_cmpstr (fz_document_list_get_page (list), ==, "list");
+  rows = fz_document_list_get_rows (list);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_files);
   /* The first page was selected, so the reader shows it. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "reader_stack"))),
@@ -212,8 +217,7 @@ test_set_date (void)
   gtk_window_present (GTK_WINDOW (window));
   fz_window_open_files (window, &file, 1);
   wait_not_busy (window);
-  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
-    gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child (window, "document_scroller"))))));
+  rows = fz_document_list_get_rows (FZ_DOCUMENT_LIST (child (window, "document_list")));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   row = g_list_model_get_item (rows, 0);
   document = FZ_DOCUMENT (gtk_tree_list_row_get_item (row));
@@ -243,7 +247,7 @@ test_set_date (void)
 
   g_assert_cmpstr (fz_document_get_date (document), ==, "2022-04-25");
   g_assert_cmpstr (first_period (document), ==, "2022-01/");
-  g_assert_true (shows_text (child (window, "document_scroller"), "2022-04-25"));
+  g_assert_true (shows_text (child (window, "document_list"), "2022-04-25"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "reader_stack"))),
                    ==, "reader");
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "fz-document-list.h"
 #include "fz-window-private.h"
 
 static void
@@ -107,8 +108,8 @@ clear_recent_action (GtkWidget  *widget,
 void
 _fz_window_actions_update (FzWindow *self)
 {
-  gboolean has_selection = self->selection != NULL
-    && gtk_single_selection_get_selected_item (self->selection) != NULL;
+  gboolean has_selection = self->document_list != NULL
+    && fz_document_list_get_selected (self->document_list, NULL) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-folder", !self->loading);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "fz-application.h"
+#include "fz-document-list.h"
 #include "fz-pipeline.h"
 #include "fz-reader-view.h"
 #include "fz-window-private.h"
@@ -24,10 +25,9 @@ documents_changed (FzWindow   *self,
                    guint       added,
                    GListModel *documents)
 {
-  _fz_window_update_sidebar_page (self);
   /* The first page to arrive in an empty window is shown at once. */
   if (added > 0 && g_list_model_get_n_items (documents) == added)
-    gtk_single_selection_set_selected (self->selection, 0);
+    fz_document_list_select_position (self->document_list, 0);
   _fz_window_actions_update (self);
 }
 

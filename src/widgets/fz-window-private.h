@@ -21,10 +21,6 @@ struct _FzWindow
   FzWorkspace          *workspace;
 
   /* Documents (fz-window-documents.c) and their loading (fz-window-loading.c) */
-  GtkFilterListModel   *filtered;
-  GtkSortListModel     *sorted;
-  GtkSingleSelection   *selection;
-  GtkWidget            *document_view;
   GtkWidget            *reader;
   gboolean              loading;
   guint                 n_before_load;
@@ -38,8 +34,7 @@ struct _FzWindow
   GtkWidget            *search_bar;
   GtkWidget            *search_button;
   GtkWidget            *search_entry;
-  GtkStack             *sidebar_stack;
-  GtkScrolledWindow    *document_scroller;
+  struct _FzDocumentList *document_list;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
   AdwFlap              *flap;
@@ -52,8 +47,6 @@ struct _FzWindow
 void     _fz_window_class_actions_init   (FzWindowClass *klass);
 void     _fz_window_actions_update       (FzWindow      *self);
 void     _fz_window_documents_init       (FzWindow      *self);
-void     _fz_window_documents_finalize   (FzWindow      *self);
-void     _fz_window_update_sidebar_page  (FzWindow      *self);
 void     _fz_window_loading_init         (FzWindow      *self);
 void     _fz_window_loading_constructed  (FzWindow      *self);
 gboolean _fz_window_has_pending_work     (FzWindow      *self);

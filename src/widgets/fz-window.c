@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fz-document-list.h"
 #include "fz-screenshot.h"
 #include "fz-window.h"
 #include "fz-window-private.h"
@@ -139,7 +140,6 @@ fz_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->screenshot_path, g_free);
-  _fz_window_documents_finalize (self);
   G_OBJECT_CLASS (fz_window_parent_class)->finalize (object);
 }
 
@@ -155,6 +155,7 @@ fz_window_class_init (FzWindowClass *klass)
   object_class->finalize = fz_window_finalize;
   window_class->close_request = fz_window_close_request;
 
+  g_type_ensure (FZ_TYPE_DOCUMENT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/fanzha/Fanzha/ui/fz-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FzWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, leaflet);
@@ -164,8 +165,7 @@ fz_window_class_init (FzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, FzWindow, document_scroller);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, document_list);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, flap);
@@ -200,6 +200,7 @@ fz_window_init (FzWindow *self)
   gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->search_bar), GTK_WIDGET (self));
 
   _fz_window_documents_init (self);
+  _fz_window_loading_init (self);
   _fz_window_actions_update (self);
 }
 
