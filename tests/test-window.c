@@ -62,12 +62,13 @@ static void
 test_actions (void)
 {
   static const char *window_actions[] = {
-    "win.open", "win.open-folder", "win.remove-document", "win.search", "win.toggle-chart",
+    "win.open", "win.open-folder", "win.remove-document", "win.search", "win.toggle-sidebar",
+    "win.show-view",
     "win.cancel-loading", "win.close", "win.set-date",
   };
   FzWindow *window = fz_window_new (app);
-  GtkWidget *flap;
-  gboolean revealed;
+  GtkWidget *sidebar;
+  gboolean shown;
   g_auto(GStrv) accels = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
@@ -86,10 +87,18 @@ test_actions (void)
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "about"));
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "quit"));
 
-  flap = child (window, "flap");
-  revealed = adw_flap_get_reveal_flap (ADW_FLAP (flap));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-chart", NULL);
-  g_assert_cmpint (adw_flap_get_reveal_flap (ADW_FLAP (flap)), !=, revealed);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (3);
+  sidebar = child (window, "sidebar");
+  shown = gtk_widget_get_visible (sidebar);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_cmpint (gtk_widget_get_visible (sidebar), !=, shown);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_cmpint (gtk_widget_get_visible (sidebar), ==, shown);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "compare");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (
+    child (window, "view_stack"))), ==, "compare");
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open");
   g_assert_cmpstr (accels[0], ==, "<Control>o");

@@ -31,8 +31,9 @@ selection_changed (FzWindow *self)
     return;
   fz_reader_view_set_document (reader, document, article);
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
-  adw_window_title_set_title (self->content_title, fz_document_get_title (document));
-  adw_window_title_set_subtitle (self->content_title, fz_document_get_name (document));
+  adw_view_switcher_title_set_title (self->view_switcher, fz_document_get_title (document));
+  adw_view_switcher_title_set_subtitle (self->view_switcher, fz_document_get_name (document));
+  adw_view_stack_set_visible_child_name (self->view_stack, "read");
   /* Folded, the page slides in. Side by side, the content only becomes the visible child
    * (what a later fold shows), without the navigation's transition, which drew the content
    * before it had its size. */
@@ -84,8 +85,8 @@ _fz_window_remove_selected (FzWindow *self)
     {
       fz_reader_view_set_document (FZ_READER_VIEW (self->reader), NULL, -1);
       gtk_stack_set_visible_child_name (self->reader_stack, "empty");
-      adw_window_title_set_title (self->content_title, _("Fanzha"));
-      adw_window_title_set_subtitle (self->content_title, NULL);
+      adw_view_switcher_title_set_title (self->view_switcher, _("Fanzha"));
+      adw_view_switcher_title_set_subtitle (self->view_switcher, NULL);
     }
   position = fz_workspace_remove_document (self->workspace, document);
   if (position < 0)

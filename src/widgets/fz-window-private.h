@@ -30,15 +30,16 @@ struct _FzWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *view_switcher;
+  AdwViewStack         *view_stack;
+  GtkWidget            *sidebar_separator;
+  GtkToggleButton      *sidebar_button;
   GtkWidget            *search_bar;
   GtkWidget            *search_button;
   GtkWidget            *search_entry;
   struct _FzDocumentList *document_list;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
-  AdwFlap              *flap;
-  GtkWidget            *chart_button;
   GtkStack             *reader_stack;
   GtkStack             *chart_stack;
   GMenu                *recent_menu;
@@ -62,5 +63,7 @@ gboolean _fz_window_set_document_date    (FzWindow      *self,
                                           const char    *iso_date,
                                           GError       **error);
 void     _fz_window_ask_date             (FzWindow      *self);
+void     _fz_window_set_sidebar_shown    (FzWindow      *self,
+                                          gboolean       shown);
 
 G_END_DECLS

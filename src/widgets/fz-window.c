@@ -107,6 +107,23 @@ fz_window_take_screenshot (FzWindow   *self,
   gtk_widget_add_tick_callback (GTK_WIDGET (self), screenshot_tick, NULL, NULL);
 }
 
+static gboolean
+fz_window_not (gpointer  object,
+               gboolean  value)
+{
+  return !value;
+}
+
+void
+_fz_window_set_sidebar_shown (FzWindow *self,
+                              gboolean  shown)
+{
+  gtk_widget_set_visible (self->sidebar, shown);
+  gtk_widget_set_visible (self->sidebar_separator, shown);
+  gtk_toggle_button_set_active (self->sidebar_button, shown);
+  g_settings_set_boolean (self->settings, "show-sidebar", shown);
+}
+
 static void
 fz_window_constructed (GObject *object)
 {
@@ -161,19 +178,21 @@ fz_window_class_init (FzWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, FzWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, document_list);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, FzWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, FzWindow, chart_button);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, recent_menu);
 
+  gtk_widget_class_bind_template_callback (widget_class, fz_window_not);
   _fz_window_class_actions_init (klass);
 }
 
@@ -192,8 +211,7 @@ fz_window_init (FzWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_object_bind_property (self->flap, "reveal-flap", self->chart_button, "active",
-                          G_BINDING_SYNC_CREATE);
+  _fz_window_set_sidebar_shown (self, g_settings_get_boolean (self->settings, "show-sidebar"));
 
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar),
                                 GTK_EDITABLE (self->search_entry));
