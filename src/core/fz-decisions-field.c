@@ -231,6 +231,9 @@ _fz_figure_prefill (FzDecision *decision,
   decision->fields[FZ_FIGURE_FIELD_VALUE] = fz_decimal_to_string (&d);
   g_free (decision->fields[FZ_FIGURE_FIELD_UNIT]);
   decision->fields[FZ_FIGURE_FIELD_UNIT] = g_strstrip (g_strdup (p + consumed));
+  /* The extractor writes a percent's unit as "%" whether it read % or 百分之. */
+  if ((d.flags & FZ_NUMERAL_PERCENT) && decision->fields[FZ_FIGURE_FIELD_UNIT][0] == '\0')
+    set_field (decision, FZ_FIGURE_FIELD_UNIT, "%");
   money = strstr (p + consumed, "元") != NULL;
   set_field (decision, FZ_FIGURE_FIELD_KIND, (d.flags & FZ_NUMERAL_PERCENT) ? "percent"
              : money ? "money" : "count");
