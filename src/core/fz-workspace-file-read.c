@@ -72,8 +72,7 @@ read_uint (const Reader  *r,
   if (value == NULL)
     return fail (r, node, error, _("<%s> has no %s"), (const char *) node->name, name);
   if (!g_ascii_string_to_unsigned (value, 10, 0, max, &n, NULL))
-    return fail (r, node, error, _("%s=\"%s\" is not a number from 0 to %" G_GUINT64_FORMAT),
-                 name, value, max);
+    return fail (r, node, error, _("%s=\"%s\" is not a whole number in range"), name, value);
   *out = (guint32) n;
   return TRUE;
 }
