@@ -11,18 +11,34 @@
 
 #define CHECK(call) G_STMT_START { if (!fz_xml_check ((call), error)) return FALSE; } G_STMT_END
 
+/* @text as XML may hold it: most text already is, and is written without a copy. */
+static const char *
+xml_text (const char  *text,
+          char       **owned)
+{
+  const guchar *p = (const guchar *) text;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return *owned = fz_xml_clean_text (text, -1, NULL);
+  for (; *p != '\0'; p++)
+    if ((*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') ||
+        (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF)))
+      return *owned = fz_xml_clean_text (text, -1, NULL);
+  return text;
+}
+
 static gboolean
 write_attr (xmlTextWriter  *w,
             const char     *name,
             const char     *value,
             GError        **error)
 {
-  g_autofree char *clean = NULL;
+  g_autofree char *owned = NULL;
 
   if (value == NULL)
     return TRUE;
-  clean = fz_xml_clean_text (value, -1, NULL);
-  CHECK (xmlTextWriterWriteAttribute (w, (const xmlChar *) name, (const xmlChar *) clean));
+  CHECK (xmlTextWriterWriteAttribute (w, (const xmlChar *) name,
+                                      (const xmlChar *) xml_text (value, &owned)));
   return TRUE;
 }
 
@@ -73,12 +89,12 @@ write_text_element (xmlTextWriter  *w,
                     const char     *text,
                     GError        **error)
 {
-  g_autofree char *clean = NULL;
+  g_autofree char *owned = NULL;
 
   if (text == NULL)
     return TRUE;
-  clean = fz_xml_clean_text (text, -1, NULL);
-  CHECK (xmlTextWriterWriteElement (w, (const xmlChar *) name, (const xmlChar *) clean));
+  CHECK (xmlTextWriterWriteElement (w, (const xmlChar *) name,
+                                    (const xmlChar *) xml_text (text, &owned)));
   return TRUE;
 }
 
@@ -156,14 +172,15 @@ write_decision (xmlTextWriter     *w,
     return FALSE;
   for (guint i = 0; i < FZ_N_FIGURE_FIELDS; i++)
     {
-      if (d->fields[i] == NULL)
+      /* An added figure's empty fields read back as empty: not written. */
+      if (d->fields[i] == NULL || (d->added && d->fields[i][0] == '\0'))
         continue;
-      g_autofree char *clean = fz_xml_clean_text (d->fields[i], -1, NULL);
+      g_autofree char *owned = NULL;
 
       CHECK (xmlTextWriterStartElement (w, (const xmlChar *) "set"));
       if (!write_attr (w, "field", fz_figure_field_to_string (i), error))
         return FALSE;
-      CHECK (xmlTextWriterWriteString (w, (const xmlChar *) clean));
+      CHECK (xmlTextWriterWriteString (w, (const xmlChar *) xml_text (d->fields[i], &owned)));
       CHECK (xmlTextWriterEndElement (w));
     }
   if (!write_text_element (w, "note", d->note, error))
@@ -231,7 +248,10 @@ fz_workspace_file_write (const FzWorkspaceState  *state,
   g_return_val_if_fail (state != NULL, NULL);
   g_return_val_if_fail (FZ_IS_DECISIONS (state->decisions), NULL);
 
-  buffer = xmlBufferCreate ();
+  /* Room for a large workspace up front, doubling after: no copy per element. */
+  buffer = xmlBufferCreateSize (1 << 20);
+  if (buffer != NULL)
+    xmlBufferSetAllocationScheme (buffer, XML_BUFFER_ALLOC_DOUBLEIT);
   w = buffer != NULL ? xmlNewTextWriterMemory (buffer, 0) : NULL;
   if (w == NULL)
     {
