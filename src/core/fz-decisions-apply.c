@@ -64,13 +64,14 @@ steal_all (GHashTable *table,
            GPtrArray  *out)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer key, value;
 
   g_hash_table_iter_init (&iter, table);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       g_ptr_array_add (out, value);
       g_hash_table_iter_steal (&iter);
+      g_free (key);
     }
 }
 

@@ -464,7 +464,9 @@ add_sorted (GPtrArray  *out,
   g_hash_table_iter_init (&iter, table);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (out, value);
-  qsort (out->pdata + first, out->len - first, sizeof (gpointer), compare_decisions);
+  /* An empty array may have no storage at all, which qsort must not be given. */
+  if (out->len > first)
+    qsort (out->pdata + first, out->len - first, sizeof (gpointer), compare_decisions);
 }
 
 GPtrArray *
