@@ -233,19 +233,19 @@ test_refused (void)
   g_autoptr(GBytes) good = fz_workspace_file_write (state, NULL);
   gsize good_len = 0;
   const char *good_data = g_bytes_get_data (good, &good_len);
-  g_autofree char *truncated = g_strndup (good_data, g_utf8_find_prev_char (good_data,
-                                                                            good_data + good_len / 2)
-                                                      - good_data);
+  /* Cut at a character boundary, so the damage is the missing end, not invalid UTF-8. */
+  const char *cut = g_utf8_find_prev_char (good_data, good_data + good_len / 2);
+  g_autofree char *truncated = g_strndup (good_data, cut - good_data);
   g_autofree char *deep = nested (300);
   g_autofree char *dir = temp_dir ();
   g_autofree char *path = g_build_filename (dir, "ws.xml", NULL);
   g_autofree char *backup = fz_workspace_file_backup_path (path);
   const char *ns = "<workspace xmlns=\"urn:x-fanzha:workspace\" version=\"1\">";
-  g_autofree char *bad_start = g_strconcat (ns, "<decisions path=\"a\"><figure start=\"x\" end=\"2\">"
-                                            "<prefix/><quote>1</quote><suffix/></figure>"
+  g_autofree char *bad_start = g_strconcat (ns, "<decisions path=\"a\">"
+                                            "<figure start=\"x\" end=\"2\"><prefix/><quote>1</quote><suffix/></figure>"
                                             "</decisions></workspace>", NULL);
-  g_autofree char *bad_field = g_strconcat (ns, "<decisions path=\"a\"><figure start=\"1\" end=\"2\">"
-                                            "<prefix/><quote>1</quote><suffix/>"
+  g_autofree char *bad_field = g_strconcat (ns, "<decisions path=\"a\">"
+                                            "<figure start=\"1\" end=\"2\"><prefix/><quote>1</quote><suffix/>"
                                             "<set field=\"kind\">lots</set></figure>"
                                             "</decisions></workspace>", NULL);
   g_autofree char *unknown = g_strconcat (ns, "<extra/></workspace>", NULL);
@@ -276,8 +276,8 @@ test_refused (void)
       g_assert_null (loaded);
       g_assert_error (error, FZ_ERROR, error->code);
       g_test_message ("%s", error->message);
-      if (strstr (error->message, cases[i].says) == NULL || strstr (error->message, "ws.xml") == NULL
-          || strstr (error->message, "ws.xml~") == NULL)
+      if (strstr (error->message, cases[i].says) == NULL ||
+          strstr (error->message, "ws.xml") == NULL || strstr (error->message, "ws.xml~") == NULL)
         g_error ("case %u: «%s» does not name the file, say «%s» and offer the backup", i,
                  error->message, cases[i].says);
       /* Nothing is overwritten by a failed load. */

@@ -229,12 +229,42 @@ added_figures (FzDocDecisions *doc)
   return added;
 }
 
-static void
-append_status (GArray               *status,
-               const FzFigureStatus *one)
+/* What one pass of fz_decisions_apply() works with. */
+typedef struct
 {
-  if (status != NULL)
-    g_array_append_val (status, *one);
+  FzDocument     *document;
+  FzDocDecisions *doc;
+  FzFigureList   *machine;
+  FzFigureList   *out;
+  GArray         *status;   /* NULL: rejected figures are left out */
+} Apply;
+
+static void
+apply_added (Apply            *a,
+             const FzDecision *d)
+{
+  FzFigureStatus one;
+  FzFigureId id = FZ_FIGURE_ID (d->anchor.start, d->anchor.end);
+
+  _fz_decisions_place_figure (a->document,
+                              _fz_decisions_build_figure (a->out, NULL, NULL, d, id, &one));
+  if (a->status != NULL)
+    g_array_append_val (a->status, one);
+}
+
+static void
+apply_machine (Apply          *a,
+               const FzFigure *f)
+{
+  FzFigureStatus one;
+  FzFigureId id = FZ_FIGURE_ID (f->start, f->end);
+  const FzDecision *d = a->doc != NULL ? g_hash_table_lookup (a->doc->figures, &id) : NULL;
+
+  if (d != NULL && d->rejected && a->status == NULL)
+    return;
+  _fz_decisions_build_figure (a->out, a->machine, f, d, id, &one);
+  if (a->status != NULL)
+    g_array_append_val (a->status, one);
 }
 
 FzFigureList *
@@ -243,54 +273,36 @@ fz_decisions_apply (FzDecisions  *self,
                     GArray      **status)
 {
   g_autofree char *path = NULL;
-  FzDocDecisions *doc;
-  FzFigureList *machine, *out;
   g_autoptr(GPtrArray) added = NULL;
-  GArray *st = NULL;
+  Apply a = { document, NULL, NULL, NULL, NULL };
   guint n, j = 0;
 
   g_return_val_if_fail (FZ_IS_DECISIONS (self), NULL);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
 
   path = fz_decisions_document_key (document);
-  doc = fz_decisions_has_document (self, path) ? _fz_decisions_sync (self, document, path)
-                                               : NULL;
-  machine = fz_document_get_figures (document);
-  n = machine != NULL ? fz_figure_list_get_n (machine) : 0;
-  added = doc != NULL ? added_figures (doc) : g_ptr_array_new ();
-  out = fz_figure_list_new ();
+  if (fz_decisions_has_document (self, path))
+    a.doc = _fz_decisions_sync (self, document, path);
+  a.machine = fz_document_get_figures (document);
+  n = a.machine != NULL ? fz_figure_list_get_n (a.machine) : 0;
+  added = a.doc != NULL ? added_figures (a.doc) : g_ptr_array_new ();
+  a.out = fz_figure_list_new ();
   if (status != NULL)
-    st = *status = g_array_sized_new (FALSE, FALSE, sizeof (FzFigureStatus), n + added->len);
-  for (guint i = 0; i <= n; i++)
+    a.status = *status = g_array_sized_new (FALSE, FALSE, sizeof (FzFigureStatus),
+                                            n + added->len);
+  /* Both lists are in order of their start: merged, an added figure before a machine one. */
+  for (guint i = 0; i < n; i++)
     {
-      const FzFigure *f = i < n ? fz_figure_list_get (machine, i) : NULL;
-      FzFigureStatus one;
+      const FzFigure *f = fz_figure_list_get (a.machine, i);
 
-      /* Added figures that start before this machine figure come first. */
-      for (; j < added->len; j++)
-        {
-          const FzDecision *d = g_ptr_array_index (added, j);
-          FzFigureId id = FZ_FIGURE_ID (d->anchor.start, d->anchor.end);
-
-          if (f != NULL && d->anchor.start >= f->start)
-            break;
-          _fz_decisions_place_figure (document,
-                                      _fz_decisions_build_figure (out, NULL, NULL, d, id, &one));
-          append_status (st, &one);
-        }
-      if (f != NULL)
-        {
-          FzFigureId id = FZ_FIGURE_ID (f->start, f->end);
-          const FzDecision *d = doc != NULL ? g_hash_table_lookup (doc->figures, &id) : NULL;
-
-          if (d != NULL && d->rejected && st == NULL)
-            continue;
-          _fz_decisions_build_figure (out, machine, f, d, id, &one);
-          append_status (st, &one);
-        }
+      for (; j < added->len && ((FzDecision *) added->pdata[j])->anchor.start < f->start; j++)
+        apply_added (&a, added->pdata[j]);
+      apply_machine (&a, f);
     }
+  for (; j < added->len; j++)
+    apply_added (&a, added->pdata[j]);
   _fz_decisions_flush_changed (self);
-  return out;
+  return a.out;
 }
 
 void
