@@ -86,7 +86,7 @@ test_index_agrees (void)
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
   const char *names[] = { "sample-01-chengnan.txt", "sample-02-huzhou.txt",
                           "sample-03-longyou.txt" };
-  g_autofree char *paths[3] = { NULL };
+  g_auto(GStrv) paths = g_new0 (char *, 4);
   const char *index_args[] = { "index", "--workspace", ws, NULL, NULL, NULL, NULL };
   const char *plain_args[] = { "index", NULL, NULL, NULL, NULL };
   const char *extract_args[] = { "extract", "--workspace", ws, NULL, NULL };
