@@ -22,6 +22,7 @@ fz_observation_copy (const FzObservation *obs)
   copy->unit = g_strdup (obs->unit ? obs->unit : "");
   copy->period = g_strdup (obs->period ? obs->period : "");
   copy->document = g_strdup (obs->document ? obs->document : "");
+  copy->path = g_strdup (obs->path);
   copy->text = g_strdup (obs->text ? obs->text : "");
 
   return copy;
@@ -39,6 +40,7 @@ fz_observation_free (FzObservation *obs)
   g_free ((char *) obs->unit);
   g_free ((char *) obs->period);
   g_free ((char *) obs->document);
+  g_free ((char *) obs->path);
   g_free ((char *) obs->text);
   g_free (obs);
 }

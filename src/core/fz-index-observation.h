@@ -20,7 +20,8 @@ typedef struct
   const char    *unit;
   FzQualifier    qualifier;
   const char    *period;       /* START/END as spec/figures.md writes it; "" or NULL: not stated */
-  const char    *document;     /* provenance */
+  const char    *document;     /* provenance: the document's name, as tables show it */
+  const char    *path;         /* and its path (NULL when it has none): names can repeat */
   gint           article;      /* -1 when none */
   guint          start;        /* code points, end exclusive */
   guint          end;
