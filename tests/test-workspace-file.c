@@ -307,6 +307,47 @@ test_odd_path (void)
   g_assert_cmpstr (fz_decisions_get_document_note (loaded->decisions, latin1), ==, "note");
 }
 
+/* Offsets that a hand-edited file got wrong, with the right checksum or none: the decisions
+ * are found by their quotes, or listed, and nothing reads past the text. */
+static void
+test_wrong_offsets (void)
+{
+  g_autoptr(FzDocument) document = make_document ("/data/page.txt");
+  g_autofree char *checksum = fz_decisions_text_checksum (document);
+  g_autofree char *xml = g_strdup_printf (
+    "<workspace xmlns=\"urn:x-fanzha:workspace\" version=\"1\">"
+    "<decisions path=\"/data/page.txt\" checksum=\"%s\">"
+    "<figure start=\"10000\" end=\"10004\" rejected=\"true\">"
+    "<prefix/><quote>672起</quote><suffix/></figure>"
+    "<figure start=\"20000\" end=\"20005\" added=\"true\">"
+    "<prefix/><quote>不在文中</quote><suffix/></figure>"
+    "</decisions>"
+    "<decisions path=\"/data/other.txt\">"
+    "<figure start=\"4000000000\" end=\"4000000001\" added=\"true\">"
+    "<prefix/><quote>起</quote><suffix/></figure>"
+    "</decisions></workspace>", checksum);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzWorkspaceState) state = fz_workspace_file_read (xml, strlen (xml), "hand.xml",
+                                                              &error);
+  g_autoptr(FzDocument) other = make_document ("/data/other.txt");
+  g_autoptr(GArray) status = NULL, other_status = NULL;
+  g_autoptr(FzFigureList) figures = NULL, other_figures = NULL;
+  g_autoptr(GPtrArray) lost = NULL, other_lost = NULL;
+
+  g_assert_no_error (error);
+  figures = fz_decisions_apply (state->decisions, document, &status);
+  g_assert_cmpuint (status->len, ==, 1);
+  g_assert_cmpuint (g_array_index (status, FzFigureStatus, 0).flags, ==,
+                    FZ_FIGURE_STATUS_REJECTED);
+  lost = fz_decisions_dup_unattached (state->decisions, document);
+  g_assert_cmpuint (lost->len, ==, 1);
+  /* 起 is found many times, with no context to choose: listed, not placed. */
+  other_figures = fz_decisions_apply (state->decisions, other, &other_status);
+  g_assert_cmpuint (other_status->len, ==, 1);
+  other_lost = fz_decisions_dup_unattached (state->decisions, other);
+  g_assert_cmpuint (other_lost->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,5 +357,6 @@ main (int   argc,
   g_test_add_func ("/workspace-file/backup", test_backup);
   g_test_add_func ("/workspace-file/refused", test_refused);
   g_test_add_func ("/workspace-file/odd-path", test_odd_path);
+  g_test_add_func ("/workspace-file/wrong-offsets", test_wrong_offsets);
   return g_test_run ();
 }

@@ -129,17 +129,22 @@ _fz_decisions_sync (FzDecisions *self,
 {
   FzDocDecisions *doc = _fz_decisions_get_doc (self, path, TRUE);
   const char *checksum = document_checksum (document);
+  gboolean same = g_strcmp0 (doc->checksum, checksum) == 0;
 
-  if (g_strcmp0 (doc->checksum, checksum) == 0)
+  if (same && doc->verified)
     return doc;
+  /* Decisions read from a file are checked against the text even when its checksum matches:
+   * the file may have been edited by hand. */
   if (doc->checksum != NULL)
+    reanchor (doc, document);
+  if (doc->checksum != NULL && !same)
     {
-      reanchor (doc, document);
       _fz_decisions_forget_history (self);
       _fz_decisions_mark_changed (self, path);
     }
   g_free (doc->checksum);
   doc->checksum = g_strdup (checksum);
+  doc->verified = TRUE;
   return doc;
 }
 
@@ -196,8 +201,9 @@ _fz_decisions_place_figure (FzDocument *document,
 {
   gsize len = 0;
   const char *text = fz_document_get_text (document, &len);
-  const char *start = g_utf8_offset_to_pointer (text, f->start);
-  const char *end = g_utf8_offset_to_pointer (start, f->end - f->start);
+  guint n = fz_document_get_n_chars (document);
+  const char *start = g_utf8_offset_to_pointer (text, MIN (f->start, n));
+  const char *end = g_utf8_offset_to_pointer (start, MIN (f->end, n) - MIN (f->start, n));
   GPtrArray *articles = fz_document_get_articles (document);
 
   f->byte_start = (guint32) (start - text);
@@ -260,7 +266,8 @@ apply_machine (Apply          *a,
   FzFigureId id = FZ_FIGURE_ID (f->start, f->end);
   const FzDecision *d = a->doc != NULL ? g_hash_table_lookup (a->doc->figures, &id) : NULL;
 
-  if (d != NULL && d->rejected && a->status == NULL)
+  /* The analyst marked this span before the extractor found it: theirs is the figure. */
+  if (d != NULL && (d->added || (d->rejected && a->status == NULL)))
     return;
   _fz_decisions_build_figure (a->out, a->machine, f, d, id, &one);
   if (a->status != NULL)

@@ -45,6 +45,7 @@ typedef struct
 {
   char       *path;
   char       *checksum;    /* of the text the anchors point into; NULL until known */
+  gboolean    verified;    /* the anchors were checked against the text (not so when loaded) */
   char       *note;
   GHashTable *figures;     /* FzFigureId -> FzDecision *, attached */
   GHashTable *articles;    /* FzFigureId of the anchor -> FzDecision *, attached */

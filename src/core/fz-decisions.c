@@ -410,8 +410,10 @@ _fz_decisions_load_doc (FzDecisions *self,
 {
   FzDocDecisions *doc = _fz_decisions_get_doc (self, path, TRUE);
 
+  /* Never NULL, so the anchors are checked against the text before they are used. */
   g_free (doc->checksum);
-  doc->checksum = g_strdup (checksum);
+  doc->checksum = g_strdup (checksum != NULL ? checksum : "");
+  doc->verified = FALSE;
   g_free (doc->note);
   doc->note = note != NULL && note[0] != '\0' ? g_strdup (note) : NULL;
   return doc;

@@ -200,7 +200,8 @@ write_doc_decisions (xmlTextWriter   *w,
     return TRUE;
   CHECK (xmlTextWriterStartElement (w, (const xmlChar *) "decisions"));
   if (!write_path_attr (w, doc->path, error) ||
-      !write_attr (w, "checksum", doc->checksum, error) ||
+      (doc->checksum != NULL && doc->checksum[0] != '\0' &&
+       !write_attr (w, "checksum", doc->checksum, error)) ||
       !write_text_element (w, "note", doc->note, error))
     return FALSE;
   for (guint i = 0; i < all->len; i++)
