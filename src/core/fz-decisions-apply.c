@@ -328,9 +328,9 @@ fz_decisions_get_counts (FzDecisions *self,
                          guint       *total)
 {
   g_autoptr(GArray) status = NULL;
-  g_autoptr(FzFigureList) figures = fz_decisions_apply (self, document, &status);
   guint n = 0;
 
+  fz_figure_list_unref (fz_decisions_apply (self, document, &status));
   for (guint i = 0; i < status->len; i++)
     if (g_array_index (status, FzFigureStatus, i).flags &
         (FZ_FIGURE_STATUS_ADDED | FZ_FIGURE_STATUS_EDITED | FZ_FIGURE_STATUS_REJECTED |

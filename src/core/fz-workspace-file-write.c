@@ -72,9 +72,9 @@ write_path_attr (xmlTextWriter  *w,
                  GError        **error)
 {
   guint n_replaced = 0;
-  g_autofree char *clean = fz_xml_clean_text (path, -1, &n_replaced);
   g_autofree char *uri = NULL;
 
+  g_free (fz_xml_clean_text (path, -1, &n_replaced));
   if (n_replaced == 0)
     return write_attr (w, "path", path, error);
   uri = g_filename_to_uri (path, NULL, NULL);
