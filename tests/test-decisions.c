@@ -345,6 +345,10 @@ test_undo_redo (void)
   g_assert_cmpuint (fz_decisions_get_n_decisions (decisions), ==, 0);
   g_assert_cmpuint (changed, ==, 8);
 
+  /* A change that changes nothing is no step to undo. */
+  fz_figure_list_unref (fz_decisions_restore (decisions, document, money, NULL, NULL));
+  g_assert_false (fz_decisions_can_undo (decisions));
+
   /* A new change forgets what could be redone. */
   g_assert_true (fz_decisions_redo (decisions));
   fz_figure_list_unref (fz_decisions_set_accepted (decisions, document, money, TRUE, NULL,

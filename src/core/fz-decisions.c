@@ -71,6 +71,24 @@ _fz_decision_is_empty (const FzDecision *decision)
   return TRUE;
 }
 
+/* Same content (the anchor's context aside): putting one over the other changes nothing. */
+static gboolean
+decision_equal (const FzDecision *a,
+                const FzDecision *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (a->target != b->target || a->added != b->added || a->rejected != b->rejected ||
+      a->accepted != b->accepted || a->attached != b->attached ||
+      a->anchor.start != b->anchor.start || a->anchor.end != b->anchor.end ||
+      g_strcmp0 (a->note, b->note) != 0)
+    return FALSE;
+  for (guint i = 0; i < FZ_N_FIGURE_FIELDS; i++)
+    if (g_strcmp0 (a->fields[i], b->fields[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 _fz_decision_describe (const FzDecision *decision)
 {
@@ -188,6 +206,20 @@ swap_note (FzDocDecisions *doc,
   return old;
 }
 
+/* What a slot holds now, or NULL. */
+static const FzDecision *
+peek_slot (FzDecisions      *self,
+           const char       *path,
+           FzDecisionTarget  target,
+           FzFigureId        key)
+{
+  FzDocDecisions *doc = _fz_decisions_get_doc (self, path, FALSE);
+
+  if (doc == NULL)
+    return NULL;
+  return g_hash_table_lookup (target == FZ_DECISION_FIGURE ? doc->figures : doc->articles, &key);
+}
+
 FzDecision *
 _fz_decisions_swap (FzDecisions      *self,
                     const char       *path,
@@ -219,6 +251,12 @@ _fz_decisions_put (FzDecisions      *self,
 
   if (decision != NULL && _fz_decision_is_empty (decision))
     g_clear_pointer (&decision, _fz_decision_free);
+  if (target != FZ_DECISION_DOCUMENT &&
+      decision_equal (decision, peek_slot (self, path, target, key)))
+    {
+      g_clear_pointer (&decision, _fz_decision_free);
+      return;
+    }
   old = _fz_decisions_swap (self, path, target, key, decision);
   if (old == NULL && decision == NULL)
     return;
