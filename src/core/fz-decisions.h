@@ -57,6 +57,9 @@ typedef struct
   char    *description;  /* what it says, for a person: "rejected", "kind = money", a note */
 } FzUnattached;
 
+/* FzDecisions is used from one thread (the app's main thread): it re-anchors and emits
+ * ::changed from its calls. The figure lists it returns are plain data, which a worker thread
+ * may read (the index job takes them instead of fz_document_get_figures()). */
 #define FZ_TYPE_DECISIONS (fz_decisions_get_type ())
 
 G_DECLARE_FINAL_TYPE (FzDecisions, fz_decisions, FZ, DECISIONS, GObject)
