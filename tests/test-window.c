@@ -10,6 +10,7 @@
 #include "fz-application.h"
 #include "fz-document.h"
 #include "fz-document-list.h"
+#include "fz-reader-view.h"
 #include "fz-window.h"
 #include "fz-test-ui.h"
 
@@ -310,6 +311,75 @@ test_close_while_loading (void)
   g_rmdir (dir);
 }
 
+
+/* From a phone to a full screen: at every width nothing asks for more room than there is,
+ * and the document list, the text, the figure list and the charts can each be reached. */
+static void
+check_width (int width)
+{
+  FzWindow *window = fz_window_new (app);
+  g_autofree char *corpus = g_build_filename (g_getenv ("FZ_SHARED_DIR"), "corpus", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (corpus);
+  GtkWidget *content = child (window, "toast_overlay");
+  GtkWidget *reader, *figures_button, *table;
+  AdwLeaflet *panes;
+  int min = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
+  gtk_window_present (GTK_WINDOW (window));
+  fz_window_open_files (window, &folder, 1);
+  wait_not_busy (window);
+  wait_frames (10);
+  /* The window's content, without the shadow client-side decorations draw around it. */
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_test_message ("width %d: minimum %d, allocated %d", width, min, gtk_widget_get_width (content));
+  g_assert_cmpint (min, <=, width);
+  g_assert_cmpint (gtk_widget_get_width (content), <=, width);
+  g_assert_cmpint (adw_leaflet_get_folded (ADW_LEAFLET (child (window, "leaflet"))), ==,
+                   width < 720);
+
+  reader = gtk_stack_get_child_by_name (GTK_STACK (child (window, "reader_stack")), "reader");
+  panes = ADW_LEAFLET (gtk_widget_get_template_child (reader, FZ_TYPE_READER_VIEW, "panes"));
+  table = GTK_WIDGET (gtk_widget_get_template_child (reader, FZ_TYPE_READER_VIEW,
+                                                     "figure_table"));
+  figures_button = GTK_WIDGET (gtk_widget_get_template_child (reader, FZ_TYPE_READER_VIEW,
+                                                              "figures_button"));
+  /* The list, then the page. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  wait_frames (5);
+  g_assert_true (gtk_widget_get_mapped (child (window, "document_list")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "read");
+  wait_frames (5);
+  g_assert_true (gtk_widget_get_mapped (reader));
+
+  /* The figure list, beside the text or as a view of its own. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (figures_button), TRUE);
+  wait_frames (5);
+  g_assert_true (gtk_widget_get_mapped (table));
+  if (adw_leaflet_get_folded (panes))
+    g_assert_true (adw_leaflet_get_visible_child (panes) == table);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (figures_button), FALSE);
+  wait_frames (5);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (
+    reader, FZ_TYPE_READER_VIEW, "text_view"))));
+
+  /* The charts. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "compare");
+  wait_frames (5);
+  g_assert_true (gtk_widget_get_mapped (child (window, "chart_stack")));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
+}
+
+static void
+test_widths (void)
+{
+  /* A phone, half of a 1366-pixel screen, all of it. */
+  check_width (360);
+  check_width (683);
+  check_width (1366);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/window/open-folder", test_open_folder);
   g_test_add_func ("/window/set-date", test_set_date);
   g_test_add_func ("/window/close-while-loading", test_close_while_loading);
+  g_test_add_func ("/window/widths", test_widths);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "fz-application.h"
 #include "fz-window.h"
@@ -14,6 +15,9 @@ struct _FzApplication
 {
   AdwApplication  parent_instance;
   char           *screenshot_path;
+  int             screenshot_width;    /* 0: the window's own size */
+  int             screenshot_height;
+  char           *screenshot_view;     /* "read" or "compare", or NULL */
   int             exit_status;
 
   FzPipeline     *pipeline;
@@ -64,6 +68,8 @@ fz_application_handle_local_options (GApplication *app,
 {
   FzApplication *self = FZ_APPLICATION (app);
   const char *path = NULL;
+  const char *size = NULL;
+  const char *view = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -78,6 +84,22 @@ fz_application_handle_local_options (GApplication *app,
       /* A screenshot run is its own process: never hand it to a running instance. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
+  if (g_variant_dict_lookup (options, "size", "&s", &size)
+      && (sscanf (size, "%dx%d", &self->screenshot_width, &self->screenshot_height) != 2
+          || self->screenshot_width < 200 || self->screenshot_height < 200))
+    {
+      g_printerr (_("fanzha: --size takes WIDTHxHEIGHT of at least 200x200, such as 360x720\n"));
+      return 2;
+    }
+  if (g_variant_dict_lookup (options, "view", "&s", &view))
+    {
+      if (g_strcmp0 (view, "read") != 0 && g_strcmp0 (view, "compare") != 0)
+        {
+          g_printerr (_("fanzha: --view takes read or compare\n"));
+          return 2;
+        }
+      self->screenshot_view = g_strdup (view);
+    }
   return -1;
 }
 
@@ -88,7 +110,17 @@ fz_application_window_added (GtkApplication *app,
   FzApplication *self = FZ_APPLICATION (app);
 
   GTK_APPLICATION_CLASS (fz_application_parent_class)->window_added (app, window);
-  if (self->screenshot_path != NULL && FZ_IS_WINDOW (window))
+  if (!FZ_IS_WINDOW (window))
+    return;
+  if (self->screenshot_width > 0)
+    {
+      gtk_window_unmaximize (window);
+      gtk_window_set_default_size (window, self->screenshot_width, self->screenshot_height);
+    }
+  if (self->screenshot_view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                self->screenshot_view);
+  if (self->screenshot_path != NULL)
     fz_window_take_screenshot (FZ_WINDOW (window), self->screenshot_path);
 }
 
@@ -171,6 +203,7 @@ fz_application_finalize (GObject *object)
   FzApplication *self = FZ_APPLICATION (object);
 
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->screenshot_view, g_free);
   g_clear_pointer (&self->pipeline, fz_pipeline_unref);
   g_clear_error (&self->pipeline_error);
   g_clear_pointer (&self->pipeline_waiters, g_ptr_array_unref);
@@ -199,6 +232,10 @@ fz_application_init (FzApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the paths, save a PNG of the window after its first frame, and quit"), N_("FILE") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The window's size, such as 360x720 (for screenshots)"), N_("WIDTHxHEIGHT") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Start on the page (read) or on the charts (compare)"), N_("VIEW") },
     { NULL }
   };
 
