@@ -53,6 +53,9 @@ fz_cli_common_options (FzCliCommon *common)
       N_("FILE") },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &common->data_dir,
       N_("Read the lexicon and gazetteer from this folder"), N_("DIR") },
+    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &common->workspace_path,
+      N_("Apply the dates and corrections of this workspace file, as the app does"),
+      N_("WS.xml") },
     { NULL }
   };
   GOptionGroup *group;
@@ -72,6 +75,17 @@ fz_cli_common_clear (FzCliCommon *common)
   g_clear_pointer (&common->lexicons, g_strfreev);
   g_clear_pointer (&common->aliases, g_strfreev);
   g_clear_pointer (&common->data_dir, g_free);
+  g_clear_pointer (&common->workspace_path, g_free);
+  g_clear_pointer (&common->workspace, fz_workspace_state_free);
+}
+
+FzWorkspaceState *
+fz_cli_common_workspace (FzCliCommon  *common,
+                         GError      **error)
+{
+  if (common->workspace == NULL && common->workspace_path != NULL)
+    common->workspace = fz_workspace_file_load (common->workspace_path, error);
+  return common->workspace;
 }
 
 FzPipeline *
@@ -89,6 +103,21 @@ fz_cli_common_pipeline (FzCliCommon  *common,
     if (!fz_pipeline_add_aliases_file (pipeline, common->aliases[i], error))
       return NULL;
   return g_steal_pointer (&pipeline);
+}
+
+/* The date the analyst set for @document in the workspace, if any. */
+static const char *
+workspace_date (FzCliCommon *common,
+                FzDocument  *document)
+{
+  g_autofree char *key = NULL;
+  const FzWorkspaceEntry *entry;
+
+  if (common->workspace == NULL)
+    return NULL;
+  key = fz_decisions_document_key (document);
+  entry = fz_workspace_state_lookup (common->workspace, key);
+  return entry != NULL ? entry->date : NULL;
 }
 
 FzDocument *
@@ -111,10 +140,14 @@ fz_cli_common_load (FzCliCommon *common,
   date = g_hash_table_lookup (common->dates, path);
   if (date == NULL)
     date = g_hash_table_lookup (common->dates, base);
+  if (date == NULL)
+    date = workspace_date (common, document);
   if (date != NULL)
     fz_document_set_date (document, date);
   if (pipeline != NULL)
     fz_pipeline_analyze (pipeline, document);
+  if (pipeline != NULL && common->workspace != NULL)
+    fz_decisions_apply_to_document (common->workspace->decisions, document);
   return g_steal_pointer (&document);
 }
 
@@ -127,9 +160,17 @@ fz_cli_common_each_document (FzCliCommon      *common,
                              gpointer          user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FzPipeline) pipeline = fz_cli_common_pipeline (common, &error);
+  g_autoptr(FzPipeline) pipeline = NULL;
   int status = FZ_CLI_OK;
 
+  /* A workspace that cannot be read stops the command: output without the analyst's
+   * corrections would disagree with the app. */
+  if (fz_cli_common_workspace (common, &error) == NULL && error != NULL)
+    {
+      g_printerr ("fanzha-cli: %s\n", error->message);
+      return FZ_CLI_SOME_FAILED;
+    }
+  pipeline = fz_cli_common_pipeline (common, &error);
   if (pipeline == NULL)
     {
       g_printerr ("fanzha-cli: %s\n", error->message);

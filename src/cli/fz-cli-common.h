@@ -6,6 +6,7 @@
 
 #include "fz-document.h"
 #include "fz-pipeline.h"
+#include "fz-workspace-file.h"
 
 G_BEGIN_DECLS
 
@@ -15,11 +16,17 @@ typedef struct
   char      **lexicons;
   char      **aliases;
   char       *data_dir;
+  char       *workspace_path;   /* --workspace WS.xml */
+  FzWorkspaceState *workspace;  /* loaded by fz_cli_common_each_document */
 } FzCliCommon;
 
-/* Options every analysing command takes: --date FILE=YYYY-MM-DD, --lexicon, --aliases. */
+/* Options every analysing command takes: --date FILE=YYYY-MM-DD, --lexicon, --aliases,
+ * --workspace (the analyst's dates and decisions, applied as the app applies them). */
 GOptionGroup *fz_cli_common_options     (FzCliCommon  *common);
 void          fz_cli_common_clear       (FzCliCommon  *common);
+/* The --workspace file, read once; NULL without the option (and @error unset) or on failure. */
+FzWorkspaceState *fz_cli_common_workspace (FzCliCommon  *common,
+                                         GError      **error);
 FzPipeline   *fz_cli_common_pipeline    (FzCliCommon  *common,
                                          GError      **error);
 /* Loads and analyses one file; on failure prints "fanzha-cli: FILE: why" and returns NULL. */

@@ -8,6 +8,7 @@
 
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
+#include "fz-error.h"
 #include "fz-index-feed.h"
 
 typedef struct
@@ -48,25 +49,34 @@ parse_options (IndexArgs      *args,
                FzIndexOptions *opts,
                GError        **error)
 {
+  FzWorkspaceState *workspace = fz_cli_common_workspace (&args->common, error);
   int method;
 
-  fz_index_options_init (opts);
-  if (!parse_level (args->level, &opts->level))
+  /* The workspace's index settings, as the app uses them, unless the options say otherwise. */
+  if (workspace == NULL && args->common.workspace_path != NULL)
+    return FALSE;
+  if (workspace != NULL)
+    *opts = workspace->index;
+  else
+    fz_index_options_init (opts);
+  if (args->level != NULL && !parse_level (args->level, &opts->level))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--level takes province, city, county or township, not “%s”"), args->level);
       return FALSE;
     }
-  opts->period = args->period;
-  if (args->method == NULL || g_str_equal (args->method, "minmax"))
+  if (args->period != NULL)
+    opts->period = args->period;
+  if (args->method != NULL && g_str_equal (args->method, "minmax"))
     opts->normalisation = FZ_NORMALISATION_MIN_MAX;
-  else if (!fz_enum_from_string (FZ_TYPE_NORMALISATION, args->method, &method))
+  else if (args->method != NULL &&
+           !fz_enum_from_string (FZ_TYPE_NORMALISATION, args->method, &method))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--method takes minmax, percentile or goalposts, not “%s”"), args->method);
       return FALSE;
     }
-  else
+  else if (args->method != NULL)
     opts->normalisation = method;
   for (guint i = 0; args->weights != NULL && args->weights[i] != NULL; i++)
     {
@@ -185,7 +195,8 @@ fz_cli_index (int    argc,
     {
       g_printerr ("fanzha-cli index: %s\n", error != NULL ? error->message : _("no file given"));
       index_args_clear (&args);
-      return FZ_CLI_USAGE;
+      /* An unreadable workspace is a file that failed, not a usage error. */
+      return error != NULL && error->domain == FZ_ERROR ? FZ_CLI_SOME_FAILED : FZ_CLI_USAGE;
     }
   status = build_index (&args, argc, argv, opts.level, index);
   result = fz_index_compute (index, &opts, &error);
