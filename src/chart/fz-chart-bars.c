@@ -1,0 +1,230 @@
+/* fz-chart-bars.c: horizontal bars, ranked (one series) or grouped (one bar per series). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-chart-pass-private.h"
+
+#include <math.h>
+
+#define TICK_SPACING 90.0
+#define VALUE_ROOM   96.0
+
+typedef struct
+{
+  double label_width;   /* the category names, right-aligned */
+  double note_width;    /* the coverage column beside them, 0 when no category has a note */
+  double pitch;         /* pixels per category */
+  double band;          /* of the pitch, the part the bars fill */
+} BarGeometry;
+
+static const char *
+series_name (FzChartPass *p,
+             guint        i)
+{
+  return fz_chart_model_get_series (p->model, i);
+}
+
+static guint
+series_color (FzChartPass *p,
+              guint        i)
+{
+  return i;
+}
+
+static double
+value_x (FzChartPass *p,
+         double       value)
+{
+  return p->plot.x + fz_chart_scale_map (&p->scale, value) * p->plot.width;
+}
+
+static double
+measure_notes (FzChartPass *p)
+{
+  guint n = fz_chart_model_get_n_categories (p->model);
+  double width = 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      const char *note = fz_chart_model_get_note (p->model, c);
+      if (note != NULL)
+        {
+          double w;
+          _fz_chart_text_set (p, note, 0.85, FALSE, 0);
+          _fz_chart_text_size (p, &w, NULL);
+          width = MAX (width, w + 8);
+          /* Every coverage note has the same shape ("7/34"): one measure is enough. */
+          break;
+        }
+    }
+  return width;
+}
+
+static void
+lay_out (FzChartPass *p,
+         BarGeometry *g)
+{
+  guint n = MAX (fz_chart_model_get_n_categories (p->model), 1);
+  double tick_height;
+
+  g->label_width = MIN (p->area.width * 0.22, 200);
+  g->note_width = measure_notes (p);
+  _fz_chart_text_set (p, "0", 0.9, FALSE, 0);
+  _fz_chart_text_size (p, NULL, &tick_height);
+  p->plot.x = p->area.x + g->label_width + 8 + g->note_width;
+  p->plot.y = p->area.y;
+  p->plot.width = MAX (p->area.x + p->area.width - VALUE_ROOM - p->plot.x, 10);
+  p->plot.height = MAX (p->area.height - tick_height - 4, 10);
+  _fz_chart_scale_values (p, p->plot.width, TICK_SPACING);
+  g->pitch = p->plot.height / n;
+  g->band = g->pitch * 0.8;
+}
+
+static void
+draw_axis (FzChartPass *p)
+{
+  double bottom = p->plot.y + p->plot.height;
+
+  for (guint i = 0; i < p->scale.n_ticks; i++)
+    {
+      double v = fz_chart_scale_tick (&p->scale, i);
+      double x = round (value_x (p, v)) + 0.5, w;
+      g_autofree char *text = fz_chart_format_value (p->zh, v, NULL);
+
+      if (p->cr != NULL)
+        {
+          _fz_chart_set_color (p, v == 0 ? &p->style->muted : &p->style->grid);
+          cairo_set_line_width (p->cr, 1);
+          cairo_move_to (p->cr, x, p->plot.y);
+          cairo_line_to (p->cr, x, bottom);
+          cairo_stroke (p->cr);
+        }
+      _fz_chart_text_set (p, text, 0.9, FALSE, 0);
+      _fz_chart_text_size (p, &w, NULL);
+      _fz_chart_text_show (p, x - w / 2, bottom + 4, 0, &p->style->muted);
+    }
+}
+
+static void
+draw_value_label (FzChartPass        *p,
+                  const FzChartValue *v,
+                  double              x,
+                  double              y,
+                  double              height)
+{
+  g_autofree char *text = NULL;
+  double h;
+
+  /* Thin rows leave the number to the tooltip; no text to lay out. */
+  if (height * 1.25 < p->line_height * 0.85)
+    return;
+  text = _fz_chart_value_text (p, v);
+  _fz_chart_text_set (p, text, 0.85, FALSE, VALUE_ROOM - 6);
+  _fz_chart_text_size (p, NULL, &h);
+  if (h > height * 1.25)
+    return;
+  _fz_chart_text_show (p, x + 4, y + (height - h) / 2, 0,
+                       v->missing ? &p->style->muted : &p->style->foreground);
+}
+
+/* 约, 余, 不足: an open, dashed end says the bar's length is not exact. */
+static void
+mark_approximate (FzChartPass *p,
+                  double       x,
+                  double       y,
+                  double       height)
+{
+  static const double dash[] = { 2, 2 };
+
+  if (p->cr == NULL)
+    return;
+  cairo_save (p->cr);
+  _fz_chart_set_color (p, &p->style->foreground);
+  cairo_set_line_width (p->cr, 1.5);
+  cairo_set_dash (p->cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_move_to (p->cr, x, y - 2);
+  cairo_line_to (p->cr, x, y + height + 2);
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+}
+
+static void
+draw_bar (FzChartPass *p,
+          guint        s,
+          guint        c,
+          double       y,
+          double       height)
+{
+  const FzChartValue *v = fz_chart_model_get_value (p->model, s, c);
+  double x0 = value_x (p, 0), x1;
+  FzChartColor color;
+
+  if (v->missing)
+    {
+      /* A hatched box of fixed size, away from any length a value could have. */
+      double w = MIN (p->plot.width * 0.1, 60);
+      _fz_chart_hatch (p, x0, y, w, height);
+      _fz_chart_add_mark (p, x0, y, w, height, FALSE, s, c);
+      draw_value_label (p, v, x0 + w, y, height);
+      return;
+    }
+  x1 = value_x (p, v->value);
+  _fz_chart_add_mark (p, MIN (x0, x1), y, fabs (x1 - x0), height, FALSE, s, c);
+  if (p->cr != NULL)
+    {
+      fz_chart_style_series_color (p->style, s, &color);
+      _fz_chart_set_color (p, &color);
+      /* A value of 0 still shows a hairline: there is a value, unlike no data. */
+      cairo_rectangle (p->cr, MIN (x0, x1), y, MAX (fabs (x1 - x0), 1), height);
+      cairo_fill (p->cr);
+    }
+  if (v->qualifier != 0)
+    mark_approximate (p, x1, y, height);
+  draw_value_label (p, v, MAX (x0, x1), y, height);
+}
+
+static void
+draw_category_label (FzChartPass       *p,
+                     const BarGeometry *g,
+                     guint              c,
+                     double             center)
+{
+  const char *name = fz_chart_model_get_category (p->model, c);
+  const char *note = fz_chart_model_get_note (p->model, c);
+  double w, h, right = p->plot.x - 8 - g->note_width;
+
+  _fz_chart_text_set (p, name, 1, FALSE, g->label_width);
+  _fz_chart_text_size (p, &w, &h);
+  _fz_chart_text_show (p, right - w, center - h / 2, 0, &p->style->foreground);
+  _fz_chart_add_label (p, right - w, center - h / 2, w, h, name);
+  if (note != NULL && g->note_width > 0)
+    {
+      _fz_chart_text_set (p, note, 0.85, FALSE, 0);
+      _fz_chart_text_size (p, &w, &h);
+      _fz_chart_text_show (p, p->plot.x - 4 - w, center - h / 2, 0, &p->style->muted);
+    }
+}
+
+void
+_fz_chart_pass_bars (FzChartPass *p)
+{
+  guint n_series = fz_chart_model_get_n_series (p->model);
+  guint n_cats = fz_chart_model_get_n_categories (p->model);
+  BarGeometry g;
+  guint step;
+
+  if (n_series > 1)
+    _fz_chart_legend (p, n_series, series_name, series_color);
+  lay_out (p, &g);
+  draw_axis (p);
+  step = _fz_chart_label_step (g.pitch, p->line_height);
+  for (guint c = 0; c < n_cats; c++)
+    {
+      double top = p->plot.y + c * g.pitch + (g.pitch - g.band) / 2;
+      double height = g.band / MAX (n_series, 1);
+
+      for (guint s = 0; s < n_series; s++)
+        draw_bar (p, s, c, top + s * height, height);
+      if (c % step == 0)
+        draw_category_label (p, &g, c, p->plot.y + (c + 0.5) * g.pitch);
+    }
+}

@@ -1,0 +1,152 @@
+/* fz-chart-format.c: numbers in Chinese style or with grouped digits, and the chart's words. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-chart-format.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "fz-figure.h"
+
+static const char * const texts[FZ_N_CHART_TEXTS][2] = {
+  [FZ_CHART_TEXT_NO_DATA]    = { "no data", "无数据" },
+  [FZ_CHART_TEXT_OVERALL]    = { "Anti-fraud index", "反诈指数" },
+  [FZ_CHART_TEXT_DIMENSIONS] = { "Dimension scores", "各维度得分" },
+  [FZ_CHART_TEXT_SCORE]      = { "score", "得分" },
+  [FZ_CHART_TEXT_NOT_STATED] = { "period not stated", "未注明时段" },
+  [FZ_CHART_TEXT_MORE]       = { "+%u more", "另有%u项" },
+};
+
+static const char * const dimensions[][2] = {
+  { "outcome", "成效" },
+  { "strike", "打击" },
+  { "prevention", "防范" },
+  { "control", "管控" },
+  { "outreach", "宣传" },
+  { "governance", "治理" },
+};
+
+const char *
+fz_chart_text (gboolean    zh,
+               FzChartText text)
+{
+  g_return_val_if_fail (text < FZ_N_CHART_TEXTS, "");
+  return texts[text][zh ? 1 : 0];
+}
+
+const char *
+fz_chart_dimension_name (gboolean zh,
+                         guint    dimension)
+{
+  g_return_val_if_fail (dimension < G_N_ELEMENTS (dimensions), "");
+  return dimensions[dimension][zh ? 1 : 0];
+}
+
+const char *
+fz_chart_qualifier_mark (gboolean zh,
+                         guint    qualifier)
+{
+  switch (qualifier)
+    {
+    case FZ_QUALIFIER_OVER:
+      return zh ? "余" : "over";
+    case FZ_QUALIFIER_ABOUT:
+      return zh ? "约" : "about";
+    case FZ_QUALIFIER_UNDER:
+      return zh ? "不足" : "under";
+    default:
+      return NULL;
+    }
+}
+
+/* At most two decimals, no trailing zeros: 97.70 → 97.7, 2.00 → 2. */
+static void
+append_short (GString *out,
+              double   value)
+{
+  char buf[64];
+  char *end;
+
+  g_snprintf (buf, sizeof buf, "%.2f", value);
+  end = buf + strlen (buf) - 1;
+  while (end > buf && *end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  if (g_str_equal (buf, "-0"))
+    g_strlcpy (buf, "0", sizeof buf);
+  g_string_append (out, buf);
+}
+
+static void
+append_zh (GString *out,
+           double   value)
+{
+  double a = fabs (value);
+
+  if (a >= 1e8)
+    {
+      append_short (out, value / 1e8);
+      g_string_append (out, "亿");
+    }
+  else if (a >= 1e4)
+    {
+      append_short (out, value / 1e4);
+      g_string_append (out, "万");
+    }
+  else
+    append_short (out, value);
+}
+
+static void
+append_grouped (GString *out,
+                double   value)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  const char *dot;
+  gsize int_len, first;
+
+  append_short (digits, fabs (value));
+  dot = strchr (digits->str, '.');
+  int_len = dot != NULL ? (gsize) (dot - digits->str) : digits->len;
+  if (value < 0 && !g_str_equal (digits->str, "0"))
+    g_string_append_c (out, '-');
+  first = int_len % 3 == 0 ? 3 : int_len % 3;
+  g_string_append_len (out, digits->str, first);
+  for (gsize i = first; i < int_len; i += 3)
+    {
+      g_string_append_c (out, ',');
+      g_string_append_len (out, digits->str + i, 3);
+    }
+  g_string_append (out, digits->str + int_len);
+}
+
+static const char *
+unit_en (const char *unit)
+{
+  if (g_strcmp0 (unit, "%") == 0)
+    return "%";
+  if (g_strcmp0 (unit, "元") == 0)
+    return " yuan";
+  /* Counters (起, 人, 个) say nothing an English reader needs. */
+  return NULL;
+}
+
+char *
+fz_chart_format_value (gboolean    zh,
+                       double      value,
+                       const char *unit)
+{
+  GString *out = g_string_new (NULL);
+  const char *suffix = zh ? unit : unit_en (unit);
+
+  if (!isfinite (value))
+    return g_string_free (out, FALSE);
+  if (zh)
+    append_zh (out, value);
+  else
+    append_grouped (out, value);
+  if (suffix != NULL)
+    g_string_append (out, suffix);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,150 @@
+/* fz-chart-heatmap.c: categories (regions) by series (indicators), each cell a score 0..100. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-chart-pass-private.h"
+
+#include <math.h>
+
+#define HEADER_HEIGHT 120.0
+#define KEY_WIDTH     160.0
+
+typedef struct
+{
+  double label_width;
+  double row;      /* pixels per category */
+  double column;   /* pixels per series */
+} HeatGeometry;
+
+static void
+lay_out (FzChartPass  *p,
+         HeatGeometry *g)
+{
+  guint n_rows = MAX (fz_chart_model_get_n_categories (p->model), 1);
+  guint n_cols = MAX (fz_chart_model_get_n_series (p->model), 1);
+  double key_height = p->line_height * 2 + 8;
+
+  g->label_width = MIN (p->area.width * 0.2, 180);
+  p->plot = (FzChartRect) { p->area.x + g->label_width + 8, p->area.y + HEADER_HEIGHT,
+                            MAX (p->area.width - g->label_width - 8, 10),
+                            MAX (p->area.height - HEADER_HEIGHT - key_height, 10) };
+  g->row = p->plot.height / n_rows;
+  g->column = p->plot.width / n_cols;
+  fz_chart_scale_init (&p->scale, (double[]) { 0, 100 }, 2, 6);
+}
+
+static void
+draw_column_labels (FzChartPass        *p,
+                    const HeatGeometry *g)
+{
+  guint n = fz_chart_model_get_n_series (p->model);
+  guint step = _fz_chart_label_step (g->column, p->line_height * 0.9);
+  double bottom = p->plot.y - 6;
+
+  for (guint s = 0; s < n; s += step)
+    {
+      const char *name = fz_chart_model_get_series (p->model, s);
+      double x = p->plot.x + (s + 0.5) * g->column, w, h;
+
+      _fz_chart_text_set (p, name, 0.9, FALSE, HEADER_HEIGHT - 10);
+      _fz_chart_text_size (p, &w, &h);
+      _fz_chart_text_show (p, x - h / 2, bottom, -G_PI / 2, &p->style->foreground);
+      _fz_chart_add_label (p, x - h / 2, bottom - w, h, w, name);
+    }
+}
+
+static void
+draw_row_labels (FzChartPass        *p,
+                 const HeatGeometry *g)
+{
+  guint n = fz_chart_model_get_n_categories (p->model);
+  guint step = _fz_chart_label_step (g->row, p->line_height);
+
+  for (guint c = 0; c < n; c += step)
+    {
+      const char *name = fz_chart_model_get_category (p->model, c);
+      double center = p->plot.y + (c + 0.5) * g->row, w, h, right = p->plot.x - 8;
+
+      _fz_chart_text_set (p, name, 1, FALSE, g->label_width);
+      _fz_chart_text_size (p, &w, &h);
+      _fz_chart_text_show (p, right - w, center - h / 2, 0, &p->style->foreground);
+      _fz_chart_add_label (p, right - w, center - h / 2, w, h, name);
+    }
+}
+
+static void
+draw_cell (FzChartPass        *p,
+           const HeatGeometry *g,
+           guint               s,
+           guint               c)
+{
+  const FzChartValue *v = fz_chart_model_get_value (p->model, s, c);
+  double x = p->plot.x + s * g->column, y = p->plot.y + c * g->row;
+  double gap = g->column > 4 && g->row > 4 ? 1 : 0;
+  FzChartColor color;
+
+  _fz_chart_add_mark (p, x, y, g->column - gap, g->row - gap, FALSE, s, c);
+  if (v->missing || p->cr == NULL)
+    return;   /* the hatching under the grid shows through */
+  fz_chart_style_ramp_color (p->style, v->value / 100, &color);
+  _fz_chart_set_color (p, &color);
+  cairo_rectangle (p->cr, x, y, g->column - gap, g->row - gap);
+  cairo_fill (p->cr);
+  if (v->qualifier != 0 && g->row >= 8 && g->column >= 8)
+    {
+      /* 约, 余: a corner cut out of the cell. */
+      _fz_chart_set_color (p, &p->style->background);
+      cairo_move_to (p->cr, x + g->column - gap, y);
+      cairo_rel_line_to (p->cr, -5, 0);
+      cairo_rel_line_to (p->cr, 5, 5);
+      cairo_close_path (p->cr);
+      cairo_fill (p->cr);
+    }
+}
+
+static void
+draw_key (FzChartPass *p)
+{
+  double x = p->plot.x, y = p->area.y + p->area.height - p->line_height * 2, w;
+  g_autofree char *no_data = g_strdup_printf ("%s", fz_chart_text (p->zh, FZ_CHART_TEXT_NO_DATA));
+
+  if (p->cr != NULL)
+    {
+      for (guint i = 0; i < KEY_WIDTH; i++)
+        {
+          FzChartColor color;
+          fz_chart_style_ramp_color (p->style, i / KEY_WIDTH, &color);
+          _fz_chart_set_color (p, &color);
+          cairo_rectangle (p->cr, x + i, y, 1, p->line_height * 0.7);
+          cairo_fill (p->cr);
+        }
+    }
+  for (guint t = 0; t <= 100; t += 50)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", t);
+      _fz_chart_text_set (p, text, 0.8, FALSE, 0);
+      _fz_chart_text_size (p, &w, NULL);
+      _fz_chart_text_show (p, x + KEY_WIDTH * t / 100 - w / 2, y + p->line_height * 0.75, 0,
+                           &p->style->muted);
+    }
+  _fz_chart_hatch (p, x + KEY_WIDTH + 20, y, 24, p->line_height * 0.7);
+  _fz_chart_text_set (p, no_data, 0.85, FALSE, 0);
+  _fz_chart_text_show (p, x + KEY_WIDTH + 50, y - 2, 0, &p->style->muted);
+}
+
+void
+_fz_chart_pass_heatmap (FzChartPass *p)
+{
+  guint n_series = fz_chart_model_get_n_series (p->model);
+  guint n_cats = fz_chart_model_get_n_categories (p->model);
+  HeatGeometry g;
+
+  lay_out (p, &g);
+  /* Missing cells are not drawn; one hatching under the whole grid marks them. */
+  _fz_chart_hatch (p, p->plot.x, p->plot.y, n_series * g.column, n_cats * g.row);
+  for (guint c = 0; c < n_cats; c++)
+    for (guint s = 0; s < n_series; s++)
+      draw_cell (p, &g, s, c);
+  draw_column_labels (p, &g);
+  draw_row_labels (p, &g);
+  draw_key (p);
+}

@@ -1,0 +1,232 @@
+/* fz-chart-trend.c: one indicator over periods, a line per series (a region's stretch length). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-chart-pass-private.h"
+
+#include <math.h>
+
+#define POINT_RADIUS  3.5
+#define TICK_SPACING  60.0
+#define MAX_LABEL     140.0
+
+typedef struct
+{
+  double   slot;          /* pixels per period */
+  gboolean rotated;       /* period labels turned to read upwards */
+  double   label_extent;  /* their height below the plot */
+} TrendGeometry;
+
+static const char *
+series_name (FzChartPass *p,
+             guint        i)
+{
+  return fz_chart_model_get_series (p->model, i);
+}
+
+static guint
+series_color (FzChartPass *p,
+              guint        i)
+{
+  return fz_chart_model_get_series_group (p->model, i);
+}
+
+static double
+value_y (FzChartPass *p,
+         double       value)
+{
+  return p->plot.y + p->plot.height * (1 - fz_chart_scale_map (&p->scale, value));
+}
+
+static double
+measure_categories (FzChartPass *p)
+{
+  guint n = fz_chart_model_get_n_categories (p->model);
+  double widest = 0;
+
+  for (guint c = 0; c < n; c++)
+    {
+      double w;
+      _fz_chart_text_set (p, fz_chart_model_get_category (p->model, c), 0.9, FALSE, MAX_LABEL);
+      _fz_chart_text_size (p, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+static double
+tick_label_width (FzChartPass *p)
+{
+  double widest = 0;
+
+  for (guint i = 0; i < p->scale.n_ticks; i++)
+    {
+      g_autofree char *text = fz_chart_format_value (p->zh, fz_chart_scale_tick (&p->scale, i),
+                                                     NULL);
+      double w;
+      _fz_chart_text_set (p, text, 0.9, FALSE, 0);
+      _fz_chart_text_size (p, &w, NULL);
+      widest = MAX (widest, w);
+    }
+  return widest;
+}
+
+static void
+lay_out (FzChartPass   *p,
+         TrendGeometry *g)
+{
+  guint n = MAX (fz_chart_model_get_n_categories (p->model), 1);
+  double widest = measure_categories (p), left;
+
+  _fz_chart_scale_values (p, p->area.height * 0.7, TICK_SPACING);
+  left = tick_label_width (p) + 8;
+  g->slot = (p->area.width - left - 10) / n;
+  g->rotated = widest > g->slot - 6;
+  g->label_extent = g->rotated ? widest + 6 : p->line_height + 6;
+  p->plot = (FzChartRect) { p->area.x + left, p->area.y, MAX (p->area.width - left - 10, 10),
+                            MAX (p->area.height - g->label_extent, 10) };
+}
+
+static void
+draw_value_axis (FzChartPass *p)
+{
+  for (guint i = 0; i < p->scale.n_ticks; i++)
+    {
+      double v = fz_chart_scale_tick (&p->scale, i), y = round (value_y (p, v)) + 0.5, w, h;
+      g_autofree char *text = fz_chart_format_value (p->zh, v, NULL);
+
+      if (p->cr != NULL)
+        {
+          _fz_chart_set_color (p, v == 0 ? &p->style->muted : &p->style->grid);
+          cairo_set_line_width (p->cr, 1);
+          cairo_move_to (p->cr, p->plot.x, y);
+          cairo_line_to (p->cr, p->plot.x + p->plot.width, y);
+          cairo_stroke (p->cr);
+        }
+      _fz_chart_text_set (p, text, 0.9, FALSE, 0);
+      _fz_chart_text_size (p, &w, &h);
+      _fz_chart_text_show (p, p->plot.x - 6 - w, y - h / 2, 0, &p->style->muted);
+    }
+}
+
+static void
+draw_period_labels (FzChartPass         *p,
+                    const TrendGeometry *g)
+{
+  guint n = fz_chart_model_get_n_categories (p->model);
+  guint step = g->rotated ? _fz_chart_label_step (g->slot, p->line_height * 0.9) : 1;
+  double top = p->plot.y + p->plot.height + 4;
+
+  for (guint c = 0; c < n; c += step)
+    {
+      const char *name = fz_chart_model_get_category (p->model, c);
+      double x = p->plot.x + (c + 0.5) * g->slot, w, h;
+
+      _fz_chart_text_set (p, name, 0.9, FALSE, MAX_LABEL);
+      _fz_chart_text_size (p, &w, &h);
+      if (g->rotated)
+        {
+          /* Turned a quarter: the text runs upwards, ending at the axis. */
+          _fz_chart_text_show (p, x - h / 2, top + w, -G_PI / 2, &p->style->foreground);
+          _fz_chart_add_label (p, x - h / 2, top, h, w, name);
+        }
+      else
+        {
+          _fz_chart_text_show (p, x - w / 2, top, 0, &p->style->foreground);
+          _fz_chart_add_label (p, x - w / 2, top, w, h, name);
+        }
+    }
+}
+
+/* The n-th series of a group (a region's stretch lengths) gets the n-th dash. */
+static void
+set_dash (FzChartPass *p,
+          guint        s)
+{
+  static const double dashes[][2] = { { 0, 0 }, { 6, 3 }, { 2, 2 }, { 8, 2 } };
+  guint group = fz_chart_model_get_series_group (p->model, s), nth = 0;
+
+  for (guint i = 0; i < s; i++)
+    nth += fz_chart_model_get_series_group (p->model, i) == group;
+  nth %= G_N_ELEMENTS (dashes);
+  cairo_set_dash (p->cr, dashes[nth], nth == 0 ? 0 : 2, 0);
+}
+
+static void
+draw_line (FzChartPass         *p,
+           const TrendGeometry *g,
+           guint                s)
+{
+  guint n = fz_chart_model_get_n_categories (p->model);
+  gboolean started = FALSE;
+  FzChartColor color;
+
+  if (p->cr == NULL)
+    return;
+  fz_chart_style_series_color (p->style, fz_chart_model_get_series_group (p->model, s), &color);
+  for (guint c = 0; c < n; c++)
+    {
+      const FzChartValue *v = fz_chart_model_get_value (p->model, s, c);
+      double x = p->plot.x + (c + 0.5) * g->slot, y;
+
+      if (v->missing)
+        continue;
+      y = value_y (p, v->value);
+      started ? cairo_line_to (p->cr, x, y) : cairo_move_to (p->cr, x, y);
+      started = TRUE;
+    }
+  cairo_save (p->cr);
+  set_dash (p, s);
+  _fz_chart_set_color (p, &color);
+  cairo_set_line_width (p->cr, 2);
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+}
+
+static void
+draw_points (FzChartPass         *p,
+             const TrendGeometry *g,
+             guint                s)
+{
+  guint n = fz_chart_model_get_n_categories (p->model);
+  double size = 2 * POINT_RADIUS + 4;
+  FzChartColor color;
+
+  fz_chart_style_series_color (p->style, fz_chart_model_get_series_group (p->model, s), &color);
+  for (guint c = 0; c < n; c++)
+    {
+      const FzChartValue *v = fz_chart_model_get_value (p->model, s, c);
+      double x = p->plot.x + (c + 0.5) * g->slot, y;
+
+      if (v->missing)
+        continue;
+      y = value_y (p, v->value);
+      _fz_chart_add_mark (p, x - size / 2, y - size / 2, size, size, TRUE, s, c);
+      if (p->cr == NULL)
+        continue;
+      cairo_new_path (p->cr);
+      cairo_arc (p->cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
+      /* An approximate value is a hollow point. */
+      _fz_chart_set_color (p, v->qualifier != 0 ? &p->style->background : &color);
+      cairo_fill_preserve (p->cr);
+      _fz_chart_set_color (p, &color);
+      cairo_set_line_width (p->cr, 1.5);
+      cairo_stroke (p->cr);
+    }
+}
+
+void
+_fz_chart_pass_trend (FzChartPass *p)
+{
+  guint n_series = fz_chart_model_get_n_series (p->model);
+  TrendGeometry g;
+
+  if (n_series > 0)
+    _fz_chart_legend (p, n_series, series_name, series_color);
+  lay_out (p, &g);
+  draw_value_axis (p);
+  draw_period_labels (p, &g);
+  for (guint s = 0; s < n_series; s++)
+    draw_line (p, &g, s);
+  for (guint s = 0; s < n_series; s++)
+    draw_points (p, &g, s);
+}
