@@ -74,6 +74,7 @@ run_pass (FzChartFrame *self,
   if (cr != NULL)
     cairo_restore (cr);
   p->cr = NULL;
+  g_clear_pointer (&p->hatch, cairo_pattern_destroy);
 }
 
 static FzChartFrame *

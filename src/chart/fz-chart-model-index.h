@@ -17,7 +17,8 @@ typedef struct
   const char         *lang;        /* "zh" or "en" */
   FzLexicon          *lexicon;     /* indicator names and order; may be NULL */
   const char * const *regions;     /* only these regions (NULL-terminated), or NULL for all */
-  guint               max_regions; /* 0: no limit; a radar shows at most 6 */
+  guint               max_regions; /* 0: no limit (trend: 12 unless regions are chosen);
+                                    * a radar shows at most 6 */
   FzRegionLevel       level;       /* trend: the level of the regions followed */
 } FzChartSpec;
 

@@ -6,6 +6,10 @@
 #include "fz-chart-format.h"
 #include "fz-error.h"
 
+/* More lines than this are a tangle, not a comparison (and 300 of them cost a second to
+ * stroke): without a choice of regions, a trend follows the first regions of the ranking. */
+#define DEFAULT_MAX_LINES 12
+
 /* One line: a region's values over stretches of one length (a month, a year, since…). */
 typedef struct
 {
@@ -227,15 +231,18 @@ static void
 gather (Trend         *t,
         FzIndexResult *result)
 {
-  for (guint i = 0; i < fz_index_result_get_n_regions (result); i++)
+  guint limit = t->spec->max_regions > 0 ? t->spec->max_regions
+                : t->spec->regions == NULL ? DEFAULT_MAX_LINES : G_MAXUINT;
+  guint taken = 0;
+
+  for (guint i = 0; i < fz_index_result_get_n_regions (result) && taken < limit; i++)
     {
       const FzIndexRegion *r = fz_index_result_get_region (result, i);
       const FzIndexCell *cell = fz_index_region_get_cell (r, t->spec->indicator);
 
       if (cell == NULL || !_fz_chart_spec_takes_region (t->spec, r->name))
         continue;
-      if (t->spec->max_regions > 0 && i >= t->spec->max_regions)
-        break;
+      taken++;
       for (guint k = 0; k < cell->observations->len; k++)
         trend_add (t, r->name, g_ptr_array_index (cell->observations, k));
     }

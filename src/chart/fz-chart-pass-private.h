@@ -39,6 +39,7 @@ typedef struct
   FzChartScale        scale;
   GArray             *marks;         /* FzChartMark */
   GArray             *labels;        /* FzChartLabel */
+  cairo_pattern_t    *hatch;         /* made on first use in a drawing pass */
 } FzChartPass;
 
 #define FZ_CHART_MARGIN 12.0
@@ -80,6 +81,10 @@ void     _fz_chart_hatch       (FzChartPass  *p,
                                 double        y,
                                 double        width,
                                 double        height);
+/* One hatching over many boxes at once: a clip of all, one stroke (speed for 300 regions). */
+void     _fz_chart_hatch_rects (FzChartPass       *p,
+                                const FzChartRect *rects,
+                                guint              n);
 /* The value as printed: number, unit, and the qualifier's mark (约97.7亿元, 672余起). */
 char    *_fz_chart_value_text  (FzChartPass        *p,
                                 const FzChartValue *value);

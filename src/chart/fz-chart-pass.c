@@ -94,6 +94,64 @@ _fz_chart_set_color (FzChartPass        *p,
   cairo_set_source_rgba (p->cr, color->red, color->green, color->blue, color->alpha);
 }
 
+#define HATCH_TILE 6
+
+/* Diagonals as a repeating tile: one rectilinear fill however many boxes are hatched. The
+ * tile is vector on SVG and PDF and a small image on screen and PNG. */
+static cairo_pattern_t *
+make_hatch (FzChartPass *p)
+{
+  gboolean image = cairo_surface_get_type (cairo_get_target (p->cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+  cairo_rectangle_t extents = { 0, 0, HATCH_TILE, HATCH_TILE };
+  cairo_surface_t *tile = image ?
+    cairo_image_surface_create (CAIRO_FORMAT_ARGB32, HATCH_TILE, HATCH_TILE) :
+    cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *cr = cairo_create (tile);
+  cairo_pattern_t *pattern;
+  const FzChartColor *c = &p->style->hatch;
+
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+  cairo_set_line_width (cr, 1);
+  /* The line and its two neighbours' ends, so that tiles join without gaps. */
+  for (int k = -1; k <= 1; k++)
+    {
+      cairo_move_to (cr, k * HATCH_TILE, HATCH_TILE);
+      cairo_line_to (cr, (k + 1) * HATCH_TILE, 0);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+  return pattern;
+}
+
+void
+_fz_chart_hatch_rects (FzChartPass       *p,
+                       const FzChartRect *rects,
+                       guint              n)
+{
+  cairo_t *cr = p->cr;
+
+  if (cr == NULL || n == 0)
+    return;
+  if (p->hatch == NULL)
+    p->hatch = make_hatch (p);
+  for (guint i = 0; i < n; i++)
+    cairo_rectangle (cr, rects[i].x, rects[i].y, rects[i].width, rects[i].height);
+  cairo_set_source (cr, p->hatch);
+  cairo_fill (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      const FzChartRect *r = &rects[i];
+      if (r->width > 3 && r->height > 3)
+        cairo_rectangle (cr, r->x + 0.5, r->y + 0.5, r->width - 1, r->height - 1);
+    }
+  _fz_chart_set_color (p, &p->style->hatch);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
 void
 _fz_chart_hatch (FzChartPass *p,
                  double       x,
@@ -101,25 +159,10 @@ _fz_chart_hatch (FzChartPass *p,
                  double       width,
                  double       height)
 {
-  cairo_t *cr = p->cr;
+  FzChartRect r = { x, y, width, height };
 
-  if (cr == NULL || width <= 0 || height <= 0)
-    return;
-  cairo_save (cr);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
-  _fz_chart_set_color (p, &p->style->hatch);
-  cairo_set_line_width (cr, 1);
-  /* Diagonals 5 px apart, anchored to the page so neighbouring marks line up. */
-  for (double d = floor ((x - height) / 5) * 5; d < x + width; d += 5)
-    {
-      cairo_move_to (cr, d, y + height);
-      cairo_line_to (cr, d + height, y);
-    }
-  cairo_stroke (cr);
-  cairo_rectangle (cr, x + 0.5, y + 0.5, MAX (width - 1, 0), MAX (height - 1, 0));
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  if (width > 0 && height > 0)
+    _fz_chart_hatch_rects (p, &r, 1);
 }
 
 char *

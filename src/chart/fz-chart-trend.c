@@ -137,32 +137,28 @@ draw_period_labels (FzChartPass         *p,
     }
 }
 
+static const double dashes[][2] = { { 0, 0 }, { 6, 3 }, { 2, 2 }, { 8, 2 } };
+
 /* The n-th series of a group (a region's stretch lengths) gets the n-th dash. */
-static void
-set_dash (FzChartPass *p,
-          guint        s)
+static guint
+dash_of (FzChartPass *p,
+         guint        s)
 {
-  static const double dashes[][2] = { { 0, 0 }, { 6, 3 }, { 2, 2 }, { 8, 2 } };
   guint group = fz_chart_model_get_series_group (p->model, s), nth = 0;
 
-  for (guint i = 0; i < s; i++)
-    nth += fz_chart_model_get_series_group (p->model, i) == group;
-  nth %= G_N_ELEMENTS (dashes);
-  cairo_set_dash (p->cr, dashes[nth], nth == 0 ? 0 : 2, 0);
+  for (guint i = s; i-- > 0 && fz_chart_model_get_series_group (p->model, i) == group;)
+    nth++;
+  return nth % G_N_ELEMENTS (dashes);
 }
 
 static void
-draw_line (FzChartPass         *p,
-           const TrendGeometry *g,
-           guint                s)
+add_line (FzChartPass         *p,
+          const TrendGeometry *g,
+          guint                s)
 {
   guint n = fz_chart_model_get_n_categories (p->model);
   gboolean started = FALSE;
-  FzChartColor color;
 
-  if (p->cr == NULL)
-    return;
-  fz_chart_style_series_color (p->style, fz_chart_model_get_series_group (p->model, s), &color);
   for (guint c = 0; c < n; c++)
     {
       const FzChartValue *v = fz_chart_model_get_value (p->model, s, c);
@@ -174,14 +170,44 @@ draw_line (FzChartPass         *p,
       started ? cairo_line_to (p->cr, x, y) : cairo_move_to (p->cr, x, y);
       started = TRUE;
     }
+}
+
+/* Lines of the same colour and dash go into one stroke: 300 regions in a few strokes. */
+static void
+draw_lines (FzChartPass         *p,
+            const TrendGeometry *g)
+{
+  guint n_series = fz_chart_model_get_n_series (p->model);
+  guint n_colors = MIN (n_series, 7);
+
+  if (p->cr == NULL)
+    return;
   cairo_save (p->cr);
-  set_dash (p, s);
-  _fz_chart_set_color (p, &color);
   cairo_set_line_width (p->cr, 2);
-  cairo_stroke (p->cr);
+  cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint k = 0; k < n_colors; k++)
+    for (guint d = 0; d < G_N_ELEMENTS (dashes); d++)
+      {
+        FzChartColor color;
+        gboolean any = FALSE;
+
+        for (guint s = 0; s < n_series; s++)
+          if (fz_chart_model_get_series_group (p->model, s) % 7 == k && dash_of (p, s) == d)
+            {
+              add_line (p, g, s);
+              any = TRUE;
+            }
+        if (!any)
+          continue;
+        fz_chart_style_series_color (p->style, k, &color);
+        _fz_chart_set_color (p, &color);
+        cairo_set_dash (p->cr, dashes[d], d == 0 ? 0 : 2, 0);
+        cairo_stroke (p->cr);
+      }
   cairo_restore (p->cr);
 }
 
+/* All points of a series in one path; approximate ones are then hollowed out. */
 static void
 draw_points (FzChartPass         *p,
              const TrendGeometry *g,
@@ -189,9 +215,9 @@ draw_points (FzChartPass         *p,
 {
   guint n = fz_chart_model_get_n_categories (p->model);
   double size = 2 * POINT_RADIUS + 4;
+  gboolean any_approximate = FALSE;
   FzChartColor color;
 
-  fz_chart_style_series_color (p->style, fz_chart_model_get_series_group (p->model, s), &color);
   for (guint c = 0; c < n; c++)
     {
       const FzChartValue *v = fz_chart_model_get_value (p->model, s, c);
@@ -201,17 +227,32 @@ draw_points (FzChartPass         *p,
         continue;
       y = value_y (p, v->value);
       _fz_chart_add_mark (p, x - size / 2, y - size / 2, size, size, TRUE, s, c);
+      any_approximate |= v->qualifier != 0;
       if (p->cr == NULL)
         continue;
-      cairo_new_path (p->cr);
+      cairo_new_sub_path (p->cr);
       cairo_arc (p->cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
-      /* An approximate value is a hollow point. */
-      _fz_chart_set_color (p, v->qualifier != 0 ? &p->style->background : &color);
-      cairo_fill_preserve (p->cr);
-      _fz_chart_set_color (p, &color);
-      cairo_set_line_width (p->cr, 1.5);
-      cairo_stroke (p->cr);
     }
+  if (p->cr == NULL)
+    return;
+  fz_chart_style_series_color (p->style, fz_chart_model_get_series_group (p->model, s), &color);
+  _fz_chart_set_color (p, &color);
+  cairo_fill (p->cr);
+  if (!any_approximate)
+    return;
+  for (guint c = 0; c < n; c++)
+    {
+      const FzChartValue *v = fz_chart_model_get_value (p->model, s, c);
+
+      if (v->missing || v->qualifier == 0)
+        continue;
+      cairo_new_sub_path (p->cr);
+      cairo_arc (p->cr, p->plot.x + (c + 0.5) * g->slot, value_y (p, v->value),
+                 POINT_RADIUS - 1.5, 0, 2 * G_PI);
+    }
+  /* An approximate value is a hollow point. */
+  _fz_chart_set_color (p, &p->style->background);
+  cairo_fill (p->cr);
 }
 
 void
@@ -225,8 +266,7 @@ _fz_chart_pass_trend (FzChartPass *p)
   lay_out (p, &g);
   draw_value_axis (p);
   draw_period_labels (p, &g);
-  for (guint s = 0; s < n_series; s++)
-    draw_line (p, &g, s);
+  draw_lines (p, &g);
   for (guint s = 0; s < n_series; s++)
     draw_points (p, &g, s);
 }
