@@ -1,0 +1,182 @@
+/* test-chart-pane.c: the chart pane over the seed pages: a click on a bar names its figure. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-test-ui.h"
+
+#include "fz-chart-pane-private.h"
+#include "fz-test-chart.h"
+
+typedef struct
+{
+  FzPipeline    *pipeline;
+  FzIndex       *index;
+  FzIndexResult *result;
+  GtkWidget     *window;
+  FzChartPane   *pane;
+  GPtrArray     *activated;   /* "document:start-end" per figure-activated */
+  int            options;     /* normalisation of the last options-changed, or -1 */
+} Fixture;
+
+static void
+on_activated (FzChartPane *pane,
+              const char  *document,
+              guint        start,
+              guint        end,
+              Fixture     *f)
+{
+  g_ptr_array_add (f->activated, g_strdup_printf ("%s:%u-%u", document, start, end));
+}
+
+static void
+on_options (FzChartPane          *pane,
+            const FzIndexOptions *opts,
+            Fixture              *f)
+{
+  f->options = opts->normalisation;
+}
+
+static void
+wait_for_size (GtkWidget *widget)
+{
+  for (guint i = 0; i < 2000 && gtk_widget_get_width (widget) <= 0; i++)
+    g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+fixture_init (Fixture *f)
+{
+  FzIndexOptions opts;
+
+  f->index = fz_test_chart_seed_index (&f->pipeline, NULL);
+  if (f->index == NULL)
+    return FALSE;
+  fz_index_options_init (&opts);
+  f->result = fz_index_compute (f->index, &opts, NULL);
+  g_assert_nonnull (f->result);
+  f->activated = g_ptr_array_new_with_free_func (g_free);
+  f->options = -1;
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  f->pane = FZ_CHART_PANE (fz_chart_pane_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->pane));
+  g_signal_connect (f->pane, "figure-activated", G_CALLBACK (on_activated), f);
+  g_signal_connect (f->pane, "options-changed", G_CALLBACK (on_options), f);
+  gtk_window_present (GTK_WINDOW (f->window));
+  fz_chart_pane_set_lexicon (f->pane, fz_pipeline_get_lexicon (f->pipeline));
+  fz_chart_pane_set_index (f->pane, f->index, f->result);
+  wait_for_size (f->pane->area);
+  return TRUE;
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_pointer (&f->activated, g_ptr_array_unref);
+  g_clear_pointer (&f->result, fz_index_result_free);
+  g_clear_pointer (&f->index, fz_index_free);
+  g_clear_pointer (&f->pipeline, fz_pipeline_unref);
+}
+
+/* The source a click should lead to, from the index itself: the figure the cell compared. */
+static char *
+expected_source (Fixture    *f,
+                 const char *region,
+                 const char *indicator)
+{
+  const FzIndexRegion *r = fz_index_result_lookup_region (f->result, region);
+  const FzIndexCell *cell = fz_index_region_get_cell (r, indicator);
+
+  g_assert_nonnull (cell);
+  g_assert_nonnull (cell->used);
+  return g_strdup_printf ("%s:%u-%u", cell->used->document, cell->used->start, cell->used->end);
+}
+
+/* Clicks the middle of each bar with a value; one figure emits at once, several open the
+ * popover, whose first entry is the compared figure. */
+static void
+test_click_bar (void)
+{
+  Fixture f = { 0 };
+  FzChartModel *model;
+  FzChartFrame *frame;
+  guint clicked = 0;
+
+  if (!fixture_init (&f))
+    return;
+  fz_chart_pane_set_chart (f.pane, FZ_CHART_BAR, "cases_solved");
+  model = fz_chart_pane_get_model (f.pane);
+  frame = _fz_chart_pane_get_frame (f.pane);
+  g_assert_nonnull (model);
+  g_assert_nonnull (frame);
+  for (guint c = 0; c < fz_chart_model_get_n_categories (model); c++)
+    {
+      const FzChartValue *v = fz_chart_model_get_value (model, 0, c);
+      const char *region = fz_chart_model_get_category (model, c);
+      g_autofree char *expected = NULL;
+      FzChartRect r;
+
+      if (v->missing)
+        continue;
+      expected = expected_source (&f, region, "cases_solved");
+      g_assert_true (fz_chart_frame_get_mark (frame, 0, c, &r));
+      g_ptr_array_set_size (f.activated, 0);
+      g_assert_true (fz_chart_pane_activate_at (f.pane, r.x + r.width / 2, r.y + r.height / 2));
+      if (v->sources->len > 1)
+        {
+          GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (f.pane->sources_popover));
+          g_assert_true (gtk_widget_get_visible (f.pane->sources_popover));
+          g_signal_emit_by_name (gtk_widget_get_first_child (box), "clicked");
+        }
+      g_assert_cmpuint (f.activated->len, ==, 1);
+      g_assert_cmpstr (f.activated->pdata[0], ==, expected);
+      clicked++;
+
+      /* Just below the bar, in the gap to the next: nothing. */
+      g_ptr_array_set_size (f.activated, 0);
+      g_assert_false (fz_chart_pane_activate_at (f.pane, r.x + r.width / 2,
+                                                 r.y + r.height + 2));
+      g_assert_cmpuint (f.activated->len, ==, 0);
+    }
+  g_assert_cmpuint (clicked, >, 0);
+  fixture_clear (&f);
+}
+
+static void
+test_description_and_options (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *description = NULL;
+  const FzIndexRegion *first;
+
+  if (!fixture_init (&f))
+    return;
+  first = fz_index_result_get_region (f.result, 0);
+  description = _fz_chart_pane_describe (f.pane);
+  g_assert_nonnull (strstr (description, first->name));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (f.pane->method_dropdown), 1);
+  g_assert_cmpint (f.options, ==, FZ_NORMALISATION_PERCENTILE);
+
+  /* Every chart type draws from the same index without complaint. */
+  for (FzChartType type = 0; type < FZ_N_CHART_TYPES; type++)
+    {
+      fz_chart_pane_set_chart (f.pane, type, NULL);
+      g_assert_nonnull (fz_chart_pane_get_model (f.pane));
+      g_assert_nonnull (_fz_chart_pane_get_frame (f.pane));
+    }
+  fixture_clear (&f);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!fz_test_ui_init (&argc, &argv))
+    return 0;
+  g_test_add_func ("/chart-pane/click-bar", test_click_bar);
+  g_test_add_func ("/chart-pane/description-options", test_description_and_options);
+  return g_test_run ();
+}
