@@ -4,6 +4,7 @@
 #include <cairo.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "fz-chart-frame.h"
 
@@ -53,6 +54,16 @@ make_model (FzChartType type,
   return model;
 }
 
+/* CPU time of this thread: on a shared machine wall time mostly measures the others. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static char *
 load_average (void)
 {
@@ -78,13 +89,15 @@ main (int    argc,
     {
       g_autoptr(FzChartModel) model = make_model (type, rand);
       gint64 start;
-      double ms, hit_ms;
+      double ms, hit_ms, cpu;
 
       fz_chart_render (model, &style, cr, WIDTH, HEIGHT);   /* fonts loaded, caches warm */
       start = g_get_monotonic_time ();
+      cpu = cpu_ms ();
       for (guint i = 0; i < FRAMES; i++)
         fz_chart_render (model, &style, cr, WIDTH, HEIGHT);
       cairo_surface_flush (surface);
+      cpu = (cpu_ms () - cpu) / FRAMES;
       ms = (g_get_monotonic_time () - start) / 1000.0 / FRAMES;
       start = g_get_monotonic_time ();
       for (guint i = 0; i < FRAMES; i++)
@@ -93,9 +106,9 @@ main (int    argc,
           fz_chart_frame_hit (frame, WIDTH / 2.0, HEIGHT / 2.0, NULL);
         }
       hit_ms = (g_get_monotonic_time () - start) / 1000.0 / FRAMES;
-      printf ("%-8s %6.2f ms per frame, %5.2f ms per layout and hit test%s\n",
-              fz_chart_type_to_string (type), ms, hit_ms, ms > 8 ? "  (over 8 ms)" : "");
-      slow |= ms > 8;
+      printf ("%-8s %6.2f ms per frame (%6.2f ms CPU), %5.2f ms per layout and hit test%s\n",
+              fz_chart_type_to_string (type), ms, cpu, hit_ms, cpu > 8 ? "  (over 8 ms)" : "");
+      slow |= cpu > 8;
     }
   g_autofree char *load = load_average ();
 

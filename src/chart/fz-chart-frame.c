@@ -17,19 +17,33 @@ label_clear (FzChartLabel *label)
   g_free (label->text);
 }
 
-/* Unhinted metrics: text measures the same on screen, PNG, SVG and PDF. */
-static PangoContext *
-make_context (void)
+/* Unhinted metrics: text measures the same on screen, PNG, SVG and PDF. One context per
+ * thread (as Pango's font map is), so that fonts are looked up once, not at every frame. */
+static void
+context_unref (gpointer context)
 {
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
+  g_object_unref (context);
+}
 
+static GPrivate thread_context = G_PRIVATE_INIT (context_unref);
+
+static PangoContext *
+get_context (void)
+{
+  PangoContext *context = g_private_get (&thread_context);
+  cairo_font_options_t *options;
+
+  if (context != NULL)
+    return g_object_ref (context);
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  options = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
   pango_context_set_round_glyph_positions (context, FALSE);
-  return context;
+  g_private_set (&thread_context, context);
+  return g_object_ref (context);
 }
 
 static void
@@ -87,7 +101,7 @@ frame_create (FzChartModel       *model,
 
   self->model = fz_chart_model_ref (model);
   self->style = style;
-  self->context = make_context ();
+  self->context = get_context ();
   self->pass.model = model;
   self->pass.style = style;
   self->pass.zh = fz_chart_model_is_zh (model);
@@ -121,6 +135,7 @@ fz_chart_frame_free (FzChartFrame *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->pass.font, pango_font_description_free);
   g_array_unref (self->pass.marks);
   g_array_unref (self->pass.labels);
   g_object_unref (self->pass.layout);

@@ -40,6 +40,7 @@ typedef struct
   GArray             *marks;         /* FzChartMark */
   GArray             *labels;        /* FzChartLabel */
   cairo_pattern_t    *hatch;         /* made on first use in a drawing pass */
+  PangoFontDescription *font;        /* the style's family, sized at each use */
 } FzChartPass;
 
 #define FZ_CHART_MARGIN 12.0

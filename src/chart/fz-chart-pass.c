@@ -14,12 +14,11 @@ _fz_chart_text_set (FzChartPass *p,
                     gboolean     bold,
                     double       max_width)
 {
-  PangoFontDescription *font = pango_font_description_from_string (p->style->font_family);
-
-  pango_font_description_set_size (font, (int) (p->style->font_size * size * PANGO_SCALE));
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (p->layout, font);
-  pango_font_description_free (font);
+  if (p->font == NULL)
+    p->font = pango_font_description_from_string (p->style->font_family);
+  pango_font_description_set_size (p->font, (int) (p->style->font_size * size * PANGO_SCALE));
+  pango_font_description_set_weight (p->font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (p->layout, p->font);
   pango_layout_set_width (p->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
   pango_layout_set_ellipsize (p->layout, max_width > 0 ? PANGO_ELLIPSIZE_END
                                                        : PANGO_ELLIPSIZE_NONE);
