@@ -4,6 +4,7 @@
 #include "fz-chart-pass-private.h"
 
 #include <math.h>
+#include <string.h>
 
 #define HEADER_HEIGHT 120.0
 #define KEY_WIDTH     160.0
@@ -73,8 +74,59 @@ draw_row_labels (FzChartPass        *p,
 
 #define N_SHADES 64
 
-/* Cells fill by shade, one path per shade: 300 × 34 cells in 64 fills. The marks keep each
- * cell's exact box. */
+/* The cells without data, hatched together in one fill. */
+static void
+draw_missing (FzChartPass  *p,
+              guint         first,
+              const guint8 *shade)
+{
+  guint n = p->marks->len - first;
+  g_autoptr(GArray) boxes = g_array_sized_new (FALSE, FALSE, sizeof (FzChartRect), n);
+
+  for (guint i = 0; i < n; i++)
+    if (shade[i] == G_MAXUINT8)
+      g_array_append_val (boxes, g_array_index (p->marks, FzChartMark, first + i).rect);
+  _fz_chart_hatch_rects (p, (FzChartRect *) boxes->data, boxes->len);
+}
+
+/* Cells in order of shade (a counting sort), each shade one path: 300 × 34 cells in 64 fills. */
+static void
+fill_shades (FzChartPass  *p,
+             guint         first,
+             const guint8 *shade,
+             guint         n)
+{
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  guint starts[N_SHADES + 1] = { 0 }, next[N_SHADES + 1];
+
+  for (guint i = 0; i < n; i++)
+    if (shade[i] != G_MAXUINT8)
+      starts[shade[i] + 1]++;
+  for (guint k = 0; k < N_SHADES; k++)
+    starts[k + 1] += starts[k];
+  memcpy (next, starts, sizeof next);
+  for (guint i = 0; i < n; i++)
+    if (shade[i] != G_MAXUINT8)
+      order[next[shade[i]]++] = i;
+  for (guint k = 0; k < N_SHADES; k++)
+    {
+      FzChartColor color;
+
+      if (starts[k] == starts[k + 1])
+        continue;
+      for (guint i = starts[k]; i < starts[k + 1]; i++)
+        {
+          const FzChartRect *r = &g_array_index (p->marks, FzChartMark, first + order[i]).rect;
+          cairo_rectangle (p->cr, r->x, r->y, r->width, r->height);
+        }
+      fz_chart_style_ramp_color (p->style, (double) k / (N_SHADES - 1), &color);
+      _fz_chart_set_color (p, &color);
+      cairo_fill (p->cr);
+    }
+}
+
+/* The marks keep each cell's box, in whole pixels: cairo fills pixel-aligned boxes without a
+ * scan converter. */
 static void
 draw_cells (FzChartPass        *p,
             const HeatGeometry *g)
@@ -89,32 +141,19 @@ draw_cells (FzChartPass        *p,
     for (guint s = 0; s < n_series; s++)
       {
         const FzChartValue *v = fz_chart_model_get_value (p->model, s, c);
+        double x0 = round (p->plot.x + s * g->column);
+        double x1 = round (p->plot.x + (s + 1) * g->column);
+        double y0 = round (p->plot.y + c * g->row), y1 = round (p->plot.y + (c + 1) * g->row);
 
-        _fz_chart_add_mark (p, p->plot.x + s * g->column, p->plot.y + c * g->row,
-                            g->column - gap, g->row - gap, FALSE, s, c);
+        _fz_chart_add_mark (p, x0, y0, MAX (x1 - x0 - gap, 1), MAX (y1 - y0 - gap, 1), FALSE,
+                            s, c);
         shade[c * n_series + s] = v->missing ? G_MAXUINT8 :
           (guint8) CLAMP (v->value / 100 * (N_SHADES - 1) + 0.5, 0, N_SHADES - 1);
       }
   if (p->cr == NULL)
     return;
-  for (guint k = 0; k < N_SHADES; k++)
-    {
-      FzChartColor color;
-      gboolean any = FALSE;
-
-      for (guint i = 0; i < n_series * n_cats; i++)
-        if (shade[i] == k)
-          {
-            const FzChartRect *r = &g_array_index (p->marks, FzChartMark, first + i).rect;
-            cairo_rectangle (p->cr, r->x, r->y, r->width, r->height);
-            any = TRUE;
-          }
-      if (!any)
-        continue;
-      fz_chart_style_ramp_color (p->style, (double) k / (N_SHADES - 1), &color);
-      _fz_chart_set_color (p, &color);
-      cairo_fill (p->cr);
-    }
+  draw_missing (p, first, shade);
+  fill_shades (p, first, shade, n_series * n_cats);
 }
 
 /* 约, 余: a corner cut out of the cell. */
@@ -173,13 +212,9 @@ draw_key (FzChartPass *p)
 void
 _fz_chart_pass_heatmap (FzChartPass *p)
 {
-  guint n_series = fz_chart_model_get_n_series (p->model);
-  guint n_cats = fz_chart_model_get_n_categories (p->model);
   HeatGeometry g;
 
   lay_out (p, &g);
-  /* Missing cells are not drawn; one hatching under the whole grid marks them. */
-  _fz_chart_hatch (p, p->plot.x, p->plot.y, n_series * g.column, n_cats * g.row);
   draw_cells (p, &g);
   draw_approximate (p, &g);
   draw_column_labels (p, &g);
