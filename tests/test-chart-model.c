@@ -226,7 +226,7 @@ test_trend_stretches (void)
   g_assert_cmpuint (fz_chart_model_get_series_group (model, 2), !=,
                     fz_chart_model_get_series_group (model, 0));
   for (guint c = 0; c < 3; c++)
-    if (g_str_equal (fz_chart_model_get_category (model, c), "2022-01/2022-12"))
+    if (g_str_equal (fz_chart_model_get_category (model, c), "Jan–Dec 2022"))
       year_col = c;
   g_assert_cmpuint (year_col, <, 3);
   /* No series holds both a month and the year. */
@@ -250,7 +250,7 @@ test_trend_stretches (void)
   for (guint s = 0; s < 3; s++)
     for (guint c = 0; c < 3; c++)
       if (g_str_equal (fz_chart_model_get_series (model, s), "B") &&
-          g_str_equal (fz_chart_model_get_category (model, c), "2022-02"))
+          g_str_equal (fz_chart_model_get_category (model, c), "Feb 2022"))
         g_assert_cmpuint (fz_chart_model_get_value (model, s, c)->qualifier, ==,
                           FZ_QUALIFIER_OVER);
 }

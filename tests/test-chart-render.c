@@ -408,6 +408,28 @@ test_format (void)
 }
 
 static void
+test_format_period (void)
+{
+  const struct { gboolean zh; const char *period, *words; } cases[] = {
+    { TRUE, "Y-01/Y-12", "今年1—12月" },
+    { TRUE, "2019-05/", "2019年5月以来" },
+    { TRUE, "/Y-07-15", "截至今年7月15日" },
+    { TRUE, "PY-03/PY-03", "去年3月" },
+    { TRUE, "2021-11/2022-02", "2021年11月—2022年2月" },
+    { FALSE, "2022-01/2022-12", "Jan–Dec 2022" },
+    { FALSE, "2022-03/2022-03", "Mar 2022" },
+    { FALSE, "Y-01/", "since Jan this year" },
+    { FALSE, "not a period", "not a period" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *words = fz_chart_format_period (cases[i].zh, cases[i].period);
+      g_assert_cmpstr (words, ==, cases[i].words);
+    }
+}
+
+static void
 test_approximate_label (void)
 {
   g_autoptr(FzChartModel) model = fz_chart_model_new (FZ_CHART_BAR, "zh");
@@ -450,5 +472,6 @@ main (int    argc,
   g_test_add_func ("/chart/export/svg", test_svg_xml);
   g_test_add_func ("/chart/export/pdf", test_pdf_text);
   g_test_add_func ("/chart/format", test_format);
+  g_test_add_func ("/chart/format-period", test_format_period);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fz-figure.h"
+#include "fz-index-observation.h"
 
 static const char * const texts[FZ_N_CHART_TEXTS][2] = {
   [FZ_CHART_TEXT_NO_DATA]    = { "no data", "无数据" },
@@ -148,5 +149,104 @@ fz_chart_format_value (gboolean    zh,
     append_grouped (out, value);
   if (suffix != NULL)
     g_string_append (out, suffix);
+  return g_string_free (out, FALSE);
+}
+
+/* ---------------------------------------------------------------- periods */
+
+static const char * const months_en[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+};
+
+static void
+append_year (GString *out,
+             gboolean zh,
+             gint     year)
+{
+  if (year == FZ_OBSERVATION_YEAR_Y)
+    g_string_append (out, zh ? "今年" : "this year");
+  else if (year == FZ_OBSERVATION_YEAR_PY)
+    g_string_append (out, zh ? "去年" : "last year");
+  else
+    g_string_append_printf (out, zh ? "%d年" : "%d", year);
+}
+
+/* 2022年3月15日 / 15 Mar 2022; @with_year FALSE leaves the year out (a stretch's end). */
+static void
+append_end (GString                      *out,
+            gboolean                      zh,
+            const FzObservationPeriodEnd *end,
+            gboolean                      with_year)
+{
+  if (zh)
+    {
+      if (with_year)
+        append_year (out, TRUE, end->year);
+      if (end->month > 0)
+        g_string_append_printf (out, "%d月", end->month);
+      if (end->day > 0)
+        g_string_append_printf (out, "%d日", end->day);
+      return;
+    }
+  if (end->day > 0)
+    g_string_append_printf (out, "%d ", end->day);
+  if (end->month > 0)
+    g_string_append_printf (out, "%s", months_en[CLAMP (end->month, 1, 12) - 1]);
+  if (with_year)
+    {
+      if (end->month > 0)
+        g_string_append_c (out, ' ');
+      append_year (out, FALSE, end->year);
+    }
+}
+
+static gboolean
+same_end (const FzObservationPeriodEnd *a,
+          const FzObservationPeriodEnd *b)
+{
+  return a->year == b->year && a->month == b->month && a->day == b->day;
+}
+
+char *
+fz_chart_format_period (gboolean    zh,
+                        const char *period)
+{
+  FzObservationPeriod p;
+  GString *out;
+
+  if (period == NULL || !fz_observation_period_parse (period, &p, NULL) || !p.stated)
+    return g_strdup (period != NULL ? period : "");
+  out = g_string_new (NULL);
+  if (p.end.year == FZ_OBSERVATION_YEAR_OPEN)
+    {
+      /* 2019年5月以来 / since May 2019 */
+      if (!zh)
+        g_string_append (out, "since ");
+      append_end (out, zh, &p.start, TRUE);
+      if (zh)
+        g_string_append (out, "以来");
+    }
+  else if (p.start.year == FZ_OBSERVATION_YEAR_OPEN)
+    {
+      g_string_append (out, zh ? "截至" : "up to ");
+      append_end (out, zh, &p.end, TRUE);
+    }
+  else if (same_end (&p.start, &p.end))
+    append_end (out, zh, &p.start, TRUE);
+  else
+    {
+      gboolean one_year = p.start.year == p.end.year;
+
+      /* 今年1—12月 / Jan–Dec 2022 */
+      if (zh && one_year && p.start.day == 0 && p.end.day == 0 && p.start.month > 0)
+        {
+          append_year (out, TRUE, p.start.year);
+          g_string_append_printf (out, "%d—%d月", p.start.month, p.end.month);
+          return g_string_free (out, FALSE);
+        }
+      append_end (out, zh, &p.start, zh || !one_year);
+      g_string_append (out, zh ? "—" : "–");
+      append_end (out, zh, &p.end, !zh || !one_year);
+    }
   return g_string_free (out, FALSE);
 }

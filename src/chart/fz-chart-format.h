@@ -32,4 +32,9 @@ char       *fz_chart_format_value    (gboolean    zh,
                                       double      value,
                                       const char *unit);
 
+/* A period as spec/figures.md writes it (Y-01/Y-12, 2019-05/, /Y-07-15) in words: 今年1—12月,
+ * 2019年5月以来, 截至今年7月15日; Jan–Dec this year, since May 2019, up to 15 Jul this year. */
+char       *fz_chart_format_period   (gboolean    zh,
+                                      const char *period);
+
 G_END_DECLS

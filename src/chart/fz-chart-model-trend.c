@@ -140,16 +140,6 @@ trend_add (Trend               *t,
   g_ptr_array_add (line->obs, (gpointer) obs);
 }
 
-static char *
-period_label (const char *text)
-{
-  g_auto(GStrv) ends = g_strsplit (text, "/", 2);
-
-  if (g_strv_length (ends) == 2 && g_str_equal (ends[0], ends[1]))
-    return g_strdup (ends[0]);
-  return g_strdup (text);
-}
-
 /* The same cell rule as the series table: exact over 余/约/不足, then the later report. */
 static void
 fill_value (FzChartModel *model,
@@ -211,7 +201,8 @@ build_lines (Trend         *t,
   g_array_sort (t->periods, period_order);
   for (guint c = 0; c < t->periods->len; c++)
     {
-      g_autofree char *label = period_label (g_array_index (t->periods, Period, c).text);
+      g_autofree char *label = fz_chart_format_period (fz_chart_model_is_zh (model),
+                                                       g_array_index (t->periods, Period, c).text);
       fz_chart_model_add_category (model, label, NULL);
     }
   for (guint i = 0; i < t->lines->len; group++)
