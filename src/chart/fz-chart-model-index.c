@@ -140,6 +140,8 @@ new_bar (FzIndex           *index,
 
   fz_chart_model_set_title (model, title);
   fz_chart_model_add_series (model, title);
+  if (spec->indicator == NULL || dimension >= 0)
+    fz_chart_model_set_range (model, 0, 100);
   for (guint i = 0; i < regions->len; i++)
     {
       const FzIndexRegion *r = g_ptr_array_index (regions, i);
@@ -171,6 +173,7 @@ new_dimensions (FzIndexResult     *result,
   gboolean zh = fz_chart_model_is_zh (model);
 
   fz_chart_model_set_title (model, fz_chart_text (zh, FZ_CHART_TEXT_DIMENSIONS));
+  fz_chart_model_set_range (model, 0, 100);
   for (guint d = 0; d < FZ_N_DIMENSIONS; d++)
     radar ? fz_chart_model_add_category (model, fz_chart_dimension_name (zh, d), NULL)
           : fz_chart_model_add_series (model, fz_chart_dimension_name (zh, d));

@@ -25,6 +25,8 @@ struct _FzChartModel
   char            *unit;
   GPtrArray       *categories;  /* Category * */
   GPtrArray       *series;      /* Series * */
+  gboolean         has_range;
+  double           range[2];
 };
 
 static const char * const type_names[FZ_N_CHART_TYPES] = {
@@ -161,6 +163,26 @@ const char *
 fz_chart_model_get_unit (const FzChartModel *self)
 {
   return self->unit;
+}
+
+void
+fz_chart_model_set_range (FzChartModel *self,
+                          double        min,
+                          double        max)
+{
+  self->has_range = TRUE;
+  self->range[0] = min;
+  self->range[1] = max;
+}
+
+gboolean
+fz_chart_model_get_range (const FzChartModel *self,
+                          double             *min,
+                          double             *max)
+{
+  *min = self->range[0];
+  *max = self->range[1];
+  return self->has_range;
 }
 
 static GArray *

@@ -56,6 +56,14 @@ void                fz_chart_model_set_unit      (FzChartModel      *self,
                                                   const char        *unit);
 const char         *fz_chart_model_get_unit      (const FzChartModel *self);
 
+/* Scores: the value axis spans at least @min..@max (0..100) whatever the values. */
+void                fz_chart_model_set_range     (FzChartModel      *self,
+                                                  double             min,
+                                                  double             max);
+gboolean            fz_chart_model_get_range     (const FzChartModel *self,
+                                                  double            *min,
+                                                  double            *max);
+
 guint               fz_chart_model_add_category  (FzChartModel      *self,
                                                   const char        *name,
                                                   const char        *note);

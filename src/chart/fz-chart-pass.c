@@ -271,6 +271,7 @@ _fz_chart_scale_values (FzChartPass *p,
   guint n_cats = fz_chart_model_get_n_categories (p->model);
   g_autoptr(GArray) values = g_array_sized_new (FALSE, FALSE, sizeof (double), n_cats);
   guint max_ticks = CLAMP ((guint) (length / tick_spacing), 2, 11);
+  double range[2];
 
   for (guint s = 0; s < n_series; s++)
     for (guint c = 0; c < n_cats; c++)
@@ -279,5 +280,7 @@ _fz_chart_scale_values (FzChartPass *p,
         if (!v->missing)
           g_array_append_val (values, v->value);
       }
+  if (fz_chart_model_get_range (p->model, &range[0], &range[1]))
+    g_array_append_vals (values, range, 2);
   fz_chart_scale_init (&p->scale, (double *) values->data, values->len, max_ticks);
 }

@@ -85,7 +85,7 @@ draw_ticks (FzChartPass *p,
 
       spoke_point (r, 0, fz_chart_scale_map (&p->scale, v), &x, &y);
       _fz_chart_text_set (p, text, 0.8, FALSE, 0);
-      _fz_chart_text_show (p, x + 3, y - 2, 0, &p->style->muted);
+      _fz_chart_text_show (p, x + 8, y + 2, 0, &p->style->muted);
     }
 }
 
@@ -175,6 +175,14 @@ draw_points (FzChartPass *p,
           spoke_point (r, k, 0.06 + 0.07 * s, &x, &y);
           _fz_chart_hatch (p, x - size / 2, y - size / 2, size, size);
           _fz_chart_add_mark (p, x - size / 2, y - size / 2, size, size, FALSE, s, k);
+          if (p->cr != NULL)
+            {
+              /* Whose no-data it is: the region's colour round the hatching. */
+              _fz_chart_set_color (p, &color);
+              cairo_set_line_width (p->cr, 1.5);
+              cairo_rectangle (p->cr, x - size / 2, y - size / 2, size, size);
+              cairo_stroke (p->cr);
+            }
           continue;
         }
       spoke_point (r, k, fz_chart_scale_map (&p->scale, v->value), &x, &y);
