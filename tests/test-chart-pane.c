@@ -144,6 +144,51 @@ test_click_bar (void)
   fixture_clear (&f);
 }
 
+static GtkEventController *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        return c;
+    }
+  return NULL;
+}
+
+/* Down reaches the first value, Enter opens its figure: the chart works without a mouse. */
+static void
+test_keyboard (void)
+{
+  Fixture f = { 0 };
+  GtkEventController *keys;
+  const FzChartValue *first;
+  g_autofree char *expected = NULL;
+  gboolean handled = FALSE;
+
+  if (!fixture_init (&f))
+    return;
+  fz_chart_pane_set_chart (f.pane, FZ_CHART_BAR, "cases_solved");
+  first = fz_chart_model_get_value (fz_chart_pane_get_model (f.pane), 0, 0);
+  g_assert_false (first->missing);
+  expected = expected_source (&f, fz_chart_model_get_category (fz_chart_pane_get_model (f.pane),
+                                                                0), "cases_solved");
+  keys = key_controller (f.pane->area);
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_true (handled);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  g_assert_true (handled);
+  if (first->sources->len > 1)
+    g_signal_emit_by_name (gtk_widget_get_first_child (
+      gtk_popover_get_child (GTK_POPOVER (f.pane->sources_popover))), "clicked");
+  g_assert_cmpuint (f.activated->len, ==, 1);
+  g_assert_cmpstr (f.activated->pdata[0], ==, expected);
+  fixture_clear (&f);
+}
+
 static void
 test_description_and_options (void)
 {
@@ -177,6 +222,7 @@ main (int    argc,
   if (!fz_test_ui_init (&argc, &argv))
     return 0;
   g_test_add_func ("/chart-pane/click-bar", test_click_bar);
+  g_test_add_func ("/chart-pane/keyboard", test_keyboard);
   g_test_add_func ("/chart-pane/description-options", test_description_and_options);
   return g_test_run ();
 }

@@ -291,6 +291,12 @@ test_hit (void)
   g_assert_cmpstr (source->document, ==, "other.txt");
   g_assert_cmpuint (source->start, ==, 7);
 
+  /* Keyboard order: one mark per value, the n-th being the bar of the n-th category. */
+  g_assert_cmpuint (fz_chart_frame_get_n_marks (frame), ==, G_N_ELEMENTS (bar_values));
+  fz_chart_frame_get_nth_mark (frame, 2, &a, &hit);
+  g_assert_cmpuint (hit.category, ==, 2);
+  g_assert_true (fz_chart_frame_get_mark (frame, 0, 1, &a));
+
   /* Between two bars, and past a bar's end, nothing. */
   g_assert_cmpfloat (b.y, >, a.y + a.height + 2);
   g_assert_false (fz_chart_frame_hit (frame, a.x + 3, (a.y + a.height + b.y) / 2, NULL));

@@ -216,6 +216,33 @@ fz_chart_frame_get_mark (FzChartFrame *self,
 }
 
 guint
+fz_chart_frame_get_n_marks (FzChartFrame *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->pass.marks->len;
+}
+
+void
+fz_chart_frame_get_nth_mark (FzChartFrame *self,
+                             guint         i,
+                             FzChartRect  *rect,
+                             FzChartHit   *hit)
+{
+  const FzChartMark *m;
+
+  g_return_if_fail (self != NULL && i < self->pass.marks->len);
+  m = &g_array_index (self->pass.marks, FzChartMark, i);
+  if (rect != NULL)
+    *rect = m->rect;
+  if (hit != NULL)
+    {
+      hit->series = m->series;
+      hit->category = m->category;
+      hit->value = fz_chart_model_get_value (self->model, m->series, m->category);
+    }
+}
+
+guint
 fz_chart_frame_get_n_labels (FzChartFrame *self)
 {
   g_return_val_if_fail (self != NULL, 0);

@@ -44,6 +44,12 @@ gboolean      fz_chart_frame_get_mark       (FzChartFrame       *self,
                                              guint               series,
                                              guint               category,
                                              FzChartRect        *rect);
+/* Every mark in drawing order (bars by series, then category), for keyboard navigation. */
+guint         fz_chart_frame_get_n_marks    (FzChartFrame       *self);
+void          fz_chart_frame_get_nth_mark   (FzChartFrame       *self,
+                                             guint               i,
+                                             FzChartRect        *rect,
+                                             FzChartHit         *hit);
 /* The category labels that were drawn (the others did not fit), with their extents. */
 guint         fz_chart_frame_get_n_labels   (FzChartFrame       *self);
 void          fz_chart_frame_get_label      (FzChartFrame       *self,

@@ -37,8 +37,21 @@ draw (GtkDrawingArea *area,
   FzChartPane *self = user_data;
   FzChartFrame *frame = _fz_chart_pane_get_frame (self);
 
-  if (frame != NULL)
-    fz_chart_frame_draw (frame, cr);
+  FzChartRect r;
+
+  if (frame == NULL)
+    return;
+  fz_chart_frame_draw (frame, cr);
+  if (self->focus_mark < 0 || (guint) self->focus_mark >= fz_chart_frame_get_n_marks (frame) ||
+      !gtk_widget_has_focus (self->area))
+    return;
+  /* The value the arrow keys reached: a ring round it. */
+  fz_chart_frame_get_nth_mark (frame, self->focus_mark, &r, NULL);
+  cairo_set_source_rgba (cr, self->style.foreground.red, self->style.foreground.green,
+                         self->style.foreground.blue, 1);
+  cairo_set_line_width (cr, 2);
+  cairo_rectangle (cr, r.x - 2, r.y - 2, r.width + 4, MAX (r.height, 1) + 4);
+  cairo_stroke (cr);
 }
 
 static void
@@ -95,7 +108,12 @@ on_query_tooltip (GtkWidget  *area,
   g_autofree char *line = NULL;
   FzChartHit hit;
 
-  if (frame == NULL || keyboard || !fz_chart_frame_hit (frame, x, y, &hit))
+  if (frame == NULL)
+    return FALSE;
+  if (keyboard && self->focus_mark >= 0 &&
+      (guint) self->focus_mark < fz_chart_frame_get_n_marks (frame))
+    fz_chart_frame_get_nth_mark (frame, self->focus_mark, NULL, &hit);
+  else if (keyboard || !fz_chart_frame_hit (frame, x, y, &hit))
     return FALSE;
   line = value_line (self, &hit);
   text = g_string_new (line);
@@ -223,16 +241,59 @@ _fz_chart_pane_redraw (FzChartPane *self)
   g_autofree char *description = _fz_chart_pane_describe (self);
 
   g_clear_pointer (&self->frame, fz_chart_frame_free);
+  self->focus_mark = -1;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.export", self->model != NULL);
   gtk_widget_queue_draw (self->area);
 }
 
+/* Arrow keys step through the values, each read out; Enter opens its figure. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                FzChartPane           *self)
+{
+  FzChartFrame *frame = _fz_chart_pane_get_frame (self);
+  gint n = frame != NULL ? (gint) fz_chart_frame_get_n_marks (frame) : 0;
+  g_autofree char *line = NULL;
+  FzChartRect r;
+  FzChartHit hit;
+
+  if (n == 0)
+    return FALSE;
+  if (keyval == GDK_KEY_Down || keyval == GDK_KEY_Right)
+    self->focus_mark = MIN (self->focus_mark + 1, n - 1);
+  else if (keyval == GDK_KEY_Up || keyval == GDK_KEY_Left)
+    self->focus_mark = MAX (self->focus_mark - 1, 0);
+  else if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space) &&
+           self->focus_mark >= 0 && self->focus_mark < n)
+    {
+      fz_chart_frame_get_nth_mark (frame, self->focus_mark, &r, NULL);
+      fz_chart_pane_activate_at (self, r.x + r.width / 2, r.y + r.height / 2);
+      return TRUE;
+    }
+  else
+    return FALSE;
+  fz_chart_frame_get_nth_mark (frame, self->focus_mark, &r, &hit);
+  line = value_line (self, &hit);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  line, -1);
+  gtk_widget_queue_draw (self->area);
+  return TRUE;
+}
+
 void
 _fz_chart_pane_area_init (FzChartPane *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  self->focus_mark = -1;
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (self->area, keys);
 
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw, self, NULL);
   g_signal_connect_swapped (self->area, "resize", G_CALLBACK (on_resize), self);

@@ -32,6 +32,7 @@ struct _FzChartPane
   FzChartFrame  *frame;          /* laid out at the last drawn size */
   FzChartStyle   style;
   gboolean       updating;       /* controls set from code: no options-changed */
+  gint           focus_mark;     /* the value chosen with the arrow keys, or -1 */
 };
 
 enum {
