@@ -15,8 +15,9 @@
 /* A trend follows at most 12 regions unless the analyst picks them (fz-chart-model-trend.c). */
 #define TREND_LINES 12
 
-/* Radar: 6 regions; trend: 12 lines over 24 months. Region names of Chinese characters and varied length, with some values missing or approximate,
- * as a county-level comparison has them. */
+/* Radar: 6 regions; trend: 12 lines over 24 months. Region names of Chinese characters and
+ * varied length, with some values missing or approximate, as a county-level comparison has
+ * them. */
 static FzChartModel *
 make_model (FzChartType type,
             GRand      *rand)

@@ -1,4 +1,4 @@
-/* test-chart-cli.c: `fanzha-cli chart` over the seed pages into PNG, SVG and PDF, and its errors. */
+/* test-chart-cli.c: `fanzha-cli chart` over the seed pages into PNG, SVG and PDF; its errors. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <gio/gio.h>

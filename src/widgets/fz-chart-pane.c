@@ -55,8 +55,9 @@ trend_indicator (FzChartPane *self,
   if (measure != NULL && !g_str_equal (measure, "overall") &&
       !fz_dimension_from_string (measure, &dim))
     return measure;
-  for (guint i = 1 + FZ_N_DIMENSIONS; self->measures != NULL && i < self->measures->len; i++)
-    return g_ptr_array_index (self->measures, i);
+  /* The measures are the overall index, the dimensions, then the indicators with data. */
+  if (self->measures != NULL && self->measures->len > 1 + FZ_N_DIMENSIONS)
+    return g_ptr_array_index (self->measures, 1 + FZ_N_DIMENSIONS);
   return NULL;
 }
 
