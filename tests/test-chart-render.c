@@ -464,6 +464,50 @@ test_approximate_label (void)
   remove_export (path);
 }
 
+/* No regions, only missing values, one value, negative changes: every type draws something
+ * and nothing fails, and a negative bar lies left of zero. */
+static void
+test_degenerate (void)
+{
+  FzChartStyle style;
+
+  fz_chart_style_init (&style, TRUE);
+  for (FzChartType type = 0; type < FZ_N_CHART_TYPES; type++)
+    for (guint shape = 0; shape < 4; shape++)
+      {
+        g_autoptr(FzChartModel) model = fz_chart_model_new (type, "en");
+        g_autoptr(FzChartFrame) frame = NULL;
+        cairo_surface_t *surface;
+        guint n = shape == 0 ? 0 : shape == 1 ? 1 : 7;
+
+        fz_chart_model_add_series (model, "a");
+        fz_chart_model_add_series (model, "b");
+        for (guint c = 0; c < n; c++)
+          {
+            fz_chart_model_add_category (model, "x", NULL);
+            if (shape >= 2)
+              fz_chart_model_set_value (model, 0, c, shape == 3 ? -43.26 * c : 5, 0);
+          }
+        surface = render (model, &style);
+        cairo_surface_destroy (surface);
+        frame = fz_chart_frame_new (model, &style, 120, 90);   /* smaller than its margins */
+        fz_chart_frame_hit (frame, 60, 45, NULL);
+        if (type == FZ_CHART_BAR && shape == 3)
+          {
+            FzChartRect plot, r;
+            FzChartScale scale;
+
+            g_clear_pointer (&frame, fz_chart_frame_free);
+            frame = fz_chart_frame_new (model, &style, WIDTH, HEIGHT);
+            fz_chart_frame_get_plot (frame, &plot, &scale);
+            g_assert_true (fz_chart_frame_get_mark (frame, 0, 6, &r));
+            g_assert_cmpfloat (fabs (r.x + r.width - (plot.x + fz_chart_scale_map (&scale, 0) *
+                                                      plot.width)), <, 0.01);
+          }
+      }
+  fz_chart_style_clear (&style);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -478,6 +522,7 @@ main (int    argc,
   g_test_add_func ("/chart/export/svg", test_svg_xml);
   g_test_add_func ("/chart/export/pdf", test_pdf_text);
   g_test_add_func ("/chart/format", test_format);
+  g_test_add_func ("/chart/degenerate", test_degenerate);
   g_test_add_func ("/chart/format-period", test_format_period);
   return g_test_run ();
 }
