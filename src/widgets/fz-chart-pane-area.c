@@ -127,6 +127,18 @@ on_query_tooltip (GtkWidget  *area,
   return TRUE;
 }
 
+/* A copy goes out: a handler may well set a new index, which frees the model. */
+static void
+emit_source (FzChartPane         *self,
+             const FzChartSource *source)
+{
+  g_autofree char *document = g_strdup (source->document);
+  guint start = source->start, end = source->end;
+
+  g_signal_emit (self, _fz_chart_pane_signals[FZ_CHART_PANE_FIGURE_ACTIVATED], 0, document,
+                 start, end);
+}
+
 static void
 on_source_clicked (GtkButton   *button,
                    FzChartPane *self)
@@ -134,8 +146,7 @@ on_source_clicked (GtkButton   *button,
   const FzChartSource *s = g_object_get_data (G_OBJECT (button), "source");
 
   gtk_popover_popdown (GTK_POPOVER (self->sources_popover));
-  g_signal_emit (self, _fz_chart_pane_signals[FZ_CHART_PANE_FIGURE_ACTIVATED], 0, s->document,
-                 s->start, s->end);
+  emit_source (self, s);
 }
 
 /* A value that came from several figures: each is offered, the compared one first. */
@@ -183,9 +194,7 @@ fz_chart_pane_activate_at (FzChartPane *self,
     return FALSE;
   if (hit.value->sources->len == 1)
     {
-      const FzChartSource *s = g_ptr_array_index (hit.value->sources, 0);
-      g_signal_emit (self, _fz_chart_pane_signals[FZ_CHART_PANE_FIGURE_ACTIVATED], 0,
-                     s->document, s->start, s->end);
+      emit_source (self, g_ptr_array_index (hit.value->sources, 0));
     }
   else
     offer_sources (self, hit.value, x, y);
@@ -241,6 +250,9 @@ _fz_chart_pane_redraw (FzChartPane *self)
   g_autofree char *description = _fz_chart_pane_describe (self);
 
   g_clear_pointer (&self->frame, fz_chart_frame_free);
+  /* Its buttons point into the model just replaced. */
+  if (self->sources_popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->sources_popover));
   self->focus_mark = -1;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
