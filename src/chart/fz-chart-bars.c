@@ -135,15 +135,18 @@ bar_box (FzChartPass        *p,
          double              height,
          FzChartRect        *box)
 {
-  double x0 = value_x (p, 0), x1;
+  double x0 = value_x (p, 0), x1, y1 = y + height;
 
-  if (v->missing)
+  x1 = v->missing ? x0 + MIN (p->plot.width * 0.1, 60) : value_x (p, v->value);
+  if (p->snap)
     {
-      *box = (FzChartRect) { x0, y, MIN (p->plot.width * 0.1, 60), height };
-      return;
+      /* Within half a pixel of the value, and at least a pixel thick. */
+      x0 = round (x0);
+      x1 = round (x1);
+      y = round (y);
+      y1 = MAX (round (y1), y + 1);
     }
-  x1 = value_x (p, v->value);
-  *box = (FzChartRect) { MIN (x0, x1), y, fabs (x1 - x0), height };
+  *box = (FzChartRect) { MIN (x0, x1), y, fabs (x1 - x0), y1 - y };
 }
 
 /* One path and one fill per series: 300 regions in one go. */

@@ -41,6 +41,8 @@ typedef struct
   GArray             *labels;        /* FzChartLabel */
   cairo_pattern_t    *hatch;         /* made on first use in a drawing pass */
   PangoFontDescription *font;        /* the style's family, sized at each use */
+  gboolean            snap;          /* boxes in whole pixels: on screen and in images, not in
+                                      * SVG or PDF, where lengths stay exact */
 } FzChartPass;
 
 #define FZ_CHART_MARGIN 12.0
