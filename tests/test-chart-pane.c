@@ -94,6 +94,20 @@ expected_source (Fixture    *f,
   return g_strdup_printf ("%s:%u-%u", cell->used->document, cell->used->start, cell->used->end);
 }
 
+static GtkEventController *
+click_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_CLICK (c))
+        return c;
+    }
+  g_assert_not_reached ();
+}
+
 /* Clicks the middle of each bar with a value; one figure emits at once, several open the
  * popover, whose first entry is the compared figure. */
 static void
@@ -123,7 +137,9 @@ test_click_bar (void)
       expected = expected_source (&f, region, "cases_solved");
       g_assert_true (fz_chart_frame_get_mark (frame, 0, c, &r));
       g_ptr_array_set_size (f.activated, 0);
-      g_assert_true (fz_chart_pane_activate_at (f.pane, r.x + r.width / 2, r.y + r.height / 2));
+      /* As a pointer would: the click gesture of the drawing area is pressed on the bar. */
+      g_signal_emit_by_name (click_gesture (f.pane->area), "pressed", 1,
+                             r.x + r.width / 2, r.y + r.height / 2);
       if (v->sources->len > 1)
         {
           GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (f.pane->sources_popover));
@@ -141,6 +157,43 @@ test_click_bar (void)
       g_assert_cmpuint (f.activated->len, ==, 0);
     }
   g_assert_cmpuint (clicked, >, 0);
+  fixture_clear (&f);
+}
+
+/* The overall index of a region comes from several figures: the popover offers each, and the
+ * second entry leads to the second figure. */
+static void
+test_several_figures (void)
+{
+  Fixture f = { 0 };
+  const FzChartValue *v;
+  const FzChartSource *second;
+  g_autofree char *expected = NULL;
+  GtkWidget *button;
+  FzChartRect r;
+  guint n_buttons = 0;
+
+  if (!fixture_init (&f))
+    return;
+  fz_chart_pane_set_chart (f.pane, FZ_CHART_BAR, NULL);
+  v = fz_chart_model_get_value (fz_chart_pane_get_model (f.pane), 0, 0);
+  g_assert_false (v->missing);
+  g_assert_cmpuint (v->sources->len, >, 1);
+  g_assert_true (fz_chart_frame_get_mark (_fz_chart_pane_get_frame (f.pane), 0, 0, &r));
+  g_signal_emit_by_name (click_gesture (f.pane->area), "pressed", 1, r.x + r.width / 2,
+                         r.y + r.height / 2);
+  g_assert_cmpuint (f.activated->len, ==, 0);
+  g_assert_true (gtk_widget_get_visible (f.pane->sources_popover));
+  button = gtk_widget_get_first_child (gtk_popover_get_child (
+                                         GTK_POPOVER (f.pane->sources_popover)));
+  for (GtkWidget *b = button; b != NULL; b = gtk_widget_get_next_sibling (b))
+    n_buttons++;
+  g_assert_cmpuint (n_buttons, ==, v->sources->len);
+  second = g_ptr_array_index (v->sources, 1);
+  expected = g_strdup_printf ("%s:%u-%u", second->document, second->start, second->end);
+  g_signal_emit_by_name (gtk_widget_get_next_sibling (button), "clicked");
+  g_assert_cmpuint (f.activated->len, ==, 1);
+  g_assert_cmpstr (f.activated->pdata[0], ==, expected);
   fixture_clear (&f);
 }
 
@@ -222,6 +275,7 @@ main (int    argc,
   if (!fz_test_ui_init (&argc, &argv))
     return 0;
   g_test_add_func ("/chart-pane/click-bar", test_click_bar);
+  g_test_add_func ("/chart-pane/several-figures", test_several_figures);
   g_test_add_func ("/chart-pane/keyboard", test_keyboard);
   g_test_add_func ("/chart-pane/description-options", test_description_and_options);
   return g_test_run ();
