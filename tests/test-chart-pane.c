@@ -91,7 +91,8 @@ expected_source (Fixture    *f,
 
   g_assert_nonnull (cell);
   g_assert_nonnull (cell->used);
-  return g_strdup_printf ("%s:%u-%u", cell->used->document, cell->used->start, cell->used->end);
+  g_assert_nonnull (cell->used->path);
+  return g_strdup_printf ("%s:%u-%u", cell->used->path, cell->used->start, cell->used->end);
 }
 
 static GtkEventController *
@@ -190,7 +191,7 @@ test_several_figures (void)
     n_buttons++;
   g_assert_cmpuint (n_buttons, ==, v->sources->len);
   second = g_ptr_array_index (v->sources, 1);
-  expected = g_strdup_printf ("%s:%u-%u", second->document, second->start, second->end);
+  expected = g_strdup_printf ("%s:%u-%u", second->path, second->start, second->end);
   g_signal_emit_by_name (gtk_widget_get_next_sibling (button), "clicked");
   g_assert_cmpuint (f.activated->len, ==, 1);
   g_assert_cmpstr (f.activated->pdata[0], ==, expected);

@@ -35,20 +35,27 @@ _fz_chart_indicator_name (const FzChartSpec *spec,
   return g_str_has_prefix (spec->lang, "zh") ? ind->name_zh : ind->name_en;
 }
 
+void
+_fz_chart_add_observation (FzChartValue        *value,
+                           const FzObservation *obs)
+{
+  fz_chart_value_add_source_full (value, obs->document, obs->path, obs->start, obs->end,
+                                  obs->text);
+}
+
 /* The compared observation first, then the others of the cell: every figure behind it. */
 void
 _fz_chart_add_cell_sources (FzChartValue      *value,
                             const FzIndexCell *cell)
 {
   if (cell->used != NULL)
-    fz_chart_value_add_source (value, cell->used->document, cell->used->start, cell->used->end,
-                               cell->used->text);
+    _fz_chart_add_observation (value, cell->used);
   for (guint k = 0; k < cell->observations->len; k++)
     {
       const FzObservation *obs = g_ptr_array_index (cell->observations, k);
       if (obs == cell->used)
         continue;
-      fz_chart_value_add_source (value, obs->document, obs->start, obs->end, obs->text);
+      _fz_chart_add_observation (value, obs);
     }
 }
 
@@ -72,8 +79,7 @@ set_score (FzChartModel        *model,
         continue;
       if (cell->used->qualifier != FZ_QUALIFIER_EXACT && value->qualifier == 0)
         value->qualifier = FZ_QUALIFIER_ABOUT;
-      fz_chart_value_add_source (value, cell->used->document, cell->used->start,
-                                 cell->used->end, cell->used->text);
+      _fz_chart_add_observation (value, cell->used);
     }
 }
 

@@ -10,6 +10,8 @@ gboolean      _fz_chart_spec_takes_region  (const FzChartSpec *spec,
                                             const char        *name);
 const char   *_fz_chart_indicator_name     (const FzChartSpec *spec,
                                             const char        *id);
+void          _fz_chart_add_observation    (FzChartValue        *value,
+                                            const FzObservation *obs);
 void          _fz_chart_add_cell_sources   (FzChartValue      *value,
                                             const FzIndexCell *cell);
 FzChartModel *_fz_chart_model_new_trend    (FzIndex           *index,

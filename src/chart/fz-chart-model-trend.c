@@ -158,11 +158,11 @@ fill_value (FzChartModel *model,
         used = obs;
     }
   value = fz_chart_model_set_value (model, s, c, used->value, used->qualifier);
-  fz_chart_value_add_source (value, used->document, used->start, used->end, used->text);
+  _fz_chart_add_observation (value, used);
   for (guint k = 0; k < list->len; k++)
     {
       const FzObservation *obs = g_ptr_array_index (list, k);
-      fz_chart_value_add_source (value, obs->document, obs->start, obs->end, obs->text);
+      _fz_chart_add_observation (value, obs);
     }
 }
 

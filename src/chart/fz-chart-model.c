@@ -57,6 +57,7 @@ static void
 source_free (FzChartSource *source)
 {
   g_free (source->document);
+  g_free (source->path);
   g_free (source->text);
   g_free (source);
 }
@@ -307,11 +308,12 @@ fz_chart_model_set_value (FzChartModel *self,
 }
 
 void
-fz_chart_value_add_source (FzChartValue *value,
-                           const char   *document,
-                           guint         start,
-                           guint         end,
-                           const char   *text)
+fz_chart_value_add_source_full (FzChartValue *value,
+                                const char   *document,
+                                const char   *path,
+                                guint         start,
+                                guint         end,
+                                const char   *text)
 {
   FzChartSource *source;
 
@@ -319,15 +321,27 @@ fz_chart_value_add_source (FzChartValue *value,
   for (guint i = 0; i < value->sources->len; i++)
     {
       FzChartSource *s = g_ptr_array_index (value->sources, i);
-      if (s->start == start && s->end == end && g_strcmp0 (s->document, document) == 0)
+      if (s->start == start && s->end == end && g_strcmp0 (s->document, document) == 0 &&
+          g_strcmp0 (s->path, path) == 0)
         return;
     }
   source = g_new0 (FzChartSource, 1);
   source->document = g_strdup (document);
+  source->path = g_strdup (path);
   source->start = start;
   source->end = end;
   source->text = g_strdup (text);
   g_ptr_array_add (value->sources, source);
+}
+
+void
+fz_chart_value_add_source (FzChartValue *value,
+                           const char   *document,
+                           guint         start,
+                           guint         end,
+                           const char   *text)
+{
+  fz_chart_value_add_source_full (value, document, NULL, start, end, text);
 }
 
 const FzChartValue *

@@ -19,7 +19,8 @@ typedef enum
 /* One figure a value was read from: a span of code points of a document. */
 typedef struct
 {
-  char  *document;
+  char  *document;    /* the document's name, as tables show it */
+  char  *path;        /* its path, or NULL: names can repeat across folders */
   guint  start;
   guint  end;
   char  *text;        /* the figure as written, or NULL */
@@ -95,6 +96,13 @@ FzChartValue       *fz_chart_model_set_value     (FzChartModel      *self,
                                                   guint              qualifier);
 void                fz_chart_value_add_source    (FzChartValue      *value,
                                                   const char        *document,
+                                                  guint              start,
+                                                  guint              end,
+                                                  const char        *text);
+/* The same with the document's path (may be NULL). */
+void                fz_chart_value_add_source_full (FzChartValue    *value,
+                                                  const char        *document,
+                                                  const char        *path,
                                                   guint              start,
                                                   guint              end,
                                                   const char        *text);

@@ -132,7 +132,7 @@ static void
 emit_source (FzChartPane         *self,
              const FzChartSource *source)
 {
-  g_autofree char *document = g_strdup (source->document);
+  g_autofree char *document = g_strdup (source->path != NULL ? source->path : source->document);
   guint start = source->start, end = source->end;
 
   g_signal_emit (self, _fz_chart_pane_signals[FZ_CHART_PANE_FIGURE_ACTIVATED], 0, document,

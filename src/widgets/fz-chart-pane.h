@@ -17,9 +17,9 @@ G_DECLARE_FINAL_TYPE (FzChartPane, fz_chart_pane, FZ, CHART_PANE, GtkWidget)
 
 /* Signals:
  *   figure-activated (const char *document, guint start, guint end): a click (or Enter) on a
- *     value, or on one of its figures in the popover. @document is the observation's
- *     document as the index was fed it (fz_document_get_name()), @start and @end the figure's
- *     span in code points of the decoded text.
+ *     value, or on one of its figures in the popover. @document is the observation's path
+ *     (FzObservation.path), or its document name when it has no path; @start and @end the
+ *     figure's span in code points of the decoded text.
  *   options-changed (const FzIndexOptions *opts): the analyst picked another period, level of
  *     regions or method. @opts (and its period string) is valid during the emission only:
  *     recompute the index with it and call fz_chart_pane_set_index() again.
