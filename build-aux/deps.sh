@@ -3,7 +3,7 @@ FZ_PACKAGES="meson ninja-build pkg-config gcc libglib2.0-dev libgtk-4-dev libadw
   libxml2-dev libuchardet-dev libcairo2-dev libpango1.0-dev gettext desktop-file-utils
   appstream-util xvfb xauth dbus dbus-x11 at-spi2-core fonts-noto-cjk imagemagick python3
   python3-dogtail python3-pyatspi clang-14 libfuzzer-14-dev libclang-rt-14-dev valgrind
-  libglib2.0-bin locales"
+  libglib2.0-bin locales poppler-utils"
 
 fz_install_deps ()
 {

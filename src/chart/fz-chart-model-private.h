@@ -1,0 +1,21 @@
+/* fz-chart-model-private.h: helpers shared by the builders of chart models from the index. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "fz-chart-model-index.h"
+
+G_BEGIN_DECLS
+
+gboolean      _fz_chart_spec_takes_region  (const FzChartSpec *spec,
+                                            const char        *name);
+const char   *_fz_chart_indicator_name     (const FzChartSpec *spec,
+                                            const char        *id);
+void          _fz_chart_add_observation    (FzChartValue        *value,
+                                            const FzObservation *obs);
+void          _fz_chart_add_cell_sources   (FzChartValue      *value,
+                                            const FzIndexCell *cell);
+FzChartModel *_fz_chart_model_new_trend    (FzIndex           *index,
+                                            const FzChartSpec *spec,
+                                            GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,276 @@
+/* fz-chart-model-trend.c: the trend model: one indicator's series over periods, per region. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-chart-model-private.h"
+
+#include "fz-chart-format.h"
+#include "fz-error.h"
+
+/* More lines than this are a tangle, not a comparison (and 300 of them cost a second to
+ * stroke): without a choice of regions, a trend follows the first regions of the ranking. */
+#define DEFAULT_MAX_LINES 12
+
+/* One line: a region's values over stretches of one length (a month, a year, since…). */
+typedef struct
+{
+  const char *region;
+  char       *stretch;    /* "12", "since", "until", "unstated" */
+  GPtrArray  *obs;        /* const FzObservation * */
+} Line;
+
+static void
+line_free (Line *line)
+{
+  g_free (line->stretch);
+  g_ptr_array_unref (line->obs);
+  g_free (line);
+}
+
+static char *
+stretch_of (const FzObservationPeriod *p)
+{
+  if (p->start.year != FZ_OBSERVATION_YEAR_OPEN && p->end.year != FZ_OBSERVATION_YEAR_OPEN)
+    {
+      /* Y and PY are negative, PY (−2) a year before Y (−1): the difference still holds. */
+      gint months = (p->end.year - p->start.year) * 12 +
+                    (p->end.month ? p->end.month : 12) - (p->start.month ? p->start.month : 1) + 1;
+      return g_strdup_printf ("%d", months);
+    }
+  return g_strdup (p->start.year != FZ_OBSERVATION_YEAR_OPEN ? "since" : "until");
+}
+
+static char *
+stretch_label (const char *stretch,
+               gboolean    zh)
+{
+  if (g_str_equal (stretch, "since"))
+    return g_strdup (zh ? "累计" : "cumulative");
+  if (g_str_equal (stretch, "until"))
+    return g_strdup (zh ? "截至" : "up to");
+  if (zh)
+    return g_strdup_printf ("%s个月", stretch);
+  return g_strdup_printf (g_str_equal (stretch, "1") ? "%s month" : "%s months", stretch);
+}
+
+typedef struct
+{
+  const char          *text;
+  FzObservationPeriod  period;
+} Period;
+
+static gint
+period_order (gconstpointer a,
+              gconstpointer b)
+{
+  const Period *pa = a, *pb = b;
+  gint cmp = fz_observation_period_compare (&pa->period, &pb->period);
+
+  return cmp != 0 ? cmp : g_strcmp0 (pa->text, pb->text);
+}
+
+/* The kind followed: a reported level when there is one, else the first kind seen. */
+static FzValueKind
+choose_kind (FzIndexResult *result,
+             const char    *indicator)
+{
+  gboolean any = FALSE;
+  FzValueKind first = FZ_VALUE_LEVEL;
+
+  for (guint i = 0; i < fz_index_result_get_n_regions (result); i++)
+    {
+      const FzIndexCell *cell = fz_index_region_get_cell (fz_index_result_get_region (result, i),
+                                                         indicator);
+      for (guint k = 0; cell != NULL && k < cell->observations->len; k++)
+        {
+          const FzObservation *obs = g_ptr_array_index (cell->observations, k);
+          if (obs->value_kind == FZ_VALUE_LEVEL)
+            return FZ_VALUE_LEVEL;
+          if (!any)
+            first = obs->value_kind;
+          any = TRUE;
+        }
+    }
+  return first;
+}
+
+typedef struct
+{
+  const FzChartSpec *spec;
+  FzValueKind        kind;
+  const char        *unit;
+  GArray            *periods;     /* Period */
+  GHashTable        *period_set;  /* text */
+  GPtrArray         *lines;       /* Line * */
+  GHashTable        *line_keys;   /* region \t stretch → Line * */
+} Trend;
+
+static void
+trend_add (Trend               *t,
+           const char          *region,
+           const FzObservation *obs)
+{
+  FzObservationPeriod period;
+  g_autofree char *stretch = NULL, *key = NULL;
+  Line *line;
+
+  if (obs->value_kind != t->kind || obs->period == NULL || *obs->period == '\0' ||
+      !fz_observation_period_parse (obs->period, &period, NULL) || !period.stated)
+    return;
+  if (t->unit == NULL)
+    t->unit = obs->unit;
+  if (g_strcmp0 (obs->unit, t->unit) != 0)
+    return;
+  if (g_hash_table_add (t->period_set, (gpointer) obs->period))
+    {
+      Period p = { obs->period, period };
+      g_array_append_val (t->periods, p);
+    }
+  stretch = stretch_of (&period);
+  key = g_strdup_printf ("%s\t%s", region, stretch);
+  line = g_hash_table_lookup (t->line_keys, key);
+  if (line == NULL)
+    {
+      line = g_new0 (Line, 1);
+      line->region = region;
+      line->stretch = g_steal_pointer (&stretch);
+      line->obs = g_ptr_array_new ();
+      g_ptr_array_add (t->lines, line);
+      g_hash_table_insert (t->line_keys, g_steal_pointer (&key), line);
+    }
+  g_ptr_array_add (line->obs, (gpointer) obs);
+}
+
+/* The same cell rule as the series table: exact over 余/约/不足, then the later report. */
+static void
+fill_value (FzChartModel *model,
+            guint         s,
+            guint         c,
+            GPtrArray    *list)
+{
+  const FzObservation *used = NULL;
+  FzChartValue *value;
+
+  for (guint k = 0; k < list->len; k++)
+    {
+      const FzObservation *obs = g_ptr_array_index (list, k);
+      if (used == NULL || obs->qualifier == FZ_QUALIFIER_EXACT ||
+          used->qualifier != FZ_QUALIFIER_EXACT)
+        used = obs;
+    }
+  value = fz_chart_model_set_value (model, s, c, used->value, used->qualifier);
+  _fz_chart_add_observation (value, used);
+  for (guint k = 0; k < list->len; k++)
+    {
+      const FzObservation *obs = g_ptr_array_index (list, k);
+      _fz_chart_add_observation (value, obs);
+    }
+}
+
+static void
+add_line (Trend        *t,
+          FzChartModel *model,
+          Line         *line,
+          guint         group,
+          gboolean      several)
+{
+  g_autofree char *label = stretch_label (line->stretch, fz_chart_model_is_zh (model));
+  g_autofree char *name = several ? g_strdup_printf ("%s · %s", line->region, label)
+                                  : g_strdup (line->region);
+  guint s = fz_chart_model_add_series (model, name);
+
+  fz_chart_model_set_series_group (model, s, group);
+  for (guint c = 0; c < t->periods->len; c++)
+    {
+      const char *text = g_array_index (t->periods, Period, c).text;
+      g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+      for (guint k = 0; k < line->obs->len; k++)
+        if (g_str_equal (((const FzObservation *) line->obs->pdata[k])->period, text))
+          g_ptr_array_add (list, line->obs->pdata[k]);
+      if (list->len > 0)
+        fill_value (model, s, c, list);
+    }
+}
+
+static void
+build_lines (Trend         *t,
+             FzChartModel  *model)
+{
+  guint group = 0;
+
+  g_array_sort (t->periods, period_order);
+  for (guint c = 0; c < t->periods->len; c++)
+    {
+      g_autofree char *label = fz_chart_format_period (fz_chart_model_is_zh (model),
+                                                       g_array_index (t->periods, Period, c).text);
+      fz_chart_model_add_category (model, label, NULL);
+    }
+  for (guint i = 0; i < t->lines->len; group++)
+    {
+      Line *first = g_ptr_array_index (t->lines, i);
+      guint j = i;
+
+      while (j < t->lines->len && ((Line *) t->lines->pdata[j])->region == first->region)
+        j++;
+      for (guint k = i; k < j; k++)
+        add_line (t, model, g_ptr_array_index (t->lines, k), group, j - i > 1);
+      i = j;
+    }
+}
+
+static void
+gather (Trend         *t,
+        FzIndexResult *result)
+{
+  guint limit = t->spec->max_regions > 0 ? t->spec->max_regions
+                : t->spec->regions == NULL ? DEFAULT_MAX_LINES : G_MAXUINT;
+  guint taken = 0;
+
+  for (guint i = 0; i < fz_index_result_get_n_regions (result) && taken < limit; i++)
+    {
+      const FzIndexRegion *r = fz_index_result_get_region (result, i);
+      const FzIndexCell *cell = fz_index_region_get_cell (r, t->spec->indicator);
+
+      if (cell == NULL || !_fz_chart_spec_takes_region (t->spec, r->name))
+        continue;
+      taken++;
+      for (guint k = 0; k < cell->observations->len; k++)
+        trend_add (t, r->name, g_ptr_array_index (cell->observations, k));
+    }
+}
+
+FzChartModel *
+_fz_chart_model_new_trend (FzIndex           *index,
+                           const FzChartSpec *spec,
+                           GError           **error)
+{
+  g_autoptr(FzIndexResult) result = NULL;
+  g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (Period));
+  g_autoptr(GHashTable) period_set = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
+  g_autoptr(GHashTable) line_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  FzChartModel *model;
+  FzIndexOptions opts;
+  Trend t = { spec, FZ_VALUE_LEVEL, NULL, periods, period_set, lines, line_keys };
+
+  if (index == NULL || spec->indicator == NULL)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID, "A trend needs the index and an indicator");
+      return NULL;
+    }
+  /* Every period at once: each region's cell then holds all its observations. */
+  fz_index_options_init (&opts);
+  opts.period = "all";
+  opts.level = spec->level;
+  result = fz_index_compute (index, &opts, error);
+  if (result == NULL)
+    return NULL;
+  t.kind = choose_kind (result, spec->indicator);
+  gather (&t, result);
+
+  model = fz_chart_model_new (FZ_CHART_TREND, spec->lang);
+  fz_chart_model_set_title (model, _fz_chart_indicator_name (spec, spec->indicator));
+  fz_chart_model_set_unit (model, t.unit);
+  build_lines (&t, model);
+  return model;
+}

@@ -1,0 +1,284 @@
+/* test-chart-model.c: chart models from the index of the seed pages and from a small series. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-chart-model-index.h"
+#include "fz-test-chart.h"
+
+typedef struct
+{
+  FzPipeline *pipeline;
+  GHashTable *documents;   /* name → FzDocument */
+  FzIndex    *index;
+} Seed;
+
+static gboolean
+seed_init (Seed *seed)
+{
+  seed->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  seed->index = fz_test_chart_seed_index (&seed->pipeline, seed->documents);
+  return seed->index != NULL;
+}
+
+static void
+seed_clear (Seed *seed)
+{
+  g_clear_pointer (&seed->index, fz_index_free);
+  g_clear_pointer (&seed->pipeline, fz_pipeline_unref);
+  g_clear_pointer (&seed->documents, g_hash_table_unref);
+}
+
+/* Every source names a loaded page, and its span there is the figure's text. */
+static guint
+check_sources (Seed               *seed,
+               const FzChartValue *value)
+{
+  for (guint k = 0; k < value->sources->len; k++)
+    {
+      const FzChartSource *s = g_ptr_array_index (value->sources, k);
+      FzDocument *document = g_hash_table_lookup (seed->documents, s->document);
+      g_autofree char *span = NULL;
+
+      g_assert_nonnull (document);
+      /* The path names the same file, so that two pages of one name stay apart. */
+      g_assert_nonnull (s->path);
+      g_assert_true (g_str_has_suffix (s->path, s->document));
+      g_assert_cmpuint (s->start, <, s->end);
+      g_assert_cmpuint (s->end, <=, fz_document_get_n_chars (document));
+      span = g_utf8_substring (fz_document_get_text (document, NULL), s->start, s->end);
+      if (s->text != NULL)
+        g_assert_cmpstr (span, ==, s->text);
+    }
+  return value->sources->len;
+}
+
+static FzChartModel *
+seed_model (Seed          *seed,
+            FzChartType    type,
+            const char    *indicator,
+            FzIndexResult **result_out)
+{
+  g_autoptr(GError) error = NULL;
+  FzIndexOptions opts;
+  FzChartSpec spec;
+  FzChartModel *model;
+
+  fz_index_options_init (&opts);
+  *result_out = fz_index_compute (seed->index, &opts, &error);
+  g_assert_no_error (error);
+  fz_chart_spec_init (&spec, type);
+  spec.lang = "zh";
+  spec.indicator = indicator;
+  spec.lexicon = fz_pipeline_get_lexicon (seed->pipeline);
+  model = fz_chart_model_new_from_index (seed->index, *result_out, &spec, &error);
+  g_assert_no_error (error);
+  return model;
+}
+
+static void
+test_bar_overall (void)
+{
+  Seed seed = { 0 };
+  g_autoptr(FzIndexResult) result = NULL;
+  g_autoptr(FzChartModel) model = NULL;
+  guint n_missing = 0, n_unscored = 0, n_sources = 0;
+
+  if (!seed_init (&seed))
+    return;
+  model = seed_model (&seed, FZ_CHART_BAR, NULL, &result);
+  g_assert_cmpuint (fz_chart_model_get_n_categories (model), ==,
+                    fz_index_result_get_n_regions (result));
+  for (guint c = 0; c < fz_chart_model_get_n_categories (model); c++)
+    {
+      const FzChartValue *v = fz_chart_model_get_value (model, 0, c);
+      const FzIndexRegion *r = fz_index_result_lookup_region (result,
+                                                             fz_chart_model_get_category (model,
+                                                                                          c));
+      g_autofree char *note = g_strdup_printf ("%u/%u", r->n_scored,
+                                               fz_index_get_n_indicators (seed.index));
+
+      g_assert_cmpstr (fz_chart_model_get_note (model, c), ==, note);
+      n_unscored += !r->has_overall;
+      if (v->missing)
+        {
+          n_missing++;
+          continue;
+        }
+      g_assert_cmpfloat (v->value, ==, r->overall);
+      g_assert_cmpuint (check_sources (&seed, v), >, 0);
+      n_sources += v->sources->len;
+      /* Ranked: each bar at most as long as the one above. */
+      if (c > 0)
+        g_assert_cmpfloat (v->value, <=, fz_chart_model_get_value (model, 0, c - 1)->value);
+    }
+  g_assert_cmpuint (n_missing, ==, n_unscored);
+  g_assert_cmpuint (n_sources, >, 0);
+  seed_clear (&seed);
+}
+
+static void
+test_bar_indicator (void)
+{
+  Seed seed = { 0 };
+  g_autoptr(FzIndexResult) result = NULL;
+  g_autoptr(FzChartModel) model = NULL;
+  guint n = 0;
+
+  if (!seed_init (&seed))
+    return;
+  model = seed_model (&seed, FZ_CHART_BAR, "cases_solved", &result);
+  for (guint c = 0; c < fz_chart_model_get_n_categories (model); c++)
+    {
+      const FzChartValue *v = fz_chart_model_get_value (model, 0, c);
+      const FzIndexRegion *r =
+        fz_index_result_lookup_region (result, fz_chart_model_get_category (model, c));
+      const FzIndexCell *cell = fz_index_region_get_cell (r, "cases_solved");
+      const FzChartSource *first;
+
+      g_assert_cmpint (v->missing, ==, cell == NULL || cell->used == NULL);
+      if (v->missing)
+        continue;
+      g_assert_cmpfloat (v->value, ==, cell->used->value);
+      g_assert_cmpuint (check_sources (&seed, v), ==, cell->observations->len);
+      first = g_ptr_array_index (v->sources, 0);
+      g_assert_cmpuint (first->start, ==, cell->used->start);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (fz_chart_model_get_title (model), ==, "破案数");
+  seed_clear (&seed);
+}
+
+static void
+test_radar_and_grouped (void)
+{
+  Seed seed = { 0 };
+  g_autoptr(FzIndexResult) result = NULL;
+  g_autoptr(FzChartModel) radar = NULL;
+  g_autoptr(FzIndexResult) result2 = NULL;
+  g_autoptr(FzChartModel) grouped = NULL;
+
+  if (!seed_init (&seed))
+    return;
+  radar = seed_model (&seed, FZ_CHART_RADAR, NULL, &result);
+  grouped = seed_model (&seed, FZ_CHART_GROUPED, NULL, &result2);
+  g_assert_cmpuint (fz_chart_model_get_n_categories (radar), ==, FZ_N_DIMENSIONS);
+  g_assert_cmpuint (fz_chart_model_get_n_series (radar), ==,
+                    MIN (6, fz_index_result_get_n_regions (result)));
+  g_assert_cmpuint (fz_chart_model_get_n_series (grouped), ==, FZ_N_DIMENSIONS);
+  for (guint s = 0; s < fz_chart_model_get_n_series (radar); s++)
+    {
+      const FzIndexRegion *r = fz_index_result_get_region (result, s);
+      for (guint d = 0; d < FZ_N_DIMENSIONS; d++)
+        {
+          const FzChartValue *v = fz_chart_model_get_value (radar, s, d);
+          const FzChartValue *g = fz_chart_model_get_value (grouped, d, s);
+          g_assert_cmpint (v->missing, ==, !r->has_dimension[d]);
+          g_assert_cmpint (g->missing, ==, !r->has_dimension[d]);
+          if (!v->missing)
+            check_sources (&seed, v);
+        }
+    }
+  seed_clear (&seed);
+}
+
+static void
+add (FzIndex    *index,
+     const char *region,
+     double      value,
+     FzQualifier qualifier,
+     const char *period,
+     guint       start)
+{
+  g_autoptr(GError) error = NULL;
+  FzObservation obs = {
+    .region = region, .level = FZ_REGION_LEVEL_COUNTY, .indicator = "cases_reported",
+    .value_kind = FZ_VALUE_LEVEL, .value = value, .unit = "起", .qualifier = qualifier,
+    .period = period, .document = "d.txt", .article = 0, .start = start, .end = start + 3,
+    .text = "",
+  };
+
+  g_assert_true (fz_index_add_observation (index, &obs, &error));
+  g_assert_no_error (error);
+}
+
+/* Months and a whole year of one region are two lines of one colour, never one line. */
+static void
+test_trend_stretches (void)
+{
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(FzChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  FzChartSpec spec;
+  guint year_col = G_MAXUINT;
+
+  g_assert_true (fz_index_add_indicator (index, "cases_reported", "outcome", TRUE, NULL));
+  add (index, "A", 10, FZ_QUALIFIER_EXACT, "2022-01/2022-01", 0);
+  add (index, "A", 12, FZ_QUALIFIER_EXACT, "2022-02/2022-02", 10);
+  add (index, "A", 150, FZ_QUALIFIER_ABOUT, "2022-01/2022-12", 20);
+  add (index, "A", 149, FZ_QUALIFIER_EXACT, "2022-01/2022-12", 30);
+  add (index, "B", 7, FZ_QUALIFIER_OVER, "2022-02/2022-02", 40);
+
+  fz_chart_spec_init (&spec, FZ_CHART_TREND);
+  spec.indicator = "cases_reported";
+  model = fz_chart_model_new_from_index (index, NULL, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_chart_model_get_n_categories (model), ==, 3);
+  g_assert_cmpuint (fz_chart_model_get_n_series (model), ==, 3);
+  g_assert_cmpuint (fz_chart_model_get_series_group (model, 0), ==,
+                    fz_chart_model_get_series_group (model, 1));
+  g_assert_cmpuint (fz_chart_model_get_series_group (model, 2), !=,
+                    fz_chart_model_get_series_group (model, 0));
+  for (guint c = 0; c < 3; c++)
+    if (g_str_equal (fz_chart_model_get_category (model, c), "Jan–Dec 2022"))
+      year_col = c;
+  g_assert_cmpuint (year_col, <, 3);
+  /* No series holds both a month and the year. */
+  for (guint s = 0; s < 3; s++)
+    {
+      gboolean has_year = !fz_chart_model_get_value (model, s, year_col)->missing;
+      for (guint c = 0; c < 3; c++)
+        if (c != year_col && has_year)
+          g_assert_true (fz_chart_model_get_value (model, s, c)->missing);
+    }
+  /* The exact 149 over the approximate 150, both figures kept as its sources. */
+  for (guint s = 0; s < 3; s++)
+    {
+      const FzChartValue *v = fz_chart_model_get_value (model, s, year_col);
+      if (v->missing)
+        continue;
+      g_assert_cmpfloat (v->value, ==, 149);
+      g_assert_cmpuint (v->qualifier, ==, FZ_QUALIFIER_EXACT);
+      g_assert_cmpuint (v->sources->len, ==, 2);
+    }
+  for (guint s = 0; s < 3; s++)
+    for (guint c = 0; c < 3; c++)
+      if (g_str_equal (fz_chart_model_get_series (model, s), "B") &&
+          g_str_equal (fz_chart_model_get_category (model, c), "Feb 2022"))
+        g_assert_cmpuint (fz_chart_model_get_value (model, s, c)->qualifier, ==,
+                          FZ_QUALIFIER_OVER);
+}
+
+static void
+test_unknown_indicator (void)
+{
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(GError) error = NULL;
+  FzChartSpec spec;
+
+  fz_chart_spec_init (&spec, FZ_CHART_TREND);
+  g_assert_null (fz_chart_model_new_from_index (index, NULL, &spec, &error));
+  g_assert_nonnull (error);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/chart/model/bar-overall", test_bar_overall);
+  g_test_add_func ("/chart/model/bar-indicator", test_bar_indicator);
+  g_test_add_func ("/chart/model/radar-grouped", test_radar_and_grouped);
+  g_test_add_func ("/chart/model/trend-stretches", test_trend_stretches);
+  g_test_add_func ("/chart/model/trend-needs-indicator", test_unknown_indicator);
+  return g_test_run ();
+}
