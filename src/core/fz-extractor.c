@@ -34,6 +34,13 @@ static const gunichar trigger_chars[] = {
   0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x5EFF, 0x5345,
   0x534A, /* 半 */
   0x7B2C, /* 第 */
+  /* capital numerals: 壹 贰 叁 肆 伍 陆 柒 捌 玖 拾 佰 仟 */
+  0x58F9, 0x8D30, 0x53C1, 0x8086, 0x4F0D, 0x9646, 0x67D2, 0x634C, 0x7396, 0x62FE, 0x4F70,
+  0x4EDF,
+  /* traditional script: 兩 貳 參 叄 陸 萬 億 */
+  0x5169, 0x8CB3, 0x53C3, 0x53C4, 0x9678, 0x842C, 0x5104,
+  /* signs and guesses: 负 負 几 幾 数 數 */
+  0x8D1F, 0x8CA0, 0x51E0, 0x5E7E, 0x6570, 0x6578,
   0xFF10, 0xFF11, 0xFF12, 0xFF13, 0xFF14, 0xFF15, 0xFF16, 0xFF17, 0xFF18, 0xFF19,
 };
 
@@ -208,6 +215,23 @@ _fz_extractor_suffix_qualifier (const Window *w,
 static const Unit units[] = {
   { "个百分点", FZ_KIND_PERCENT, "pp" },
   { "百分点", FZ_KIND_PERCENT, "pp" },
+  /* Traditional script, for a page too mixed to take the simplified view */
+  { "個百分點", FZ_KIND_PERCENT, "pp" },
+  { "百分點", FZ_KIND_PERCENT, "pp" },
+  { "個小時", FZ_KIND_DURATION, "小时" },
+  { "個多月", FZ_KIND_DURATION, "月" },
+  { "個月", FZ_KIND_DURATION, "月" },
+  { "小時", FZ_KIND_DURATION, "小时" },
+  { "分鐘", FZ_KIND_DURATION, "分钟" },
+  { "場次", FZ_KIND_COUNT, "场次" },
+  { "個", FZ_KIND_COUNT, "个" },
+  { "條", FZ_KIND_COUNT, "条" },
+  { "筆", FZ_KIND_COUNT, "笔" },
+  { "張", FZ_KIND_COUNT, "张" },
+  { "項", FZ_KIND_COUNT, "项" },
+  { "場", FZ_KIND_COUNT, "场" },
+  { "輛", FZ_KIND_COUNT, "辆" },
+  { "種", FZ_KIND_COUNT, "种" },
   { "平方公里", FZ_KIND_AREA, "平方公里" },
   { "平方千米", FZ_KIND_AREA, "平方千米" },
   { "平方米", FZ_KIND_AREA, "平方米" },
@@ -317,7 +341,8 @@ init_follow (void)
 {
   static const char * const extra[] = {
     "余", "多", "几", "整", "年", "月", "日", "号", "栋", "幢", "单", "室", "分", "倍", "成",
-    "万", "亿", "千", "％", "以", "左", "上", "内", "来", "增",
+    "万", "亿", "千", "％", "以", "左", "上", "内", "来", "增", "萬", "億", "餘", "幾", "折",
+    "点", "點", "个", "個",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
@@ -357,25 +382,26 @@ apply_multipliers (const Window *w,
 
   if (v->flags & FZ_NUMERAL_MULT)
     return TRUE;
-  if ((n = wlit (w, *at, "余")) || (n = wlit (w, *at, "多")))
+  if ((n = wlit (w, *at, "余")) || (n = wlit (w, *at, "多")) || (n = wlit (w, *at, "餘")))
     {
-      if (wlit (w, *at + n, "万") || wlit (w, *at + n, "亿"))
+      if (wlit (w, *at + n, "万") || wlit (w, *at + n, "亿") || wlit (w, *at + n, "萬") ||
+          wlit (w, *at + n, "億"))
         {
           *q = FZ_QUALIFIER_OVER;
           *at += n;
         }
     }
-  if ((n = wlit (w, *at, "万亿")))
+  if ((n = wlit (w, *at, "万亿")) || (n = wlit (w, *at, "萬億")))
     {
       if (!fz_decimal_mul_pow10 (v, 12))
         return FALSE;
     }
-  else if ((n = wlit (w, *at, "亿")))
+  else if ((n = wlit (w, *at, "亿")) || (n = wlit (w, *at, "億")))
     {
       if (!fz_decimal_mul_pow10 (v, 8))
         return FALSE;
     }
-  else if ((n = wlit (w, *at, "万")))
+  else if ((n = wlit (w, *at, "万")) || (n = wlit (w, *at, "萬")))
     {
       if (!fz_decimal_mul_pow10 (v, 4))
         return FALSE;
@@ -416,9 +442,14 @@ number_init (Number    *num,
   if (chinese && !ordinal && !(v.flags & FZ_NUMERAL_PERCENT) &&
       !may_follow (sc, num_end))
     return FALSE;
+  /* A capital numeral alone is a word: 队伍, 大陆, 收拾.  Amounts are written in full. */
+  if (chinese && num_end - start == 3 && char_in (char_before (sc->text, num_end),
+                                                  "壹贰叁肆伍陆柒捌玖拾佰仟貳參叄陸"))
+    return FALSE;
   /* Words built on a numeral: 统一, 唯一, 之一, 万一. */
   if (!ordinal && chinese &&
-      char_in (num->before, "统唯同之初周星礼农逐进单专合归划整其某任万千百十数几一二两三四五六七八九"))
+      char_in (num->before, "统唯同之初周星礼农逐进单专合归划整其某任万千百十数几一二两三四五六七八九"
+                            "萬億兩數幾統單專歸劃點点"))
     return FALSE;
   return TRUE;
 }
@@ -454,12 +485,13 @@ read_multiplier (Number *num)
 
   if (!apply_multipliers (w, &num->at, &c->value, &c->qualifier))
     return FALSE;
-  if ((n = wlit (w, num->at, "余")) || (n = wlit (w, num->at, "多")))
+  if ((n = wlit (w, num->at, "余")) || (n = wlit (w, num->at, "多")) ||
+      (n = wlit (w, num->at, "餘")))
     {
       c->qualifier = FZ_QUALIFIER_OVER;
       num->at += n;
     }
-  else if (num->chinese && (n = wlit (w, num->at, "几")))
+  else if (num->chinese && ((n = wlit (w, num->at, "几")) || (n = wlit (w, num->at, "幾"))))
     {
       c->qualifier = FZ_QUALIFIER_OVER;
       num->at += n;
@@ -487,6 +519,13 @@ emit_measure (Number     *num,
   at = _fz_extractor_suffix_qualifier (&num->w, at, c);
   c->bend = wend (&num->w, at, num->num_end);
   c->bstart = _fz_extractor_prefix_qualifier (sc, num->start, sc->last_end, &c->qualifier);
+  /* 上千人, 上万元: "reaching a thousand", said of a round unit alone. */
+  if (c->bstart == num->start && num->bare_unit && ends_with_at (sc->text, num->start, "上") &&
+      num->start - 3 >= sc->last_end)
+    {
+      c->bstart = num->start - 3;
+      c->qualifier = FZ_QUALIFIER_ABOUT;
+    }
   if (kind == FZ_KIND_PERCENT)
     _fz_extractor_set_change (sc, c);
   _fz_extractor_emit (sc, c);
@@ -541,6 +580,30 @@ read_identifier (Number *num)
   if ((n = wlit (&num->w, 0, "版")) && (end = _fz_extractor_page_reference (num, n)))
     return end;
   return _fz_extractor_address (num);
+}
+
+/* 一个半月, 两个半小时, 一年半: a count of units and a half. */
+static inline gsize
+read_half (Number *num)
+{
+  static const struct { const char *word; const char *unit; } halves[] = {
+    { "个半小时", "小时" }, { "個半小時", "小时" }, { "个半钟头", "小时" },
+    { "个半月", "月" }, { "個半月", "月" }, { "年半", "年" },
+  };
+  FzDecimal half = { 5, 1, FZ_NUMERAL_DECIMAL, 0 };
+  gsize n;
+
+  if (!num->integer || num->iv < 0 || num->bare_unit)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (halves); i++)
+    if ((n = wlit (&num->w, num->at, halves[i].word)))
+      {
+        if (!fz_decimal_add (&num->c.value, &half))
+          return 0;
+        num->c.value.flags |= FZ_NUMERAL_DECIMAL;
+        return emit_measure (num, FZ_KIND_DURATION, halves[i].unit, num->at + n);
+      }
+  return 0;
 }
 
 /* Years as a length of time (两年, 五年来, 10年), not idioms (百年, 千年). */
@@ -614,6 +677,35 @@ read_bare (Number *num)
   return num->num_end;
 }
 
+/* 万人发案率, 十万人均: a round number of people is the base of a rate, no count. */
+static inline gboolean
+rate_base (const Number *num,
+           const Unit   *u,
+           gsize         after)
+{
+  gint64 m = num->v.mantissa;
+
+  if (!num->chinese || num->num_end - num->start > 6 || strcmp (u->unit, "人") != 0 ||
+      num->v.scale != 0 || m < 100)
+    return FALSE;
+  while (m % 10 == 0)
+    m /= 10;
+  if (m != 1)
+    return FALSE;
+  if (num->before == 0x6BCF /* 每 */)
+    return TRUE;
+  for (guint k = 0; k < 4; k++, after += 3)
+    {
+      gunichar c = wchar (&num->w, after);
+
+      if (c == 0x7387 /* 率 */ || c == 0x5747 /* 均 */ || (k == 0 && c == 0x53D1 /* 发 */))
+        return TRUE;
+      if (!is_ideograph (c))
+        break;
+    }
+  return FALSE;
+}
+
 static inline gsize
 read_unit (Number *num)
 {
@@ -622,7 +714,8 @@ read_unit (Number *num)
 
   if (u == NULL || word_follows (&num->w, num->at, unit_stops, G_N_ELEMENTS (unit_stops)))
     return read_bare (num);
-  if (num->chinese && _fz_extractor_in_set_phrase (num, u, num->at + n))
+  if (num->chinese && (_fz_extractor_in_set_phrase (num, u, num->at + n) ||
+                       rate_base (num, u, num->at + n)))
     return num->num_end;
   return emit_measure (num, u->kind, u->unit, num->at + n);
 }
@@ -651,7 +744,7 @@ handle_number (Scan      *sc,
   if (!read_multiplier (&num))
     return num_end;
   if ((end = read_sign (&num)) || (end = read_date (&num)) || (end = read_identifier (&num)) ||
-      (end = read_years (&num)) || (end = read_score (&num)))
+      (end = read_half (&num)) || (end = read_years (&num)) || (end = read_score (&num)))
     return end;
   return read_unit (&num);
 }
@@ -661,6 +754,26 @@ at_least (gsize a,
           gsize b)
 {
   return a > b ? a : b;
+}
+
+/* -5 and −5: a minus sign right before the digits, not a hyphen between words or codes. */
+static gsize
+sign_start (const Scan *sc,
+            gsize       pos)
+{
+  gsize p = utf8_prev (sc->text, pos);
+  gunichar c, b;
+
+  if (pos == 0 || p < sc->last_end)
+    return pos;
+  fz_text_decode (sc->text + p, pos - p, &c);
+  if (c != '-' && c != 0x2212 && c != 0xFF0D)
+    return pos;
+  b = char_before (sc->text, p);
+  if ((b < 0x80 && (g_ascii_isalnum (b) || b == '-' || b == '.' || b == '/' || b == '_')) ||
+      fz_text_digit_value (b) >= 0 || b == 0x2212 || b == 0xFF0D)
+    return pos;
+  return p;
 }
 
 static gsize
@@ -689,6 +802,15 @@ handle_digits (Scan  *sc,
   fz_text_decode (sc->text + pos + n, sc->len - pos - n, &next);
   if (next < 0x80 && g_ascii_isalpha (next))
     return _fz_extractor_ascii_word (sc, pos);
+  {
+    gsize s0 = sign_start (sc, pos);
+
+    if (s0 != pos && v.mantissa > 0)
+      {
+        v.mantissa = -v.mantissa;
+        return at_least (handle_number (sc, s0, pos + n, v, FALSE, 0), pos + 1);
+      }
+  }
   return at_least (handle_number (sc, pos, pos + n, v, FALSE, 0), pos + 1);
 }
 
@@ -705,7 +827,8 @@ handle_half (Scan  *sc,
   if (char_in (b, "上下前后大一多过减折对"))
     return pos + clen;
   window_fill (sc, pos + clen, &w);
-  if (wlit (&w, 0, "年来") || wlit (&w, 0, "年以来") || wlit (&w, 0, "个月") ||
+  if ((wlit (&w, 0, "年") && !wlit (&w, 0, "年级") && !wlit (&w, 0, "年度")) ||
+      wlit (&w, 0, "个月") ||
       wlit (&w, 0, "小时") || wlit (&w, 0, "天"))
     {
       memset (&v, 0, sizeof v);
@@ -715,6 +838,57 @@ handle_half (Scan  *sc,
       return at_least (handle_number (sc, pos, pos + clen, v, FALSE, 0), pos + clen);
     }
   return pos + clen;
+}
+
+static inline gboolean
+is_numeral_char (gunichar c)
+{
+  return (fz_numeral_digit_value (c) >= 0 && fz_text_digit_value (c) < 0) ||
+         char_in (c, "十百千万亿拾佰仟萬億");
+}
+
+/* 三 千 九 百 人: PDF layout put a space between the characters of one numeral.
+ * The numeral is read without the spaces and its end mapped back to the text. */
+static gboolean
+parse_spaced (const Scan *sc,
+              gsize       pos,
+              gsize       n,
+              FzDecimal  *v,
+              gsize      *end)
+{
+  char buf[64];
+  guint32 src[64];
+  gsize k = 0, p = pos, used = 0;
+  gunichar c;
+
+  if (pos + n + 3 >= sc->len || (sc->text[pos + n] != ' ' && !ends_with_at (sc->text,
+                                                                            pos + n + 3, "\u3000")))
+    return FALSE;
+  fz_text_decode (sc->text + pos + n + (sc->text[pos + n] == ' ' ? 1 : 3),
+                  sc->len - pos - n - 1, &c);
+  if (!is_numeral_char (c))
+    return FALSE;
+  for (guint chars = 0; p < sc->len && chars < 16; )
+    {
+      gsize cl = fz_text_decode (sc->text + p, sc->len - p, &c);
+
+      if (c != ' ' && c != 0x3000)
+        {
+          if (k + cl > sizeof buf)
+            break;
+          for (gsize i = 0; i < cl; i++, k++)
+            {
+              buf[k] = sc->text[p + i];
+              src[k] = p + i;
+            }
+          chars++;
+        }
+      p += cl;
+    }
+  if (!fz_numeral_parse (buf, k, v, &used) || used == 0 || src[used - 1] + 1 <= pos + n)
+    return FALSE;
+  *end = src[used - 1] + 1;
+  return TRUE;
 }
 
 static gsize
@@ -745,6 +919,12 @@ handle_cjk (Scan     *sc,
     }
   if (!fz_numeral_parse (sc->text + pos, sc->len - pos, &v, &n) || n == 0)
     return pos + clen;
+  {
+    gsize end;
+
+    if (parse_spaced (sc, pos, n, &v, &end))
+      return at_least (handle_number (sc, pos, end, v, FALSE, 0), pos + clen);
+  }
   return at_least (handle_number (sc, pos, pos + n, v, FALSE, 0), pos + clen);
 }
 

@@ -306,8 +306,18 @@ parse_negative (const char *s,
                 gsize      *consumed)
 {
   gsize n = 0;
+  gunichar c;
 
-  if (!parse_plain (s + 3, len - 3, out, &n) || (out->flags & FZ_NUMERAL_OVER))
+  /* 负增长 is a change; 负5% a negative value. */
+  fz_text_decode (s + 3, len - 3, &c);
+  if (fz_text_digit_value (c) >= 0)
+    {
+      if (!_fz_numeral_parse_arabic (s + 3, len - 3, out, &n) || out->mantissa < 0)
+        return FALSE;
+    }
+  else if (!fz_numeral_parse_chinese (s + 3, len - 3, out, &n))
+    return FALSE;
+  if (out->flags & FZ_NUMERAL_OVER)
     return FALSE;
   out->mantissa = -out->mantissa;
   *consumed = 3 + n;
