@@ -262,6 +262,7 @@ static const Unit units[] = {
   { "批次", FZ_KIND_COUNT, "批次" },
   { "件次", FZ_KIND_COUNT, "件次" },
   { "起", FZ_KIND_COUNT, "起" },
+  { "宗", FZ_KIND_COUNT, "宗" },
   { "次", FZ_KIND_COUNT, "次" },
   { "件", FZ_KIND_COUNT, "件" },
   { "人", FZ_KIND_COUNT, "人" },
@@ -304,6 +305,7 @@ static const char * const unit_stops[] = {
   "期间", "处理", "处置", "处长", "名单", "人员", "人民", "家庭", "条件", "场所", "所有",
   "项目", "台风", "组织", "本人", "本地", "件事", "间隔", "种类", "名称", "场景", "人家",
   "次全会", "位于", "条例", "只有", "只是", "只要", "份额", "座谈", "张贴", "台账", "类型", "版本",
+  "宗旨", "宗教",
 };
 
 static const Unit ordinal_units[] = {

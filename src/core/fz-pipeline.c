@@ -11,6 +11,7 @@
 #include "fz-extractor.h"
 #include "fz-period-finder.h"
 #include "fz-pipeline.h"
+#include "fz-script.h"
 
 struct _FzPipeline
 {
@@ -146,6 +147,7 @@ fz_pipeline_analyze (FzPipeline *self,
                      FzDocument *document)
 {
   g_autoptr(FzFigureList) figures = NULL;
+  g_autofree char *view = NULL;
   GPtrArray *articles;
   const char *text;
   const char *date;
@@ -157,6 +159,10 @@ fz_pipeline_analyze (FzPipeline *self,
   g_return_if_fail (FZ_IS_DOCUMENT (document));
 
   text = fz_document_get_text (document, &len);
+  /* A traditional page is read in simplified characters, offset for offset. */
+  view = fz_script_view (text, len);
+  if (view != NULL)
+    text = view;
   articles = fz_document_get_articles (document);
   figures = fz_extract (text, len);
   fz_attribute (self->gazetteer, self->lexicon, text, len, articles, figures);
