@@ -444,9 +444,11 @@ number_init (Number    *num,
   if (chinese && !ordinal && !(v.flags & FZ_NUMERAL_PERCENT) &&
       !may_follow (sc, num_end))
     return FALSE;
-  /* A capital numeral alone is a word: 队伍, 大陆, 收拾.  Amounts are written in full. */
+  /* A capital numeral alone is a word (队伍, 大陆, 收拾) unless an amount of money. */
   if (chinese && num_end - start == 3 && char_in (char_before (sc->text, num_end),
-                                                  "壹贰叁肆伍陆柒捌玖拾佰仟貳參叄陸"))
+                                                  "壹贰叁肆伍陆柒捌玖拾佰仟貳參叄陸") &&
+      !ends_with_at (sc->text, MIN (num_end + 3, sc->len), "元") &&
+      !ends_with_at (sc->text, MIN (num_end + 3, sc->len), "圆"))
     return FALSE;
   /* Words built on a numeral: 统一, 唯一, 之一, 万一. */
   if (!ordinal && chinese &&

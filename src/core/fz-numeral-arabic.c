@@ -59,7 +59,7 @@ count_digits (const char *s,
   return count;
 }
 
-/* 千 after a number is a multiplier unless it starts a unit (千米, 千克). */
+/* 千 after a number is a multiplier unless it starts a unit (千米, 千克); 3千元 is 3000 元. */
 static gboolean
 multiplier_at (const char *s,
                gsize       len,
@@ -87,8 +87,7 @@ multiplier_at (const char *s,
       return TRUE;
     }
   if (has_prefix (s, len, "千") && !has_prefix (s, len, "千米") &&
-      !has_prefix (s, len, "千克") && !has_prefix (s, len, "千瓦") &&
-      !has_prefix (s, len, "千元"))
+      !has_prefix (s, len, "千克") && !has_prefix (s, len, "千瓦"))
     {
       *exp = 3;
       *used = 3;
