@@ -215,23 +215,6 @@ _fz_extractor_suffix_qualifier (const Window *w,
 static const Unit units[] = {
   { "个百分点", FZ_KIND_PERCENT, "pp" },
   { "百分点", FZ_KIND_PERCENT, "pp" },
-  /* Traditional script, for a page too mixed to take the simplified view */
-  { "個百分點", FZ_KIND_PERCENT, "pp" },
-  { "百分點", FZ_KIND_PERCENT, "pp" },
-  { "個小時", FZ_KIND_DURATION, "小时" },
-  { "個多月", FZ_KIND_DURATION, "月" },
-  { "個月", FZ_KIND_DURATION, "月" },
-  { "小時", FZ_KIND_DURATION, "小时" },
-  { "分鐘", FZ_KIND_DURATION, "分钟" },
-  { "場次", FZ_KIND_COUNT, "场次" },
-  { "個", FZ_KIND_COUNT, "个" },
-  { "條", FZ_KIND_COUNT, "条" },
-  { "筆", FZ_KIND_COUNT, "笔" },
-  { "張", FZ_KIND_COUNT, "张" },
-  { "項", FZ_KIND_COUNT, "项" },
-  { "場", FZ_KIND_COUNT, "场" },
-  { "輛", FZ_KIND_COUNT, "辆" },
-  { "種", FZ_KIND_COUNT, "种" },
   { "平方公里", FZ_KIND_AREA, "平方公里" },
   { "平方千米", FZ_KIND_AREA, "平方千米" },
   { "平方米", FZ_KIND_AREA, "平方米" },
@@ -298,6 +281,23 @@ static const Unit units[] = {
   { "枚", FZ_KIND_COUNT, "枚" },
   { "只", FZ_KIND_COUNT, "只" },
   { "本", FZ_KIND_COUNT, "本" },
+  /* Traditional script, for a page too mixed to take the simplified view */
+  { "個百分點", FZ_KIND_PERCENT, "pp" },
+  { "百分點", FZ_KIND_PERCENT, "pp" },
+  { "個小時", FZ_KIND_DURATION, "小时" },
+  { "個多月", FZ_KIND_DURATION, "月" },
+  { "個月", FZ_KIND_DURATION, "月" },
+  { "小時", FZ_KIND_DURATION, "小时" },
+  { "分鐘", FZ_KIND_DURATION, "分钟" },
+  { "場次", FZ_KIND_COUNT, "场次" },
+  { "個", FZ_KIND_COUNT, "个" },
+  { "條", FZ_KIND_COUNT, "条" },
+  { "筆", FZ_KIND_COUNT, "笔" },
+  { "張", FZ_KIND_COUNT, "张" },
+  { "項", FZ_KIND_COUNT, "项" },
+  { "場", FZ_KIND_COUNT, "场" },
+  { "輛", FZ_KIND_COUNT, "辆" },
+  { "種", FZ_KIND_COUNT, "种" },
 };
 
 /* A measure word that starts a longer word is not one: 期间, 人员. */
@@ -382,7 +382,11 @@ apply_multipliers (const Window *w,
 {
   gsize n;
 
-  if (v->flags & FZ_NUMERAL_MULT)
+  gunichar c = wchar (w, *at);
+
+  /* Most numbers are followed by none of 余 多 餘 万 萬 亿 億. */
+  if ((v->flags & FZ_NUMERAL_MULT) || !(c == 0x4F59 || c == 0x591A || c == 0x9918 ||
+                                        c == 0x4E07 || c == 0x842C || c == 0x4EBF || c == 0x5104))
     return TRUE;
   if ((n = wlit (w, *at, "余")) || (n = wlit (w, *at, "多")) || (n = wlit (w, *at, "餘")))
     {
@@ -597,7 +601,8 @@ read_half (Number *num)
   FzDecimal half = { 5, 1, FZ_NUMERAL_DECIMAL, 0 };
   gsize n;
 
-  if (!num->integer || num->iv < 0 || num->bare_unit)
+  if (!num->integer || num->iv < 0 || num->bare_unit ||
+      !wlit (&num->w, num->at + 3, "半"))
     return 0;
   for (guint i = 0; i < G_N_ELEMENTS (halves); i++)
     if ((n = wlit (&num->w, num->at, halves[i].word)))
@@ -652,8 +657,12 @@ find_unit (const Window *w,
   guchar b0 = w->buf[at];
   guchar b1 = at + 1 < w->n ? w->buf[at + 1] : 0;
   guchar b2 = at + 2 < w->n ? w->buf[at + 2] : 0;
+  gunichar c = wchar (w, at);
   gsize n;
 
+  /* Every unit starts with an ideograph that may follow a number. */
+  if (c < 0x4E00 || c > 0x9FFF || !(follow[c >> 5] & (1u << (c & 31))))
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     if ((guchar) units[i].word[0] == b0 && (guchar) units[i].word[1] == b1 &&
         (guchar) units[i].word[2] == b2 && (n = wlit (w, at, units[i].word)))
@@ -904,6 +913,17 @@ handle_cjk (Scan     *sc,
   FzDecimal v;
   gsize n;
 
+  /* 数 几 负 and the capital 陆 伍 拾 start many more words (数据, 负责, 大陆, 队伍, 收拾)
+   * than numbers: only a numeral after them is worth a parse. */
+  if (c == 0x6570 || c == 0x6578 || c == 0x51E0 || c == 0x5E7E || c == 0x8D1F || c == 0x8CA0 ||
+      c == 0x9646 || c == 0x4F0D || c == 0x62FE)
+    {
+      gunichar next;
+
+      fz_text_decode (sc->text + pos + clen, sc->len - pos - clen, &next);
+      if (!is_numeral_char (next) && fz_text_digit_value (next) < 0 && !char_in (next, "元圆"))
+        return pos + clen;
+    }
   if (c == 0x7B2C) /* 第 */
     {
       gsize p = pos + clen;

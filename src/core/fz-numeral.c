@@ -225,7 +225,7 @@ read_share (const char      *s,
   gsize off = *consumed + strlen ("分之"), n = 0;
   FzDecimal inner;
 
-  if (!has_prefix (s + *consumed, len - *consumed, "分之") ||
+  if (*consumed + 6 > len || !has_prefix (s + *consumed, len - *consumed, "分之") ||
       !fz_decimal_is_integer (den) || den->mantissa <= 0 ||
       (den->flags & (FZ_NUMERAL_OVER | FZ_NUMERAL_DECIMAL)) ||
       !parse_plain (s + off, len - off, &inner, &n) || (inner.flags & FZ_NUMERAL_OVER) ||
@@ -247,7 +247,8 @@ read_tenths (const char *s,
   char next_utf8[4] = "";
   FzDecimal tenfold = *out;
 
-  if ((out->flags & (FZ_NUMERAL_MULT | FZ_NUMERAL_OVER | FZ_NUMERAL_PERCENT)) ||
+  if (!has_prefix (s + *consumed, len - *consumed, "成") ||
+      (out->flags & (FZ_NUMERAL_MULT | FZ_NUMERAL_OVER | FZ_NUMERAL_PERCENT)) ||
       out->mantissa <= 0 || out->n_digits > 2 || !fz_decimal_mul_pow10 (&tenfold, 1) ||
       fz_decimal_to_int (&tenfold) > 100 || !has_prefix (s + *consumed, len - *consumed, "成"))
     return;
@@ -276,6 +277,10 @@ read_discount (const char *s,
   gsize after = *consumed;
   gunichar d2, next = 0;
 
+  /* Most numerals are followed by neither 折 nor a digit and 折. */
+  if (after + 3 > len || (!has_prefix (s + after, len - after, "折") &&
+                          (after + 6 > len || !has_prefix (s + after + 3, len - after - 3, "折"))))
+    return;
   /* 七五折: a second digit is the tenths. */
   fz_text_decode (s + after, len - after, &d2);
   if ((out->flags & FZ_NUMERAL_CHINESE) && out->n_digits == 1 &&

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-script.h"
+#include "fz-article.h"
 #include "fz-text-private.h"
 
 #include <opencc.h>
@@ -32,7 +33,7 @@ static const char traditional_marks[] =
 
 /* Only this many ideographs of a page are read before a page with no mark at all is
  * called simplified, so that simplified pages, nearly all of them, cost almost nothing. */
-#define FIRST_LOOK 400
+#define FIRST_LOOK 200
 
 static guint32 marks[65536 / 32];
 static guint16 *simplified;   /* traditional character -> simplified, 0 when the same */
@@ -88,16 +89,25 @@ fz_script_is_traditional (const char *text,
       init_marks ();
       g_once_init_leave (&initialized, 1);
     }
-  while (pos < len)
+  while (pos + 2 < len)
     {
-      gunichar c = t[pos] >= 0xE0 ? ideograph_at (t, pos, len) : 0;
+      gunichar c;
 
-      if (c == 0)
+      /* Valid UTF-8: a lead byte tells the length, and ideographs take three bytes. */
+      if (t[pos] < 0xE0)
         {
-          pos++;
+          pos += t[pos] < 0x80 ? 1 : 2;
           continue;
         }
+      if (t[pos] >= 0xF0)
+        {
+          pos += 4;
+          continue;
+        }
+      c = ((t[pos] & 0x0F) << 12) | ((t[pos + 1] & 0x3F) << 6) | (t[pos + 2] & 0x3F);
       pos += 3;
+      if (c < 0x3400 || c > 0x9FFF)
+        continue;
       n_cjk++;
       if (marks[c >> 5] & (1u << (c & 31)))
         n_marks++;
@@ -231,4 +241,79 @@ fz_script_view (const char *text,
   if (!fz_script_is_traditional (text, len))
     return NULL;
   return fz_script_simplify (text, len);
+}
+
+/* A copy of @s, a string taken from @view at or after byte @from, with each
+ * character written as @text writes it at the same place. */
+static char *
+restore_string (const char *s,
+                const char *view,
+                const char *text,
+                gsize       len,
+                gsize       from)
+{
+  GString *out = g_string_sized_new (strlen (s));
+  gsize cursor = from;
+
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gsize n = g_utf8_next_char (p) - p;
+      gsize at = cursor;
+
+      /* White space the title was joined with is not in the text. */
+      while (at + n <= len && at < cursor + 256 && memcmp (view + at, p, n) != 0)
+        at++;
+      if (at + n <= len && at < cursor + 256)
+        {
+          g_string_append_len (out, text + at, n);
+          cursor = at + n;
+        }
+      else
+        g_string_append_len (out, p, n);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * fz_script_restore_articles:
+ * @articles: (element-type FzArticle): articles found in @view
+ * @view: the simplified view of @text
+ * @text: the text as written
+ * @len: bytes of both
+ *
+ * Writes the titles and bylines of @articles as @text writes them: the
+ * articles of a traditional page are found in its view and shown as written.
+ */
+void
+fz_script_restore_articles (GPtrArray  *articles,
+                            const char *view,
+                            const char *text,
+                            gsize       len)
+{
+  g_return_if_fail (articles != NULL && view != NULL && text != NULL);
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      FzArticle *a = g_ptr_array_index (articles, i);
+      gsize from;
+
+      if (a->title != NULL && *a->title != '\0')
+        {
+          char *t;
+
+          from = g_utf8_offset_to_pointer (view, a->title_start) - view;
+          t = restore_string (a->title, view, text, len, from);
+          g_free (a->title);
+          a->title = t;
+        }
+      if (a->byline != NULL)
+        {
+          char *b;
+
+          from = g_utf8_offset_to_pointer (view, a->start) - view;
+          b = restore_string (a->byline, view, text, len, from);
+          g_free (a->byline);
+          a->byline = b;
+        }
+    }
 }

@@ -12,5 +12,9 @@ char     *fz_script_simplify        (const char *text,
                                      gsize       len);
 char     *fz_script_view            (const char *text,
                                      gsize       len);
+void      fz_script_restore_articles (GPtrArray  *articles,
+                                      const char *view,
+                                      const char *text,
+                                      gsize       len);
 
 G_END_DECLS
