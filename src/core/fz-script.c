@@ -5,17 +5,19 @@
 #include "fz-article.h"
 #include "fz-text-private.h"
 
-#include <opencc.h>
 #include <string.h>
+
+#include "fz-script-table.h"
 
 /* The analysis (numerals, measure words, the indicator lexicon, the gazetteer,
  * periods) is written for simplified characters.  A traditional page (a Big5
  * file from Hong Kong or Taiwan) is analysed through a copy of its text in
  * which each traditional character is replaced by its simplified one, one code
  * point for one code point and of the same UTF-8 length, so that every offset
- * found in the copy is an offset into the page as written.  OpenCC's phrase
- * conversion is not run over the page itself: it may change the length of a
- * phrase, and it is much slower than one table look-up per character. */
+ * found in the copy is an offset into the page as written.  The table is
+ * OpenCC's, written out when the program is built (fz-script-table-gen.c):
+ * OpenCC's phrase conversion is not run over the page itself, since it may
+ * change the length of a phrase and costs far more than a look-up per character. */
 
 /* The traditional characters that are most frequent in anti-fraud news and
  * never written in simplified text (made with OpenCC's s2t, s2tw and s2hk over
@@ -117,49 +119,6 @@ fz_script_is_traditional (const char *text,
   return n_marks >= 3 && n_marks * 25 >= n_cjk;
 }
 
-/* Every ideograph through OpenCC once, one a line so that no phrase spans two. */
-static void
-table_add (guint16    *table,
-           const char *config)
-{
-  opencc_t cc = opencc_open (config);
-  g_autoptr(GString) in = NULL;
-  char *out;
-  const char *p;
-  gunichar c = 0x3400;
-
-  if (cc == (opencc_t) -1)
-    {
-      g_warning ("OpenCC cannot open %s: %s", config, opencc_error ());
-      return;
-    }
-  in = g_string_sized_new (0x6C00 * 4);
-  for (gunichar k = 0x3400; k <= 0x9FFF; k++)
-    {
-      g_string_append_unichar (in, k);
-      g_string_append_c (in, '\n');
-    }
-  out = opencc_convert_utf8 (cc, in->str, in->len);
-  for (p = out; p != NULL && c <= 0x9FFF; c++)
-    {
-      const char *nl = strchr (p, '\n');
-      gunichar s = 0;
-
-      if (nl == NULL)
-        break;
-      /* Only one character for one, of the same length, keeps the offsets. */
-      if (nl - p == 3)
-        s = ideograph_at ((const guchar *) p, 0, 3);
-      if (s != 0 && s != c && table[c] == 0)
-        table[c] = s;
-      p = nl + 1;
-    }
-  if (out != NULL)
-    opencc_convert_utf8_free (out);
-  opencc_close (cc);
-}
-
-/* t2s first, then the Taiwan and Hong Kong forms it leaves (為 beside 爲, 裡 beside 裏). */
 static const guint16 *
 get_table (void)
 {
@@ -168,9 +127,8 @@ get_table (void)
   if (g_once_init_enter (&initialized))
     {
       simplified = g_new0 (guint16, 65536);
-      table_add (simplified, "t2s.json");
-      table_add (simplified, "tw2s.json");
-      table_add (simplified, "hk2s.json");
+      for (guint i = 0; i < G_N_ELEMENTS (fz_script_pairs); i++)
+        simplified[fz_script_pairs[i][0]] = fz_script_pairs[i][1];
       g_once_init_leave (&initialized, 1);
     }
   return simplified;
