@@ -1,4 +1,4 @@
-/* test-numeral-forms.c: each line of the spec's numerals section, the known non-figures, traditional pages. */
+/* test-numeral-forms.c: the spec's numeral forms line by line, non-figures, traditional pages. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-extractor.h"
