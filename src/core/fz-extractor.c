@@ -673,6 +673,51 @@ find_unit (const Window *w,
   return NULL;
 }
 
+/* Whether the clause before @pos speaks of money (冻结资金8000余万). */
+static gboolean
+money_clause (const Scan *sc,
+              gsize       pos)
+{
+  static const char * const cues[] = { "资金", "金额", "损失", "赃款", "投资了", "被骗" };
+
+  for (guint steps = 0; pos > 0 && steps < 16; steps++)
+    {
+      gsize p = utf8_prev (sc->text, pos);
+      gunichar c;
+
+      fz_text_decode (sc->text + p, pos - p, &c);
+      if (is_clause_stop (c) || c == 0x3001 /* 、 */)
+        break;
+      for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
+        if (ends_with_at (sc->text, pos, cues[i]))
+          return TRUE;
+      pos = p;
+    }
+  return FALSE;
+}
+
+/* 安装量270.4万, 突破百万, 避免百亿经济损失: a number in 万 or 亿 needs no measure word
+ * to be a quantity; it is money where the clause speaks of money. */
+static gsize
+read_myriads (Number *num)
+{
+  const Window *w = &num->w;
+  FzKind kind = FZ_KIND_COUNT;
+  const char *unit = "";
+
+  if (!((num->v.flags & FZ_NUMERAL_MULT) || num->at > 0) ||
+      fz_decimal_to_int (&num->c.value) < 10000 || num->num_end - num->start <= 3 ||
+      wchar (w, num->at) == 0x5143 /* 元 */)
+    return 0;
+  if (money_clause (num->sc, num->start) || wlit (w, num->at, "经济损失") ||
+      wlit (w, num->at, "损失") || wlit (w, num->at, "资金"))
+    {
+      kind = FZ_KIND_MONEY;
+      unit = "元";
+    }
+  return emit_measure (num, kind, unit, num->at);
+}
+
 /* A number without a unit: a phone or service number, or 下降为零. */
 static gsize
 read_bare (Number *num)
@@ -680,6 +725,8 @@ read_bare (Number *num)
   const FzDecimal *v = &num->v;
   gsize end;
 
+  if ((end = read_myriads (num)))
+    return end;
   if (!num->chinese && num->integer && !(v->flags & (FZ_NUMERAL_MULT | FZ_NUMERAL_OVER)) &&
       num->at == 0 && num->c.qualifier == FZ_QUALIFIER_EXACT && v->mantissa >= 0 &&
       (end = _fz_extractor_phone (num)))
