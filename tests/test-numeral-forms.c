@@ -61,10 +61,10 @@ static const Form forms[] = {
   { "退还壹佰零捌元", "壹佰零捌元", "money", "108", "元", "exact", "" },
   /* traditional script */
   { "涉案8.2億元", "8.2億元", "money", "820000000", "元", "exact", "" },
-  { "攔截12萬餘條", "12萬餘條", "count", "120000", "条", "over", "" },
-  { "查獲3650個", "3650個", "count", "3650", "个", "exact", "" },
-  { "查獲兩萬筆", "兩萬筆", "count", "20000", "笔", "exact", "" },
-  { "查獲貳拾參張", "貳拾參張", "count", "23", "张", "exact", "" },
+  { "攔截12萬餘條", "12萬餘條", "count", "120000", "條", "over", "" },
+  { "查獲3650個", "3650個", "count", "3650", "個", "exact", "" },
+  { "查獲兩萬筆", "兩萬筆", "count", "20000", "筆", "exact", "" },
+  { "查獲貳拾參張", "貳拾參張", "count", "23", "張", "exact", "" },
   /* digit by digit */
   { "二〇二二年全市", "二〇二二年", "date", "2022", "", "exact", "" },
   { "一九九八年以来", "一九九八年以来", "date", "1998", "", "exact", "" },
@@ -259,8 +259,8 @@ assert_row (const char *tsv,
   g_error ("no row starting %s in:\n%s", want, tsv);
 }
 
-/* Every column but the document's name and the text: a traditional page is
- * read as its simplified twin, at the same offsets. */
+/* Every column but the document's name, the text and the unit (a measure word
+ * as written): a traditional page is read as its simplified twin, at the same offsets. */
 static char *
 analysis_columns (const char *tsv)
 {
@@ -272,10 +272,10 @@ analysis_columns (const char *tsv)
       g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
       g_autofree char *rest = NULL;
 
-      if (g_strv_length (cols) < 5)
+      if (g_strv_length (cols) < 8)
         continue;
-      rest = g_strjoinv ("|", cols + 4);
-      g_string_append_printf (out, "%s|%s|%s\n", cols[1], cols[2], rest);
+      rest = g_strjoinv ("|", cols + 7);
+      g_string_append_printf (out, "%s|%s|%s|%s|%s\n", cols[1], cols[2], cols[4], cols[5], rest);
     }
   return g_string_free (out, FALSE);
 }
@@ -286,7 +286,7 @@ check_traditional_output (const char *tsv)
   /* The text as written, the value exact, the indicator and the place found. */
   assert_row (tsv, "3650宗|count|3650|宗|exact|||cases_solved|香港|1");
   assert_row (tsv, "12.5%|percent|12.5|%|exact|down|yoy|cases_solved|香港|1");
-  assert_row (tsv, "12萬餘個|count|120000|个|over|||calls_sms_blocked|香港|1");
+  assert_row (tsv, "12萬餘個|count|120000|個|over|||calls_sms_blocked|香港|1");
   assert_row (tsv, "8.2億元|money|820000000|元|exact|||funds_recovered|香港|1");
   assert_row (tsv, "一百五十名|count|150|名|exact");
 }

@@ -171,6 +171,8 @@ fz_pipeline_analyze (FzPipeline *self,
     text = view;
   articles = fz_document_get_articles (document);
   figures = fz_extract (text, len);
+  if (view != NULL)
+    fz_script_restore_units (figures, view, fz_document_get_text (document, NULL));
   fz_attribute (self->gazetteer, self->lexicon, text, len, articles, figures);
 
   g_date_clear (&doc_date, 1);

@@ -275,3 +275,38 @@ fz_script_restore_articles (GPtrArray  *articles,
         }
     }
 }
+
+/**
+ * fz_script_restore_units:
+ * @figures: figures found in @view
+ * @view: the simplified view of @text
+ * @text: the text as written
+ *
+ * A count's unit is its measure word as the page writes it (1800個, 30歲):
+ * each one found in the view is written back as @text has it.
+ */
+void
+fz_script_restore_units (FzFigureList *figures,
+                         const char   *view,
+                         const char   *text)
+{
+  g_return_if_fail (figures != NULL && view != NULL && text != NULL);
+
+  for (guint i = 0; i < fz_figure_list_get_n (figures); i++)
+    {
+      FzFigure *f = fz_figure_list_get_mut (figures, i);
+      const char *unit = fz_figure_list_str (figures, f->unit);
+      gsize n = strlen (unit);
+
+      if (f->kind != FZ_KIND_COUNT || n == 0 || f->byte_end - f->byte_start < n)
+        continue;
+      /* The measure word is the last one in the span but for a qualifier after it. */
+      for (gsize b = f->byte_end - n + 1; b-- > f->byte_start;)
+        if (memcmp (view + b, unit, n) == 0)
+          {
+            if (memcmp (text + b, unit, n) != 0)
+              f->unit = fz_figure_list_intern (figures, text + b, n);
+            break;
+          }
+    }
+}

@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "fz-figure.h"
+
 G_BEGIN_DECLS
 
 gboolean  fz_script_is_traditional  (const char *text,
@@ -12,6 +14,9 @@ char     *fz_script_simplify        (const char *text,
                                      gsize       len);
 char     *fz_script_view            (const char *text,
                                      gsize       len);
+void      fz_script_restore_units   (FzFigureList *figures,
+                                     const char   *view,
+                                     const char   *text);
 void      fz_script_restore_articles (GPtrArray  *articles,
                                       const char *view,
                                       const char *text,
