@@ -244,6 +244,7 @@ static const Unit units[] = {
   { "户次", FZ_KIND_COUNT, "户次" },
   { "批次", FZ_KIND_COUNT, "批次" },
   { "件次", FZ_KIND_COUNT, "件次" },
+  { "条次", FZ_KIND_COUNT, "条次" },
   { "起", FZ_KIND_COUNT, "起" },
   { "宗", FZ_KIND_COUNT, "宗" },
   { "次", FZ_KIND_COUNT, "次" },
@@ -281,6 +282,8 @@ static const Unit units[] = {
   { "枚", FZ_KIND_COUNT, "枚" },
   { "只", FZ_KIND_COUNT, "只" },
   { "本", FZ_KIND_COUNT, "本" },
+  { "岁", FZ_KIND_COUNT, "岁" },
+  { "通", FZ_KIND_COUNT, "通" },
   /* Traditional script, for a page too mixed to take the simplified view */
   { "個百分點", FZ_KIND_PERCENT, "pp" },
   { "百分點", FZ_KIND_PERCENT, "pp" },
@@ -305,7 +308,8 @@ static const char * const unit_stops[] = {
   "期间", "处理", "处置", "处长", "名单", "人员", "人民", "家庭", "条件", "场所", "所有",
   "项目", "台风", "组织", "本人", "本地", "件事", "间隔", "种类", "名称", "场景", "人家",
   "次全会", "位于", "条例", "只有", "只是", "只要", "份额", "座谈", "张贴", "台账", "类型", "版本",
-  "宗旨", "宗教",
+  "宗旨", "宗教", "通过", "通知", "通报", "通讯", "通信", "通话", "通道", "通行", "通缉", "通告",
+  "通用", "通车", "通俗", "通畅", "岁月",
 };
 
 static const Unit ordinal_units[] = {
