@@ -922,14 +922,14 @@ parse_spaced (const Scan *sc,
 {
   char buf[64];
   guint32 src[64];
-  gsize k = 0, p = pos, used = 0;
+  gsize k = 0, p = pos, used = 0, after;
   gunichar c;
 
   if (pos + n + 3 >= sc->len || (sc->text[pos + n] != ' ' && !ends_with_at (sc->text,
                                                                             pos + n + 3, "\u3000")))
     return FALSE;
-  fz_text_decode (sc->text + pos + n + (sc->text[pos + n] == ' ' ? 1 : 3),
-                  sc->len - pos - n - 1, &c);
+  after = pos + n + (sc->text[pos + n] == ' ' ? 1 : 3);
+  fz_text_decode (sc->text + after, sc->len - after, &c);
   if (!is_numeral_char (c))
     return FALSE;
   for (guint chars = 0; p < sc->len && chars < 16; )
