@@ -28,6 +28,7 @@ enum
 static guint8 lead_class[256];
 static guint32 interest[65536 / 32];
 static guint32 follow[65536 / 32];   /* characters that may come right after a number */
+static guint32 prefix_only[65536 / 32];   /* triggers that are a number only before a numeral */
 
 static const gunichar trigger_chars[] = {
   0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
@@ -65,6 +66,10 @@ init_tables (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (trigger_chars); i++)
     interest[trigger_chars[i] >> 5] |= 1u << (trigger_chars[i] & 31);
+  /* 数 數 几 幾 负 負 陆 伍 拾 */
+  for (const gunichar *p = (const gunichar[]) { 0x6570, 0x6578, 0x51E0, 0x5E7E, 0x8D1F, 0x8CA0,
+                                                0x9646, 0x4F0D, 0x62FE, 0 }; *p; p++)
+    prefix_only[*p >> 5] |= 1u << (*p & 31);
 }
 
 /* ------------------------------------------------------------------ */
@@ -423,6 +428,20 @@ apply_multipliers (const Window *w,
 }
 
 
+static inline gboolean
+is_capital (gunichar c)
+{
+  switch (c)
+    {
+    case 0x58F9: case 0x8D30: case 0x53C1: case 0x8086: case 0x4F0D: case 0x9646: case 0x67D2:
+    case 0x634C: case 0x7396: case 0x62FE: case 0x4F70: case 0x4EDF: case 0x8CB3: case 0x53C3:
+    case 0x53C4: case 0x9678:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* Sets up @num for the numeral at [@start, @num_end); FALSE when the
  * numeral is part of a word and no figure. */
 static inline gboolean
@@ -453,8 +472,7 @@ number_init (Number    *num,
       !may_follow (sc, num_end))
     return FALSE;
   /* A capital numeral alone is a word (队伍, 大陆, 收拾) unless an amount of money. */
-  if (chinese && num_end - start == 3 && char_in (char_before (sc->text, num_end),
-                                                  "壹贰叁肆伍陆柒捌玖拾佰仟貳參叄陸") &&
+  if (chinese && num_end - start == 3 && is_capital (char_before (sc->text, num_end)) &&
       !ends_with_at (sc->text, MIN (num_end + 3, sc->len), "元") &&
       !ends_with_at (sc->text, MIN (num_end + 3, sc->len), "圆"))
     return FALSE;
@@ -966,8 +984,7 @@ handle_cjk (Scan     *sc,
 
   /* 数 几 负 and the capital 陆 伍 拾 start many more words (数据, 负责, 大陆, 队伍, 收拾)
    * than numbers: only a numeral after them is worth a parse. */
-  if (c == 0x6570 || c == 0x6578 || c == 0x51E0 || c == 0x5E7E || c == 0x8D1F || c == 0x8CA0 ||
-      c == 0x9646 || c == 0x4F0D || c == 0x62FE)
+  if (prefix_only[c >> 5] & (1u << (c & 31)))
     {
       gunichar next;
 

@@ -35,7 +35,7 @@ static const char traditional_marks[] =
 
 /* Only this many ideographs of a page are read before a page with no mark at all is
  * called simplified, so that simplified pages, nearly all of them, cost almost nothing. */
-#define FIRST_LOOK 200
+#define FIRST_LOOK 100
 
 static guint32 marks[65536 / 32];
 static guint16 *simplified;   /* traditional character -> simplified, 0 when the same */
