@@ -96,6 +96,11 @@ static const Form forms[] = {
   /* a range without a separator */
   { "吸引三四百人。", "三四百人", "count", "300", "人", "over", "" },
   { "涉案七八十万元。", "七八十万元", "money", "700000", "元", "over", "" },
+  /* a range with a separator is two figures, the low end with the high end's unit */
+  { "抓获3至5人", "3", "count", "3", "人", "exact", "" },
+  { "抓获3至5人", "5人", "count", "5", "人", "exact", "" },
+  { "抓获三到五名", "三", "count", "3", "名", "exact", "" },
+  { "涉案3至5万元", "3", "money", "30000", "元", "exact", "" },
   /* spaced by PDF layout */
   { "共有三 千 九 百 人参加", "三 千 九 百 人", "count", "3900", "人", "exact", "" },
 };

@@ -353,7 +353,7 @@ init_follow (void)
   static const char * const extra[] = {
     "余", "多", "几", "整", "年", "月", "日", "号", "栋", "幢", "单", "室", "分", "倍", "成",
     "万", "亿", "千", "％", "以", "左", "上", "内", "来", "增", "萬", "億", "餘", "幾", "折",
-    "点", "點", "个", "個",
+    "点", "點", "个", "個", "至", "到",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
@@ -740,6 +740,56 @@ read_myriads (Number *num)
   return emit_measure (num, kind, unit, num->at);
 }
 
+/* 3至5人, 三到五名: the low end of a range takes the measure word, and the 万 or 亿,
+ * written after the high end; the high end is a figure of its own. */
+static gsize
+read_range_low (Number *num)
+{
+  static const char * const seps[] = { "至", "到", "—", "～", "~" };
+  Scan *sc = num->sc;
+  gsize n = 0, sep_end, hn;
+  FzDecimal high;
+  Window hw;
+  const Unit *u;
+
+  for (guint i = 0; i < G_N_ELEMENTS (seps) && n == 0; i++)
+    n = wlit (&num->w, num->at, seps[i]);
+  if (n == 0 || !num->integer || (num->c.value.flags & FZ_NUMERAL_PERCENT))
+    return 0;
+  sep_end = wend (&num->w, num->at + n, num->num_end);
+  if (!fz_numeral_parse (sc->text + sep_end, sc->len - sep_end, &high, &hn) || hn == 0 ||
+      (high.flags & FZ_NUMERAL_PERCENT) ||
+      ((high.flags & FZ_NUMERAL_CHINESE) != 0) != num->chinese)
+    return 0;
+  window_fill (sc, sep_end + hn, &hw);
+  n = 0;
+  if ((num->v.flags & FZ_NUMERAL_MULT) || num->at > 0)
+    ;   /* 3万至5万元: the low end has its own */
+  else if (high.flags & FZ_NUMERAL_MULT)
+    {
+      /* 3至5万元: the high end's last multiplier is the low end's too. */
+      int exp = ends_with_at (sc->text, sep_end + hn, "万亿") ? 12 :
+                ends_with_at (sc->text, sep_end + hn, "亿") ? 8 :
+                ends_with_at (sc->text, sep_end + hn, "万") ? 4 : 0;
+
+      if (exp == 0 || !fz_decimal_mul_pow10 (&num->c.value, exp))
+        return 0;
+    }
+  else if (!apply_multipliers (&hw, &n, &num->c.value, &num->c.qualifier))
+    return 0;
+  u = find_unit (&hw, n, &hn);
+  if (u == NULL || u->kind == FZ_KIND_PERCENT ||
+      word_follows (&hw, n, unit_stops, G_N_ELEMENTS (unit_stops)))
+    return 0;
+  num->c.kind = u->kind;
+  num->c.unit = u->unit;
+  num->c.bend = wend (&num->w, num->at, num->num_end);
+  num->c.bstart = _fz_extractor_prefix_qualifier (sc, num->start, sc->last_end,
+                                                  &num->c.qualifier);
+  _fz_extractor_emit (sc, &num->c);
+  return num->c.bend;
+}
+
 /* A number without a unit: a phone or service number, or 下降为零. */
 static gsize
 read_bare (Number *num)
@@ -747,7 +797,7 @@ read_bare (Number *num)
   const FzDecimal *v = &num->v;
   gsize end;
 
-  if ((end = read_myriads (num)))
+  if ((end = read_myriads (num)) || (end = read_range_low (num)))
     return end;
   if (!num->chinese && num->integer && !(v->flags & (FZ_NUMERAL_MULT | FZ_NUMERAL_OVER)) &&
       num->at == 0 && num->c.qualifier == FZ_QUALIFIER_EXACT && v->mantissa >= 0 &&
