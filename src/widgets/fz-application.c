@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "fz-application.h"
 #include "fz-window.h"
@@ -14,8 +15,22 @@ struct _FzApplication
 {
   AdwApplication  parent_instance;
   char           *screenshot_path;
+  int             screenshot_width;    /* 0: the window's own size */
+  int             screenshot_height;
+  char           *screenshot_view;     /* "read" or "compare", or NULL */
   int             exit_status;
+
+  FzPipeline     *pipeline;
+  GError         *pipeline_error;
+  gboolean        pipeline_started;
+  GPtrArray      *pipeline_waiters;   /* Waiter *, until the pipeline is built */
 };
+
+typedef struct
+{
+  GWeakRef            owner;          /* a window closed meanwhile is not called */
+  FzPipelineReadyFunc callback;
+} Waiter;
 
 G_DEFINE_FINAL_TYPE (FzApplication, fz_application, ADW_TYPE_APPLICATION)
 
@@ -53,6 +68,8 @@ fz_application_handle_local_options (GApplication *app,
 {
   FzApplication *self = FZ_APPLICATION (app);
   const char *path = NULL;
+  const char *size = NULL;
+  const char *view = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -67,6 +84,22 @@ fz_application_handle_local_options (GApplication *app,
       /* A screenshot run is its own process: never hand it to a running instance. */
       g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
     }
+  if (g_variant_dict_lookup (options, "size", "&s", &size)
+      && (sscanf (size, "%dx%d", &self->screenshot_width, &self->screenshot_height) != 2
+          || self->screenshot_width < 200 || self->screenshot_height < 200))
+    {
+      g_printerr (_("fanzha: --size takes WIDTHxHEIGHT of at least 200x200, such as 360x720\n"));
+      return 2;
+    }
+  if (g_variant_dict_lookup (options, "view", "&s", &view))
+    {
+      if (g_strcmp0 (view, "read") != 0 && g_strcmp0 (view, "compare") != 0)
+        {
+          g_printerr (_("fanzha: --view takes read or compare\n"));
+          return 2;
+        }
+      self->screenshot_view = g_strdup (view);
+    }
   return -1;
 }
 
@@ -77,7 +110,17 @@ fz_application_window_added (GtkApplication *app,
   FzApplication *self = FZ_APPLICATION (app);
 
   GTK_APPLICATION_CLASS (fz_application_parent_class)->window_added (app, window);
-  if (self->screenshot_path != NULL && FZ_IS_WINDOW (window))
+  if (!FZ_IS_WINDOW (window))
+    return;
+  if (self->screenshot_width > 0)
+    {
+      gtk_window_unmaximize (window);
+      gtk_window_set_default_size (window, self->screenshot_width, self->screenshot_height);
+    }
+  if (self->screenshot_view != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s",
+                                self->screenshot_view);
+  if (self->screenshot_path != NULL)
     fz_window_take_screenshot (FZ_WINDOW (window), self->screenshot_path);
 }
 
@@ -134,7 +177,9 @@ fz_application_startup (GApplication *app)
     { "win.search", { "<Control><Shift>f", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
-    { "win.toggle-chart", { "F9", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.show-view::read", { "<Alt>1", NULL } },
+    { "win.show-view::compare", { "<Alt>2", NULL } },
     { "reader.find", { "<Control>f", NULL } },
     { "reader.next-figure", { "F3", NULL } },
     { "reader.previous-figure", { "<Shift>F3", NULL } },
@@ -158,6 +203,10 @@ fz_application_finalize (GObject *object)
   FzApplication *self = FZ_APPLICATION (object);
 
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->screenshot_view, g_free);
+  g_clear_pointer (&self->pipeline, fz_pipeline_unref);
+  g_clear_error (&self->pipeline_error);
+  g_clear_pointer (&self->pipeline_waiters, g_ptr_array_unref);
   G_OBJECT_CLASS (fz_application_parent_class)->finalize (object);
 }
 
@@ -183,6 +232,10 @@ fz_application_init (FzApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the paths, save a PNG of the window after its first frame, and quit"), N_("FILE") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The window's size, such as 360x720 (for screenshots)"), N_("WIDTHxHEIGHT") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Start on the page (read) or on the charts (compare)"), N_("VIEW") },
     { NULL }
   };
 
@@ -213,4 +266,58 @@ fz_application_get_exit_status (FzApplication *self)
 {
   g_return_val_if_fail (FZ_IS_APPLICATION (self), 1);
   return self->exit_status;
+}
+
+static void
+waiter_free (Waiter *waiter)
+{
+  g_weak_ref_clear (&waiter->owner);
+  g_free (waiter);
+}
+
+static void
+pipeline_built (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(FzApplication) self = user_data;
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->pipeline_waiters);
+
+  self->pipeline = fz_pipeline_new_finish (result, &self->pipeline_error);
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    {
+      Waiter *waiter = waiters->pdata[i];
+      g_autoptr(GObject) owner = g_weak_ref_get (&waiter->owner);
+
+      if (owner != NULL)
+        waiter->callback (self->pipeline, self->pipeline_error, owner);
+    }
+}
+
+void
+fz_application_request_pipeline (FzApplication       *self,
+                                 GObject             *owner,
+                                 FzPipelineReadyFunc  callback)
+{
+  Waiter *waiter;
+
+  g_return_if_fail (FZ_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_OBJECT (owner));
+
+  if (self->pipeline != NULL || self->pipeline_error != NULL)
+    {
+      callback (self->pipeline, self->pipeline_error, owner);
+      return;
+    }
+  waiter = g_new0 (Waiter, 1);
+  g_weak_ref_init (&waiter->owner, owner);
+  waiter->callback = callback;
+  if (self->pipeline_waiters == NULL)
+    self->pipeline_waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  g_ptr_array_add (self->pipeline_waiters, waiter);
+  if (!self->pipeline_started)
+    {
+      self->pipeline_started = TRUE;
+      fz_pipeline_new_async (NULL, NULL, pipeline_built, g_object_ref (self));
+    }
 }

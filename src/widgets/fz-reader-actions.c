@@ -178,6 +178,30 @@ _fz_reader_view_init_actions (FzReaderView *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "reader", G_ACTION_GROUP (self->actions));
 }
 
+
+static void
+figures_button_toggled (FzReaderView *self)
+{
+  if (!adw_leaflet_get_folded (self->panes))
+    g_settings_set_boolean (self->settings, "show-figure-list",
+                            gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->figures_button)));
+  _fz_reader_view_update_panes (self);
+}
+
+static void
+panes_folded (FzReaderView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->panes);
+
+  /* Folding shows the text; unfolding brings back the list as the analyst left it. */
+  g_signal_handlers_block_by_func (self->figures_button, figures_button_toggled, self);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->figures_button),
+                                !folded && g_settings_get_boolean (self->settings,
+                                                                   "show-figure-list"));
+  g_signal_handlers_unblock_by_func (self->figures_button, figures_button_toggled, self);
+  _fz_reader_view_update_panes (self);
+}
+
 void
 _fz_reader_view_init_settings (FzReaderView *self)
 {
@@ -192,10 +216,35 @@ _fz_reader_view_init_settings (FzReaderView *self)
   g_signal_connect_swapped (self->settings, "changed::zoom", G_CALLBACK (zoom_changed), self);
   g_signal_connect_swapped (self->settings, "changed::hidden-kinds",
                             G_CALLBACK (hidden_kinds_changed), self);
-  g_settings_bind (self->settings, "show-figure-list", self->figures_button, "active",
-                   G_SETTINGS_BIND_DEFAULT);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->figures_button),
+                                g_settings_get_boolean (self->settings, "show-figure-list"));
+  g_signal_connect_object (self->figures_button, "notify::active",
+                           G_CALLBACK (figures_button_toggled), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panes, "notify::folded",
+                           G_CALLBACK (panes_folded), self, G_CONNECT_SWAPPED);
+  _fz_reader_view_update_panes (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (_fz_reader_view_apply_palette), self, G_CONNECT_SWAPPED);
   zoom_changed (self);
   hidden_kinds_changed (self);
+}
+
+/* Side by side, the figure list shows when its button is on, which is kept for the next
+ * start. Narrow (under about 600 pixels), the text and the list are two views: the text first,
+ * the button going from one to the other. */
+void
+_fz_reader_view_update_panes (FzReaderView *self)
+{
+  gboolean list = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->figures_button));
+
+  if (adw_leaflet_get_folded (self->panes))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->figure_table), TRUE);
+      adw_leaflet_set_visible_child (self->panes, list ? GTK_WIDGET (self->figure_table)
+                                                       : self->text_box);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->figure_table), list);
+  gtk_widget_set_visible (self->panes_separator, list);
+  adw_leaflet_set_visible_child (self->panes, self->text_box);
 }

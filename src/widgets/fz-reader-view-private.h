@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <adwaita.h>
+
 #include "fz-reader-view.h"
 
 G_BEGIN_DECLS
@@ -23,7 +25,9 @@ struct _FzReaderView
   GtkWidget          *find_bar;
   GtkWidget          *find_entry;
   GtkWidget          *find_count;
-  GtkWidget          *paned;
+  AdwLeaflet         *panes;
+  GtkWidget          *text_box;
+  GtkWidget          *panes_separator;
   GtkWidget          *text_scroller;
   GtkWidget          *text_view;
   GtkWidget          *detail_label;
@@ -59,7 +63,6 @@ struct _FzReaderView
   guint               n_stale_rows;    /* of those, the first ones are the last document's */
   gboolean            last_touching;   /* the last tagged figure has its touching tag */
   gboolean            syncing;
-  gboolean            paned_placed;
 
   GSettings          *settings;
   GtkCssProvider     *css;
@@ -110,5 +113,7 @@ void          _fz_reader_view_init_find        (FzReaderView *self);
 void          _fz_reader_view_update_find      (FzReaderView *self);
 void          _fz_reader_view_move_to_match    (FzReaderView *self,
                                                 gboolean      forward);
+
+void          _fz_reader_view_update_panes     (FzReaderView  *self);
 
 G_END_DECLS

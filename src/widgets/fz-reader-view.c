@@ -24,14 +24,6 @@ fz_reader_view_size_allocate (GtkWidget *widget,
   int measure = (int) (MEASURE_CHARS * BASE_FONT_PX * self->zoom);
   int margin = MAX (24, (text_width - measure) / 2);
 
-  /* The first time there is room, the divider leaves the figure list about 380 pixels; from
-   * then on extra width goes to the text (resize-end-child is off). */
-  if (!self->paned_placed && width > 0)
-    {
-      gtk_paned_set_position (GTK_PANED (self->paned), MAX (width / 2, width - 380));
-      self->paned_placed = TRUE;
-    }
-
   /* A comfortable measure: about 40 characters a line, centred, whatever the width. */
   if (gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self->text_view)) != margin)
     {
@@ -99,7 +91,9 @@ fz_reader_view_class_init (FzReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, find_bar);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, find_entry);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, find_count);
-  gtk_widget_class_bind_template_child (widget_class, FzReaderView, paned);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, panes);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, text_box);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, panes_separator);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, text_view);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, detail_label);
