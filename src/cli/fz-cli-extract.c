@@ -10,6 +10,7 @@
 #include "fz-cli-common.h"
 #include "fz-error.h"
 #include "fz-extractor.h"
+#include "fz-script.h"
 
 static const char header[] =
   "doc\tstart\tend\ttext\tkind\tvalue\tunit\tqualifier\tchange\tbasis\tindicator\tregion\tcore"
@@ -83,7 +84,12 @@ count_worker (gpointer data)
           g_atomic_int_inc (&job->failures);
         }
       else if ((text = fz_charset_decode (bytes, len, &text_len, NULL, &error)) != NULL)
-        local += fz_extract_count (text, text_len);
+        {
+          /* As the analysis does: a traditional page is read in simplified characters. */
+          g_autofree char *view = fz_script_view (text, text_len);
+
+          local += fz_extract_count (view != NULL ? view : text, text_len);
+        }
       else
         {
           g_autofree char *display = g_file_get_parse_name (file);

@@ -8,6 +8,7 @@
 
 #include "fz-charset.h"
 #include "fz-error.h"
+#include "fz-script.h"
 #include "fz-segmenter.h"
 
 struct _FzDocument
@@ -253,6 +254,7 @@ document_new (GFile        *file,
   g_autoptr(FzDocument) self = NULL;
   g_autoptr(GError) local = NULL;
   const char *encoding = NULL;
+  g_autofree char *view = NULL;
   gsize text_len = 0;
   char *text;
 
@@ -269,7 +271,11 @@ document_new (GFile        *file,
   self->text = text;
   self->len = text_len;
   self->encoding = encoding;
-  self->articles = fz_segment (text, text_len);
+  /* A traditional page is cut into articles by its simplified view, shown as written. */
+  view = fz_script_view (text, text_len);
+  self->articles = fz_segment (view != NULL ? view : text, text_len);
+  if (view != NULL)
+    fz_script_restore_articles (self->articles, view, text, text_len);
   self->outlet = find_outlet (text, text_len);
   for (guint i = 0; i < self->articles->len && self->title == NULL; i++)
     {

@@ -77,6 +77,13 @@ _fz_extractor_set_change (const Scan *sc,
 {
   if (c->change == FZ_CHANGE_NONE)
     c->change = _fz_extractor_clause_change (sc, c->bstart);
+  /* 同比-22.2% and 同比负5% state a fall: the value stays 22.2, as in 同比下降22.2%. */
+  if (c->value.mantissa < 0 && (c->change != FZ_CHANGE_NONE ||
+                                _fz_extractor_sentence_basis (sc, c->bstart) != FZ_BASIS_NONE))
+    {
+      c->value.mantissa = -c->value.mantissa;
+      c->change = FZ_CHANGE_DOWN;
+    }
   if (c->change != FZ_CHANGE_NONE)
     c->basis = _fz_extractor_sentence_basis (sc, c->bstart);
 }

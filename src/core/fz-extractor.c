@@ -28,12 +28,20 @@ enum
 static guint8 lead_class[256];
 static guint32 interest[65536 / 32];
 static guint32 follow[65536 / 32];   /* characters that may come right after a number */
+static guint32 prefix_only[65536 / 32];   /* triggers that are a number only before a numeral */
 
 static const gunichar trigger_chars[] = {
   0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
   0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07, 0x4EBF, 0x5EFF, 0x5345,
   0x534A, /* 半 */
   0x7B2C, /* 第 */
+  /* capital numerals: 壹 贰 叁 肆 伍 陆 柒 捌 玖 拾 佰 仟 */
+  0x58F9, 0x8D30, 0x53C1, 0x8086, 0x4F0D, 0x9646, 0x67D2, 0x634C, 0x7396, 0x62FE, 0x4F70,
+  0x4EDF,
+  /* traditional script: 兩 貳 參 叄 陸 萬 億 */
+  0x5169, 0x8CB3, 0x53C3, 0x53C4, 0x9678, 0x842C, 0x5104,
+  /* signs and guesses: 负 負 几 幾 数 數 */
+  0x8D1F, 0x8CA0, 0x51E0, 0x5E7E, 0x6570, 0x6578,
   0xFF10, 0xFF11, 0xFF12, 0xFF13, 0xFF14, 0xFF15, 0xFF16, 0xFF17, 0xFF18, 0xFF19,
 };
 
@@ -58,6 +66,10 @@ init_tables (void)
     }
   for (guint i = 0; i < G_N_ELEMENTS (trigger_chars); i++)
     interest[trigger_chars[i] >> 5] |= 1u << (trigger_chars[i] & 31);
+  /* 数 數 几 幾 负 負 陆 伍 拾 */
+  for (const gunichar *p = (const gunichar[]) { 0x6570, 0x6578, 0x51E0, 0x5E7E, 0x8D1F, 0x8CA0,
+                                                0x9646, 0x4F0D, 0x62FE, 0 }; *p; p++)
+    prefix_only[*p >> 5] |= 1u << (*p & 31);
 }
 
 /* ------------------------------------------------------------------ */
@@ -237,7 +249,9 @@ static const Unit units[] = {
   { "户次", FZ_KIND_COUNT, "户次" },
   { "批次", FZ_KIND_COUNT, "批次" },
   { "件次", FZ_KIND_COUNT, "件次" },
+  { "条次", FZ_KIND_COUNT, "条次" },
   { "起", FZ_KIND_COUNT, "起" },
+  { "宗", FZ_KIND_COUNT, "宗" },
   { "次", FZ_KIND_COUNT, "次" },
   { "件", FZ_KIND_COUNT, "件" },
   { "人", FZ_KIND_COUNT, "人" },
@@ -273,6 +287,25 @@ static const Unit units[] = {
   { "枚", FZ_KIND_COUNT, "枚" },
   { "只", FZ_KIND_COUNT, "只" },
   { "本", FZ_KIND_COUNT, "本" },
+  { "岁", FZ_KIND_COUNT, "岁" },
+  { "通", FZ_KIND_COUNT, "通" },
+  /* Traditional script, for a page too mixed to take the simplified view */
+  { "個百分點", FZ_KIND_PERCENT, "pp" },
+  { "百分點", FZ_KIND_PERCENT, "pp" },
+  { "個小時", FZ_KIND_DURATION, "小时" },
+  { "個多月", FZ_KIND_DURATION, "月" },
+  { "個月", FZ_KIND_DURATION, "月" },
+  { "小時", FZ_KIND_DURATION, "小时" },
+  { "分鐘", FZ_KIND_DURATION, "分钟" },
+  { "場次", FZ_KIND_COUNT, "場次" },
+  { "個", FZ_KIND_COUNT, "個" },
+  { "條", FZ_KIND_COUNT, "條" },
+  { "筆", FZ_KIND_COUNT, "筆" },
+  { "張", FZ_KIND_COUNT, "張" },
+  { "項", FZ_KIND_COUNT, "項" },
+  { "場", FZ_KIND_COUNT, "場" },
+  { "輛", FZ_KIND_COUNT, "輛" },
+  { "種", FZ_KIND_COUNT, "種" },
 };
 
 /* A measure word that starts a longer word is not one: 期间, 人员. */
@@ -280,6 +313,8 @@ static const char * const unit_stops[] = {
   "期间", "处理", "处置", "处长", "名单", "人员", "人民", "家庭", "条件", "场所", "所有",
   "项目", "台风", "组织", "本人", "本地", "件事", "间隔", "种类", "名称", "场景", "人家",
   "次全会", "位于", "条例", "只有", "只是", "只要", "份额", "座谈", "张贴", "台账", "类型", "版本",
+  "宗旨", "宗教", "通过", "通知", "通报", "通讯", "通信", "通话", "通道", "通行", "通缉", "通告",
+  "通用", "通车", "通俗", "通畅", "岁月",
 };
 
 static const Unit ordinal_units[] = {
@@ -317,7 +352,8 @@ init_follow (void)
 {
   static const char * const extra[] = {
     "余", "多", "几", "整", "年", "月", "日", "号", "栋", "幢", "单", "室", "分", "倍", "成",
-    "万", "亿", "千", "％", "以", "左", "上", "内", "来", "增",
+    "万", "亿", "千", "％", "以", "左", "上", "内", "来", "增", "萬", "億", "餘", "幾", "折",
+    "点", "點", "个", "個", "至", "到",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
@@ -355,27 +391,32 @@ apply_multipliers (const Window *w,
 {
   gsize n;
 
-  if (v->flags & FZ_NUMERAL_MULT)
+  gunichar c = wchar (w, *at);
+
+  /* Most numbers are followed by none of 余 多 餘 万 萬 亿 億. */
+  if ((v->flags & FZ_NUMERAL_MULT) || !(c == 0x4F59 || c == 0x591A || c == 0x9918 ||
+                                        c == 0x4E07 || c == 0x842C || c == 0x4EBF || c == 0x5104))
     return TRUE;
-  if ((n = wlit (w, *at, "余")) || (n = wlit (w, *at, "多")))
+  if ((n = wlit (w, *at, "余")) || (n = wlit (w, *at, "多")) || (n = wlit (w, *at, "餘")))
     {
-      if (wlit (w, *at + n, "万") || wlit (w, *at + n, "亿"))
+      if (wlit (w, *at + n, "万") || wlit (w, *at + n, "亿") || wlit (w, *at + n, "萬") ||
+          wlit (w, *at + n, "億"))
         {
           *q = FZ_QUALIFIER_OVER;
           *at += n;
         }
     }
-  if ((n = wlit (w, *at, "万亿")))
+  if ((n = wlit (w, *at, "万亿")) || (n = wlit (w, *at, "萬億")))
     {
       if (!fz_decimal_mul_pow10 (v, 12))
         return FALSE;
     }
-  else if ((n = wlit (w, *at, "亿")))
+  else if ((n = wlit (w, *at, "亿")) || (n = wlit (w, *at, "億")))
     {
       if (!fz_decimal_mul_pow10 (v, 8))
         return FALSE;
     }
-  else if ((n = wlit (w, *at, "万")))
+  else if ((n = wlit (w, *at, "万")) || (n = wlit (w, *at, "萬")))
     {
       if (!fz_decimal_mul_pow10 (v, 4))
         return FALSE;
@@ -386,6 +427,20 @@ apply_multipliers (const Window *w,
   return TRUE;
 }
 
+
+static inline gboolean
+is_capital (gunichar c)
+{
+  switch (c)
+    {
+    case 0x58F9: case 0x8D30: case 0x53C1: case 0x8086: case 0x4F0D: case 0x9646: case 0x67D2:
+    case 0x634C: case 0x7396: case 0x62FE: case 0x4F70: case 0x4EDF: case 0x8CB3: case 0x53C3:
+    case 0x53C4: case 0x9678:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
 
 /* Sets up @num for the numeral at [@start, @num_end); FALSE when the
  * numeral is part of a word and no figure. */
@@ -416,9 +471,15 @@ number_init (Number    *num,
   if (chinese && !ordinal && !(v.flags & FZ_NUMERAL_PERCENT) &&
       !may_follow (sc, num_end))
     return FALSE;
+  /* A capital numeral alone is a word (队伍, 大陆, 收拾) unless an amount of money. */
+  if (chinese && num_end - start == 3 && is_capital (char_before (sc->text, num_end)) &&
+      !ends_with_at (sc->text, MIN (num_end + 3, sc->len), "元") &&
+      !ends_with_at (sc->text, MIN (num_end + 3, sc->len), "圆"))
+    return FALSE;
   /* Words built on a numeral: 统一, 唯一, 之一, 万一. */
   if (!ordinal && chinese &&
-      char_in (num->before, "统唯同之初周星礼农逐进单专合归划整其某任万千百十数几一二两三四五六七八九"))
+      char_in (num->before, "统唯同之初周星礼农逐进单专合归划整其某任万千百十数几一二两三四五六七八九"
+                            "萬億兩數幾統單專歸劃點点"))
     return FALSE;
   return TRUE;
 }
@@ -454,12 +515,13 @@ read_multiplier (Number *num)
 
   if (!apply_multipliers (w, &num->at, &c->value, &c->qualifier))
     return FALSE;
-  if ((n = wlit (w, num->at, "余")) || (n = wlit (w, num->at, "多")))
+  if ((n = wlit (w, num->at, "余")) || (n = wlit (w, num->at, "多")) ||
+      (n = wlit (w, num->at, "餘")))
     {
       c->qualifier = FZ_QUALIFIER_OVER;
       num->at += n;
     }
-  else if (num->chinese && (n = wlit (w, num->at, "几")))
+  else if (num->chinese && ((n = wlit (w, num->at, "几")) || (n = wlit (w, num->at, "幾"))))
     {
       c->qualifier = FZ_QUALIFIER_OVER;
       num->at += n;
@@ -487,6 +549,13 @@ emit_measure (Number     *num,
   at = _fz_extractor_suffix_qualifier (&num->w, at, c);
   c->bend = wend (&num->w, at, num->num_end);
   c->bstart = _fz_extractor_prefix_qualifier (sc, num->start, sc->last_end, &c->qualifier);
+  /* 上千人, 上万元: "reaching a thousand", said of a round unit alone. */
+  if (c->bstart == num->start && num->bare_unit && ends_with_at (sc->text, num->start, "上") &&
+      num->start - 3 >= sc->last_end)
+    {
+      c->bstart = num->start - 3;
+      c->qualifier = FZ_QUALIFIER_ABOUT;
+    }
   if (kind == FZ_KIND_PERCENT)
     _fz_extractor_set_change (sc, c);
   _fz_extractor_emit (sc, c);
@@ -543,6 +612,31 @@ read_identifier (Number *num)
   return _fz_extractor_address (num);
 }
 
+/* 一个半月, 两个半小时, 一年半: a count of units and a half. */
+static inline gsize
+read_half (Number *num)
+{
+  static const struct { const char *word; const char *unit; } halves[] = {
+    { "个半小时", "小时" }, { "個半小時", "小时" }, { "个半钟头", "小时" },
+    { "个半月", "月" }, { "個半月", "月" }, { "年半", "年" },
+  };
+  FzDecimal half = { 5, 1, FZ_NUMERAL_DECIMAL, 0 };
+  gsize n;
+
+  if (!num->integer || num->iv < 0 || num->bare_unit ||
+      !wlit (&num->w, num->at + 3, "半"))
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (halves); i++)
+    if ((n = wlit (&num->w, num->at, halves[i].word)))
+      {
+        if (!fz_decimal_add (&num->c.value, &half))
+          return 0;
+        num->c.value.flags |= FZ_NUMERAL_DECIMAL;
+        return emit_measure (num, FZ_KIND_DURATION, halves[i].unit, num->at + n);
+      }
+  return 0;
+}
+
 /* Years as a length of time (两年, 五年来, 10年), not idioms (百年, 千年). */
 static inline gsize
 read_years (Number *num)
@@ -585,8 +679,12 @@ find_unit (const Window *w,
   guchar b0 = w->buf[at];
   guchar b1 = at + 1 < w->n ? w->buf[at + 1] : 0;
   guchar b2 = at + 2 < w->n ? w->buf[at + 2] : 0;
+  gunichar c = wchar (w, at);
   gsize n;
 
+  /* Every unit starts with an ideograph that may follow a number. */
+  if (c < 0x4E00 || c > 0x9FFF || !(follow[c >> 5] & (1u << (c & 31))))
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
     if ((guchar) units[i].word[0] == b0 && (guchar) units[i].word[1] == b1 &&
         (guchar) units[i].word[2] == b2 && (n = wlit (w, at, units[i].word)))
@@ -597,6 +695,101 @@ find_unit (const Window *w,
   return NULL;
 }
 
+/* Whether the clause before @pos speaks of money (冻结资金8000余万). */
+static gboolean
+money_clause (const Scan *sc,
+              gsize       pos)
+{
+  static const char * const cues[] = { "资金", "金额", "损失", "赃款", "投资了", "被骗" };
+
+  for (guint steps = 0; pos > 0 && steps < 16; steps++)
+    {
+      gsize p = utf8_prev (sc->text, pos);
+      gunichar c;
+
+      fz_text_decode (sc->text + p, pos - p, &c);
+      if (is_clause_stop (c) || c == 0x3001 /* 、 */)
+        break;
+      for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
+        if (ends_with_at (sc->text, pos, cues[i]))
+          return TRUE;
+      pos = p;
+    }
+  return FALSE;
+}
+
+/* 安装量270.4万, 突破百万, 避免百亿经济损失: a number in 万 or 亿 needs no measure word
+ * to be a quantity; it is money where the clause speaks of money. */
+static gsize
+read_myriads (Number *num)
+{
+  const Window *w = &num->w;
+  FzKind kind = FZ_KIND_COUNT;
+  const char *unit = "";
+
+  if (!((num->v.flags & FZ_NUMERAL_MULT) || num->at > 0) ||
+      fz_decimal_to_int (&num->c.value) < 10000 || num->num_end - num->start <= 3 ||
+      wchar (w, num->at) == 0x5143 /* 元 */)
+    return 0;
+  if (money_clause (num->sc, num->start) || wlit (w, num->at, "经济损失") ||
+      wlit (w, num->at, "损失") || wlit (w, num->at, "资金"))
+    {
+      kind = FZ_KIND_MONEY;
+      unit = "元";
+    }
+  return emit_measure (num, kind, unit, num->at);
+}
+
+/* 3至5人, 三到五名: the low end of a range takes the measure word, and the 万 or 亿,
+ * written after the high end; the high end is a figure of its own. */
+static gsize
+read_range_low (Number *num)
+{
+  static const char * const seps[] = { "至", "到", "—", "～", "~" };
+  Scan *sc = num->sc;
+  gsize n = 0, sep_end, hn;
+  FzDecimal high;
+  Window hw;
+  const Unit *u;
+
+  for (guint i = 0; i < G_N_ELEMENTS (seps) && n == 0; i++)
+    n = wlit (&num->w, num->at, seps[i]);
+  if (n == 0 || !num->integer || (num->c.value.flags & FZ_NUMERAL_PERCENT))
+    return 0;
+  sep_end = wend (&num->w, num->at + n, num->num_end);
+  if (!fz_numeral_parse (sc->text + sep_end, sc->len - sep_end, &high, &hn) || hn == 0 ||
+      (high.flags & FZ_NUMERAL_PERCENT) ||
+      ((high.flags & FZ_NUMERAL_CHINESE) != 0) != num->chinese)
+    return 0;
+  window_fill (sc, sep_end + hn, &hw);
+  n = 0;
+  if ((num->v.flags & FZ_NUMERAL_MULT) || num->at > 0)
+    ;   /* 3万至5万元: the low end has its own */
+  else if (high.flags & FZ_NUMERAL_MULT)
+    {
+      /* 3至5万元: the high end's last multiplier is the low end's too. */
+      int exp = ends_with_at (sc->text, sep_end + hn, "万亿") ? 12 :
+                ends_with_at (sc->text, sep_end + hn, "亿") ? 8 :
+                ends_with_at (sc->text, sep_end + hn, "万") ? 4 : 0;
+
+      if (exp == 0 || !fz_decimal_mul_pow10 (&num->c.value, exp))
+        return 0;
+    }
+  else if (!apply_multipliers (&hw, &n, &num->c.value, &num->c.qualifier))
+    return 0;
+  u = find_unit (&hw, n, &hn);
+  if (u == NULL || u->kind == FZ_KIND_PERCENT ||
+      word_follows (&hw, n, unit_stops, G_N_ELEMENTS (unit_stops)))
+    return 0;
+  num->c.kind = u->kind;
+  num->c.unit = u->unit;
+  num->c.bend = wend (&num->w, num->at, num->num_end);
+  num->c.bstart = _fz_extractor_prefix_qualifier (sc, num->start, sc->last_end,
+                                                  &num->c.qualifier);
+  _fz_extractor_emit (sc, &num->c);
+  return num->c.bend;
+}
+
 /* A number without a unit: a phone or service number, or 下降为零. */
 static gsize
 read_bare (Number *num)
@@ -604,6 +797,8 @@ read_bare (Number *num)
   const FzDecimal *v = &num->v;
   gsize end;
 
+  if ((end = read_myriads (num)) || (end = read_range_low (num)))
+    return end;
   if (!num->chinese && num->integer && !(v->flags & (FZ_NUMERAL_MULT | FZ_NUMERAL_OVER)) &&
       num->at == 0 && num->c.qualifier == FZ_QUALIFIER_EXACT && v->mantissa >= 0 &&
       (end = _fz_extractor_phone (num)))
@@ -614,6 +809,35 @@ read_bare (Number *num)
   return num->num_end;
 }
 
+/* 万人发案率, 十万人均: a round number of people is the base of a rate, no count. */
+static inline gboolean
+rate_base (const Number *num,
+           const Unit   *u,
+           gsize         after)
+{
+  gint64 m = num->v.mantissa;
+
+  if (!num->chinese || num->num_end - num->start > 6 || strcmp (u->unit, "人") != 0 ||
+      num->v.scale != 0 || m < 100)
+    return FALSE;
+  while (m % 10 == 0)
+    m /= 10;
+  if (m != 1)
+    return FALSE;
+  if (num->before == 0x6BCF /* 每 */)
+    return TRUE;
+  for (guint k = 0; k < 4; k++, after += 3)
+    {
+      gunichar c = wchar (&num->w, after);
+
+      if (c == 0x7387 /* 率 */ || c == 0x5747 /* 均 */ || (k == 0 && c == 0x53D1 /* 发 */))
+        return TRUE;
+      if (!is_ideograph (c))
+        break;
+    }
+  return FALSE;
+}
+
 static inline gsize
 read_unit (Number *num)
 {
@@ -622,7 +846,8 @@ read_unit (Number *num)
 
   if (u == NULL || word_follows (&num->w, num->at, unit_stops, G_N_ELEMENTS (unit_stops)))
     return read_bare (num);
-  if (num->chinese && _fz_extractor_in_set_phrase (num, u, num->at + n))
+  if (num->chinese && (_fz_extractor_in_set_phrase (num, u, num->at + n) ||
+                       rate_base (num, u, num->at + n)))
     return num->num_end;
   return emit_measure (num, u->kind, u->unit, num->at + n);
 }
@@ -651,7 +876,7 @@ handle_number (Scan      *sc,
   if (!read_multiplier (&num))
     return num_end;
   if ((end = read_sign (&num)) || (end = read_date (&num)) || (end = read_identifier (&num)) ||
-      (end = read_years (&num)) || (end = read_score (&num)))
+      (end = read_half (&num)) || (end = read_years (&num)) || (end = read_score (&num)))
     return end;
   return read_unit (&num);
 }
@@ -661,6 +886,26 @@ at_least (gsize a,
           gsize b)
 {
   return a > b ? a : b;
+}
+
+/* -5 and −5: a minus sign right before the digits, not a hyphen between words or codes. */
+static gsize
+sign_start (const Scan *sc,
+            gsize       pos)
+{
+  gsize p = utf8_prev (sc->text, pos);
+  gunichar c, b;
+
+  if (pos == 0 || p < sc->last_end)
+    return pos;
+  fz_text_decode (sc->text + p, pos - p, &c);
+  if (c != '-' && c != 0x2212 && c != 0xFF0D)
+    return pos;
+  b = char_before (sc->text, p);
+  if ((b < 0x80 && (g_ascii_isalnum (b) || b == '-' || b == '.' || b == '/' || b == '_')) ||
+      fz_text_digit_value (b) >= 0 || b == 0x2212 || b == 0xFF0D)
+    return pos;
+  return p;
 }
 
 static gsize
@@ -689,6 +934,15 @@ handle_digits (Scan  *sc,
   fz_text_decode (sc->text + pos + n, sc->len - pos - n, &next);
   if (next < 0x80 && g_ascii_isalpha (next))
     return _fz_extractor_ascii_word (sc, pos);
+  {
+    gsize s0 = sign_start (sc, pos);
+
+    if (s0 != pos && v.mantissa > 0)
+      {
+        v.mantissa = -v.mantissa;
+        return at_least (handle_number (sc, s0, pos + n, v, FALSE, 0), pos + 1);
+      }
+  }
   return at_least (handle_number (sc, pos, pos + n, v, FALSE, 0), pos + 1);
 }
 
@@ -705,7 +959,8 @@ handle_half (Scan  *sc,
   if (char_in (b, "上下前后大一多过减折对"))
     return pos + clen;
   window_fill (sc, pos + clen, &w);
-  if (wlit (&w, 0, "年来") || wlit (&w, 0, "年以来") || wlit (&w, 0, "个月") ||
+  if ((wlit (&w, 0, "年") && !wlit (&w, 0, "年级") && !wlit (&w, 0, "年度")) ||
+      wlit (&w, 0, "个月") ||
       wlit (&w, 0, "小时") || wlit (&w, 0, "天"))
     {
       memset (&v, 0, sizeof v);
@@ -717,6 +972,57 @@ handle_half (Scan  *sc,
   return pos + clen;
 }
 
+static inline gboolean
+is_numeral_char (gunichar c)
+{
+  return (fz_numeral_digit_value (c) >= 0 && fz_text_digit_value (c) < 0) ||
+         char_in (c, "十百千万亿拾佰仟萬億");
+}
+
+/* 三 千 九 百 人: PDF layout put a space between the characters of one numeral.
+ * The numeral is read without the spaces and its end mapped back to the text. */
+static gboolean
+parse_spaced (const Scan *sc,
+              gsize       pos,
+              gsize       n,
+              FzDecimal  *v,
+              gsize      *end)
+{
+  char buf[64];
+  guint32 src[64];
+  gsize k = 0, p = pos, used = 0, after;
+  gunichar c;
+
+  if (pos + n + 3 >= sc->len || (sc->text[pos + n] != ' ' && !ends_with_at (sc->text,
+                                                                            pos + n + 3, "\u3000")))
+    return FALSE;
+  after = pos + n + (sc->text[pos + n] == ' ' ? 1 : 3);
+  fz_text_decode (sc->text + after, sc->len - after, &c);
+  if (!is_numeral_char (c))
+    return FALSE;
+  for (guint chars = 0; p < sc->len && chars < 16; )
+    {
+      gsize cl = fz_text_decode (sc->text + p, sc->len - p, &c);
+
+      if (c != ' ' && c != 0x3000)
+        {
+          if (k + cl > sizeof buf)
+            break;
+          for (gsize i = 0; i < cl; i++, k++)
+            {
+              buf[k] = sc->text[p + i];
+              src[k] = p + i;
+            }
+          chars++;
+        }
+      p += cl;
+    }
+  if (!fz_numeral_parse (buf, k, v, &used) || used == 0 || src[used - 1] + 1 <= pos + n)
+    return FALSE;
+  *end = src[used - 1] + 1;
+  return TRUE;
+}
+
 static gsize
 handle_cjk (Scan     *sc,
             gsize     pos,
@@ -726,6 +1032,16 @@ handle_cjk (Scan     *sc,
   FzDecimal v;
   gsize n;
 
+  /* 数 几 负 and the capital 陆 伍 拾 start many more words (数据, 负责, 大陆, 队伍, 收拾)
+   * than numbers: only a numeral after them is worth a parse. */
+  if (prefix_only[c >> 5] & (1u << (c & 31)))
+    {
+      gunichar next;
+
+      fz_text_decode (sc->text + pos + clen, sc->len - pos - clen, &next);
+      if (!is_numeral_char (next) && fz_text_digit_value (next) < 0 && !char_in (next, "元圆"))
+        return pos + clen;
+    }
   if (c == 0x7B2C) /* 第 */
     {
       gsize p = pos + clen;
@@ -745,6 +1061,12 @@ handle_cjk (Scan     *sc,
     }
   if (!fz_numeral_parse (sc->text + pos, sc->len - pos, &v, &n) || n == 0)
     return pos + clen;
+  {
+    gsize end;
+
+    if (parse_spaced (sc, pos, n, &v, &end))
+      return at_least (handle_number (sc, pos, end, v, FALSE, 0), pos + clen);
+  }
   return at_least (handle_number (sc, pos, pos + n, v, FALSE, 0), pos + clen);
 }
 

@@ -59,34 +59,35 @@ count_digits (const char *s,
   return count;
 }
 
-/* 千 after a number is a multiplier unless it starts a unit (千米, 千克). */
+/* 千 after a number is a multiplier unless it starts a unit (千米, 千克); 3千元 is 3000 元. */
 static gboolean
 multiplier_at (const char *s,
                gsize       len,
                int        *exp,
                gsize      *used)
 {
-  if (has_prefix (s, len, "万亿"))
+  gboolean wan = has_prefix (s, len, "万") || has_prefix (s, len, "萬");
+
+  if (wan && (has_prefix (s + 3, len - 3, "亿") || has_prefix (s + 3, len - 3, "億")))
     {
       *exp = 12;
       *used = 6;
       return TRUE;
     }
-  if (has_prefix (s, len, "亿"))
+  if (has_prefix (s, len, "亿") || has_prefix (s, len, "億"))
     {
       *exp = 8;
       *used = 3;
       return TRUE;
     }
-  if (has_prefix (s, len, "万"))
+  if (wan)
     {
       *exp = 4;
       *used = 3;
       return TRUE;
     }
   if (has_prefix (s, len, "千") && !has_prefix (s, len, "千米") &&
-      !has_prefix (s, len, "千克") && !has_prefix (s, len, "千瓦") &&
-      !has_prefix (s, len, "千元"))
+      !has_prefix (s, len, "千克") && !has_prefix (s, len, "千瓦"))
     {
       *exp = 3;
       *used = 3;
@@ -99,7 +100,7 @@ static gboolean
 over_at (const char *s,
          gsize       len)
 {
-  return has_prefix (s, len, "余") || has_prefix (s, len, "多");
+  return has_prefix (s, len, "余") || has_prefix (s, len, "多") || has_prefix (s, len, "餘");
 }
 
 /* A sign counts only when a digit follows it. */
@@ -112,11 +113,11 @@ read_sign (const char *s,
   gunichar c;
   gsize n = fz_text_decode (s, len, &c);
 
-  if (c == '-' || c == 0xFF0D || c == '+' || c == 0xFF0B)
+  if (c == '-' || c == 0xFF0D || c == '+' || c == 0xFF0B || c == 0x2212)
     {
       gunichar d;
 
-      *neg = (c == '-' || c == 0xFF0D);
+      *neg = (c == '-' || c == 0xFF0D || c == 0x2212);
       fz_text_decode (s + n, len - n, &d);
       if (fz_text_digit_value (d) < 0)
         return FALSE;
@@ -184,7 +185,12 @@ read_lesser_part (const char *s,
 
   if (!of && multiplier_at (s + pos + dn, len - pos - dn, &exp2, &used2) && exp2 < exp &&
       fz_decimal_mul_pow10 (&part, exp2) && fz_decimal_add (out, &part))
-    pos += dn + used2;
+    return pos + dn + used2;
+  /* 1万2, 3千5: one digit after the unit counts in the next lower one. */
+  if (!of && dn == 1 && !has_prefix (s + pos + dn, len - pos - dn, ".") &&
+      !has_prefix (s + pos + dn, len - pos - dn, "%") &&
+      fz_decimal_mul_pow10 (&part, exp - 1) && fz_decimal_add (out, &part))
+    pos += dn;
   return pos;
 }
 
@@ -214,7 +220,7 @@ read_multiplier (const char *s,
     return FALSE;
   out->flags |= FZ_NUMERAL_MULT;
   *pos += used;
-  if (exp >= 4 && count_digits (s + *pos, len - *pos) > 0)
+  if (count_digits (s + *pos, len - *pos) > 0)
     *pos = read_lesser_part (s, len, *pos, exp, out);
   if (over_at (s + *pos, len - *pos))
     {

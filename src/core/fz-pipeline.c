@@ -11,6 +11,7 @@
 #include "fz-extractor.h"
 #include "fz-period-finder.h"
 #include "fz-pipeline.h"
+#include "fz-script.h"
 
 struct _FzPipeline
 {
@@ -61,12 +62,14 @@ fz_pipeline_new (const char  *data_dir,
   g_autofree char *lexicon_path = NULL;
   g_autofree char *gazetteer_path = NULL;
   g_autofree char *aliases_path = NULL;
+  g_autofree char *traditional_path = NULL;
 
   g_atomic_ref_count_init (&self->ref);
   self->data_dir = data_dir != NULL ? g_strdup (data_dir) : find_data_dir ();
   lexicon_path = g_build_filename (self->data_dir, "indicators.tsv", NULL);
   gazetteer_path = g_build_filename (self->data_dir, "gazetteer.tsv", NULL);
   aliases_path = g_build_filename (self->data_dir, "region-aliases.tsv", NULL);
+  traditional_path = g_build_filename (self->data_dir, "gazetteer-traditional.tsv", NULL);
 
   self->lexicon = fz_lexicon_new_from_file (lexicon_path, error);
   if (self->lexicon == NULL)
@@ -76,6 +79,10 @@ fz_pipeline_new (const char  *data_dir,
     return NULL;
   if (g_file_test (aliases_path, G_FILE_TEST_EXISTS)
       && !fz_gazetteer_add_aliases_from_file (self->gazetteer, aliases_path, error))
+    return NULL;
+  /* Hong Kong, Macau and Taiwan as their pages write them, for a page too mixed for the view. */
+  if (g_file_test (traditional_path, G_FILE_TEST_EXISTS)
+      && !fz_gazetteer_add_aliases_from_file (self->gazetteer, traditional_path, error))
     return NULL;
   if (!add_user_files (self, error))
     return NULL;
@@ -184,6 +191,7 @@ fz_pipeline_run (FzPipeline  *self,
                  char       **found_date)
 {
   FzFigureList *figures;
+  g_autofree char *view = NULL;
   GPtrArray *articles;
   const char *text;
   gsize len;
@@ -196,8 +204,14 @@ fz_pipeline_run (FzPipeline  *self,
   if (found_date != NULL)
     *found_date = NULL;
   text = fz_document_get_text (document, &len);
+  /* A traditional page is read in simplified characters, offset for offset. */
+  view = fz_script_view (text, len);
+  if (view != NULL)
+    text = view;
   articles = fz_document_get_articles (document);
   figures = fz_extract (text, len);
+  if (view != NULL)
+    fz_script_restore_units (figures, view, fz_document_get_text (document, NULL));
   fz_attribute (self->gazetteer, self->lexicon, text, len, articles, figures);
 
   g_date_clear (&doc_date, 1);
