@@ -1,0 +1,472 @@
+/* fz-document-pdf.c: a PDF's text layer read with poppler, lines ordered into columns. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-document-pdf.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "fz-error.h"
+
+/* One line of a page: poppler's characters [start, end) of the page text, and its box. */
+typedef struct
+{
+  guint  start;
+  guint  end;
+  double x1, y1, x2, y2;
+} PdfLine;
+
+typedef struct
+{
+  const gunichar         *chars;
+  const PopplerRectangle *rects;
+  GArray                 *lines;
+} PdfPage;
+
+static inline PdfLine *
+line_at (GArray *lines,
+         guint   i)
+{
+  return &g_array_index (lines, PdfLine, i);
+}
+
+static inline double
+line_height (const PdfLine *l)
+{
+  return MAX (l->y2 - l->y1, 1.0);
+}
+
+/* ------------------------------------------------------------- Lines */
+
+static void
+close_line (PdfPage *pg,
+            PdfLine *l,
+            guint    end)
+{
+  l->end = end;
+  /* white space at either end is not part of the line */
+  while (l->start < l->end && g_unichar_isspace (pg->chars[l->start]))
+    l->start++;
+  while (l->end > l->start && g_unichar_isspace (pg->chars[l->end - 1]))
+    l->end--;
+  if (l->start == l->end)
+    return;
+  l->x1 = l->y1 = G_MAXDOUBLE;
+  l->x2 = l->y2 = -G_MAXDOUBLE;
+  for (guint i = l->start; i < l->end; i++)
+    {
+      l->x1 = MIN (l->x1, pg->rects[i].x1);
+      l->y1 = MIN (l->y1, pg->rects[i].y1);
+      l->x2 = MAX (l->x2, pg->rects[i].x2);
+      l->y2 = MAX (l->y2, pg->rects[i].y2);
+    }
+  g_array_append_val (pg->lines, *l);
+}
+
+/* Whether character @i starts a new line though poppler put no break before it: it jumps
+ * back left, far right (across a column gutter) or off the line's height. */
+static gboolean
+breaks_line (const PdfPage *pg,
+             guint          i)
+{
+  const PopplerRectangle *a = &pg->rects[i - 1], *b = &pg->rects[i];
+  double h = MAX (a->y2 - a->y1, 1.0);
+
+  if (g_unichar_isspace (pg->chars[i - 1]) || g_unichar_isspace (pg->chars[i]))
+    return FALSE;
+  return b->x1 < a->x1 - h / 2 || b->x1 > a->x2 + 2 * h ||
+         MIN (a->y2, b->y2) - MAX (a->y1, b->y1) < h / 3;
+}
+
+static void
+split_lines (PdfPage *pg,
+             guint    n)
+{
+  PdfLine l = { 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (pg->chars[i] == '\n')
+        {
+          close_line (pg, &l, i);
+          l.start = i + 1;
+        }
+      else if (i > l.start && breaks_line (pg, i))
+        {
+          close_line (pg, &l, i);
+          l.start = i;
+        }
+    }
+  close_line (pg, &l, n);
+}
+
+/* ----------------------------------------------------- Reading order */
+
+/* Space between two columns, in points: narrower gaps are word spacing. */
+#define GUTTER 3.0
+
+static int
+by_x (gconstpointer a,
+      gconstpointer b,
+      gpointer      lines)
+{
+  const PdfLine *la = line_at (lines, *(const guint *) a);
+  const PdfLine *lb = line_at (lines, *(const guint *) b);
+
+  return la->x1 < lb->x1 ? -1 : la->x1 > lb->x1 ? 1 : 0;
+}
+
+static int
+by_y (gconstpointer a,
+      gconstpointer b,
+      gpointer      lines)
+{
+  const PdfLine *la = line_at (lines, *(const guint *) a);
+  const PdfLine *lb = line_at (lines, *(const guint *) b);
+
+  if (la->y1 != lb->y1)
+    return la->y1 < lb->y1 ? -1 : 1;
+  return la->x1 < lb->x1 ? -1 : la->x1 > lb->x1 ? 1 : 0;
+}
+
+static void
+sort_lines (GArray         *lines,
+            guint          *idx,
+            guint           n,
+            GCompareDataFunc func)
+{
+  g_qsort_with_data (idx, n, sizeof (guint), func, lines);
+}
+
+/* With @idx sorted by x: the index after which a gutter no line crosses starts, or 0. */
+static guint
+next_gutter (GArray      *lines,
+             const guint *idx,
+             guint        n)
+{
+  double right = line_at (lines, idx[0])->x2;
+
+  for (guint i = 1; i < n; i++)
+    {
+      const PdfLine *l = line_at (lines, idx[i]);
+
+      if (l->x1 > right + GUTTER)
+        return i;
+      right = MAX (right, l->x2);
+    }
+  return 0;
+}
+
+static gboolean
+has_columns (GArray      *lines,
+             const guint *idx,
+             guint        n)
+{
+  g_autofree guint *copy = g_memdup2 (idx, n * sizeof (guint));
+
+  sort_lines (lines, copy, n, by_x);
+  return n > 1 && next_gutter (lines, copy, n) > 0;
+}
+
+/* With @idx sorted by y: the end of the band of lines that share a height with idx[from]. */
+static guint
+band_end (GArray      *lines,
+          const guint *idx,
+          guint        n,
+          guint        from)
+{
+  double bottom = line_at (lines, idx[from])->y2;
+  guint j = from + 1;
+
+  for (; j < n; j++)
+    {
+      const PdfLine *l = line_at (lines, idx[j]);
+
+      if (l->y1 >= bottom - line_height (l) / 4)
+        break;
+      bottom = MAX (bottom, l->y2);
+    }
+  return j;
+}
+
+static void order_lines (GArray *lines, guint *idx, guint n, GArray *out);
+
+/* No gutter runs down the whole set: cut it across into bands of lines at one height, and
+ * read together the bands that share their gutters (the columns under a headline). */
+static void
+order_bands (GArray *lines,
+             guint  *idx,
+             guint   n,
+             GArray *out)
+{
+  guint start = 0, end;
+
+  sort_lines (lines, idx, n, by_y);
+  end = band_end (lines, idx, n, 0);
+  if (end == n)
+    {
+      g_array_append_vals (out, idx, n);
+      return;
+    }
+  while (start < n)
+    {
+      while (end < n)
+        {
+          guint next = band_end (lines, idx, n, end);
+
+          if (!has_columns (lines, idx + start, next - start))
+            break;
+          end = next;
+        }
+      if (start == 0 && end == n)
+        {
+          g_array_append_vals (out, idx, n);
+          return;
+        }
+      order_lines (lines, idx + start, end - start, out);
+      start = end;
+      if (start < n)
+        end = band_end (lines, idx, n, start);
+    }
+}
+
+/* Recursive cuts: down the gutters first (left column before right), else across. */
+static void
+order_lines (GArray *lines,
+             guint  *idx,
+             guint   n,
+             GArray *out)
+{
+  guint cut;
+
+  if (n <= 1)
+    {
+      g_array_append_vals (out, idx, n);
+      return;
+    }
+  sort_lines (lines, idx, n, by_x);
+  cut = next_gutter (lines, idx, n);
+  if (cut == 0)
+    {
+      order_bands (lines, idx, n, out);
+      return;
+    }
+  order_lines (lines, idx, cut, out);
+  order_lines (lines, idx + cut, n - cut, out);
+}
+
+/* ------------------------------------------------------------ Output */
+
+typedef struct
+{
+  GString *text;
+  GArray  *boxes;
+  guint    page;
+} PdfOut;
+
+static void
+put_char (PdfOut                 *out,
+          gunichar                c,
+          guint32                 page,
+          const PopplerRectangle *r)
+{
+  FzCharBox box = { page, 0, 0, 0, 0 };
+
+  if (r != NULL)
+    {
+      box.x1 = r->x1;
+      box.y1 = r->y1;
+      box.x2 = r->x2;
+      box.y2 = r->y2;
+    }
+  /* a NUL or control character from a font's map would end or break the text */
+  if (!g_unichar_validate (c) || (c < 0x20 && c != '\n' && c != '\t'))
+    c = c == 0 ? ' ' : 0xFFFD;
+  g_string_append_unichar (out->text, c);
+  g_array_append_val (out->boxes, box);
+}
+
+/* A blank line (a new paragraph) where the type size changes, after a paragraph's gap, or
+ * before an indented first line; else one line break, which the layout repair may join. */
+static gboolean
+starts_paragraph (const PdfLine *a,
+                  const PdfLine *b)
+{
+  double ha = line_height (a), hb = line_height (b);
+  gboolean below = b->y1 >= a->y2 - ha / 4 && b->x1 < a->x2 && b->x2 > a->x1;
+
+  if (MAX (ha, hb) > 1.2 * MIN (ha, hb))
+    return TRUE;
+  return below && (b->y1 - a->y2 > 0.8 * MIN (ha, hb) || b->x1 > a->x1 + 1.5 * hb);
+}
+
+static void
+put_lines (PdfOut        *out,
+           const PdfPage *pg,
+           GArray        *order)
+{
+  const PdfLine *prev = NULL;
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      const PdfLine *l = line_at (pg->lines, g_array_index (order, guint, k));
+
+      if (out->text->len > 0)
+        put_char (out, '\n', FZ_PAGE_MAP_NO_PAGE, NULL);
+      if (out->text->len > 0 && (prev == NULL || starts_paragraph (prev, l)))
+        put_char (out, '\n', FZ_PAGE_MAP_NO_PAGE, NULL);
+      for (guint i = l->start; i < l->end; i++)
+        put_char (out, pg->chars[i], out->page, &pg->rects[i]);
+      prev = l;
+    }
+}
+
+static void
+read_page (PdfOut      *out,
+           PopplerPage *page)
+{
+  g_autofree char *utf8 = poppler_page_get_text (page);
+  g_autofree gunichar *chars = NULL;
+  g_autofree PopplerRectangle *rects = NULL;
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *idx = NULL;
+  glong n_chars = 0;
+  guint n_rects = 0;
+  PdfPage pg = { 0 };
+
+  if (utf8 == NULL || !poppler_page_get_text_layout (page, &rects, &n_rects))
+    return;
+  chars = g_utf8_to_ucs4_fast (utf8, -1, &n_chars);
+  pg.chars = chars;
+  pg.rects = rects;
+  pg.lines = g_array_new (FALSE, FALSE, sizeof (PdfLine));
+  split_lines (&pg, MIN ((guint) n_chars, n_rects));
+  idx = g_new (guint, pg.lines->len + 1);
+  for (guint i = 0; i < pg.lines->len; i++)
+    idx[i] = i;
+  order_lines (pg.lines, idx, pg.lines->len, order);
+  put_lines (out, &pg, order);
+  g_array_unref (pg.lines);
+}
+
+/* ---------------------------------------------------------- Public API */
+
+gboolean
+fz_document_pdf_sniff (const guint8 *data,
+                       gsize         len)
+{
+  return len >= 5 && memcmp (data, "%PDF-", 5) == 0;
+}
+
+static PopplerDocument *
+open_pdf (const guint8  *data,
+          gsize          len,
+          GError       **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, len);
+  g_autoptr(GError) local = NULL;
+  PopplerDocument *doc = poppler_document_new_from_bytes (bytes, NULL, &local);
+  int n_pages;
+
+  if (doc == NULL && g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    g_set_error (error, FZ_ERROR, FZ_ERROR_FAILED,
+                 _("the PDF is locked with a password; save a copy without the password "
+                   "and open that"));
+  else if (doc == NULL)
+    g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
+                 _("the PDF is damaged or cut short and cannot be read"));
+  if (doc == NULL)
+    return NULL;
+  n_pages = poppler_document_get_n_pages (doc);
+  if (n_pages <= 0)
+    g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
+                 _("the PDF is damaged or cut short and cannot be read"));
+  else if (n_pages > FZ_PDF_MAX_PAGES)
+    g_set_error (error, FZ_ERROR, FZ_ERROR_TOO_LARGE,
+                 _("the PDF has %d pages, more than the limit of %d"),
+                 n_pages, FZ_PDF_MAX_PAGES);
+  else
+    return doc;
+  g_object_unref (doc);
+  return NULL;
+}
+
+static gboolean
+read_pages (PopplerDocument  *doc,
+            PdfOut           *out,
+            GError          **error)
+{
+  gint64 deadline = g_get_monotonic_time () + FZ_PDF_MAX_SECONDS * G_USEC_PER_SEC;
+  int n_pages = poppler_document_get_n_pages (doc);
+  guint n_read = 0;
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+
+      if (g_get_monotonic_time () > deadline)
+        {
+          g_set_error (error, FZ_ERROR, FZ_ERROR_TOO_LARGE,
+                       _("reading the PDF took longer than %d seconds; it stopped at page %d"),
+                       FZ_PDF_MAX_SECONDS, i + 1);
+          return FALSE;
+        }
+      if (page == NULL)
+        continue;
+      n_read++;
+      out->page = i;
+      read_page (out, page);
+    }
+  if (n_read == 0)
+    g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
+                 _("the PDF is damaged or cut short and cannot be read"));
+  else if (out->text->len == 0)
+    g_set_error (error, FZ_ERROR, FZ_ERROR_EMPTY,
+                 _("the PDF has no text layer, only images (a scanned page?); Fanzha reads "
+                   "the text of a PDF and does not recognise text in images"));
+  return n_read > 0 && out->text->len > 0;
+}
+
+static char *
+creation_date (PopplerDocument *doc)
+{
+  g_autoptr(GDateTime) when = poppler_document_get_creation_date_time (doc);
+
+  return when ? g_date_time_format (when, "%Y-%m-%d") : NULL;
+}
+
+char *
+fz_document_pdf_read (const guint8  *data,
+                      gsize          len,
+                      gsize         *text_len,
+                      FzPageMap    **map,
+                      char         **iso_date,
+                      GError       **error)
+{
+  g_autoptr(PopplerDocument) doc = NULL;
+  PdfOut out = { 0 };
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = open_pdf (data, len, error);
+  if (doc == NULL)
+    return NULL;
+  out.text = g_string_new (NULL);
+  out.boxes = g_array_new (FALSE, FALSE, sizeof (FzCharBox));
+  if (!read_pages (doc, &out, error))
+    {
+      g_string_free (out.text, TRUE);
+      g_array_unref (out.boxes);
+      return NULL;
+    }
+  if (iso_date)
+    *iso_date = creation_date (doc);
+  if (text_len)
+    *text_len = out.text->len;
+  if (map)
+    *map = fz_page_map_new (g_steal_pointer (&doc), g_steal_pointer (&out.boxes));
+  else
+    g_array_unref (out.boxes);
+  return g_string_free (out.text, FALSE);
+}
