@@ -98,6 +98,8 @@ test_columns (void)
   g_assert_cmpstr (fz_document_get_outlet (doc), ==, "样例日报");
   g_assert_nonnull (find_figure (doc, "672"));
   g_assert_nonnull (find_figure (doc, "360"));
+  /* 45万人次 is wrapped after its 4 in the right column: one figure again */
+  g_assert_nonnull (find_figure (doc, "450000"));
 }
 
 static void

@@ -300,6 +300,43 @@ starts_paragraph (const PdfLine *a,
   return below && (b->y1 - a->y2 > 0.8 * MIN (ha, hb) || b->x1 > a->x1 + 1.5 * hb);
 }
 
+/* The right edge of @k's column: the furthest any line near it in reading order reaches. */
+static double
+column_right (const PdfPage *pg,
+              GArray        *order,
+              guint          k)
+{
+  const PdfLine *l = line_at (pg->lines, g_array_index (order, guint, k));
+  double right = l->x2;
+
+  for (guint i = k > 3 ? k - 3 : 0; i < order->len && i <= k + 3; i++)
+    {
+      const PdfLine *o = line_at (pg->lines, g_array_index (order, guint, i));
+
+      if (o->x1 < l->x2 && o->x2 > l->x1)
+        right = MAX (right, o->x2);
+    }
+  return right;
+}
+
+/* A number the type wrapped (覆盖群众4 / 5万人次): the line runs to the column's edge and the
+ * next goes on below it. The layout repair of plain text keeps a break between two digits,
+ * since without the page it cannot tell a wrap from a list; here the page tells. */
+static gboolean
+wraps_number (const PdfPage *pg,
+              GArray        *order,
+              guint          k)
+{
+  const PdfLine *a = line_at (pg->lines, g_array_index (order, guint, k - 1));
+  const PdfLine *b = line_at (pg->lines, g_array_index (order, guint, k));
+  double h = line_height (a);
+
+  if (!g_unichar_isdigit (pg->chars[a->end - 1]) || !g_unichar_isdigit (pg->chars[b->start]))
+    return FALSE;
+  return b->y1 >= a->y2 - h / 4 && b->y1 - a->y2 < h && ABS (b->x1 - a->x1) < h &&
+         a->x2 >= column_right (pg, order, k - 1) - 0.6 * h;
+}
+
 static void
 put_lines (PdfOut        *out,
            const PdfPage *pg,
@@ -311,7 +348,9 @@ put_lines (PdfOut        *out,
     {
       const PdfLine *l = line_at (pg->lines, g_array_index (order, guint, k));
 
-      if (out->text->len > 0)
+      if (prev != NULL && !starts_paragraph (prev, l) && wraps_number (pg, order, k))
+        ;
+      else if (out->text->len > 0)
         put_char (out, '\n', FZ_PAGE_MAP_NO_PAGE, NULL);
       if (out->text->len > 0 && (prev == NULL || starts_paragraph (prev, l)))
         put_char (out, '\n', FZ_PAGE_MAP_NO_PAGE, NULL);

@@ -97,6 +97,45 @@ fz_page_map_get_n_chars (FzPageMap *self)
   return self->boxes->len;
 }
 
+gboolean
+fz_page_map_get_page_size (FzPageMap *self,
+                           guint      page,
+                           double    *width,
+                           double    *height)
+{
+  g_autoptr(PopplerPage) p = NULL;
+
+  g_return_val_if_fail (FZ_IS_PAGE_MAP (self), FALSE);
+
+  if (page >= self->n_pages || (p = poppler_document_get_page (self->document, page)) == NULL)
+    return FALSE;
+  poppler_page_get_size (p, width, height);
+  return TRUE;
+}
+
+void
+fz_page_map_render (FzPageMap *self,
+                    guint      page,
+                    cairo_t   *cr,
+                    double     scale)
+{
+  g_autoptr(PopplerPage) p = NULL;
+  double w, h;
+
+  g_return_if_fail (FZ_IS_PAGE_MAP (self));
+
+  if (page >= self->n_pages || (p = poppler_document_get_page (self->document, page)) == NULL)
+    return;
+  poppler_page_get_size (p, &w, &h);
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, w, h);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  poppler_page_render (p, cr);
+  cairo_restore (cr);
+}
+
 const FzCharBox *
 fz_page_map_get_box (FzPageMap *self,
                      guint      offset)

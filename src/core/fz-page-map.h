@@ -31,6 +31,16 @@ FzPageMap       *fz_page_map_new              (PopplerDocument *document,
 PopplerDocument *fz_page_map_get_document     (FzPageMap       *self);
 guint            fz_page_map_get_n_pages      (FzPageMap       *self);
 guint            fz_page_map_get_n_chars      (FzPageMap       *self);
+/* A page's size in points; FALSE when the page cannot be read. */
+gboolean         fz_page_map_get_page_size    (FzPageMap       *self,
+                                               guint            page,
+                                               double          *width,
+                                               double          *height);
+/* Draws @page on white, @scale device units a point, from @cr's origin. */
+void             fz_page_map_render           (FzPageMap       *self,
+                                               guint            page,
+                                               cairo_t         *cr,
+                                               double           scale);
 const FzCharBox *fz_page_map_get_box          (FzPageMap       *self,
                                                guint            offset);
 /* The first page that shows a character of [start, end), or -1. */
