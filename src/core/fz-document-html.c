@@ -282,8 +282,10 @@ look_at (xmlNode    *n,
   if (c->h1 == NULL && is (n, "h1"))
     c->h1 = n;
   for (xmlNode *k = n->children; k != NULL; k = k->next)
-    if (is (k, "p") || k->type == XML_TEXT_NODE)
-      own += text_length (k->type == XML_TEXT_NODE ? k : k->children, 0);
+    if (k->type == XML_TEXT_NODE && k->content != NULL)
+      own += strlen ((const char *) k->content);
+    else if (is (k, "p"))
+      own += text_length (k->children, 0);
   if (own > c->block_len)
     {
       c->block = n;
