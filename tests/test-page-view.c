@@ -35,7 +35,7 @@ two_page_document (void)
 
   fz_test_pdf_news_page (pdf, "样例日报", "全市反诈专项行动取得阶段性成效", LEFT, RIGHT);
   fz_test_pdf_next_page (pdf);
-  fz_test_pdf_text (pdf, 40, 60, 515, 12, "本报讯 第二版：全市共破获电信网络诈骗案件88起。");
+  fz_test_pdf_text (pdf, 40, 760, 515, 12, "本报讯 第二版：全市共破获电信网络诈骗案件88起。");
   bytes = fz_test_pdf_finish (pdf);
   doc = fz_document_new_from_data ("page.pdf", bytes->data, bytes->len, NULL);
   g_assert_nonnull (doc);
@@ -110,6 +110,20 @@ test_page_view (void)
   g_assert_cmpuint (got[0], ==, f->start);
   g_assert_cmpuint (got[1], ==, f->end);
   g_assert_false (fz_page_view_activate_at (FZ_PAGE_VIEW (view), 2, 2));
+
+  /* a figure at the foot of the second page: turned to and scrolled into sight */
+  {
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 620, 400);
+    iterate (10);
+    gtk_adjustment_set_value (adj, 0);
+    fz_page_view_select_span (FZ_PAGE_VIEW (view), second->start, second->end);
+    iterate (10);
+    g_assert_cmpuint (fz_page_view_get_page (FZ_PAGE_VIEW (view)), ==, 1);
+    g_assert_cmpfloat (gtk_adjustment_get_value (adj), >, 300);
+    fz_page_view_set_page (FZ_PAGE_VIEW (view), 0);
+  }
 
   /* Page Down and Page Up */
   gtk_widget_activate_action (view, "page.next", NULL);

@@ -137,6 +137,32 @@ snapshot_note (FzPageView  *self,
   gtk_snapshot_restore (snapshot);
 }
 
+/* In a scrolled window, the first box of the span comes into sight (a third from the top). */
+static void
+reveal_span (FzPageView *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  double w, h, scale = page_scale (self, gtk_widget_get_width (GTK_WIDGET (self)), &w, &h);
+  g_autoptr(GArray) rects = NULL;
+  GtkAdjustment *adj;
+  graphene_point_t top;
+  double y1, y2;
+
+  if (scrolled == NULL || scale <= 0 || self->start >= self->end)
+    return;
+  rects = fz_page_map_span_rects (self->map, self->start, self->end, self->page);
+  if (rects->len == 0 ||
+      !gtk_widget_compute_point (GTK_WIDGET (self), scrolled, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return;
+  adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  y1 = g_array_index (rects, PopplerRectangle, 0).y1 * scale;
+  y2 = g_array_index (rects, PopplerRectangle, 0).y2 * scale;
+  /* @top is where the view's origin shows; the box is in sight between 0 and the page size */
+  if (top.y + y1 < 0 || top.y + y2 > gtk_adjustment_get_page_size (adj))
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + top.y + y1 -
+                                   gtk_adjustment_get_page_size (adj) / 3);
+}
+
 /* ------------------------------------------------------------ Callbacks */
 
 static guint
@@ -386,6 +412,7 @@ fz_page_view_select_span (FzPageView *self,
   self->end = MAX (start, end);
   if (self->map != NULL && (page = fz_page_map_find_page (self->map, start, end)) >= 0)
     fz_page_view_set_page (self, page);
+  reveal_span (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
