@@ -102,6 +102,44 @@ test_columns (void)
   g_assert_nonnull (find_figure (doc, "450000"));
 }
 
+/* A short headline over the next columns, three columns, a paragraph across the page: each
+ * block whole and in order, though no gutter runs down the whole page. */
+static void
+test_blocks (void)
+{
+  FzTestPdf *pdf = fz_test_pdf_new (NULL);
+  const char *marks[] = { "甲标题", "AAAA", "BBBB", "乙标题", "CCCC", "DDDD", "EEEE", "FFFF" };
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(FzDocument) doc = NULL;
+  const char *text, *prev = NULL;
+
+  fz_test_pdf_text (pdf, 40, 40, 515, 20, "甲标题横跨两栏");
+  fz_test_pdf_text (pdf, 40, 80, 245, 11, "甲左栏AAAA今年以来，全市公安机关持续开展打击治理"
+                                          "电信网络诈骗犯罪专项行动，共破获案件672起。");
+  fz_test_pdf_text (pdf, 310, 80, 245, 11, "甲右栏BBBB同时开展反诈宣传活动360场次，"
+                                           "覆盖群众45万人次。");
+  fz_test_pdf_text (pdf, 40, 200, 515, 20, "乙标题");
+  fz_test_pdf_text (pdf, 40, 240, 160, 11, "乙左栏CCCC今年以来，全市公安机关持续开展打击治理"
+                                           "电信网络诈骗犯罪专项行动，共破获案件88起。");
+  fz_test_pdf_text (pdf, 215, 240, 160, 11, "乙中栏DDDD全市开展反诈宣传活动120场次，覆盖群众"
+                                            "5万人次，电信网络诈骗发案数同比下降18.6%。");
+  fz_test_pdf_text (pdf, 390, 240, 160, 11, "乙右栏EEEE止付冻结涉诈资金3.5亿元。");
+  fz_test_pdf_text (pdf, 40, 400, 515, 11, "丙通栏FFFF全市反诈工作取得阶段性成效。");
+  bytes = fz_test_pdf_finish (pdf);
+  doc = open_pdf (bytes, NULL);
+  text = fz_document_get_text (doc, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      const char *at = strstr (text, marks[i]);
+
+      g_assert_nonnull (at);
+      g_assert_true (prev == NULL || at > prev);
+      prev = at;
+    }
+  /* the paragraph across the page starts a block of its own */
+  g_assert_nonnull (strstr (text, "\n\n丙通栏"));
+}
+
 static void
 test_articles (void)
 {
@@ -357,6 +395,7 @@ main (int   argc,
   pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
   g_assert_no_error (error);
   g_test_add_func ("/pdf/columns", test_columns);
+  g_test_add_func ("/pdf/blocks", test_blocks);
   g_test_add_func ("/pdf/articles", test_articles);
   g_test_add_func ("/pdf/split-figure", test_split_figure);
   g_test_add_func ("/pdf/pages", test_pages);

@@ -157,15 +157,49 @@ next_gutter (GArray      *lines,
   return 0;
 }
 
+/* Whether the band [@from, @to) of @idx reads on in the columns of the group [@start, @from):
+ * together they keep a gutter, no line of the band bridges one of the group's gutters (a
+ * paragraph across the page ends the columns), and the type is the body's (a headline over
+ * the next columns, however short, is not part of the last ones). */
 static gboolean
-has_columns (GArray      *lines,
-             const guint *idx,
-             guint        n)
+continues_columns (GArray      *lines,
+                   const guint *idx,
+                   guint        start,
+                   guint        from,
+                   guint        to)
 {
-  g_autofree guint *copy = g_memdup2 (idx, n * sizeof (guint));
+  g_autofree guint *group = g_memdup2 (idx + start, (from - start) * sizeof (guint));
+  g_autofree guint *all = g_memdup2 (idx + start, (to - start) * sizeof (guint));
+  guint n = from - start;
+  double h_min = G_MAXDOUBLE, h_max = 0, right;
 
-  sort_lines (lines, copy, n, by_x);
-  return n > 1 && next_gutter (lines, copy, n) > 0;
+  sort_lines (lines, all, to - start, by_x);
+  if (to - start < 2 || next_gutter (lines, all, to - start) == 0)
+    return FALSE;
+  sort_lines (lines, group, n, by_x);
+  for (guint i = 0; i < n; i++)
+    {
+      h_min = MIN (h_min, line_height (line_at (lines, group[i])));
+      h_max = MAX (h_max, line_height (line_at (lines, group[i])));
+    }
+  for (guint k = from; k < to; k++)
+    {
+      const PdfLine *l = line_at (lines, idx[k]);
+
+      if (line_height (l) > 1.3 * h_max || line_height (l) * 1.3 < h_min)
+        return FALSE;
+      right = line_at (lines, group[0])->x2;
+      for (guint i = 1; i < n; i++)
+        {
+          const PdfLine *g = line_at (lines, group[i]);
+
+          /* the gutter between @right and g->x1 */
+          if (g->x1 > right + GUTTER && l->x1 < right + 1 && l->x2 > g->x1 - 1)
+            return FALSE;
+          right = MAX (right, g->x2);
+        }
+    }
+  return TRUE;
 }
 
 /* With @idx sorted by y: the end of the band of lines that share a height with idx[from]. */
@@ -214,7 +248,7 @@ order_bands (GArray *lines,
         {
           guint next = band_end (lines, idx, n, end);
 
-          if (!has_columns (lines, idx + start, next - start))
+          if (!continues_columns (lines, idx, start, end, next))
             break;
           end = next;
         }
@@ -286,8 +320,9 @@ put_char (PdfOut                 *out,
   g_array_append_val (out->boxes, box);
 }
 
-/* A blank line (a new paragraph) where the type size changes, after a paragraph's gap, or
- * before an indented first line; else one line break, which the layout repair may join. */
+/* A blank line (a new paragraph) where the type size changes, where the text goes down into
+ * another block, after a paragraph's gap, or before an indented first line; else one line
+ * break, which the layout repair may join. */
 static gboolean
 starts_paragraph (const PdfLine *a,
                   const PdfLine *b)
@@ -296,6 +331,10 @@ starts_paragraph (const PdfLine *a,
   gboolean below = b->y1 >= a->y2 - ha / 4 && b->x1 < a->x2 && b->x2 > a->x1;
 
   if (MAX (ha, hb) > 1.2 * MIN (ha, hb))
+    return TRUE;
+  /* down into another block (columns end, a paragraph across the page); up is the next
+   * column, which goes on with the sentence */
+  if (!below && b->y1 > a->y2)
     return TRUE;
   return below && (b->y1 - a->y2 > 0.8 * MIN (ha, hb) || b->x1 > a->x1 + 1.5 * hb);
 }
