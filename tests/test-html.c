@@ -134,6 +134,15 @@ test_charset (void)
   g_assert_nonnull (detected);
   g_assert_true (g_str_has_prefix (detected->text, PARA1));
   g_assert_cmpstr (detected->encoding, !=, "UTF-8");
+
+  /* saved again as UTF-8, the old declaration kept */
+  {
+    g_autoptr(FzHtmlPage) resaved = fz_document_html_read ((const guint8 *) utf8, strlen (utf8),
+                                                           NULL);
+
+    g_assert_cmpstr (resaved->text, ==, PARA1);
+    g_assert_cmpstr (resaved->encoding, ==, "UTF-8");
+  }
 }
 
 static void

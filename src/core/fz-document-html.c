@@ -78,7 +78,7 @@ meta_charset (const guint8 *data,
 }
 
 /* The page's own word on its charset first (GBK and GB2312 read as their superset
- * GB18030), then detection as for a text file. */
+ * GB18030) unless the bytes are UTF-8, then detection as for a text file. */
 static char *
 decode (const guint8  *data,
         gsize          len,
@@ -93,7 +93,9 @@ decode (const guint8  *data,
     charset = "GB18030";
   else if (declared && g_str_has_prefix (declared, "big5"))
     charset = "BIG5";
-  if (charset != NULL && memchr (data, '\0', len) == NULL)
+  /* a page saved as UTF-8 keeps the old declaration often; valid UTF-8 is never by chance */
+  if (charset != NULL && memchr (data, '\0', len) == NULL &&
+      !g_utf8_validate ((const char *) data, len, NULL))
     {
       gsize written = 0;
       char *text = g_convert ((const char *) data, len, "UTF-8", charset, NULL, &written, NULL);
