@@ -175,7 +175,8 @@ static void
 test_sniff (void)
 {
   g_assert_true (fz_document_html_sniff ("a.HTM", (const guint8 *) "x", 1));
-  g_assert_true (fz_document_html_sniff ("a.txt", (const guint8 *) "\xEF\xBB\xBF \n<!doctype HTML>", 19));
+  g_assert_true (fz_document_html_sniff ("a.txt",
+                                         (const guint8 *) "\xEF\xBB\xBF \n<!doctype HTML>", 19));
   g_assert_true (fz_document_html_sniff (NULL, (const guint8 *) "<HTML><body>", 12));
   g_assert_false (fz_document_html_sniff ("a.txt", (const guint8 *) PARA1, strlen (PARA1)));
   g_assert_false (fz_document_html_sniff ("a.xml", (const guint8 *) "<?xml version=\"1.0\"?>", 21));

@@ -246,7 +246,7 @@ test_date (void)
   g_assert_null (fz_document_get_date (c));
 }
 
-/* A PDF written by hand around @extra objects, with a cross-reference table. */
+/* A PDF written by hand around @objects, with a cross-reference table. */
 static GByteArray *
 hand_pdf (const char *const *objects,
           const char        *trailer)
@@ -292,7 +292,8 @@ test_errors (void)
     "<< /Type /Catalog /Pages 2 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
-    "<< /Filter /Standard /V 1 /R 2 /O <1111111111111111111111111111111111111111111111111111111111111111>"
+    "<< /Filter /Standard /V 1 /R 2"
+    " /O <1111111111111111111111111111111111111111111111111111111111111111>"
     " /U <2222222222222222222222222222222222222222222222222222222222222222> /P -4 >>",
     NULL
   };
