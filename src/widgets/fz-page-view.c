@@ -163,6 +163,19 @@ reveal_span (FzPageView *self)
                                    gtk_adjustment_get_page_size (adj) / 3);
 }
 
+/* A screen reader hears which page is shown. */
+static void
+update_label (FzPageView *self)
+{
+  guint n = fz_page_view_get_n_pages (self);
+  g_autofree char *label = NULL;
+
+  if (n > 0)
+    label = g_strdup_printf (_("Printed page %u of %u"), self->page + 1, n);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label ? label : _("No printed page"), -1);
+}
+
 /* ------------------------------------------------------------ Callbacks */
 
 static guint
@@ -361,6 +374,7 @@ fz_page_view_init (FzPageView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  update_label (self);
 }
 
 /* ------------------------------------------------------------ Public API */
@@ -386,6 +400,7 @@ fz_page_view_set_document (FzPageView *self,
   drop_texture (self);
   self->page = 0;
   self->start = self->end = 0;
+  update_label (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
@@ -463,6 +478,7 @@ fz_page_view_set_page (FzPageView *self,
   if (page == self->page || page >= fz_page_view_get_n_pages (self))
     return;
   self->page = page;
+  update_label (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
