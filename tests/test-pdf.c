@@ -140,6 +140,33 @@ test_blocks (void)
   g_assert_nonnull (strstr (text, "\n\n丙通栏"));
 }
 
+/* Columns 6 points apart: poppler reads their lines as one, with a space between; the gap
+ * that lines up from line to line is a gutter. */
+static void
+test_narrow_gutter (void)
+{
+  FzTestPdf *pdf = fz_test_pdf_new (NULL);
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autoptr(FzDocument) doc = NULL;
+  g_autofree char *flat = NULL;
+  const char *left, *right;
+
+  fz_test_pdf_text (pdf, 40, 80, 250, 11, "左栏AAAA今年以来，全市公安机关持续开展打击治理电信网络"
+                                          "诈骗犯罪专项行动，共破获案件672起，抓获犯罪嫌疑人1200名。");
+  fz_test_pdf_text (pdf, 296, 80, 250, 11, "右栏BBBB同时开展反诈宣传活动360场次，覆盖群众45万人"
+                                           "次，发案数同比下降18.6%，止付冻结涉诈资金3.5亿元。");
+  bytes = fz_test_pdf_finish (pdf);
+  doc = open_pdf (bytes, NULL);
+  flat = without_space (fz_document_get_text (doc, NULL));
+  left = strstr (flat, "左栏AAAA今年以来，全市公安机关持续开展打击治理电信网络"
+                       "诈骗犯罪专项行动，共破获案件672起，抓获犯罪嫌疑人1200名。");
+  right = strstr (flat, "右栏BBBB同时开展反诈宣传活动360场次，覆盖群众45万人"
+                        "次，发案数同比下降18.6%，止付冻结涉诈资金3.5亿元。");
+  g_assert_nonnull (left);
+  g_assert_nonnull (right);
+  g_assert_true (left < right);
+}
+
 static void
 test_articles (void)
 {
@@ -397,6 +424,7 @@ main (int   argc,
   g_assert_no_error (error);
   g_test_add_func ("/pdf/columns", test_columns);
   g_test_add_func ("/pdf/blocks", test_blocks);
+  g_test_add_func ("/pdf/narrow-gutter", test_narrow_gutter);
   g_test_add_func ("/pdf/articles", test_articles);
   g_test_add_func ("/pdf/split-figure", test_split_figure);
   g_test_add_func ("/pdf/pages", test_pages);

@@ -63,17 +63,26 @@ close_line (PdfPage *pg,
   g_array_append_val (pg->lines, *l);
 }
 
-/* Whether character @i starts a new line though poppler put no break before it: it jumps
- * back left, far right (across a column gutter) or off the line's height. */
+/* Whether character @i starts a new line though poppler put no break before it: from the
+ * last character drawn before it (spaces are poppler's own), it jumps back left, far right
+ * (across a column gutter) or off the line's height. */
 static gboolean
 breaks_line (const PdfPage *pg,
+             guint          from,
              guint          i)
 {
-  const PopplerRectangle *a = &pg->rects[i - 1], *b = &pg->rects[i];
-  double h = MAX (a->y2 - a->y1, 1.0);
+  const PopplerRectangle *a, *b = &pg->rects[i];
+  guint j = i;
+  double h;
 
-  if (g_unichar_isspace (pg->chars[i - 1]) || g_unichar_isspace (pg->chars[i]))
+  if (g_unichar_isspace (pg->chars[i]))
     return FALSE;
+  while (j > from && g_unichar_isspace (pg->chars[j - 1]))
+    j--;
+  if (j == from)
+    return FALSE;
+  a = &pg->rects[j - 1];
+  h = MAX (a->y2 - a->y1, 1.0);
   return b->x1 < a->x1 - h / 2 || b->x1 > a->x2 + 2 * h ||
          MIN (a->y2, b->y2) - MAX (a->y1, b->y1) < h / 3;
 }
@@ -91,13 +100,103 @@ split_lines (PdfPage *pg,
           close_line (pg, &l, i);
           l.start = i + 1;
         }
-      else if (i > l.start && breaks_line (pg, i))
+      else if (i > l.start && breaks_line (pg, l.start, i))
         {
           close_line (pg, &l, i);
           l.start = i;
         }
     }
   close_line (pg, &l, n);
+}
+
+/* A gap between two words of one line: the space drawn from @x1 to @x2, the next word
+ * starting at character @at. */
+typedef struct
+{
+  guint  line;
+  guint  at;
+  double x1, x2, y;
+  double h;
+  gboolean gutter;
+} PdfGap;
+
+static void
+find_gaps (const PdfPage *pg,
+           guint          li,
+           GArray        *gaps)
+{
+  const PdfLine *l = line_at (pg->lines, li);
+  double em = 0;
+  guint n = 0;
+
+  for (guint i = l->start; i < l->end; i++)
+    if (!g_unichar_isspace (pg->chars[i]))
+      em += pg->rects[i].x2 - pg->rects[i].x1, n++;
+  em = n > 0 ? em / n : 0;
+  for (guint i = l->start + 1; i < l->end; i++)
+    {
+      guint k = i;
+      PdfGap g = { li, 0, 0, 0, (l->y1 + l->y2) / 2, line_height (l), FALSE };
+
+      if (!g_unichar_isspace (pg->chars[i]))
+        continue;
+      while (k < l->end && g_unichar_isspace (pg->chars[k]))
+        k++;
+      g.at = k;
+      g.x1 = pg->rects[i - 1].x2;
+      g.x2 = pg->rects[k].x1;
+      /* word spaces are narrower than half a character; a gutter is wider */
+      if (g.x2 - g.x1 >= em / 2 && em > 0)
+        g_array_append_val (gaps, g);
+      i = k;
+    }
+}
+
+/* Poppler joins the lines of two columns set close together into one, with a space between.
+ * A gap is a gutter when a line near it has a gap at the same place: word spaces do not
+ * line up from line to line, gutters do. */
+static void
+mark_gutters (GArray *gaps)
+{
+  for (guint i = 0; i < gaps->len; i++)
+    for (guint j = i + 1; j < gaps->len; j++)
+      {
+        PdfGap *a = &g_array_index (gaps, PdfGap, i), *b = &g_array_index (gaps, PdfGap, j);
+
+        if (a->line != b->line && ABS (a->y - b->y) <= 3 * MAX (a->h, b->h) &&
+            MIN (a->x2, b->x2) > MAX (a->x1, b->x1))
+          a->gutter = b->gutter = TRUE;
+      }
+}
+
+static void
+split_gutters (PdfPage *pg)
+{
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (PdfGap));
+  GArray *old = pg->lines;
+  guint g = 0;
+
+  for (guint i = 0; i < old->len; i++)
+    find_gaps (pg, i, gaps);
+  mark_gutters (gaps);
+  pg->lines = g_array_new (FALSE, FALSE, sizeof (PdfLine));
+  for (guint i = 0; i < old->len; i++)
+    {
+      PdfLine l = *line_at (old, i);
+      guint end = l.end;
+
+      for (; g < gaps->len && g_array_index (gaps, PdfGap, g).line == i; g++)
+        {
+          const PdfGap *gap = &g_array_index (gaps, PdfGap, g);
+
+          if (!gap->gutter)
+            continue;
+          close_line (pg, &l, gap->at);
+          l.start = gap->at;
+        }
+      close_line (pg, &l, end);
+    }
+  g_array_unref (old);
 }
 
 /* ----------------------------------------------------- Reading order */
@@ -419,6 +518,7 @@ read_page (PdfOut      *out,
   pg.rects = rects;
   pg.lines = g_array_new (FALSE, FALSE, sizeof (PdfLine));
   split_lines (&pg, MIN ((guint) n_chars, n_rects));
+  split_gutters (&pg);
   idx = g_new (guint, pg.lines->len + 1);
   for (guint i = 0; i < pg.lines->len; i++)
     idx[i] = i;
