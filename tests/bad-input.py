@@ -33,7 +33,8 @@ CLI_AS_LIMIT = 2 << 30
 APP_AS_LIMIT = 4 << 30
 MIB = 1024 * 1024
 
-# Documented messages (src/core/fz-document.c, src/core/fz-charset.c).
+# Documented messages (src/core/fz-document.c, src/core/fz-charset.c, fz-document-pdf.c,
+# fz-document-html.c).
 MESSAGES = {
     'empty': r'the file is empty',
     'no-text': r'the file holds no text',
@@ -48,6 +49,11 @@ MESSAGES = {
     'denied': r'cannot be (opened|read): Permission denied',
     'loop': r'cannot be read: Too many levels of symbolic links',
     'name-too-long': r'cannot be read: File name too long',
+    'pdf-locked': r'the PDF is locked with a password',
+    'pdf-damaged': r'the PDF is damaged or cut short and cannot be read',
+    'pdf-no-text': r'the PDF has no text layer, only images \(a scanned page\?\)',
+    'pdf-pages': r'the PDF has \d+ pages, more than the limit of 2000',
+    'html-no-text': r'the web page holds no article text \(only scripts, styles or navigation\)',
 }
 
 # Failures of the app (src/widgets) known and not yet fixed; FZ_BAD_INPUT_STRICT=1 counts
@@ -234,6 +240,73 @@ EXTERNAL_DTD = b'''<?xml version="1.0"?>
 '''
 
 
+def pdf(objects, trailer=b''):
+    """A PDF written by hand: numbered objects, a cross-reference table, a trailer."""
+    out = b'%PDF-1.4\n%\xe2\xe3\xcf\xd3\n'
+    offsets = []
+    for i, o in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b'%d 0 obj\n' % i + o + b'\nendobj\n'
+    xref = len(out)
+    out += b'xref\n0 %d\n0000000000 65535 f \n' % (len(objects) + 1)
+    for o in offsets:
+        out += b'%010d 00000 n \n' % o
+    out += (b'trailer\n<< /Size %d /Root 1 0 R ' % (len(objects) + 1) + trailer +
+            b'>>\nstartxref\n%d\n%%%%EOF\n' % xref)
+    return out
+
+
+def stream(data, extra=b''):
+    return b'<< /Length %d ' % len(data) + extra + b'>>\nstream\n' + data + b'\nendstream'
+
+
+PDF_TEXT = b'BT /F1 24 Tf 72 720 Td (Cases solved: 672) Tj ET'
+PDF_PAGE = (b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R '
+            b'/Resources << /Font << /F1 5 0 R >> >> >>')
+PDF_FONT = b'<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'
+
+
+def pdf_page(content=PDF_TEXT, count=b'1', extra_trailer=b'', extra=()):
+    return pdf([b'<< /Type /Catalog /Pages 2 0 R >>',
+                b'<< /Type /Pages /Kids [3 0 R] /Count ' + count + b' >>',
+                PDF_PAGE, stream(content), PDF_FONT] + list(extra), extra_trailer)
+
+
+def pdf_locked():
+    crypt = (b'<< /Filter /Standard /V 1 /R 2 /O <' + b'11' * 32 + b'> /U <' + b'22' * 32 +
+             b'> /P -4 >>')
+    ident = b'<' + b'33' * 16 + b'>'
+    return pdf_page(extra=[crypt], extra_trailer=b'/Encrypt 6 0 R /ID [' + ident + ident + b'] ')
+
+
+def pdf_many_pages(n=2500):
+    kids = b' '.join(b'%d 0 R' % (5 + i) for i in range(n))
+    page = (b'<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R '
+            b'/Resources << /Font << /F1 4 0 R >> >> >>')
+    return pdf([b'<< /Type /Catalog /Pages 2 0 R >>',
+                b'<< /Type /Pages /Kids [' + kids + b'] /Count %d >>' % n,
+                stream(PDF_TEXT), PDF_FONT] + [page] * n)
+
+
+def make_flate_bomb(d):
+    import zlib
+    packed = zlib.compress(b' ' * (200 * MIB) + PDF_TEXT, 9)
+    return write(os.path.join(d, 'flate-bomb.pdf'),
+                 pdf([b'<< /Type /Catalog /Pages 2 0 R >>',
+                      b'<< /Type /Pages /Kids [3 0 R] /Count 1 >>', PDF_PAGE,
+                      stream(packed, b'/Filter /FlateDecode '), PDF_FONT]))
+
+
+HTML_SCRIPTS = '''<!DOCTYPE html><html><head><script>var x = "破获案件672起";</script>
+<style>body { color: red }</style></head><body><script>document.write(x)</script>
+<noscript>请启用脚本</noscript><!-- 破获案件672起 --></body></html>
+'''.encode('utf-8')
+
+HTML_LAUGHS = BILLION_LAUGHS.replace(b'<?xml version="1.0"?>\n', b'').replace(
+    b'<!DOCTYPE lolz', b'<!DOCTYPE html').replace(
+    b'<lolz>&lol9; ', b'<html><body><p>&lol9; ' + ZH_BYTES).replace(b'</lolz>', b'</p></body></html>')
+
+
 def make_deep_xml(d):
     n = 100000
     return write(os.path.join(d, 'deep.xml'),
@@ -307,6 +380,26 @@ def inputs():
         Input('deep-xml', '100,000 nested XML elements', 'ok', make_deep_xml),
         Input('external-dtd', 'XML with an external DTD subset (not fetched)', 'ok',
               simple('external-dtd.xml', EXTERNAL_DTD)),
+        Input('pdf', 'a small valid PDF (text in Helvetica, no Chinese)', 'ok',
+              simple('page.pdf', pdf_page())),
+        Input('pdf-signature', 'the PDF signature followed by random bytes, named .txt',
+              'pdf-damaged', simple('paper.txt', b'%PDF-1.7\n' + rand_bytes(4096, 4))),
+        Input('pdf-locked', 'a PDF locked with a user password', 'pdf-locked',
+              simple('locked.pdf', pdf_locked())),
+        Input('pdf-truncated', 'a valid PDF cut off after a third', 'pdf-damaged',
+              simple('truncated.pdf', pdf_page()[:len(pdf_page()) // 3])),
+        Input('pdf-count-lie', 'a PDF whose page tree claims 100,000,000 pages', 'pdf-damaged',
+              simple('count-lie.pdf', pdf_page(count=b'100000000'))),
+        Input('pdf-scanned', 'a PDF page that is only a picture, no text layer', 'pdf-no-text',
+              simple('scanned.pdf', pdf_page(content=b'q 0 0 1 rg 72 72 400 600 re f Q'))),
+        Input('pdf-many-pages', 'a PDF bomb of 2,500 pages sharing one content stream',
+              'pdf-pages', simple('many-pages.pdf', pdf_many_pages())),
+        Input('pdf-flate-bomb', 'a page whose 200 KB content stream inflates to 200 MB', 'ok',
+              make_flate_bomb, note='streamed by poppler: seconds, no memory growth'),
+        Input('html-scripts', 'a web page of scripts, styles and comments only', 'html-no-text',
+              simple('scripts.html', HTML_SCRIPTS)),
+        Input('html-billion-laughs', 'a web page with a billion-laughs DTD (not expanded)', 'ok',
+              simple('laughs.html', HTML_LAUGHS)),
     ]
 
 

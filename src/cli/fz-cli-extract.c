@@ -8,6 +8,7 @@
 #include "fz-charset.h"
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
+#include "fz-document-text.h"
 #include "fz-error.h"
 #include "fz-extractor.h"
 #include "fz-script.h"
@@ -72,9 +73,9 @@ count_worker (gpointer data)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (job->paths[i]);
       g_autofree guint8 *bytes = NULL;
-      g_autofree char *text = NULL;
+      g_autoptr(FzDocumentText) text = NULL;
       g_autoptr(GError) error = NULL;
-      gsize len = 0, text_len = 0;
+      gsize len = 0;
 
       /* The same checks as every other command: a FIFO must not hang the count. */
       bytes = fz_document_read (file, NULL, &len, &error);
@@ -83,12 +84,13 @@ count_worker (gpointer data)
           g_printerr ("fanzha-cli: %s\n", error->message);
           g_atomic_int_inc (&job->failures);
         }
-      else if ((text = fz_charset_decode (bytes, len, &text_len, NULL, &error)) != NULL)
+      else if ((text = fz_document_text_decode (g_file_peek_path (file), bytes, len,
+                                                &error)) != NULL)
         {
           /* As the analysis does: a traditional page is read in simplified characters. */
-          g_autofree char *view = fz_script_view (text, text_len);
+          g_autofree char *view = fz_script_view (text->text, text->len);
 
-          local += fz_extract_count (view != NULL ? view : text, text_len);
+          local += fz_extract_count (view != NULL ? view : text->text, text->len);
         }
       else
         {

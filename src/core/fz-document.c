@@ -7,6 +7,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "fz-charset.h"
+#include "fz-document-date.h"
+#include "fz-document-text.h"
 #include "fz-error.h"
 #include "fz-script.h"
 #include "fz-segmenter.h"
@@ -27,6 +29,7 @@ struct _FzDocument
   FzLayout     *layout;      /* made on first use */
   GPtrArray    *articles;
   FzFigureList *figures;
+  FzPageMap    *page_map;    /* a PDF's pages, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (FzDocument, fz_document, G_TYPE_OBJECT)
@@ -61,6 +64,7 @@ fz_document_finalize (GObject *object)
   g_clear_pointer (&self->layout, fz_layout_free);
   g_clear_pointer (&self->articles, g_ptr_array_unref);
   g_clear_pointer (&self->figures, fz_figure_list_unref);
+  g_clear_object (&self->page_map);
 
   G_OBJECT_CLASS (fz_document_parent_class)->finalize (object);
 }
@@ -244,6 +248,25 @@ find_outlet (const char *text,
   return NULL;
 }
 
+/* A PDF's metadata date counts only when the page prints none (the file may be saved later);
+ * a web page's metadata states the article's own date. */
+static void
+take_metadata (FzDocument     *self,
+               FzDocumentText *read)
+{
+  GDate printed;
+
+  if (read->outlet != NULL)
+    {
+      g_free (self->outlet);
+      self->outlet = g_steal_pointer (&read->outlet);
+    }
+  if (read->date != NULL &&
+      (read->date_is_page || !fz_doc_date_find (self->text, self->len, &printed)))
+    self->date = g_steal_pointer (&read->date);
+  self->page_map = g_steal_pointer (&read->page_map);
+}
+
 static FzDocument *
 document_new (GFile        *file,
               const char   *name,
@@ -253,13 +276,11 @@ document_new (GFile        *file,
 {
   g_autoptr(FzDocument) self = NULL;
   g_autoptr(GError) local = NULL;
-  const char *encoding = NULL;
+  g_autoptr(FzDocumentText) read = NULL;
   g_autofree char *view = NULL;
-  gsize text_len = 0;
-  char *text;
 
-  text = fz_charset_decode (data, len, &text_len, &encoding, &local);
-  if (text == NULL)
+  read = fz_document_text_decode (name, data, len, &local);
+  if (read == NULL)
     {
       g_set_error (error, FZ_ERROR, local->code, "%s: %s", name, local->message);
       return NULL;
@@ -268,15 +289,16 @@ document_new (GFile        *file,
   self = g_object_new (FZ_TYPE_DOCUMENT, NULL);
   self->file = file ? g_object_ref (file) : NULL;
   self->name = g_strdup (name);
-  self->text = text;
-  self->len = text_len;
-  self->encoding = encoding;
+  self->text = g_steal_pointer (&read->text);
+  self->len = read->len;
+  self->encoding = read->encoding;
   /* A traditional page is cut into articles by its simplified view, shown as written. */
-  view = fz_script_view (text, text_len);
-  self->articles = fz_segment (view != NULL ? view : text, text_len);
+  view = fz_script_view (self->text, self->len);
+  self->articles = fz_segment (view != NULL ? view : self->text, self->len);
   if (view != NULL)
-    fz_script_restore_articles (self->articles, view, text, text_len);
-  self->outlet = find_outlet (text, text_len);
+    fz_script_restore_articles (self->articles, view, self->text, self->len);
+  self->outlet = find_outlet (self->text, self->len);
+  take_metadata (self, read);
   for (guint i = 0; i < self->articles->len && self->title == NULL; i++)
     {
       FzArticle *a = g_ptr_array_index (self->articles, i);
@@ -412,6 +434,14 @@ fz_document_get_layout (FzDocument *self)
   if (self->layout == NULL)
     self->layout = fz_layout_new (self->text, self->len);
   return self->layout;
+}
+
+FzPageMap *
+fz_document_get_page_map (FzDocument *self)
+{
+  g_return_val_if_fail (FZ_IS_DOCUMENT (self), NULL);
+
+  return self->page_map;
 }
 
 GPtrArray *

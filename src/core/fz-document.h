@@ -7,6 +7,7 @@
 #include "fz-article.h"
 #include "fz-figure.h"
 #include "fz-layout.h"
+#include "fz-page-map.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FzDocument, fz_document, FZ, DOCUMENT, GObject)
 
-/* Reads, checks (size, binary, encoding), decodes to UTF-8 and segments. */
+/* Reads, checks (size, binary, encoding), decodes to UTF-8 and segments; a PDF or a saved
+ * web page (by content or a .html/.htm name) is read by its own reader. */
 FzDocument   *fz_document_load            (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);
@@ -38,6 +40,8 @@ const char   *fz_document_get_text        (FzDocument    *self,
 guint         fz_document_get_n_chars     (FzDocument    *self);
 FzLayout     *fz_document_get_layout      (FzDocument    *self);
 GPtrArray    *fz_document_get_articles    (FzDocument    *self);
+/* A PDF's pages and the box of each character of the text on them; NULL for other files. */
+FzPageMap    *fz_document_get_page_map    (FzDocument    *self);
 FzFigureList *fz_document_get_figures     (FzDocument    *self);
 void          fz_document_set_figures     (FzDocument    *self,
                                            FzFigureList  *figures);

@@ -107,7 +107,12 @@ is_text_name (const char *name,
   size_t n = strlen (name);
   g_autofree char *mime = NULL;
 
-  if (n > 4 && g_ascii_strcasecmp (name + n - 4, ".txt") == 0)
+  /* PDFs and saved web pages have their own readers */
+  if (n > 4 && (g_ascii_strcasecmp (name + n - 4, ".txt") == 0 ||
+                g_ascii_strcasecmp (name + n - 4, ".pdf") == 0 ||
+                g_ascii_strcasecmp (name + n - 4, ".htm") == 0))
+    return TRUE;
+  if (n > 5 && g_ascii_strcasecmp (name + n - 5, ".html") == 0)
     return TRUE;
   if (content_type == NULL)
     return FALSE;

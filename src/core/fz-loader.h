@@ -27,9 +27,9 @@ void       fz_loader_set_document_func (FzLoader             *self,
                                         FzLoaderDocumentFunc  func,
                                         gpointer              data,
                                         GDestroyNotify        destroy);
-/* Folders are walked recursively for text files (.txt, or a type under text/), hidden
- * entries skipped; a file given by name is always tried. One bad file never
- * stops the others. */
+/* Folders are walked recursively for text files (.txt, or a type under text/), PDFs and web
+ * pages (.pdf, .html, .htm), hidden entries skipped; a file given by name is always tried.
+ * One bad file never stops the others. */
 void       fz_loader_load_async  (FzLoader             *self,
                                   GFile               **files,
                                   guint                 n_files,
