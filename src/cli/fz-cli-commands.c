@@ -11,6 +11,7 @@ int fz_cli_extract  (int argc, char **argv);
 int fz_cli_articles (int argc, char **argv);
 int fz_cli_index    (int argc, char **argv);
 int fz_cli_series   (int argc, char **argv);
+int fz_cli_export   (int argc, char **argv);
 
 const FzCliCommand fz_cli_commands[] = {
   { "extract", N_("The figures of each file, one TSV line each (--count: only how many)"),
@@ -21,5 +22,7 @@ const FzCliCommand fz_cli_commands[] = {
     fz_cli_index },
   { "series", N_("One indicator as a region × period table, each cell with its source"),
     fz_cli_series },
+  { "export", N_("A summary of the files as XML (data/fanzha-summary.rng), or their figures as CSV"),
+    fz_cli_export },
   { NULL, NULL, NULL }
 };

@@ -1,0 +1,246 @@
+/* fz-cli-export.c: `fanzha-cli export` (a summary of the files as XML, or their figures as
+ * CSV) and `fanzha-cli check` (a summary against the schema). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+
+#include "fz-cli-commands.h"
+#include "fz-cli-common.h"
+#include "fz-error.h"
+#include "fz-figure-csv.h"
+#include "fz-index-feed.h"
+#include "fz-summary-writer.h"
+
+/* The CSV is written out in pieces of about this size. */
+#define CSV_FLUSH_BYTES (1 << 20)
+
+typedef struct
+{
+  FzCliCommon       common;
+  char             *format;
+  char             *workspace;
+  char             *output;
+} ExportArgs;
+
+typedef struct
+{
+  GOutputStream   *stream;
+  FzSummaryWriter *writer;     /* XML; NULL for CSV */
+  GString         *csv;
+  FzIndex         *index;
+  GError          *error;      /* the first write error: the rest is skipped */
+} Export;
+
+static void
+export_args_clear (ExportArgs *args)
+{
+  fz_cli_common_clear (&args->common);
+  g_clear_pointer (&args->format, g_free);
+  g_clear_pointer (&args->workspace, g_free);
+  g_clear_pointer (&args->output, g_free);
+}
+
+static void
+feed_lexicon (FzPipeline *pipeline,
+              gpointer    user_data)
+{
+  Export *export = user_data;
+
+  if (export->index != NULL)
+    fz_index_feed_lexicon (export->index, fz_pipeline_get_lexicon (pipeline));
+}
+
+static gboolean
+flush_csv (Export  *export,
+           GError **error)
+{
+  gboolean ok = g_output_stream_write_all (export->stream, export->csv->str, export->csv->len,
+                                           NULL, NULL, error);
+
+  g_string_truncate (export->csv, 0);
+  return ok;
+}
+
+static void
+export_document (FzPipeline *pipeline,
+                 FzDocument *document,
+                 gpointer    user_data)
+{
+  Export *export = user_data;
+
+  if (export->error != NULL)
+    return;
+  if (export->writer == NULL)
+    {
+      fz_figure_csv_write_document (export->csv, document);
+      if (export->csv->len > CSV_FLUSH_BYTES)
+        flush_csv (export, &export->error);
+      return;
+    }
+  fz_index_feed_document (export->index, fz_pipeline_get_gazetteer (pipeline), document,
+                          FZ_REGION_LEVEL_UNKNOWN);
+  fz_summary_writer_add_document (export->writer, document, &export->error);
+}
+
+/* SOURCE_DATE_EPOCH, when set, fixes the creation time, for reproducible output. */
+static char *
+created_time (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) time = NULL;
+  char *end = NULL;
+  gint64 seconds;
+
+  if (epoch == NULL)
+    return NULL;
+  seconds = g_ascii_strtoll (epoch, &end, 10);
+  if (end == epoch || *end != '\0')
+    return NULL;
+  time = g_date_time_new_from_unix_utc (seconds);
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
+static gboolean
+finish_export (Export  *export,
+               GError **error)
+{
+  g_autoptr(FzIndexResult) result = NULL;
+  FzIndexOptions opts;
+
+  if (export->writer == NULL)
+    return flush_csv (export, error);
+  fz_index_options_init (&opts);
+  result = fz_index_compute (export->index, &opts, error);
+  if (result == NULL)
+    return FALSE;
+  if (!fz_summary_writer_finish (export->writer, result, error))
+    return FALSE;
+  if (fz_summary_writer_get_n_replaced (export->writer) > 0)
+    g_printerr ("fanzha-cli export: %s\n", _("characters that XML does not allow were "
+                                            "replaced by U+FFFD"));
+  return TRUE;
+}
+
+/* Writes to a temporary file beside @path, which replaces it only when all went well. */
+static int
+run_export (ExportArgs  *args,
+            char       **paths,
+            int          n_paths,
+            gboolean     csv,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (args->output);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abandon = g_cancellable_new ();
+  g_autofree char *created = created_time ();
+  FzSummaryOptions options = { .created = created };
+  Export export = { 0 };
+  int status;
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    return FZ_CLI_SOME_FAILED;
+  export.stream = G_OUTPUT_STREAM (stream);
+  export.csv = g_string_new (NULL);
+  if (csv)
+    fz_figure_csv_write_header (export.csv);
+  else
+    {
+      export.index = fz_index_new ();
+      export.writer = fz_summary_writer_new (export.stream, &options, NULL, &export.error);
+    }
+  status = export.error != NULL ? FZ_CLI_SOME_FAILED
+    : fz_cli_common_each_document (&args->common, paths, n_paths, feed_lexicon,
+                                   export_document, &export);
+  if (export.error == NULL)
+    finish_export (&export, &export.error);
+  if (export.error != NULL)
+    {
+      /* A cancelled close drops the temporary file and leaves any old one. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (export.stream, abandon, NULL);
+      g_propagate_error (error, g_steal_pointer (&export.error));
+      status = FZ_CLI_SOME_FAILED;
+    }
+  else if (!g_output_stream_close (export.stream, NULL, error))
+    status = FZ_CLI_SOME_FAILED;
+  g_clear_pointer (&export.writer, fz_summary_writer_free);
+  g_clear_pointer (&export.index, fz_index_free);
+  g_string_free (export.csv, TRUE);
+  return status;
+}
+
+static gboolean
+check_export_args (ExportArgs  *args,
+                   int          argc,
+                   gboolean    *csv,
+                   GError     **error)
+{
+  if (args->workspace != NULL)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
+                   _("--workspace is not supported yet; name the files instead"));
+      return FALSE;
+    }
+  if (args->format != NULL && !g_str_equal (args->format, "xml") &&
+      !g_str_equal (args->format, "csv"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--format takes xml or csv, not “%s”"), args->format);
+      return FALSE;
+    }
+  *csv = g_strcmp0 (args->format, "csv") == 0;
+  if (args->output == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("-o FILE is required"));
+      return FALSE;
+    }
+  if (argc < 2)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("no file given"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+fz_cli_export (int    argc,
+               char **argv)
+{
+  ExportArgs args = { 0 };
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &args.format,
+      N_("xml (the summary, default) or csv (the figures table)"), N_("FORMAT") },
+    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &args.workspace,
+      N_("Take the documents and the analyst’s decisions from this workspace"), N_("WS.xml") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output,
+      N_("Write to this file (required)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("-o FILE FILE… — a summary of the files as XML, or their figures "
+                            "as CSV"));
+  g_autoptr(GError) error = NULL;
+  gboolean csv = FALSE;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, fz_cli_common_options (&args.common));
+  if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK ||
+      !check_export_args (&args, argc, &csv, &error))
+    {
+      if (error != NULL)
+        g_printerr ("fanzha-cli export: %s\n", error->message);
+      export_args_clear (&args);
+      return FZ_CLI_USAGE;
+    }
+  status = run_export (&args, argv + 1, argc - 1, csv, &error);
+  if (error != NULL)
+    g_printerr ("fanzha-cli export: %s\n", error->message);
+  export_args_clear (&args);
+  return status;
+}
