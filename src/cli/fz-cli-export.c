@@ -12,6 +12,7 @@
 #include "fz-error.h"
 #include "fz-figure-csv.h"
 #include "fz-index-feed.h"
+#include "fz-summary-check.h"
 #include "fz-summary-writer.h"
 
 /* The CSV is written out in pieces of about this size. */
@@ -242,5 +243,41 @@ fz_cli_export (int    argc,
   if (error != NULL)
     g_printerr ("fanzha-cli export: %s\n", error->message);
   export_args_clear (&args);
+  return status;
+}
+
+int
+fz_cli_check (int    argc,
+              char **argv)
+{
+  g_autofree char *schema = NULL;
+  const GOptionEntry entries[] = {
+    { "schema", 0, 0, G_OPTION_ARG_FILENAME, &schema,
+      N_("Check against this schema instead of the installed one"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("SUMMARY.xml… — check summaries against the schema"));
+  int status = FZ_CLI_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK || argc < 2)
+    {
+      if (argc < 2)
+        g_printerr ("fanzha-cli check: %s\n", _("no file given"));
+      return FZ_CLI_USAGE;
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (fz_summary_check_file (argv[i], schema, &error))
+        g_print (_("%s: valid\n"), argv[i]);
+      else
+        {
+          g_printerr ("fanzha-cli check: %s\n", error->message);
+          status = FZ_CLI_SOME_FAILED;
+        }
+    }
   return status;
 }
