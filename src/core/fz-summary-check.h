@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 /* The schema's path: in $FANZHA_DATADIR, else installed, else in the source tree. */
 char     *fz_summary_find_schema (void);
 /* Reads @path safely (fz-xml: size, depth, no DTD or entities), refuses a newer format
- * version, then validates against @schema_path (NULL: fz_summary_find_schema()). FALSE with
+ * version, validates against @schema_path (NULL: fz_summary_find_schema()), then reads it as
+ * the app would (offsets in order, known values). FALSE with
  * one FZ_ERROR saying what is wrong and where (the first errors, one line each). */
 gboolean  fz_summary_check_file  (const char  *path,
                                   const char  *schema_path,

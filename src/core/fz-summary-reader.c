@@ -427,10 +427,10 @@ read_version (Reader    *r,
   return TRUE;
 }
 
-static FzSummary *
-read_tree (const char  *display,
-           xmlDoc      *doc,
-           GError     **error)
+FzSummary *
+fz_summary_read_doc (xmlDoc      *doc,
+                     const char  *display,
+                     GError     **error)
 {
   g_autoptr(FzSummary) self = g_new0 (FzSummary, 1);
   Reader r = { display, error };
@@ -469,7 +469,7 @@ fz_summary_read_memory (const char  *data,
   g_autoptr(xmlDoc) doc = fz_xml_read_memory (data, len, display_name, "summary",
                                               FZ_SUMMARY_MAX_SIZE, error);
 
-  return doc != NULL ? read_tree (display_name, doc, error) : NULL;
+  return doc != NULL ? fz_summary_read_doc (doc, display_name, error) : NULL;
 }
 
 FzSummary *
@@ -478,7 +478,7 @@ fz_summary_read_file (const char  *path,
 {
   g_autoptr(xmlDoc) doc = fz_xml_read_file (path, "summary", FZ_SUMMARY_MAX_SIZE, error);
 
-  return doc != NULL ? read_tree (path, doc, error) : NULL;
+  return doc != NULL ? fz_summary_read_doc (doc, path, error) : NULL;
 }
 
 const char *

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <libxml/tree.h>
 
 #include "fz-summary-writer.h"
 
@@ -58,6 +59,11 @@ FzSummary               *fz_summary_read_file        (const char     *path,
 FzSummary               *fz_summary_read_memory      (const char     *data,
                                                       gsize           len,
                                                       const char     *display_name,
+                                                      GError        **error);
+/* The same for a tree that fz_xml_read_file() or fz_xml_read_memory() parsed; @display names
+ * the file in messages. */
+FzSummary               *fz_summary_read_doc         (xmlDoc         *doc,
+                                                      const char     *display,
                                                       GError        **error);
 void                     fz_summary_free             (FzSummary      *self);
 
