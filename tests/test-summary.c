@@ -19,6 +19,13 @@ static FzPipeline *pipeline;
 static char *schema;
 static char *tmp_dir;
 
+static gint
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static GPtrArray *
 list_pages (const char *dir)
 {
@@ -30,7 +37,7 @@ list_pages (const char *dir)
   while ((name = g_dir_read_name (d)) != NULL)
     if (g_str_has_suffix (name, ".txt"))
       g_ptr_array_add (paths, g_build_filename (dir, name, NULL));
-  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (paths, compare_paths);
   return paths;
 }
 

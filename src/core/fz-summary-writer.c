@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "fz-error.h"
 #include "fz-summary-writer-private.h"
@@ -91,6 +92,35 @@ _fz_summary_end (FzSummaryWriter *self,
   return _fz_summary_check (self, xmlTextWriterEndElement (self->xml), error);
 }
 
+/* TRUE when @text (@len bytes) is valid UTF-8 without a character XML 1.0 forbids: most
+ * text is, and is then written without a cleaned copy. */
+static gboolean
+is_clean (const char *text,
+          gsize       len)
+{
+  const guchar *p = (const guchar *) text;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (p[i] < 0x20 && p[i] != '\t' && p[i] != '\n' && p[i] != '\r')
+        return FALSE;
+      /* U+FFFE and U+FFFF */
+      if (p[i] == 0xEF && i + 2 < len && p[i + 1] == 0xBF && (p[i + 2] & 0xFE) == 0xBE)
+        return FALSE;
+    }
+  return g_utf8_validate (text, len, NULL);
+}
+
+static gboolean
+write_attribute (FzSummaryWriter *self,
+                 const char      *name,
+                 const char      *value,
+                 GError         **error)
+{
+  return _fz_summary_check (self, xmlTextWriterWriteAttribute (self->xml, BAD_CAST name,
+                                                               BAD_CAST value), error);
+}
+
 gboolean
 _fz_summary_attr (FzSummaryWriter *self,
                   const char      *name,
@@ -98,14 +128,13 @@ _fz_summary_attr (FzSummaryWriter *self,
                   GError         **error)
 {
   g_autofree char *clean = NULL;
-  guint n = 0;
 
   if (value == NULL || *value == '\0')
     return TRUE;
-  clean = fz_xml_clean_text (value, -1, &n);
-  self->n_replaced += n;
-  return _fz_summary_check (self, xmlTextWriterWriteAttribute (self->xml, BAD_CAST name,
-                                                               BAD_CAST clean), error);
+  if (is_clean (value, strlen (value)))
+    return write_attribute (self, name, value, error);
+  clean = fz_xml_clean_text (value, -1, &self->n_replaced);
+  return write_attribute (self, name, clean, error);
 }
 
 gboolean
@@ -117,7 +146,7 @@ _fz_summary_attr_uint (FzSummaryWriter *self,
   char buf[24];
 
   g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, value);
-  return _fz_summary_attr (self, name, buf, error);
+  return write_attribute (self, name, buf, error);
 }
 
 gboolean
@@ -129,7 +158,7 @@ _fz_summary_attr_int (FzSummaryWriter *self,
   char buf[24];
 
   g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  return _fz_summary_attr (self, name, buf, error);
+  return write_attribute (self, name, buf, error);
 }
 
 gboolean
@@ -151,10 +180,10 @@ _fz_summary_content (FzSummaryWriter *self,
                      gssize           len,
                      GError         **error)
 {
-  guint n = 0;
-  g_autofree char *clean = fz_xml_clean_text (text, len, &n);
+  gsize n = len < 0 ? strlen (text) : (gsize) len;
+  g_autofree char *clean = is_clean (text, n) ? g_strndup (text, n)
+                                              : fz_xml_clean_text (text, n, &self->n_replaced);
 
-  self->n_replaced += n;
   return _fz_summary_check (self, xmlTextWriterWriteString (self->xml, BAD_CAST clean), error);
 }
 
@@ -264,7 +293,9 @@ fz_summary_writer_new (GOutputStream          *stream,
 
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), NULL);
 
-  self->stream = g_object_ref (stream);
+  /* xmlTextWriter hands over small pieces: a buffer saves a system call for each. */
+  self->stream = g_buffered_output_stream_new_sized (stream, 256 * 1024);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (self->stream), FALSE);
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
   if (options != NULL)
     self->options = *options;
@@ -593,5 +624,7 @@ fz_summary_writer_finish (FzSummaryWriter *self,
   return _fz_summary_end (self, error) &&   /* documents */
          _fz_summary_write_index (self, result, error) &&
          _fz_summary_check (self, xmlTextWriterEndDocument (self->xml), error) &&
-         _fz_summary_check (self, xmlTextWriterFlush (self->xml), error);
+         _fz_summary_check (self, xmlTextWriterFlush (self->xml), error) &&
+         _fz_summary_check (self, g_output_stream_flush (self->stream, self->cancellable,
+                                                         &self->io_error) ? 0 : -1, error);
 }
