@@ -102,10 +102,15 @@ check_version (const char  *path,
 
   xmlFree (version);
   if (newer)
-    g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
-                 _("%s: line %ld: made by a newer Fanzha (format version %" G_GUINT64_FORMAT
-                   "); this one reads up to %d"), path, xmlGetLineNo (root), n,
-                 FZ_SUMMARY_VERSION);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+      g_autofree char *what =
+        g_strdup_printf (_("made by a newer Fanzha (format version %s); this one reads up to %d"),
+                         number, FZ_SUMMARY_VERSION);
+
+      g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE, _("%s: line %ld: %s"), path,
+                   xmlGetLineNo (root), what);
+    }
   return !newer;
 }
 
