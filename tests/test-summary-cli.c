@@ -105,6 +105,31 @@ test_export_and_check (void)
   g_assert_nonnull (strstr (check.out, out));
 }
 
+/* The index settings are taken as `index` takes them and written into the summary. */
+static void
+test_index_settings (void)
+{
+  g_autofree char *page = seed_page (2);
+  g_autofree char *out = tmp_path ("settings.xml");
+  g_autofree char *xml = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) check = { 0 };
+
+  cli (&run, "export", "--level", "city", "--period", "all", "--method", "percentile",
+       "--weight", "strike=2", "-o", out, page, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "<settings level=\"city\" period=\"all\" method=\"percentile\""));
+  g_assert_nonnull (strstr (xml, "<weight dimension=\"strike\" value=\"2\"/>"));
+  cli (&check, "check", out, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  cli (&bad, "export", "--level", "galaxy", "-o", out, page, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "galaxy"));
+  g_remove (out);
+}
+
 static void
 test_csv (void)
 {
@@ -224,6 +249,7 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("test-summary-cli-XXXXXX", &error);
   g_assert_no_error (error);
   g_test_add_func ("/summary-cli/export-and-check", test_export_and_check);
+  g_test_add_func ("/summary-cli/index-settings", test_index_settings);
   g_test_add_func ("/summary-cli/csv", test_csv);
   g_test_add_func ("/summary-cli/usage", test_usage);
   g_test_add_func ("/summary-cli/some-failed", test_some_failed);

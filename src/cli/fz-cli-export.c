@@ -24,6 +24,10 @@ typedef struct
   char             *format;
   char             *workspace;
   char             *output;
+  char             *level;
+  char             *period;
+  char             *method;
+  char            **weights;
 } ExportArgs;
 
 typedef struct
@@ -32,6 +36,8 @@ typedef struct
   FzSummaryWriter *writer;     /* XML; NULL for CSV */
   GString         *csv;
   FzIndex         *index;
+  FzIndexOptions  *opts;
+  FzRegionLevel    level;
   GError          *error;      /* the first write error: the rest is skipped */
 } Export;
 
@@ -42,6 +48,74 @@ export_args_clear (ExportArgs *args)
   g_clear_pointer (&args->format, g_free);
   g_clear_pointer (&args->workspace, g_free);
   g_clear_pointer (&args->output, g_free);
+  g_clear_pointer (&args->level, g_free);
+  g_clear_pointer (&args->period, g_free);
+  g_clear_pointer (&args->method, g_free);
+  g_clear_pointer (&args->weights, g_strfreev);
+}
+
+/* The index settings, as `fanzha-cli index` takes them, with its messages. */
+static gboolean
+parse_weights (char          **weights,
+               FzIndexOptions *opts,
+               GError        **error)
+{
+  for (guint i = 0; weights != NULL && weights[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (weights[i], "=", 2);
+      FzDimension dimension;
+      char *end = NULL;
+      double weight;
+
+      if (g_strv_length (pair) != 2 || !fz_dimension_from_string (pair[0], &dimension))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--weight takes DIMENSION=NUMBER, not “%s”"), weights[i]);
+          return FALSE;
+        }
+      weight = g_ascii_strtod (pair[1], &end);
+      if (end == pair[1] || *end != '\0' || !(weight >= 0))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("a weight must be a number of at least 0, not “%s”"), pair[1]);
+          return FALSE;
+        }
+      opts->weights[dimension] = weight;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_index_options (ExportArgs     *args,
+                     FzIndexOptions *opts,
+                     GError        **error)
+{
+  static const char * const methods[] = { "minmax", "percentile", "goalposts" };
+
+  fz_index_options_init (opts);
+  opts->period = args->period;
+  if (args->level != NULL && (!fz_region_level_from_string (args->level, &opts->level) ||
+                              opts->level == FZ_REGION_LEVEL_UNKNOWN))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--level takes province, city, county or township, not “%s”"),
+                   args->level);
+      return FALSE;
+    }
+  for (guint i = 0; args->method != NULL && i <= G_N_ELEMENTS (methods); i++)
+    if (i == G_N_ELEMENTS (methods))
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("--method takes minmax, percentile or goalposts, not “%s”"),
+                     args->method);
+        return FALSE;
+      }
+    else if (g_str_equal (args->method, methods[i]))
+      {
+        opts->normalisation = i;   /* FzNormalisation's order */
+        break;
+      }
+  return parse_weights (args->weights, opts, error);
 }
 
 static void
@@ -82,7 +156,7 @@ export_document (FzPipeline *pipeline,
       return;
     }
   fz_index_feed_document (export->index, fz_pipeline_get_gazetteer (pipeline), document,
-                          FZ_REGION_LEVEL_UNKNOWN);
+                          export->level);
   fz_summary_writer_add_document (export->writer, document, &export->error);
 }
 
@@ -109,12 +183,10 @@ finish_export (Export  *export,
                GError **error)
 {
   g_autoptr(FzIndexResult) result = NULL;
-  FzIndexOptions opts;
 
   if (export->writer == NULL)
     return flush_csv (export, error);
-  fz_index_options_init (&opts);
-  result = fz_index_compute (export->index, &opts, error);
+  result = fz_index_compute (export->index, export->opts, error);
   if (result == NULL)
     return FALSE;
   if (!fz_summary_writer_finish (export->writer, result, error))
@@ -139,8 +211,14 @@ run_export (ExportArgs  *args,
   g_autofree char *created = created_time ();
   FzSummaryOptions options = { .created = created };
   Export export = { 0 };
+  FzIndexOptions opts;
   int status;
 
+  if (!parse_index_options (args, &opts, error))
+    return FZ_CLI_USAGE;
+  export.level = opts.level;
+  export.opts = &opts;
+  options.index_options = &opts;
   stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
   if (stream == NULL)
     return FZ_CLI_SOME_FAILED;
@@ -220,6 +298,16 @@ fz_cli_export (int    argc,
       N_("Take the documents and the analyst’s decisions from this workspace"), N_("WS.xml") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output,
       N_("Write to this file (required)"), N_("FILE") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &args.level,
+      N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &args.period,
+      N_("Score one stretch: a year (2022), a month (2022-03), ytd or ytd:2022, or all"),
+      N_("PERIOD") },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &args.method,
+      N_("Normalisation: minmax (default), percentile or goalposts"), N_("METHOD") },
+    { "weight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.weights,
+      N_("Weight of a dimension, e.g. strike=2 (default 1 each); repeatable"),
+      N_("DIMENSION=NUMBER") },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
