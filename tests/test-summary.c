@@ -328,6 +328,90 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+typedef struct
+{
+  GPtrArray    *pages;
+  GCancellable *cancellable;
+  guint         progress_calls;
+  guint         last_done;
+} Job;
+
+/* Cancels, as a user pressing Cancel would, once two documents are written. */
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Job *job = user_data;
+
+  g_assert_cmpuint (total, ==, job->pages->len);
+  g_assert_cmpuint (done, ==, job->last_done + 1);
+  job->last_done = done;
+  job->progress_calls++;
+  if (done == 2)
+    g_cancellable_cancel (job->cancellable);
+}
+
+static void
+export_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  FzSummaryOptions options = { .created = CREATED, .progress = on_progress,
+                               .progress_data = job, .total = job->pages->len };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzSummaryWriter) writer = fz_summary_writer_new (out, &options, cancellable, &error);
+
+  for (guint i = 0; writer != NULL && i < job->pages->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (job->pages, i));
+      g_autoptr(FzDocument) doc = fz_document_load (file, NULL, NULL);
+
+      fz_pipeline_analyze (pipeline, doc);
+      if (!fz_summary_writer_add_document (writer, doc, &error))
+        break;
+    }
+  if (error == NULL)
+    fz_summary_writer_finish (writer, NULL, &error);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (g_task_propagate_boolean (G_TASK (result), error));
+}
+
+/* The writer in a GTask, as the app runs it: progress after each document, Cancel honoured
+ * before the next. */
+static void
+test_task_progress_cancel (void)
+{
+  g_autoptr(GPtrArray) pages = seed_pages ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Job job = { pages, cancellable, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, on_done, &error);
+
+  g_assert_cmpuint (pages->len, >, 2);
+  g_task_set_task_data (task, &job, NULL);
+  g_task_run_in_thread (task, export_in_thread);
+  while (!g_task_get_completed (task))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (job.progress_calls, ==, 2);
+}
+
 /* The test's own folder, which holds files and folders of files only. */
 static void
 remove_tree (const char *dir)
@@ -367,6 +451,7 @@ main (int   argc,
   g_test_add_func ("/summary/forbidden-characters", test_forbidden_characters);
   g_test_add_func ("/summary/found-by-checksum", test_found_by_checksum);
   g_test_add_func ("/summary/cancelled", test_cancelled);
+  g_test_add_func ("/summary/task-progress-cancel", test_task_progress_cancel);
   status = g_test_run ();
 
   if (status == 0)
