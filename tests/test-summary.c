@@ -228,6 +228,7 @@ test_round_trip (void)
   opts.level = FZ_REGION_LEVEL_CITY;
   opts.normalisation = FZ_NORMALISATION_PERCENTILE;
   opts.weights[FZ_DIMENSION_STRIKE] = 2;
+  opts.weights[FZ_DIMENSION_OUTREACH] = 1.0 / 3;   /* must read back exactly */
   first = export_paths (pages, &analyst, &opts, &n_replaced);
   /* The \x01 of the note on each document's first figure. */
   g_assert_cmpuint (n_replaced, ==, pages->len);

@@ -77,7 +77,7 @@ write_cell (FzSummaryWriter   *self,
          (obs == NULL ||
           (_fz_summary_attr (self, "value-kind", fz_value_kind_to_string (obs->value_kind),
                              error) &&
-           _fz_summary_attr_double (self, "value", "%.15g", obs->value, error) &&
+           _fz_summary_attr_double (self, "value", NULL, obs->value, error) &&
            _fz_summary_attr (self, "unit", obs->unit, error) &&
            _fz_summary_attr (self, "period", obs->period, error))) &&
          (!cell->has_score || _fz_summary_attr_double (self, "score", "%.2f", cell->score,

@@ -60,7 +60,8 @@ gboolean _fz_summary_attr_int   (FzSummaryWriter *self,
                                  const char      *name,
                                  gint64          value,
                                  GError         **error);
-/* A number with @format ("%.2f"), the same in every locale. */
+/* A number with @format ("%.2f"), the same in every locale; NULL: the shortest writing that
+ * reads back as the same number. */
 gboolean _fz_summary_attr_double (FzSummaryWriter *self,
                                   const char      *name,
                                   const char      *format,

@@ -170,8 +170,16 @@ _fz_summary_attr_double (FzSummaryWriter *self,
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_ascii_formatd (buf, sizeof buf, format, value);
-  return _fz_summary_attr (self, name, buf, error);
+  /* No format: the shortest writing that reads back as the same number. */
+  if (format == NULL)
+    {
+      g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+      if (g_ascii_strtod (buf, NULL) != value)
+        g_ascii_formatd (buf, sizeof buf, "%.17g", value);
+    }
+  else
+    g_ascii_formatd (buf, sizeof buf, format, value);
+  return write_attribute (self, name, buf, error);
 }
 
 gboolean
@@ -234,13 +242,13 @@ write_settings (FzSummaryWriter      *self,
       !_fz_summary_attr (self, "period", opts->period != NULL ? opts->period : "all", error) ||
       !_fz_summary_attr (self, "method", method_name (opts->normalisation), error) ||
       !_fz_summary_attr_uint (self, "min-dimensions", opts->min_dimensions, error) ||
-      !_fz_summary_attr_double (self, "change-low", "%g", opts->change_low, error) ||
-      !_fz_summary_attr_double (self, "change-high", "%g", opts->change_high, error))
+      !_fz_summary_attr_double (self, "change-low", NULL, opts->change_low, error) ||
+      !_fz_summary_attr_double (self, "change-high", NULL, opts->change_high, error))
     return FALSE;
   for (guint d = 0; d < FZ_N_DIMENSIONS; d++)
     if (!_fz_summary_start (self, "weight", error) ||
         !_fz_summary_attr (self, "dimension", fz_dimension_to_string (d), error) ||
-        !_fz_summary_attr_double (self, "value", "%g", opts->weights[d], error) ||
+        !_fz_summary_attr_double (self, "value", NULL, opts->weights[d], error) ||
         !_fz_summary_end (self, error))
       return FALSE;
   return _fz_summary_end (self, error);
