@@ -121,7 +121,12 @@ check_results (GPtrArray *documents,
   g_assert_nonnull (documents);
   g_assert_nonnull (errors);
   for (guint i = 0; i < errors->len; i++)
-    g_test_message ("error: %s", (const char *) g_ptr_array_index (errors, i));
+    {
+      const GError *e = g_ptr_array_index (errors, i);
+
+      g_assert_true (e->domain == FZ_ERROR);
+      g_test_message ("error: %s", e->message);
+    }
 
   /* the good files still load, hidden ones are skipped */
   g_assert_cmpuint (documents->len, ==, 3);
@@ -143,7 +148,7 @@ check_results (GPtrArray *documents,
 
       for (guint j = 0; j < errors->len; j++)
         {
-          const char *line = g_ptr_array_index (errors, j);
+          const char *line = ((const GError *) g_ptr_array_index (errors, j))->message;
 
           g_assert_null (strchr (line, '\n'));
           if (strstr (line, needle) != NULL)
@@ -171,8 +176,15 @@ test_sync (void)
   check_results (documents, errors, expect);
   /* the size error states the limit */
   for (guint i = 0; i < errors->len; i++)
-    if (strstr (g_ptr_array_index (errors, i), "big.txt"))
-      g_assert_nonnull (strstr (g_ptr_array_index (errors, i), "64 MiB"));
+    {
+      const GError *e = g_ptr_array_index (errors, i);
+
+      if (strstr (e->message, "big.txt"))
+        {
+          g_assert_error (e, FZ_ERROR, FZ_ERROR_TOO_LARGE);
+          g_assert_nonnull (strstr (e->message, "64 MiB"));
+        }
+    }
 }
 
 typedef struct
@@ -186,6 +198,7 @@ typedef struct
   guint      last_total;
   guint      n_progress;
   GThread   *main_thread;
+  GPtrArray *announced;   /* every document of every batch, in the order announced */
 } Wait;
 
 static void
@@ -206,6 +219,9 @@ on_added (FzLoader  *loader,
       g_assert_cmpint (strcmp (ka, kb), <=, 0);
     }
   w->added += batch->len;
+  if (w->announced != NULL)
+    for (guint i = 0; i < batch->len; i++)
+      g_ptr_array_add (w->announced, g_object_ref (batch->pdata[i]));
 }
 
 static void
@@ -330,6 +346,79 @@ test_async_fresh (void)
   test_async ();
 }
 
+
+/* Many files finishing in any order: the batches, one after the other, give the folder in
+ * name order, the same as the result, every time. */
+static void
+test_order_across_batches (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fz-order-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(FzLoader) loader = fz_loader_new ();
+  Wait w = { 0 };
+
+  for (guint i = 1; i <= 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      /* Sizes differ, so the workers finish out of order. */
+      g_autofree char *text = g_strnfill (1 + (i * 7919) % 20000, 'x');
+      g_autofree char *body = g_strdup_printf ("第%u页 破获案件%u起\n%s\n", i, i, text);
+
+      g_assert_true (g_file_set_contents (path, body, -1, NULL));
+    }
+  w.loop = g_main_loop_new (NULL, FALSE);
+  w.main_thread = g_thread_self ();
+  w.announced = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (loader, "documents-added", G_CALLBACK (on_added), &w);
+  fz_loader_load_async (loader, &folder, 1, NULL, on_done, &w);
+  g_main_loop_run (w.loop);
+
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (w.documents->len, ==, 300);
+  g_assert_cmpuint (w.announced->len, ==, 300);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *want = g_strdup_printf ("page-%u.txt", i + 1);
+
+      g_assert_true (w.announced->pdata[i] == w.documents->pdata[i]);
+      g_assert_cmpstr (fz_document_get_name (w.documents->pdata[i]), ==, want);
+    }
+  g_ptr_array_unref (w.announced);
+  g_ptr_array_unref (w.documents);
+  g_ptr_array_unref (w.errors);
+  g_main_loop_unref (w.loop);
+  for (guint i = 1; i <= 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/page-%u.txt", dir, i);
+
+      g_unlink (name);
+    }
+  g_rmdir (dir);
+}
+
+/* Folders of a backend without inodes (GVfs, resources) are told apart, not taken for loops. */
+static void
+test_folders_without_inodes (void)
+{
+  g_autoptr(GFile) root = g_file_new_for_uri ("resource:///org/fanzha/tests/loader");
+  g_autoptr(FzLoader) loader = fz_loader_new ();
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fz_loader_load_sync (loader, &root, 1, NULL, &documents, &errors, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < errors->len; i++)
+    g_test_message ("error: %s", ((GError *) errors->pdata[i])->message);
+  g_assert_cmpuint (errors->len, ==, 0);
+  g_assert_cmpuint (documents->len, ==, 2);
+  g_autofree char *first = g_file_get_uri (fz_document_get_file (documents->pdata[0]));
+
+  g_assert_cmpstr (fz_document_get_name (documents->pdata[0]), ==, "page.txt");
+  g_assert_true (g_str_has_suffix (first, "/a/page.txt"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +429,8 @@ main (int   argc,
   g_test_add_func ("/loader/sync", test_sync_fresh);
   g_test_add_func ("/loader/async", test_async_fresh);
   g_test_add_func ("/loader/cancel", test_cancel);
+  g_test_add_func ("/loader/order-across-batches", test_order_across_batches);
+  g_test_add_func ("/loader/folders-without-inodes", test_folders_without_inodes);
   ret = g_test_run ();
   if (root)
     remove_tree (root);

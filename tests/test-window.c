@@ -9,6 +9,7 @@
 
 #include "fz-application.h"
 #include "fz-document.h"
+#include "fz-document-list.h"
 #include "fz-window.h"
 #include "fz-test-ui.h"
 
@@ -35,22 +36,22 @@ static void
 test_panes (void)
 {
   FzWindow *window = fz_window_new (app);
-  GtkWidget *sidebar_stack, *reader_stack, *chart_stack;
+  GtkWidget *reader_stack, *chart_stack;
+  FzDocumentList *list;
 
   gtk_window_present (GTK_WINDOW (window));
   wait_frames (5);
 
-  sidebar_stack = child (window, "sidebar_stack");
+  list = FZ_DOCUMENT_LIST (child (window, "document_list"));
   reader_stack = child (window, "reader_stack");
   chart_stack = child (window, "chart_stack");
   /* Each pane starts on its empty state, a status page. */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sidebar_stack)), ==, "empty");
+  g_assert_cmpstr (fz_document_list_get_page (list), ==, "empty");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (reader_stack)), ==, "empty");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (chart_stack)), ==, "empty");
-  g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (sidebar_stack))));
   g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (reader_stack))));
   g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (GTK_STACK (chart_stack))));
-  g_assert_true (gtk_widget_get_mapped (sidebar_stack));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
   g_assert_true (gtk_widget_get_mapped (reader_stack));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -61,12 +62,13 @@ static void
 test_actions (void)
 {
   static const char *window_actions[] = {
-    "win.open", "win.open-folder", "win.remove-document", "win.search", "win.toggle-chart",
+    "win.open", "win.open-folder", "win.remove-document", "win.search", "win.toggle-sidebar",
+    "win.show-view",
     "win.cancel-loading", "win.close", "win.set-date",
   };
   FzWindow *window = fz_window_new (app);
-  GtkWidget *flap;
-  gboolean revealed;
+  GtkWidget *sidebar;
+  gboolean shown;
   g_auto(GStrv) accels = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (window_actions); i++)
@@ -85,10 +87,18 @@ test_actions (void)
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "about"));
   g_assert_nonnull (g_action_map_lookup_action (G_ACTION_MAP (app), "quit"));
 
-  flap = child (window, "flap");
-  revealed = adw_flap_get_reveal_flap (ADW_FLAP (flap));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-chart", NULL);
-  g_assert_cmpint (adw_flap_get_reveal_flap (ADW_FLAP (flap)), !=, revealed);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (3);
+  sidebar = child (window, "sidebar");
+  shown = gtk_widget_get_visible (sidebar);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_cmpint (gtk_widget_get_visible (sidebar), !=, shown);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-sidebar", NULL);
+  g_assert_cmpint (gtk_widget_get_visible (sidebar), ==, shown);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "compare");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (
+    child (window, "view_stack"))), ==, "compare");
 
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open");
   g_assert_cmpstr (accels[0], ==, "<Control>o");
@@ -102,7 +112,7 @@ test_open_folder (void)
   FzWindow *window = fz_window_new (app);
   g_autofree char *corpus = g_build_filename (g_getenv ("FZ_SHARED_DIR"), "corpus", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (corpus);
-  GtkWidget *sidebar_stack;
+  FzDocumentList *list;
   GListModel *rows;
   gint64 deadline;
   guint n_files = 0;
@@ -122,10 +132,14 @@ test_open_folder (void)
   g_assert_false (fz_window_is_busy (window));
   wait_frames (5);
 
-  sidebar_stack = child (window, "sidebar_stack");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (sidebar_stack)), ==, "list");
-  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
-    gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child (window, "document_scroller"))))));
+  list = FZ_DOCUMENT_LIST (child (window, "document_list"));
+  g_assert_cmpstr (fz_document_list_get_page (list), ==, "list");
+  /* A filter that matches nothing says so, and clearing it brings the list back. */
+  fz_document_list_set_filter_text (list, "no page is called this");
+  g_assert_cmpstr (fz_document_list_get_page (list), ==, "no-results");
+  fz_document_list_set_filter_text (list, "");
+  g_assert_cmpstr (fz_document_list_get_page (list), ==, "list");
+  rows = fz_document_list_get_rows (list);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_files);
   /* The first page was selected, so the reader shows it. */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "reader_stack"))),
@@ -212,8 +226,7 @@ test_set_date (void)
   gtk_window_present (GTK_WINDOW (window));
   fz_window_open_files (window, &file, 1);
   wait_not_busy (window);
-  rows = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (
-    gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child (window, "document_scroller"))))));
+  rows = fz_document_list_get_rows (FZ_DOCUMENT_LIST (child (window, "document_list")));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   row = g_list_model_get_item (rows, 0);
   document = FZ_DOCUMENT (gtk_tree_list_row_get_item (row));
@@ -236,11 +249,14 @@ test_set_date (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
   adw_message_dialog_response (dialog, "set");
+  /* The page is read again on a worker thread; the list and reader follow when it is done. */
+  while (fz_document_get_date (document) == NULL)
+    g_main_context_iteration (NULL, TRUE);
   wait_frames (5);
 
   g_assert_cmpstr (fz_document_get_date (document), ==, "2022-04-25");
   g_assert_cmpstr (first_period (document), ==, "2022-01/");
-  g_assert_true (shows_text (child (window, "document_scroller"), "2022-04-25"));
+  g_assert_true (shows_text (child (window, "document_list"), "2022-04-25"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (window, "reader_stack"))),
                    ==, "reader");
 
@@ -248,6 +264,50 @@ test_set_date (void)
   wait_frames (2);
   g_assert_no_errno (g_unlink (path));
   g_assert_no_errno (g_rmdir (dir));
+}
+
+
+/* A window closed while a folder loads: the load ends on its own and nothing it reports
+ * reaches the window that is gone (a critical here fails the test). */
+static void
+test_close_while_loading (void)
+{
+  FzWindow *window = fz_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("fanzha-close-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  GWeakRef weak;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/page-%u.txt", dir, i);
+
+      g_assert_true (g_file_set_contents (path, "\xe7\xa0\xb4\xe8\x8e\xb7\xe6\xa1\x88"
+                                          "\xe4\xbb\xb6" "12" "\xe8\xb5\xb7\n", -1, NULL));
+    }
+  g_weak_ref_init (&weak, window);
+  gtk_window_present (GTK_WINDOW (window));
+  fz_window_open_files (window, &folder, 1);
+  wait_frames (1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Until the last reference, held by the load, is gone. */
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(GObject) still = g_weak_ref_get (&weak);
+
+      if (still == NULL)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_null (g_weak_ref_get (&weak));
+  g_weak_ref_clear (&weak);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/page-%u.txt", dir, i);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 int
@@ -269,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/window/actions", test_actions);
   g_test_add_func ("/window/open-folder", test_open_folder);
   g_test_add_func ("/window/set-date", test_set_date);
+  g_test_add_func ("/window/close-while-loading", test_close_while_loading);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);

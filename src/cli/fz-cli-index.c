@@ -48,6 +48,8 @@ parse_options (IndexArgs      *args,
                FzIndexOptions *opts,
                GError        **error)
 {
+  int method;
+
   fz_index_options_init (opts);
   if (!parse_level (args->level, &opts->level))
     {
@@ -58,16 +60,14 @@ parse_options (IndexArgs      *args,
   opts->period = args->period;
   if (args->method == NULL || g_str_equal (args->method, "minmax"))
     opts->normalisation = FZ_NORMALISATION_MIN_MAX;
-  else if (g_str_equal (args->method, "percentile"))
-    opts->normalisation = FZ_NORMALISATION_PERCENTILE;
-  else if (g_str_equal (args->method, "goalposts"))
-    opts->normalisation = FZ_NORMALISATION_GOALPOSTS;
-  else
+  else if (!fz_enum_from_string (FZ_TYPE_NORMALISATION, args->method, &method))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                    _("--method takes minmax, percentile or goalposts, not “%s”"), args->method);
       return FALSE;
     }
+  else
+    opts->normalisation = method;
   for (guint i = 0; args->weights != NULL && args->weights[i] != NULL; i++)
     {
       g_auto(GStrv) pair = g_strsplit (args->weights[i], "=", 2);

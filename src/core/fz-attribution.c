@@ -359,8 +359,14 @@ set_article_regions (Ctx       *ctx,
   for (guint a = 0; a < articles->len; a++)
     {
       FzArticle *fa = g_ptr_array_index (articles, a);
+      const char *region = ctx->arts[a].main_written != NULL ? ctx->arts[a].main_written : "";
+
+      /* Written only when it changes, that is at the first analysis: an analysis run again
+       * (a new date) then only reads the articles, which others may be reading too. */
+      if (g_strcmp0 (fa->region, region) == 0)
+        continue;
       g_free (fa->region);
-      fa->region = g_strdup (ctx->arts[a].main_written != NULL ? ctx->arts[a].main_written : "");
+      fa->region = g_strdup (region);
       fa->region_code = ctx->arts[a].main != FZ_GAZETTEER_NONE
                         ? fz_gazetteer_get_nearest_code (ctx->gaz, ctx->arts[a].main) : 0;
     }

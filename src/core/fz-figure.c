@@ -13,10 +13,6 @@ struct _FzFigureList
   GHashTable      *interned;   /* string -> offset + 1, so repeated units cost nothing */
 };
 
-static const char * const kind_names[FZ_N_KINDS] = {
-  "count", "money", "percent", "score", "duration", "area", "date", "ordinal", "identifier",
-};
-
 FzFigureList *
 fz_figure_list_new (void)
 {
@@ -144,21 +140,19 @@ fz_figure_list_sort (FzFigureList *self)
 const char *
 fz_kind_to_string (FzKind kind)
 {
-  g_return_val_if_fail (kind < FZ_N_KINDS, "");
-  return kind_names[kind];
+  return fz_enum_to_string (FZ_TYPE_KIND, kind);
 }
 
 gboolean
 fz_kind_from_string (const char *str,
                      FzKind     *kind)
 {
-  for (guint i = 0; i < FZ_N_KINDS; i++)
-    if (g_strcmp0 (str, kind_names[i]) == 0)
-      {
-        *kind = i;
-        return TRUE;
-      }
-  return FALSE;
+  int v;
+
+  if (str == NULL || *str == '\0' || !fz_enum_from_string (FZ_TYPE_KIND, str, &v))
+    return FALSE;
+  *kind = v;
+  return TRUE;
 }
 
 gboolean
@@ -170,25 +164,19 @@ fz_kind_is_statistic (FzKind kind)
 const char *
 fz_qualifier_to_string (FzQualifier qualifier)
 {
-  static const char * const names[] = { "exact", "over", "about", "under" };
-  g_return_val_if_fail (qualifier <= FZ_QUALIFIER_UNDER, "");
-  return names[qualifier];
+  return fz_enum_to_string (FZ_TYPE_QUALIFIER, qualifier);
 }
 
 const char *
 fz_change_to_string (FzChange change)
 {
-  static const char * const names[] = { "", "up", "down", "flat" };
-  g_return_val_if_fail (change <= FZ_CHANGE_FLAT, "");
-  return names[change];
+  return fz_enum_to_string (FZ_TYPE_CHANGE, change);
 }
 
 const char *
 fz_basis_to_string (FzBasis basis)
 {
-  static const char * const names[] = { "", "yoy", "mom" };
-  g_return_val_if_fail (basis <= FZ_BASIS_MOM, "");
-  return names[basis];
+  return fz_enum_to_string (FZ_TYPE_BASIS, basis);
 }
 
 /* Groups the integer digits of an exact decimal string in threes. */

@@ -4,44 +4,9 @@
 
 #include <glib.h>
 
+#include "fz-types.h"
+
 G_BEGIN_DECLS
-
-typedef enum
-{
-  FZ_KIND_COUNT,
-  FZ_KIND_MONEY,
-  FZ_KIND_PERCENT,
-  FZ_KIND_SCORE,
-  FZ_KIND_DURATION,
-  FZ_KIND_AREA,
-  FZ_KIND_DATE,
-  FZ_KIND_ORDINAL,
-  FZ_KIND_IDENTIFIER,
-  FZ_N_KINDS
-} FzKind;
-
-typedef enum
-{
-  FZ_QUALIFIER_EXACT,
-  FZ_QUALIFIER_OVER,
-  FZ_QUALIFIER_ABOUT,
-  FZ_QUALIFIER_UNDER
-} FzQualifier;
-
-typedef enum
-{
-  FZ_CHANGE_NONE,
-  FZ_CHANGE_UP,
-  FZ_CHANGE_DOWN,
-  FZ_CHANGE_FLAT
-} FzChange;
-
-typedef enum
-{
-  FZ_BASIS_NONE,
-  FZ_BASIS_YOY,
-  FZ_BASIS_MOM
-} FzBasis;
 
 /* Strings (value, unit, indicator, region, period) live in the list's pool;
  * a field holds an offset into it, 0 meaning the empty string. */

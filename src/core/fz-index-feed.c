@@ -74,6 +74,7 @@ typedef struct
   FzIndex       *index;
   FzGazetteer   *gazetteer;
   FzDocument    *document;
+  char          *path;
   FzFigureList  *figures;
   const char    *text;
   guint          year;
@@ -151,6 +152,7 @@ feed_figure (const Feed     *feed,
   resolved = feed->year > 0 ? fz_period_resolve_string (period, feed->year) : NULL;
   obs.period = resolved != NULL ? resolved : period;
   obs.document = fz_document_get_name (feed->document);
+  obs.path = feed->path;
   obs.article = f->article;
   obs.start = f->start;
   obs.end = f->end;
@@ -160,29 +162,45 @@ feed_figure (const Feed     *feed,
 }
 
 guint
-fz_index_feed_document (FzIndex       *index,
-                        FzGazetteer   *gazetteer,
-                        FzDocument    *document,
-                        FzRegionLevel  level)
+fz_index_feed_figures (FzIndex       *index,
+                       FzGazetteer   *gazetteer,
+                       FzDocument    *document,
+                       FzFigureList  *figures,
+                       const char    *date,
+                       FzRegionLevel  level)
 {
-  Feed feed = { index, gazetteer, document, NULL, NULL, 0, level };
-  const char *date;
+  Feed feed = { index, gazetteer, document, NULL, figures, NULL, 0, level };
+  GFile *file;
   guint n = 0;
 
   g_return_val_if_fail (index != NULL, 0);
   g_return_val_if_fail (gazetteer != NULL, 0);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), 0);
 
-  feed.figures = fz_document_get_figures (document);
-  if (feed.figures == NULL)
+  if (figures == NULL)
     return 0;
+  file = fz_document_get_file (document);
+  /* Two folders may each hold a page-1.txt: the path tells their figures apart. */
+  feed.path = file != NULL ? g_file_get_path (file) : g_strdup (fz_document_get_name (document));
   feed.text = fz_document_get_text (document, NULL);
-  date = fz_document_get_date (document);
   if (date != NULL)
     feed.year = (guint) strtoul (date, NULL, 10);
 
-  for (guint i = 0; i < fz_figure_list_get_n (feed.figures); i++)
-    if (feed_figure (&feed, fz_figure_list_get (feed.figures, i)))
+  for (guint i = 0; i < fz_figure_list_get_n (figures); i++)
+    if (feed_figure (&feed, fz_figure_list_get (figures, i)))
       n++;
+  g_free (feed.path);
   return n;
+}
+
+guint
+fz_index_feed_document (FzIndex       *index,
+                        FzGazetteer   *gazetteer,
+                        FzDocument    *document,
+                        FzRegionLevel  level)
+{
+  g_return_val_if_fail (FZ_IS_DOCUMENT (document), 0);
+
+  return fz_index_feed_figures (index, gazetteer, document, fz_document_get_figures (document),
+                                fz_document_get_date (document), level);
 }

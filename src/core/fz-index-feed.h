@@ -19,5 +19,13 @@ guint fz_index_feed_document (FzIndex       *index,
                               FzGazetteer   *gazetteer,
                               FzDocument    *document,
                               FzRegionLevel  level);
+/* The same with the figures and date given, for a thread that must not read the document's
+ * own while they may change. */
+guint fz_index_feed_figures  (FzIndex       *index,
+                              FzGazetteer   *gazetteer,
+                              FzDocument    *document,
+                              FzFigureList  *figures,
+                              const char    *date,
+                              FzRegionLevel  level);
 
 G_END_DECLS

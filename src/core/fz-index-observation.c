@@ -22,6 +22,7 @@ fz_observation_copy (const FzObservation *obs)
   copy->unit = g_strdup (obs->unit ? obs->unit : "");
   copy->period = g_strdup (obs->period ? obs->period : "");
   copy->document = g_strdup (obs->document ? obs->document : "");
+  copy->path = g_strdup (obs->path);
   copy->text = g_strdup (obs->text ? obs->text : "");
 
   return copy;
@@ -39,74 +40,49 @@ fz_observation_free (FzObservation *obs)
   g_free ((char *) obs->unit);
   g_free ((char *) obs->period);
   g_free ((char *) obs->document);
+  g_free ((char *) obs->path);
   g_free ((char *) obs->text);
   g_free (obs);
 }
 
-static const char * const value_kind_names[FZ_N_VALUE_KINDS] = {
-  "level", "yoy", "mom", "rate", "share", "score"
-};
-
-static const char * const level_names[FZ_N_REGION_LEVELS] = {
-  "", "province", "city", "county", "township"
-};
-
 const char *
 fz_value_kind_to_string (FzValueKind kind)
 {
-  g_return_val_if_fail (kind < FZ_N_VALUE_KINDS, "");
-  return value_kind_names[kind];
+  return fz_enum_to_string (FZ_TYPE_VALUE_KIND, kind);
 }
 
 gboolean
 fz_value_kind_from_string (const char  *str,
                            FzValueKind *kind)
 {
-  g_return_val_if_fail (kind != NULL, FALSE);
+  int v;
 
-  for (guint i = 0; str != NULL && i < FZ_N_VALUE_KINDS; i++)
-    {
-      if (g_str_equal (str, value_kind_names[i]))
-        {
-          *kind = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  g_return_val_if_fail (kind != NULL, FALSE);
+  if (!fz_enum_from_string (FZ_TYPE_VALUE_KIND, str, &v))
+    return FALSE;
+  *kind = v;
+  return TRUE;
 }
 
 const char *
 fz_region_level_to_string (FzRegionLevel level)
 {
-  g_return_val_if_fail (level < FZ_N_REGION_LEVELS, "");
-  return level_names[level];
+  return fz_enum_to_string (FZ_TYPE_REGION_LEVEL, level);
 }
 
 gboolean
 fz_region_level_from_string (const char    *str,
                              FzRegionLevel *level)
 {
+  int v;
+
   g_return_val_if_fail (level != NULL, FALSE);
-
-  for (guint i = 0; str != NULL && i < FZ_N_REGION_LEVELS; i++)
-    {
-      if (g_str_equal (str, level_names[i]))
-        {
-          *level = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  if (!fz_enum_from_string (FZ_TYPE_REGION_LEVEL, str, &v))
+    return FALSE;
+  *level = v;
+  return TRUE;
 }
 
-const char *
-fz_observation_qualifier_name (FzQualifier qualifier)
-{
-  /* Kept here so the index links against GLib alone. */
-  static const char * const names[] = { "exact", "over", "about", "under" };
-  g_return_val_if_fail (qualifier <= FZ_QUALIFIER_UNDER, "");
-  return names[qualifier];
-}
 
 /* The index keeps years as numbers with sentinels; the text is read by fz-period. */
 static void

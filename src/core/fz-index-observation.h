@@ -8,27 +8,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  FZ_REGION_LEVEL_UNKNOWN,   /* as a filter: any level */
-  FZ_REGION_LEVEL_PROVINCE,
-  FZ_REGION_LEVEL_CITY,
-  FZ_REGION_LEVEL_COUNTY,
-  FZ_REGION_LEVEL_TOWNSHIP,
-  FZ_N_REGION_LEVELS
-} FzRegionLevel;
-
-typedef enum
-{
-  FZ_VALUE_LEVEL,   /* a count or an amount as reported */
-  FZ_VALUE_YOY,     /* 同比 change, signed percent */
-  FZ_VALUE_MOM,     /* 环比 change, signed percent */
-  FZ_VALUE_RATE,    /* a rate (破案率, 劝阻成功率) in percent */
-  FZ_VALUE_SHARE,   /* a share of a whole (占刑事案件比重) in percent */
-  FZ_VALUE_SCORE,   /* points on a scale */
-  FZ_N_VALUE_KINDS
-} FzValueKind;
-
 /* The caller fills the strings; fz_observation_copy() and the index keep copies. */
 typedef struct
 {
@@ -41,7 +20,8 @@ typedef struct
   const char    *unit;
   FzQualifier    qualifier;
   const char    *period;       /* START/END as spec/figures.md writes it; "" or NULL: not stated */
-  const char    *document;     /* provenance */
+  const char    *document;     /* provenance: the document's name, as tables show it */
+  const char    *path;         /* and its path (NULL when it has none): names can repeat */
   gint           article;      /* -1 when none */
   guint          start;        /* code points, end exclusive */
   guint          end;
@@ -76,7 +56,6 @@ gboolean       fz_value_kind_from_string                 (const char            
 const char    *fz_region_level_to_string                 (FzRegionLevel                 level);
 gboolean       fz_region_level_from_string               (const char                   *str,
                                                           FzRegionLevel                *level);
-const char    *fz_observation_qualifier_name             (FzQualifier                   qualifier);
 
 gboolean       fz_observation_period_parse               (const char                   *str,
                                                           FzObservationPeriod          *period,

@@ -3,10 +3,6 @@
 
 #include "fz-index-private.h"
 
-static const char * const normalisation_names[] = {
-  "min-max", "percentile", "goalposts"
-};
-
 /* ---------------------------------------------------------------- fields */
 
 void
@@ -98,7 +94,7 @@ write_header (FzIndexResult *result,
 {
   g_string_append_printf (out, "# period: %s; normalisation: %s; level: %s\n",
                           result->period,
-                          normalisation_names[result->opts.normalisation],
+                          fz_enum_to_string (FZ_TYPE_NORMALISATION, result->opts.normalisation),
                           result->opts.level == FZ_REGION_LEVEL_UNKNOWN ?
                           "any" : fz_region_level_to_string (result->opts.level));
   for (guint k = 0; k < result->compared->len; k++)

@@ -9,34 +9,25 @@
 #include <math.h>
 #include <string.h>
 
-static const char * const dimension_names[FZ_N_DIMENSIONS] = {
-  "outcome", "strike", "prevention", "control", "outreach", "governance"
-};
-
 /* ---------------------------------------------------------------- helpers */
 
 const char *
 fz_dimension_to_string (FzDimension dimension)
 {
-  g_return_val_if_fail (dimension < FZ_N_DIMENSIONS, "");
-  return dimension_names[dimension];
+  return fz_enum_to_string (FZ_TYPE_DIMENSION, dimension);
 }
 
 gboolean
 fz_dimension_from_string (const char  *str,
                           FzDimension *dimension)
 {
-  g_return_val_if_fail (dimension != NULL, FALSE);
+  int v;
 
-  for (guint i = 0; str != NULL && i < FZ_N_DIMENSIONS; i++)
-    {
-      if (g_str_equal (str, dimension_names[i]))
-        {
-          *dimension = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  g_return_val_if_fail (dimension != NULL, FALSE);
+  if (!fz_enum_from_string (FZ_TYPE_DIMENSION, str, &v))
+    return FALSE;
+  *dimension = v;
+  return TRUE;
 }
 
 void

@@ -31,7 +31,8 @@ typedef struct
 {
   GFile      *file;
   FzDocument *document;
-  char       *error;
+  GError     *error;
+  gboolean    finished;
 } Slot;
 
 typedef struct
@@ -45,7 +46,7 @@ typedef struct
   GHashTable   *seen_dirs;     /* "dev:inode" of every folder walked */
 
   GMutex        lock;
-  GPtrArray    *batch;         /* FzDocument finished since the last flush */
+  guint         next_out;      /* the first slot not yet announced */
   guint         done;
   guint         total;
   gboolean      sync;          /* no main context to report to */
@@ -59,7 +60,7 @@ slot_clear (gpointer data)
 
   g_clear_object (&slot->file);
   g_clear_object (&slot->document);
-  g_clear_pointer (&slot->error, g_free);
+  g_clear_error (&slot->error);
 }
 
 static void
@@ -71,7 +72,6 @@ job_free (Job *job)
   g_clear_pointer (&job->inputs, g_ptr_array_unref);
   g_clear_pointer (&job->slots, g_array_unref);
   g_clear_pointer (&job->seen_dirs, g_hash_table_unref);
-  g_clear_pointer (&job->batch, g_ptr_array_unref);
   if (job->flush_source)
     g_source_destroy (job->flush_source);
   g_clear_pointer (&job->flush_source, g_source_unref);
@@ -80,12 +80,13 @@ job_free (Job *job)
 }
 
 static void
-add_error (Job        *job,
-           const char *message)
+add_error (Job    *job,
+           GError *error)
 {
   Slot slot = { 0 };
 
-  slot.error = g_strdup (message);
+  slot.error = error;
+  slot.finished = TRUE;
   g_array_append_val (job->slots, slot);
 }
 
@@ -114,9 +115,15 @@ is_text_name (const char *name,
   return mime != NULL && g_str_has_prefix (mime, "text/");
 }
 
+/* A folder's identity: device and inode where the file system has them; GVfs and other
+ * backends without inodes are told apart by their URI (a loop through a link is then not
+ * seen as one, but the walk still ends: each URI is entered once). */
 static char *
-dir_key (GFileInfo *info)
+dir_key (GFile     *dir,
+         GFileInfo *info)
 {
+  if (!g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_INODE))
+    return g_file_get_uri (dir);
   return g_strdup_printf ("%u:%" G_GUINT64_FORMAT,
                           g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
                           g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
@@ -136,10 +143,9 @@ add_read_error (Job          *job,
                 const GError *error)
 {
   g_autofree char *display = g_file_get_parse_name (dir);
-  g_autofree char *msg = g_strdup_printf (_("%s: the folder cannot be read: %s"),
-                                          display, error->message);
 
-  add_error (job, msg);
+  add_error (job, g_error_new (FZ_ERROR, FZ_ERROR_IO, _("%s: the folder cannot be read: %s"),
+                               display, error->message));
 }
 
 /* FALSE when the folder loops back to one above it or was walked already. */
@@ -152,11 +158,11 @@ enter_dir (Job        *job,
   if (g_slist_find_custom (ancestors, key, (GCompareFunc) g_strcmp0) != NULL)
     {
       g_autofree char *display = g_file_get_parse_name (dir);
-      g_autofree char *msg = g_strdup_printf (_("%s: a folder loop (it leads back to a folder "
-                                                "above it); skipped"),
-                                              display);
 
-      add_error (job, msg);
+      add_error (job, g_error_new (FZ_ERROR, FZ_ERROR_LOOP,
+                                   _("%s: a folder loop (it leads back to a folder above it); "
+                                     "skipped"),
+                                   display));
       return FALSE;
     }
   /* reached again by another way, not a loop: its files are already listed */
@@ -222,7 +228,7 @@ walk_dir (Job       *job,
           GFileInfo *info,
           GSList    *ancestors)
 {
-  g_autofree char *key = dir_key (info);
+  g_autofree char *key = dir_key (dir, info);
   g_autoptr(GFileEnumerator) en = NULL;
   g_autoptr(GError) error = NULL;
   GSList here;
@@ -256,6 +262,8 @@ walk_dir (Job       *job,
     }
 }
 
+static void sort_slots (Job *job, guint from);
+
 static void
 collect (Job *job)
 {
@@ -269,7 +277,14 @@ collect (Job *job)
         return;
       info = g_file_query_info (file, DIR_ATTRS, G_FILE_QUERY_INFO_NONE, job->cancellable, &error);
       if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        walk_dir (job, file, info, NULL);
+        {
+          guint from = job->slots->len;
+
+          walk_dir (job, file, info, NULL);
+          /* A folder lists in the order a file manager shows names (page-2 before page-10),
+           * whatever order the file system gives; files named one by one keep theirs. */
+          sort_slots (job, from);
+        }
       else
         /* a file, or a name that is gone or cannot be looked at: loading says why, in the
          * same words as fanzha-cli */
@@ -279,8 +294,8 @@ collect (Job *job)
 
 typedef struct
 {
-  char       *key;
-  FzDocument *document;
+  char *key;
+  Slot  slot;
 } Keyed;
 
 static int
@@ -290,32 +305,52 @@ compare_keyed (const void *a,
   return strcmp (((const Keyed *) a)->key, ((const Keyed *) b)->key);
 }
 
-/* In the order a file manager lists names (page-2 before page-10); each key is made once. */
+/* Sorts the slots from @from on by path; each key is made once. */
 static void
-sort_by_name (GPtrArray *documents)
+sort_slots (Job   *job,
+            guint  from)
 {
+  guint n = job->slots->len - from;
   g_autofree Keyed *keyed = NULL;
 
-  /* An empty batch has no array at all, and qsort () wants one. */
-  if (documents->len < 2)
+  if (n < 2)
     return;
-  keyed = g_new (Keyed, documents->len);
-  for (guint i = 0; i < documents->len; i++)
+  keyed = g_new (Keyed, n);
+  for (guint i = 0; i < n; i++)
     {
-      FzDocument *document = g_ptr_array_index (documents, i);
-      GFile *file = fz_document_get_file (document);
-      g_autofree char *name = file != NULL ? g_file_get_parse_name (file)
-                                           : g_strdup (fz_document_get_name (document));
+      Slot *slot = &g_array_index (job->slots, Slot, from + i);
+      g_autofree char *name = slot->file != NULL ? g_file_get_parse_name (slot->file)
+                                                 : g_strdup ("");
 
       keyed[i].key = g_utf8_collate_key_for_filename (name, -1);
-      keyed[i].document = document;
+      keyed[i].slot = *slot;
     }
-  qsort (keyed, documents->len, sizeof *keyed, compare_keyed);
-  for (guint i = 0; i < documents->len; i++)
+  qsort (keyed, n, sizeof *keyed, compare_keyed);
+  for (guint i = 0; i < n; i++)
     {
-      documents->pdata[i] = keyed[i].document;
+      g_array_index (job->slots, Slot, from + i) = keyed[i].slot;
       g_free (keyed[i].key);
     }
+}
+
+/* Caller holds the lock. The documents of the finished slots that follow the last ones
+ * announced, in slot order: a list fills in the same order every time, however the workers
+ * happen to finish. */
+static GPtrArray *
+take_ready (Job *job)
+{
+  GPtrArray *batch = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (; job->next_out < job->slots->len; job->next_out++)
+    {
+      Slot *slot = &g_array_index (job->slots, Slot, job->next_out);
+
+      if (!slot->finished)
+        break;
+      if (slot->document != NULL)
+        g_ptr_array_add (batch, g_object_ref (slot->document));
+    }
+  return batch;
 }
 
 static gboolean
@@ -326,16 +361,12 @@ flush_cb (gpointer data)
   guint done, total;
 
   g_mutex_lock (&job->lock);
-  batch = g_steal_pointer (&job->batch);
-  job->batch = g_ptr_array_new_with_free_func (g_object_unref);
+  batch = take_ready (job);
   done = job->done;
   total = job->total;
   g_clear_pointer (&job->flush_source, g_source_unref);
   g_mutex_unlock (&job->lock);
 
-  /* Workers finish in no set order; a list that fills in name order reads the same every
-   * time the folder is opened. */
-  sort_by_name (batch);
   if (batch->len > 0)
     g_signal_emit (job->loader, signals[SIGNAL_DOCUMENTS_ADDED], 0, batch);
   g_signal_emit (job->loader, signals[SIGNAL_PROGRESS], 0, done, total);
@@ -361,20 +392,22 @@ load_one (gpointer data,
 {
   Job *job = user_data;
   Slot *slot = &g_array_index (job->slots, Slot, GPOINTER_TO_UINT (data) - 1);
-  g_autoptr(GError) error = NULL;
+  FzDocument *document = NULL;
+  GError *error = NULL;
 
+  /* The slot array does not move any more (collect is over); a slot is written here and read
+   * by flushes only once finished is set, under the lock. */
   if (!g_cancellable_is_cancelled (job->cancellable))
     {
-      slot->document = fz_document_load (slot->file, job->cancellable, &error);
-      if (slot->document == NULL)
-        slot->error = g_strdup (error->message);
-      else if (job->loader->document_func != NULL)
-        job->loader->document_func (slot->document, job->loader->document_data);
+      document = fz_document_load (slot->file, job->cancellable, &error);
+      if (document != NULL && job->loader->document_func != NULL)
+        job->loader->document_func (document, job->loader->document_data);
     }
 
   g_mutex_lock (&job->lock);
-  if (slot->document)
-    g_ptr_array_add (job->batch, g_object_ref (slot->document));
+  slot->document = document;
+  slot->error = error;
+  slot->finished = TRUE;
   job->done++;
   queue_flush (job);
   g_mutex_unlock (&job->lock);
@@ -447,7 +480,6 @@ job_new (FzLoader      *self,
   job->slots = g_array_new (FALSE, TRUE, sizeof (Slot));
   g_array_set_clear_func (job->slots, slot_clear);
   job->seen_dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  job->batch = g_ptr_array_new_with_free_func (g_object_unref);
   g_mutex_init (&job->lock);
   return job;
 }
@@ -532,7 +564,7 @@ take_results (Job        *job,
               GPtrArray **errors)
 {
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) errs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) errs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 
   for (guint i = 0; i < job->slots->len; i++)
     {

@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (FzLoader, fz_loader, FZ, LOADER, GObject)
 
 /* Signals, emitted on the main context of the thread that called load_async:
  *   "progress"        (guint done, guint total)
- *   "documents-added" (GPtrArray *documents): a batch, in the order they finished. */
+ *   "documents-added" (GPtrArray *documents): a batch; batches come in the order of
+ *                     the result (the files as given, a folder's files in name order). */
 FzLoader  *fz_loader_new         (void);
 
 /* Called on a worker thread for each document loaded, before it is announced: the place to
@@ -35,8 +36,9 @@ void       fz_loader_load_async  (FzLoader             *self,
                                   GCancellable         *cancellable,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data);
-/* @documents: FzDocument in the order the files were listed and found;
- * @errors: one line per failure, "FILE: why". Both transfer full, either may be NULL.
+/* @documents: FzDocument in the order the files were given, a folder's files in the order a
+ * file manager lists their names; @errors: a GError per failure, its message "FILE: why"
+ * (FZ_ERROR). Both transfer full, either may be NULL.
  * Returns FALSE only when cancelled (what was loaded before was still announced). */
 gboolean   fz_loader_load_finish (FzLoader             *self,
                                   GAsyncResult         *result,

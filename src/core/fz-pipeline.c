@@ -141,28 +141,66 @@ fz_pipeline_get_data_dir (FzPipeline *self)
   return self->data_dir;
 }
 
-void
-fz_pipeline_analyze (FzPipeline *self,
-                     FzDocument *document)
+static void
+new_in_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data_dir,
+               GCancellable *cancellable)
 {
-  g_autoptr(FzFigureList) figures = NULL;
+  GError *error = NULL;
+  FzPipeline *pipeline = fz_pipeline_new (data_dir, &error);
+
+  if (pipeline == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pipeline, (GDestroyNotify) fz_pipeline_unref);
+}
+
+void
+fz_pipeline_new_async (const char          *data_dir,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, fz_pipeline_new_async);
+  g_task_set_task_data (task, g_strdup (data_dir), g_free);
+  g_task_run_in_thread (task, new_in_thread);
+}
+
+FzPipeline *
+fz_pipeline_new_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+FzFigureList *
+fz_pipeline_run (FzPipeline  *self,
+                 FzDocument  *document,
+                 const char  *date,
+                 char       **found_date)
+{
+  FzFigureList *figures;
   GPtrArray *articles;
   const char *text;
-  const char *date;
   gsize len;
   GDate doc_date;
   gboolean dated = FALSE;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (FZ_IS_DOCUMENT (document));
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
 
+  if (found_date != NULL)
+    *found_date = NULL;
   text = fz_document_get_text (document, &len);
   articles = fz_document_get_articles (document);
   figures = fz_extract (text, len);
   fz_attribute (self->gazetteer, self->lexicon, text, len, articles, figures);
 
   g_date_clear (&doc_date, 1);
-  date = fz_document_get_date (document);
   if (date != NULL)
     dated = fz_doc_date_parse (date, -1, &doc_date);
   else if (fz_doc_date_find (text, len, &doc_date))
@@ -170,10 +208,27 @@ fz_pipeline_analyze (FzPipeline *self,
       char iso[16];
 
       g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &doc_date);
-      fz_document_set_date (document, iso);
+      if (found_date != NULL)
+        *found_date = g_strdup (iso);
       dated = TRUE;
     }
   fz_period_assign (text, len, figures, articles, dated ? &doc_date : NULL);
+  return figures;
+}
+
+void
+fz_pipeline_analyze (FzPipeline *self,
+                     FzDocument *document)
+{
+  g_autoptr(FzFigureList) figures = NULL;
+  g_autofree char *found = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (FZ_IS_DOCUMENT (document));
+
+  figures = fz_pipeline_run (self, document, fz_document_get_date (document), &found);
+  if (found != NULL)
+    fz_document_set_date (document, found);
   fz_document_set_figures (document, figures);
 }
 

@@ -18,7 +18,8 @@ typedef struct
   guint32 index;
 } FigureSpan;
 
-/* One written document under its name (names may repeat: a list of these). */
+/* One written document under its path, or name when it has none (a list: a name may repeat,
+ * and a summary may hold the same file twice). */
 typedef struct
 {
   guint   number;   /* 1-based: the id is "d<number>" */
@@ -34,7 +35,7 @@ struct _FzSummaryWriter
   FzSummaryOptions  options;
   guint             n_documents;
   guint             n_replaced;
-  GHashTable       *by_name;      /* document name → GPtrArray of DocumentSpans * */
+  GHashTable       *by_name;      /* path or name → GPtrArray of DocumentSpans * */
   gboolean          finished;
 };
 

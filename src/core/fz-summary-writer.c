@@ -481,10 +481,15 @@ remember_spans (FzSummaryWriter *self,
                 FzDocument      *document)
 {
   FzFigureList *list = fz_document_get_figures (document);
-  const char *name = fz_document_get_name (document);
+  GFile *file = fz_document_get_file (document);
+  /* The key the index's observations carry (fz-index-feed.c): the path, else the name. */
+  g_autofree char *key = file != NULL ? g_file_get_path (file) : NULL;
   DocumentSpans *spans = g_new0 (DocumentSpans, 1);
-  GPtrArray *same_name = g_hash_table_lookup (self->by_name, name);
+  GPtrArray *same_name;
 
+  if (key == NULL)
+    key = g_strdup (fz_document_get_name (document));
+  same_name = g_hash_table_lookup (self->by_name, key);
   spans->number = self->n_documents;
   spans->spans = g_array_new (FALSE, FALSE, sizeof (FigureSpan));
   for (guint i = 0; list != NULL && i < fz_figure_list_get_n (list); i++)
@@ -498,7 +503,7 @@ remember_spans (FzSummaryWriter *self,
   if (same_name == NULL)
     {
       same_name = g_ptr_array_new_with_free_func (document_spans_free);
-      g_hash_table_insert (self->by_name, g_strdup (name), same_name);
+      g_hash_table_insert (self->by_name, g_steal_pointer (&key), same_name);
     }
   g_ptr_array_add (same_name, spans);
 }
@@ -508,8 +513,8 @@ _fz_summary_figure_ids (FzSummaryWriter     *self,
                         const FzObservation *obs,
                         GString             *out)
 {
-  GPtrArray *same_name = obs->document != NULL
-    ? g_hash_table_lookup (self->by_name, obs->document) : NULL;
+  const char *key = obs->path != NULL ? obs->path : obs->document;
+  GPtrArray *same_name = key != NULL ? g_hash_table_lookup (self->by_name, key) : NULL;
 
   for (guint d = 0; same_name != NULL && d < same_name->len; d++)
     {

@@ -15,7 +15,18 @@ struct _FzApplication
   AdwApplication  parent_instance;
   char           *screenshot_path;
   int             exit_status;
+
+  FzPipeline     *pipeline;
+  GError         *pipeline_error;
+  gboolean        pipeline_started;
+  GPtrArray      *pipeline_waiters;   /* Waiter *, until the pipeline is built */
 };
+
+typedef struct
+{
+  GWeakRef            owner;          /* a window closed meanwhile is not called */
+  FzPipelineReadyFunc callback;
+} Waiter;
 
 G_DEFINE_FINAL_TYPE (FzApplication, fz_application, ADW_TYPE_APPLICATION)
 
@@ -134,7 +145,9 @@ fz_application_startup (GApplication *app)
     { "win.search", { "<Control><Shift>f", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
-    { "win.toggle-chart", { "F9", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.show-view::read", { "<Alt>1", NULL } },
+    { "win.show-view::compare", { "<Alt>2", NULL } },
     { "reader.find", { "<Control>f", NULL } },
     { "reader.next-figure", { "F3", NULL } },
     { "reader.previous-figure", { "<Shift>F3", NULL } },
@@ -158,6 +171,9 @@ fz_application_finalize (GObject *object)
   FzApplication *self = FZ_APPLICATION (object);
 
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->pipeline, fz_pipeline_unref);
+  g_clear_error (&self->pipeline_error);
+  g_clear_pointer (&self->pipeline_waiters, g_ptr_array_unref);
   G_OBJECT_CLASS (fz_application_parent_class)->finalize (object);
 }
 
@@ -213,4 +229,58 @@ fz_application_get_exit_status (FzApplication *self)
 {
   g_return_val_if_fail (FZ_IS_APPLICATION (self), 1);
   return self->exit_status;
+}
+
+static void
+waiter_free (Waiter *waiter)
+{
+  g_weak_ref_clear (&waiter->owner);
+  g_free (waiter);
+}
+
+static void
+pipeline_built (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(FzApplication) self = user_data;
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->pipeline_waiters);
+
+  self->pipeline = fz_pipeline_new_finish (result, &self->pipeline_error);
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    {
+      Waiter *waiter = waiters->pdata[i];
+      g_autoptr(GObject) owner = g_weak_ref_get (&waiter->owner);
+
+      if (owner != NULL)
+        waiter->callback (self->pipeline, self->pipeline_error, owner);
+    }
+}
+
+void
+fz_application_request_pipeline (FzApplication       *self,
+                                 GObject             *owner,
+                                 FzPipelineReadyFunc  callback)
+{
+  Waiter *waiter;
+
+  g_return_if_fail (FZ_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_OBJECT (owner));
+
+  if (self->pipeline != NULL || self->pipeline_error != NULL)
+    {
+      callback (self->pipeline, self->pipeline_error, owner);
+      return;
+    }
+  waiter = g_new0 (Waiter, 1);
+  g_weak_ref_init (&waiter->owner, owner);
+  waiter->callback = callback;
+  if (self->pipeline_waiters == NULL)
+    self->pipeline_waiters = g_ptr_array_new_with_free_func ((GDestroyNotify) waiter_free);
+  g_ptr_array_add (self->pipeline_waiters, waiter);
+  if (!self->pipeline_started)
+    {
+      self->pipeline_started = TRUE;
+      fz_pipeline_new_async (NULL, NULL, pipeline_built, g_object_ref (self));
+    }
 }

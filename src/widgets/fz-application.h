@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "fz-pipeline.h"
+
 G_BEGIN_DECLS
 
 #define FZ_TYPE_APPLICATION (fz_application_get_type ())
@@ -15,5 +17,14 @@ FzApplication *fz_application_new             (void);
 void           fz_application_set_exit_status (FzApplication *self,
                                                int            status);
 int            fz_application_get_exit_status (FzApplication *self);
+/* The one pipeline of the application, built on a worker thread at the first request; every
+ * window's workspace shares it. @callback runs on the main thread once it is there (at once
+ * if it already is), with NULL and the error if it could not be built. */
+typedef void (*FzPipelineReadyFunc) (FzPipeline   *pipeline,
+                                     const GError *error,
+                                     gpointer      user_data);
+void           fz_application_request_pipeline (FzApplication       *self,
+                                                GObject             *owner,
+                                                FzPipelineReadyFunc  callback);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "fz-document-list.h"
 #include "fz-window-private.h"
 
 static void
@@ -70,14 +71,35 @@ back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* F9 hides and shows the sidebar as in Text Editor and Papers; folded, it navigates. */
 static void
-toggle_chart_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
 {
   FzWindow *self = FZ_WINDOW (widget);
 
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      gboolean on_sidebar = adw_leaflet_get_visible_child (self->leaflet) == self->sidebar;
+
+      adw_leaflet_navigate (self->leaflet, on_sidebar ? ADW_NAVIGATION_DIRECTION_FORWARD
+                                                      : ADW_NAVIGATION_DIRECTION_BACK);
+      return;
+    }
+  _fz_window_set_sidebar_shown (self, !gtk_widget_get_visible (self->sidebar));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -107,8 +129,8 @@ clear_recent_action (GtkWidget  *widget,
 void
 _fz_window_actions_update (FzWindow *self)
 {
-  gboolean has_selection = self->selection != NULL
-    && gtk_single_selection_get_selected_item (self->selection) != NULL;
+  gboolean has_selection = self->document_list != NULL
+    && fz_document_list_get_selected (self->document_list, NULL) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-folder", !self->loading);
@@ -133,7 +155,9 @@ _fz_window_class_actions_init (FzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-chart", NULL, toggle_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL,
+                                   toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_action);
   gtk_widget_class_install_action (widget_class, "win.clear-recent", NULL, clear_recent_action);

@@ -50,13 +50,15 @@ date_response (AdwMessageDialog *dialog,
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), DATE_ENTRY_KEY);
   FzDocument *document = g_object_get_data (G_OBJECT (dialog), "fz-document");
   g_autofree char *iso = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (g_strcmp0 (response, "set") != 0)
     return;
   iso = typed_date (entry);
   if (iso == NULL || document == NULL)
     return;
-  _fz_window_set_document_date (self, document, iso);
+  if (!_fz_window_set_document_date (self, document, iso, &error))
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
 void

@@ -8,7 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "fz-loader.h"
+#include "fz-application.h"
+#include "fz-document-list.h"
 #include "fz-pipeline.h"
 #include "fz-reader-view.h"
 #include "fz-window-private.h"
@@ -18,24 +19,23 @@
 /* Callbacks */
 
 static void
-documents_added (FzWindow  *self,
-                 GPtrArray *documents,
-                 FzLoader  *loader)
+documents_changed (FzWindow   *self,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GListModel *documents)
 {
-  gboolean was_empty = g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0;
-
-  g_list_store_splice (self->documents, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
-                       0, documents->pdata, documents->len);
-  _fz_window_update_sidebar_page (self);
-  if (was_empty && documents->len > 0)
-    gtk_single_selection_set_selected (self->selection, 0);
+  /* The first page to arrive in an empty window is shown at once. */
+  if (added > 0 && g_list_model_get_n_items (documents) == added)
+    fz_document_list_select_position (self->document_list, 0);
+  _fz_window_actions_update (self);
 }
 
 static void
-progress (FzWindow *self,
-          guint     done,
-          guint     total,
-          FzLoader *loader)
+progress (FzWindow    *self,
+          guint        done,
+          guint        total,
+          FzWorkspace *workspace)
 {
   g_autofree char *text = g_strdup_printf (_("Loaded %u of %u files"), done, total);
 
@@ -61,7 +61,8 @@ error_details (const char *text)
 
 static void
 show_errors (FzWindow  *self,
-             GPtrArray *errors)
+             GPtrArray *errors,
+             guint      n_opened)
 {
   g_autoptr(GString) body = g_string_new (NULL);
   GtkWidget *dialog;
@@ -70,18 +71,17 @@ show_errors (FzWindow  *self,
     {
       if (i > 0)
         g_string_append_c (body, '\n');
-      g_string_append (body, g_ptr_array_index (errors, i));
+      g_string_append (body, ((GError *) g_ptr_array_index (errors, i))->message);
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   g_dngettext (GETTEXT_PACKAGE, "%u file could not be opened",
-                                                "%u files could not be opened", errors->len),
-                                   NULL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
   adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
                                      g_dngettext (GETTEXT_PACKAGE, "%u file could not be opened",
                                                   "%u files could not be opened", errors->len),
                                      errors->len);
+  /* Say what happened to the others only when there were others. */
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("The other files were opened. What went wrong:"));
+                               n_opened > 0 ? _("The other files were opened. What went wrong:")
+                                            : _("What went wrong:"));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), error_details (body->str));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   /* In a screenshot run nobody can close a dialog: the errors go to the terminal only. */
@@ -98,12 +98,15 @@ load_done (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(FzWindow) self = user_data;
-  g_autoptr(GPtrArray) documents = NULL;
   g_autoptr(GPtrArray) errors = NULL;
   g_autoptr(GError) error = NULL;
+  guint n_before = self->n_before_load;
   gboolean completed;
 
-  completed = fz_loader_load_finish (FZ_LOADER (object), result, &documents, &errors, &error);
+  completed = fz_workspace_load_finish (FZ_WORKSPACE (object), result, &errors, &error);
+  /* The window was closed meanwhile: the workspace finished the job for nobody. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->workspace == NULL)
+    return;
   self->loading = FALSE;
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->cancellable);
@@ -115,17 +118,11 @@ load_done (GObject      *object,
   else if (!completed)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Loading cancelled")));
   if (errors != NULL && errors->len > 0)
-    show_errors (self, errors);
-}
+    {
+      guint n_after = g_list_model_get_n_items (fz_workspace_get_documents (self->workspace));
 
-static void
-analyze_in_worker (FzDocument *document,
-                   gpointer    user_data)
-{
-  fz_pipeline_analyze (user_data, document);
-  /* The reading layout is built lazily and not thread-safe: build it here, before anyone
-   * else can see the document, so showing it costs the main thread nothing. */
-  fz_document_get_layout (document);
+      show_errors (self, errors, n_after > n_before ? n_after - n_before : 0);
+    }
 }
 
 static void
@@ -211,18 +208,16 @@ chooser_response (GtkNativeDialog *dialog,
 /* Setup */
 
 static void
-setup_pipeline (FzWindow *self)
+pipeline_ready (FzPipeline   *pipeline,
+                const GError *error,
+                gpointer      user_data)
 {
-  g_autoptr(GError) error = NULL;
+  FzWindow *self = user_data;
 
-  self->pipeline = fz_pipeline_new (NULL, &error);
-  if (self->pipeline != NULL)
+  if (pipeline != NULL)
     {
-      fz_reader_view_set_lexicon (FZ_READER_VIEW (self->reader),
-                                  fz_pipeline_get_lexicon (self->pipeline));
-      fz_loader_set_document_func (self->loader, analyze_in_worker,
-                                   fz_pipeline_ref (self->pipeline),
-                                   (GDestroyNotify) fz_pipeline_unref);
+      fz_reader_view_set_lexicon (FZ_READER_VIEW (self->reader), fz_pipeline_get_lexicon (pipeline));
+      fz_workspace_set_pipeline (self->workspace, pipeline);
     }
   else
     {
@@ -230,6 +225,19 @@ setup_pipeline (FzWindow *self)
                                                   error->message);
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
     }
+}
+
+static void
+own_pipeline_built (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(FzWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPipeline) pipeline = fz_pipeline_new_finish (result, &error);
+
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)) && self->workspace != NULL)
+    pipeline_ready (pipeline, error, self);
 }
 
 static void
@@ -247,6 +255,18 @@ gboolean
 _fz_window_has_pending_work (FzWindow *self)
 {
   return self->loading || fz_reader_view_is_busy (FZ_READER_VIEW (self->reader));
+}
+
+/* Once the window knows its application, which builds the one pipeline they all share. */
+void
+_fz_window_loading_constructed (FzWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (FZ_IS_APPLICATION (app))
+    fz_application_request_pipeline (FZ_APPLICATION (app), G_OBJECT (self), pipeline_ready);
+  else
+    fz_pipeline_new_async (NULL, NULL, own_pipeline_built, g_object_ref (self));
 }
 
 void
@@ -292,25 +312,17 @@ _fz_window_clear_recent (FzWindow *self)
   g_settings_reset (self->settings, "recent-paths");
 }
 
-/* The reader must exist: the pipeline hands it the lexicon. */
 void
 _fz_window_loading_init (FzWindow *self)
 {
-  self->loader = fz_loader_new ();
-  g_signal_connect_swapped (self->loader, "documents-added", G_CALLBACK (documents_added), self);
-  g_signal_connect_swapped (self->loader, "progress", G_CALLBACK (progress), self);
-  setup_pipeline (self);
+  g_signal_connect_object (self->workspace, "load-progress", G_CALLBACK (progress), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (fz_workspace_get_documents (self->workspace), "items-changed",
+                           G_CALLBACK (documents_changed), self, G_CONNECT_SWAPPED);
   setup_drop_target (self);
   g_signal_connect_swapped (self->settings, "changed::recent-paths",
                             G_CALLBACK (rebuild_recent_menu), self);
   rebuild_recent_menu (self);
-}
-
-void
-_fz_window_loading_finalize (FzWindow *self)
-{
-  g_clear_object (&self->loader);
-  g_clear_pointer (&self->pipeline, fz_pipeline_unref);
 }
 
 /* Public API */
@@ -343,6 +355,7 @@ fz_window_open_files (FzWindow  *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   _fz_window_actions_update (self);
   remember_recent (self, files, n_files);
-  fz_loader_load_async (self->loader, files, n_files, self->cancellable, load_done,
-                        g_object_ref (self));
+  self->n_before_load = g_list_model_get_n_items (fz_workspace_get_documents (self->workspace));
+  fz_workspace_load_async (self->workspace, files, n_files, self->cancellable, load_done,
+                           g_object_ref (self));
 }

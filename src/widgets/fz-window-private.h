@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fz-document.h"
+#include "fz-workspace.h"
 #include "fz-window.h"
 
 G_BEGIN_DECLS
@@ -16,32 +17,29 @@ struct _FzWindow
   char                 *screenshot_path;
   guint                 screenshot_frames;
 
+  /* The state this window shows: documents, dates, index */
+  FzWorkspace          *workspace;
+
   /* Documents (fz-window-documents.c) and their loading (fz-window-loading.c) */
-  GListStore           *documents;
-  GtkFilterListModel   *filtered;
-  GtkSortListModel     *sorted;
-  GtkSingleSelection   *selection;
-  GtkWidget            *document_view;
   GtkWidget            *reader;
-  struct _FzLoader     *loader;
-  struct _FzPipeline   *pipeline;
   gboolean              loading;
+  guint                 n_before_load;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *view_switcher;
+  AdwViewStack         *view_stack;
+  GtkWidget            *sidebar_separator;
+  GtkToggleButton      *sidebar_button;
   GtkWidget            *search_bar;
   GtkWidget            *search_button;
   GtkWidget            *search_entry;
-  GtkStack             *sidebar_stack;
-  GtkScrolledWindow    *document_scroller;
+  struct _FzDocumentList *document_list;
   GtkRevealer          *progress_revealer;
   GtkProgressBar       *progress_bar;
-  AdwFlap              *flap;
-  GtkWidget            *chart_button;
   GtkStack             *reader_stack;
   GtkStack             *chart_stack;
   GMenu                *recent_menu;
@@ -50,10 +48,8 @@ struct _FzWindow
 void     _fz_window_class_actions_init   (FzWindowClass *klass);
 void     _fz_window_actions_update       (FzWindow      *self);
 void     _fz_window_documents_init       (FzWindow      *self);
-void     _fz_window_documents_finalize   (FzWindow      *self);
-void     _fz_window_update_sidebar_page  (FzWindow      *self);
 void     _fz_window_loading_init         (FzWindow      *self);
-void     _fz_window_loading_finalize     (FzWindow      *self);
+void     _fz_window_loading_constructed  (FzWindow      *self);
 gboolean _fz_window_has_pending_work     (FzWindow      *self);
 void     _fz_window_choose_files         (FzWindow      *self,
                                           gboolean       folders);
@@ -62,9 +58,12 @@ void     _fz_window_open_path            (FzWindow      *self,
                                           const char    *path);
 void     _fz_window_clear_recent         (FzWindow      *self);
 FzDocument *_fz_window_get_selected_document (FzWindow   *self);
-void     _fz_window_set_document_date    (FzWindow      *self,
+gboolean _fz_window_set_document_date    (FzWindow      *self,
                                           FzDocument    *document,
-                                          const char    *iso_date);
+                                          const char    *iso_date,
+                                          GError       **error);
 void     _fz_window_ask_date             (FzWindow      *self);
+void     _fz_window_set_sidebar_shown    (FzWindow      *self,
+                                          gboolean       shown);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fz-document-list.h"
 #include "fz-screenshot.h"
 #include "fz-window.h"
 #include "fz-window-private.h"
@@ -106,6 +107,30 @@ fz_window_take_screenshot (FzWindow   *self,
   gtk_widget_add_tick_callback (GTK_WIDGET (self), screenshot_tick, NULL, NULL);
 }
 
+static gboolean
+fz_window_not (gpointer  object,
+               gboolean  value)
+{
+  return !value;
+}
+
+void
+_fz_window_set_sidebar_shown (FzWindow *self,
+                              gboolean  shown)
+{
+  gtk_widget_set_visible (self->sidebar, shown);
+  gtk_widget_set_visible (self->sidebar_separator, shown);
+  gtk_toggle_button_set_active (self->sidebar_button, shown);
+  g_settings_set_boolean (self->settings, "show-sidebar", shown);
+}
+
+static void
+fz_window_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (fz_window_parent_class)->constructed (object);
+  _fz_window_loading_constructed (FZ_WINDOW (object));
+}
+
 static void
 fz_window_dispose (GObject *object)
 {
@@ -113,6 +138,13 @@ fz_window_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  /* A load or computation that ends after the window is gone must not call into it. */
+  if (self->workspace != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_signal_handlers_disconnect_by_data (fz_workspace_get_documents (self->workspace), self);
+      g_clear_object (&self->workspace);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_WINDOW);
   G_OBJECT_CLASS (fz_window_parent_class)->dispose (object);
 }
@@ -125,7 +157,6 @@ fz_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->screenshot_path, g_free);
-  _fz_window_documents_finalize (self);
   G_OBJECT_CLASS (fz_window_parent_class)->finalize (object);
 }
 
@@ -136,29 +167,32 @@ fz_window_class_init (FzWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = fz_window_constructed;
   object_class->dispose = fz_window_dispose;
   object_class->finalize = fz_window_finalize;
   window_class->close_request = fz_window_close_request;
 
+  g_type_ensure (FZ_TYPE_DOCUMENT_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/fanzha/Fanzha/ui/fz-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FzWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, content);
-  gtk_widget_class_bind_template_child (widget_class, FzWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, FzWindow, sidebar_stack);
-  gtk_widget_class_bind_template_child (widget_class, FzWindow, document_scroller);
+  gtk_widget_class_bind_template_child (widget_class, FzWindow, document_list);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, FzWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, FzWindow, chart_button);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, reader_stack);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, FzWindow, recent_menu);
 
+  gtk_widget_class_bind_template_callback (widget_class, fz_window_not);
   _fz_window_class_actions_init (klass);
 }
 
@@ -171,19 +205,20 @@ fz_window_init (FzWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
+  self->workspace = fz_workspace_new ();
 
   g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_object_bind_property (self->flap, "reveal-flap", self->chart_button, "active",
-                          G_BINDING_SYNC_CREATE);
+  _fz_window_set_sidebar_shown (self, g_settings_get_boolean (self->settings, "show-sidebar"));
 
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar),
                                 GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->search_bar), GTK_WIDGET (self));
 
   _fz_window_documents_init (self);
+  _fz_window_loading_init (self);
   _fz_window_actions_update (self);
 }
 

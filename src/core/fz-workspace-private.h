@@ -1,0 +1,51 @@
+/* fz-workspace-private.h: the workspace's fields, shared by its split source files. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "fz-loader.h"
+#include "fz-workspace.h"
+
+G_BEGIN_DECLS
+
+struct _FzWorkspace
+{
+  GObject         parent_instance;
+
+  FzPipeline     *pipeline;
+  GListStore     *documents;
+  GHashTable     *dates;           /* path → the YYYY-MM-DD the analyst set */
+
+  /* Loading (fz-workspace.c) */
+  FzLoader       *loader;
+  GPtrArray      *waiting;         /* GTask: loads asked for before the pipeline was there */
+  guint           n_loading;
+
+  /* The index (fz-workspace-index.c) */
+  FzIndexOptions  options;
+  char           *period;          /* options.period points here */
+  FzIndex        *index;
+  FzIndexResult  *result;
+  GCancellable   *index_cancellable;
+  guint           index_source;
+  guint           index_generation;
+  gboolean        computing;
+};
+
+enum
+{
+  FZ_WORKSPACE_SIGNAL_LOAD_PROGRESS,
+  FZ_WORKSPACE_SIGNAL_DOCUMENT_CHANGED,
+  FZ_WORKSPACE_SIGNAL_INDEX_CHANGED,
+  FZ_WORKSPACE_N_SIGNALS
+};
+
+extern guint _fz_workspace_signals[FZ_WORKSPACE_N_SIGNALS];
+
+char      *_fz_workspace_document_key     (FzDocument  *document);
+void       _fz_workspace_index_init       (FzWorkspace *self);
+void       _fz_workspace_index_dispose    (FzWorkspace *self);
+/* Recomputes the index off the main thread, a moment after the last change. */
+void       _fz_workspace_index_schedule   (FzWorkspace *self);
+void       _fz_workspace_notify_computing (FzWorkspace *self);
+
+G_END_DECLS

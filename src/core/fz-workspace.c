@@ -1,0 +1,481 @@
+/* fz-workspace.c: the open documents, their loading and analysis, and the dates set by hand. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "fz-document-date.h"
+#include "fz-error.h"
+#include "fz-workspace-private.h"
+
+G_DEFINE_FINAL_TYPE (FzWorkspace, fz_workspace, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_PIPELINE,
+  PROP_LOADING,
+  PROP_COMPUTING,
+  PROP_N_DOCUMENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+guint _fz_workspace_signals[FZ_WORKSPACE_N_SIGNALS];
+
+/* ---------------------------------------------------------------- helpers */
+
+/* Documents are known by path; one made from memory by its name. */
+char *
+_fz_workspace_document_key (FzDocument *document)
+{
+  GFile *file = fz_document_get_file (document);
+
+  return file != NULL ? g_file_get_path (file) : g_strdup (fz_document_get_name (document));
+}
+
+static void
+set_loading (FzWorkspace *self,
+             int          delta)
+{
+  gboolean was = self->n_loading > 0;
+
+  self->n_loading += delta;
+  if (was != (self->n_loading > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* ---------------------------------------------------------------- loading */
+
+static void
+analyze_in_worker (FzDocument *document,
+                   gpointer    pipeline)
+{
+  fz_pipeline_analyze (pipeline, document);
+  /* The reading layout is built lazily and not thread-safe: built here, before anyone else
+   * can see the document, so showing it costs the main thread nothing. */
+  fz_document_get_layout (document);
+}
+
+static void
+documents_added (FzWorkspace *self,
+                 GPtrArray   *documents,
+                 FzLoader    *loader)
+{
+  fz_workspace_add_documents (self, (FzDocument **) documents->pdata, documents->len);
+}
+
+static void
+load_progress (FzWorkspace *self,
+               guint        done,
+               guint        total,
+               FzLoader    *loader)
+{
+  g_signal_emit (self, _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_LOAD_PROGRESS], 0, done, total);
+}
+
+static void
+loader_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  FzWorkspace *self = g_task_get_source_object (task);
+  GPtrArray *errors = NULL;
+  GError *error = NULL;
+
+  set_loading (self, -1);
+  if (!fz_loader_load_finish (FZ_LOADER (object), result, NULL, &errors, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, errors, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+start_load (FzWorkspace *self,
+            GTask       *task)
+{
+  GPtrArray *files = g_task_get_task_data (task);
+
+  fz_loader_load_async (self->loader, (GFile **) files->pdata, files->len,
+                        g_task_get_cancellable (task), loader_done, task);
+}
+
+/* ---------------------------------------------------------------- GObject */
+
+static void
+fz_workspace_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  FzWorkspace *self = FZ_WORKSPACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PIPELINE:
+      g_value_set_pointer (value, self->pipeline);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, fz_workspace_get_loading (self));
+      break;
+    case PROP_COMPUTING:
+      g_value_set_boolean (value, self->computing);
+      break;
+    case PROP_N_DOCUMENTS:
+      g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fz_workspace_dispose (GObject *object)
+{
+  FzWorkspace *self = FZ_WORKSPACE (object);
+
+  _fz_workspace_index_dispose (self);
+  if (self->loader != NULL)
+    g_signal_handlers_disconnect_by_data (self->loader, self);
+  g_clear_object (&self->loader);
+  G_OBJECT_CLASS (fz_workspace_parent_class)->dispose (object);
+}
+
+static void
+fz_workspace_finalize (GObject *object)
+{
+  FzWorkspace *self = FZ_WORKSPACE (object);
+
+  g_clear_pointer (&self->waiting, g_ptr_array_unref);
+  g_clear_pointer (&self->pipeline, fz_pipeline_unref);
+  g_clear_object (&self->documents);
+  g_clear_pointer (&self->dates, g_hash_table_unref);
+  G_OBJECT_CLASS (fz_workspace_parent_class)->finalize (object);
+}
+
+static void
+fz_workspace_class_init (FzWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->get_property = fz_workspace_get_property;
+  object_class->dispose = fz_workspace_dispose;
+  object_class->finalize = fz_workspace_finalize;
+
+  properties[PROP_PIPELINE] = g_param_spec_pointer ("pipeline", NULL, NULL, ro);
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE, ro);
+  properties[PROP_COMPUTING] = g_param_spec_boolean ("computing", NULL, NULL, FALSE, ro);
+  properties[PROP_N_DOCUMENTS] = g_param_spec_uint ("n-documents", NULL, NULL, 0, G_MAXUINT, 0,
+                                                    ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_LOAD_PROGRESS] =
+    g_signal_new ("load-progress", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_DOCUMENT_CHANGED] =
+    g_signal_new ("document-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                  NULL, NULL, G_TYPE_NONE, 1, FZ_TYPE_DOCUMENT);
+  _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_INDEX_CHANGED] =
+    g_signal_new ("index-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
+}
+
+static void
+documents_changed (FzWorkspace *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DOCUMENTS]);
+  _fz_workspace_index_schedule (self);
+}
+
+static void
+fz_workspace_init (FzWorkspace *self)
+{
+  self->documents = g_list_store_new (FZ_TYPE_DOCUMENT);
+  self->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  self->loader = fz_loader_new ();
+  g_signal_connect_swapped (self->loader, "documents-added", G_CALLBACK (documents_added), self);
+  g_signal_connect_swapped (self->loader, "progress", G_CALLBACK (load_progress), self);
+  g_signal_connect_swapped (self->documents, "items-changed", G_CALLBACK (documents_changed),
+                            self);
+  _fz_workspace_index_init (self);
+}
+
+void
+_fz_workspace_notify_computing (FzWorkspace *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTING]);
+}
+
+/* ---------------------------------------------------------------- public API */
+
+FzWorkspace *
+fz_workspace_new (void)
+{
+  return g_object_new (FZ_TYPE_WORKSPACE, NULL);
+}
+
+FzPipeline *
+fz_workspace_get_pipeline (FzWorkspace *self)
+{
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), NULL);
+  return self->pipeline;
+}
+
+void
+fz_workspace_set_pipeline (FzWorkspace *self,
+                           FzPipeline  *pipeline)
+{
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  g_return_if_fail (FZ_IS_WORKSPACE (self));
+  g_return_if_fail (pipeline != NULL);
+  g_return_if_fail (self->pipeline == NULL);
+
+  self->pipeline = fz_pipeline_ref (pipeline);
+  fz_loader_set_document_func (self->loader, analyze_in_worker, fz_pipeline_ref (pipeline),
+                               (GDestroyNotify) fz_pipeline_unref);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPELINE]);
+  waiting = g_steal_pointer (&self->waiting);
+  self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < waiting->len; i++)
+    start_load (self, g_object_ref (waiting->pdata[i]));
+  _fz_workspace_index_schedule (self);
+}
+
+GListModel *
+fz_workspace_get_documents (FzWorkspace *self)
+{
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), NULL);
+  return G_LIST_MODEL (self->documents);
+}
+
+FzDocument *
+fz_workspace_lookup_document (FzWorkspace *self,
+                              const char  *path)
+{
+  guint n;
+
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FzDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
+      g_autofree char *key = _fz_workspace_document_key (document);
+
+      if (g_strcmp0 (key, path) == 0)
+        return document;
+    }
+  return NULL;
+}
+
+void
+fz_workspace_load_async (FzWorkspace          *self,
+                         GFile               **files,
+                         guint                 n_files,
+                         GCancellable         *cancellable,
+                         GAsyncReadyCallback   callback,
+                         gpointer              user_data)
+{
+  GTask *task;
+  GPtrArray *list;
+
+  g_return_if_fail (FZ_IS_WORKSPACE (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, fz_workspace_load_async);
+  list = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (list, g_object_ref (files[i]));
+  g_task_set_task_data (task, list, (GDestroyNotify) g_ptr_array_unref);
+  set_loading (self, +1);
+  if (self->pipeline == NULL)
+    g_ptr_array_add (self->waiting, task);
+  else
+    start_load (self, task);
+}
+
+gboolean
+fz_workspace_load_finish (FzWorkspace   *self,
+                          GAsyncResult  *result,
+                          GPtrArray    **errors,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) errs = NULL;
+
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (errors != NULL)
+    *errors = NULL;
+  errs = g_task_propagate_pointer (G_TASK (result), error);
+  if (errs == NULL)
+    return FALSE;
+  if (errors != NULL)
+    *errors = g_steal_pointer (&errs);
+  return TRUE;
+}
+
+gboolean
+fz_workspace_get_loading (FzWorkspace *self)
+{
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), FALSE);
+  return self->n_loading > 0;
+}
+
+void
+fz_workspace_add_documents (FzWorkspace  *self,
+                            FzDocument  **documents,
+                            guint         n_documents)
+{
+  g_return_if_fail (FZ_IS_WORKSPACE (self));
+
+  g_list_store_splice (self->documents, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
+                       0, (gpointer *) documents, n_documents);
+}
+
+void
+fz_workspace_insert_document (FzWorkspace *self,
+                              guint        position,
+                              FzDocument  *document)
+{
+  g_return_if_fail (FZ_IS_WORKSPACE (self));
+  g_return_if_fail (FZ_IS_DOCUMENT (document));
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
+  g_list_store_insert (self->documents, position, document);
+}
+
+int
+fz_workspace_remove_document (FzWorkspace *self,
+                              FzDocument  *document)
+{
+  guint position;
+
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), -1);
+  g_return_val_if_fail (FZ_IS_DOCUMENT (document), -1);
+
+  if (!g_list_store_find (self->documents, document, &position))
+    return -1;
+  g_list_store_remove (self->documents, position);
+  return (int) position;
+}
+
+/* ---------------------------------------------------------------- dates */
+
+typedef struct
+{
+  FzPipeline *pipeline;
+  FzDocument *document;
+  char       *date;
+  char       *found;
+} Redate;
+
+static void
+redate_free (Redate *r)
+{
+  fz_pipeline_unref (r->pipeline);
+  g_object_unref (r->document);
+  g_free (r->date);
+  g_free (r->found);
+  g_free (r);
+}
+
+static void
+redate_in_thread (GTask        *task,
+                  gpointer      source,
+                  gpointer      data,
+                  GCancellable *cancellable)
+{
+  Redate *r = data;
+
+  g_task_return_pointer (task, fz_pipeline_run (r->pipeline, r->document, r->date, &r->found),
+                         (GDestroyNotify) fz_figure_list_unref);
+}
+
+static void
+redate_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  FzWorkspace *self = FZ_WORKSPACE (object);
+  Redate *r = g_task_get_task_data (G_TASK (result));
+  g_autoptr(FzFigureList) figures = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(FzFigureList) old = NULL;
+
+  if (figures == NULL)
+    return;
+  /* Views may still point into the old figures until they hear of the change. */
+  old = fz_document_get_figures (r->document);
+  if (old != NULL)
+    fz_figure_list_ref (old);
+  fz_document_set_date (r->document, r->date != NULL ? r->date : r->found);
+  fz_document_set_figures (r->document, figures);
+  g_signal_emit (self, _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_DOCUMENT_CHANGED], 0,
+                 r->document);
+  _fz_workspace_index_schedule (self);
+}
+
+gboolean
+fz_workspace_set_document_date (FzWorkspace  *self,
+                                FzDocument   *document,
+                                const char   *iso_date,
+                                GError      **error)
+{
+  g_autoptr(GTask) task = NULL;
+  GDate parsed;
+  Redate *r;
+
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (FZ_IS_DOCUMENT (document), FALSE);
+
+  if (iso_date != NULL && !fz_doc_date_parse (iso_date, -1, &parsed))
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID, _("“%s” is not a date"), iso_date);
+      return FALSE;
+    }
+  if (self->pipeline == NULL)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_FAILED,
+                   _("The figures cannot be read again: the gazetteer and indicators are not "
+                     "loaded"));
+      return FALSE;
+    }
+  if (iso_date != NULL)
+    g_hash_table_insert (self->dates, _fz_workspace_document_key (document), g_strdup (iso_date));
+  else
+    {
+      g_autofree char *key = _fz_workspace_document_key (document);
+
+      g_hash_table_remove (self->dates, key);
+    }
+
+  r = g_new0 (Redate, 1);
+  r->pipeline = fz_pipeline_ref (self->pipeline);
+  r->document = g_object_ref (document);
+  r->date = g_strdup (iso_date);
+  task = g_task_new (self, NULL, redate_done, NULL);
+  g_task_set_source_tag (task, fz_workspace_set_document_date);
+  g_task_set_task_data (task, r, (GDestroyNotify) redate_free);
+  g_task_run_in_thread (task, redate_in_thread);
+  return TRUE;
+}
+
+const char *
+fz_workspace_get_document_date (FzWorkspace *self,
+                                FzDocument  *document)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
+
+  key = _fz_workspace_document_key (document);
+  return g_hash_table_lookup (self->dates, key);
+}

@@ -1,0 +1,300 @@
+/* test-workspace.c: the app's state object: loading, dates, removal, the index kept up to date. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "fz-error.h"
+#include "fz-workspace.h"
+
+static FzPipeline *shared_pipeline;
+
+typedef struct
+{
+  char      *dir;
+  GPtrArray *files;   /* GFile */
+} Pages;
+
+static void
+pages_free (Pages *pages)
+{
+  for (guint i = 0; i < pages->files->len; i++)
+    {
+      g_autofree char *path = g_file_get_path (pages->files->pdata[i]);
+
+      g_unlink (path);
+    }
+  g_rmdir (pages->dir);
+  g_free (pages->dir);
+  g_ptr_array_unref (pages->files);
+  g_free (pages);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pages, pages_free)
+
+/* Pages written for the test: two cities, a month each, no masthead date. */
+static Pages *
+pages_new (void)
+{
+  static const char * const texts[] = {
+    "湖州市公安局通报\n3月份，湖州市公安局破获电信网络诈骗案件30起，劝阻群众1200人次。\n",
+    "连云港市公安局通报\n3月份，连云港市公安局破获电信网络诈骗案件45起，劝阻群众900人次。\n",
+  };
+  Pages *pages = g_new0 (Pages, 1);
+
+  pages->dir = g_dir_make_tmp ("fz-workspace-XXXXXX", NULL);
+  pages->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%u.txt", i + 1);
+      g_autofree char *path = g_build_filename (pages->dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, texts[i], -1, NULL));
+      g_ptr_array_add (pages->files, g_file_new_for_path (path));
+    }
+  return pages;
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *errors;
+  gboolean   done;
+  guint      n_index;
+  guint      n_changed;
+} Wait;
+
+static void
+loaded (GObject      *source,
+        GAsyncResult *result,
+        gpointer      data)
+{
+  Wait *w = data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fz_workspace_load_finish (FZ_WORKSPACE (source), result, &w->errors, &error));
+  g_assert_no_error (error);
+  w->done = TRUE;
+}
+
+static void
+index_changed (FzWorkspace *workspace,
+               Wait        *w)
+{
+  w->n_index++;
+}
+
+static void
+document_changed (FzWorkspace *workspace,
+                  FzDocument  *document,
+                  Wait        *w)
+{
+  w->n_changed++;
+}
+
+static void
+iterate_until (gboolean *flag)
+{
+  while (!*flag)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs the main loop until the index settles after a change. */
+static void
+wait_for_index (FzWorkspace *workspace,
+                Wait        *w)
+{
+  guint before = w->n_index;
+
+  while (w->n_index == before || fz_workspace_get_computing (workspace))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static FzWorkspace *
+loaded_workspace (Pages *pages,
+                  Wait  *w)
+{
+  FzWorkspace *workspace = fz_workspace_new ();
+
+  g_signal_connect (workspace, "index-changed", G_CALLBACK (index_changed), w);
+  g_signal_connect (workspace, "document-changed", G_CALLBACK (document_changed), w);
+  /* Asked before the pipeline is there: the load waits for it. */
+  fz_workspace_load_async (workspace, (GFile **) pages->files->pdata, pages->files->len, NULL,
+                           loaded, w);
+  g_assert_true (fz_workspace_get_loading (workspace));
+  for (guint i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (w->done);
+  fz_workspace_set_pipeline (workspace, shared_pipeline);
+  iterate_until (&w->done);
+  g_assert_false (fz_workspace_get_loading (workspace));
+  wait_for_index (workspace, w);
+  return workspace;
+}
+
+static const FzIndexRegion *
+region_named (FzWorkspace *workspace,
+              const char  *prefix)
+{
+  FzIndexResult *result = fz_workspace_get_index_result (workspace);
+
+  for (guint i = 0; i < fz_index_result_get_n_regions (result); i++)
+    {
+      const FzIndexRegion *r = fz_index_result_get_region (result, i);
+
+      if (g_str_has_prefix (r->name, prefix))
+        return r;
+    }
+  return NULL;
+}
+
+static void
+test_load_and_index (void)
+{
+  g_autoptr(Pages) pages = pages_new ();
+  Wait w = { 0 };
+  g_autoptr(FzWorkspace) workspace = loaded_workspace (pages, &w);
+  GListModel *documents = fz_workspace_get_documents (workspace);
+  g_autofree char *path = g_file_get_path (pages->files->pdata[1]);
+  const FzIndexCell *cell;
+
+  g_assert_cmpuint (w.errors->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
+  g_assert_nonnull (fz_workspace_lookup_document (workspace, path));
+  g_assert_nonnull (region_named (workspace, "湖州"));
+  cell = fz_index_region_get_cell (region_named (workspace, "连云港"), "cases_solved");
+  g_assert_nonnull (cell);
+  g_assert_nonnull (cell->used);
+  g_assert_cmpfloat (cell->used->value, ==, 45);
+  /* The observation knows the file it came from by path, not only by name. */
+  g_assert_cmpstr (cell->used->path, ==, path);
+  g_ptr_array_unref (w.errors);
+}
+
+static void
+test_remove_insert (void)
+{
+  g_autoptr(Pages) pages = pages_new ();
+  Wait w = { 0 };
+  g_autoptr(FzWorkspace) workspace = loaded_workspace (pages, &w);
+  GListModel *documents = fz_workspace_get_documents (workspace);
+  g_autoptr(FzDocument) first = g_list_model_get_item (documents, 0);
+
+  g_assert_cmpint (fz_workspace_remove_document (workspace, first), ==, 0);
+  g_assert_cmpint (fz_workspace_remove_document (workspace, first), ==, -1);
+  wait_for_index (workspace, &w);
+  g_assert_null (region_named (workspace, "湖州"));
+  fz_workspace_insert_document (workspace, 0, first);
+  wait_for_index (workspace, &w);
+  g_assert_nonnull (region_named (workspace, "湖州"));
+  g_assert_true (g_list_model_get_item (documents, 0) == (gpointer) first);
+  g_object_unref (first);
+  g_ptr_array_unref (w.errors);
+}
+
+static void
+test_set_date (void)
+{
+  g_autoptr(Pages) pages = pages_new ();
+  Wait w = { 0 };
+  g_autoptr(FzWorkspace) workspace = loaded_workspace (pages, &w);
+  g_autoptr(FzDocument) doc = g_list_model_get_item (fz_workspace_get_documents (workspace), 0);
+  g_autoptr(GError) error = NULL;
+  const FzIndexCell *cell;
+
+  g_assert_null (fz_workspace_get_document_date (workspace, doc));
+  g_assert_false (fz_workspace_set_document_date (workspace, doc, "not a date", &error));
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_INVALID);
+  g_assert_true (fz_workspace_set_document_date (workspace, doc, "2023-04-02", NULL));
+  g_assert_cmpstr (fz_workspace_get_document_date (workspace, doc), ==, "2023-04-02");
+  while (w.n_changed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (fz_document_get_date (doc), ==, "2023-04-02");
+  wait_for_index (workspace, &w);
+  cell = fz_index_region_get_cell (region_named (workspace, "湖州"), "cases_solved");
+  g_assert_cmpstr (cell->observations->len > 0
+                   ? ((FzObservation *) cell->observations->pdata[0])->period : "", ==,
+                   "2023-03/2023-03");
+  g_ptr_array_unref (w.errors);
+}
+
+/* Setting a date before the gazetteer and lexicon are there is refused, not a crash. */
+static void
+test_set_date_without_pipeline (void)
+{
+  g_autoptr(FzWorkspace) workspace = fz_workspace_new ();
+  const char *text = "破获案件3起";
+  g_autoptr(FzDocument) doc = fz_document_new_from_data ("p.txt", (const guint8 *) text,
+                                                         strlen (text), NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (fz_workspace_set_document_date (workspace, doc, "2023-04-02", &error));
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_FAILED);
+  g_assert_null (fz_workspace_get_document_date (workspace, doc));
+}
+
+static void
+test_options (void)
+{
+  g_autoptr(Pages) pages = pages_new ();
+  Wait w = { 0 };
+  g_autoptr(FzWorkspace) workspace = loaded_workspace (pages, &w);
+  FzIndexOptions options = *fz_workspace_get_index_options (workspace);
+  char period[] = "2023";
+
+  options.normalisation = FZ_NORMALISATION_PERCENTILE;
+  options.period = period;
+  fz_workspace_set_index_options (workspace, &options);
+  /* The workspace keeps its own copy of the period. */
+  period[0] = 'X';
+  wait_for_index (workspace, &w);
+  g_assert_cmpstr (fz_workspace_get_index_options (workspace)->period, ==, "2023");
+  g_assert_cmpint (fz_workspace_get_index_options (workspace)->normalisation, ==,
+                   FZ_NORMALISATION_PERCENTILE);
+  g_ptr_array_unref (w.errors);
+}
+
+/* The last reference dropped while a folder loads: the load ends, and nothing runs on a
+ * workspace that is gone. */
+static void
+test_unref_while_loading (void)
+{
+  g_autoptr(Pages) pages = pages_new ();
+  g_autoptr(GFile) folder = g_file_new_for_path (pages->dir);
+  FzWorkspace *workspace = fz_workspace_new ();
+  Wait w = { 0 };
+  GWeakRef weak;
+
+  fz_workspace_set_pipeline (workspace, shared_pipeline);
+  g_weak_ref_init (&weak, workspace);
+  fz_workspace_load_async (workspace, &folder, 1, NULL, loaded, &w);
+  g_object_unref (workspace);
+  iterate_until (&w.done);
+  /* The task held the workspace until it returned; the index's timer holds nothing. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  workspace = g_weak_ref_get (&weak);
+  g_assert_null (workspace);
+  g_weak_ref_clear (&weak);
+  g_ptr_array_unref (w.errors);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  shared_pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
+  g_assert_no_error (error);
+  g_test_add_func ("/workspace/load-and-index", test_load_and_index);
+  g_test_add_func ("/workspace/remove-insert", test_remove_insert);
+  g_test_add_func ("/workspace/set-date", test_set_date);
+  g_test_add_func ("/workspace/set-date-without-pipeline", test_set_date_without_pipeline);
+  g_test_add_func ("/workspace/options", test_options);
+  g_test_add_func ("/workspace/unref-while-loading", test_unref_while_loading);
+  status = g_test_run ();
+  fz_pipeline_unref (shared_pipeline);
+  return status;
+}
