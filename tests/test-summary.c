@@ -12,6 +12,7 @@
 #include "fz-summary-check.h"
 #include "fz-summary-reader.h"
 #include "fz-summary-writer.h"
+#include "fz-xml.h"
 
 #define CREATED "2026-01-02T03:04:05Z"
 
@@ -130,6 +131,68 @@ assert_valid (const char *path)
     g_error ("xmllint --relaxng: %s", err);
 }
 
+static char *
+prop (xmlNode    *node,
+      const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, BAD_CAST name);
+  char *copy = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return copy;
+}
+
+static void
+collect_figures (xmlNode    *node,
+                 GHashTable *indicators)
+{
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, BAD_CAST "figure"))
+      {
+        char *indicator = prop (c, "indicator");
+
+        g_hash_table_insert (indicators, prop (c, "id"), indicator ? indicator : g_strdup (""));
+      }
+    else if (c->type == XML_ELEMENT_NODE)
+      collect_figures (c, indicators);
+}
+
+/* Every id of a value's figures and observations names a figure of that value's indicator;
+ * returns how many ids were checked. */
+static guint
+check_value_ids (xmlNode    *node,
+                 GHashTable *indicators)
+{
+  guint n = 0;
+
+  for (xmlNode *c = node->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, BAD_CAST "value"))
+      {
+        g_autofree char *indicator = prop (c, "indicator");
+        g_autofree char *observations = prop (c, "observations");
+        g_auto(GStrv) ids = g_strsplit (observations ? observations : "", " ", -1);
+
+        for (guint i = 0; ids[i] != NULL && *ids[i] != '\0'; i++, n++)
+          g_assert_cmpstr (g_hash_table_lookup (indicators, ids[i]), ==, indicator);
+      }
+    else if (c->type == XML_ELEMENT_NODE)
+      n += check_value_ids (c, indicators);
+  return n;
+}
+
+static guint
+assert_ids_consistent (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(xmlDoc) doc = fz_xml_read_file (path, "summary", FZ_SUMMARY_MAX_SIZE, &error);
+  g_autoptr(GHashTable) indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            g_free);
+
+  g_assert_no_error (error);
+  collect_figures (xmlDocGetRootElement (doc), indicators);
+  return check_value_ids (xmlDocGetRootElement (doc), indicators);
+}
+
 static void
 test_seed_validates (void)
 {
@@ -142,6 +205,7 @@ test_seed_validates (void)
 
   g_assert_cmpuint (pages->len, >, 0);
   assert_valid (path);
+  g_assert_cmpuint (assert_ids_consistent (path), >, 10);
   g_assert_no_error (error);
   g_assert_cmpuint (fz_summary_get_n_documents (summary), ==, pages->len);
   for (guint i = 0; i < pages->len; i++)
@@ -312,6 +376,35 @@ test_found_by_checksum (void)
   g_assert_cmpstr (g_file_peek_path (found), ==, after);
 }
 
+/* Two pages of the same name in two folders: the index names the figures of each apart. */
+static void
+test_same_names (void)
+{
+  g_autoptr(GPtrArray) pages = seed_pages ();
+  g_autoptr(GPtrArray) two = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) xml = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  gsize len;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *dir = g_strdup_printf ("%s/same-%u", tmp_dir, i);
+      /* The page with most index figures, then another. */
+      const char *source = g_ptr_array_index (pages, i == 0 ? 2 : 0);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_assert_true (g_file_get_contents (source, &data, &len, NULL));
+      g_ptr_array_add (two, g_build_filename (dir, "page.txt", NULL));
+      g_assert_true (g_file_set_contents (g_ptr_array_index (two, i), data, len, NULL));
+      g_clear_pointer (&data, g_free);
+    }
+  xml = export_paths (two, NULL, NULL, NULL);
+  path = save (xml, "same-names.xml");
+  assert_valid (path);
+  g_assert_cmpuint (assert_ids_consistent (path), >, 0);
+}
+
 static void
 test_cancelled (void)
 {
@@ -451,6 +544,7 @@ main (int   argc,
   g_test_add_func ("/summary/round-trip", test_round_trip);
   g_test_add_func ("/summary/forbidden-characters", test_forbidden_characters);
   g_test_add_func ("/summary/found-by-checksum", test_found_by_checksum);
+  g_test_add_func ("/summary/same-names", test_same_names);
   g_test_add_func ("/summary/cancelled", test_cancelled);
   g_test_add_func ("/summary/task-progress-cancel", test_task_progress_cancel);
   status = g_test_run ();
