@@ -13,8 +13,8 @@ static char *tmp_dir;
 static char *schema;
 
 #define HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-#define ROOT "<summary xmlns=\"urn:x-fanzha:summary\" version=\"1\" created=\"2026-01-02T03:04:05Z\" " \
-             "generator=\"t\">"
+#define ROOT "<summary xmlns=\"urn:x-fanzha:summary\" version=\"1\" " \
+             "created=\"2026-01-02T03:04:05Z\" generator=\"t\">"
 #define SETTINGS "<settings level=\"any\" period=\"all\" method=\"minmax\" min-dimensions=\"3\" " \
                  "change-low=\"-50\" change-high=\"50\"><weight dimension=\"outcome\" " \
                  "value=\"1\"/></settings>"
@@ -69,7 +69,8 @@ test_entities (void)
   expect_refused_str ("external-url.xml", HEAD "<!DOCTYPE summary [<!ENTITY x SYSTEM "
                       "\"http://127.0.0.1:9/x\">]>" ROOT SETTINGS "<documents>&x;</documents>"
                       "<index/></summary>", "declaration");
-  expect_refused_str ("external-dtd.xml", HEAD "<!DOCTYPE summary SYSTEM \"http://127.0.0.1:9/s.dtd\">"
+  expect_refused_str ("external-dtd.xml",
+                      HEAD "<!DOCTYPE summary SYSTEM \"http://127.0.0.1:9/s.dtd\">"
                       ROOT SETTINGS "<documents/><index/></summary>", "declaration");
 }
 
@@ -103,7 +104,8 @@ test_deep (void)
 static void
 test_huge_attribute (void)
 {
-  g_autoptr(GString) xml = g_string_new (HEAD ROOT SETTINGS "<documents><document id=\"d1\" name=\"");
+  g_autoptr(GString) xml = g_string_new (HEAD ROOT SETTINGS
+                                         "<documents><document id=\"d1\" name=\"");
 
   for (guint i = 0; i < 12 * 1024 * 1024; i++)
     g_string_append_c (xml, 'x');
