@@ -151,8 +151,11 @@ fz_summary_check_file (const char  *path,
   rc = xmlRelaxNGValidateDoc (valid, doc);
   if (rc != 0)
     g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
-                 _("%s: does not follow the summary schema (%u problems):%s"), path,
-                 MAX (m.n, 1), m.text->str);
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%s: does not follow the summary schema (%u problem):%s",
+                              "%s: does not follow the summary schema (%u problems):%s",
+                              MAX (m.n, 1)),
+                 path, MAX (m.n, 1), m.text->str);
   g_string_free (m.text, TRUE);
   if (rc != 0)
     return FALSE;
