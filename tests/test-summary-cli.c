@@ -90,6 +90,7 @@ test_export_and_check (void)
   g_auto(Run) run = { 0 };
   g_auto(Run) run2 = { 0 };
   g_auto(Run) check = { 0 };
+  g_auto(Run) to_stdout = { 0 };
 
   cli (&run, "export", "-o", out, page0, page1, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -103,6 +104,10 @@ test_export_and_check (void)
   cli (&check, "check", out, NULL);
   g_assert_cmpint (check.status, ==, 0);
   g_assert_nonnull (strstr (check.out, out));
+  /* "-o -" writes the same to standard output. */
+  cli (&to_stdout, "export", "-o", "-", page0, page1, NULL);
+  g_assert_cmpint (to_stdout.status, ==, 0);
+  g_assert_cmpstr (to_stdout.out, ==, a);
 }
 
 /* The index settings are taken as `index` takes them and written into the summary. */

@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gio/gunixoutputstream.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
@@ -197,7 +199,21 @@ finish_export (Export  *export,
   return TRUE;
 }
 
-/* Writes to a temporary file beside @path, which replaces it only when all went well. */
+/* "-" is standard output; any other name is written to a temporary file beside it, which
+ * replaces it only when all went well. */
+static GOutputStream *
+open_output (const char  *name,
+             GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_equal (name, "-"))
+    return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  file = g_file_new_for_commandline_arg (name);
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                          NULL, error));
+}
+
 static int
 run_export (ExportArgs  *args,
             char       **paths,
@@ -205,8 +221,7 @@ run_export (ExportArgs  *args,
             gboolean     csv,
             GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (args->output);
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GCancellable) abandon = g_cancellable_new ();
   g_autofree char *created = created_time ();
   FzSummaryOptions options = { .created = created };
@@ -219,10 +234,10 @@ run_export (ExportArgs  *args,
   export.level = opts.level;
   export.opts = &opts;
   options.index_options = &opts;
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  stream = open_output (args->output, error);
   if (stream == NULL)
     return FZ_CLI_SOME_FAILED;
-  export.stream = G_OUTPUT_STREAM (stream);
+  export.stream = stream;
   export.csv = g_string_new (NULL);
   if (csv)
     fz_figure_csv_write_header (export.csv);
@@ -297,7 +312,7 @@ fz_cli_export (int    argc,
     { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &args.workspace,
       N_("Take the documents and the analyst’s decisions from this workspace"), N_("WS.xml") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output,
-      N_("Write to this file (required)"), N_("FILE") },
+      N_("Write to this file (required; - for standard output)"), N_("FILE") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &args.level,
       N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &args.period,
