@@ -6,7 +6,8 @@ Usage: bench-run.py extract|load|summary BENCH_PROGRAM FANZHA_CLI SHARED_DIR COR
 Builds the corpus with SHARED_DIR/bench/make-corpus.py when CORPUS_DIR is missing, runs the
 benchmark program (its own figures: MB/s on one and two threads, seconds to load and
 segment, or seconds, size and peak memory of a summary export), then for `extract` times
-whole processes: `fanzha-cli extract --count` and the regex peer `regex-peer.py --count`, median of three, with peak memory, and the ratio.
+whole processes: `fanzha-cli extract --count` and the regex peer `regex-peer.py --count`,
+median of three, with peak memory, and the ratio.
 """
 import os
 import resource
