@@ -598,13 +598,39 @@ fz_summary_locate_documents (FzSummary    *self,
 
 /* ---- the decisions, for writing the summary again ---- */
 
+/* Names first, so that a located path, inserted after, wins over a same name. */
+static void
+build_keys (FzSummary *self)
+{
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      Document *d = g_ptr_array_index (self->documents, i);
+
+      g_hash_table_insert (self->by_key, g_strdup (d->pub.name), d);
+    }
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      Document *d = g_ptr_array_index (self->documents, i);
+      char *path = d->pub.file != NULL ? g_file_get_path (d->pub.file) : g_strdup (d->pub.path);
+
+      if (path != NULL)
+        g_hash_table_insert (self->by_key, path, d);
+    }
+}
+
 static Document *
 lookup_document (FzSummary  *self,
                  FzDocument *document)
 {
   GFile *file = fz_document_get_file (document);
   g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-  Document *d = path != NULL ? g_hash_table_lookup (self->by_key, path) : NULL;
+  Document *d;
+
+  /* Documents located again since the decisions were asked for. */
+  if (self->by_key == NULL)
+    build_keys (self);
+  d = path != NULL ? g_hash_table_lookup (self->by_key, path) : NULL;
 
   return d != NULL ? d : g_hash_table_lookup (self->by_key, fz_document_get_name (document));
 }
@@ -642,25 +668,7 @@ fz_summary_get_decisions (FzSummary          *self,
   g_return_if_fail (self != NULL && decisions != NULL);
 
   if (self->by_key == NULL)
-    {
-      self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      /* Names first, so that a located path, inserted after, wins over a same name. */
-      for (guint i = 0; i < self->documents->len; i++)
-        {
-          Document *d = g_ptr_array_index (self->documents, i);
-
-          g_hash_table_insert (self->by_key, g_strdup (d->pub.name), d);
-        }
-      for (guint i = 0; i < self->documents->len; i++)
-        {
-          Document *d = g_ptr_array_index (self->documents, i);
-          char *path = d->pub.file != NULL ? g_file_get_path (d->pub.file)
-                                           : g_strdup (d->pub.path);
-
-          if (path != NULL)
-            g_hash_table_insert (self->by_key, path, d);
-        }
-    }
+    build_keys (self);
   decisions->figure_status = figure_status;
   decisions->document_notes = document_notes;
   decisions->user_data = self;

@@ -80,7 +80,8 @@ guint                    fz_summary_locate_documents (FzSummary      *self,
                                                       const char     *folder,
                                                       GCancellable   *cancellable);
 /* Decisions for the writer that give back the statuses and notes read, matched by the
- * document's file (or name) and the figure's span and kind. Valid while @self lives. */
+ * document's file (or name) and the figure's span and kind. Valid while @self lives; ask
+ * for them after fz_summary_locate_documents(), whose files they match. */
 void                     fz_summary_get_decisions    (FzSummary          *self,
                                                       FzSummaryDecisions *decisions);
 
