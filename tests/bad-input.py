@@ -3,8 +3,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Each input is built in a temporary folder and given to `fanzha-cli extract`,
-# `extract --count`, `articles`, `index`, `series --indicator cases_solved`
-# and, when a display is there, to `fanzha --screenshot OUT.png FILE`. A run passes
+# `extract --count`, `articles`, `index`, `series --indicator cases_solved`,
+# `export -o -` (a summary on standard output) and, when a display is there, to
+# `fanzha --screenshot OUT.png FILE`. A run passes
 # when it neither crashes nor hangs, exits with the documented status (0: the text
 # loaded, however odd; 1: rejected, with exactly one "fanzha-cli: FILE: why"
 # line on stderr) and the "why" is the documented message for that input.
@@ -67,6 +68,7 @@ CLI_COLUMNS = [
     ('articles', ['articles']),
     ('index', ['index']),
     ('series', ['series', '--indicator', 'cases_solved']),
+    ('export', ['export', '-o', '-']),
 ]
 
 # Sentences in the style of the news the app reads, written for this test.

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """bench-run.py: runs one of Fanzha's benchmarks over the 10,000-page corpus.
 
-Usage: bench-run.py extract|load BENCH_PROGRAM FANZHA_CLI SHARED_DIR CORPUS_DIR
+Usage: bench-run.py extract|load|summary BENCH_PROGRAM FANZHA_CLI SHARED_DIR CORPUS_DIR
 
 Builds the corpus with SHARED_DIR/bench/make-corpus.py when CORPUS_DIR is missing, runs the
-benchmark program (its own figures: MB/s on one and two threads, or seconds to load and
-segment), then for `extract` times whole processes: `fanzha-cli extract --count` and the
-regex peer `regex-peer.py --count`, median of three, with peak memory, and the ratio.
+benchmark program (its own figures: MB/s on one and two threads, seconds to load and
+segment, or seconds, size and peak memory of a summary export), then for `extract` times
+whole processes: `fanzha-cli extract --count` and the regex peer `regex-peer.py --count`,
+median of three, with peak memory, and the ratio.
 """
 import os
 import resource
@@ -56,7 +57,8 @@ def main():
     print(out.stdout.strip())
     if out.returncode != 0:
         sys.exit(out.stderr.strip())
-    print(f"{os.path.basename(program)} peak memory: {child_peak([program, corpus]):.0f} MB")
+    if what != "summary":   # bench-summary measures its own peak, and a rerun costs minutes
+        print(f"{os.path.basename(program)} peak memory: {child_peak([program, corpus]):.0f} MB")
 
     if what == "extract":
         ours, count = timed([cli, "extract", "--count", *files])

@@ -12,6 +12,8 @@ int fz_cli_articles (int argc, char **argv);
 int fz_cli_index    (int argc, char **argv);
 int fz_cli_series   (int argc, char **argv);
 int fz_cli_chart    (int argc, char **argv);
+int fz_cli_export   (int argc, char **argv);
+int fz_cli_check    (int argc, char **argv);
 
 const FzCliCommand fz_cli_commands[] = {
   { "extract", N_("The figures of each file, one TSV line each (--count: only how many)"),
@@ -24,5 +26,8 @@ const FzCliCommand fz_cli_commands[] = {
     fz_cli_series },
   { "chart", N_("The index or one indicator's series drawn as a PNG, SVG or PDF chart"),
     fz_cli_chart },
+  { "export", N_("A summary of the files as XML (data/fanzha-summary.rng), or their figures as CSV"),
+    fz_cli_export },
+  { "check", N_("Check summaries against the schema: what is wrong and where"), fz_cli_check },
   { NULL, NULL, NULL }
 };

@@ -1,0 +1,386 @@
+/* fz-cli-export.c: `fanzha-cli export` (a summary of the files as XML, or their figures as
+ * CSV) and `fanzha-cli check` (a summary against the schema). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gio/gunixoutputstream.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "fz-cli-commands.h"
+#include "fz-cli-common.h"
+#include "fz-error.h"
+#include "fz-figure-csv.h"
+#include "fz-index-feed.h"
+#include "fz-summary-check.h"
+#include "fz-summary-writer.h"
+
+/* The CSV is written out in pieces of about this size. */
+#define CSV_FLUSH_BYTES (1 << 20)
+
+typedef struct
+{
+  FzCliCommon       common;
+  char             *format;
+  char             *workspace;
+  char             *output;
+  char             *level;
+  char             *period;
+  char             *method;
+  char            **weights;
+} ExportArgs;
+
+typedef struct
+{
+  GOutputStream   *stream;
+  FzSummaryWriter *writer;     /* XML; NULL for CSV */
+  GString         *csv;
+  FzIndex         *index;
+  FzIndexOptions  *opts;
+  FzRegionLevel    level;
+  GError          *error;      /* the first write error: the rest is skipped */
+} Export;
+
+static void
+export_args_clear (ExportArgs *args)
+{
+  fz_cli_common_clear (&args->common);
+  g_clear_pointer (&args->format, g_free);
+  g_clear_pointer (&args->workspace, g_free);
+  g_clear_pointer (&args->output, g_free);
+  g_clear_pointer (&args->level, g_free);
+  g_clear_pointer (&args->period, g_free);
+  g_clear_pointer (&args->method, g_free);
+  g_clear_pointer (&args->weights, g_strfreev);
+}
+
+/* The index settings, as `fanzha-cli index` takes them, with its messages. */
+static gboolean
+parse_weights (char          **weights,
+               FzIndexOptions *opts,
+               GError        **error)
+{
+  for (guint i = 0; weights != NULL && weights[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (weights[i], "=", 2);
+      FzDimension dimension;
+      char *end = NULL;
+      double weight;
+
+      if (g_strv_length (pair) != 2 || !fz_dimension_from_string (pair[0], &dimension))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--weight takes DIMENSION=NUMBER, not “%s”"), weights[i]);
+          return FALSE;
+        }
+      weight = g_ascii_strtod (pair[1], &end);
+      if (end == pair[1] || *end != '\0' || !(weight >= 0))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("a weight must be a number of at least 0, not “%s”"), pair[1]);
+          return FALSE;
+        }
+      opts->weights[dimension] = weight;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_index_options (ExportArgs     *args,
+                     FzIndexOptions *opts,
+                     GError        **error)
+{
+  static const char * const methods[] = { "minmax", "percentile", "goalposts" };
+
+  fz_index_options_init (opts);
+  opts->period = args->period;
+  if (args->level != NULL && (!fz_region_level_from_string (args->level, &opts->level) ||
+                              opts->level == FZ_REGION_LEVEL_UNKNOWN))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--level takes province, city, county or township, not “%s”"),
+                   args->level);
+      return FALSE;
+    }
+  for (guint i = 0; args->method != NULL && i <= G_N_ELEMENTS (methods); i++)
+    if (i == G_N_ELEMENTS (methods))
+      {
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                     _("--method takes minmax, percentile or goalposts, not “%s”"),
+                     args->method);
+        return FALSE;
+      }
+    else if (g_str_equal (args->method, methods[i]))
+      {
+        opts->normalisation = i;   /* FzNormalisation's order */
+        break;
+      }
+  return parse_weights (args->weights, opts, error);
+}
+
+static void
+feed_lexicon (FzPipeline *pipeline,
+              gpointer    user_data)
+{
+  Export *export = user_data;
+
+  if (export->index != NULL)
+    fz_index_feed_lexicon (export->index, fz_pipeline_get_lexicon (pipeline));
+}
+
+static gboolean
+flush_csv (Export  *export,
+           GError **error)
+{
+  gboolean ok = g_output_stream_write_all (export->stream, export->csv->str, export->csv->len,
+                                           NULL, NULL, error);
+
+  g_string_truncate (export->csv, 0);
+  return ok;
+}
+
+static void
+export_document (FzPipeline *pipeline,
+                 FzDocument *document,
+                 gpointer    user_data)
+{
+  Export *export = user_data;
+
+  if (export->error != NULL)
+    return;
+  if (export->writer == NULL)
+    {
+      fz_figure_csv_write_document (export->csv, document);
+      if (export->csv->len > CSV_FLUSH_BYTES)
+        flush_csv (export, &export->error);
+      return;
+    }
+  fz_index_feed_document (export->index, fz_pipeline_get_gazetteer (pipeline), document,
+                          export->level);
+  fz_summary_writer_add_document (export->writer, document, &export->error);
+}
+
+/* SOURCE_DATE_EPOCH, when set, fixes the creation time, for reproducible output. */
+static char *
+created_time (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) time = NULL;
+  char *end = NULL;
+  gint64 seconds;
+
+  if (epoch == NULL)
+    return NULL;
+  seconds = g_ascii_strtoll (epoch, &end, 10);
+  if (end == epoch || *end != '\0')
+    return NULL;
+  time = g_date_time_new_from_unix_utc (seconds);
+  return time != NULL ? g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
+
+static gboolean
+finish_export (Export  *export,
+               GError **error)
+{
+  g_autoptr(FzIndexResult) result = NULL;
+
+  if (export->writer == NULL)
+    return flush_csv (export, error);
+  result = fz_index_compute (export->index, export->opts, error);
+  if (result == NULL)
+    return FALSE;
+  if (!fz_summary_writer_finish (export->writer, result, error))
+    return FALSE;
+  if (fz_summary_writer_get_n_replaced (export->writer) > 0)
+    g_printerr ("fanzha-cli export: %s\n", _("characters that XML does not allow were "
+                                            "replaced by U+FFFD"));
+  return TRUE;
+}
+
+/* "-" is standard output; any other name is written to a temporary file beside it, which
+ * replaces it only when all went well. */
+static GOutputStream *
+open_output (const char  *name,
+             GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (g_str_equal (name, "-"))
+    return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  file = g_file_new_for_commandline_arg (name);
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                          NULL, error));
+}
+
+static int
+run_export (ExportArgs  *args,
+            char       **paths,
+            int          n_paths,
+            gboolean     csv,
+            GError     **error)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abandon = g_cancellable_new ();
+  g_autofree char *created = created_time ();
+  FzSummaryOptions options = { .created = created };
+  Export export = { 0 };
+  FzIndexOptions opts;
+  int status;
+
+  if (!parse_index_options (args, &opts, error))
+    return FZ_CLI_USAGE;
+  export.level = opts.level;
+  export.opts = &opts;
+  options.index_options = &opts;
+  stream = open_output (args->output, error);
+  if (stream == NULL)
+    return FZ_CLI_SOME_FAILED;
+  export.stream = stream;
+  export.csv = g_string_new (NULL);
+  if (csv)
+    fz_figure_csv_write_header (export.csv);
+  else
+    {
+      export.index = fz_index_new ();
+      export.writer = fz_summary_writer_new (export.stream, &options, NULL, &export.error);
+    }
+  status = export.error != NULL ? FZ_CLI_SOME_FAILED
+    : fz_cli_common_each_document (&args->common, paths, n_paths, feed_lexicon,
+                                   export_document, &export);
+  if (export.error == NULL)
+    finish_export (&export, &export.error);
+  if (export.error != NULL)
+    {
+      /* A cancelled close drops the temporary file and leaves any old one. */
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (export.stream, abandon, NULL);
+      g_propagate_error (error, g_steal_pointer (&export.error));
+      status = FZ_CLI_SOME_FAILED;
+    }
+  else if (!g_output_stream_close (export.stream, NULL, error))
+    status = FZ_CLI_SOME_FAILED;
+  g_clear_pointer (&export.writer, fz_summary_writer_free);
+  g_clear_pointer (&export.index, fz_index_free);
+  g_string_free (export.csv, TRUE);
+  return status;
+}
+
+static gboolean
+check_export_args (ExportArgs  *args,
+                   int          argc,
+                   gboolean    *csv,
+                   GError     **error)
+{
+  if (args->workspace != NULL)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
+                   _("--workspace is not supported yet; name the files instead"));
+      return FALSE;
+    }
+  if (args->format != NULL && !g_str_equal (args->format, "xml") &&
+      !g_str_equal (args->format, "csv"))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--format takes xml or csv, not “%s”"), args->format);
+      return FALSE;
+    }
+  *csv = g_strcmp0 (args->format, "csv") == 0;
+  if (args->output == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("-o FILE is required"));
+      return FALSE;
+    }
+  if (argc < 2)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("no file given"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+fz_cli_export (int    argc,
+               char **argv)
+{
+  ExportArgs args = { 0 };
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &args.format,
+      N_("xml (the summary, default) or csv (the figures table)"), N_("FORMAT") },
+    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &args.workspace,
+      N_("Take the documents and the analyst’s decisions from this workspace"), N_("WS.xml") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output,
+      N_("Write to this file (required; - for standard output)"), N_("FILE") },
+    { "level", 0, 0, G_OPTION_ARG_STRING, &args.level,
+      N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &args.period,
+      N_("Score one stretch: a year (2022), a month (2022-03), ytd or ytd:2022, or all"),
+      N_("PERIOD") },
+    { "method", 0, 0, G_OPTION_ARG_STRING, &args.method,
+      N_("Normalisation: minmax (default), percentile or goalposts"), N_("METHOD") },
+    { "weight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.weights,
+      N_("Weight of a dimension, e.g. strike=2 (default 1 each); repeatable"),
+      N_("DIMENSION=NUMBER") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("-o FILE FILE… — a summary of the files as XML, or their figures "
+                            "as CSV"));
+  g_autoptr(GError) error = NULL;
+  gboolean csv = FALSE;
+  int status;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, fz_cli_common_options (&args.common));
+  if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK ||
+      !check_export_args (&args, argc, &csv, &error))
+    {
+      if (error != NULL)
+        g_printerr ("fanzha-cli export: %s\n", error->message);
+      export_args_clear (&args);
+      return FZ_CLI_USAGE;
+    }
+  status = run_export (&args, argv + 1, argc - 1, csv, &error);
+  if (error != NULL)
+    g_printerr ("fanzha-cli export: %s\n", error->message);
+  export_args_clear (&args);
+  return status;
+}
+
+int
+fz_cli_check (int    argc,
+              char **argv)
+{
+  g_autofree char *schema = NULL;
+  const GOptionEntry entries[] = {
+    { "schema", 0, 0, G_OPTION_ARG_FILENAME, &schema,
+      N_("Check against this schema instead of the installed one"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context =
+    g_option_context_new (_("SUMMARY.xml… — check summaries against the schema"));
+  int status = FZ_CLI_OK;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK || argc < 2)
+    {
+      if (argc < 2)
+        g_printerr ("fanzha-cli check: %s\n", _("no file given"));
+      return FZ_CLI_USAGE;
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (fz_summary_check_file (argv[i], schema, &error))
+        g_print (_("%s: valid\n"), argv[i]);
+      else
+        {
+          g_printerr ("fanzha-cli check: %s\n", error->message);
+          status = FZ_CLI_SOME_FAILED;
+        }
+    }
+  return status;
+}

@@ -1,0 +1,165 @@
+/* fz-summary-check.c: validates a summary against the RELAX NG schema, gathering the
+ * validator's messages (with their lines) into one error. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <libxml/relaxng.h>
+
+#include "fz-error.h"
+#include "fz-summary-check.h"
+#include "fz-summary-reader.h"
+#include "fz-xml.h"
+
+#define SCHEMA_NAME "fanzha-summary.rng"
+/* A broken file can give thousands of messages: the first few say where to look. */
+#define MAX_MESSAGES 10
+/* Ours is 12 KiB. */
+#define SCHEMA_MAX_SIZE (1024 * 1024)
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGParserCtxt, xmlRelaxNGFreeParserCtxt)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNG, xmlRelaxNGFree)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
+
+char *
+fz_summary_find_schema (void)
+{
+  const char *env = g_getenv ("FANZHA_DATADIR");
+  char *path;
+
+  if (env != NULL)
+    {
+      path = g_build_filename (env, SCHEMA_NAME, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return path;
+      g_free (path);
+    }
+  path = g_build_filename (PKGDATADIR, SCHEMA_NAME, NULL);
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return path;
+  g_free (path);
+  return g_build_filename (SOURCE_DATADIR, SCHEMA_NAME, NULL);
+}
+
+typedef struct
+{
+  GString *text;
+  guint    n;
+} Messages;
+
+static void
+collect (void        *data,
+         xmlErrorPtr  e)
+{
+  Messages *m = data;
+  g_autofree char *message = g_strchomp (g_strdup (e->message != NULL ? e->message : "?"));
+
+  long line = e->line > 0 ? e->line : e->node != NULL ? xmlGetLineNo (e->node) : 0;
+
+  if (m->n++ >= MAX_MESSAGES)
+    return;
+  g_string_append_c (m->text, '\n');
+  if (line > 0)
+    g_string_append_printf (m->text, _("  line %ld: %s"), line, message);
+  else
+    g_string_append_printf (m->text, "  %s", message);
+}
+
+/* The schema goes through the same safe door as any XML: a schema given on the command line
+ * is a file like any other. */
+static xmlRelaxNG *
+load_schema (const char  *schema_path,
+             GError     **error)
+{
+  g_autoptr(xmlDoc) doc = fz_xml_read_file (schema_path, "grammar", SCHEMA_MAX_SIZE, error);
+  g_autoptr(xmlRelaxNGParserCtxt) ctxt = NULL;
+  Messages m = { NULL, 0 };
+  xmlRelaxNG *schema;
+
+  if (doc == NULL)
+    return NULL;
+  ctxt = xmlRelaxNGNewDocParserCtxt (doc);
+  if (ctxt == NULL)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_FAILED, _("%s: out of memory"), schema_path);
+      return NULL;
+    }
+  m.text = g_string_new (NULL);
+  xmlRelaxNGSetParserStructuredErrors (ctxt, collect, &m);
+  schema = xmlRelaxNGParse (ctxt);
+  if (schema == NULL)
+    g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE, _("%s: the schema cannot be read:%s"),
+                 schema_path, m.text->str);
+  g_string_free (m.text, TRUE);
+  return schema;
+}
+
+/* A newer format gets its own message: the schema would only say "invalid version". */
+static gboolean
+check_version (const char  *path,
+               xmlDoc      *doc,
+               GError     **error)
+{
+  xmlNode *root = xmlDocGetRootElement (doc);
+  xmlChar *version = xmlGetNoNsProp (root, BAD_CAST "version");
+  guint64 n = 0;
+  gboolean newer = version != NULL &&
+    g_ascii_string_to_unsigned ((const char *) version, 10, 0, G_MAXUINT32, &n, NULL) &&
+    n > FZ_SUMMARY_VERSION;
+
+  xmlFree (version);
+  if (newer)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+      g_autofree char *what =
+        g_strdup_printf (_("made by a newer Fanzha (format version %s); this one reads up to %d"),
+                         number, FZ_SUMMARY_VERSION);
+
+      g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE, _("%s: line %ld: %s"), path,
+                   xmlGetLineNo (root), what);
+    }
+  return !newer;
+}
+
+gboolean
+fz_summary_check_file (const char  *path,
+                       const char  *schema_path,
+                       GError     **error)
+{
+  g_autofree char *found = schema_path == NULL ? fz_summary_find_schema () : NULL;
+  g_autoptr(xmlDoc) doc = fz_xml_read_file (path, "summary", FZ_SUMMARY_MAX_SIZE, error);
+  g_autoptr(xmlRelaxNG) schema = NULL;
+  g_autoptr(xmlRelaxNGValidCtxt) valid = NULL;
+  g_autoptr(FzSummary) summary = NULL;
+  Messages m = { NULL, 0 };
+  int rc;
+
+  if (doc == NULL || !check_version (path, doc, error))
+    return FALSE;
+  schema = load_schema (found != NULL ? found : schema_path, error);
+  if (schema == NULL)
+    return FALSE;
+  valid = xmlRelaxNGNewValidCtxt (schema);
+  if (valid == NULL)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_FAILED, _("%s: out of memory"), path);
+      return FALSE;
+    }
+  m.text = g_string_new (NULL);
+  xmlRelaxNGSetValidStructuredErrors (valid, collect, &m);
+  rc = xmlRelaxNGValidateDoc (valid, doc);
+  if (rc != 0)
+    g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
+                 g_dngettext (GETTEXT_PACKAGE,
+                              "%s: does not follow the summary schema (%u problem):%s",
+                              "%s: does not follow the summary schema (%u problems):%s",
+                              MAX (m.n, 1)),
+                 path, MAX (m.n, 1), m.text->str);
+  g_string_free (m.text, TRUE);
+  if (rc != 0)
+    return FALSE;
+  /* What a schema cannot say (an end before its start) the reader checks. */
+  summary = fz_summary_read_doc (doc, path, error);
+  return summary != NULL;
+}
