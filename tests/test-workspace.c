@@ -279,6 +279,116 @@ test_unref_while_loading (void)
   g_ptr_array_unref (w.errors);
 }
 
+
+static FzFigureId
+figure_with_value (FzDocument *document,
+                   const char *value)
+{
+  FzFigureList *figures = fz_document_get_figures (document);
+
+  for (guint i = 0; i < fz_figure_list_get_n (figures); i++)
+    {
+      const FzFigure *f = fz_figure_list_get (figures, i);
+
+      if (g_strcmp0 (fz_figure_list_str (figures, f->value), value) == 0)
+        return FZ_FIGURE_ID (f->start, f->end);
+    }
+  g_assert_not_reached ();
+}
+
+/* A figure the analyst rejects leaves the index; undo brings it back. */
+static void
+test_decisions_reach_index (void)
+{
+  g_autoptr(Pages) pages = pages_new ();
+  Wait w = { 0 };
+  g_autoptr(FzWorkspace) workspace = loaded_workspace (pages, &w);
+  g_autoptr(FzDocument) doc = g_list_model_get_item (fz_workspace_get_documents (workspace), 1);
+  FzDecisions *decisions = fz_workspace_get_decisions (workspace);
+  g_autoptr(FzFigureList) changed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  changed = fz_decisions_reject (decisions, doc, figure_with_value (doc, "45"), NULL, &error);
+  g_assert_no_error (error);
+  wait_for_index (workspace, &w);
+  g_assert_null (fz_index_region_get_cell (region_named (workspace, "连云港"), "cases_solved"));
+  g_assert_true (fz_decisions_undo (decisions));
+  wait_for_index (workspace, &w);
+  g_assert_nonnull (fz_index_region_get_cell (region_named (workspace, "连云港"), "cases_solved"));
+  g_ptr_array_unref (w.errors);
+}
+
+/* Saved, then opened in another workspace: the documents, the date and the rejection. */
+static void
+test_save_and_open (void)
+{
+  g_autoptr(Pages) pages = pages_new ();
+  Wait w = { 0 }, w2 = { 0 };
+  g_autoptr(FzWorkspace) workspace = loaded_workspace (pages, &w);
+  g_autoptr(FzWorkspace) other = fz_workspace_new ();
+  g_autoptr(FzDocument) doc = g_list_model_get_item (fz_workspace_get_documents (workspace), 1);
+  g_autofree char *path = g_build_filename (pages->dir, "ws.xml", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(FzFigureList) changed = NULL;
+  g_autoptr(GError) error = NULL;
+  FzDocument *reopened;
+
+  changed = fz_decisions_reject (fz_workspace_get_decisions (workspace), doc,
+                                 figure_with_value (doc, "45"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (fz_workspace_set_document_date (workspace, doc, "2021-05-06", NULL));
+  while (w.n_changed == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (fz_workspace_save (workspace, path, &error));
+  g_assert_no_error (error);
+
+  g_signal_connect (other, "index-changed", G_CALLBACK (index_changed), &w2);
+  fz_workspace_set_pipeline (other, shared_pipeline);
+  g_assert_true (fz_workspace_open (other, path, NULL, loaded, &w2, &error));
+  g_assert_no_error (error);
+  iterate_until (&w2.done);
+  g_assert_cmpuint (g_list_model_get_n_items (fz_workspace_get_documents (other)), ==, 2);
+  reopened = fz_workspace_lookup_document (other, g_file_peek_path (pages->files->pdata[1]));
+  g_assert_nonnull (reopened);
+  g_assert_cmpstr (fz_workspace_get_document_date (other, reopened), ==, "2021-05-06");
+  while (g_strcmp0 (fz_document_get_date (reopened), "2021-05-06") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  /* Read again with its date, the index follows. */
+  while (fz_workspace_get_computing (other) || fz_workspace_get_index_result (other) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (fz_index_region_get_cell (region_named (other, "连云港"), "cases_solved"));
+  g_unlink (path);
+  g_unlink (backup);
+  g_ptr_array_unref (w.errors);
+  g_ptr_array_unref (w2.errors);
+}
+
+/* Autosave: a change is on disk within a second, without a call to save. */
+static void
+test_autosave (void)
+{
+  g_autoptr(Pages) pages = pages_new ();
+  Wait w = { 0 };
+  g_autoptr(FzWorkspace) workspace = loaded_workspace (pages, &w);
+  g_autoptr(FzDocument) doc = g_list_model_get_item (fz_workspace_get_documents (workspace), 0);
+  g_autofree char *path = g_build_filename (pages->dir, "auto.xml", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *saved = NULL;
+  gint64 deadline;
+
+  fz_workspace_set_autosave_path (workspace, path);
+  fz_decisions_set_document_note (fz_workspace_get_decisions (workspace),
+                                  g_file_peek_path (pages->files->pdata[0]), "核实来源");
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < deadline + 200000)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+  g_assert_nonnull (strstr (saved, "核实来源"));
+  g_unlink (path);
+  g_unlink (backup);
+  g_ptr_array_unref (w.errors);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -294,6 +404,9 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/set-date-without-pipeline", test_set_date_without_pipeline);
   g_test_add_func ("/workspace/options", test_options);
   g_test_add_func ("/workspace/unref-while-loading", test_unref_while_loading);
+  g_test_add_func ("/workspace/decisions-reach-index", test_decisions_reach_index);
+  g_test_add_func ("/workspace/save-and-open", test_save_and_open);
+  g_test_add_func ("/workspace/autosave", test_autosave);
   status = g_test_run ();
   fz_pipeline_unref (shared_pipeline);
   return status;

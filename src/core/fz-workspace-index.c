@@ -49,10 +49,10 @@ job_new (FzWorkspace *self)
   for (guint i = 0; i < n; i++)
     {
       FzDocument *document = g_list_model_get_item (model, i);
-      FzFigureList *figures = fz_document_get_figures (document);
 
       g_ptr_array_add (job->documents, document);
-      g_ptr_array_add (job->figures, figures != NULL ? fz_figure_list_ref (figures) : NULL);
+      /* As the analyst corrected them. */
+      g_ptr_array_add (job->figures, fz_workspace_dup_figures (self, document));
       g_ptr_array_add (job->dates, g_strdup (fz_document_get_date (document)));
     }
   job->options = self->options;
@@ -209,7 +209,7 @@ fz_workspace_set_index_options (FzWorkspace          *self,
     }
   self->options = *options;
   self->options.period = self->period;
-  _fz_workspace_index_schedule (self);
+  _fz_workspace_changed (self);
 }
 
 FzIndex *

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "fz-decisions.h"
 #include "fz-loader.h"
 #include "fz-workspace.h"
 
@@ -14,6 +15,12 @@ struct _FzWorkspace
   FzPipeline     *pipeline;
   GListStore     *documents;
   GHashTable     *dates;           /* path → the YYYY-MM-DD the analyst set */
+  struct _FzDecisions *decisions;
+
+  /* Saving (fz-workspace-save.c) */
+  char           *autosave_path;
+  guint           save_source;
+  GError         *save_error;
 
   /* Loading (fz-workspace.c) */
   FzLoader       *loader;
@@ -47,5 +54,10 @@ void       _fz_workspace_index_dispose    (FzWorkspace *self);
 /* Recomputes the index off the main thread, a moment after the last change. */
 void       _fz_workspace_index_schedule   (FzWorkspace *self);
 void       _fz_workspace_notify_computing (FzWorkspace *self);
+/* Any change the analyst made: the index is computed again and the workspace saved soon. */
+void       _fz_workspace_changed          (FzWorkspace *self);
+void       _fz_workspace_save_dispose     (FzWorkspace *self);
+void       _fz_workspace_set_decisions    (FzWorkspace *self,
+                                           struct _FzDecisions *decisions);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ enum
   PROP_LOADING,
   PROP_COMPUTING,
   PROP_N_DOCUMENTS,
+  PROP_DECISIONS,
   N_PROPS
 };
 
@@ -126,6 +127,9 @@ fz_workspace_get_property (GObject    *object,
     case PROP_N_DOCUMENTS:
       g_value_set_uint (value, g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
       break;
+    case PROP_DECISIONS:
+      g_value_set_object (value, self->decisions);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,7 +140,11 @@ fz_workspace_dispose (GObject *object)
 {
   FzWorkspace *self = FZ_WORKSPACE (object);
 
+  _fz_workspace_save_dispose (self);
   _fz_workspace_index_dispose (self);
+  if (self->decisions != NULL)
+    g_signal_handlers_disconnect_by_data (self->decisions, self);
+  g_clear_object (&self->decisions);
   if (self->loader != NULL)
     g_signal_handlers_disconnect_by_data (self->loader, self);
   g_clear_object (&self->loader);
@@ -170,6 +178,8 @@ fz_workspace_class_init (FzWorkspaceClass *klass)
   properties[PROP_COMPUTING] = g_param_spec_boolean ("computing", NULL, NULL, FALSE, ro);
   properties[PROP_N_DOCUMENTS] = g_param_spec_uint ("n-documents", NULL, NULL, 0, G_MAXUINT, 0,
                                                     ro);
+  properties[PROP_DECISIONS] = g_param_spec_object ("decisions", NULL, NULL, FZ_TYPE_DECISIONS,
+                                                    ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_LOAD_PROGRESS] =
@@ -187,7 +197,21 @@ static void
 documents_changed (FzWorkspace *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_DOCUMENTS]);
-  _fz_workspace_index_schedule (self);
+  _fz_workspace_changed (self);
+}
+
+void
+_fz_workspace_set_decisions (FzWorkspace *self,
+                             FzDecisions *decisions)
+{
+  if (self->decisions == decisions)
+    return;
+  if (self->decisions != NULL)
+    g_signal_handlers_disconnect_by_data (self->decisions, self);
+  g_set_object (&self->decisions, decisions);
+  g_signal_connect_swapped (decisions, "changed", G_CALLBACK (_fz_workspace_changed), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISIONS]);
+  _fz_workspace_changed (self);
 }
 
 static void
@@ -202,6 +226,11 @@ fz_workspace_init (FzWorkspace *self)
   g_signal_connect_swapped (self->documents, "items-changed", G_CALLBACK (documents_changed),
                             self);
   _fz_workspace_index_init (self);
+  {
+    g_autoptr(FzDecisions) decisions = fz_decisions_new ();
+
+    _fz_workspace_set_decisions (self, decisions);
+  }
 }
 
 void
@@ -329,15 +358,34 @@ fz_workspace_get_loading (FzWorkspace *self)
   return self->n_loading > 0;
 }
 
+/* A page already open is not opened twice; one whose date the analyst set is read again
+ * with it. */
 void
 fz_workspace_add_documents (FzWorkspace  *self,
                             FzDocument  **documents,
                             guint         n_documents)
 {
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
+
   g_return_if_fail (FZ_IS_WORKSPACE (self));
 
+  for (guint i = 0; i < n_documents; i++)
+    {
+      g_autofree char *key = _fz_workspace_document_key (documents[i]);
+
+      if (fz_workspace_lookup_document (self, key) == NULL)
+        g_ptr_array_add (fresh, documents[i]);
+    }
   g_list_store_splice (self->documents, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
-                       0, (gpointer *) documents, n_documents);
+                       0, fresh->pdata, fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autofree char *key = _fz_workspace_document_key (fresh->pdata[i]);
+      const char *date = g_hash_table_lookup (self->dates, key);
+
+      if (date != NULL && g_strcmp0 (date, fz_document_get_date (fresh->pdata[i])) != 0)
+        fz_workspace_set_document_date (self, fresh->pdata[i], date, NULL);
+    }
 }
 
 void
@@ -429,15 +477,17 @@ fz_workspace_set_document_date (FzWorkspace  *self,
                                 GError      **error)
 {
   g_autoptr(GTask) task = NULL;
+  /* @iso_date may be the table's own string, which the insert below frees. */
+  g_autofree char *date = g_strdup (iso_date);
   GDate parsed;
   Redate *r;
 
   g_return_val_if_fail (FZ_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), FALSE);
 
-  if (iso_date != NULL && !fz_doc_date_parse (iso_date, -1, &parsed))
+  if (date != NULL && !fz_doc_date_parse (date, -1, &parsed))
     {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID, _("“%s” is not a date"), iso_date);
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID, _("“%s” is not a date"), date);
       return FALSE;
     }
   if (self->pipeline == NULL)
@@ -447,8 +497,8 @@ fz_workspace_set_document_date (FzWorkspace  *self,
                      "loaded"));
       return FALSE;
     }
-  if (iso_date != NULL)
-    g_hash_table_insert (self->dates, _fz_workspace_document_key (document), g_strdup (iso_date));
+  if (date != NULL)
+    g_hash_table_insert (self->dates, _fz_workspace_document_key (document), g_strdup (date));
   else
     {
       g_autofree char *key = _fz_workspace_document_key (document);
@@ -456,10 +506,11 @@ fz_workspace_set_document_date (FzWorkspace  *self,
       g_hash_table_remove (self->dates, key);
     }
 
+  _fz_workspace_changed (self);
   r = g_new0 (Redate, 1);
   r->pipeline = fz_pipeline_ref (self->pipeline);
   r->document = g_object_ref (document);
-  r->date = g_strdup (iso_date);
+  r->date = g_strdup (date);
   task = g_task_new (self, NULL, redate_done, NULL);
   g_task_set_source_tag (task, fz_workspace_set_document_date);
   g_task_set_task_data (task, r, (GDestroyNotify) redate_free);
@@ -478,4 +529,28 @@ fz_workspace_get_document_date (FzWorkspace *self,
 
   key = _fz_workspace_document_key (document);
   return g_hash_table_lookup (self->dates, key);
+}
+
+FzDecisions *
+fz_workspace_get_decisions (FzWorkspace *self)
+{
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), NULL);
+  return self->decisions;
+}
+
+FzFigureList *
+fz_workspace_dup_figures (FzWorkspace *self,
+                          FzDocument  *document)
+{
+  g_autofree char *key = NULL;
+  FzFigureList *figures;
+
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
+
+  key = _fz_workspace_document_key (document);
+  if (fz_decisions_has_document (self->decisions, key))
+    return fz_decisions_apply (self->decisions, document, NULL);
+  figures = fz_document_get_figures (document);
+  return figures != NULL ? fz_figure_list_ref (figures) : NULL;
 }

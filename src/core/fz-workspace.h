@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "fz-decisions.h"
 #include "fz-document.h"
 #include "fz-index.h"
 #include "fz-pipeline.h"
@@ -14,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FzWorkspace, fz_workspace, FZ, WORKSPACE, GObject)
 
-/* Properties: "pipeline" (NULL until set), "loading", "computing" (the index), "n-documents".
+/* Properties: "pipeline" (NULL until set), "loading", "computing" (the index), "n-documents",
+ * "decisions" (replaced when a workspace file is opened).
  * Signals, on the thread that made the workspace:
  *   "load-progress"    (guint done, guint total)
  *   "document-changed" (FzDocument *): its figures or date changed (a date set by hand)
@@ -79,6 +81,34 @@ FzIndexResult        *fz_workspace_get_index_result     (FzWorkspace           *
 gboolean              fz_workspace_get_computing        (FzWorkspace           *self);
 /* Computes the index now, on the calling thread (command line, tests). */
 gboolean              fz_workspace_compute_index        (FzWorkspace           *self,
+                                                         GError               **error);
+
+/* The analyst's corrections, notes and review marks over the open documents. */
+FzDecisions          *fz_workspace_get_decisions        (FzWorkspace           *self);
+/* The figures of @document as the analyst corrected them, rejected ones left out. */
+FzFigureList         *fz_workspace_dup_figures          (FzWorkspace           *self,
+                                                         FzDocument            *document);
+
+/* Saving: the open documents (path, checksum), the dates set by hand, the index options and
+ * the decisions, as a workspace file (fz-workspace-file.h), atomically. */
+gboolean              fz_workspace_save                 (FzWorkspace           *self,
+                                                         const char            *path,
+                                                         GError               **error);
+/* Saves to @path at most a second after every change, and at once on
+ * fz_workspace_flush_autosave (); NULL stops. */
+void                  fz_workspace_set_autosave_path    (FzWorkspace           *self,
+                                                         const char            *path);
+const char           *fz_workspace_get_autosave_path    (FzWorkspace           *self);
+gboolean              fz_workspace_flush_autosave       (FzWorkspace           *self,
+                                                         GError               **error);
+/* Opens a workspace file: its options, dates and decisions replace these, and its documents
+ * are loaded (as fz_workspace_load_async () does, @callback as for it). A damaged file is
+ * refused (FZ_ERROR, naming the backup) and nothing changes. */
+gboolean              fz_workspace_open                 (FzWorkspace           *self,
+                                                         const char            *path,
+                                                         GCancellable          *cancellable,
+                                                         GAsyncReadyCallback    callback,
+                                                         gpointer               user_data,
                                                          GError               **error);
 
 G_END_DECLS
