@@ -313,6 +313,9 @@ _fz_attribution_assign_region (Ctx        *ctx,
       region = ctx->arts[art].main_written;
     }
   fig->region = region != NULL ? fz_figure_list_intern (ctx->figures, region, -1) : 0;
+  fig->region_cue = region == NULL ? FZ_CUE_NONE : m != NULL ? FZ_CUE_TEXT : FZ_CUE_ARTICLE;
+  fig->region_cue_start = m != NULL ? m->start : 0;
+  fig->region_cue_end = m != NULL ? m->end : 0;
   fig->region_code = 0;
   if (id != FZ_GAZETTEER_NONE && !(m != NULL && m->ambiguous && id == m->id))
     fig->region_code = fz_gazetteer_get_nearest_code (ctx->gaz, id);

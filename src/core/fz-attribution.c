@@ -8,6 +8,13 @@
  * about water safety is not anti-fraud staff). */
 static const char * const fraud_words[] = {
   "诈骗", "反诈", "电诈", "涉诈", "防诈", "被骗", "受骗", "骗子", "骗局", "刷单", "断卡",
+  "詐騙", "反詐", "電詐", "涉詐", "防詐", "被騙", "受騙", "騙子", "騙局", "騙案",
+};
+
+/* Other crimes: a sentence about them and not about fraud (侦办涉黑案件38起) counts no
+ * anti-fraud indicator, even in an article about fraud. */
+static const char * const other_crime_words[] = {
+  "涉黑", "恶势力", "黑恶", "扫黑", "毒品", "禁毒", "盗窃", "抢劫", "命案", "涉毒", "赌博",
 };
 
 static const char * const policing_words[] = {
@@ -21,14 +28,21 @@ static const char * const verb_triggers[] = {
   "返还", "挽损", "预警", "推送", "下发", "劝阻", "成功劝阻", "制止", "止付", "冻结",
   "紧急拦截", "接听", "拦截", "封堵", "发放", "注册", "安装", "覆盖",
   "惩戒", "立案", "接报", "避免损失", "防止被骗", "免于受骗",
+  "避免", "查扣", "止损", "封控", "共破", "打击处理", "打处", "刑事拘留", "发布", "赠送", "派发",
+  "印发", "送达", "参与", "下达", "观看",
 };
+
+/* Actions that count nothing the lexicon measures: in 查询涉嫌诈骗电话8500余个 the
+ * action, not the noun after it, says what is counted. */
+static const char * const neutral_verbs[] = { "查询", "审核", "核查", "排查", "追逃" };
 
 /* Words that name what a number counts when the lexicon does not measure it:
  * leads, screenings, fugitives, targets, people at risk. They stop the search
  * for a trigger. */
 static const char neutral_tsv[] =
   "neutral\t\t\t\t\tcount,money,percent\t"
-  "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员\n";
+  "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员,"
+  "查询,审核,核查,派出所,高校,学校,文件\n";
 
 static gboolean
 is_in (gunichar     c,
@@ -73,6 +87,18 @@ _fz_attribution_contains_any (const gunichar     *u,
     if (_fz_attribution_contains (u, start, end, words[i]))
       return TRUE;
   return FALSE;
+}
+
+/* A sentence that names another crime and no fraud. */
+gboolean
+_fz_attribution_is_other_crime (Ctx     *ctx,
+                                guint32  start,
+                                guint32  end)
+{
+  return _fz_attribution_contains_any (ctx->u, start, end, other_crime_words,
+                                       G_N_ELEMENTS (other_crime_words)) &&
+         !_fz_attribution_contains_any (ctx->u, start, end, fraud_words,
+                                        G_N_ELEMENTS (fraud_words));
 }
 
 gboolean
@@ -197,6 +223,11 @@ trigger_cb (const FzTriggerMatch *m,
   t.start = m->start;
   t.end = m->end;
   t.neutral = ctx->neutral_pass;
+  /* 被骗率, 劝阻成功率: a rate names what it measures, whatever the action before it. */
+  t.rate = g_str_has_suffix (m->trigger, "率");
+  for (guint i = 0; t.neutral && i < G_N_ELEMENTS (neutral_verbs); i++)
+    if (g_str_equal (m->trigger, neutral_verbs[i]))
+      t.verb = TRUE;
   if (!t.neutral)
     {
       t.inds = g_memdup2 (m->indicators, m->n_indicators * sizeof (guint));
@@ -244,6 +275,50 @@ drop_covered_triggers (GArray *triggers)
     }
 }
 
+/* 破 alone solves cases where a 案 follows in its clause (共破电诈案789起, 破5万元以上诈骗案件223起);
+ * the words it forms otherwise (突破, 破坏, 识破) are not. 破获, 破案, 侦破 and 共破 are in the
+ * lexicon already. */
+static gboolean
+is_solving (Ctx     *ctx,
+            guint32  i)
+{
+  static const char before[] = "突打识攻冲侦共", after[] = "获案坏解除产灭译门局茧例格碎";
+
+  if (i + 1 >= (guint32) ctx->n || (i > 0 && is_in (ctx->u[i - 1], before)) ||
+      is_in (ctx->u[i + 1], after))
+    return FALSE;
+  for (guint32 k = i + 1; k < (guint32) ctx->n && k < i + 16; k++)
+    {
+      if (is_in (ctx->u[k], CLAUSE_ENDS))
+        return FALSE;
+      if (ctx->u[k] == 0x6848 /* 案 */)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_solving_triggers (Ctx *ctx)
+{
+  int solved = fz_lexicon_find (ctx->lex, "cases_solved");
+
+  if (solved < 0)
+    return;
+  for (guint32 i = 0; i < (guint32) ctx->n; i++)
+    if (ctx->u[i] == 0x7834 /* 破 */ && is_solving (ctx, i))
+      {
+        Trigger t = { 0 };
+        guint ind = (guint) solved;
+
+        t.start = i;
+        t.end = i + 1;
+        t.inds = g_memdup2 (&ind, sizeof ind);
+        t.n_inds = 1;
+        t.verb = TRUE;
+        g_array_append_val (ctx->triggers, t);
+      }
+}
+
 /* Place mentions, then the lexicon's triggers and the neutral words, in text order. */
 static void
 scan_text (Ctx        *ctx,
@@ -257,6 +332,7 @@ scan_text (Ctx        *ctx,
   fz_lexicon_add_from_data (neutral, neutral_tsv, -1, "neutral", NULL);
   ctx->neutral_pass = TRUE;
   fz_lexicon_scan (neutral, text, len, trigger_cb, ctx);
+  add_solving_triggers (ctx);
   g_array_sort (ctx->triggers, trigger_cmp);
   drop_covered_triggers (ctx->triggers);
 }

@@ -38,6 +38,7 @@ typedef struct
   gunichar *u;          /* the text without white space; PARA between paragraphs */
   guint     n;
   guint    *to_compact; /* original code point -> compact index of the next kept character */
+  guint    *to_orig;    /* compact index -> its original code point */
   guint     n_orig;
   guint    *para;       /* compact index -> paragraph number */
   guint    *clause_start;

@@ -73,6 +73,7 @@ _fz_period_finder_scan_init (Scan       *s,
   s->u = g_new (gunichar, n_all + 1);
   s->para = g_new0 (guint, n_all + 1);
   s->to_compact = g_new (guint, n_all + 1);
+  s->to_orig = g_new (guint, n_all + 1);
   s->n_orig = n_all;
   s->n = 0;
   while (i < n_all)
@@ -88,6 +89,7 @@ _fz_period_finder_scan_init (Scan       *s,
           if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
             {
               s->para[s->n] = para++;
+              s->to_orig[s->n] = i;
               s->u[s->n++] = PARA;
             }
           i = j;
@@ -95,10 +97,12 @@ _fz_period_finder_scan_init (Scan       *s,
         }
       s->to_compact[i] = s->n;
       s->para[s->n] = para;
+      s->to_orig[s->n] = i;
       s->u[s->n++] = all[i] == PARA ? 0x2028 : all[i];
       i++;
     }
   s->to_compact[n_all] = s->n;
+  s->to_orig[s->n] = n_all;
   s->para[s->n] = para;
   s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
 }
@@ -109,6 +113,7 @@ _fz_period_finder_scan_clear (Scan *s)
   g_clear_pointer (&s->u, g_free);
   g_clear_pointer (&s->para, g_free);
   g_clear_pointer (&s->to_compact, g_free);
+  g_clear_pointer (&s->to_orig, g_free);
   g_clear_pointer (&s->clause_start, g_free);
   g_clear_pointer (&s->clause_end, g_free);
   g_clear_pointer (&s->sentence_start, g_free);

@@ -64,10 +64,12 @@ static gboolean
 take_expr (const Scan *s,
            gint        idx,
            guint       bound,
-           FzPeriod   *out)
+           FzPeriod   *out,
+           gint       *cue)
 {
   const Expr *e = &g_array_index (s->exprs, Expr, idx);
 
+  *cue = idx;
   if (e->flags & EXPR_BLOCK)
     return FALSE;
   if (e->flags & EXPR_RELATIVE)
@@ -82,7 +84,8 @@ static gboolean
 find_period (const Scan *s,
              guint       start,
              guint       bound,
-             FzPeriod   *out)
+             FzPeriod   *out,
+             gint       *cue)
 {
   guint cs = s->clause_start[start], ss = s->sentence_start[start];
   gint last = last_expr_before (s, start);
@@ -94,11 +97,11 @@ find_period (const Scan *s,
       if (e->start < bound)
         return FALSE;
       if (e->start >= cs)
-        return take_expr (s, idx, bound, out);
+        return take_expr (s, idx, bound, out, cue);
       if (e->start >= ss)
         {
           if (e->flags & (EXPR_LEADING | EXPR_STANDALONE))
-            return take_expr (s, idx, bound, out);
+            return take_expr (s, idx, bound, out, cue);
           continue;
         }
       if (s->para[e->start] != s->para[start] || s->u[e->start] == PARA)
@@ -107,9 +110,26 @@ find_period (const Scan *s,
         continue;
       if (e->flags & EXPR_DAY)
         return FALSE;
-      return take_expr (s, idx, bound, out);
+      return take_expr (s, idx, bound, out, cue);
     }
   return FALSE;
+}
+
+/* The time phrase a period was read from, in the figure's code points. */
+static void
+set_cue (const Scan *s,
+         FzFigure   *f,
+         gint        cue)
+{
+  const Expr *e;
+
+  if (cue < 0)
+    return;
+  e = &g_array_index (s->exprs, Expr, cue);
+  if (e->end <= e->start || e->end > s->n)
+    return;
+  f->period_cue_start = s->to_orig[e->start];
+  f->period_cue_end = s->to_orig[e->end - 1] + 1;
 }
 
 static guint
@@ -154,15 +174,18 @@ fz_period_assign (const char   *text,
       FzFigure *f = fz_figure_list_get_mut (figures, i);
       FzPeriod period;
       guint start;
+      gint cue = -1;
 
       f->period = 0;
+      f->period_cue_start = f->period_cue_end = 0;
       /* Dates, durations, ordinals and identifiers are not about a stretch of time. */
       if (!fz_kind_is_statistic (f->kind) || f->kind == FZ_KIND_DURATION)
         continue;
       start = s.to_compact[MIN (f->start, s.n_orig)];
-      if (!find_period (&s, start, article_bound (&s, articles, f->start), &period) ||
+      if (!find_period (&s, start, article_bound (&s, articles, f->start), &period, &cue) ||
           fz_period_is_empty (&period))
         continue;
+      set_cue (&s, f, cue);
       if (doc_year > 1000 && doc_year <= 9999)
         fz_period_resolve (&period, doc_year);
       g_string_truncate (buf, 0);
