@@ -42,7 +42,7 @@ static const char * const neutral_verbs[] = { "查询", "审核", "核查", "排
 static const char neutral_tsv[] =
   "neutral\t\t\t\t\tcount,money,percent\t"
   "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员,"
-  "查询,审核,核查,派出所,高校,学校,文件\n";
+  "查询,审核,核查,派出所,高校,学校,文件,中心\n";
 
 static gboolean
 is_in (gunichar     c,
