@@ -199,8 +199,9 @@ phrase_period (const Phrase *ph,
   if (ph->until)
     {
       out->period.end = base_end;
-      /* 截至今年12月 counts this year; 截至7月15日 is a running total. */
-      if (ph->have_year && ph->year.year_kind == FZ_PERIOD_YEAR_CURRENT && !ph->year_only)
+      /* 截至今年12月 and 截至7月底 count the year so far; 截至7月15日 is a running total. */
+      if (!ph->year_only &&
+          ((ph->have_year && ph->year.year_kind == FZ_PERIOD_YEAR_CURRENT) || ph->day == 0))
         set_end (&out->period.start, &ph->year, 1, 0);
       else if (ph->year_only)
         out->period.end.month = 0;
@@ -219,6 +220,27 @@ phrase_period (const Phrase *ph,
     }
 }
 
+/* 2016年11月11日至2017年底: a range whose second end writes its own year ends there. */
+static void
+read_range_end (const Scan *s,
+                Expr       *out)
+{
+  Phrase year;
+  Expr second;
+  guint k = out->end + 1;
+
+  memset (&year, 0, sizeof year);
+  if (out->end + 1 >= s->n || !is_range_sep (s->u[out->end]) ||
+      !_fz_period_phrase_read_year (s, k, &k, &year) || !year.have_year ||
+      !_fz_period_phrase_parse (s, out->end + 1, &second) ||
+      (second.flags & (EXPR_BLOCK | EXPR_RELATIVE)) ||
+      second.period.end.year_kind == FZ_PERIOD_YEAR_OPEN)
+    return;
+  out->period.end = second.period.end;
+  out->flags &= ~EXPR_DAY;
+  out->end = second.end;
+}
+
 /* Tries to read a time phrase at @i. */
 gboolean
 _fz_period_phrase_parse (const Scan *s,
@@ -235,10 +257,17 @@ _fz_period_phrase_parse (const Scan *s,
   j = read_opener (s, i, &ph);
   /* 截至目前 */
   if (ph.until && parse_block (s, j, now_words, out))
-    return TRUE;
+    {
+      out->flags |= EXPR_NOW;
+      return TRUE;
+    }
   if (!ph.until && !ph.since && !ph.weak_since &&
       (parse_relative (s, j, out) || parse_block (s, j, block_words, out)))
-    return TRUE;
+    {
+      if ((out->flags & EXPR_BLOCK) && match_any (s, i, now_words) > 0)
+        out->flags |= EXPR_NOW;
+      return TRUE;
+    }
 
   if (!_fz_period_phrase_read_year (s, i, &j, &ph))
     return FALSE;
@@ -253,6 +282,10 @@ _fz_period_phrase_parse (const Scan *s,
   phrase_period (&ph, out);
   if (!fz_period_is_valid (&out->period))
     return FALSE;
+  if (!ph.have_year)
+    out->flags |= EXPR_NO_YEAR;
   out->end = j;
+  if (!ph.until && !ph.since)
+    read_range_end (s, out);
   return TRUE;
 }

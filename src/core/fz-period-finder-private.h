@@ -24,6 +24,15 @@ G_BEGIN_DECLS
 #define EXPR_LEADING   (1 << 3)
 /* Is its clause on its own (今年以来，): it governs the rest of the sentence. */
 #define EXPR_STANDALONE (1 << 4)
+/* Heads its clause (；全年发布…): it governs the later clauses of its sentence too. */
+#define EXPR_CLAUSE_HEAD (1 << 5)
+/* 目前, 截至目前: the time of the report, which a phrase leading the sentence still governs. */
+#define EXPR_NOW       (1 << 6)
+/* Writes no year (3月, 全年, 1-7月): it takes the year of the phrase before it that does. */
+#define EXPR_NO_YEAR   (1 << 7)
+/* Stands in a clause that founds or starts something (2016年2月，组建…中心): the start a
+ * relative phrase (一年来) refers to. */
+#define EXPR_FOUNDING  (1 << 8)
 
 typedef struct
 {
@@ -80,6 +89,13 @@ is_clause_end (gunichar c)
 {
   return is_sentence_end (c) || c == 0xFF0C /* ， */ || c == ',' || c == 0xFF1B /* ； */ ||
          c == ';' || c == 0xFF1A /* ： */ || c == ':';
+}
+
+static inline gboolean
+is_range_sep (gunichar c)
+{
+  return c == 0x2014 || c == 0x2013 || c == '-' || c == 0xFF0D || c == '~' || c == 0xFF5E ||
+         c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */ || c == 0x2015;
 }
 
 static inline gint

@@ -168,6 +168,53 @@ expr_is_standalone (const Scan *s,
   return (e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE;
 }
 
+/* 新华社深圳2月2日电: the day a wire dispatch was filed, not a time the text speaks of. */
+static gboolean
+is_dateline (const Scan *s,
+             const Expr *e)
+{
+  return (e->flags & EXPR_DAY) && e->end < s->n && s->u[e->end] == 0x7535 /* 电 */;
+}
+
+/* 春季、夏季打团伙: a list of stretches, none of which the clause is about. */
+static gboolean
+in_list_of_phrases (const Scan *s,
+                    const Expr *e,
+                    const Expr *prev)
+{
+  return (e->end < s->n && s->u[e->end] == 0x3001 /* 、 */) ||
+         (prev != NULL && prev->end + 1 == e->start && s->u[prev->end] == 0x3001);
+}
+
+/* How far into its sentence a phrase looks for a founding verb. */
+#define MAX_FOUNDING_REACH 32
+
+/* The flags that depend on where a phrase stands in its clause and sentence. */
+static void
+place_expr (const Scan *s,
+            Expr       *e)
+{
+  static const char * const founding[] = {
+    "成立", "组建", "开通", "上线", "启动", "建立", "设立", "挂牌", "揭牌", "运行", NULL
+  };
+  guint ce = s->clause_end[MIN (e->end, s->n)];
+
+  if (s->leading[e->start])
+    e->flags |= EXPR_LEADING;
+  if (expr_is_standalone (s, e))
+    e->flags |= EXPR_STANDALONE;
+  if (e->start - s->clause_start[e->start] <= SHORT_CLAUSE)
+    e->flags |= EXPR_CLAUSE_HEAD;
+  /* 夏季治安打击整治“百日行动”期间，: the clause names a stretch the sentence is about. */
+  if (ce >= 2 && ce > e->end && match (s, ce - 2, "期间") > 0)
+    e->flags |= EXPR_STANDALONE;
+  /* 自2016年建立以来, 2016年2月，组建…中心: the phrase or the rest of its sentence. */
+  for (guint k = e->start; k + 1 < s->n && k < e->start + MAX_FOUNDING_REACH &&
+       !is_sentence_end (s->u[k]); k++)
+    if (match_any (s, k, founding) > 0)
+      e->flags |= EXPR_FOUNDING;
+}
+
 void
 _fz_period_finder_scan_exprs (Scan *s)
 {
@@ -179,15 +226,26 @@ _fz_period_finder_scan_exprs (Scan *s)
 
       if (s->u[i] != PARA && _fz_period_phrase_parse (s, i, &e) && e.end > i)
         {
-          if (s->leading[e.start])
-            e.flags |= EXPR_LEADING;
-          if (expr_is_standalone (s, &e))
-            e.flags |= EXPR_STANDALONE;
-          g_array_append_val (s->exprs, e);
+          Expr *prev = s->exprs->len > 0
+                       ? &g_array_index (s->exprs, Expr, s->exprs->len - 1) : NULL;
+
           i = e.end;
+          if (is_dateline (s, &e))
+            continue;
+          /* 期间 after a phrase in its clause closes that phrase, it does not block it. */
+          if ((e.flags & EXPR_BLOCK) && match (s, e.start, "期间") > 0 && prev != NULL &&
+              prev->start >= s->clause_start[e.start])
+            continue;
+          place_expr (s, &e);
+          if (in_list_of_phrases (s, &e, prev))
+            {
+              e.flags |= EXPR_BLOCK;
+              if (prev != NULL && prev->end + 1 == e.start)
+                prev->flags |= EXPR_BLOCK;
+            }
+          g_array_append_val (s->exprs, e);
         }
       else
         i++;
     }
 }
-

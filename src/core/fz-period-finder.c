@@ -33,7 +33,8 @@ last_expr_before (const Scan *s,
   return lo - 1;
 }
 
-/* A relative start takes the start the text stated before it. */
+/* A relative start takes the start the text stated before it: the one of a founding
+ * (2016年2月，组建…中心；…一年来) when the text gives one, else the nearest. */
 static gboolean
 resolve_relative (const Scan *s,
                   gint        idx,
@@ -42,6 +43,7 @@ resolve_relative (const Scan *s,
 {
   const Expr *rel = &g_array_index (s->exprs, Expr, idx);
   guint para = s->para[rel->start];
+  const Expr *nearest = NULL;
 
   for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
     {
@@ -53,11 +55,19 @@ resolve_relative (const Scan *s,
         continue;
       if (e->period.start.year_kind == FZ_PERIOD_YEAR_OPEN)
         continue;
-      fz_period_clear (out);
-      out->start = e->period.start;
-      return TRUE;
+      if (nearest == NULL)
+        nearest = e;
+      if (e->flags & EXPR_FOUNDING)
+        {
+          nearest = e;
+          break;
+        }
     }
-  return FALSE;
+  if (nearest == NULL)
+    return FALSE;
+  fz_period_clear (out);
+  out->start = nearest->period.start;
+  return TRUE;
 }
 
 static gboolean
@@ -79,7 +89,10 @@ take_expr (const Scan *s,
 }
 
 /* The period of a figure at compact [start, end): the clause, then the
- * sentence, then a phrase that leads an earlier sentence of the paragraph. */
+ * sentence, then a phrase that leads an earlier sentence of the paragraph. A day
+ * (5月8日，市政府召开发布会) only governs its own clause; 截至目前 after a phrase that leads
+ * the sentence (今年以来，…，截至目前，) leaves that phrase governing, but nothing before the
+ * sentence. */
 static gboolean
 find_period (const Scan *s,
              guint       start,
@@ -89,6 +102,7 @@ find_period (const Scan *s,
 {
   guint cs = s->clause_start[start], ss = s->sentence_start[start];
   gint last = last_expr_before (s, start);
+  gboolean now = FALSE;
 
   for (gint idx = last; idx >= 0 && idx + MAX_LOOKBACK > last; idx--)
     {
@@ -97,14 +111,22 @@ find_period (const Scan *s,
       if (e->start < bound)
         return FALSE;
       if (e->start >= cs)
-        return take_expr (s, idx, bound, out, cue);
+        {
+          if (!(e->flags & EXPR_NOW) || (e->flags & EXPR_BLOCK) == 0)
+            return take_expr (s, idx, bound, out, cue);
+          now = TRUE;
+          continue;
+        }
       if (e->start >= ss)
         {
-          if (e->flags & (EXPR_LEADING | EXPR_STANDALONE))
+          if (e->flags & EXPR_NOW)
+            now = TRUE;
+          else if ((e->flags & EXPR_DAY) == 0 &&
+                   (e->flags & (EXPR_LEADING | EXPR_STANDALONE | EXPR_CLAUSE_HEAD)))
             return take_expr (s, idx, bound, out, cue);
           continue;
         }
-      if (s->para[e->start] != s->para[start] || s->u[e->start] == PARA)
+      if (now || s->para[e->start] != s->para[start] || s->u[e->start] == PARA)
         return FALSE;
       if (!(e->flags & EXPR_LEADING))
         continue;
@@ -113,6 +135,47 @@ find_period (const Scan *s,
       return take_expr (s, idx, bound, out, cue);
     }
   return FALSE;
+}
+
+/* A phrase that writes no year (全年, 1-7月) speaks of the year the text last named: the
+ * nearest earlier phrase of the article with a year of its own, a few paragraphs back at
+ * most. */
+static void
+inherit_year (const Scan *s,
+              gint        idx,
+              guint       bound,
+              FzPeriod   *period)
+{
+  const Expr *e = &g_array_index (s->exprs, Expr, idx);
+  guint para = s->para[e->start];
+
+  if (!(e->flags & EXPR_NO_YEAR) || (e->flags & (EXPR_BLOCK | EXPR_RELATIVE)))
+    return;
+  for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
+    {
+      const Expr *y = &g_array_index (s->exprs, Expr, k);
+      const FzPeriodEnd *from = &y->period.start;
+
+      if (y->start < bound || s->para[y->start] + MAX_PARAGRAPHS_BACK < para)
+        return;
+      if (y->flags & (EXPR_BLOCK | EXPR_RELATIVE | EXPR_NO_YEAR))
+        continue;
+      if (from->year_kind == FZ_PERIOD_YEAR_OPEN)
+        from = &y->period.end;
+      if (from->year_kind == FZ_PERIOD_YEAR_OPEN || from->year_kind == FZ_PERIOD_YEAR_CURRENT)
+        return;
+      if (period->start.year_kind == FZ_PERIOD_YEAR_CURRENT)
+        {
+          period->start.year_kind = from->year_kind;
+          period->start.year = from->year;
+        }
+      if (period->end.year_kind == FZ_PERIOD_YEAR_CURRENT)
+        {
+          period->end.year_kind = from->year_kind;
+          period->end.year = from->year;
+        }
+      return;
+    }
 }
 
 /* The time phrase a period was read from, in the figure's code points. */
@@ -186,6 +249,7 @@ fz_period_assign (const char   *text,
           fz_period_is_empty (&period))
         continue;
       set_cue (&s, f, cue);
+      inherit_year (&s, cue, article_bound (&s, articles, f->start), &period);
       if (doc_year > 1000 && doc_year <= 9999)
         fz_period_resolve (&period, doc_year);
       g_string_truncate (buf, 0);
