@@ -199,9 +199,8 @@ phrase_period (const Phrase *ph,
   if (ph->until)
     {
       out->period.end = base_end;
-      /* 截至今年12月 and 截至7月底 count the year so far; 截至7月15日 is a running total. */
-      if (!ph->year_only &&
-          ((ph->have_year && ph->year.year_kind == FZ_PERIOD_YEAR_CURRENT) || ph->day == 0))
+      /* 截至今年12月 counts this year; 截至7月15日 is a running total. */
+      if (ph->have_year && ph->year.year_kind == FZ_PERIOD_YEAR_CURRENT && !ph->year_only)
         set_end (&out->period.start, &ph->year, 1, 0);
       else if (ph->year_only)
         out->period.end.month = 0;
@@ -266,6 +265,8 @@ _fz_period_phrase_parse (const Scan *s,
     {
       if ((out->flags & EXPR_BLOCK) && match_any (s, i, now_words) > 0)
         out->flags |= EXPR_NOW;
+      if ((out->flags & EXPR_BLOCK) && (match (s, i, "当天") > 0 || match (s, i, "当日") > 0))
+        out->flags |= EXPR_THAT_DAY;
       return TRUE;
     }
 
@@ -284,6 +285,8 @@ _fz_period_phrase_parse (const Scan *s,
     return FALSE;
   if (!ph.have_year)
     out->flags |= EXPR_NO_YEAR;
+  if (ph.have_part && ph.month == 1 && ph.month2 == 12)
+    out->flags |= EXPR_WHOLE_YEAR;
   out->end = j;
   if (!ph.until && !ph.since)
     read_range_end (s, out);

@@ -33,6 +33,12 @@ G_BEGIN_DECLS
 /* Stands in a clause that founds or starts something (2016年2月，组建…中心): the start a
  * relative phrase (一年来) refers to. */
 #define EXPR_FOUNDING  (1 << 8)
+/* 全年: the whole of the year the text last named, however far back in the article. */
+#define EXPR_WHOLE_YEAR (1 << 9)
+/* 5月8日，市政府召开发布会：a day when the text was reported, not a stretch of the figures. */
+#define EXPR_REPORTED  (1 << 10)
+/* 当天, 当日: the day the text named last. */
+#define EXPR_THAT_DAY  (1 << 11)
 
 typedef struct
 {

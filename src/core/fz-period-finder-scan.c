@@ -159,11 +159,25 @@ _fz_period_finder_scan_bounds (Scan *s)
     s->clause_end[i - 1] = is_clause_end (s->u[i - 1]) ? i - 1 : s->clause_end[i];
 }
 
+/* Where the clause of a phrase starts, after a byline in brackets that precedes the phrase
+ * (兰州晚报讯（记者王进）今年以来，). */
+static guint
+clause_start_of (const Scan *s,
+                 guint       pos)
+{
+  guint cs = s->clause_start[pos];
+
+  for (guint k = pos; k > cs; k--)
+    if (s->u[k - 1] == ')' || s->u[k - 1] == 0xFF09 /* ） */)
+      return k;
+  return cs;
+}
+
 static gboolean
 expr_is_standalone (const Scan *s,
                     const Expr *e)
 {
-  guint cs = s->clause_start[e->start], ce = s->clause_end[MIN (e->end, s->n)];
+  guint cs = clause_start_of (s, e->start), ce = s->clause_end[MIN (e->end, s->n)];
 
   return (e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE;
 }
@@ -186,6 +200,21 @@ in_list_of_phrases (const Scan *s,
          (prev != NULL && prev->end + 1 == e->start && s->u[prev->end] == 0x3001);
 }
 
+/* 3月7日，记者从…了解到: the day of the report, which does not bound the figures it gives. */
+static gboolean
+reports_in_sentence (const Scan *s,
+                     const Expr *e)
+{
+  static const char * const words[] = {
+    "发布会", "获悉", "了解到", "通报", "记者", "介绍", "表示", "召开", "新闻", "讯", NULL
+  };
+
+  for (guint k = e->end; k < s->n && k < e->end + 64 && !is_sentence_end (s->u[k]); k++)
+    if (match_any (s, k, words) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* How far into its sentence a phrase looks for a founding verb. */
 #define MAX_FOUNDING_REACH 32
 
@@ -203,11 +232,13 @@ place_expr (const Scan *s,
     e->flags |= EXPR_LEADING;
   if (expr_is_standalone (s, e))
     e->flags |= EXPR_STANDALONE;
-  if (e->start - s->clause_start[e->start] <= SHORT_CLAUSE)
+  if (e->start - clause_start_of (s, e->start) <= SHORT_CLAUSE)
     e->flags |= EXPR_CLAUSE_HEAD;
   /* 夏季治安打击整治“百日行动”期间，: the clause names a stretch the sentence is about. */
   if (ce >= 2 && ce > e->end && match (s, ce - 2, "期间") > 0)
     e->flags |= EXPR_STANDALONE;
+  if ((e->flags & EXPR_DAY) && reports_in_sentence (s, e))
+    e->flags |= EXPR_REPORTED;
   /* 自2016年建立以来, 2016年2月，组建…中心: the phrase or the rest of its sentence. */
   for (guint k = e->start; k + 1 < s->n && k < e->start + MAX_FOUNDING_REACH &&
        !is_sentence_end (s->u[k]); k++)

@@ -70,6 +70,28 @@ resolve_relative (const Scan *s,
   return TRUE;
 }
 
+/* 当天返还538万元: the day the article named last. */
+static gboolean
+resolve_that_day (const Scan *s,
+                  gint        idx,
+                  guint       bound,
+                  FzPeriod   *out)
+{
+  for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
+    {
+      const Expr *e = &g_array_index (s->exprs, Expr, k);
+
+      if (e->start < bound)
+        break;
+      if ((e->flags & EXPR_DAY) && !(e->flags & EXPR_BLOCK))
+        {
+          *out = e->period;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static gboolean
 take_expr (const Scan *s,
            gint        idx,
@@ -80,6 +102,8 @@ take_expr (const Scan *s,
   const Expr *e = &g_array_index (s->exprs, Expr, idx);
 
   *cue = idx;
+  if (e->flags & EXPR_THAT_DAY)
+    return resolve_that_day (s, idx, bound, out);
   if (e->flags & EXPR_BLOCK)
     return FALSE;
   if (e->flags & EXPR_RELATIVE)
@@ -121,7 +145,7 @@ find_period (const Scan *s,
         {
           if (e->flags & EXPR_NOW)
             now = TRUE;
-          else if ((e->flags & EXPR_DAY) == 0 &&
+          else if ((e->flags & EXPR_REPORTED) == 0 &&
                    (e->flags & (EXPR_LEADING | EXPR_STANDALONE | EXPR_CLAUSE_HEAD)))
             return take_expr (s, idx, bound, out, cue);
           continue;
@@ -137,9 +161,30 @@ find_period (const Scan *s,
   return FALSE;
 }
 
-/* A phrase that writes no year (全年, 1-7月) speaks of the year the text last named: the
- * nearest earlier phrase of the article with a year of its own, a few paragraphs back at
- * most. */
+/* 今年以来，截至8月中旬: a running total whose start the phrase just before it gives. */
+static void
+join_since (const Scan *s,
+            gint        idx,
+            FzPeriod   *period)
+{
+  const Expr *e = &g_array_index (s->exprs, Expr, idx);
+  const Expr *prev;
+
+  if (idx < 1 || period->start.year_kind != FZ_PERIOD_YEAR_OPEN ||
+      period->end.year_kind == FZ_PERIOD_YEAR_OPEN)
+    return;
+  prev = &g_array_index (s->exprs, Expr, idx - 1);
+  if ((prev->flags & (EXPR_BLOCK | EXPR_RELATIVE)) ||
+      s->sentence_start[prev->start] != s->sentence_start[e->start] ||
+      s->clause_end[prev->end] + 1 != s->clause_start[e->start] ||
+      prev->period.end.year_kind != FZ_PERIOD_YEAR_OPEN)
+    return;
+  period->start = prev->period.start;
+}
+
+/* A phrase that writes no year speaks of the year the text last named: 全年 of the nearest
+ * earlier phrase of the article with a year of its own, a few paragraphs back at most; a
+ * month (1-7月) of one in its own sentence. */
 static void
 inherit_year (const Scan *s,
               gint        idx,
@@ -157,6 +202,9 @@ inherit_year (const Scan *s,
       const FzPeriodEnd *from = &y->period.start;
 
       if (y->start < bound || s->para[y->start] + MAX_PARAGRAPHS_BACK < para)
+        return;
+      /* A month speaks of the year of its own sentence only (2023年，…，1-7月发案199起). */
+      if (!(e->flags & EXPR_WHOLE_YEAR) && y->start < s->sentence_start[e->start])
         return;
       if (y->flags & (EXPR_BLOCK | EXPR_RELATIVE | EXPR_NO_YEAR))
         continue;
@@ -248,6 +296,7 @@ fz_period_assign (const char   *text,
       if (!find_period (&s, start, article_bound (&s, articles, f->start), &period, &cue) ||
           fz_period_is_empty (&period))
         continue;
+      join_since (&s, cue, &period);
       set_cue (&s, f, cue);
       inherit_year (&s, cue, article_bound (&s, articles, f->start), &period);
       if (doc_year > 1000 && doc_year <= 9999)
