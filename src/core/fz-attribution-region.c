@@ -50,6 +50,23 @@ ancestor_score (Ctx      *ctx,
   return score;
 }
 
+/* A township named in full (砖墙镇, 固城街道) vouches for the places above it, so that a short
+ * name of its county (高淳) reads as that county even where the city is never named. */
+static void
+support_from_below (Ctx           *ctx,
+                    const Mention *m)
+{
+  if (m->n_ids != 1 || m->shorts[0])
+    return;
+  for (guint32 p = fz_gazetteer_get_parent (ctx->gaz, m->ids[0]); p != FZ_GAZETTEER_NONE;
+       p = fz_gazetteer_get_parent (ctx->gaz, p))
+    {
+      add_support (ctx->page_support, p, 0.5);
+      if (m->article >= 0)
+        add_support (ctx->arts[m->article].support, p, 0.5);
+    }
+}
+
 void
 _fz_attribution_collect_support (Ctx *ctx)
 {
@@ -70,6 +87,7 @@ _fz_attribution_collect_support (Ctx *ctx)
           if (m->article >= 0)
             add_support (ctx->arts[m->article].support, m->ids[k], w);
         }
+      support_from_below (ctx, m);
     }
 }
 

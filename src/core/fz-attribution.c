@@ -194,12 +194,46 @@ _fz_attribution_article_of (Ctx     *ctx,
 
 /* ---- scans ---- */
 
+/* Words after a place name that make it part of another name: a news outlet (中新网, 中新社)
+ * or a named site (武林广场, 中山路), not the place a figure is about. */
+static const char * const name_suffixes[] = {
+  "网", "社", "广场", "公园", "大道", "大厦", "大桥", "路", "机场", "车站", "火车站",
+};
+
+static gboolean
+starts_with (Ctx        *ctx,
+             guint32     pos,
+             const char *word)
+{
+  guint32 len = (guint32) g_utf8_strlen (word, -1);
+
+  return pos + len <= (guint32) ctx->n && _fz_attribution_contains (ctx->u, pos, pos + len, word);
+}
+
+static gboolean
+is_part_of_name (Ctx     *ctx,
+                 guint32  end)
+{
+  static const char * const places[] = { "社区", "社会", "路段" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (starts_with (ctx, end, places[i]))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (name_suffixes); i++)
+    if (starts_with (ctx, end, name_suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 mention_cb (const FzPlaceMention *m,
             gpointer              data)
 {
   Ctx *ctx = data;
   Mention mm = { 0 };
+
+  if (!m->is_generic && is_part_of_name (ctx, m->end))
+    return;
 
   mm.start = m->start;
   mm.end = m->end;
