@@ -267,6 +267,8 @@ _fz_period_phrase_parse (const Scan *s,
         out->flags |= EXPR_NOW;
       if ((out->flags & EXPR_BLOCK) && (match (s, i, "当天") > 0 || match (s, i, "当日") > 0))
         out->flags |= EXPR_THAT_DAY;
+      if ((out->flags & EXPR_BLOCK) && match (s, i, "本月") > 0)
+        out->flags |= EXPR_THIS_MONTH;
       return TRUE;
     }
 

@@ -39,6 +39,8 @@ G_BEGIN_DECLS
 #define EXPR_REPORTED  (1 << 10)
 /* 当天, 当日: the day the text named last. */
 #define EXPR_THAT_DAY  (1 << 11)
+/* 本月: in a monthly bulletin, the month it was published. */
+#define EXPR_THIS_MONTH (1 << 12)
 
 typedef struct
 {
@@ -61,6 +63,7 @@ typedef struct
   guint    *sentence_start;
   gboolean *leading;    /* only short clauses stand before this one in its sentence */
   GArray   *exprs;      /* Expr, in text order */
+  guint     doc_month;  /* the month the document was published, 0 when unknown */
 } Scan;
 
 /* What a time phrase has said so far, while it is read from left to right. */

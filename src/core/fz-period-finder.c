@@ -104,6 +104,13 @@ take_expr (const Scan *s,
   *cue = idx;
   if (e->flags & EXPR_THAT_DAY)
     return resolve_that_day (s, idx, bound, out);
+  if ((e->flags & EXPR_THIS_MONTH) && s->doc_month != 0)
+    {
+      fz_period_clear (out);
+      out->start.year_kind = out->end.year_kind = FZ_PERIOD_YEAR_CURRENT;
+      out->start.month = out->end.month = (guint8) s->doc_month;
+      return TRUE;
+    }
   if (e->flags & EXPR_BLOCK)
     return FALSE;
   if (e->flags & EXPR_RELATIVE)
@@ -274,9 +281,12 @@ fz_period_assign (const char   *text,
   g_return_if_fail (text != NULL || len == 0);
   g_return_if_fail (figures != NULL);
 
-  if (doc_date != NULL && g_date_valid (doc_date))
-    doc_year = g_date_get_year (doc_date);
   _fz_period_finder_scan_init (&s, text != NULL ? text : "", text != NULL ? len : 0);
+  if (doc_date != NULL && g_date_valid (doc_date))
+    {
+      doc_year = g_date_get_year (doc_date);
+      s.doc_month = g_date_get_month (doc_date);
+    }
   _fz_period_finder_scan_bounds (&s);
   _fz_period_finder_scan_exprs (&s);
 
