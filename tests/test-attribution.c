@@ -215,6 +215,25 @@ test_head_of_clause (void)
   fixture_clear (&fx);
 }
 
+/* A trigger hides the neutral words inside it; an everyday verb (参与) is no action trigger. */
+static void
+test_covered_words (void)
+{
+  Fixture fx;
+  guint app, suspects;
+
+  fixture_init (&fx, "青石反诈通报\n全市下载国家反诈中心APP 50万人。\n\n"
+                     "抓获参与诈骗的犯罪嫌疑人20名。\n");
+  add_article (&fx, "青石反诈通报", "全市下载", NULL);
+  app = add_count (&fx, "50万人", "500000", "人");
+  suspects = add_count (&fx, "20名", "20", "名");
+  run (&fx);
+
+  g_assert_cmpstr (indicator_of (&fx, app), ==, "app_registrations");
+  g_assert_cmpstr (indicator_of (&fx, suspects), ==, "suspects_arrested");
+  fixture_clear (&fx);
+}
+
 /* The region's cue is the place mention, or the flag for the article's place. */
 static void
 test_region_cue (void)
@@ -370,6 +389,7 @@ main (int   argc,
   g_test_add_func ("/attribution/namesake", test_namesake);
   g_test_add_func ("/attribution/head-of-clause", test_head_of_clause);
   g_test_add_func ("/attribution/region-cue", test_region_cue);
+  g_test_add_func ("/attribution/covered-words", test_covered_words);
   g_test_add_func ("/attribution/respectively", test_respectively);
   g_test_add_func ("/attribution/rate-and-nouns", test_rate_and_nouns);
   g_test_add_func ("/attribution/not-about-fraud", test_not_about_fraud);
