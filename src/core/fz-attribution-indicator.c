@@ -152,6 +152,62 @@ verb_after_noun (Ctx            *ctx,
   return -1;
 }
 
+/* What the words after a number say: the head noun of its noun phrase, a neutral noun, or a
+ * verb right after it. */
+typedef struct
+{
+  int      found;      /* the head's indicator, -1 for none */
+  guint32  start;      /* the head's span */
+  guint32  end;
+  gboolean neutral;    /* a neutral noun leads the phrase */
+  int      verb;       /* the indicator of a verb right after the number, -1 for none */
+  guint32  verb_start;
+  guint32  verb_end;
+} NounPhrase;
+
+/* Reads the noun phrase that starts at @pos, with the triggers from index @first on. */
+static void
+read_noun_phrase (Ctx            *ctx,
+                  const FzFigure *fig,
+                  guint32         pos,
+                  guint           first,
+                  guint32         limit,
+                  NounPhrase     *np)
+{
+  *np = (NounPhrase) { -1, 0, 0, FALSE, -1, 0, 0 };
+  for (guint i = first; i < ctx->triggers->len; i++)
+    {
+      const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
+      guint32 from = np->found == -1 ? pos : np->end;
+      guint ind;
+
+      if (t->start < from)
+        continue;
+      if (t->end > limit || overlaps_figure (ctx, pos, t->start) ||
+          has_char_in (ctx, from, t->start, LIST_JOINERS))
+        return;
+      if (np->found == -1 && !np->neutral && t->start - pos > MAX_NOUN_GAP &&
+          !_fz_attribution_contains (ctx->u, pos, t->start, "的"))
+        return;
+      /* A verb ends the noun phrase (1123起、抓获嫌疑人597名: 抓获 is no noun); right after
+       * the number it says what the number did (164万人完成注册). */
+      if (t->verb)
+        {
+          if (np->found == -1 && !np->neutral && !t->neutral && t->start - pos <= MAX_NOUN_GAP &&
+              trigger_accepts (ctx, t, fig, &ind))
+            *np = (NounPhrase) { -1, 0, 0, FALSE, (int) ind, t->start, t->end };
+          return;
+        }
+      /* 118个派出所反诈宣教室: the last noun of the phrase is its head. */
+      if (t->neutral && np->found != -1)
+        return;
+      if (t->neutral)
+        np->neutral = TRUE;
+      else if (trigger_accepts (ctx, t, fig, &ind))
+        *np = (NounPhrase) { (int) ind, t->start, t->end, np->neutral, -1, 0, 0 };
+    }
+}
+
 /* The noun phrase right after the number: 5名资深民警, 60人的专职劝阻队, 1个反诈企业示范点;
  * its head is the last noun in it, and after 的 the noun after it (40个民警形象的立牌).
  * Returns -1 for none, -2 for a neutral noun (线索, 指标), else the indicator. */
@@ -161,72 +217,28 @@ noun_after (Ctx            *ctx,
             guint32         clause_end)
 {
   guint32 pos = _fz_attribution_skip_space (ctx, fig->end, clause_end);
-  guint32 limit;
-  int found = -1;
-  guint32 found_start = 0, found_end = 0;
-  gboolean neutral = FALSE;
   guint first;
   const FzFigure *next;
+  NounPhrase np;
+  int verb;
 
   /* 9支80人的劝阻队: the two numbers share the noun. */
   while ((next = figure_starting_at (ctx, pos)) != NULL && next->end > pos)
     pos = _fz_attribution_skip_space (ctx, next->end, clause_end);
-  limit = MIN (clause_end, pos + MAX_NOUN_WINDOW);
   first = _fz_attribution_n_before (ctx->triggers, pos);
-  for (guint i = first; i < ctx->triggers->len; i++)
+  read_noun_phrase (ctx, fig, pos, first, MIN (clause_end, pos + MAX_NOUN_WINDOW), &np);
+  if (np.verb >= 0)
     {
-      const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
-      guint32 from = found == -1 ? pos : found_end;
-      guint ind;
-
-      if (t->start < from)
-        continue;
-      if (t->end > limit || overlaps_figure (ctx, pos, t->start) ||
-          has_char_in (ctx, from, t->start, LIST_JOINERS))
-        break;
-      if (found == -1 && !neutral && t->start - pos > MAX_NOUN_GAP &&
-          !_fz_attribution_contains (ctx->u, pos, t->start, "的"))
-        break;
-      /* A verb ends the noun phrase (1123起、抓获嫌疑人597名: 抓获 is no noun); right after
-       * the number it says what the number did (164万人完成注册). */
-      if (t->verb)
-        {
-          if (found == -1 && !neutral && !t->neutral && t->start - pos <= MAX_NOUN_GAP &&
-              trigger_accepts (ctx, t, fig, &ind))
-            {
-              set_cue (ctx, t->start, t->end);
-              return (int) ind;
-            }
-          break;
-        }
-      /* 118个派出所反诈宣教室: the last noun of the phrase is its head. */
-      if (t->neutral)
-        {
-          if (found == -1)
-            neutral = TRUE;
-          else
-            break;
-          found_end = t->end;
-          continue;
-        }
-      if (trigger_accepts (ctx, t, fig, &ind))
-        {
-          found = ind;
-          found_start = t->start;
-          found_end = t->end;
-        }
+      set_cue (ctx, np.verb_start, np.verb_end);
+      return np.verb;
     }
-  if (found == -1 && neutral)
-    return -2;
-  if (found >= 0)
-    {
-      int verb = verb_after_noun (ctx, fig, first, found_end, clause_end);
-
-      if (verb >= 0)
-        return verb;
-      set_cue (ctx, found_start, found_end);
-    }
-  return found;
+  if (np.found == -1)
+    return np.neutral ? -2 : -1;
+  verb = verb_after_noun (ctx, fig, first, np.end, clause_end);
+  if (verb >= 0)
+    return verb;
+  set_cue (ctx, np.start, np.end);
+  return np.found;
 }
 
 /* The trigger before the figure in [from, fig->start): the nearest action
