@@ -181,6 +181,28 @@ test_units (void)
   g_assert_cmpstr (out->str, ==, "劝阻@0-2:dissuasions,warnings ");
 }
 
+/* Every count indicator of the shipped lexicon lists its measure words, so that a count in
+ * 台 or 辆 measures none of them. */
+static void
+test_shipped_units (void)
+{
+  g_autofree char *path = data_path ("indicators.tsv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzLexicon) lex = fz_lexicon_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < fz_lexicon_get_n (lex); i++)
+    {
+      const FzIndicator *ind = fz_lexicon_get (lex, i);
+
+      if (fz_indicator_accepts_kind (ind, FZ_KIND_COUNT) && ind->units->len == 0)
+        g_error ("%s counts but lists no units", ind->id);
+    }
+  g_assert_true (fz_lexicon_unit_fits_any (lex, FZ_KIND_COUNT, "起"));
+  g_assert_false (fz_lexicon_unit_fits_any (lex, FZ_KIND_COUNT, "台"));
+  g_assert_false (fz_lexicon_unit_fits_any (lex, FZ_KIND_COUNT, "辆"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -191,5 +213,6 @@ main (int   argc,
   g_test_add_func ("/lexicon/bad-input", test_bad_input);
   g_test_add_func ("/lexicon/shipped", test_shipped);
   g_test_add_func ("/lexicon/units", test_units);
+  g_test_add_func ("/lexicon/shipped-units", test_shipped_units);
   return g_test_run ();
 }
