@@ -159,6 +159,9 @@ _fz_period_finder_scan_bounds (Scan *s)
     s->clause_end[i - 1] = is_clause_end (s->u[i - 1]) ? i - 1 : s->clause_end[i];
 }
 
+/* How far back a byline in brackets may end before a phrase. */
+#define MAX_BYLINE_REACH 40
+
 /* Where the clause of a phrase starts, after a byline in brackets that precedes the phrase
  * (兰州晚报讯（记者王进）今年以来，). */
 static guint
@@ -167,7 +170,7 @@ clause_start_of (const Scan *s,
 {
   guint cs = s->clause_start[pos];
 
-  for (guint k = pos; k > cs; k--)
+  for (guint k = pos; k > cs && pos - k < MAX_BYLINE_REACH; k--)
     if (s->u[k - 1] == ')' || s->u[k - 1] == 0xFF09 /* ） */)
       return k;
   return cs;
