@@ -76,20 +76,63 @@ _fz_attribution_contains (const gunichar *u,
   return FALSE;
 }
 
-/* Whether @word stands at @i of @u, before @end. */
-static gboolean
-word_at (const gunichar *u,
-         guint32         i,
-         guint32         end,
-         const char     *word)
+/* Words of a list decoded once, with a mask of their first characters. */
+#define MAX_LIST_WORDS 32
+#define MAX_LIST_CHARS 8
+
+typedef struct
 {
-  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p), i++)
-    if (i >= end || u[i] != g_utf8_get_char (p))
-      return FALSE;
+  gunichar w[MAX_LIST_WORDS][MAX_LIST_CHARS];
+  guint    len[MAX_LIST_WORDS];
+  guint    n;
+  guint64  mask;
+} WordList;
+
+static gboolean
+word_list_init (WordList           *list,
+                const char * const *words,
+                guint               n_words)
+{
+  if (n_words > MAX_LIST_WORDS)
+    return FALSE;
+  list->n = n_words;
+  list->mask = 0;
+  for (guint w = 0; w < n_words; w++)
+    {
+      guint k = 0;
+
+      for (const char *p = words[w]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          if (k == MAX_LIST_CHARS)
+            return FALSE;
+          list->w[w][k++] = g_utf8_get_char (p);
+        }
+      list->len[w] = k;
+      if (k > 0)
+        list->mask |= G_GUINT64_CONSTANT (1) << (list->w[w][0] & 63);
+    }
   return TRUE;
 }
 
-/* One pass over the text for all the words: a mask of their first characters passes over
+static gboolean
+word_list_at (const WordList *list,
+              const gunichar *u,
+              guint32         i,
+              guint32         end)
+{
+  for (guint w = 0; w < list->n; w++)
+    {
+      guint k = 0;
+
+      while (k < list->len[w] && i + k < end && u[i + k] == list->w[w][k])
+        k++;
+      if (k == list->len[w] && k > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One pass over the text for all the words: the mask of their first characters passes over
  * most positions at the cost of one test, whatever the number of words. */
 gboolean
 _fz_attribution_contains_any (const gunichar     *u,
@@ -98,18 +141,19 @@ _fz_attribution_contains_any (const gunichar     *u,
                               const char * const *words,
                               guint               n_words)
 {
-  guint64 mask = 0;
+  WordList list;
 
-  for (guint w = 0; w < n_words; w++)
-    mask |= G_GUINT64_CONSTANT (1) << (g_utf8_get_char (words[w]) & 63);
-  for (guint32 i = start; i < end; i++)
+  if (!word_list_init (&list, words, n_words))
     {
-      if ((mask & (G_GUINT64_CONSTANT (1) << (u[i] & 63))) == 0)
-        continue;
       for (guint w = 0; w < n_words; w++)
-        if (word_at (u, i, end, words[w]))
+        if (_fz_attribution_contains (u, start, end, words[w]))
           return TRUE;
+      return FALSE;
     }
+  for (guint32 i = start; i < end; i++)
+    if ((list.mask & (G_GUINT64_CONSTANT (1) << (u[i] & 63))) != 0 &&
+        word_list_at (&list, u, i, end))
+      return TRUE;
   return FALSE;
 }
 
