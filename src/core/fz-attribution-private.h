@@ -8,6 +8,15 @@ G_BEGIN_DECLS
 
 #define SENTENCE_ENDS "。！？!?；;"
 #define CLAUSE_ENDS   "。！？!?；;，,：:"
+/* Characters that join the items of a list (立案数、损失数; 发案和损失). */
+#define LIST_JOINERS  "、和及与"
+
+static inline gboolean
+is_list_joiner (gunichar c)
+{
+  return c == 0x3001 /* 、 */ || c == 0x548C /* 和 */ || c == 0x53CA /* 及 */ ||
+         c == 0x4E0E /* 与 */;
+}
 
 typedef struct
 {
@@ -32,6 +41,7 @@ typedef struct
   guint    n_inds;
   gboolean verb;
   gboolean neutral;
+  gboolean rate;
 } Trigger;
 
 typedef struct
@@ -62,6 +72,10 @@ typedef struct
   GHashTable   *page_support;
   GHashTable   *written_full; /* division ids that the text writes in full */
   gboolean      neutral_pass;
+  /* The words the indicator of the figure at hand was read from. */
+  guint32       cue_start;
+  guint32       cue_end;
+  gboolean      cue_verb;
   /* The last paragraph is_story_paragraph() looked at: figures come in order, and
    * scanning a whole paragraph again for each of its figures is quadratic. */
   guint32       par_from;   /* the figure it was found from */
@@ -70,6 +84,11 @@ typedef struct
   guint32       par_ceil;
   gboolean      par_story;
   gboolean      par_valid;
+  /* The last sentence _fz_attribution_is_other_crime() looked at, and its answer. */
+  guint32       crime_start;
+  guint32       crime_end;
+  gboolean      crime_answer;
+  gboolean      crime_valid;
 } Ctx;
 
 /* Where one figure stands: the stretch it may look in (its article, or its
@@ -111,6 +130,10 @@ guint    _fz_attribution_n_before      (GArray             *array,
 int      _fz_attribution_article_of    (Ctx                *ctx,
                                         guint32             pos);
 
+gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
+                                         guint32             start,
+                                         guint32             end);
+
 /* fz-attribution-region.c: which division a figure is about */
 void        _fz_attribution_collect_support  (Ctx            *ctx);
 void        _fz_attribution_resolve_mentions (Ctx            *ctx);
@@ -132,6 +155,38 @@ int      _fz_attribution_find_indicator      (Ctx            *ctx,
                                               guint32         sentence_end,
                                               guint32         clause_start,
                                               guint32         clause_end);
+
+/* fz-attribution-indicator.c: helpers the lists share */
+void     _fz_attribution_set_cue             (Ctx            *ctx,
+                                              guint32         start,
+                                              guint32         end);
+gboolean _fz_attribution_trigger_accepts     (Ctx            *ctx,
+                                              const Trigger  *t,
+                                              const FzFigure *fig,
+                                              guint          *ind);
+guint    _fz_attribution_figures_before      (Ctx            *ctx,
+                                              guint32         pos);
+gboolean _fz_attribution_overlaps_figure     (Ctx            *ctx,
+                                              guint32         start,
+                                              guint32         end);
+gboolean _fz_attribution_has_char_in         (Ctx            *ctx,
+                                              guint32         start,
+                                              guint32         end,
+                                              const char     *chars);
+int      _fz_attribution_indicator_of_figure (Ctx            *ctx,
+                                              guint           pick,
+                                              const FzFigure *fig);
+
+/* fz-attribution-lists.c: lists that pair up */
+int      _fz_attribution_noun_list           (Ctx            *ctx,
+                                              const FzFigure *fig,
+                                              guint32         clause_start,
+                                              guint32         clause_end);
+int      _fz_attribution_respectively        (Ctx            *ctx,
+                                              guint           index,
+                                              guint32         sentence_start,
+                                              guint32         sentence_end,
+                                              guint32         clause_start);
 
 /* fz-attribution-figure.c: one figure */
 void     _fz_attribution_figure              (Ctx            *ctx,

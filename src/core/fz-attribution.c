@@ -8,6 +8,13 @@
  * about water safety is not anti-fraud staff). */
 static const char * const fraud_words[] = {
   "诈骗", "反诈", "电诈", "涉诈", "防诈", "被骗", "受骗", "骗子", "骗局", "刷单", "断卡",
+  "詐騙", "反詐", "電詐", "涉詐", "防詐", "被騙", "受騙", "騙子", "騙局", "騙案",
+};
+
+/* Other crimes: a sentence about them and not about fraud (侦办涉黑案件38起) counts no
+ * anti-fraud indicator, even in an article about fraud. */
+static const char * const other_crime_words[] = {
+  "涉黑", "恶势力", "黑恶", "扫黑", "毒品", "禁毒", "盗窃", "抢劫", "命案", "涉毒", "赌博",
 };
 
 static const char * const policing_words[] = {
@@ -21,14 +28,21 @@ static const char * const verb_triggers[] = {
   "返还", "挽损", "预警", "推送", "下发", "劝阻", "成功劝阻", "制止", "止付", "冻结",
   "紧急拦截", "接听", "拦截", "封堵", "发放", "注册", "安装", "覆盖",
   "惩戒", "立案", "接报", "避免损失", "防止被骗", "免于受骗",
+  "避免", "查扣", "止损", "封控", "共破", "打击处理", "打处", "刑事拘留", "发布", "赠送", "派发",
+  "印发", "送达", "下达", "观看",
 };
+
+/* Actions that count nothing the lexicon measures: in 查询涉嫌诈骗电话8500余个 the
+ * action, not the noun after it, says what is counted. */
+static const char * const neutral_verbs[] = { "查询", "审核", "核查", "排查", "追逃" };
 
 /* Words that name what a number counts when the lexicon does not measure it:
  * leads, screenings, fugitives, targets, people at risk. They stop the search
  * for a trigger. */
 static const char neutral_tsv[] =
   "neutral\t\t\t\t\tcount,money,percent\t"
-  "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员\n";
+  "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员,"
+  "查询,审核,核查,派出所,高校,学校,文件,中心\n";
 
 static gboolean
 is_in (gunichar     c,
@@ -62,6 +76,64 @@ _fz_attribution_contains (const gunichar *u,
   return FALSE;
 }
 
+/* Words of a list decoded once, with a mask of their first characters. */
+#define MAX_LIST_WORDS 32
+#define MAX_LIST_CHARS 8
+
+typedef struct
+{
+  gunichar w[MAX_LIST_WORDS][MAX_LIST_CHARS];
+  guint    len[MAX_LIST_WORDS];
+  guint    n;
+  guint64  mask;
+} WordList;
+
+static gboolean
+word_list_init (WordList           *list,
+                const char * const *words,
+                guint               n_words)
+{
+  if (n_words > MAX_LIST_WORDS)
+    return FALSE;
+  list->n = n_words;
+  list->mask = 0;
+  for (guint w = 0; w < n_words; w++)
+    {
+      guint k = 0;
+
+      for (const char *p = words[w]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          if (k == MAX_LIST_CHARS)
+            return FALSE;
+          list->w[w][k++] = g_utf8_get_char (p);
+        }
+      list->len[w] = k;
+      if (k > 0)
+        list->mask |= G_GUINT64_CONSTANT (1) << (list->w[w][0] & 63);
+    }
+  return TRUE;
+}
+
+static gboolean
+word_list_at (const WordList *list,
+              const gunichar *u,
+              guint32         i,
+              guint32         end)
+{
+  for (guint w = 0; w < list->n; w++)
+    {
+      guint k = 0;
+
+      while (k < list->len[w] && i + k < end && u[i + k] == list->w[w][k])
+        k++;
+      if (k == list->len[w] && k > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One pass over the text for all the words: the mask of their first characters passes over
+ * most positions at the cost of one test, whatever the number of words. */
 gboolean
 _fz_attribution_contains_any (const gunichar     *u,
                               guint32             start,
@@ -69,10 +141,39 @@ _fz_attribution_contains_any (const gunichar     *u,
                               const char * const *words,
                               guint               n_words)
 {
-  for (guint i = 0; i < n_words; i++)
-    if (_fz_attribution_contains (u, start, end, words[i]))
+  WordList list;
+
+  if (!word_list_init (&list, words, n_words))
+    {
+      for (guint w = 0; w < n_words; w++)
+        if (_fz_attribution_contains (u, start, end, words[w]))
+          return TRUE;
+      return FALSE;
+    }
+  for (guint32 i = start; i < end; i++)
+    if ((list.mask & (G_GUINT64_CONSTANT (1) << (u[i] & 63))) != 0 &&
+        word_list_at (&list, u, i, end))
       return TRUE;
   return FALSE;
+}
+
+/* A sentence that names another crime and no fraud. Figures come in text order and share
+ * their sentence: the last answer is kept. */
+gboolean
+_fz_attribution_is_other_crime (Ctx     *ctx,
+                                guint32  start,
+                                guint32  end)
+{
+  if (ctx->crime_valid && ctx->crime_start == start && ctx->crime_end == end)
+    return ctx->crime_answer;
+  ctx->crime_valid = TRUE;
+  ctx->crime_start = start;
+  ctx->crime_end = end;
+  ctx->crime_answer = _fz_attribution_contains_any (ctx->u, start, end, other_crime_words,
+                                                    G_N_ELEMENTS (other_crime_words)) &&
+                      !_fz_attribution_contains_any (ctx->u, start, end, fraud_words,
+                                                     G_N_ELEMENTS (fraud_words));
+  return ctx->crime_answer;
 }
 
 gboolean
@@ -168,12 +269,73 @@ _fz_attribution_article_of (Ctx     *ctx,
 
 /* ---- scans ---- */
 
+/* Words after a place name that make it part of another name: a news outlet (中新网, 中新社)
+ * or a named site (武林广场, 中山路), not the place a figure is about. */
+static const char * const name_suffixes[] = {
+  "网", "社", "广场", "公园", "大道", "大厦", "大桥", "路", "机场", "车站", "火车站",
+};
+
+static gboolean
+starts_with (Ctx        *ctx,
+             guint32     pos,
+             const char *word)
+{
+  guint32 len = (guint32) g_utf8_strlen (word, -1);
+
+  return pos + len <= (guint32) ctx->n && _fz_attribution_contains (ctx->u, pos, pos + len, word);
+}
+
+/* The first characters of the suffixes: most mentions are followed by none of them, and this
+ * runs for every mention. */
+static gboolean
+may_start_suffix (gunichar c)
+{
+  switch (c)
+    {
+    case 0x7F51: /* 网 */
+    case 0x793E: /* 社 */
+    case 0x5E7F: /* 广 */
+    case 0x516C: /* 公 */
+    case 0x5927: /* 大 */
+    case 0x8DEF: /* 路 */
+    case 0x673A: /* 机 */
+    case 0x8F66: /* 车 */
+    case 0x706B: /* 火 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_part_of_name (Ctx     *ctx,
+                 guint32  end)
+{
+  /* 湖州社区, 湖州网格员, 湖州网络诈骗: words that begin like a suffix and leave the place. */
+  static const char * const common_words[] = {
+    "社区", "社会", "社保", "社工", "路段", "网格", "网络", "网点", "网民", "网吧",
+  };
+
+  if (end >= (guint32) ctx->n || !may_start_suffix (ctx->u[end]))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (common_words); i++)
+    if (starts_with (ctx, end, common_words[i]))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (name_suffixes); i++)
+    if (starts_with (ctx, end, name_suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 mention_cb (const FzPlaceMention *m,
             gpointer              data)
 {
   Ctx *ctx = data;
   Mention mm = { 0 };
+
+  if (!m->is_generic && is_part_of_name (ctx, m->end))
+    return;
 
   mm.start = m->start;
   mm.end = m->end;
@@ -197,6 +359,11 @@ trigger_cb (const FzTriggerMatch *m,
   t.start = m->start;
   t.end = m->end;
   t.neutral = ctx->neutral_pass;
+  /* 被骗率, 劝阻成功率: a rate names what it measures, whatever the action before it. */
+  t.rate = g_str_has_suffix (m->trigger, "率");
+  for (guint i = 0; t.neutral && i < G_N_ELEMENTS (neutral_verbs); i++)
+    if (g_str_equal (m->trigger, neutral_verbs[i]))
+      t.verb = TRUE;
   if (!t.neutral)
     {
       t.inds = g_memdup2 (m->indicators, m->n_indicators * sizeof (guint));
@@ -220,7 +387,8 @@ trigger_cmp (gconstpointer a,
   return (int) x->neutral - (int) y->neutral;
 }
 
-/* A neutral phrase hides the trigger words inside it (群众 in a phrase for people at risk). */
+/* A neutral phrase hides the trigger words inside it (群众 in a phrase for people at risk), and
+ * a trigger the neutral words inside it (中心 in 国家反诈中心APP). */
 static void
 drop_covered_triggers (GArray *triggers)
 {
@@ -229,8 +397,6 @@ drop_covered_triggers (GArray *triggers)
       const Trigger *n = &g_array_index (triggers, Trigger, i);
       guint k = i;
 
-      if (!n->neutral)
-        continue;
       /* Sorted by start: the covered ones start where @n starts (some sort before it) or
        * inside it. */
       while (k > 0 && g_array_index (triggers, Trigger, k - 1).start == n->start)
@@ -238,10 +404,59 @@ drop_covered_triggers (GArray *triggers)
       for (; k < triggers->len && g_array_index (triggers, Trigger, k).start < n->end; k++)
         {
           Trigger *t = &g_array_index (triggers, Trigger, k);
-          if (!t->neutral && t->start >= n->start && t->end <= n->end)
+
+          if (t == n || t->start < n->start || t->end > n->end || t->neutral == n->neutral)
+            continue;
+          if (n->neutral)
             t->n_inds = 0;
+          else if (t->end - t->start < n->end - n->start)
+            t->neutral = t->verb = FALSE;
         }
     }
+}
+
+/* 破 alone solves cases where a 案 follows in its clause (共破电诈案789起, 破5万元以上诈骗案件223起);
+ * the words it forms otherwise (突破, 破坏, 识破) are not. 破获, 破案, 侦破 and 共破 are in the
+ * lexicon already. */
+static gboolean
+is_solving (Ctx     *ctx,
+            guint32  i)
+{
+  static const char before[] = "突打识攻冲侦共", after[] = "获案坏解除产灭译门局茧例格碎";
+
+  if (i + 1 >= (guint32) ctx->n || (i > 0 && is_in (ctx->u[i - 1], before)) ||
+      is_in (ctx->u[i + 1], after))
+    return FALSE;
+  for (guint32 k = i + 1; k < (guint32) ctx->n && k < i + 16; k++)
+    {
+      if (is_in (ctx->u[k], CLAUSE_ENDS))
+        return FALSE;
+      if (ctx->u[k] == 0x6848 /* 案 */)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_solving_triggers (Ctx *ctx)
+{
+  int solved = fz_lexicon_find (ctx->lex, "cases_solved");
+
+  if (solved < 0)
+    return;
+  for (guint32 i = 0; i < (guint32) ctx->n; i++)
+    if (ctx->u[i] == 0x7834 /* 破 */ && is_solving (ctx, i))
+      {
+        Trigger t = { 0 };
+        guint ind = (guint) solved;
+
+        t.start = i;
+        t.end = i + 1;
+        t.inds = g_memdup2 (&ind, sizeof ind);
+        t.n_inds = 1;
+        t.verb = TRUE;
+        g_array_append_val (ctx->triggers, t);
+      }
 }
 
 /* Place mentions, then the lexicon's triggers and the neutral words, in text order. */
@@ -257,6 +472,7 @@ scan_text (Ctx        *ctx,
   fz_lexicon_add_from_data (neutral, neutral_tsv, -1, "neutral", NULL);
   ctx->neutral_pass = TRUE;
   fz_lexicon_scan (neutral, text, len, trigger_cb, ctx);
+  add_solving_triggers (ctx);
   g_array_sort (ctx->triggers, trigger_cmp);
   drop_covered_triggers (ctx->triggers);
 }
