@@ -165,6 +165,13 @@ static const YearPart year_parts[] = {
 static const char * const basis_before[] = { "比", "较", "与", "同", "跟", "和", "于", NULL };
 static const char * const basis_after[] = { "同期", "相比", "同比", NULL };
 
+void
+_fz_period_phrase_date_add_starts (guint8 *bits)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
+    start_bits_add (bits, year_parts[p].word);
+}
+
 /* The year at *pos, or the current year when none is written. */
 gboolean
 _fz_period_phrase_read_year (const Scan *s,

@@ -61,6 +61,23 @@ is_paragraph_break (const gunichar *all,
   return line_is_heading (all, line_start, ws_start);
 }
 
+/* The compact text once more as UTF-8, for match (). */
+static void
+scan_init_utf8 (Scan *s)
+{
+  gsize len = 0;
+
+  s->u8_at = g_new (guint, s->n + 1);
+  s->u8 = g_new (char, (gsize) s->n * 6 + 1);
+  for (guint k = 0; k < s->n; k++)
+    {
+      s->u8_at[k] = (guint) len;
+      len += g_unichar_to_utf8 (s->u[k], s->u8 + len);
+    }
+  s->u8_at[s->n] = (guint) len;
+  s->u8[len] = '\0';
+}
+
 void
 _fz_period_finder_scan_init (Scan       *s,
                              const char *text,
@@ -101,12 +118,15 @@ _fz_period_finder_scan_init (Scan       *s,
   s->to_compact[n_all] = s->n;
   s->para[s->n] = para;
   s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
+  scan_init_utf8 (s);
 }
 
 void
 _fz_period_finder_scan_clear (Scan *s)
 {
   g_clear_pointer (&s->u, g_free);
+  g_clear_pointer (&s->u8, g_free);
+  g_clear_pointer (&s->u8_at, g_free);
   g_clear_pointer (&s->para, g_free);
   g_clear_pointer (&s->to_compact, g_free);
   g_clear_pointer (&s->clause_start, g_free);
@@ -163,6 +183,25 @@ expr_is_standalone (const Scan *s,
   return (e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE;
 }
 
+gboolean _fz_period_finder_try_everywhere = FALSE;
+
+/* Whether a phrase may start with @c: most characters start none, and trying a phrase costs
+ * a hundred word comparisons. */
+static inline gboolean
+may_start (gunichar c)
+{
+  static guint8 bits[START_BITS_SIZE];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      _fz_period_phrase_add_starts (bits);
+      g_once_init_leave (&ready, 1);
+    }
+  return c >= 0x10000 || (bits[c >> 3] & (1u << (c & 7))) != 0 ||
+         _fz_period_finder_try_everywhere;
+}
+
 void
 _fz_period_finder_scan_exprs (Scan *s)
 {
@@ -172,7 +211,8 @@ _fz_period_finder_scan_exprs (Scan *s)
     {
       Expr e;
 
-      if (s->u[i] != PARA && _fz_period_phrase_parse (s, i, &e) && e.end > i)
+      if (s->u[i] != PARA && may_start (s->u[i]) && _fz_period_phrase_parse (s, i, &e) &&
+          e.end > i)
         {
           if (s->leading[e.start])
             e.flags |= EXPR_LEADING;
