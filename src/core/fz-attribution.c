@@ -3,6 +3,7 @@
 
 #include "fz-attribution.h"
 #include "fz-attribution-private.h"
+#include "fz-text-private.h"
 
 /* Fraud words: an article without any gets no indicator (a 民警 in a story
  * about water safety is not anti-fraud staff). */
@@ -244,19 +245,36 @@ drop_covered_triggers (GArray *triggers)
     }
 }
 
-/* Place mentions, then the lexicon's triggers and the neutral words, in text order. */
+/* The neutral words, read once for every page and thread. */
+static FzLexicon *
+neutral_lexicon (void)
+{
+  static FzLexicon *neutral = NULL;
+
+  if (g_once_init_enter (&neutral))
+    {
+      FzLexicon *lex = fz_lexicon_new ();
+
+      fz_lexicon_add_from_data (lex, neutral_tsv, -1, "neutral", NULL);
+      g_once_init_leave (&neutral, lex);
+    }
+  return neutral;
+}
+
+/* Place mentions, then the lexicon's triggers and the neutral words, in text order; the three
+ * scans share one compact text, made of the characters decoded once in ctx->u. */
 static void
 scan_text (Ctx        *ctx,
            const char *text,
            gsize       len)
 {
-  g_autoptr(FzLexicon) neutral = fz_lexicon_new ();
+  guint n_pos = 0;
+  g_autofree guint32 *pos = _fz_text_compact_pos (ctx->u, (gsize) ctx->n, &n_pos);
 
-  fz_gazetteer_scan (ctx->gaz, text, len, mention_cb, ctx);
-  fz_lexicon_scan (ctx->lex, text, len, trigger_cb, ctx);
-  fz_lexicon_add_from_data (neutral, neutral_tsv, -1, "neutral", NULL);
+  _fz_gazetteer_scan_compact (ctx->gaz, ctx->u, pos, n_pos, mention_cb, ctx);
+  _fz_lexicon_scan_compact (ctx->lex, ctx->u, pos, n_pos, trigger_cb, ctx);
   ctx->neutral_pass = TRUE;
-  fz_lexicon_scan (neutral, text, len, trigger_cb, ctx);
+  _fz_lexicon_scan_compact (neutral_lexicon (), ctx->u, pos, n_pos, trigger_cb, ctx);
   g_array_sort (ctx->triggers, trigger_cmp);
   drop_covered_triggers (ctx->triggers);
 }

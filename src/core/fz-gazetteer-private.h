@@ -36,7 +36,8 @@ struct _FzGazetteer
   GArray          *candidates;  /* Candidate */
   GHashTable      *names;       /* name -> first candidate + 1 */
   GHashTable      *codes;       /* code -> id + 1 */
-  GHashTable      *max_chars;   /* first character -> longest name starting with it */
+  GHashTable      *max_chars;   /* fz_text_pair () of the first two characters -> longest
+                                 * name starting with them */
   GHashTable      *generic;     /* names of FZ_PLACE_GENERIC places */
 };
 

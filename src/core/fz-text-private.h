@@ -4,6 +4,9 @@
 
 #include <glib.h>
 
+#include "fz-gazetteer.h"
+#include "fz-lexicon.h"
+
 G_BEGIN_DECLS
 
 /* These run at every position of a page: inline, so that a call costs nothing. */
@@ -79,10 +82,42 @@ fz_text_compact_key (const gunichar *chars,
   return k;
 }
 
+/* The key, in a table of g_direct_hash (), of the words that start with @a then @b: the two
+ * first characters tell far more words apart than the first alone.  The low 32 bits (the
+ * hash) mix both; the high ones keep @a, so that the key is exact where a pointer has 64
+ * bits.  Where it has 32, two pairs may share a key: a table of longest lengths then only
+ * gives a bound that is too long, never one too short. */
+static inline gpointer
+fz_text_pair (gunichar a,
+              gunichar b)
+{
+  guint64 key = ((guint64) a << 32) | (guint32) ((a * 2654435761u) ^ b);
+
+  return GSIZE_TO_POINTER ((gsize) key);
+}
+
 /* fz-text.c */
 gunichar  *_fz_text_compact  (const char  *text,
                               gssize       len,
                               guint32    **pos,
                               guint       *n_pos);
+guint32   *_fz_text_compact_pos (const gunichar *chars,
+                                 gsize           n_chars,
+                                 guint          *n_pos);
+
+/* The scans of fz-gazetteer-scan.c and fz-lexicon.c on a compact text made once by the caller
+ * (fz-attribution.c runs three of them on each page). */
+void       _fz_gazetteer_scan_compact (FzGazetteer    *self,
+                                       const gunichar *chars,
+                                       const guint32  *pos,
+                                       guint           n_pos,
+                                       FzGazetteerScanFunc func,
+                                       gpointer        user_data);
+void       _fz_lexicon_scan_compact   (FzLexicon      *self,
+                                       const gunichar *chars,
+                                       const guint32  *pos,
+                                       guint           n_pos,
+                                       FzLexiconScanFunc func,
+                                       gpointer        user_data);
 
 G_END_DECLS
