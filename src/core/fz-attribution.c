@@ -5,6 +5,8 @@
 #include "fz-attribution-private.h"
 #include "fz-text-private.h"
 
+#include <string.h>
+
 /* Fraud words: an article without any gets no indicator (a 民警 in a story
  * about water safety is not anti-fraud staff). */
 static const char * const fraud_words[] = {
@@ -31,14 +33,22 @@ static const char neutral_tsv[] =
   "neutral\t\t\t\t\tcount,money,percent\t"
   "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员\n";
 
-static gboolean
+/* Whether @c is one of the characters of @set: its UTF-8 is a substring of @set's (UTF-8 lets
+ * no character's bytes start inside another's), found without decoding @set. */
+static inline gboolean
 is_in (gunichar     c,
        const char  *set)
 {
-  for (const char *p = set; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) == c)
-      return TRUE;
-  return FALSE;
+  char utf8[8];
+  gint n;
+
+  if (c == 0)
+    return FALSE;
+  if (c < 0x80)
+    return strchr (set, (int) c) != NULL;
+  n = g_unichar_to_utf8 (c, utf8);
+  utf8[n] = '\0';
+  return strstr (set, utf8) != NULL;
 }
 
 gboolean
