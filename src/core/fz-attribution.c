@@ -6,6 +6,7 @@
 #include "fz-text-private.h"
 
 #include <string.h>
+#include <wchar.h>
 
 /* Fraud words: an article without any gets no indicator (a 民警 in a story
  * about water safety is not anti-fraud staff). */
@@ -51,6 +52,23 @@ is_in (gunichar     c,
   return strstr (set, utf8) != NULL;
 }
 
+/* The first @c of the @n characters at @u, or NULL: wmemchr () runs through many at a time
+ * where a wide character is a code point. */
+static inline const gunichar *
+find_char (const gunichar *u,
+           gunichar        c,
+           gsize           n)
+{
+#if WCHAR_MAX >= 0x10FFFF
+  if (sizeof (wchar_t) == sizeof (gunichar) && c <= 0x7FFFFFFF)
+    return (const gunichar *) wmemchr ((const wchar_t *) u, (wchar_t) c, n);
+#endif
+  for (gsize k = 0; k < n; k++)
+    if (u[k] == c)
+      return u + k;
+  return NULL;
+}
+
 gboolean
 _fz_attribution_contains (const gunichar *u,
                           guint32         start,
@@ -62,9 +80,16 @@ _fz_attribution_contains (const gunichar *u,
 
   for (const char *p = word; *p != '\0' && wn < G_N_ELEMENTS (w); p = g_utf8_next_char (p))
     w[wn++] = g_utf8_get_char (p);
+  if (wn == 0)
+    return start <= end;
   for (guint32 i = start; i + wn <= end; i++)
     {
-      guint k = 0;
+      guint k = 1;
+      const gunichar *first = find_char (u + i, w[0], end - wn + 1 - i);
+
+      if (first == NULL)
+        return FALSE;
+      i = (guint32) (first - u);
       while (k < wn && u[i + k] == w[k])
         k++;
       if (k == wn)
