@@ -47,7 +47,7 @@ is_in (gunichar     c,
     return FALSE;
   if (c < 0x80)
     return strchr (set, (int) c) != NULL;
-  n = g_unichar_to_utf8 (c, utf8);
+  n = fz_text_to_utf8 (c, utf8);
   utf8[n] = '\0';
   return strstr (set, utf8) != NULL;
 }

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-charset.h"
+#include "fz-text-private.h"
 
 #include <errno.h>
 #include <string.h>
@@ -476,7 +477,7 @@ fz_charset_to_ucs4 (const char *text,
           continue;
         }
       p = g_utf8_next_char (p);
-      if (!drop_space || (!g_unichar_isspace (c) && c != 0xFEFF))
+      if (!drop_space || (!fz_text_isspace (c) && c != 0xFEFF))
         u[n++] = c;
     }
   u[n] = 0;

@@ -24,7 +24,7 @@ line_is_heading (const gunichar *all,
     {
       if (is_clause_end (all[k]) || all[k] == 0x3001)
         return FALSE;
-      if (!g_unichar_isspace (all[k]))
+      if (!fz_text_isspace (all[k]))
         len++;
     }
   return len > 0 && len <= 40;
@@ -72,7 +72,7 @@ scan_init_utf8 (Scan *s)
   for (guint k = 0; k < s->n; k++)
     {
       s->u8_at[k] = (guint) len;
-      len += g_unichar_to_utf8 (s->u[k], s->u8 + len);
+      len += fz_text_to_utf8 (s->u[k], s->u8 + len);
     }
   s->u8_at[s->n] = (guint) len;
   s->u8[len] = '\0';
@@ -94,11 +94,11 @@ _fz_period_finder_scan_init (Scan       *s,
   s->n = 0;
   while (i < n_all)
     {
-      if (g_unichar_isspace (all[i]) || all[i] == 0xFEFF)
+      if (fz_text_isspace (all[i]) || all[i] == 0xFEFF)
         {
           guint j = i;
 
-          while (j < n_all && (g_unichar_isspace (all[j]) || all[j] == 0xFEFF))
+          while (j < n_all && (fz_text_isspace (all[j]) || all[j] == 0xFEFF))
             j++;
           for (guint k = i; k < j; k++)
             s->to_compact[k] = s->n;

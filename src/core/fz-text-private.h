@@ -50,6 +50,43 @@ fz_text_decode (const char *s,
   return 1;
 }
 
+/* g_unichar_isspace () without its call for ASCII and the common Chinese characters. */
+static inline gboolean
+fz_text_isspace (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  if (c >= 0x3400 && c <= 0x9FFF)
+    return FALSE;
+  return g_unichar_isspace (c);
+}
+
+/* g_unichar_to_utf8 () inline for the Basic Multilingual Plane, where most text is. */
+static inline gint
+fz_text_to_utf8 (gunichar  c,
+                 char     *out)
+{
+  if (c < 0x80)
+    {
+      out[0] = (char) c;
+      return 1;
+    }
+  if (c < 0x800)
+    {
+      out[0] = (char) (0xC0 | (c >> 6));
+      out[1] = (char) (0x80 | (c & 0x3F));
+      return 2;
+    }
+  if (c < 0x10000)
+    {
+      out[0] = (char) (0xE0 | (c >> 12));
+      out[1] = (char) (0x80 | ((c >> 6) & 0x3F));
+      out[2] = (char) (0x80 | (c & 0x3F));
+      return 3;
+    }
+  return g_unichar_to_utf8 (c, out);
+}
+
 /* The value of an ASCII or full-width digit, -1 for any other character. */
 static inline gint
 fz_text_digit_value (gunichar c)

@@ -15,7 +15,7 @@ _fz_text_compact_pos (const gunichar *chars,
   guint n = 0;
 
   for (gsize i = 0; i < n_chars; i++)
-    if (!g_unichar_isspace (chars[i]))
+    if (!fz_text_isspace (chars[i]))
       pos[n++] = (guint32) i;
   *n_pos = n;
   return pos;
