@@ -107,6 +107,21 @@ test_parse_one (void)
   g_assert_false (fz_doc_date_parse (NULL, -1, &date));
 }
 
+/* Web pages put their date on a dateline with the outlet, a time of day or a label. */
+static void
+test_web_datelines (void)
+{
+  assert_found ("示例标题：某市警方通报反诈成效\n湖南日报 2023-05-17 09:12\n"
+                "本报讯 今年以来，全市破获案件12起。\n", 2023, 5, 17);
+  assert_found ("示例标题\n日期:2022-11-03\n今年以来，某县劝阻群众300人。\n", 2022, 11, 3);
+  assert_found ("示例标题\n记者 王某 2020-06-18 20:31\n某区今年以来发案下降。\n", 2020, 6, 18);
+  assert_found ("示例标题\n2021-03-09  来源：某市公安\n今年以来，全区共破案5起。\n",
+                2021, 3, 9);
+  assert_found ("示例标题\n26.12.2017  00:38\n今年以来，发案下降逾三成。\n", 2017, 12, 26);
+  /* A time with no date of a page before it is no date; a code that looks like one neither. */
+  assert_not_found ("示例标题\n编号 2022-11-034\n今年以来，某县劝阻群众300人。\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,5 +132,6 @@ main (int   argc,
   g_test_add_func ("/doc-date/wrong-weekday", test_wrong_weekday);
   g_test_add_func ("/doc-date/invalid-dates", test_invalid_dates);
   g_test_add_func ("/doc-date/parse-one", test_parse_one);
+  g_test_add_func ("/doc-date/web-datelines", test_web_datelines);
   return g_test_run ();
 }

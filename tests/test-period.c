@@ -342,6 +342,103 @@ test_finder_scope (void)
   check_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* The error classes of articles nobody tuned to (issue 21), in sentences written here. */
+static void
+test_finder_unseen (void)
+{
+  static const Case cases[] = {
+    /* The day of a press conference does not bound the statistics after it. */
+    { "5月8日，市政府召开新闻发布会，今年一季度全市发案下降12%。", "12%", NULL,
+      FZ_KIND_PERCENT, "Y-01/Y-03" },
+    { "3月7日，记者从县公安局了解到，该局今年累计劝阻群众600人次。", "600人次", NULL,
+      FZ_KIND_COUNT, "Y-01/" },
+    { "3月7日，记者从县公安局了解到，该局累计劝阻群众600人次。", "600人次", NULL,
+      FZ_KIND_COUNT, "" },
+    /* The day of an event does bound what happened at it. */
+    { "2月4日下午，区公安局举办返还活动，现场返还涉案资金49万元。", "49万元", NULL,
+      FZ_KIND_MONEY, "Y-02-04/Y-02-04" },
+    { "12月6日，分局举行返还仪式。\n\n当天，警方返还被骗资金538万元。", "538万元", NULL,
+      FZ_KIND_MONEY, "Y-12-06/Y-12-06" },
+    { "去年至今，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "PY-01/" },
+    { "去年以来，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "PY-01/" },
+    { "今年前4个月，全市发案下降9%。", "9%", NULL, FZ_KIND_PERCENT, "Y-01/Y-04" },
+    { "2021年4月至今，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "2021-04/" },
+    { "第一季度，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "Y-01/Y-03" },
+    { "2021年，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "2021-01/2021-12" },
+    { "2016年11月11日至2017年底，立案同比下降20%。", "20%", NULL, FZ_KIND_PERCENT,
+      "2016-11-11/2017-12" },
+    { "1—7月，全市发案数下降15%。", "15%", NULL, FZ_KIND_PERCENT, "Y-01/Y-07" },
+    /* 全年 and a month without a year speak of the year named before them. */
+    { "2021年，全市推进反诈工作，全年下降11.4%。", "11.4%", NULL, FZ_KIND_PERCENT,
+      "2021-01/2021-12" },
+    { "2023年，继续保持压降势头，1-7月发案199起。", "199起", NULL, FZ_KIND_COUNT,
+      "2023-01/2023-07" },
+    /* 截至目前 after the phrase that leads the sentence leaves it governing. */
+    { "今年以来，全市升级反诈中心，截至目前，全市破获案件数同比上升近二成。", "近二成", NULL,
+      FZ_KIND_PERCENT, "Y-01/" },
+    { "今年以来，截至8月中旬，全区共接警情389起。", "389起", NULL, FZ_KIND_COUNT, "Y-01/Y-08" },
+    /* A phrase heading a clause governs the clauses after it. */
+    { "线上推广反诈APP；全年发布视频200余个，文章1000余篇。", "1000余篇", NULL,
+      FZ_KIND_COUNT, "Y-01/Y-12" },
+    /* A wire dispatch's dateline is no period. */
+    { "新华社深圳2月2日电 该中心2018年拦截资金4亿元，关停诈骗电话6937个。", "6937个", NULL,
+      FZ_KIND_COUNT, "2018-01/2018-12" },
+    /* Seasons in a list name no one stretch; 期间 closes a phrase. */
+    { "通过组织春季、夏季打团伙行动，共打掉团伙35个。", "35个", NULL, FZ_KIND_COUNT, "" },
+    { "全市公安机关夏季治安整治行动期间，共抓获违法人员79人。", "79人", NULL, FZ_KIND_COUNT,
+      "Y-06/Y-08" },
+    /* 是去年的 is the basis of a ratio. */
+    { "今年以来，追赃挽损4100万元，是去年总额的5.1倍。", "5.1倍", NULL, FZ_KIND_PERCENT,
+      "Y-01/" },
+    /* A relative start takes the founding the text names. */
+    { "2015年6月，某市成立反诈中心。2016年2月，组建省市合一的中心。2016年全市发案下降。"
+      "近一年来，中心共冻结账户1000余个。", "1000余个", NULL, FZ_KIND_COUNT, "2016-02/" },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* 本月 in a monthly bulletin is the month it was published; unknown without its date. */
+static void
+test_finder_this_month (void)
+{
+  GDate date;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 25, G_DATE_APRIL, 2022);
+  period_of ("这类预警提醒，本月出现了5次。", "5次", NULL, FZ_KIND_COUNT, &date, &a);
+  g_assert_cmpstr (a, ==, "2022-04/2022-04");
+  period_of ("这类预警提醒，本月出现了5次。", "5次", NULL, FZ_KIND_COUNT, NULL, &b);
+  g_assert_cmpstr (b, ==, "");
+}
+
+/* The period's cue is the phrase it was read from, in code points of the text. */
+static void
+test_finder_cue (void)
+{
+  g_autoptr(FzFigureList) figures = fz_figure_list_new ();
+  const char *text = "据悉，今年以来，全市破获案件120起。";
+  const char *hit = strstr (text, "120起");
+  FzFigure *f = fz_figure_list_append (figures);
+  const FzFigure *got;
+  g_autofree char *cue = NULL;
+
+  f->start = (guint32) g_utf8_pointer_to_offset (text, hit);
+  f->end = f->start + 4;
+  f->byte_start = (guint32) (hit - text);
+  f->byte_end = f->byte_start + (guint32) strlen ("120起");
+  f->kind = FZ_KIND_COUNT;
+  fz_period_assign (text, strlen (text), figures, NULL, NULL);
+  got = fz_figure_list_get (figures, 0);
+  g_assert_cmpuint (got->period_cue_start, ==, 3);
+  g_assert_cmpuint (got->period_cue_end, ==, 7);
+  cue = fz_figure_dup_cue_text (got, text, strlen (text), got->period_cue_start,
+                                got->period_cue_end);
+  g_assert_cmpstr (cue, ==, "今年以来");
+}
+
 static void
 test_finder_doc_date (void)
 {
@@ -475,6 +572,9 @@ main (int   argc,
   g_test_add_func ("/period/finder/spec-words", test_finder_spec_words);
   g_test_add_func ("/period/finder/scope", test_finder_scope);
   g_test_add_func ("/period/finder/doc-date", test_finder_doc_date);
+  g_test_add_func ("/period/finder/unseen", test_finder_unseen);
+  g_test_add_func ("/period/finder/this-month", test_finder_this_month);
+  g_test_add_func ("/period/finder/cue", test_finder_cue);
   g_test_add_func ("/period/finder/robust", test_finder_robust);
   g_test_add_func ("/period/finder/gate", test_finder_gate);
   return g_test_run ();

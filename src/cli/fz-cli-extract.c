@@ -14,16 +14,63 @@
 
 static const char header[] =
   "doc\tstart\tend\ttext\tkind\tvalue\tunit\tqualifier\tchange\tbasis\tindicator\tregion\tcore"
-  "\tperiod\n";
+  "\tperiod";
+static const char explain_header[] =
+  "\tindicator_cue\tindicator_cue_span\tregion_cue\tregion_cue_span\tperiod_cue\tperiod_cue_span";
+
+typedef struct
+{
+  GString  *out;
+  gboolean  explain;
+} ExtractJob;
+
+/* A cue as two columns: its text and its span START-END, both empty when there is none. */
+static void
+write_cue (GString        *out,
+           const FzFigure *f,
+           const char     *text,
+           gsize           len,
+           guint32         start,
+           guint32         end)
+{
+  g_autofree char *cue = fz_figure_dup_cue_text (f, text, len, start, end);
+
+  g_string_append_c (out, '\t');
+  if (cue == NULL)
+    {
+      g_string_append_c (out, '\t');
+      return;
+    }
+  fz_cli_write_field (out, cue, -1);
+  g_string_append_printf (out, "\t%u-%u", start, end);
+}
+
+/* Why each attribution was made: the trigger word, the place mention (or "article" for the
+ * article's place) and the time phrase. */
+static void
+write_explanation (GString        *out,
+                   const FzFigure *f,
+                   const char     *text,
+                   gsize           len)
+{
+  write_cue (out, f, text, len, f->indicator_cue_start, f->indicator_cue_end);
+  if (f->region_cue == FZ_CUE_ARTICLE)
+    g_string_append (out, "\t\tarticle");
+  else
+    write_cue (out, f, text, len, f->region_cue_start, f->region_cue_end);
+  write_cue (out, f, text, len, f->period_cue_start, f->period_cue_end);
+}
 
 static void
 write_figures (FzPipeline *pipeline,
                FzDocument *document,
                gpointer    user_data)
 {
-  GString *out = user_data;
+  ExtractJob *job = user_data;
+  GString *out = job->out;
   FzFigureList *figures = fz_document_get_figures (document);
-  const char *text = fz_document_get_text (document, NULL);
+  gsize len = 0;
+  const char *text = fz_document_get_text (document, &len);
   const char *name = fz_document_get_name (document);
 
   for (guint i = 0; figures != NULL && i < fz_figure_list_get_n (figures); i++)
@@ -32,7 +79,7 @@ write_figures (FzPipeline *pipeline,
 
       g_string_append_printf (out, "%s\t%u\t%u\t", name, f->start, f->end);
       fz_cli_write_field (out, text + f->byte_start, f->byte_end - f->byte_start);
-      g_string_append_printf (out, "\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%u\t%s\n",
+      g_string_append_printf (out, "\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%u\t%s",
                               fz_kind_to_string (f->kind),
                               fz_figure_list_str (figures, f->value),
                               fz_figure_list_str (figures, f->unit),
@@ -43,6 +90,9 @@ write_figures (FzPipeline *pipeline,
                               fz_figure_list_str (figures, f->region),
                               f->core,
                               fz_figure_list_str (figures, f->period));
+      if (job->explain)
+        write_explanation (out, f, text, len);
+      g_string_append_c (out, '\n');
     }
   /* A long run streams instead of holding every line. */
   if (out->len > 1 << 20)
@@ -109,16 +159,20 @@ int
 fz_cli_extract (int    argc,
                 char **argv)
 {
-  gboolean count = FALSE;
+  gboolean count = FALSE, explain = FALSE;
   const GOptionEntry entries[] = {
     { "count", 0, 0, G_OPTION_ARG_NONE, &count,
       N_("Print only the number of figures in all the files (fast: no attribution)"), NULL },
+    { "explain", 0, 0, G_OPTION_ARG_NONE, &explain,
+      N_("Add the words each attribution was read from: trigger, place and time phrase, "
+         "with their spans"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context =
     g_option_context_new (_("FILE… — the figures of each file as TSV"));
   FzCliCommon common = { 0 };
   g_autoptr(GString) out = g_string_new (header);
+  ExtractJob job = { NULL, FALSE };
   int status;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -137,8 +191,11 @@ fz_cli_extract (int    argc,
       return status;
     }
 
+  g_string_append_printf (out, "%s\n", explain ? explain_header : "");
+  job.out = out;
+  job.explain = explain;
   status = fz_cli_common_each_document (&common, argv + 1, argc - 1, NULL, write_figures,
-                                        out);
+                                        &job);
   fwrite (out->str, 1, out->len, stdout);
   fz_cli_common_clear (&common);
   return status;

@@ -60,16 +60,20 @@ is_small_word_number (Ctx            *ctx,
   return value[0] != '\0' && g_ascii_strtod (value, NULL) <= 10;
 }
 
-/* 每人最高补偿5万元: a cap or a rate per person is a rule. */
+/* 每人最高补偿5万元: a cap or a rate per person is a rule. 单日最高发案41起 is a peak
+ * that happened, a statistic. */
 static gboolean
 is_cap (Ctx            *ctx,
         const FzFigure *fig,
         guint32         clause_start)
 {
   static const char * const words[] = { "最高", "最多", "最低", "每人", "每起", "每户" };
+  static const char * const peaks[] = { "单日最", "单月最", "单周最", "单天最" };
 
   return _fz_attribution_contains_any (ctx->u, clause_start, fig->start,
-                                       words, G_N_ELEMENTS (words));
+                                       words, G_N_ELEMENTS (words)) &&
+         !_fz_attribution_contains_any (ctx->u, clause_start, fig->start,
+                                        peaks, G_N_ELEMENTS (peaks));
 }
 
 static void
@@ -110,14 +114,18 @@ assign_indicator (Ctx        *ctx,
   fig->indicator = 0;
   fig->polarity = 0;
   if (art >= 0 && ctx->arts[art].fraud && fz_kind_is_statistic (fig->kind) &&
-      !is_cap (ctx, fig, span->clause_start))
+      !is_cap (ctx, fig, span->clause_start) &&
+      !_fz_attribution_is_other_crime (ctx, span->sentence_start, span->sentence_end))
     ind = _fz_attribution_find_indicator (ctx, index, span->sentence_start, span->sentence_end,
                                           span->clause_start, span->clause_end);
+  fig->indicator_cue_start = fig->indicator_cue_end = 0;
   if (ind >= 0)
     {
       const FzIndicator *indicator = fz_lexicon_get (ctx->lex, ind);
       fig->indicator = fz_figure_list_intern (ctx->figures, indicator->id, -1);
       fig->polarity = indicator->polarity;
+      fig->indicator_cue_start = ctx->cue_start;
+      fig->indicator_cue_end = ctx->cue_end;
     }
   return ind;
 }

@@ -6,19 +6,43 @@
 /* How far after a number its noun may stand (名资深民警, 个社区反诈宣教室). */
 #define MAX_NOUN_GAP 5
 #define MAX_NOUN_WINDOW 12
+/* How far after its noun a verb may make it an object (28起案件全部破获). */
+#define MAX_VERB_AFTER_NOUN 6
+/* How far before a figure 为 or 向 makes it the beneficiary (为5000名群众挽回). */
+#define MAX_BENEFICIARY_GAP 4
+
+/* Characters that join the items of a list (立案数、损失数; 发案和损失). */
+#define LIST_JOINERS "、和及与"
+
+static void
+set_cue (Ctx     *ctx,
+         guint32  start,
+         guint32  end)
+{
+  ctx->cue_start = start;
+  ctx->cue_end = end;
+  ctx->cue_verb = FALSE;
+}
 
 static gboolean
-trigger_accepts (Ctx           *ctx,
-                 const Trigger *t,
-                 FzKind         kind,
-                 guint         *ind)
+trigger_accepts (Ctx            *ctx,
+                 const Trigger  *t,
+                 const FzFigure *fig,
+                 guint          *ind)
 {
+  const char *unit = fz_figure_list_str (ctx->figures, fig->unit);
+
   for (guint i = 0; i < t->n_inds; i++)
-    if (fz_indicator_accepts_kind (fz_lexicon_get (ctx->lex, t->inds[i]), kind))
-      {
-        *ind = t->inds[i];
-        return TRUE;
-      }
+    {
+      const FzIndicator *indicator = fz_lexicon_get (ctx->lex, t->inds[i]);
+
+      if (fz_indicator_accepts_kind (indicator, fig->kind) &&
+          fz_indicator_accepts_unit (indicator, fig->kind, unit))
+        {
+          *ind = t->inds[i];
+          return TRUE;
+        }
+    }
   return FALSE;
 }
 
@@ -82,9 +106,55 @@ figure_starting_at (Ctx     *ctx,
   return NULL;
 }
 
-/* The noun right after the number: 5名资深民警, 60人的专职劝阻队, and in
- * 40个民警形象的立牌 the head after 的. Returns -1 for none, -2 for a
- * neutral noun (线索, 指标), else the indicator. */
+static gboolean
+has_char_in (Ctx        *ctx,
+             guint32     start,
+             guint32     end,
+             const char *chars)
+{
+  for (const char *p = chars; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      for (guint32 i = start; i < end; i++)
+        if (ctx->u[i] == c)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A verb right after the noun makes the noun its object: 28起案件全部破获 counts cases solved. */
+static int
+verb_after_noun (Ctx            *ctx,
+                 const FzFigure *fig,
+                 guint           first,
+                 guint32         noun_end,
+                 guint32         clause_end)
+{
+  guint32 limit = MIN (clause_end, noun_end + MAX_VERB_AFTER_NOUN);
+
+  for (guint i = first; i < ctx->triggers->len; i++)
+    {
+      const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
+      guint ind;
+
+      if (t->start < noun_end)
+        continue;
+      if (t->end > limit || has_char_in (ctx, noun_end, t->start, LIST_JOINERS) ||
+          overlaps_figure (ctx, noun_end, t->start))
+        break;
+      if (t->verb && !t->neutral && trigger_accepts (ctx, t, fig, &ind))
+        {
+          set_cue (ctx, t->start, t->end);
+          return (int) ind;
+        }
+    }
+  return -1;
+}
+
+/* The noun phrase right after the number: 5名资深民警, 60人的专职劝阻队, 1个反诈企业示范点;
+ * its head is the last noun in it, and after 的 the noun after it (40个民警形象的立牌).
+ * Returns -1 for none, -2 for a neutral noun (线索, 指标), else the indicator. */
 static int
 noun_after (Ctx            *ctx,
             const FzFigure *fig,
@@ -93,49 +163,108 @@ noun_after (Ctx            *ctx,
   guint32 pos = _fz_attribution_skip_space (ctx, fig->end, clause_end);
   guint32 limit;
   int found = -1;
-  guint32 found_end = 0;
+  guint32 found_start = 0, found_end = 0;
+  gboolean neutral = FALSE;
+  guint first;
   const FzFigure *next;
 
   /* 9支80人的劝阻队: the two numbers share the noun. */
   while ((next = figure_starting_at (ctx, pos)) != NULL && next->end > pos)
     pos = _fz_attribution_skip_space (ctx, next->end, clause_end);
   limit = MIN (clause_end, pos + MAX_NOUN_WINDOW);
-  for (guint i = _fz_attribution_n_before (ctx->triggers, pos); i < ctx->triggers->len; i++)
+  first = _fz_attribution_n_before (ctx->triggers, pos);
+  for (guint i = first; i < ctx->triggers->len; i++)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
+      guint32 from = found == -1 ? pos : found_end;
       guint ind;
 
-      if (t->start < pos || t->end > limit)
+      if (t->start < from)
         continue;
-      if (overlaps_figure (ctx, pos, t->start))
+      if (t->end > limit || overlaps_figure (ctx, pos, t->start) ||
+          has_char_in (ctx, from, t->start, LIST_JOINERS))
         break;
-      if (found == -1)
+      if (found == -1 && !neutral && t->start - pos > MAX_NOUN_GAP &&
+          !_fz_attribution_contains (ctx->u, pos, t->start, "的"))
+        break;
+      /* A verb ends the noun phrase (1123起、抓获嫌疑人597名: 抓获 is no noun); right after
+       * the number it says what the number did (164万人完成注册). */
+      if (t->verb)
         {
-          if (t->start - pos > MAX_NOUN_GAP)
-            break;
-          if (t->neutral)
-            return -2;
-          if (trigger_accepts (ctx, t, fig->kind, &ind))
+          if (found == -1 && !neutral && !t->neutral && t->start - pos <= MAX_NOUN_GAP &&
+              trigger_accepts (ctx, t, fig, &ind))
             {
-              found = ind;
-              found_end = t->end;
+              set_cue (ctx, t->start, t->end);
+              return (int) ind;
             }
+          break;
+        }
+      /* 118个派出所反诈宣教室: the last noun of the phrase is its head. */
+      if (t->neutral)
+        {
+          if (found == -1)
+            neutral = TRUE;
+          else
+            break;
+          found_end = t->end;
           continue;
         }
-      /* A head after 的 replaces the modifier before it. */
-      if (_fz_attribution_contains (ctx->u, found_end, t->start, "的") && !t->neutral &&
-          trigger_accepts (ctx, t, fig->kind, &ind))
+      if (trigger_accepts (ctx, t, fig, &ind))
         {
           found = ind;
+          found_start = t->start;
           found_end = t->end;
         }
+    }
+  if (found == -1 && neutral)
+    return -2;
+  if (found >= 0)
+    {
+      int verb = verb_after_noun (ctx, fig, first, found_end, clause_end);
+
+      if (verb >= 0)
+        return verb;
+      set_cue (ctx, found_start, found_end);
     }
   return found;
 }
 
 /* The trigger before the figure in [from, fig->start): the nearest action
  * word if there is one after the nearest noun, else the nearest word.
- * Returns -1 for none, -2 when a neutral word is nearer than any trigger. */
+ * Returns -1 for none, -2 when a neutral word is nearer than any trigger or, with
+ * @prefer_verbs, a neutral action (查询, 审核) governs the nouns after it. */
+/* Where the figure of @fig's kind before it in [from, fig->start) ends, or @from: an action
+ * word before that one belongs to it (立案下降70%、损失下降65%). */
+static guint32
+previous_figure_end (Ctx            *ctx,
+                     const FzFigure *fig,
+                     guint32         from)
+{
+  guint n = fz_figure_list_get_n (ctx->figures);
+  guint32 end = from;
+
+  for (guint i = ctx->figures_in_order ? figures_before (ctx, from) : 0; i < n; i++)
+    {
+      const FzFigure *f = fz_figure_list_get (ctx->figures, i);
+
+      if (f->start >= fig->start)
+        {
+          if (ctx->figures_in_order)
+            break;
+          continue;
+        }
+      /* 破万元以上诈骗案件538起: a figure of another kind is part of the object. */
+      if (f->start >= from && f->end > end && f->kind == fig->kind)
+        end = f->end;
+    }
+  return end;
+}
+
+/* The trigger before the figure in [from, fig->start): the nearest action
+ * word if there is one after the nearest noun and after the statistic before, else the
+ * nearest word; a rate noun (被骗率) always. Returns -1 for none, -2 when a neutral word is
+ * nearer than any trigger or, with @prefer_verbs, a neutral action (查询, 审核) governs the
+ * nouns after it. */
 static int
 trigger_before (Ctx            *ctx,
                 const FzFigure *fig,
@@ -144,6 +273,8 @@ trigger_before (Ctx            *ctx,
                 gboolean        stop_at_neutral)
 {
   int nearest = -1, verb = -1;
+  const Trigger *nearest_t = NULL, *verb_t = NULL;
+  guint32 verbs_from = prefer_verbs ? previous_figure_end (ctx, fig, from) : from;
 
   /* One starting at or after the figure ends after its start and could not count, so the
    * walk back begins just before the figure. */
@@ -160,22 +291,35 @@ trigger_before (Ctx            *ctx,
         continue;
       if (t->neutral)
         {
-          if (stop_at_neutral && nearest == -1)
+          if (stop_at_neutral &&
+              (nearest == -1 || (prefer_verbs && t->verb && t->start >= verbs_from)))
             return -2;
           continue;
         }
-      if (!trigger_accepts (ctx, t, fig->kind, &ind))
+      if (!trigger_accepts (ctx, t, fig, &ind))
         continue;
       if (nearest == -1)
-        nearest = ind;
-      if (t->verb)
+        {
+          nearest = ind;
+          nearest_t = t;
+          if (t->rate)
+            break;
+        }
+      if (t->verb && t->start >= verbs_from)
         {
           verb = ind;
+          verb_t = t;
           break;
         }
     }
   if (prefer_verbs && verb >= 0)
-    return verb;
+    {
+      set_cue (ctx, verb_t->start, verb_t->end);
+      ctx->cue_verb = TRUE;
+      return verb;
+    }
+  if (nearest_t != NULL)
+    set_cue (ctx, nearest_t->start, nearest_t->end);
   return nearest;
 }
 
@@ -197,17 +341,20 @@ clause_has_trigger (Ctx     *ctx,
   return FALSE;
 }
 
-/* The indicator of figure @pick, when it can measure a figure of @kind; else -1. */
+/* The indicator of figure @pick, when it can measure @fig; else -1. Its cue is the cue. */
 static int
-indicator_of_figure (Ctx    *ctx,
-                     guint   pick,
-                     FzKind  kind)
+indicator_of_figure (Ctx            *ctx,
+                     guint           pick,
+                     const FzFigure *fig)
 {
   const FzFigure *f = fz_figure_list_get (ctx->figures, pick);
   int ind = fz_lexicon_find (ctx->lex, fz_figure_list_str (ctx->figures, f->indicator));
 
-  if (ind >= 0 && fz_indicator_accepts_kind (fz_lexicon_get (ctx->lex, ind), kind))
-    return ind;
+  if (ind >= 0 && fz_indicator_accepts_kind (fz_lexicon_get (ctx->lex, ind), fig->kind))
+    {
+      set_cue (ctx, f->indicator_cue_start, f->indicator_cue_end);
+      return ind;
+    }
   return -1;
 }
 
@@ -247,11 +394,118 @@ respectively (Ctx            *ctx,
   if (n_group == 0 || before->len < n_group)
     return -1;
   return indicator_of_figure (ctx, g_array_index (before, guint, before->len - n_group + my_pos),
-                              fig->kind);
+                              fig);
 }
 
-/* A rate with no word of its own measures what the figure before it measures
- * (冻结资金2亿元，同比上升30%). */
+/* The figures of @fig's kind in its clause that form one list with it (10.86%、7.84%):
+ * how many, and where @fig stands among them. Returns the first one's start. */
+static guint32
+figure_list_in_clause (Ctx            *ctx,
+                       const FzFigure *fig,
+                       guint32         clause_start,
+                       guint32         clause_end,
+                       guint          *n_out,
+                       guint          *pos_out)
+{
+  guint n = fz_figure_list_get_n (ctx->figures);
+  guint32 first = fig->start;
+  guint count = 0, pos = 0;
+
+  for (guint i = ctx->figures_in_order ? figures_before (ctx, clause_start) : 0; i < n; i++)
+    {
+      const FzFigure *f = fz_figure_list_get (ctx->figures, i);
+
+      if (f->start >= clause_end)
+        {
+          if (ctx->figures_in_order)
+            break;
+          continue;
+        }
+      if (f->start < clause_start || f->kind != fig->kind)
+        continue;
+      if (count == 0)
+        first = f->start;
+      if (f->start < fig->start)
+        pos++;
+      count++;
+    }
+  *n_out = count;
+  *pos_out = pos;
+  return first;
+}
+
+/* The indicator of one item of a list of nouns: its action word, else its last noun. */
+static int
+item_indicator (Ctx            *ctx,
+                const FzFigure *fig,
+                guint32         start,
+                guint32         end)
+{
+  int noun = -1;
+
+  for (guint i = _fz_attribution_n_before (ctx->triggers, start); i < ctx->triggers->len; i++)
+    {
+      const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
+      guint ind;
+
+      if (t->start >= end)
+        break;
+      if (t->end > end || t->neutral || !trigger_accepts (ctx, t, fig, &ind))
+        continue;
+      if (t->verb)
+        {
+          set_cue (ctx, t->start, t->end);
+          return (int) ind;
+        }
+      noun = (int) ind;
+      set_cue (ctx, t->start, t->end);
+    }
+  return noun;
+}
+
+/* 立案数、损失数同比分别下降46.4%和50.91%: as many nouns before the list of figures as
+ * figures in it; the figures pair with them in order. */
+static int
+noun_list (Ctx            *ctx,
+           const FzFigure *fig,
+           guint32         clause_start,
+           guint32         clause_end)
+{
+  guint n_figs, my_pos, n_items = 0;
+  guint32 first = figure_list_in_clause (ctx, fig, clause_start, clause_end, &n_figs, &my_pos);
+  guint32 item_start = clause_start, cue_start = 0, cue_end = 0;
+  int mine = -1;
+
+  if (n_figs < 2)
+    return -1;
+  for (guint32 i = clause_start; i <= first; i++)
+    {
+      int ind;
+
+      if (i < first && !has_char_in (ctx, i, i + 1, LIST_JOINERS))
+        continue;
+      ind = item_indicator (ctx, fig, item_start, i);
+      if (ind >= 0)
+        {
+          if (n_items == my_pos)
+            {
+              mine = ind;
+              cue_start = ctx->cue_start;
+              cue_end = ctx->cue_end;
+            }
+          n_items++;
+        }
+      item_start = i + 1;
+    }
+  if (n_items != n_figs || mine < 0)
+    return -1;
+  set_cue (ctx, cue_start, cue_end);
+  return mine;
+}
+
+/* A rate with no word of its own measures what the statistic before it in the sentence
+ * measures (冻结资金2亿元，同比上升30%); when that one cannot be a rate, nothing.
+ * Returns -1 when there is no such figure, -2 when it has no indicator for @fig. */
 static int
 subject_figure (Ctx            *ctx,
                 guint           index,
@@ -259,20 +513,23 @@ subject_figure (Ctx            *ctx,
 {
   const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
   guint n = fz_figure_list_get_n (ctx->figures);
-  int ind = -1;
+  int pick = -1;
 
   for (guint i = 0; i < n; i++)
     {
       const FzFigure *f = fz_figure_list_get (ctx->figures, i);
-      int k;
 
-      if (f->start < sentence_start || f->end > fig->start || f->indicator == 0)
+      if (f->start < sentence_start || f->end > fig->start || !fz_kind_is_statistic (f->kind) ||
+          f->kind == FZ_KIND_PERCENT || f->kind == FZ_KIND_DURATION)
         continue;
-      k = fz_lexicon_find (ctx->lex, fz_figure_list_str (ctx->figures, f->indicator));
-      if (k >= 0 && fz_indicator_accepts_kind (fz_lexicon_get (ctx->lex, k), fig->kind))
-        ind = k;
+      if (pick < 0 || f->start > fz_figure_list_get (ctx->figures, pick)->start)
+        pick = (int) i;
     }
-  return ind;
+  if (pick < 0)
+    return -1;
+  if (fz_figure_list_get (ctx->figures, pick)->indicator == 0)
+    return -1;
+  return indicator_of_figure (ctx, pick, fig) >= 0 ? indicator_of_figure (ctx, pick, fig) : -2;
 }
 
 static int
@@ -293,8 +550,102 @@ only_indicator_for_kind (Ctx    *ctx,
   return found;
 }
 
-int
-_fz_attribution_find_indicator (Ctx     *ctx,
+/* 为49.9万名群众挽回1.11亿元, 向全国5000余名群众返还资金: the people a result went to, not
+ * what the clause counts; the action after them counts something else. */
+static gboolean
+is_beneficiary (Ctx            *ctx,
+                const FzFigure *fig,
+                guint32         clause_start,
+                guint32         clause_end)
+{
+  guint32 from = fig->start > clause_start + MAX_BENEFICIARY_GAP
+                 ? fig->start - MAX_BENEFICIARY_GAP : clause_start;
+  guint32 limit = MIN (clause_end, fig->end + MAX_NOUN_GAP + MAX_VERB_AFTER_NOUN);
+  gboolean after_preposition = FALSE;
+  guint ind;
+
+  if (fig->kind != FZ_KIND_COUNT)
+    return FALSE;
+  for (guint32 i = fig->start; i > from && !after_preposition; i--)
+    after_preposition = ctx->u[i - 1] == 0x4E3A /* 为 */ || ctx->u[i - 1] == 0x5411 /* 向 */;
+  if (!after_preposition)
+    return FALSE;
+  for (guint i = _fz_attribution_n_before (ctx->triggers, fig->end); i < ctx->triggers->len; i++)
+    {
+      const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
+
+      if (t->end > limit || overlaps_figure (ctx, fig->end, t->start))
+        break;
+      if (t->verb && !t->neutral && !trigger_accepts (ctx, t, fig, &ind))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What the clause counts: a list of nouns paired with a list of figures, the noun after a
+ * count, the action or noun before it, the statistic before a rate, the sentence's topic. */
+static int
+find_in_clause (Ctx     *ctx,
+                guint    index,
+                guint32  sentence_start,
+                guint32  sentence_end,
+                guint32  clause_start,
+                guint32  clause_end)
+{
+  const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
+  int ind;
+
+  ind = noun_list (ctx, fig, clause_start, clause_end);
+  if (ind >= 0)
+    return ind;
+  if (fig->kind == FZ_KIND_PERCENT)
+    return respectively (ctx, index, sentence_start, sentence_end, clause_start);
+  if (is_beneficiary (ctx, fig, clause_start, clause_end))
+    return -2;
+  /* 挽回1.11亿元经济损失: for money the action before it says more than the noun after. */
+  if (fig->kind == FZ_KIND_MONEY)
+    {
+      ind = trigger_before (ctx, fig, clause_start, TRUE, TRUE);
+      if (ind >= 0 && ctx->cue_verb)
+        return ind;
+    }
+  return noun_after (ctx, fig, clause_end);
+}
+
+/* Suspects arrested in a sentence about bank and phone cards (打掉“两卡”团伙…，抓获嫌疑人2386人)
+ * are card offenders: the narrower indicator wins. */
+static int
+narrow_suspects (Ctx            *ctx,
+                 const FzFigure *fig,
+                 guint32         sentence_start,
+                 int             ind)
+{
+  int suspects = fz_lexicon_find (ctx->lex, "suspects_arrested");
+  int cards = fz_lexicon_find (ctx->lex, "card_cases");
+
+  if (ind < 0 || ind != suspects || cards < 0)
+    return ind;
+  for (guint i = _fz_attribution_n_before (ctx->triggers, sentence_start);
+       i < ctx->triggers->len; i++)
+    {
+      const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
+
+      if (t->end > fig->start)
+        break;
+      for (guint k = 0; k < t->n_inds; k++)
+        if ((int) t->inds[k] == cards &&
+            fz_indicator_accepts_unit (fz_lexicon_get (ctx->lex, cards), fig->kind,
+                                       fz_figure_list_str (ctx->figures, fig->unit)))
+          {
+            set_cue (ctx, t->start, t->end);
+            return cards;
+          }
+    }
+  return ind;
+}
+
+static int
+find_indicator (Ctx     *ctx,
                                 guint    index,
                                 guint32  sentence_start,
                                 guint32  sentence_end,
@@ -304,25 +655,21 @@ _fz_attribution_find_indicator (Ctx     *ctx,
   const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
   int ind;
 
-  if (fig->kind == FZ_KIND_PERCENT)
-    {
-      ind = respectively (ctx, index, sentence_start, sentence_end, clause_start);
-      if (ind >= 0)
-        return ind;
-    }
-  else
-    {
-      ind = noun_after (ctx, fig, clause_end);
-      if (ind != -1)
-        return ind;
-    }
+  set_cue (ctx, 0, 0);
+  /* 6台设备, 3辆车: a measure word that no indicator counts. */
+  if (!fz_lexicon_unit_fits_any (ctx->lex, fig->kind, fz_figure_list_str (ctx->figures,
+                                                                          fig->unit)))
+    return -1;
+  ind = find_in_clause (ctx, index, sentence_start, sentence_end, clause_start, clause_end);
+  if (ind != -1)
+    return ind;
   ind = trigger_before (ctx, fig, clause_start, TRUE, TRUE);
   if (ind != -1)
     return ind;
   if (fig->kind == FZ_KIND_PERCENT)
     {
       ind = subject_figure (ctx, index, sentence_start);
-      if (ind >= 0)
+      if (ind != -1)
         return ind;
     }
   /* The clause names nothing that counts: the sentence's topic may
@@ -335,5 +682,19 @@ _fz_attribution_find_indicator (Ctx     *ctx,
       if (ind >= 0)
         return ind;
     }
+  set_cue (ctx, 0, 0);
   return only_indicator_for_kind (ctx, fig->kind);
+}
+
+int
+_fz_attribution_find_indicator (Ctx     *ctx,
+                                guint    index,
+                                guint32  sentence_start,
+                                guint32  sentence_end,
+                                guint32  clause_start,
+                                guint32  clause_end)
+{
+  int ind = find_indicator (ctx, index, sentence_start, sentence_end, clause_start, clause_end);
+
+  return narrow_suspects (ctx, fz_figure_list_get (ctx->figures, index), sentence_start, ind);
 }

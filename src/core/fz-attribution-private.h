@@ -32,6 +32,7 @@ typedef struct
   guint    n_inds;
   gboolean verb;
   gboolean neutral;
+  gboolean rate;
 } Trigger;
 
 typedef struct
@@ -62,6 +63,10 @@ typedef struct
   GHashTable   *page_support;
   GHashTable   *written_full; /* division ids that the text writes in full */
   gboolean      neutral_pass;
+  /* The words the indicator of the figure at hand was read from. */
+  guint32       cue_start;
+  guint32       cue_end;
+  gboolean      cue_verb;
   /* The last paragraph is_story_paragraph() looked at: figures come in order, and
    * scanning a whole paragraph again for each of its figures is quadratic. */
   guint32       par_from;   /* the figure it was found from */
@@ -110,6 +115,10 @@ guint    _fz_attribution_n_before      (GArray             *array,
                                         guint32             pos);
 int      _fz_attribution_article_of    (Ctx                *ctx,
                                         guint32             pos);
+
+gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
+                                         guint32             start,
+                                         guint32             end);
 
 /* fz-attribution-region.c: which division a figure is about */
 void        _fz_attribution_collect_support  (Ctx            *ctx);

@@ -50,6 +50,23 @@ ancestor_score (Ctx      *ctx,
   return score;
 }
 
+/* A township named in full (砖墙镇, 固城街道) vouches for the places above it, so that a short
+ * name of its county (高淳) reads as that county even where the city is never named. */
+static void
+support_from_below (Ctx           *ctx,
+                    const Mention *m)
+{
+  if (m->n_ids != 1 || m->shorts[0])
+    return;
+  for (guint32 p = fz_gazetteer_get_parent (ctx->gaz, m->ids[0]); p != FZ_GAZETTEER_NONE;
+       p = fz_gazetteer_get_parent (ctx->gaz, p))
+    {
+      add_support (ctx->page_support, p, 0.5);
+      if (m->article >= 0)
+        add_support (ctx->arts[m->article].support, p, 0.5);
+    }
+}
+
 void
 _fz_attribution_collect_support (Ctx *ctx)
 {
@@ -70,6 +87,7 @@ _fz_attribution_collect_support (Ctx *ctx)
           if (m->article >= 0)
             add_support (ctx->arts[m->article].support, m->ids[k], w);
         }
+      support_from_below (ctx, m);
     }
 }
 
@@ -313,6 +331,9 @@ _fz_attribution_assign_region (Ctx        *ctx,
       region = ctx->arts[art].main_written;
     }
   fig->region = region != NULL ? fz_figure_list_intern (ctx->figures, region, -1) : 0;
+  fig->region_cue = region == NULL ? FZ_CUE_NONE : m != NULL ? FZ_CUE_TEXT : FZ_CUE_ARTICLE;
+  fig->region_cue_start = m != NULL ? m->start : 0;
+  fig->region_cue_end = m != NULL ? m->end : 0;
   fig->region_code = 0;
   if (id != FZ_GAZETTEER_NONE && !(m != NULL && m->ambiguous && id == m->id))
     fig->region_code = fz_gazetteer_get_nearest_code (ctx->gaz, id);

@@ -12,6 +12,13 @@
  * about water safety is not anti-fraud staff). */
 static const char * const fraud_words[] = {
   "诈骗", "反诈", "电诈", "涉诈", "防诈", "被骗", "受骗", "骗子", "骗局", "刷单", "断卡",
+  "詐騙", "反詐", "電詐", "涉詐", "防詐", "被騙", "受騙", "騙子", "騙局", "騙案",
+};
+
+/* Other crimes: a sentence about them and not about fraud (侦办涉黑案件38起) counts no
+ * anti-fraud indicator, even in an article about fraud. */
+static const char * const other_crime_words[] = {
+  "涉黑", "恶势力", "黑恶", "扫黑", "毒品", "禁毒", "盗窃", "抢劫", "命案", "涉毒", "赌博",
 };
 
 static const char * const policing_words[] = {
@@ -25,14 +32,21 @@ static const char * const verb_triggers[] = {
   "返还", "挽损", "预警", "推送", "下发", "劝阻", "成功劝阻", "制止", "止付", "冻结",
   "紧急拦截", "接听", "拦截", "封堵", "发放", "注册", "安装", "覆盖",
   "惩戒", "立案", "接报", "避免损失", "防止被骗", "免于受骗",
+  "避免", "查扣", "止损", "封控", "共破", "打击处理", "打处", "刑事拘留", "发布", "赠送", "派发",
+  "印发", "送达", "参与", "下达", "观看",
 };
+
+/* Actions that count nothing the lexicon measures: in 查询涉嫌诈骗电话8500余个 the
+ * action, not the noun after it, says what is counted. */
+static const char * const neutral_verbs[] = { "查询", "审核", "核查", "排查", "追逃" };
 
 /* Words that name what a number counts when the lexicon does not measure it:
  * leads, screenings, fugitives, targets, people at risk. They stop the search
  * for a trigger. */
 static const char neutral_tsv[] =
   "neutral\t\t\t\t\tcount,money,percent\t"
-  "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员\n";
+  "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员,"
+  "查询,审核,核查,派出所,高校,学校,文件,中心\n";
 
 /* Whether @c is one of the characters of @set: its UTF-8 is a substring of @set's (UTF-8 lets
  * no character's bytes start inside another's), found without decoding @set. */
@@ -109,6 +123,18 @@ _fz_attribution_contains_any (const gunichar     *u,
     if (_fz_attribution_contains (u, start, end, words[i]))
       return TRUE;
   return FALSE;
+}
+
+/* A sentence that names another crime and no fraud. */
+gboolean
+_fz_attribution_is_other_crime (Ctx     *ctx,
+                                guint32  start,
+                                guint32  end)
+{
+  return _fz_attribution_contains_any (ctx->u, start, end, other_crime_words,
+                                       G_N_ELEMENTS (other_crime_words)) &&
+         !_fz_attribution_contains_any (ctx->u, start, end, fraud_words,
+                                        G_N_ELEMENTS (fraud_words));
 }
 
 gboolean
@@ -204,12 +230,46 @@ _fz_attribution_article_of (Ctx     *ctx,
 
 /* ---- scans ---- */
 
+/* Words after a place name that make it part of another name: a news outlet (中新网, 中新社)
+ * or a named site (武林广场, 中山路), not the place a figure is about. */
+static const char * const name_suffixes[] = {
+  "网", "社", "广场", "公园", "大道", "大厦", "大桥", "路", "机场", "车站", "火车站",
+};
+
+static gboolean
+starts_with (Ctx        *ctx,
+             guint32     pos,
+             const char *word)
+{
+  guint32 len = (guint32) g_utf8_strlen (word, -1);
+
+  return pos + len <= (guint32) ctx->n && _fz_attribution_contains (ctx->u, pos, pos + len, word);
+}
+
+static gboolean
+is_part_of_name (Ctx     *ctx,
+                 guint32  end)
+{
+  static const char * const places[] = { "社区", "社会", "路段" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    if (starts_with (ctx, end, places[i]))
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (name_suffixes); i++)
+    if (starts_with (ctx, end, name_suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 mention_cb (const FzPlaceMention *m,
             gpointer              data)
 {
   Ctx *ctx = data;
   Mention mm = { 0 };
+
+  if (!m->is_generic && is_part_of_name (ctx, m->end))
+    return;
 
   mm.start = m->start;
   mm.end = m->end;
@@ -233,6 +293,11 @@ trigger_cb (const FzTriggerMatch *m,
   t.start = m->start;
   t.end = m->end;
   t.neutral = ctx->neutral_pass;
+  /* 被骗率, 劝阻成功率: a rate names what it measures, whatever the action before it. */
+  t.rate = g_str_has_suffix (m->trigger, "率");
+  for (guint i = 0; t.neutral && i < G_N_ELEMENTS (neutral_verbs); i++)
+    if (g_str_equal (m->trigger, neutral_verbs[i]))
+      t.verb = TRUE;
   if (!t.neutral)
     {
       t.inds = g_memdup2 (m->indicators, m->n_indicators * sizeof (guint));
@@ -280,6 +345,50 @@ drop_covered_triggers (GArray *triggers)
     }
 }
 
+/* 破 alone solves cases where a 案 follows in its clause (共破电诈案789起, 破5万元以上诈骗案件223起);
+ * the words it forms otherwise (突破, 破坏, 识破) are not. 破获, 破案, 侦破 and 共破 are in the
+ * lexicon already. */
+static gboolean
+is_solving (Ctx     *ctx,
+            guint32  i)
+{
+  static const char before[] = "突打识攻冲侦共", after[] = "获案坏解除产灭译门局茧例格碎";
+
+  if (i + 1 >= (guint32) ctx->n || (i > 0 && is_in (ctx->u[i - 1], before)) ||
+      is_in (ctx->u[i + 1], after))
+    return FALSE;
+  for (guint32 k = i + 1; k < (guint32) ctx->n && k < i + 16; k++)
+    {
+      if (is_in (ctx->u[k], CLAUSE_ENDS))
+        return FALSE;
+      if (ctx->u[k] == 0x6848 /* 案 */)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+add_solving_triggers (Ctx *ctx)
+{
+  int solved = fz_lexicon_find (ctx->lex, "cases_solved");
+
+  if (solved < 0)
+    return;
+  for (guint32 i = 0; i < (guint32) ctx->n; i++)
+    if (ctx->u[i] == 0x7834 /* 破 */ && is_solving (ctx, i))
+      {
+        Trigger t = { 0 };
+        guint ind = (guint) solved;
+
+        t.start = i;
+        t.end = i + 1;
+        t.inds = g_memdup2 (&ind, sizeof ind);
+        t.n_inds = 1;
+        t.verb = TRUE;
+        g_array_append_val (ctx->triggers, t);
+      }
+}
+
 /* The neutral words, read once for every page and thread. */
 static FzLexicon *
 neutral_lexicon (void)
@@ -310,6 +419,7 @@ scan_text (Ctx        *ctx,
   _fz_lexicon_scan_compact (ctx->lex, ctx->u, pos, n_pos, trigger_cb, ctx);
   ctx->neutral_pass = TRUE;
   _fz_lexicon_scan_compact (neutral_lexicon (), ctx->u, pos, n_pos, trigger_cb, ctx);
+  add_solving_triggers (ctx);
   g_array_sort (ctx->triggers, trigger_cmp);
   drop_covered_triggers (ctx->triggers);
 }

@@ -144,6 +144,82 @@ parse_cjk_date (const gunichar *u,
   return TRUE;
 }
 
+/* A time of day (09:12, 20:31:05) at @k: a web page's dateline puts one after the date. */
+static gboolean
+time_at (const gunichar *u,
+         guint           n,
+         guint           k)
+{
+  guint digits = 0;
+
+  while (k < n && fz_text_digit_value (u[k]) >= 0 && digits < 3)
+    {
+      k++;
+      digits++;
+    }
+  return digits >= 1 && digits <= 2 && k + 2 < n && (u[k] == ':' || u[k] == 0xFF1A) &&
+         fz_text_digit_value (u[k + 1]) >= 0 && fz_text_digit_value (u[k + 2]) >= 0;
+}
+
+/* The numbers of a date written with separators (04-25 of 2022-04-25, or 26.12 of
+ * 26.12.2017) from @k; FALSE unless @count parts of at most two digits stand there. */
+static gboolean
+read_parts (const gunichar *u,
+            guint           n,
+            guint          *k,
+            guint           count,
+            gboolean        lead_sep,
+            gunichar       *sep,
+            guint          *parts)
+{
+  for (guint p = 0; p < count; p++)
+    {
+      guint start, v = 0;
+
+      if (lead_sep || p > 0)
+        {
+          if (*k >= n || (u[*k] != '-' && u[*k] != '.' && u[*k] != '/' && u[*k] != 0xFF0D &&
+                          u[*k] != 0xFF0E))
+            return FALSE;
+          if (*sep != 0 && u[*k] != *sep)
+            return FALSE;
+          *sep = u[(*k)++];
+        }
+      start = *k;
+      while (*k < n && fz_text_digit_value (u[*k]) >= 0 && *k - start < 2)
+        v = v * 10 + (guint) fz_text_digit_value (u[(*k)++]);
+      if (*k == start)
+        return FALSE;
+      parts[p] = v;
+    }
+  return TRUE;
+}
+
+/* 26.12.2017, the day first, as some sites write their dateline: only with the time after it. */
+static gboolean
+parse_day_first_date (const gunichar *u,
+                      guint           n,
+                      guint           i,
+                      Candidate      *c)
+{
+  guint k = i, parts[2], year = 0, start;
+  gunichar sep = 0;
+
+  if (!read_parts (u, n, &k, 2, FALSE, &sep, parts) || k >= n || u[k] != sep)
+    return FALSE;
+  start = ++k;
+  while (k < n && fz_text_digit_value (u[k]) >= 0 && k - start < 4)
+    year = year * 10 + (guint) fz_text_digit_value (u[k++]);
+  if (k - start != 4 || !time_at (u, n, k) || !valid_date (year, parts[1], parts[0]))
+    return FALSE;
+  c->start = i;
+  c->end = k;
+  c->year = year;
+  c->month = parts[1];
+  c->day = parts[0];
+  return TRUE;
+}
+
 /* 2022-04-25, 2022.04.25, 2022/04/25 at @i. */
 static gboolean
 parse_numeric_date (const gunichar *u,
@@ -162,26 +238,11 @@ parse_numeric_date (const gunichar *u,
         return FALSE;
       year = year * 10 + (guint) d;
     }
-  if (k - i != 4)
+  if (k - i != 4 || !read_parts (u, n, &k, 2, TRUE, &sep, parts))
     return FALSE;
-  for (guint p = 0; p < 2; p++)
-    {
-      guint start, v = 0;
-
-      if (k >= n || (u[k] != '-' && u[k] != '.' && u[k] != '/' && u[k] != 0xFF0D && u[k] != 0xFF0E))
-        return FALSE;
-      if (sep != 0 && u[k] != sep)
-        return FALSE;
-      sep = u[k++];
-      start = k;
-      while (k < n && fz_text_digit_value (u[k]) >= 0 && k - start < 2)
-        v = v * 10 + (guint) fz_text_digit_value (u[k++]);
-      if (k == start)
-        return FALSE;
-      parts[p] = v;
-    }
-  /* 2022.04.251 or 2022-04-25-3 is something else. */
-  if (k < n && (fz_text_digit_value (u[k]) >= 0 || u[k] == sep))
+  /* 2022.04.251 or 2022-04-25-3 is something else; 2022-04-25 09:12 (the space gone) is a
+   * dateline. */
+  if (k < n && (fz_text_digit_value (u[k]) >= 0 || u[k] == sep) && !time_at (u, n, k))
     return FALSE;
   if (!valid_date (year, parts[0], parts[1]))
     return FALSE;
@@ -202,7 +263,8 @@ parse_at (const gunichar *u,
   /* Inside a longer number (12022年…) nothing starts here. */
   if (i > 0 && (is_numeric (u[i - 1]) || u[i - 1] == '.' || u[i - 1] == '-'))
     return FALSE;
-  return parse_cjk_date (u, n, i, c) || parse_numeric_date (u, n, i, c);
+  return parse_cjk_date (u, n, i, c) || parse_numeric_date (u, n, i, c) ||
+         parse_day_first_date (u, n, i, c);
 }
 
 gboolean
@@ -277,10 +339,14 @@ header_marks (const gunichar  *u,
               const Candidate *c,
               gboolean        *marked)
 {
-  static const char * const marks[] = { "版", "期", "农历", "日报", "晚报", "出版", "报社", NULL };
+  static const char * const marks[] = {
+    "版", "期", "农历", "日报", "晚报", "出版", "报社",
+    /* a web page's dateline: 来源:…, 发布时间:…, 日期:…, 记者 王某 2020-06-18 */
+    "来源", "来自", "发布", "时间", "日期", "作者", "记者", "编辑", "稿源", NULL
+  };
   GDate date;
 
-  *marked = FALSE;
+  *marked = time_at (u, n, c->end);
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, (GDateDay) c->day, (GDateMonth) c->month, (GDateYear) c->year);
   for (guint k = 0; k < n; k++)
@@ -329,9 +395,13 @@ bordered_like_header (const gunichar  *u,
                       guint            n,
                       const Candidate *c)
 {
-  if (c->start > 0 && is_han (u[c->start - 1]) && !in_word (u[c->start - 1], "报期版刊号"))
+  /* A date with its time of day is a timestamp, whatever stands before it (记者 王某 …). */
+  if (time_at (u, n, c->end))
+    return TRUE;
+  if (c->start > 0 && is_han (u[c->start - 1]) && !in_word (u[c->start - 1], "报期版刊号间"))
     return FALSE;
-  if (c->end < n && is_han (u[c->end]) && !in_word (u[c->end], "星周礼农第出今"))
+  /* 2020-08-26 来源：…, 2020-06-18 作者… */
+  if (c->end < n && is_han (u[c->end]) && !in_word (u[c->end], "星周礼农第出今来发作记编稿"))
     return FALSE;
   return TRUE;
 }

@@ -268,3 +268,48 @@ fz_figure_format_value (const FzFigureList *list,
     }
   return g_string_free (out, FALSE);
 }
+
+/* Steps @n code points from @p inside [text, text + len); NULL when that leaves it. */
+static const char *
+step_code_points (const char *text,
+                  gsize       len,
+                  const char *p,
+                  gint64      n)
+{
+  const char *end = text + len;
+
+  for (; n > 0; n--)
+    {
+      if (p >= end)
+        return NULL;
+      p = g_utf8_next_char (p);
+    }
+  for (; n < 0; n++)
+    {
+      if (p <= text)
+        return NULL;
+      p = g_utf8_prev_char (p);
+    }
+  return p <= end ? p : NULL;
+}
+
+char *
+fz_figure_dup_cue_text (const FzFigure *figure,
+                        const char     *text,
+                        gsize           len,
+                        guint32         cue_start,
+                        guint32         cue_end)
+{
+  const char *from, *to;
+
+  g_return_val_if_fail (figure != NULL, NULL);
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (cue_end <= cue_start || figure->byte_start > len)
+    return NULL;
+  /* Cues stand near their figure: step from it, not from the start of the text. */
+  from = step_code_points (text, len, text + figure->byte_start,
+                           (gint64) cue_start - (gint64) figure->start);
+  to = from != NULL ? step_code_points (text, len, from, cue_end - cue_start) : NULL;
+  return to != NULL ? g_strndup (from, to - from) : NULL;
+}

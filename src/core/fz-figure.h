@@ -56,6 +56,14 @@ typedef struct
   guint32 indicator;    /* lexicon id, filled by attribution */
   guint32 region;       /* region name as the text gives it, filled by attribution */
   guint32 period;       /* START/END as spec/figures.md "Period" writes it */
+  /* Why: the words each attribution was read from, as [start, end) in the same code points as
+   * start and end; start == end when there is none. */
+  guint32 indicator_cue_start;  /* the trigger word (破获, 劝阻) or the noun (民警) */
+  guint32 indicator_cue_end;
+  guint32 region_cue_start;     /* the place mention, when region_cue is FZ_CUE_TEXT */
+  guint32 region_cue_end;
+  guint32 period_cue_start;     /* the time phrase (今年以来, 截至7月15日) */
+  guint32 period_cue_end;
   gint64  region_code;  /* gazetteer code of the region, 0 when unknown */
   gint32  article;      /* index of the article holding the figure, -1 when none */
   guint8  kind;         /* FzKind */
@@ -64,7 +72,16 @@ typedef struct
   guint8  basis;        /* FzBasis */
   guint8  core;         /* 1 when a statistic an analyst would tabulate */
   guint8  polarity;     /* 0 none, 1 higher is better, 2 lower is better */
+  guint8  region_cue;   /* FzCue: where the region came from */
 } FzFigure;
+
+/* Where a figure's region came from. */
+typedef enum
+{
+  FZ_CUE_NONE,          /* no region */
+  FZ_CUE_TEXT,          /* a place named near the figure: region_cue_start/end */
+  FZ_CUE_ARTICLE        /* the place the article is about */
+} FzCue;
 
 typedef struct _FzFigureList FzFigureList;
 
@@ -103,5 +120,13 @@ G_BEGIN_DECLS
 /* "16,000 人次" or "97.7 亿元"-free plain form "9,770,000,000 元": the value for a person. */
 char          *fz_figure_format_value    (const FzFigureList *list,
                                           const FzFigure     *figure);
+
+/* The text of a cue span [cue_start, cue_end) of @figure in the document @text
+ * that its offsets refer to; NULL when the span is empty or out of the text. */
+char          *fz_figure_dup_cue_text    (const FzFigure     *figure,
+                                          const char         *text,
+                                          gsize               len,
+                                          guint32             cue_start,
+                                          guint32             cue_end);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #define N_COLUMNS 7
+/* The eighth column, the measure words of its counts, may be left out. */
+#define N_COLUMNS_WITH_UNITS 8
 /* Longer triggers than this are refused so that a scan's key buffer is bounded. */
 #define MAX_TRIGGER_CHARS 32
 
@@ -32,6 +34,7 @@ fz_indicator_free (FzIndicator *ind)
   g_free (ind->name_en);
   g_free (ind->dimension);
   g_ptr_array_unref (ind->triggers);
+  g_ptr_array_unref (ind->units);
   g_free (ind);
 }
 
@@ -83,6 +86,23 @@ fz_lexicon_unref (FzLexicon *self)
   g_free (self);
 }
 
+/* Where @word stands in the trigger list of indicator @index: the earlier, the more the word
+ * is that indicator's own (劝阻 first for dissuasions, later for warnings). */
+static guint
+trigger_rank (FzLexicon  *self,
+              guint       index,
+              const char *word)
+{
+  const FzIndicator *ind = g_ptr_array_index (self->indicators, index);
+
+  for (guint i = 0; i < ind->triggers->len; i++)
+    if (g_str_equal (g_ptr_array_index (ind->triggers, i), word))
+      return i;
+  return ind->triggers->len;
+}
+
+/* A word several indicators share lists them by rank, so that the one whose own word it is
+ * is tried first when both could measure a figure. */
 static void
 add_trigger (FzLexicon  *self,
              const char *word,
@@ -91,7 +111,7 @@ add_trigger (FzLexicon  *self,
   GArray *list = g_hash_table_lookup (self->triggers, word);
   gunichar first = g_utf8_get_char (word);
   guint n_chars = g_utf8_strlen (word, -1);
-  guint old_max;
+  guint old_max, rank, at;
 
   if (list == NULL)
     {
@@ -101,7 +121,11 @@ add_trigger (FzLexicon  *self,
   for (guint i = 0; i < list->len; i++)
     if (g_array_index (list, guint, i) == index)
       return;
-  g_array_append_val (list, index);
+  rank = trigger_rank (self, index, word);
+  for (at = 0; at < list->len; at++)
+    if (trigger_rank (self, g_array_index (list, guint, at), word) > rank)
+      break;
+  g_array_insert_val (list, at, index);
 
   old_max = GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars, GUINT_TO_POINTER (first)));
   if (n_chars > old_max)
@@ -208,6 +232,7 @@ ensure_indicator (FzLexicon  *self,
       ind = g_new0 (FzIndicator, 1);
       ind->id = g_strdup (id);
       ind->triggers = g_ptr_array_new_with_free_func (g_free);
+      ind->units = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (self->indicators, ind);
       n = self->indicators->len;
       g_hash_table_insert (self->by_id, ind->id, GUINT_TO_POINTER (n));
@@ -279,6 +304,24 @@ add_row_triggers (FzLexicon    *self,
   return TRUE;
 }
 
+/* A later file's units replace the earlier ones: a unit list is one decision. */
+static void
+set_units (FzIndicator *ind,
+           const char  *field)
+{
+  g_auto(GStrv) words = split_triggers (field);
+
+  if (field[0] == '\0')
+    return;
+  g_ptr_array_set_size (ind->units, 0);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_strstrip (words[i]);
+      if (words[i][0] != '\0')
+        g_ptr_array_add (ind->units, g_strdup (words[i]));
+    }
+}
+
 static gboolean
 add_row (FzLexicon   *self,
          char       **cols,
@@ -295,6 +338,8 @@ add_row (FzLexicon   *self,
     return FALSE;
   ind = ensure_indicator (self, cols[0], &index);
   merge_row (ind, cols, polarity, kinds);
+  if (cols[N_COLUMNS] != NULL)
+    set_units (ind, g_strstrip (cols[N_COLUMNS]));
   return add_row_triggers (self, ind, index, cols[6], origin, line_no, error);
 }
 
@@ -341,12 +386,12 @@ fz_lexicon_add_from_data (FzLexicon   *self,
           continue;
         }
       seen_header = TRUE;
-      if (g_strv_length (cols) != N_COLUMNS)
+      if (g_strv_length (cols) != N_COLUMNS && g_strv_length (cols) != N_COLUMNS_WITH_UNITS)
         {
           g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
-                       "%s:%u: %u columns instead of %d "
-                       "(id name_zh name_en dimension polarity kinds triggers)",
-                       origin, i + 1, g_strv_length (cols), N_COLUMNS);
+                       "%s:%u: %u columns instead of %d or %d "
+                       "(id name_zh name_en dimension polarity kinds triggers [units])",
+                       origin, i + 1, g_strv_length (cols), N_COLUMNS, N_COLUMNS_WITH_UNITS);
           return FALSE;
         }
       if (!add_row (self, cols, origin, i + 1, error))
@@ -412,6 +457,39 @@ fz_indicator_accepts_kind (const FzIndicator *indicator,
 {
   g_return_val_if_fail (indicator != NULL, FALSE);
   return kind < FZ_N_KINDS && (indicator->kinds & (1u << kind)) != 0;
+}
+
+/* Only counts are checked: a money or percent unit says nothing of what is measured. */
+gboolean
+fz_indicator_accepts_unit (const FzIndicator *indicator,
+                           FzKind             kind,
+                           const char        *unit)
+{
+  g_return_val_if_fail (indicator != NULL, FALSE);
+  if (kind != FZ_KIND_COUNT || indicator->units->len == 0 || unit == NULL || unit[0] == '\0')
+    return TRUE;
+  for (guint i = 0; i < indicator->units->len; i++)
+    if (g_str_equal (g_ptr_array_index (indicator->units, i), unit))
+      return TRUE;
+  return FALSE;
+}
+
+/* FALSE when no indicator can measure a figure of @kind with @unit (6台 设备, 3辆): such a
+ * figure gets none rather than the nearest trigger's. */
+gboolean
+fz_lexicon_unit_fits_any (FzLexicon  *self,
+                          FzKind      kind,
+                          const char *unit)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      const FzIndicator *ind = g_ptr_array_index (self->indicators, i);
+
+      if (fz_indicator_accepts_kind (ind, kind) && fz_indicator_accepts_unit (ind, kind, unit))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 const char *

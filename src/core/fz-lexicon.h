@@ -25,6 +25,7 @@ typedef struct
   FzPolarity  polarity;
   guint       kinds;      /* bit (1 << FzKind) for each kind it may measure */
   GPtrArray  *triggers;   /* char * */
+  GPtrArray  *units;      /* char *: the measure words a count of it may have; empty: any */
 } FzIndicator;
 
 /* One trigger word found by fz_lexicon_scan(); offsets are code points. */
@@ -70,6 +71,12 @@ void               fz_lexicon_scan              (FzLexicon         *self,
 
 gboolean           fz_indicator_accepts_kind    (const FzIndicator *indicator,
                                                  FzKind             kind);
+gboolean           fz_indicator_accepts_unit    (const FzIndicator *indicator,
+                                                 FzKind             kind,
+                                                 const char        *unit);
+gboolean           fz_lexicon_unit_fits_any     (FzLexicon         *self,
+                                                 FzKind             kind,
+                                                 const char        *unit);
 const char        *fz_polarity_to_string        (FzPolarity         polarity);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzLexicon, fz_lexicon_unref)

@@ -135,13 +135,6 @@ parse_day (const Scan *s,
   return TRUE;
 }
 
-static gboolean
-is_range_sep (gunichar c)
-{
-  return c == 0x2014 || c == 0x2013 || c == '-' || c == 0xFF0D || c == '~' || c == 0xFF5E ||
-         c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */ || c == 0x2015;
-}
-
 /* Parts of a year, with the months they cover. */
 typedef struct
 {
@@ -162,7 +155,7 @@ static const YearPart year_parts[] = {
 };
 
 /* 比去年, 较去年同期: the basis of a change, not a period. */
-static const char * const basis_before[] = { "比", "较", "与", "同", "跟", "和", "于", NULL };
+static const char * const basis_before[] = { "比", "较", "与", "同", "跟", "和", "于", "是", NULL };
 static const char * const basis_after[] = { "同期", "相比", "同比", NULL };
 
 void
@@ -170,6 +163,24 @@ _fz_period_phrase_date_add_starts (guint8 *bits)
 {
   for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
     start_bits_add (bits, year_parts[p].word);
+}
+
+/* 前4个月, 前10个月: the first months of the year. */
+static gboolean
+read_first_months (const Scan *s,
+                   guint      *pos,
+                   Phrase     *ph)
+{
+  guint v, k, m;
+
+  if (match (s, *pos, "前") == 0 || !_fz_period_phrase_parse_small (s, *pos + 1, &v, &k) ||
+      v > 12 || ((m = match (s, k, "个月")) == 0 && (m = match (s, k, "個月")) == 0))
+    return FALSE;
+  ph->have_part = TRUE;
+  ph->month = 1;
+  ph->month2 = v;
+  *pos = k + m;
+  return TRUE;
 }
 
 /* The year at *pos, or the current year when none is written. */
@@ -255,6 +266,8 @@ _fz_period_phrase_read_year_part (const Scan *s,
   guint best = 0, best_part = 0;
 
   ph->month = 0;
+  if (read_first_months (s, pos, ph))
+    return TRUE;
   for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
     {
       /* 初, 底 and 末 alone only after a year: 2023年底. */

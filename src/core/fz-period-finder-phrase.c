@@ -241,6 +241,27 @@ _fz_period_phrase_add_starts (guint8 *bits)
   _fz_period_phrase_date_add_starts (bits);
 }
 
+/* 2016年11月11日至2017年底: a range whose second end writes its own year ends there. */
+static void
+read_range_end (const Scan *s,
+                Expr       *out)
+{
+  Phrase year;
+  Expr second;
+  guint k = out->end + 1;
+
+  memset (&year, 0, sizeof year);
+  if (out->end + 1 >= s->n || !is_range_sep (s->u[out->end]) ||
+      !_fz_period_phrase_read_year (s, k, &k, &year) || !year.have_year ||
+      !_fz_period_phrase_parse (s, out->end + 1, &second) ||
+      (second.flags & (EXPR_BLOCK | EXPR_RELATIVE)) ||
+      second.period.end.year_kind == FZ_PERIOD_YEAR_OPEN)
+    return;
+  out->period.end = second.period.end;
+  out->flags &= ~EXPR_DAY;
+  out->end = second.end;
+}
+
 /* Tries to read a time phrase at @i. */
 gboolean
 _fz_period_phrase_parse (const Scan *s,
@@ -257,10 +278,21 @@ _fz_period_phrase_parse (const Scan *s,
   j = read_opener (s, i, &ph);
   /* 截至目前 */
   if (ph.until && parse_block (s, j, now_words, out))
-    return TRUE;
+    {
+      out->flags |= EXPR_NOW;
+      return TRUE;
+    }
   if (!ph.until && !ph.since && !ph.weak_since &&
       (parse_relative (s, j, out) || parse_block (s, j, block_words, out)))
-    return TRUE;
+    {
+      if ((out->flags & EXPR_BLOCK) && match_any (s, i, now_words) > 0)
+        out->flags |= EXPR_NOW;
+      if ((out->flags & EXPR_BLOCK) && (match (s, i, "当天") > 0 || match (s, i, "当日") > 0))
+        out->flags |= EXPR_THAT_DAY;
+      if ((out->flags & EXPR_BLOCK) && match (s, i, "本月") > 0)
+        out->flags |= EXPR_THIS_MONTH;
+      return TRUE;
+    }
 
   if (!_fz_period_phrase_read_year (s, i, &j, &ph))
     return FALSE;
@@ -275,6 +307,12 @@ _fz_period_phrase_parse (const Scan *s,
   phrase_period (&ph, out);
   if (!fz_period_is_valid (&out->period))
     return FALSE;
+  if (!ph.have_year)
+    out->flags |= EXPR_NO_YEAR;
+  if (ph.have_part && ph.month == 1 && ph.month2 == 12)
+    out->flags |= EXPR_WHOLE_YEAR;
   out->end = j;
+  if (!ph.until && !ph.since)
+    read_range_end (s, out);
   return TRUE;
 }

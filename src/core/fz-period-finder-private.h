@@ -24,6 +24,23 @@ G_BEGIN_DECLS
 #define EXPR_LEADING   (1 << 3)
 /* Is its clause on its own (今年以来，): it governs the rest of the sentence. */
 #define EXPR_STANDALONE (1 << 4)
+/* Heads its clause (；全年发布…): it governs the later clauses of its sentence too. */
+#define EXPR_CLAUSE_HEAD (1 << 5)
+/* 目前, 截至目前: the time of the report, which a phrase leading the sentence still governs. */
+#define EXPR_NOW       (1 << 6)
+/* Writes no year (3月, 全年, 1-7月): it takes the year of the phrase before it that does. */
+#define EXPR_NO_YEAR   (1 << 7)
+/* Stands in a clause that founds or starts something (2016年2月，组建…中心): the start a
+ * relative phrase (一年来) refers to. */
+#define EXPR_FOUNDING  (1 << 8)
+/* 全年: the whole of the year the text last named, however far back in the article. */
+#define EXPR_WHOLE_YEAR (1 << 9)
+/* 5月8日，市政府召开发布会：a day when the text was reported, not a stretch of the figures. */
+#define EXPR_REPORTED  (1 << 10)
+/* 当天, 当日: the day the text named last. */
+#define EXPR_THAT_DAY  (1 << 11)
+/* 本月: in a monthly bulletin, the month it was published. */
+#define EXPR_THIS_MONTH (1 << 12)
 
 typedef struct
 {
@@ -40,6 +57,7 @@ typedef struct
   char     *u8;         /* u as UTF-8, NUL-terminated, so that a word is matched bytewise */
   guint    *u8_at;      /* compact index -> offset in u8 (n + 1 of them) */
   guint    *to_compact; /* original code point -> compact index of the next kept character */
+  guint    *to_orig;    /* compact index -> its original code point */
   guint     n_orig;
   guint    *para;       /* compact index -> paragraph number */
   guint    *clause_start;
@@ -47,6 +65,7 @@ typedef struct
   guint    *sentence_start;
   gboolean *leading;    /* only short clauses stand before this one in its sentence */
   GArray   *exprs;      /* Expr, in text order */
+  guint     doc_month;  /* the month the document was published, 0 when unknown */
 } Scan;
 
 /* What a time phrase has said so far, while it is read from left to right. */
@@ -81,6 +100,13 @@ is_clause_end (gunichar c)
 {
   return is_sentence_end (c) || c == 0xFF0C /* ， */ || c == ',' || c == 0xFF1B /* ； */ ||
          c == ';' || c == 0xFF1A /* ： */ || c == ':';
+}
+
+static inline gboolean
+is_range_sep (gunichar c)
+{
+  return c == 0x2014 || c == 0x2013 || c == '-' || c == 0xFF0D || c == '~' || c == 0xFF5E ||
+         c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */ || c == 0x2015;
 }
 
 static inline gint

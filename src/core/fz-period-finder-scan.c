@@ -90,6 +90,7 @@ _fz_period_finder_scan_init (Scan       *s,
   s->u = g_new (gunichar, n_all + 1);
   s->para = g_new0 (guint, n_all + 1);
   s->to_compact = g_new (guint, n_all + 1);
+  s->to_orig = g_new (guint, n_all + 1);
   s->n_orig = n_all;
   s->n = 0;
   while (i < n_all)
@@ -105,6 +106,7 @@ _fz_period_finder_scan_init (Scan       *s,
           if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
             {
               s->para[s->n] = para++;
+              s->to_orig[s->n] = i;
               s->u[s->n++] = PARA;
             }
           i = j;
@@ -112,10 +114,12 @@ _fz_period_finder_scan_init (Scan       *s,
         }
       s->to_compact[i] = s->n;
       s->para[s->n] = para;
+      s->to_orig[s->n] = i;
       s->u[s->n++] = all[i] == PARA ? 0x2028 : all[i];
       i++;
     }
   s->to_compact[n_all] = s->n;
+  s->to_orig[s->n] = n_all;
   s->para[s->n] = para;
   s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
   scan_init_utf8 (s);
@@ -129,6 +133,7 @@ _fz_period_finder_scan_clear (Scan *s)
   g_clear_pointer (&s->u8_at, g_free);
   g_clear_pointer (&s->para, g_free);
   g_clear_pointer (&s->to_compact, g_free);
+  g_clear_pointer (&s->to_orig, g_free);
   g_clear_pointer (&s->clause_start, g_free);
   g_clear_pointer (&s->clause_end, g_free);
   g_clear_pointer (&s->sentence_start, g_free);
@@ -174,11 +179,25 @@ _fz_period_finder_scan_bounds (Scan *s)
     s->clause_end[i - 1] = is_clause_end (s->u[i - 1]) ? i - 1 : s->clause_end[i];
 }
 
+/* Where the clause of a phrase starts, after a byline in brackets that precedes the phrase
+ * (兰州晚报讯（记者王进）今年以来，). */
+static guint
+clause_start_of (const Scan *s,
+                 guint       pos)
+{
+  guint cs = s->clause_start[pos];
+
+  for (guint k = pos; k > cs; k--)
+    if (s->u[k - 1] == ')' || s->u[k - 1] == 0xFF09 /* ） */)
+      return k;
+  return cs;
+}
+
 static gboolean
 expr_is_standalone (const Scan *s,
                     const Expr *e)
 {
-  guint cs = s->clause_start[e->start], ce = s->clause_end[MIN (e->end, s->n)];
+  guint cs = clause_start_of (s, e->start), ce = s->clause_end[MIN (e->end, s->n)];
 
   return (e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE;
 }
@@ -202,6 +221,70 @@ may_start (gunichar c)
          _fz_period_finder_try_everywhere;
 }
 
+/* 新华社深圳2月2日电: the day a wire dispatch was filed, not a time the text speaks of. */
+static gboolean
+is_dateline (const Scan *s,
+             const Expr *e)
+{
+  return (e->flags & EXPR_DAY) && e->end < s->n && s->u[e->end] == 0x7535 /* 电 */;
+}
+
+/* 春季、夏季打团伙: a list of stretches, none of which the clause is about. */
+static gboolean
+in_list_of_phrases (const Scan *s,
+                    const Expr *e,
+                    const Expr *prev)
+{
+  return (e->end < s->n && s->u[e->end] == 0x3001 /* 、 */) ||
+         (prev != NULL && prev->end + 1 == e->start && s->u[prev->end] == 0x3001);
+}
+
+/* 3月7日，记者从…了解到: the day of the report, which does not bound the figures it gives. */
+static gboolean
+reports_in_sentence (const Scan *s,
+                     const Expr *e)
+{
+  static const char * const words[] = {
+    "发布会", "获悉", "了解到", "通报", "记者", "介绍", "表示", "召开", "新闻", "讯", NULL
+  };
+
+  for (guint k = e->end; k < s->n && k < e->end + 64 && !is_sentence_end (s->u[k]); k++)
+    if (match_any (s, k, words) > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* How far into its sentence a phrase looks for a founding verb. */
+#define MAX_FOUNDING_REACH 32
+
+/* The flags that depend on where a phrase stands in its clause and sentence. */
+static void
+place_expr (const Scan *s,
+            Expr       *e)
+{
+  static const char * const founding[] = {
+    "成立", "组建", "开通", "上线", "启动", "建立", "设立", "挂牌", "揭牌", "运行", NULL
+  };
+  guint ce = s->clause_end[MIN (e->end, s->n)];
+
+  if (s->leading[e->start])
+    e->flags |= EXPR_LEADING;
+  if (expr_is_standalone (s, e))
+    e->flags |= EXPR_STANDALONE;
+  if (e->start - clause_start_of (s, e->start) <= SHORT_CLAUSE)
+    e->flags |= EXPR_CLAUSE_HEAD;
+  /* 夏季治安打击整治“百日行动”期间，: the clause names a stretch the sentence is about. */
+  if (ce >= 2 && ce > e->end && match (s, ce - 2, "期间") > 0)
+    e->flags |= EXPR_STANDALONE;
+  if ((e->flags & EXPR_DAY) && reports_in_sentence (s, e))
+    e->flags |= EXPR_REPORTED;
+  /* 自2016年建立以来, 2016年2月，组建…中心: the phrase or the rest of its sentence. */
+  for (guint k = e->start; k + 1 < s->n && k < e->start + MAX_FOUNDING_REACH &&
+       !is_sentence_end (s->u[k]); k++)
+    if (match_any (s, k, founding) > 0)
+      e->flags |= EXPR_FOUNDING;
+}
+
 void
 _fz_period_finder_scan_exprs (Scan *s)
 {
@@ -214,15 +297,26 @@ _fz_period_finder_scan_exprs (Scan *s)
       if (s->u[i] != PARA && may_start (s->u[i]) && _fz_period_phrase_parse (s, i, &e) &&
           e.end > i)
         {
-          if (s->leading[e.start])
-            e.flags |= EXPR_LEADING;
-          if (expr_is_standalone (s, &e))
-            e.flags |= EXPR_STANDALONE;
-          g_array_append_val (s->exprs, e);
+          Expr *prev = s->exprs->len > 0
+                       ? &g_array_index (s->exprs, Expr, s->exprs->len - 1) : NULL;
+
           i = e.end;
+          if (is_dateline (s, &e))
+            continue;
+          /* 期间 after a phrase in its clause closes that phrase, it does not block it. */
+          if ((e.flags & EXPR_BLOCK) && match (s, e.start, "期间") > 0 && prev != NULL &&
+              prev->start >= s->clause_start[e.start])
+            continue;
+          place_expr (s, &e);
+          if (in_list_of_phrases (s, &e, prev))
+            {
+              e.flags |= EXPR_BLOCK;
+              if (prev != NULL && prev->end + 1 == e.start)
+                prev->flags |= EXPR_BLOCK;
+            }
+          g_array_append_val (s->exprs, e);
         }
       else
         i++;
     }
 }
-

@@ -33,7 +33,8 @@ last_expr_before (const Scan *s,
   return lo - 1;
 }
 
-/* A relative start takes the start the text stated before it. */
+/* A relative start takes the start the text stated before it: the one of a founding
+ * (2016年2月，组建…中心；…一年来) when the text gives one, else the nearest. */
 static gboolean
 resolve_relative (const Scan *s,
                   gint        idx,
@@ -42,6 +43,7 @@ resolve_relative (const Scan *s,
 {
   const Expr *rel = &g_array_index (s->exprs, Expr, idx);
   guint para = s->para[rel->start];
+  const Expr *nearest = NULL;
 
   for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
     {
@@ -53,9 +55,39 @@ resolve_relative (const Scan *s,
         continue;
       if (e->period.start.year_kind == FZ_PERIOD_YEAR_OPEN)
         continue;
-      fz_period_clear (out);
-      out->start = e->period.start;
-      return TRUE;
+      if (nearest == NULL)
+        nearest = e;
+      if (e->flags & EXPR_FOUNDING)
+        {
+          nearest = e;
+          break;
+        }
+    }
+  if (nearest == NULL)
+    return FALSE;
+  fz_period_clear (out);
+  out->start = nearest->period.start;
+  return TRUE;
+}
+
+/* 当天返还538万元: the day the article named last. */
+static gboolean
+resolve_that_day (const Scan *s,
+                  gint        idx,
+                  guint       bound,
+                  FzPeriod   *out)
+{
+  for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
+    {
+      const Expr *e = &g_array_index (s->exprs, Expr, k);
+
+      if (e->start < bound)
+        break;
+      if ((e->flags & EXPR_DAY) && !(e->flags & EXPR_BLOCK))
+        {
+          *out = e->period;
+          return TRUE;
+        }
     }
   return FALSE;
 }
@@ -64,10 +96,21 @@ static gboolean
 take_expr (const Scan *s,
            gint        idx,
            guint       bound,
-           FzPeriod   *out)
+           FzPeriod   *out,
+           gint       *cue)
 {
   const Expr *e = &g_array_index (s->exprs, Expr, idx);
 
+  *cue = idx;
+  if (e->flags & EXPR_THAT_DAY)
+    return resolve_that_day (s, idx, bound, out);
+  if ((e->flags & EXPR_THIS_MONTH) && s->doc_month != 0)
+    {
+      fz_period_clear (out);
+      out->start.year_kind = out->end.year_kind = FZ_PERIOD_YEAR_CURRENT;
+      out->start.month = out->end.month = (guint8) s->doc_month;
+      return TRUE;
+    }
   if (e->flags & EXPR_BLOCK)
     return FALSE;
   if (e->flags & EXPR_RELATIVE)
@@ -77,15 +120,20 @@ take_expr (const Scan *s,
 }
 
 /* The period of a figure at compact [start, end): the clause, then the
- * sentence, then a phrase that leads an earlier sentence of the paragraph. */
+ * sentence, then a phrase that leads an earlier sentence of the paragraph. A day
+ * (5月8日，市政府召开发布会) only governs its own clause; 截至目前 after a phrase that leads
+ * the sentence (今年以来，…，截至目前，) leaves that phrase governing, but nothing before the
+ * sentence. */
 static gboolean
 find_period (const Scan *s,
              guint       start,
              guint       bound,
-             FzPeriod   *out)
+             FzPeriod   *out,
+             gint       *cue)
 {
   guint cs = s->clause_start[start], ss = s->sentence_start[start];
   gint last = last_expr_before (s, start);
+  gboolean now = FALSE;
 
   for (gint idx = last; idx >= 0 && idx + MAX_LOOKBACK > last; idx--)
     {
@@ -94,22 +142,112 @@ find_period (const Scan *s,
       if (e->start < bound)
         return FALSE;
       if (e->start >= cs)
-        return take_expr (s, idx, bound, out);
-      if (e->start >= ss)
         {
-          if (e->flags & (EXPR_LEADING | EXPR_STANDALONE))
-            return take_expr (s, idx, bound, out);
+          if (!(e->flags & EXPR_NOW) || (e->flags & EXPR_BLOCK) == 0)
+            return take_expr (s, idx, bound, out, cue);
+          now = TRUE;
           continue;
         }
-      if (s->para[e->start] != s->para[start] || s->u[e->start] == PARA)
+      if (e->start >= ss)
+        {
+          if (e->flags & EXPR_NOW)
+            now = TRUE;
+          else if ((e->flags & EXPR_REPORTED) == 0 &&
+                   (e->flags & (EXPR_LEADING | EXPR_STANDALONE | EXPR_CLAUSE_HEAD)))
+            return take_expr (s, idx, bound, out, cue);
+          continue;
+        }
+      if (now || s->para[e->start] != s->para[start] || s->u[e->start] == PARA)
         return FALSE;
       if (!(e->flags & EXPR_LEADING))
         continue;
       if (e->flags & EXPR_DAY)
         return FALSE;
-      return take_expr (s, idx, bound, out);
+      return take_expr (s, idx, bound, out, cue);
     }
   return FALSE;
+}
+
+/* 今年以来，截至8月中旬: a running total whose start the phrase just before it gives. */
+static void
+join_since (const Scan *s,
+            gint        idx,
+            FzPeriod   *period)
+{
+  const Expr *e = &g_array_index (s->exprs, Expr, idx);
+  const Expr *prev;
+
+  if (idx < 1 || period->start.year_kind != FZ_PERIOD_YEAR_OPEN ||
+      period->end.year_kind == FZ_PERIOD_YEAR_OPEN)
+    return;
+  prev = &g_array_index (s->exprs, Expr, idx - 1);
+  if ((prev->flags & (EXPR_BLOCK | EXPR_RELATIVE)) ||
+      s->sentence_start[prev->start] != s->sentence_start[e->start] ||
+      s->clause_end[prev->end] + 1 != s->clause_start[e->start] ||
+      prev->period.end.year_kind != FZ_PERIOD_YEAR_OPEN)
+    return;
+  period->start = prev->period.start;
+}
+
+/* A phrase that writes no year speaks of the year the text last named: 全年 of the nearest
+ * earlier phrase of the article with a year of its own, a few paragraphs back at most; a
+ * month (1-7月) of one in its own sentence. */
+static void
+inherit_year (const Scan *s,
+              gint        idx,
+              guint       bound,
+              FzPeriod   *period)
+{
+  const Expr *e = &g_array_index (s->exprs, Expr, idx);
+  guint para = s->para[e->start];
+
+  if (!(e->flags & EXPR_NO_YEAR) || (e->flags & (EXPR_BLOCK | EXPR_RELATIVE)))
+    return;
+  for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
+    {
+      const Expr *y = &g_array_index (s->exprs, Expr, k);
+      const FzPeriodEnd *from = &y->period.start;
+
+      if (y->start < bound || s->para[y->start] + MAX_PARAGRAPHS_BACK < para)
+        return;
+      /* A month speaks of the year of its own sentence only (2023年，…，1-7月发案199起). */
+      if (!(e->flags & EXPR_WHOLE_YEAR) && y->start < s->sentence_start[e->start])
+        return;
+      if (y->flags & (EXPR_BLOCK | EXPR_RELATIVE | EXPR_NO_YEAR))
+        continue;
+      if (from->year_kind == FZ_PERIOD_YEAR_OPEN)
+        from = &y->period.end;
+      if (from->year_kind == FZ_PERIOD_YEAR_OPEN || from->year_kind == FZ_PERIOD_YEAR_CURRENT)
+        return;
+      if (period->start.year_kind == FZ_PERIOD_YEAR_CURRENT)
+        {
+          period->start.year_kind = from->year_kind;
+          period->start.year = from->year;
+        }
+      if (period->end.year_kind == FZ_PERIOD_YEAR_CURRENT)
+        {
+          period->end.year_kind = from->year_kind;
+          period->end.year = from->year;
+        }
+      return;
+    }
+}
+
+/* The time phrase a period was read from, in the figure's code points. */
+static void
+set_cue (const Scan *s,
+         FzFigure   *f,
+         gint        cue)
+{
+  const Expr *e;
+
+  if (cue < 0)
+    return;
+  e = &g_array_index (s->exprs, Expr, cue);
+  if (e->end <= e->start || e->end > s->n)
+    return;
+  f->period_cue_start = s->to_orig[e->start];
+  f->period_cue_end = s->to_orig[e->end - 1] + 1;
 }
 
 static guint
@@ -143,9 +281,12 @@ fz_period_assign (const char   *text,
   g_return_if_fail (text != NULL || len == 0);
   g_return_if_fail (figures != NULL);
 
-  if (doc_date != NULL && g_date_valid (doc_date))
-    doc_year = g_date_get_year (doc_date);
   _fz_period_finder_scan_init (&s, text != NULL ? text : "", text != NULL ? len : 0);
+  if (doc_date != NULL && g_date_valid (doc_date))
+    {
+      doc_year = g_date_get_year (doc_date);
+      s.doc_month = g_date_get_month (doc_date);
+    }
   _fz_period_finder_scan_bounds (&s);
   _fz_period_finder_scan_exprs (&s);
 
@@ -154,15 +295,20 @@ fz_period_assign (const char   *text,
       FzFigure *f = fz_figure_list_get_mut (figures, i);
       FzPeriod period;
       guint start;
+      gint cue = -1;
 
       f->period = 0;
+      f->period_cue_start = f->period_cue_end = 0;
       /* Dates, durations, ordinals and identifiers are not about a stretch of time. */
       if (!fz_kind_is_statistic (f->kind) || f->kind == FZ_KIND_DURATION)
         continue;
       start = s.to_compact[MIN (f->start, s.n_orig)];
-      if (!find_period (&s, start, article_bound (&s, articles, f->start), &period) ||
+      if (!find_period (&s, start, article_bound (&s, articles, f->start), &period, &cue) ||
           fz_period_is_empty (&period))
         continue;
+      join_since (&s, cue, &period);
+      set_cue (&s, f, cue);
+      inherit_year (&s, cue, article_bound (&s, articles, f->start), &period);
       if (doc_year > 1000 && doc_year <= 9999)
         fz_period_resolve (&period, doc_year);
       g_string_truncate (buf, 0);

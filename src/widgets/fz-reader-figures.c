@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "fz-figure-palette.h"
 #include "fz-reader-view-private.h"
@@ -212,6 +213,40 @@ cursor_moved (FzReaderView  *self,
     }
 }
 
+/* Why each attribution was made, one line each: the words it was read from. */
+static void
+append_cues (GString        *out,
+             FzDocument     *document,
+             const FzFigure *f)
+{
+  gsize len = 0;
+  const char *text = document != NULL ? fz_document_get_text (document, &len) : NULL;
+  g_autofree char *indicator = NULL, *region = NULL, *period = NULL;
+
+  if (text == NULL)
+    return;
+  indicator = fz_figure_dup_cue_text (f, text, len, f->indicator_cue_start, f->indicator_cue_end);
+  region = fz_figure_dup_cue_text (f, text, len, f->region_cue_start, f->region_cue_end);
+  period = fz_figure_dup_cue_text (f, text, len, f->period_cue_start, f->period_cue_end);
+  if (indicator != NULL)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("Indicator read from “%s”"), indicator);
+    }
+  if (f->region_cue == FZ_CUE_ARTICLE)
+    g_string_append_printf (out, "\n%s", _("Region: the place the article is about"));
+  else if (region != NULL)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("Region read from “%s”"), region);
+    }
+  if (period != NULL)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append_printf (out, _("Period read from “%s”"), period);
+    }
+}
+
 static gboolean
 query_tooltip (GtkWidget    *widget,
                int           x,
@@ -223,6 +258,7 @@ query_tooltip (GtkWidget    *widget,
   GtkTextIter iter;
   FzFigureItem *item;
   g_autofree char *text = NULL;
+  GString *tip;
   int bx, by;
 
   if (keyboard)
@@ -241,7 +277,10 @@ query_tooltip (GtkWidget    *widget,
   if (item == NULL || self->hidden[fz_figure_item_get_figure (item)->kind])
     return FALSE;
   text = fz_figure_item_dup_tooltip (item);
-  gtk_tooltip_set_text (tooltip, text);
+  tip = g_string_new (text);
+  append_cues (tip, self->document, fz_figure_item_get_figure (item));
+  gtk_tooltip_set_text (tooltip, tip->str);
+  g_string_free (tip, TRUE);
   return TRUE;
 }
 
