@@ -232,10 +232,14 @@ scan_at (GazScan *s,
   guint k, max;
   gpointer pair;
   gpointer hkey = NULL, hval = NULL;
+  gunichar first = s->chars[s->pos[j]];
 
   if (j + 1 >= s->n_pos)
     return 1;
-  pair = fz_text_pair (s->chars[s->pos[j]], s->chars[s->pos[j + 1]]);
+  /* A bit says, without a lookup, that no name starts with this character. */
+  if (first < 0x10000 && !(s->self->first_bits[first >> 3] & (1u << (first & 7))))
+    return 1;
+  pair = fz_text_pair (first, s->chars[s->pos[j + 1]]);
   max = GPOINTER_TO_UINT (g_hash_table_lookup (s->self->max_chars, pair));
   if (max < 2)
     return 1;

@@ -152,6 +152,7 @@ _fz_gazetteer_add_name (FzGazetteer *self,
   Candidate c = { id, FZ_GAZETTEER_NONE, is_short };
   guint32 index = self->candidates->len;
   gpointer pair;
+  gunichar first;
   glong n_chars;
 
   if (g_hash_table_lookup_extended (self->names, name, &key, &value))
@@ -180,7 +181,10 @@ _fz_gazetteer_add_name (FzGazetteer *self,
   /* The scan looks up names of two characters or more. */
   if (n_chars < 2 || n_chars > MAX_NAME_CHARS)
     return;
-  pair = fz_text_pair (g_utf8_get_char (name), g_utf8_get_char (g_utf8_next_char (name)));
+  first = g_utf8_get_char (name);
+  if (first < 0x10000)
+    self->first_bits[first >> 3] |= (guint8) (1u << (first & 7));
+  pair = fz_text_pair (first, g_utf8_get_char (g_utf8_next_char (name)));
   if ((guint) n_chars > GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars, pair)))
     g_hash_table_insert (self->max_chars, pair, GUINT_TO_POINTER ((guint) n_chars));
 }
