@@ -146,6 +146,117 @@ region_of (Fixture *fx,
   return fz_figure_list_str (fx->figs, fz_figure_list_get (fx->figs, i)->region);
 }
 
+/* A count with its measure word, which some indicators do not take. */
+static guint
+add_count (Fixture    *fx,
+           const char *what,
+           const char *value,
+           const char *unit)
+{
+  guint i = add_figure (fx, what, NULL, FZ_KIND_COUNT, value);
+
+  fz_figure_list_get_mut (fx->figs, i)->unit = fz_figure_list_intern (fx->figs, unit, -1);
+  return i;
+}
+
+/* The text of a figure's indicator cue. */
+static char *
+indicator_cue_of (Fixture *fx,
+                  guint    i)
+{
+  const FzFigure *f = fz_figure_list_get (fx->figs, i);
+  FzFigure at = *f;
+
+  /* The cue is read relative to the figure's bytes: set them from its code points. */
+  at.byte_start = g_utf8_offset_to_pointer (fx->text, f->start) - fx->text;
+  return fz_figure_dup_cue_text (&at, fx->text, strlen (fx->text), f->indicator_cue_start,
+                                 f->indicator_cue_end);
+}
+
+/* What the head of the clause counts, not the nearest trigger word (issue 21). */
+static void
+test_head_of_clause (void)
+{
+  Fixture fx;
+  guint solved, reported, losses, devices, people, calls, recovered, queried, cards;
+  g_autofree char *cue = NULL;
+
+  fixture_init (&fx, "青石反诈通报\n今年以来，全市28起案件全部破获；立案数、损失数同比分别下降46.4%和"
+                     "50.91%。查扣涉诈设备6台，劝阻群众646人次，拨打预警劝阻电话19.4万个，"
+                     "为群众挽回1.11亿元经济损失。运营商累计查询涉嫌诈骗电话8500余个。"
+                     "打掉“两卡”犯罪团伙118个，抓获违法犯罪嫌疑人2386人。\n");
+  add_article (&fx, "青石反诈通报", "今年以来", NULL);
+  solved = add_count (&fx, "28起", "28", "起");
+  reported = add_figure (&fx, "46.4%", NULL, FZ_KIND_PERCENT, "46.4");
+  losses = add_figure (&fx, "50.91%", NULL, FZ_KIND_PERCENT, "50.91");
+  devices = add_count (&fx, "6台", "6", "台");
+  people = add_count (&fx, "646人次", "646", "人次");
+  calls = add_count (&fx, "19.4万个", "194000", "个");
+  recovered = add_figure (&fx, "1.11亿元", NULL, FZ_KIND_MONEY, "111000000");
+  queried = add_count (&fx, "8500余个", "8500", "个");
+  add_count (&fx, "118个", "118", "个");
+  cards = add_count (&fx, "2386人", "2386", "人");
+  run (&fx);
+
+  g_assert_cmpstr (indicator_of (&fx, solved), ==, "cases_solved");
+  cue = indicator_cue_of (&fx, solved);
+  g_assert_cmpstr (cue, ==, "破获");
+  g_assert_cmpstr (indicator_of (&fx, reported), ==, "cases_reported");
+  g_assert_cmpstr (indicator_of (&fx, losses), ==, "losses");
+  /* A measure word no indicator counts leaves the figure without one. */
+  g_assert_cmpstr (indicator_of (&fx, devices), ==, "");
+  g_assert_cmpuint (fz_figure_list_get (fx.figs, devices)->indicator_cue_end, ==, 0);
+  /* 劝阻 counts people dissuaded, and calls or messages as warnings. */
+  g_assert_cmpstr (indicator_of (&fx, people), ==, "dissuasions");
+  g_assert_cmpstr (indicator_of (&fx, calls), ==, "warnings");
+  g_assert_cmpstr (indicator_of (&fx, recovered), ==, "funds_recovered");
+  g_assert_cmpstr (indicator_of (&fx, queried), ==, "");
+  g_assert_cmpstr (indicator_of (&fx, cards), ==, "card_cases");
+  fixture_clear (&fx);
+}
+
+/* A trigger hides the neutral words inside it; an everyday verb (参与) is no action trigger. */
+static void
+test_covered_words (void)
+{
+  Fixture fx;
+  guint app, suspects;
+
+  fixture_init (&fx, "青石反诈通报\n全市下载国家反诈中心APP 50万人。\n\n"
+                     "抓获参与诈骗的犯罪嫌疑人20名。\n");
+  add_article (&fx, "青石反诈通报", "全市下载", NULL);
+  app = add_count (&fx, "50万人", "500000", "人");
+  suspects = add_count (&fx, "20名", "20", "名");
+  run (&fx);
+
+  g_assert_cmpstr (indicator_of (&fx, app), ==, "app_registrations");
+  g_assert_cmpstr (indicator_of (&fx, suspects), ==, "suspects_arrested");
+  fixture_clear (&fx);
+}
+
+/* The region's cue is the place mention, or the flag for the article's place. */
+static void
+test_region_cue (void)
+{
+  Fixture fx;
+  guint named, article;
+
+  fixture_init (&fx, "青石市反诈简报\n红河区破获诈骗案件5起。\n\n全市抓获嫌疑人30名。\n");
+  add_article (&fx, "青石市反诈简报", "红河区破获", NULL);
+  named = add_count (&fx, "5起", "5", "起");
+  article = add_count (&fx, "30名", "30", "名");
+  run (&fx);
+
+  g_assert_cmpint (fz_figure_list_get (fx.figs, named)->region_cue, ==, FZ_CUE_TEXT);
+  g_assert_cmpuint (fz_figure_list_get (fx.figs, named)->region_cue_start, ==,
+                    offset_of (fx.text, "红河区"));
+  g_assert_cmpuint (fz_figure_list_get (fx.figs, named)->region_cue_end, ==,
+                    offset_of (fx.text, "红河区") + 3);
+  g_assert_cmpstr (region_of (&fx, article), ==, "青石市");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, article)->region_cue, ==, FZ_CUE_ARTICLE);
+  fixture_clear (&fx);
+}
+
 static void
 test_namesake (void)
 {
@@ -276,6 +387,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/attribution/namesake", test_namesake);
+  g_test_add_func ("/attribution/head-of-clause", test_head_of_clause);
+  g_test_add_func ("/attribution/region-cue", test_region_cue);
+  g_test_add_func ("/attribution/covered-words", test_covered_words);
   g_test_add_func ("/attribution/respectively", test_respectively);
   g_test_add_func ("/attribution/rate-and-nouns", test_rate_and_nouns);
   g_test_add_func ("/attribution/not-about-fraud", test_not_about_fraud);

@@ -136,6 +136,28 @@ test_index_period (void)
   g_assert_null (strstr (feb, "b.txt:50-53"));
 }
 
+/* --explain adds the words each attribution was read from; the default output keeps its
+ * columns. */
+static void
+test_explain (void)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *explained = NULL;
+
+  write_page ("e.txt", "本报讯 今年以来，湖州市公安局破获电信网络诈骗案件30起。\n");
+  plain = run_cli (0, "extract", "e.txt", NULL);
+  g_assert_true (g_str_has_prefix (plain, "doc\tstart\tend\ttext\tkind\tvalue\tunit\t"
+                                          "qualifier\tchange\tbasis\tindicator\tregion\tcore"
+                                          "\tperiod\n"));
+  g_assert_nonnull (strstr (plain, "\tcases_solved\t湖州市\t1\tY-01/\n"));
+  explained = run_cli (0, "extract", "--explain", "e.txt", NULL);
+  g_assert_nonnull (strstr (explained, "\tperiod\tindicator_cue\tindicator_cue_span\t"
+                                       "region_cue\tregion_cue_span\tperiod_cue\t"
+                                       "period_cue_span\n"));
+  g_assert_nonnull (strstr (explained, "\tcases_solved\t湖州市\t1\tY-01/\t破获\t15-17\t"
+                                       "湖州市\t9-12\t今年以来\t4-8\n"));
+}
+
 static void
 test_bad_arguments (void)
 {
@@ -247,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/cli/series", test_series);
   g_test_add_func ("/cli/date-option", test_date_option);
   g_test_add_func ("/cli/index-period", test_index_period);
+  g_test_add_func ("/cli/explain", test_explain);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
   g_test_add_func ("/cli/jobs", test_jobs);
   ret = g_test_run ();

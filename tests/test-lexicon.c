@@ -149,6 +149,60 @@ test_shipped (void)
     }
 }
 
+/* The optional units column, and a shared word tried first by the indicator it leads. */
+static void
+test_units (void)
+{
+  static const char tsv[] =
+    "id\tname_zh\tname_en\tdimension\tpolarity\tkinds\ttriggers\tunits\n"
+    "warnings\t预警\twarnings\tprevention\thigher\tcount\t预警,劝阻\t条,次\n"
+    "dissuasions\t劝阻\tdissuaded\tprevention\thigher\tcount\t劝阻\t人,人次\n"
+    "losses\t损失\tlosses\toutcome\tlower\tmoney\t损失\n";
+  g_autoptr(FzLexicon) lex = fz_lexicon_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  Seen seen = { out, lex };
+
+  g_assert_true (fz_lexicon_add_from_data (lex, tsv, -1, "units", &error));
+  g_assert_no_error (error);
+  g_assert_true (fz_indicator_accepts_unit (fz_lexicon_lookup (lex, "warnings"), FZ_KIND_COUNT,
+                                            "条"));
+  g_assert_false (fz_indicator_accepts_unit (fz_lexicon_lookup (lex, "warnings"), FZ_KIND_COUNT,
+                                             "人"));
+  /* Only counts are held to their measure words; no units listed takes any. */
+  g_assert_true (fz_indicator_accepts_unit (fz_lexicon_lookup (lex, "warnings"),
+                                            FZ_KIND_PERCENT, "%"));
+  g_assert_true (fz_indicator_accepts_unit (fz_lexicon_lookup (lex, "losses"), FZ_KIND_COUNT,
+                                            "台"));
+  g_assert_true (fz_lexicon_unit_fits_any (lex, FZ_KIND_COUNT, "人次"));
+  g_assert_false (fz_lexicon_unit_fits_any (lex, FZ_KIND_COUNT, "台"));
+  /* 劝阻 is dissuasions' first word and warnings' second: dissuasions comes first. */
+  fz_lexicon_scan (lex, "劝阻", -1, collect_cb, &seen);
+  g_assert_cmpstr (out->str, ==, "劝阻@0-2:dissuasions,warnings ");
+}
+
+/* Every count indicator of the shipped lexicon lists its measure words, so that a count in
+ * 台 or 辆 measures none of them. */
+static void
+test_shipped_units (void)
+{
+  g_autofree char *path = data_path ("indicators.tsv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzLexicon) lex = fz_lexicon_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < fz_lexicon_get_n (lex); i++)
+    {
+      const FzIndicator *ind = fz_lexicon_get (lex, i);
+
+      if (fz_indicator_accepts_kind (ind, FZ_KIND_COUNT) && ind->units->len == 0)
+        g_error ("%s counts but lists no units", ind->id);
+    }
+  g_assert_true (fz_lexicon_unit_fits_any (lex, FZ_KIND_COUNT, "起"));
+  g_assert_false (fz_lexicon_unit_fits_any (lex, FZ_KIND_COUNT, "台"));
+  g_assert_false (fz_lexicon_unit_fits_any (lex, FZ_KIND_COUNT, "辆"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,5 +212,7 @@ main (int   argc,
   g_test_add_func ("/lexicon/analyst-file", test_analyst_file);
   g_test_add_func ("/lexicon/bad-input", test_bad_input);
   g_test_add_func ("/lexicon/shipped", test_shipped);
+  g_test_add_func ("/lexicon/units", test_units);
+  g_test_add_func ("/lexicon/shipped-units", test_shipped_units);
   return g_test_run ();
 }

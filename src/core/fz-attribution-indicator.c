@@ -11,24 +11,22 @@
 /* How far before a figure 为 or 向 makes it the beneficiary (为5000名群众挽回). */
 #define MAX_BENEFICIARY_GAP 4
 
-/* Characters that join the items of a list (立案数、损失数; 发案和损失). */
-#define LIST_JOINERS "、和及与"
 
-static void
-set_cue (Ctx     *ctx,
-         guint32  start,
-         guint32  end)
+void
+_fz_attribution_set_cue (Ctx     *ctx,
+                         guint32  start,
+                         guint32  end)
 {
   ctx->cue_start = start;
   ctx->cue_end = end;
   ctx->cue_verb = FALSE;
 }
 
-static gboolean
-trigger_accepts (Ctx            *ctx,
-                 const Trigger  *t,
-                 const FzFigure *fig,
-                 guint          *ind)
+gboolean
+_fz_attribution_trigger_accepts (Ctx            *ctx,
+                                 const Trigger  *t,
+                                 const FzFigure *fig,
+                                 guint          *ind)
 {
   const char *unit = fz_figure_list_str (ctx->figures, fig->unit);
 
@@ -47,9 +45,9 @@ trigger_accepts (Ctx            *ctx,
 }
 
 /* The number of figures that start before @pos, when the figures are in text order. */
-static guint
-figures_before (Ctx     *ctx,
-                guint32  pos)
+guint
+_fz_attribution_figures_before (Ctx     *ctx,
+                                guint32  pos)
 {
   guint lo = 0, hi = fz_figure_list_get_n (ctx->figures);
 
@@ -65,10 +63,10 @@ figures_before (Ctx     *ctx,
   return lo;
 }
 
-static gboolean
-overlaps_figure (Ctx     *ctx,
-                 guint32  start,
-                 guint32  end)
+gboolean
+_fz_attribution_overlaps_figure (Ctx     *ctx,
+                                 guint32  start,
+                                 guint32  end)
 {
   guint n = fz_figure_list_get_n (ctx->figures);
 
@@ -76,7 +74,7 @@ overlaps_figure (Ctx     *ctx,
     {
       /* In order and not nested, ends rise with starts: only the last figure to start
        * before @end can reach back over @start. */
-      guint i = figures_before (ctx, end);
+      guint i = _fz_attribution_figures_before (ctx, end);
       return i > 0 && fz_figure_list_get (ctx->figures, i - 1)->end > start;
     }
   for (guint i = 0; i < n; i++)
@@ -93,7 +91,7 @@ figure_starting_at (Ctx     *ctx,
                     guint32  pos)
 {
   guint n = fz_figure_list_get_n (ctx->figures);
-  guint i = ctx->figures_in_order ? figures_before (ctx, pos) : 0;
+  guint i = ctx->figures_in_order ? _fz_attribution_figures_before (ctx, pos) : 0;
 
   for (; i < n; i++)
     {
@@ -106,11 +104,11 @@ figure_starting_at (Ctx     *ctx,
   return NULL;
 }
 
-static gboolean
-has_char_in (Ctx        *ctx,
-             guint32     start,
-             guint32     end,
-             const char *chars)
+gboolean
+_fz_attribution_has_char_in (Ctx        *ctx,
+                             guint32     start,
+                             guint32     end,
+                             const char *chars)
 {
   for (const char *p = chars; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -140,16 +138,72 @@ verb_after_noun (Ctx            *ctx,
 
       if (t->start < noun_end)
         continue;
-      if (t->end > limit || has_char_in (ctx, noun_end, t->start, LIST_JOINERS) ||
-          overlaps_figure (ctx, noun_end, t->start))
+      if (t->end > limit || _fz_attribution_has_char_in (ctx, noun_end, t->start, LIST_JOINERS) ||
+          _fz_attribution_overlaps_figure (ctx, noun_end, t->start))
         break;
-      if (t->verb && !t->neutral && trigger_accepts (ctx, t, fig, &ind))
+      if (t->verb && !t->neutral && _fz_attribution_trigger_accepts (ctx, t, fig, &ind))
         {
-          set_cue (ctx, t->start, t->end);
+          _fz_attribution_set_cue (ctx, t->start, t->end);
           return (int) ind;
         }
     }
   return -1;
+}
+
+/* What the words after a number say: the head noun of its noun phrase, a neutral noun, or a
+ * verb right after it. */
+typedef struct
+{
+  int      found;      /* the head's indicator, -1 for none */
+  guint32  start;      /* the head's span */
+  guint32  end;
+  gboolean neutral;    /* a neutral noun leads the phrase */
+  int      verb;       /* the indicator of a verb right after the number, -1 for none */
+  guint32  verb_start;
+  guint32  verb_end;
+} NounPhrase;
+
+/* Reads the noun phrase that starts at @pos, with the triggers from index @first on. */
+static void
+read_noun_phrase (Ctx            *ctx,
+                  const FzFigure *fig,
+                  guint32         pos,
+                  guint           first,
+                  guint32         limit,
+                  NounPhrase     *np)
+{
+  *np = (NounPhrase) { -1, 0, 0, FALSE, -1, 0, 0 };
+  for (guint i = first; i < ctx->triggers->len; i++)
+    {
+      const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
+      guint32 from = np->found == -1 ? pos : np->end;
+      guint ind;
+
+      if (t->start < from)
+        continue;
+      if (t->end > limit || _fz_attribution_overlaps_figure (ctx, pos, t->start) ||
+          _fz_attribution_has_char_in (ctx, from, t->start, LIST_JOINERS))
+        return;
+      if (np->found == -1 && !np->neutral && t->start - pos > MAX_NOUN_GAP &&
+          !_fz_attribution_contains (ctx->u, pos, t->start, "的"))
+        return;
+      /* A verb ends the noun phrase (1123起、抓获嫌疑人597名: 抓获 is no noun); right after
+       * the number it says what the number did (164万人完成注册). */
+      if (t->verb)
+        {
+          if (np->found == -1 && !np->neutral && !t->neutral && t->start - pos <= MAX_NOUN_GAP &&
+              _fz_attribution_trigger_accepts (ctx, t, fig, &ind))
+            *np = (NounPhrase) { -1, 0, 0, FALSE, (int) ind, t->start, t->end };
+          return;
+        }
+      /* 118个派出所反诈宣教室: the last noun of the phrase is its head. */
+      if (t->neutral && np->found != -1)
+        return;
+      if (t->neutral)
+        np->neutral = TRUE;
+      else if (_fz_attribution_trigger_accepts (ctx, t, fig, &ind))
+        *np = (NounPhrase) { (int) ind, t->start, t->end, np->neutral, -1, 0, 0 };
+    }
 }
 
 /* The noun phrase right after the number: 5名资深民警, 60人的专职劝阻队, 1个反诈企业示范点;
@@ -161,72 +215,28 @@ noun_after (Ctx            *ctx,
             guint32         clause_end)
 {
   guint32 pos = _fz_attribution_skip_space (ctx, fig->end, clause_end);
-  guint32 limit;
-  int found = -1;
-  guint32 found_start = 0, found_end = 0;
-  gboolean neutral = FALSE;
   guint first;
   const FzFigure *next;
+  NounPhrase np;
+  int verb;
 
   /* 9支80人的劝阻队: the two numbers share the noun. */
   while ((next = figure_starting_at (ctx, pos)) != NULL && next->end > pos)
     pos = _fz_attribution_skip_space (ctx, next->end, clause_end);
-  limit = MIN (clause_end, pos + MAX_NOUN_WINDOW);
   first = _fz_attribution_n_before (ctx->triggers, pos);
-  for (guint i = first; i < ctx->triggers->len; i++)
+  read_noun_phrase (ctx, fig, pos, first, MIN (clause_end, pos + MAX_NOUN_WINDOW), &np);
+  if (np.verb >= 0)
     {
-      const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
-      guint32 from = found == -1 ? pos : found_end;
-      guint ind;
-
-      if (t->start < from)
-        continue;
-      if (t->end > limit || overlaps_figure (ctx, pos, t->start) ||
-          has_char_in (ctx, from, t->start, LIST_JOINERS))
-        break;
-      if (found == -1 && !neutral && t->start - pos > MAX_NOUN_GAP &&
-          !_fz_attribution_contains (ctx->u, pos, t->start, "的"))
-        break;
-      /* A verb ends the noun phrase (1123起、抓获嫌疑人597名: 抓获 is no noun); right after
-       * the number it says what the number did (164万人完成注册). */
-      if (t->verb)
-        {
-          if (found == -1 && !neutral && !t->neutral && t->start - pos <= MAX_NOUN_GAP &&
-              trigger_accepts (ctx, t, fig, &ind))
-            {
-              set_cue (ctx, t->start, t->end);
-              return (int) ind;
-            }
-          break;
-        }
-      /* 118个派出所反诈宣教室: the last noun of the phrase is its head. */
-      if (t->neutral)
-        {
-          if (found == -1)
-            neutral = TRUE;
-          else
-            break;
-          found_end = t->end;
-          continue;
-        }
-      if (trigger_accepts (ctx, t, fig, &ind))
-        {
-          found = ind;
-          found_start = t->start;
-          found_end = t->end;
-        }
+      _fz_attribution_set_cue (ctx, np.verb_start, np.verb_end);
+      return np.verb;
     }
-  if (found == -1 && neutral)
-    return -2;
-  if (found >= 0)
-    {
-      int verb = verb_after_noun (ctx, fig, first, found_end, clause_end);
-
-      if (verb >= 0)
-        return verb;
-      set_cue (ctx, found_start, found_end);
-    }
-  return found;
+  if (np.found == -1)
+    return np.neutral ? -2 : -1;
+  verb = verb_after_noun (ctx, fig, first, np.end, clause_end);
+  if (verb >= 0)
+    return verb;
+  _fz_attribution_set_cue (ctx, np.start, np.end);
+  return np.found;
 }
 
 /* The trigger before the figure in [from, fig->start): the nearest action
@@ -243,7 +253,7 @@ previous_figure_end (Ctx            *ctx,
   guint n = fz_figure_list_get_n (ctx->figures);
   guint32 end = from;
 
-  for (guint i = ctx->figures_in_order ? figures_before (ctx, from) : 0; i < n; i++)
+  for (guint i = ctx->figures_in_order ? _fz_attribution_figures_before (ctx, from) : 0; i < n; i++)
     {
       const FzFigure *f = fz_figure_list_get (ctx->figures, i);
 
@@ -287,7 +297,7 @@ trigger_before (Ctx            *ctx,
         continue;
       if (t->start < from)
         break;
-      if (overlaps_figure (ctx, t->start, t->end))
+      if (_fz_attribution_overlaps_figure (ctx, t->start, t->end))
         continue;
       if (t->neutral)
         {
@@ -296,7 +306,7 @@ trigger_before (Ctx            *ctx,
             return -2;
           continue;
         }
-      if (!trigger_accepts (ctx, t, fig, &ind))
+      if (!_fz_attribution_trigger_accepts (ctx, t, fig, &ind))
         continue;
       if (nearest == -1)
         {
@@ -314,12 +324,12 @@ trigger_before (Ctx            *ctx,
     }
   if (prefer_verbs && verb >= 0)
     {
-      set_cue (ctx, verb_t->start, verb_t->end);
+      _fz_attribution_set_cue (ctx, verb_t->start, verb_t->end);
       ctx->cue_verb = TRUE;
       return verb;
     }
   if (nearest_t != NULL)
-    set_cue (ctx, nearest_t->start, nearest_t->end);
+    _fz_attribution_set_cue (ctx, nearest_t->start, nearest_t->end);
   return nearest;
 }
 
@@ -335,172 +345,28 @@ clause_has_trigger (Ctx     *ctx,
       if (t->start >= end)
         break;
       if (t->start >= start && t->end <= end &&
-          (t->neutral || (t->n_inds > 0 && !overlaps_figure (ctx, t->start, t->end))))
+          (t->neutral ||
+           (t->n_inds > 0 && !_fz_attribution_overlaps_figure (ctx, t->start, t->end))))
         return TRUE;
     }
   return FALSE;
 }
 
 /* The indicator of figure @pick, when it can measure @fig; else -1. Its cue is the cue. */
-static int
-indicator_of_figure (Ctx            *ctx,
-                     guint           pick,
-                     const FzFigure *fig)
+int
+_fz_attribution_indicator_of_figure (Ctx            *ctx,
+                                     guint           pick,
+                                     const FzFigure *fig)
 {
   const FzFigure *f = fz_figure_list_get (ctx->figures, pick);
   int ind = fz_lexicon_find (ctx->lex, fz_figure_list_str (ctx->figures, f->indicator));
 
   if (ind >= 0 && fz_indicator_accepts_kind (fz_lexicon_get (ctx->lex, ind), fig->kind))
     {
-      set_cue (ctx, f->indicator_cue_start, f->indicator_cue_end);
+      _fz_attribution_set_cue (ctx, f->indicator_cue_start, f->indicator_cue_end);
       return ind;
     }
   return -1;
-}
-
-/* 同比分别上升5%、7%: the percents pair in order with the figures before them. */
-static int
-respectively (Ctx            *ctx,
-              guint           index,
-              guint32         sentence_start,
-              guint32         sentence_end,
-              guint32         clause_start)
-{
-  const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
-  guint n = fz_figure_list_get_n (ctx->figures);
-  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n_group = 0, my_pos = 0;
-
-  if (!_fz_attribution_contains (ctx->u, clause_start, fig->start, "分别"))
-    return -1;
-  for (guint i = 0; i < n; i++)
-    {
-      const FzFigure *f = fz_figure_list_get (ctx->figures, i);
-      if (f->kind != fig->kind || f->start < clause_start || f->end > sentence_end)
-        continue;
-      if (f->start >= clause_start && f->start < fig->start)
-        my_pos++;
-      if (f->start >= clause_start &&
-          _fz_attribution_contains (ctx->u, clause_start, f->start, "分别"))
-        n_group++;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      const FzFigure *f = fz_figure_list_get (ctx->figures, i);
-      if (f->start >= sentence_start && f->end <= clause_start && f->indicator != 0 &&
-          fz_kind_is_statistic (f->kind) && f->kind != fig->kind)
-        g_array_append_val (before, i);
-    }
-  if (n_group == 0 || before->len < n_group)
-    return -1;
-  return indicator_of_figure (ctx, g_array_index (before, guint, before->len - n_group + my_pos),
-                              fig);
-}
-
-/* The figures of @fig's kind in its clause that form one list with it (10.86%、7.84%):
- * how many, and where @fig stands among them. Returns the first one's start. */
-static guint32
-figure_list_in_clause (Ctx            *ctx,
-                       const FzFigure *fig,
-                       guint32         clause_start,
-                       guint32         clause_end,
-                       guint          *n_out,
-                       guint          *pos_out)
-{
-  guint n = fz_figure_list_get_n (ctx->figures);
-  guint32 first = fig->start;
-  guint count = 0, pos = 0;
-
-  for (guint i = ctx->figures_in_order ? figures_before (ctx, clause_start) : 0; i < n; i++)
-    {
-      const FzFigure *f = fz_figure_list_get (ctx->figures, i);
-
-      if (f->start >= clause_end)
-        {
-          if (ctx->figures_in_order)
-            break;
-          continue;
-        }
-      if (f->start < clause_start || f->kind != fig->kind)
-        continue;
-      if (count == 0)
-        first = f->start;
-      if (f->start < fig->start)
-        pos++;
-      count++;
-    }
-  *n_out = count;
-  *pos_out = pos;
-  return first;
-}
-
-/* The indicator of one item of a list of nouns: its action word, else its last noun. */
-static int
-item_indicator (Ctx            *ctx,
-                const FzFigure *fig,
-                guint32         start,
-                guint32         end)
-{
-  int noun = -1;
-
-  for (guint i = _fz_attribution_n_before (ctx->triggers, start); i < ctx->triggers->len; i++)
-    {
-      const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
-      guint ind;
-
-      if (t->start >= end)
-        break;
-      if (t->end > end || t->neutral || !trigger_accepts (ctx, t, fig, &ind))
-        continue;
-      if (t->verb)
-        {
-          set_cue (ctx, t->start, t->end);
-          return (int) ind;
-        }
-      noun = (int) ind;
-      set_cue (ctx, t->start, t->end);
-    }
-  return noun;
-}
-
-/* 立案数、损失数同比分别下降46.4%和50.91%: as many nouns before the list of figures as
- * figures in it; the figures pair with them in order. */
-static int
-noun_list (Ctx            *ctx,
-           const FzFigure *fig,
-           guint32         clause_start,
-           guint32         clause_end)
-{
-  guint n_figs, my_pos, n_items = 0;
-  guint32 first = figure_list_in_clause (ctx, fig, clause_start, clause_end, &n_figs, &my_pos);
-  guint32 item_start = clause_start, cue_start = 0, cue_end = 0;
-  int mine = -1;
-
-  if (n_figs < 2)
-    return -1;
-  for (guint32 i = clause_start; i <= first; i++)
-    {
-      int ind;
-
-      if (i < first && !has_char_in (ctx, i, i + 1, LIST_JOINERS))
-        continue;
-      ind = item_indicator (ctx, fig, item_start, i);
-      if (ind >= 0)
-        {
-          if (n_items == my_pos)
-            {
-              mine = ind;
-              cue_start = ctx->cue_start;
-              cue_end = ctx->cue_end;
-            }
-          n_items++;
-        }
-      item_start = i + 1;
-    }
-  if (n_items != n_figs || mine < 0)
-    return -1;
-  set_cue (ctx, cue_start, cue_end);
-  return mine;
 }
 
 /* A rate with no word of its own measures what the statistic before it in the sentence
@@ -513,7 +379,7 @@ subject_figure (Ctx            *ctx,
 {
   const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
   guint n = fz_figure_list_get_n (ctx->figures);
-  int pick = -1;
+  int pick = -1, ind;
 
   for (guint i = 0; i < n; i++)
     {
@@ -529,7 +395,8 @@ subject_figure (Ctx            *ctx,
     return -1;
   if (fz_figure_list_get (ctx->figures, pick)->indicator == 0)
     return -1;
-  return indicator_of_figure (ctx, pick, fig) >= 0 ? indicator_of_figure (ctx, pick, fig) : -2;
+  ind = _fz_attribution_indicator_of_figure (ctx, pick, fig);
+  return ind >= 0 ? ind : -2;
 }
 
 static int
@@ -574,9 +441,9 @@ is_beneficiary (Ctx            *ctx,
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
 
-      if (t->end > limit || overlaps_figure (ctx, fig->end, t->start))
+      if (t->end > limit || _fz_attribution_overlaps_figure (ctx, fig->end, t->start))
         break;
-      if (t->verb && !t->neutral && !trigger_accepts (ctx, t, fig, &ind))
+      if (t->verb && !t->neutral && !_fz_attribution_trigger_accepts (ctx, t, fig, &ind))
         return TRUE;
     }
   return FALSE;
@@ -595,11 +462,11 @@ find_in_clause (Ctx     *ctx,
   const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
   int ind;
 
-  ind = noun_list (ctx, fig, clause_start, clause_end);
+  ind = _fz_attribution_noun_list (ctx, fig, clause_start, clause_end);
   if (ind >= 0)
     return ind;
   if (fig->kind == FZ_KIND_PERCENT)
-    return respectively (ctx, index, sentence_start, sentence_end, clause_start);
+    return _fz_attribution_respectively (ctx, index, sentence_start, sentence_end, clause_start);
   if (is_beneficiary (ctx, fig, clause_start, clause_end))
     return -2;
   /* 挽回1.11亿元经济损失: for money the action before it says more than the noun after. */
@@ -637,7 +504,7 @@ narrow_suspects (Ctx            *ctx,
             fz_indicator_accepts_unit (fz_lexicon_get (ctx->lex, cards), fig->kind,
                                        fz_figure_list_str (ctx->figures, fig->unit)))
           {
-            set_cue (ctx, t->start, t->end);
+            _fz_attribution_set_cue (ctx, t->start, t->end);
             return cards;
           }
     }
@@ -655,7 +522,7 @@ find_indicator (Ctx     *ctx,
   const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
   int ind;
 
-  set_cue (ctx, 0, 0);
+  _fz_attribution_set_cue (ctx, 0, 0);
   /* 6台设备, 3辆车: a measure word that no indicator counts. */
   if (!fz_lexicon_unit_fits_any (ctx->lex, fig->kind, fz_figure_list_str (ctx->figures,
                                                                           fig->unit)))
@@ -682,7 +549,7 @@ find_indicator (Ctx     *ctx,
       if (ind >= 0)
         return ind;
     }
-  set_cue (ctx, 0, 0);
+  _fz_attribution_set_cue (ctx, 0, 0);
   return only_indicator_for_kind (ctx, fig->kind);
 }
 

@@ -8,6 +8,8 @@ G_BEGIN_DECLS
 
 #define SENTENCE_ENDS "。！？!?；;"
 #define CLAUSE_ENDS   "。！？!?；;，,：:"
+/* Characters that join the items of a list (立案数、损失数; 发案和损失). */
+#define LIST_JOINERS  "、和及与"
 
 typedef struct
 {
@@ -141,6 +143,38 @@ int      _fz_attribution_find_indicator      (Ctx            *ctx,
                                               guint32         sentence_end,
                                               guint32         clause_start,
                                               guint32         clause_end);
+
+/* fz-attribution-indicator.c: helpers the lists share */
+void     _fz_attribution_set_cue             (Ctx            *ctx,
+                                              guint32         start,
+                                              guint32         end);
+gboolean _fz_attribution_trigger_accepts     (Ctx            *ctx,
+                                              const Trigger  *t,
+                                              const FzFigure *fig,
+                                              guint          *ind);
+guint    _fz_attribution_figures_before      (Ctx            *ctx,
+                                              guint32         pos);
+gboolean _fz_attribution_overlaps_figure     (Ctx            *ctx,
+                                              guint32         start,
+                                              guint32         end);
+gboolean _fz_attribution_has_char_in         (Ctx            *ctx,
+                                              guint32         start,
+                                              guint32         end,
+                                              const char     *chars);
+int      _fz_attribution_indicator_of_figure (Ctx            *ctx,
+                                              guint           pick,
+                                              const FzFigure *fig);
+
+/* fz-attribution-lists.c: lists that pair up */
+int      _fz_attribution_noun_list           (Ctx            *ctx,
+                                              const FzFigure *fig,
+                                              guint32         clause_start,
+                                              guint32         clause_end);
+int      _fz_attribution_respectively        (Ctx            *ctx,
+                                              guint           index,
+                                              guint32         sentence_start,
+                                              guint32         sentence_end,
+                                              guint32         clause_start);
 
 /* fz-attribution-figure.c: one figure */
 void     _fz_attribution_figure              (Ctx            *ctx,

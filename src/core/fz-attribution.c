@@ -33,7 +33,7 @@ static const char * const verb_triggers[] = {
   "紧急拦截", "接听", "拦截", "封堵", "发放", "注册", "安装", "覆盖",
   "惩戒", "立案", "接报", "避免损失", "防止被骗", "免于受骗",
   "避免", "查扣", "止损", "封控", "共破", "打击处理", "打处", "刑事拘留", "发布", "赠送", "派发",
-  "印发", "送达", "参与", "下达", "观看",
+  "印发", "送达", "下达", "观看",
 };
 
 /* Actions that count nothing the lexicon measures: in 查询涉嫌诈骗电话8500余个 the
@@ -250,10 +250,13 @@ static gboolean
 is_part_of_name (Ctx     *ctx,
                  guint32  end)
 {
-  static const char * const places[] = { "社区", "社会", "路段" };
+  /* 湖州社区, 湖州网格员, 湖州网络诈骗: words that begin like a suffix and leave the place. */
+  static const char * const common_words[] = {
+    "社区", "社会", "社保", "社工", "路段", "网格", "网络", "网点", "网民", "网吧",
+  };
 
-  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
-    if (starts_with (ctx, end, places[i]))
+  for (guint i = 0; i < G_N_ELEMENTS (common_words); i++)
+    if (starts_with (ctx, end, common_words[i]))
       return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (name_suffixes); i++)
     if (starts_with (ctx, end, name_suffixes[i]))
@@ -321,7 +324,8 @@ trigger_cmp (gconstpointer a,
   return (int) x->neutral - (int) y->neutral;
 }
 
-/* A neutral phrase hides the trigger words inside it (群众 in a phrase for people at risk). */
+/* A neutral phrase hides the trigger words inside it (群众 in a phrase for people at risk), and
+ * a trigger the neutral words inside it (中心 in 国家反诈中心APP). */
 static void
 drop_covered_triggers (GArray *triggers)
 {
@@ -330,8 +334,6 @@ drop_covered_triggers (GArray *triggers)
       const Trigger *n = &g_array_index (triggers, Trigger, i);
       guint k = i;
 
-      if (!n->neutral)
-        continue;
       /* Sorted by start: the covered ones start where @n starts (some sort before it) or
        * inside it. */
       while (k > 0 && g_array_index (triggers, Trigger, k - 1).start == n->start)
@@ -339,8 +341,13 @@ drop_covered_triggers (GArray *triggers)
       for (; k < triggers->len && g_array_index (triggers, Trigger, k).start < n->end; k++)
         {
           Trigger *t = &g_array_index (triggers, Trigger, k);
-          if (!t->neutral && t->start >= n->start && t->end <= n->end)
+
+          if (t == n || t->start < n->start || t->end > n->end || t->neutral == n->neutral)
+            continue;
+          if (n->neutral)
             t->n_inds = 0;
+          else if (t->end - t->start < n->end - n->start)
+            t->neutral = t->verb = FALSE;
         }
     }
 }

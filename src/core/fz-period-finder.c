@@ -294,7 +294,7 @@ fz_period_assign (const char   *text,
     {
       FzFigure *f = fz_figure_list_get_mut (figures, i);
       FzPeriod period;
-      guint start;
+      guint start, bound;
       gint cue = -1;
 
       f->period = 0;
@@ -303,12 +303,12 @@ fz_period_assign (const char   *text,
       if (!fz_kind_is_statistic (f->kind) || f->kind == FZ_KIND_DURATION)
         continue;
       start = s.to_compact[MIN (f->start, s.n_orig)];
-      if (!find_period (&s, start, article_bound (&s, articles, f->start), &period, &cue) ||
-          fz_period_is_empty (&period))
+      bound = article_bound (&s, articles, f->start);
+      if (!find_period (&s, start, bound, &period, &cue) || fz_period_is_empty (&period))
         continue;
       join_since (&s, cue, &period);
       set_cue (&s, f, cue);
-      inherit_year (&s, cue, article_bound (&s, articles, f->start), &period);
+      inherit_year (&s, cue, bound, &period);
       if (doc_year > 1000 && doc_year <= 9999)
         fz_period_resolve (&period, doc_year);
       g_string_truncate (buf, 0);
