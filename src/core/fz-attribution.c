@@ -92,8 +92,9 @@ _fz_attribution_contains (const gunichar *u,
   gunichar w[16];
   guint wn = 0;
 
-  for (const char *p = word; *p != '\0' && wn < G_N_ELEMENTS (w); p = g_utf8_next_char (p))
-    w[wn++] = g_utf8_get_char (p);
+  /* The inline decoder stops at a byte that continues no character, so never reads past NUL. */
+  for (const char *p = word; *p != '\0' && wn < G_N_ELEMENTS (w);)
+    p += fz_text_decode (p, 4, &w[wn++]);
   if (wn == 0)
     return start <= end;
   for (guint32 i = start; i + wn <= end; i++)
