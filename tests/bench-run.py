@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """bench-run.py: runs one of Fanzha's benchmarks over the 10,000-page corpus.
 
-Usage: bench-run.py extract|load|analysis|index|app-load BENCH_PROGRAM FANZHA_CLI SHARED_DIR CORPUS_DIR
+Usage: bench-run.py extract|load|analysis|index|app-load BENCH_PROGRAM FANZHA_CLI SHARED_DIR
+       CORPUS_DIR
 
 Builds the corpus with SHARED_DIR/bench/make-corpus.py when CORPUS_DIR is missing, runs the
 benchmark program (its own figures: MB/s on one and two threads, or seconds to load and

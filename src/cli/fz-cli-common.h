@@ -34,8 +34,8 @@ typedef void (*FzCliDocumentFunc) (FzPipeline *pipeline,
 
 /* Makes the pipeline and hands it to @ready (if not NULL), then loads and analyses the
  * @n_paths files on a pool of threads and hands each to @func on the calling thread, in the
- * order of @paths. A file that fails, or the pipeline's own data, gets its line on stderr. Returns FZ_CLI_OK, or FZ_CLI_SOME_FAILED when anything could
- * not be read. */
+ * order of @paths. A file that fails, or the pipeline's own data, gets its line on stderr.
+ * Returns FZ_CLI_OK, or FZ_CLI_SOME_FAILED when anything could not be read. */
 int           fz_cli_common_each_document (FzCliCommon      *common,
                                            char            **paths,
                                            int               n_paths,
