@@ -129,7 +129,7 @@ _fz_attribution_noun_list (Ctx            *ctx,
     {
       int ind;
 
-      if (i < first && !_fz_attribution_has_char_in (ctx, i, i + 1, LIST_JOINERS))
+      if (i < first && !is_list_joiner (ctx->u[i]))
         continue;
       ind = item_indicator (ctx, fig, item_start, i);
       if (ind >= 0)

@@ -11,6 +11,13 @@ G_BEGIN_DECLS
 /* Characters that join the items of a list (立案数、损失数; 发案和损失). */
 #define LIST_JOINERS  "、和及与"
 
+static inline gboolean
+is_list_joiner (gunichar c)
+{
+  return c == 0x3001 /* 、 */ || c == 0x548C /* 和 */ || c == 0x53CA /* 及 */ ||
+         c == 0x4E0E /* 与 */;
+}
+
 typedef struct
 {
   guint32     start;
@@ -77,6 +84,11 @@ typedef struct
   guint32       par_ceil;
   gboolean      par_story;
   gboolean      par_valid;
+  /* The last sentence _fz_attribution_is_other_crime() looked at, and its answer. */
+  guint32       crime_start;
+  guint32       crime_end;
+  gboolean      crime_answer;
+  gboolean      crime_valid;
 } Ctx;
 
 /* Where one figure stands: the stretch it may look in (its article, or its

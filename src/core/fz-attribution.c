@@ -113,6 +113,21 @@ _fz_attribution_contains (const gunichar *u,
   return FALSE;
 }
 
+/* Whether @word stands at @i of @u, before @end. */
+static gboolean
+word_at (const gunichar *u,
+         guint32         i,
+         guint32         end,
+         const char     *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p), i++)
+    if (i >= end || u[i] != g_utf8_get_char (p))
+      return FALSE;
+  return TRUE;
+}
+
+/* One pass over the text for all the words: a mask of their first characters passes over
+ * most positions at the cost of one test, whatever the number of words. */
 gboolean
 _fz_attribution_contains_any (const gunichar     *u,
                               guint32             start,
@@ -120,22 +135,38 @@ _fz_attribution_contains_any (const gunichar     *u,
                               const char * const *words,
                               guint               n_words)
 {
-  for (guint i = 0; i < n_words; i++)
-    if (_fz_attribution_contains (u, start, end, words[i]))
-      return TRUE;
+  guint64 mask = 0;
+
+  for (guint w = 0; w < n_words; w++)
+    mask |= G_GUINT64_CONSTANT (1) << (g_utf8_get_char (words[w]) & 63);
+  for (guint32 i = start; i < end; i++)
+    {
+      if ((mask & (G_GUINT64_CONSTANT (1) << (u[i] & 63))) == 0)
+        continue;
+      for (guint w = 0; w < n_words; w++)
+        if (word_at (u, i, end, words[w]))
+          return TRUE;
+    }
   return FALSE;
 }
 
-/* A sentence that names another crime and no fraud. */
+/* A sentence that names another crime and no fraud. Figures come in text order and share
+ * their sentence: the last answer is kept. */
 gboolean
 _fz_attribution_is_other_crime (Ctx     *ctx,
                                 guint32  start,
                                 guint32  end)
 {
-  return _fz_attribution_contains_any (ctx->u, start, end, other_crime_words,
-                                       G_N_ELEMENTS (other_crime_words)) &&
-         !_fz_attribution_contains_any (ctx->u, start, end, fraud_words,
-                                        G_N_ELEMENTS (fraud_words));
+  if (ctx->crime_valid && ctx->crime_start == start && ctx->crime_end == end)
+    return ctx->crime_answer;
+  ctx->crime_valid = TRUE;
+  ctx->crime_start = start;
+  ctx->crime_end = end;
+  ctx->crime_answer = _fz_attribution_contains_any (ctx->u, start, end, other_crime_words,
+                                                    G_N_ELEMENTS (other_crime_words)) &&
+                      !_fz_attribution_contains_any (ctx->u, start, end, fraud_words,
+                                                     G_N_ELEMENTS (fraud_words));
+  return ctx->crime_answer;
 }
 
 gboolean
@@ -247,6 +278,28 @@ starts_with (Ctx        *ctx,
   return pos + len <= (guint32) ctx->n && _fz_attribution_contains (ctx->u, pos, pos + len, word);
 }
 
+/* The first characters of the suffixes: most mentions are followed by none of them, and this
+ * runs for every mention. */
+static gboolean
+may_start_suffix (gunichar c)
+{
+  switch (c)
+    {
+    case 0x7F51: /* 网 */
+    case 0x793E: /* 社 */
+    case 0x5E7F: /* 广 */
+    case 0x516C: /* 公 */
+    case 0x5927: /* 大 */
+    case 0x8DEF: /* 路 */
+    case 0x673A: /* 机 */
+    case 0x8F66: /* 车 */
+    case 0x706B: /* 火 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 is_part_of_name (Ctx     *ctx,
                  guint32  end)
@@ -256,6 +309,8 @@ is_part_of_name (Ctx     *ctx,
     "社区", "社会", "社保", "社工", "路段", "网格", "网络", "网点", "网民", "网吧",
   };
 
+  if (end >= (guint32) ctx->n || !may_start_suffix (ctx->u[end]))
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (common_words); i++)
     if (starts_with (ctx, end, common_words[i]))
       return FALSE;

@@ -173,7 +173,8 @@ read_first_months (const Scan *s,
 {
   guint v, k, m;
 
-  if (match (s, *pos, "前") == 0 || !_fz_period_phrase_parse_small (s, *pos + 1, &v, &k) ||
+  if (*pos >= s->n || s->u[*pos] != 0x524D /* 前 */ ||
+      !_fz_period_phrase_parse_small (s, *pos + 1, &v, &k) ||
       v > 12 || ((m = match (s, k, "个月")) == 0 && (m = match (s, k, "個月")) == 0))
     return FALSE;
   ph->have_part = TRUE;

@@ -179,6 +179,9 @@ _fz_period_finder_scan_bounds (Scan *s)
     s->clause_end[i - 1] = is_clause_end (s->u[i - 1]) ? i - 1 : s->clause_end[i];
 }
 
+/* How far back a byline in brackets may end before a phrase. */
+#define MAX_BYLINE_REACH 40
+
 /* Where the clause of a phrase starts, after a byline in brackets that precedes the phrase
  * (兰州晚报讯（记者王进）今年以来，). */
 static guint
@@ -187,7 +190,7 @@ clause_start_of (const Scan *s,
 {
   guint cs = s->clause_start[pos];
 
-  for (guint k = pos; k > cs; k--)
+  for (guint k = pos; k > cs && pos - k < MAX_BYLINE_REACH; k--)
     if (s->u[k - 1] == ')' || s->u[k - 1] == 0xFF09 /* ） */)
       return k;
   return cs;
@@ -239,6 +242,24 @@ in_list_of_phrases (const Scan *s,
          (prev != NULL && prev->end + 1 == e->start && s->u[prev->end] == 0x3001);
 }
 
+/* Whether one of @words stands in [from, limit) before the sentence ends. A mask of the words'
+ * first characters skips most positions with one test. */
+static gboolean
+word_in_sentence (const Scan         *s,
+                  guint               from,
+                  guint               limit,
+                  const char * const *words)
+{
+  guint64 mask = 0;
+
+  for (guint w = 0; words[w] != NULL; w++)
+    mask |= G_GUINT64_CONSTANT (1) << (g_utf8_get_char (words[w]) & 63);
+  for (guint k = from; k < s->n && k < limit && !is_sentence_end (s->u[k]); k++)
+    if ((mask & (G_GUINT64_CONSTANT (1) << (s->u[k] & 63))) != 0 && match_any (s, k, words) > 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* 3月7日，记者从…了解到: the day of the report, which does not bound the figures it gives. */
 static gboolean
 reports_in_sentence (const Scan *s,
@@ -248,10 +269,7 @@ reports_in_sentence (const Scan *s,
     "发布会", "获悉", "了解到", "通报", "记者", "介绍", "表示", "召开", "新闻", "讯", NULL
   };
 
-  for (guint k = e->end; k < s->n && k < e->end + 64 && !is_sentence_end (s->u[k]); k++)
-    if (match_any (s, k, words) > 0)
-      return TRUE;
-  return FALSE;
+  return word_in_sentence (s, e->end, e->end + 64, words);
 }
 
 /* How far into its sentence a phrase looks for a founding verb. */
@@ -279,10 +297,8 @@ place_expr (const Scan *s,
   if ((e->flags & EXPR_DAY) && reports_in_sentence (s, e))
     e->flags |= EXPR_REPORTED;
   /* 自2016年建立以来, 2016年2月，组建…中心: the phrase or the rest of its sentence. */
-  for (guint k = e->start; k + 1 < s->n && k < e->start + MAX_FOUNDING_REACH &&
-       !is_sentence_end (s->u[k]); k++)
-    if (match_any (s, k, founding) > 0)
-      e->flags |= EXPR_FOUNDING;
+  if (word_in_sentence (s, e->start, e->start + MAX_FOUNDING_REACH, founding))
+    e->flags |= EXPR_FOUNDING;
 }
 
 void
