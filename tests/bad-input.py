@@ -12,6 +12,10 @@
 # The expectations are the `expect` column of inputs() below, documented in the README
 # ("What is tested").
 #
+# The row read as user `nobody` runs a copy of fanzha-cli and of its data in the
+# temporary folder, not the build's: a clone may sit where nobody cannot enter
+# (a home folder of mode 700), and the row is about the file, not the clone.
+#
 # Environment: FANZHA_CLI (required), FANZHA_APP and DISPLAY (for the app
 # column), FZ_DATA_DIR, FZ_BAD_INPUT_ONLY (comma-separated input names, to run a
 # few), FZ_BAD_INPUT_KEEP=1 (keep the temporary folder). Arguments: --no-app (the
@@ -430,7 +434,7 @@ def limit(as_bytes, as_nobody):
     return pre
 
 
-def run(argv, as_bytes, as_nobody=False, env=None):
+def run(argv, as_bytes, as_nobody=False, env=None, cwd=None):
     start = time.monotonic()
     if SANITIZED:
         env = dict(env if env is not None else os.environ)
@@ -439,10 +443,53 @@ def run(argv, as_bytes, as_nobody=False, env=None):
             'hard_rss_limit_mb=%d' % (as_bytes // (1024 * 1024))
     try:
         p = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True,
-                           timeout=TIMEOUT, preexec_fn=limit(as_bytes, as_nobody), env=env)
+                           timeout=TIMEOUT, preexec_fn=limit(as_bytes, as_nobody), env=env,
+                           cwd=cwd)
         return p.returncode, p.stdout, p.stderr, time.monotonic() - start
     except subprocess.TimeoutExpired as e:
         return None, e.stdout or b'', e.stderr or b'', time.monotonic() - start
+
+
+def data_dir():
+    """The folder of indicators.tsv and gazetteer.tsv the build reads."""
+    for d in (os.environ.get('FANZHA_DATADIR'), os.environ.get('FZ_DATA_DIR'),
+              os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'data')):
+        if d and os.path.isfile(os.path.join(d, 'gazetteer.tsv')):
+            return d
+    return None
+
+
+SUPPRESSIONS = re.compile(r'(suppressions=)([^:]+)')
+
+
+def nobody_kit(cli, top, env):
+    """Copies fanzha-cli, its data and the sanitizers' suppression files into @top/nobody
+    (mode 755, readable by all), so that user nobody runs the same program wherever the
+    build is.  Returns (the copied program, the environment for it)."""
+    kit = os.path.join(top, 'nobody')
+    os.mkdir(kit)
+    program = shutil.copy2(cli, os.path.join(kit, 'fanzha-cli'))
+    data = os.path.join(kit, 'data')
+    os.mkdir(data)
+    src = data_dir()
+    for name in os.listdir(src) if src else []:
+        if name.endswith('.tsv'):
+            shutil.copy(os.path.join(src, name), data)
+    home = os.path.join(kit, 'home')
+    os.mkdir(home)
+    out = dict(env, FANZHA_DATADIR=data, FZ_DATA_DIR=data, HOME=home,
+               XDG_CONFIG_HOME=home, XDG_CACHE_HOME=home, XDG_DATA_HOME=home)
+    for var in ('ASAN_OPTIONS', 'LSAN_OPTIONS', 'UBSAN_OPTIONS'):
+        def copy_supp(m):
+            to = os.path.join(kit, '%s-%s' % (var.lower(), os.path.basename(m.group(2))))
+            return m.group(1) + shutil.copy(m.group(2), to)
+        if var in out:
+            out[var] = SUPPRESSIONS.sub(copy_supp, out[var])
+    for root, dirs, files in os.walk(kit):
+        for n in dirs + files:
+            os.chmod(os.path.join(root, n), 0o755)
+    os.chmod(kit, 0o755)
+    return program, out
 
 
 def name_mark(path):
@@ -560,6 +607,9 @@ def main():
     env = dict(os.environ)
     env.setdefault('G_DEBUG', 'gc-friendly')
     app_env = dict(env, GSK_RENDERER=env.get('GSK_RENDERER', 'cairo'), GTK_A11Y='none')
+    nobody_cli, nobody_env = cli, env
+    if os.geteuid() == 0 and cli_columns:
+        nobody_cli, nobody_env = nobody_kit(cli, top, env)
     failures = 0
     known = 0
     strict = bool(os.environ.get('FZ_BAD_INPUT_STRICT'))
@@ -576,8 +626,12 @@ def main():
                 if inp.as_nobody and os.geteuid() != 0:
                     cells.append((column, 'skip', 'not root', 0))
                     continue
-                rc, out, err, secs = run([cli] + args + [inp.path], CLI_AS_LIMIT,
-                                         inp.as_nobody, env)
+                if inp.as_nobody:
+                    rc, out, err, secs = run([nobody_cli] + args + [inp.path], CLI_AS_LIMIT,
+                                             True, nobody_env, cwd=top)
+                else:
+                    rc, out, err, secs = run([cli] + args + [inp.path], CLI_AS_LIMIT,
+                                             False, env)
                 runs += 1
                 problem = check_cli(inp, column, rc, out, err)
                 tails[column] = err.decode('utf-8', 'replace').strip().splitlines()

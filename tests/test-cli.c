@@ -1,5 +1,5 @@
 /* test-cli.c: fanzha-cli end to end on small pages the test writes: series, --date, index
- * --period. */
+ * --period; the same output on one thread and on several. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <glib.h>
@@ -168,6 +168,91 @@ test_bad_arguments (void)
   g_free (run_cli (1, "extract", "does-not-exist.txt", NULL));
 }
 
+/* Every command's stdout, stderr and status, with --jobs @jobs, over @files. */
+static char *
+run_jobs (const char * const *command,
+          const char         *jobs,
+          GPtrArray          *files)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("FANZHA_CLI"));
+  for (guint i = 0; command[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) command[i]);
+  g_ptr_array_add (argv, (char *) "--jobs");
+  g_ptr_array_add (argv, (char *) jobs);
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (files, i));
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (workdir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  return g_strdup_printf ("%s\n--- stderr\n%s\n--- status %d", out, err, status);
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+/* The pages of a shared corpus folder, in name order. */
+static void
+add_corpus (GPtrArray  *files,
+            const char *folder)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("FZ_SHARED_DIR"), folder, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".txt"))
+      g_ptr_array_add (names, g_build_filename (path, name, NULL));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (files, g_strdup (g_ptr_array_index (names, i)));
+}
+
+/* Many files, missing ones among them: the output, its order and the failure lines are
+ * those of one thread. */
+static void
+test_jobs (void)
+{
+  const char * const commands[][6] = {
+    { "extract", NULL }, { "extract", "--count", NULL }, { "articles", NULL },
+    { "index", NULL }, { "index", "--level", "city", NULL },
+    { "series", "--indicator", "cases_solved", NULL },
+  };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  if (g_getenv ("FZ_SHARED_DIR") == NULL)
+    {
+      g_test_skip ("FZ_SHARED_DIR is not set");
+      return;
+    }
+  write_two_months ();
+  add_corpus (files, "corpus");
+  g_ptr_array_add (files, g_strdup ("missing-1.txt"));
+  g_ptr_array_add (files, g_strdup ("a.txt"));
+  add_corpus (files, "corpus-dev");
+  g_ptr_array_add (files, g_strdup ("missing-2.txt"));
+  g_ptr_array_add (files, g_strdup ("b.txt"));
+  g_assert_cmpuint (files->len, >, 20);
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_autofree char *one = run_jobs (commands[c], "1", files);
+      g_autofree char *four = run_jobs (commands[c], "4", files);
+
+      g_assert_nonnull (strstr (one, "missing-1.txt"));
+      g_assert_cmpstr (one, ==, four);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/cli/index-period", test_index_period);
   g_test_add_func ("/cli/explain", test_explain);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/jobs", test_jobs);
   ret = g_test_run ();
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", workdir);

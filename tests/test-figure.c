@@ -89,12 +89,34 @@ test_format (void)
     }
 }
 
+/* A compacted list drops its table of strings; interning again finds the strings it holds. */
+static void
+test_compact (void)
+{
+  g_autoptr(FzFigureList) list = fz_figure_list_new ();
+  guint32 yuan = fz_figure_list_intern (list, "元", -1);
+  guint32 qi = fz_figure_list_intern (list, "起", -1);
+  guint32 ren;
+
+  fz_figure_list_compact (list);
+  g_assert_cmpuint (fz_figure_list_intern (list, "起", -1), ==, qi);
+  g_assert_cmpuint (fz_figure_list_intern (list, "元", 3), ==, yuan);
+  ren = fz_figure_list_intern (list, "人", -1);
+  g_assert_cmpuint (ren, !=, yuan);
+  g_assert_cmpuint (ren, !=, qi);
+  g_assert_cmpstr (fz_figure_list_str (list, ren), ==, "人");
+  fz_figure_list_compact (list);
+  g_assert_cmpuint (fz_figure_list_intern (list, "人", -1), ==, ren);
+  g_assert_cmpuint (fz_figure_list_intern (list, "", -1), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/figure/intern", test_intern);
+  g_test_add_func ("/figure/compact", test_compact);
   g_test_add_func ("/figure/append-sort", test_append_sort);
   g_test_add_func ("/figure/names", test_names);
   g_test_add_func ("/figure/format", test_format);

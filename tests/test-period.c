@@ -1,5 +1,5 @@
 /* test-period.c: period values (parse, write, resolve, classify) and the period finder on pages
- * written here. */
+ * written here; its gate on the first character loses no phrase of the shared pages. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <glib.h>
@@ -9,6 +9,7 @@
 #include "fz-figure.h"
 #include "fz-period.h"
 #include "fz-period-finder.h"
+#include "fz-period-finder-private.h"
 
 /* ---- values ---------------------------------------------------------------- */
 
@@ -492,6 +493,70 @@ test_resolve_contradiction (void)
   g_assert_cmpstr (resolved, ==, "8181/Y");
 }
 
+/* The phrases of @text, tried where the gate lets them or everywhere. */
+static GArray *
+scan_phrases (const char *text,
+              gsize       len,
+              gboolean    everywhere)
+{
+  Scan s = { 0 };
+  GArray *exprs;
+
+  _fz_period_finder_try_everywhere = everywhere;
+  _fz_period_finder_scan_init (&s, text, len);
+  _fz_period_finder_scan_bounds (&s);
+  _fz_period_finder_scan_exprs (&s);
+  _fz_period_finder_try_everywhere = FALSE;
+  exprs = g_steal_pointer (&s.exprs);
+  _fz_period_finder_scan_clear (&s);
+  return exprs;
+}
+
+static guint
+check_gate_folder (const char *folder)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("FZ_SHARED_DIR"), folder, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n_exprs = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+      g_autofree char *text = NULL;
+      gsize len;
+      g_autoptr(GArray) gated = NULL, everywhere = NULL;
+
+      if (!g_str_has_suffix (name, ".txt") || !g_file_get_contents (file, &text, &len, NULL))
+        continue;
+      gated = scan_phrases (text, len, FALSE);
+      everywhere = scan_phrases (text, len, TRUE);
+      g_assert_cmpuint (gated->len, ==, everywhere->len);
+      g_assert_cmpmem (gated->data, gated->len * sizeof (Expr),
+                       everywhere->data, everywhere->len * sizeof (Expr));
+      n_exprs += gated->len;
+    }
+  return n_exprs;
+}
+
+/* The scan tries a phrase only where its first character may start one: every phrase of the
+ * shared pages is found as when it tries everywhere. */
+static void
+test_finder_gate (void)
+{
+  const char *text = "自2021年3月开展以来，截至目前，两年来，前三季度破获案件12起。";
+  g_autoptr(GArray) exprs = NULL;
+
+  exprs = scan_phrases (text, strlen (text), FALSE);
+  g_assert_cmpuint (exprs->len, >=, 3);
+  if (g_getenv ("FZ_SHARED_DIR") == NULL)
+    {
+      g_test_skip ("FZ_SHARED_DIR is not set");
+      return;
+    }
+  g_assert_cmpuint (check_gate_folder ("corpus") + check_gate_folder ("corpus-dev"), >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,5 +576,6 @@ main (int   argc,
   g_test_add_func ("/period/finder/this-month", test_finder_this_month);
   g_test_add_func ("/period/finder/cue", test_finder_cue);
   g_test_add_func ("/period/finder/robust", test_finder_robust);
+  g_test_add_func ("/period/finder/gate", test_finder_gate);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
+#include "fz-cli-pool.h"
 #include "fz-document-date.h"
 
 static gboolean
@@ -56,6 +57,9 @@ fz_cli_common_options (FzCliCommon *common)
     { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &common->workspace_path,
       N_("Apply the dates and corrections of this workspace file, as the app does"),
       N_("WS.xml") },
+    { "jobs", 'j', 0, G_OPTION_ARG_INT, &common->jobs,
+      N_("Analyse N files at a time (default: one a processor, or FANZHA_JOBS); the output "
+         "is the same"), N_("N") },
     { NULL }
   };
   GOptionGroup *group;
@@ -120,10 +124,18 @@ workspace_date (FzCliCommon *common,
   return entry != NULL ? entry->date : NULL;
 }
 
-FzDocument *
-fz_cli_common_load (FzCliCommon *common,
-                    FzPipeline  *pipeline,
-                    const char  *path)
+guint
+fz_cli_common_jobs (FzCliCommon *common)
+{
+  return common->jobs > 0 ? (guint) MIN (common->jobs, 256) : fz_cli_pool_default_jobs ();
+}
+
+/* Loads and analyses one file; may run on any thread (the pipeline is immutable). */
+static FzDocument *
+load_document (FzCliCommon  *common,
+               FzPipeline   *pipeline,
+               const char   *path,
+               char        **message)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
@@ -134,7 +146,7 @@ fz_cli_common_load (FzCliCommon *common,
   if (document == NULL)
     {
       /* Messages from the loader already name the file. */
-      g_printerr ("fanzha-cli: %s\n", error->message);
+      *message = g_strdup (error->message);
       return NULL;
     }
   date = g_hash_table_lookup (common->dates, path);
@@ -151,6 +163,36 @@ fz_cli_common_load (FzCliCommon *common,
   return g_steal_pointer (&document);
 }
 
+typedef struct
+{
+  FzCliCommon       *common;
+  FzPipeline        *pipeline;
+  FzCliDocumentFunc  func;
+  gpointer           user_data;
+} EachDocument;
+
+static gpointer
+each_work (const char  *path,
+           gpointer     data,
+           char       **message)
+{
+  EachDocument *each = data;
+
+  return load_document (each->common, each->pipeline, path, message);
+}
+
+static void
+each_done (gpointer document,
+           gpointer data)
+{
+  EachDocument *each = data;
+
+  /* The decisions are kept by one thread: they are applied here, in argument order. */
+  if (each->pipeline != NULL && each->common->workspace != NULL)
+    fz_decisions_apply_to_document (each->common->workspace->decisions, document);
+  each->func (each->pipeline, document, each->user_data);
+}
+
 int
 fz_cli_common_each_document (FzCliCommon      *common,
                              char            **paths,
@@ -161,7 +203,7 @@ fz_cli_common_each_document (FzCliCommon      *common,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FzPipeline) pipeline = NULL;
-  int status = FZ_CLI_OK;
+  EachDocument each = { common, NULL, func, user_data };
 
   /* A workspace that cannot be read stops the command: output without the analyst's
    * corrections would disagree with the app. */
@@ -176,18 +218,13 @@ fz_cli_common_each_document (FzCliCommon      *common,
       g_printerr ("fanzha-cli: %s\n", error->message);
       return FZ_CLI_SOME_FAILED;
     }
+  each.pipeline = pipeline;
   if (ready != NULL)
     ready (pipeline, user_data);
-  for (int i = 0; i < n_paths; i++)
-    {
-      g_autoptr(FzDocument) document = fz_cli_common_load (common, pipeline, paths[i]);
-
-      if (document == NULL)
-        status = FZ_CLI_SOME_FAILED;
-      else
-        func (pipeline, document, user_data);
-    }
-  return status;
+  if (fz_cli_pool_run (fz_cli_common_jobs (common), paths, (guint) MAX (n_paths, 0), each_work,
+                       &each, each_done, &each, g_object_unref) > 0)
+    return FZ_CLI_SOME_FAILED;
+  return FZ_CLI_OK;
 }
 
 void

@@ -18,10 +18,12 @@ typedef struct
   char       *data_dir;
   char       *workspace_path;   /* --workspace WS.xml */
   FzWorkspaceState *workspace;  /* loaded by fz_cli_common_each_document */
+  gint        jobs;       /* --jobs; 0: fz_cli_pool_default_jobs () */
 } FzCliCommon;
 
 /* Options every analysing command takes: --date FILE=YYYY-MM-DD, --lexicon, --aliases,
- * --workspace (the analyst's dates and decisions, applied as the app applies them). */
+ * --data-dir, --jobs, --workspace (the analyst's dates and decisions, applied as the app
+ * applies them). */
 GOptionGroup *fz_cli_common_options     (FzCliCommon  *common);
 void          fz_cli_common_clear       (FzCliCommon  *common);
 /* The --workspace file, read once; NULL without the option (and @error unset) or on failure. */
@@ -29,20 +31,18 @@ FzWorkspaceState *fz_cli_common_workspace (FzCliCommon  *common,
                                          GError      **error);
 FzPipeline   *fz_cli_common_pipeline    (FzCliCommon  *common,
                                          GError      **error);
-/* Loads and analyses one file; on failure prints "fanzha-cli: FILE: why" and returns NULL. */
-FzDocument   *fz_cli_common_load        (FzCliCommon  *common,
-                                         FzPipeline   *pipeline,
-                                         const char   *path);
+/* How many threads the command's files are spread over. */
+guint         fz_cli_common_jobs        (FzCliCommon  *common);
 typedef void (*FzCliPipelineFunc) (FzPipeline *pipeline,
                                    gpointer    user_data);
 typedef void (*FzCliDocumentFunc) (FzPipeline *pipeline,
                                    FzDocument *document,
                                    gpointer    user_data);
 
-/* Makes the pipeline and hands it to @ready (if not NULL), then loads and analyses each of
- * the @n_paths files in turn and hands it to @func. A file that fails, or the pipeline's own
- * data, gets its line on stderr. Returns FZ_CLI_OK, or FZ_CLI_SOME_FAILED when anything could
- * not be read. */
+/* Makes the pipeline and hands it to @ready (if not NULL), then loads and analyses the
+ * @n_paths files on a pool of threads and hands each to @func on the calling thread, in the
+ * order of @paths. A file that fails, or the pipeline's own data, gets its line on stderr.
+ * Returns FZ_CLI_OK, or FZ_CLI_SOME_FAILED when anything could not be read. */
 int           fz_cli_common_each_document (FzCliCommon      *common,
                                            char            **paths,
                                            int               n_paths,

@@ -8,6 +8,7 @@
 #include "fz-charset.h"
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
+#include "fz-cli-pool.h"
 #include "fz-document-text.h"
 #include "fz-error.h"
 #include "fz-extractor.h"
@@ -103,72 +104,60 @@ write_figures (FzPipeline *pipeline,
     }
 }
 
-typedef struct
-{
-  char  **paths;
-  guint   n_paths;
-  guint   next;        /* atomically claimed */
-  gsize   figures;     /* atomically summed */
-  gint    failures;
-} CountJob;
-
+/* Reads, decodes and counts one file; may run on any thread. */
 static gpointer
-count_worker (gpointer data)
+count_work (const char  *path,
+            gpointer     data,
+            char       **message)
 {
-  CountJob *job = data;
-  gsize local = 0;
-  guint i;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autofree guint8 *bytes = NULL;
+  g_autoptr(FzDocumentText) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *view = NULL;
+  gsize len = 0, *count;
 
-  while ((i = (guint) g_atomic_int_add ((gint *) &job->next, 1)) < job->n_paths)
+  /* The same checks as every other command: a FIFO must not hang the count. */
+  bytes = fz_document_read (file, NULL, &len, &error);
+  if (bytes == NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (job->paths[i]);
-      g_autofree guint8 *bytes = NULL;
-      g_autoptr(FzDocumentText) text = NULL;
-      g_autoptr(GError) error = NULL;
-      gsize len = 0;
-
-      /* The same checks as every other command: a FIFO must not hang the count. */
-      bytes = fz_document_read (file, NULL, &len, &error);
-      if (bytes == NULL)
-        {
-          g_printerr ("fanzha-cli: %s\n", error->message);
-          g_atomic_int_inc (&job->failures);
-        }
-      else if ((text = fz_document_text_decode (g_file_peek_path (file), bytes, len,
-                                                &error)) != NULL)
-        {
-          /* As the analysis does: a traditional page is read in simplified characters. */
-          g_autofree char *view = fz_script_view (text->text, text->len);
-
-          local += fz_extract_count (view != NULL ? view : text->text, text->len);
-        }
-      else
-        {
-          g_autofree char *display = g_file_get_parse_name (file);
-
-          g_printerr ("fanzha-cli: %s: %s\n", display, error->message);
-          g_atomic_int_inc (&job->failures);
-        }
+      *message = g_strdup (error->message);
+      return NULL;
     }
-  g_atomic_pointer_add (&job->figures, local);
-  return NULL;
+  text = fz_document_text_decode (g_file_peek_path (file), bytes, len, &error);
+  if (text == NULL)
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      *message = g_strdup_printf ("%s: %s", display, error->message);
+      return NULL;
+    }
+  /* As the analysis does: a traditional page is read in simplified characters. */
+  view = fz_script_view (text->text, text->len);
+  count = g_new (gsize, 1);
+  *count = fz_extract_count (view != NULL ? view : text->text, text->len);
+  return count;
+}
+
+static void
+count_done (gpointer result,
+            gpointer data)
+{
+  *(gsize *) data += *(gsize *) result;
 }
 
 /* Counting skips attribution: it reads, decodes and extracts on every core. */
 static int
-count_figures (char **paths,
-               guint  n_paths)
+count_figures (FzCliCommon  *common,
+               char        **paths,
+               guint         n_paths)
 {
-  CountJob job = { paths, n_paths, 0, 0, 0 };
-  guint n_threads = CLAMP (g_get_num_processors (), 1, 16);
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  gsize figures = 0;
+  guint failed = fz_cli_pool_run (fz_cli_common_jobs (common), paths, n_paths, count_work, NULL,
+                                  count_done, &figures, g_free);
 
-  for (guint t = 0; t < n_threads; t++)
-    g_ptr_array_add (threads, g_thread_new ("count", count_worker, &job));
-  for (guint t = 0; t < n_threads; t++)
-    g_thread_join (g_ptr_array_index (threads, t));
-  g_print ("%" G_GSIZE_FORMAT "\n", job.figures);
-  return job.failures > 0 ? FZ_CLI_SOME_FAILED : FZ_CLI_OK;
+  g_print ("%" G_GSIZE_FORMAT "\n", figures);
+  return failed > 0 ? FZ_CLI_SOME_FAILED : FZ_CLI_OK;
 }
 
 int
@@ -202,7 +191,7 @@ fz_cli_extract (int    argc,
     }
   if (count)
     {
-      status = count_figures (argv + 1, argc - 1);
+      status = count_figures (&common, argv + 1, argc - 1);
       fz_cli_common_clear (&common);
       return status;
     }

@@ -3,6 +3,10 @@
 
 #include "fz-attribution.h"
 #include "fz-attribution-private.h"
+#include "fz-text-private.h"
+
+#include <string.h>
+#include <wchar.h>
 
 /* Fraud words: an article without any gets no indicator (a 民警 in a story
  * about water safety is not anti-fraud staff). */
@@ -44,14 +48,39 @@ static const char neutral_tsv[] =
   "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员,"
   "查询,审核,核查,派出所,高校,学校,文件,中心\n";
 
-static gboolean
+/* Whether @c is one of the characters of @set: its UTF-8 is a substring of @set's (UTF-8 lets
+ * no character's bytes start inside another's), found without decoding @set. */
+static inline gboolean
 is_in (gunichar     c,
        const char  *set)
 {
-  for (const char *p = set; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) == c)
-      return TRUE;
-  return FALSE;
+  char utf8[8];
+  gint n;
+
+  if (c == 0)
+    return FALSE;
+  if (c < 0x80)
+    return strchr (set, (int) c) != NULL;
+  n = fz_text_to_utf8 (c, utf8);
+  utf8[n] = '\0';
+  return strstr (set, utf8) != NULL;
+}
+
+/* The first @c of the @n characters at @u, or NULL: wmemchr () runs through many at a time
+ * where a wide character is a code point. */
+static inline const gunichar *
+find_char (const gunichar *u,
+           gunichar        c,
+           gsize           n)
+{
+#if WCHAR_MAX >= 0x10FFFF
+  if (sizeof (wchar_t) == sizeof (gunichar) && c <= 0x7FFFFFFF)
+    return (const gunichar *) wmemchr ((const wchar_t *) u, (wchar_t) c, n);
+#endif
+  for (gsize k = 0; k < n; k++)
+    if (u[k] == c)
+      return u + k;
+  return NULL;
 }
 
 gboolean
@@ -63,11 +92,19 @@ _fz_attribution_contains (const gunichar *u,
   gunichar w[16];
   guint wn = 0;
 
-  for (const char *p = word; *p != '\0' && wn < G_N_ELEMENTS (w); p = g_utf8_next_char (p))
-    w[wn++] = g_utf8_get_char (p);
+  /* The inline decoder stops at a byte that continues no character, so never reads past NUL. */
+  for (const char *p = word; *p != '\0' && wn < G_N_ELEMENTS (w);)
+    p += fz_text_decode (p, 4, &w[wn++]);
+  if (wn == 0)
+    return start <= end;
   for (guint32 i = start; i + wn <= end; i++)
     {
-      guint k = 0;
+      guint k = 1;
+      const gunichar *first = find_char (u + i, w[0], end - wn + 1 - i);
+
+      if (first == NULL)
+        return FALSE;
+      i = (guint32) (first - u);
       while (k < wn && u[i + k] == w[k])
         k++;
       if (k == wn)
@@ -459,19 +496,36 @@ add_solving_triggers (Ctx *ctx)
       }
 }
 
-/* Place mentions, then the lexicon's triggers and the neutral words, in text order. */
+/* The neutral words, read once for every page and thread. */
+static FzLexicon *
+neutral_lexicon (void)
+{
+  static FzLexicon *neutral = NULL;
+
+  if (g_once_init_enter (&neutral))
+    {
+      FzLexicon *lex = fz_lexicon_new ();
+
+      fz_lexicon_add_from_data (lex, neutral_tsv, -1, "neutral", NULL);
+      g_once_init_leave (&neutral, lex);
+    }
+  return neutral;
+}
+
+/* Place mentions, then the lexicon's triggers and the neutral words, in text order; the three
+ * scans share one compact text, made of the characters decoded once in ctx->u. */
 static void
 scan_text (Ctx        *ctx,
            const char *text,
            gsize       len)
 {
-  g_autoptr(FzLexicon) neutral = fz_lexicon_new ();
+  guint n_pos = 0;
+  g_autofree guint32 *pos = _fz_text_compact_pos (ctx->u, (gsize) ctx->n, &n_pos);
 
-  fz_gazetteer_scan (ctx->gaz, text, len, mention_cb, ctx);
-  fz_lexicon_scan (ctx->lex, text, len, trigger_cb, ctx);
-  fz_lexicon_add_from_data (neutral, neutral_tsv, -1, "neutral", NULL);
+  _fz_gazetteer_scan_compact (ctx->gaz, ctx->u, pos, n_pos, mention_cb, ctx);
+  _fz_lexicon_scan_compact (ctx->lex, ctx->u, pos, n_pos, trigger_cb, ctx);
   ctx->neutral_pass = TRUE;
-  fz_lexicon_scan (neutral, text, len, trigger_cb, ctx);
+  _fz_lexicon_scan_compact (neutral_lexicon (), ctx->u, pos, n_pos, trigger_cb, ctx);
   add_solving_triggers (ctx);
   g_array_sort (ctx->triggers, trigger_cmp);
   drop_covered_triggers (ctx->triggers);

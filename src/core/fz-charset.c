@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-charset.h"
+#include "fz-text-private.h"
 
 #include <errno.h>
 #include <string.h>
@@ -432,6 +433,27 @@ fz_charset_decode (const guint8  *data,
   return decode_unmarked (data, len, out_len, out_encoding, error);
 }
 
+/* The character at @p when it is plain ASCII or a three-byte sequence that is surely valid
+ * (no overlong form, surrogate or noncharacter), as g_utf8_get_char_validated () would read it;
+ * 0 for anything else, which that function then reads.  Most Chinese text is only these. */
+static inline gunichar
+fast_char (const char *p,
+           const char *end)
+{
+  const guchar *u = (const guchar *) p;
+  gunichar c;
+
+  if (u[0] < 0x80)
+    return u[0];
+  if (end - p < 3 || u[0] < 0xE1 || u[0] == 0xED || u[0] > 0xEF ||
+      (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
+    return 0;
+  c = ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+  if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+    return 0;
+  return c;
+}
+
 gunichar *
 fz_charset_to_ucs4 (const char *text,
                     gsize       len,
@@ -444,8 +466,10 @@ fz_charset_to_ucs4 (const char *text,
 
   while (p < end)
     {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
+      gunichar c = fast_char (p, end);
 
+      if (c == 0)
+        c = g_utf8_get_char_validated (p, end - p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
           u[n++] = 0xFFFD;
@@ -453,7 +477,7 @@ fz_charset_to_ucs4 (const char *text,
           continue;
         }
       p = g_utf8_next_char (p);
-      if (!drop_space || (!g_unichar_isspace (c) && c != 0xFEFF))
+      if (!drop_space || (!fz_text_isspace (c) && c != 0xFEFF))
         u[n++] = c;
     }
   u[n] = 0;

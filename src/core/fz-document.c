@@ -469,7 +469,11 @@ fz_document_set_figures (FzDocument   *self,
   if (self->figures == figures)
     return;
   if (figures)
-    fz_figure_list_ref (figures);
+    {
+      fz_figure_list_ref (figures);
+      /* A document keeps its figures as long as it lives: only what reading them needs. */
+      fz_figure_list_compact (figures);
+    }
   g_clear_pointer (&self->figures, fz_figure_list_unref);
   self->figures = figures;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FIGURES]);

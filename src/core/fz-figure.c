@@ -10,7 +10,8 @@ struct _FzFigureList
   gatomicrefcount  ref;
   GArray          *figures;
   GString         *pool;
-  GHashTable      *interned;   /* string -> offset + 1, so repeated units cost nothing */
+  GHashTable      *interned;   /* string -> offset + 1, so repeated units cost nothing; NULL
+                                * once compacted, made again from the pool when needed */
 };
 
 FzFigureList *
@@ -43,7 +44,7 @@ fz_figure_list_unref (FzFigureList *self)
     return;
   g_array_unref (self->figures);
   g_string_free (self->pool, TRUE);
-  g_hash_table_unref (self->interned);
+  g_clear_pointer (&self->interned, g_hash_table_unref);
   g_free (self);
 }
 
@@ -85,6 +86,30 @@ fz_figure_list_append (FzFigureList *self)
   return f;
 }
 
+/* The table of interned strings, made again from the pool after fz_figure_list_compact (). */
+static void
+intern_pool (FzFigureList *self)
+{
+  self->interned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (gsize offset = 1; offset < self->pool->len;)
+    {
+      const char *str = self->pool->str + offset;
+      gsize n = strlen (str);
+
+      if (!g_hash_table_contains (self->interned, str))
+        g_hash_table_insert (self->interned, g_strndup (str, n), GSIZE_TO_POINTER (offset + 1));
+      offset += n + 1;
+    }
+}
+
+void
+fz_figure_list_compact (FzFigureList *self)
+{
+  g_return_if_fail (self != NULL);
+  /* The table holds a copy of every string of the pool: a loaded page needs it no more. */
+  g_clear_pointer (&self->interned, g_hash_table_unref);
+}
+
 guint32
 fz_figure_list_intern (FzFigureList *self,
                        const char   *str,
@@ -98,6 +123,8 @@ fz_figure_list_intern (FzFigureList *self,
   if (str == NULL || len == 0 || (len < 0 && *str == '\0'))
     return 0;
   key = len < 0 ? g_strdup (str) : g_strndup (str, len);
+  if (self->interned == NULL)
+    intern_pool (self);
   found = g_hash_table_lookup (self->interned, key);
   if (found != NULL)
     return GPOINTER_TO_UINT (found) - 1;

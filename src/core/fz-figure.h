@@ -59,6 +59,8 @@ const FzFigure *fz_figure_list_get       (const FzFigureList *self,
 FzFigure      *fz_figure_list_get_mut    (FzFigureList   *self,
                                           guint           i);
 FzFigure      *fz_figure_list_append     (FzFigureList   *self);
+/* Frees what only adding to the list needs (adding still works, a little slower at first). */
+void           fz_figure_list_compact    (FzFigureList   *self);
 guint32        fz_figure_list_intern     (FzFigureList   *self,
                                           const char     *str,
                                           gssize          len);

@@ -36,8 +36,10 @@ struct _FzGazetteer
   GArray          *candidates;  /* Candidate */
   GHashTable      *names;       /* name -> first candidate + 1 */
   GHashTable      *codes;       /* code -> id + 1 */
-  GHashTable      *max_chars;   /* first character -> longest name starting with it */
+  GHashTable      *max_chars;   /* fz_text_pair () of the first two characters -> longest
+                                 * name starting with them */
   GHashTable      *generic;     /* names of FZ_PLACE_GENERIC places */
+  guint8           first_bits[0x10000 / 8];  /* the first characters of the BMP's names */
 };
 
 void      _fz_gazetteer_add_name         (FzGazetteer  *self,

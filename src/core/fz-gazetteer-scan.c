@@ -227,13 +227,20 @@ static inline guint
 scan_at (GazScan *s,
          guint    j)
 {
-  guint max = GPOINTER_TO_UINT (g_hash_table_lookup (s->self->max_chars,
-                                                     GUINT_TO_POINTER (s->chars[s->pos[j]])));
   char key[MAX_NAME_CHARS * 6 + 1];
   guint cum[MAX_NAME_CHARS + 1];
-  guint k;
+  guint k, max;
+  gpointer pair;
   gpointer hkey = NULL, hval = NULL;
+  gunichar first = s->chars[s->pos[j]];
 
+  if (j + 1 >= s->n_pos)
+    return 1;
+  /* A bit says, without a lookup, that no name starts with this character. */
+  if (first < 0x10000 && !(s->self->first_bits[first >> 3] & (1u << (first & 7))))
+    return 1;
+  pair = fz_text_pair (first, s->chars[s->pos[j + 1]]);
+  max = GPOINTER_TO_UINT (g_hash_table_lookup (s->self->max_chars, pair));
   if (max < 2)
     return 1;
   k = fz_text_compact_key (s->chars, s->pos, s->n_pos, j, max, key, cum);
@@ -250,8 +257,28 @@ scan_at (GazScan *s,
 }
 
 /* Longest match at each position in one pass: the table says how long a name
- * can be for each first character, so a position costs a few hash lookups.
+ * can be for its first two characters, so most positions cost one lookup.
  * White space inside a name is skipped (PDF layout spaces characters out). */
+void
+_fz_gazetteer_scan_compact (FzGazetteer         *self,
+                            const gunichar      *chars,
+                            const guint32       *pos,
+                            guint                n_pos,
+                            FzGazetteerScanFunc  func,
+                            gpointer             user_data)
+{
+  GazScan s;
+
+  s.self = self;
+  s.chars = chars;
+  s.pos = pos;
+  s.n_pos = n_pos;
+  s.func = func;
+  s.user_data = user_data;
+  for (guint j = 0; j < n_pos;)
+    j += scan_at (&s, j);
+}
+
 void
 fz_gazetteer_scan (FzGazetteer         *self,
                    const char          *text,
@@ -262,7 +289,6 @@ fz_gazetteer_scan (FzGazetteer         *self,
   g_autofree gunichar *chars = NULL;
   g_autofree guint32 *pos = NULL;
   guint n_pos = 0;
-  GazScan s;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (func != NULL);
@@ -270,13 +296,5 @@ fz_gazetteer_scan (FzGazetteer         *self,
     return;
 
   chars = _fz_text_compact (text, len, &pos, &n_pos);
-
-  s.self = self;
-  s.chars = chars;
-  s.pos = pos;
-  s.n_pos = n_pos;
-  s.func = func;
-  s.user_data = user_data;
-  for (guint j = 0; j < n_pos;)
-    j += scan_at (&s, j);
+  _fz_gazetteer_scan_compact (self, chars, pos, n_pos, func, user_data);
 }

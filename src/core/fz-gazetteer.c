@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-gazetteer-private.h"
+#include "fz-text-private.h"
 
 #include "fz-error.h"
 
@@ -150,6 +151,7 @@ _fz_gazetteer_add_name (FzGazetteer *self,
   gpointer key, value;
   Candidate c = { id, FZ_GAZETTEER_NONE, is_short };
   guint32 index = self->candidates->len;
+  gpointer pair;
   gunichar first;
   glong n_chars;
 
@@ -175,13 +177,16 @@ _fz_gazetteer_add_name (FzGazetteer *self,
 
   g_array_append_val (self->candidates, c);
   g_hash_table_insert (self->names, (gpointer) name, GUINT_TO_POINTER (index + 1));
-  first = g_utf8_get_char (name);
   n_chars = g_utf8_strlen (name, -1);
-  if (n_chars <= MAX_NAME_CHARS &&
-      (guint) n_chars > GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars,
-                                                               GUINT_TO_POINTER (first))))
-    g_hash_table_insert (self->max_chars, GUINT_TO_POINTER (first),
-                         GUINT_TO_POINTER ((guint) n_chars));
+  /* The scan looks up names of two characters or more. */
+  if (n_chars < 2 || n_chars > MAX_NAME_CHARS)
+    return;
+  first = g_utf8_get_char (name);
+  if (first < 0x10000)
+    self->first_bits[first >> 3] |= (guint8) (1u << (first & 7));
+  pair = fz_text_pair (first, g_utf8_get_char (g_utf8_next_char (name)));
+  if ((guint) n_chars > GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars, pair)))
+    g_hash_table_insert (self->max_chars, pair, GUINT_TO_POINTER ((guint) n_chars));
 }
 
 void

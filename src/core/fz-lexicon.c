@@ -21,6 +21,9 @@ struct _FzLexicon
   GHashTable      *by_id;       /* id -> index + 1 */
   GHashTable      *triggers;    /* trigger -> GArray of guint */
   GHashTable      *max_chars;   /* first character -> longest trigger starting with it */
+  GHashTable      *pair_chars;  /* fz_text_pair () of the first two characters -> longest
+                                 * trigger starting with them */
+  guint8           first_bits[0x10000 / 8];  /* the first characters of the BMP's triggers */
 };
 
 static void
@@ -46,6 +49,7 @@ fz_lexicon_new (void)
   self->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_array_unref);
   self->max_chars = g_hash_table_new (NULL, NULL);
+  self->pair_chars = g_hash_table_new (NULL, NULL);
   return self;
 }
 
@@ -77,6 +81,7 @@ fz_lexicon_unref (FzLexicon *self)
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->triggers);
   g_hash_table_unref (self->max_chars);
+  g_hash_table_unref (self->pair_chars);
   g_ptr_array_unref (self->indicators);
   g_free (self);
 }
@@ -125,6 +130,15 @@ add_trigger (FzLexicon  *self,
   old_max = GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars, GUINT_TO_POINTER (first)));
   if (n_chars > old_max)
     g_hash_table_insert (self->max_chars, GUINT_TO_POINTER (first), GUINT_TO_POINTER (n_chars));
+  if (first < 0x10000)
+    self->first_bits[first >> 3] |= (guint8) (1u << (first & 7));
+  if (n_chars >= 2)
+    {
+      gpointer pair = fz_text_pair (first, g_utf8_get_char (g_utf8_next_char (word)));
+
+      if (n_chars > GPOINTER_TO_UINT (g_hash_table_lookup (self->pair_chars, pair)))
+        g_hash_table_insert (self->pair_chars, pair, GUINT_TO_POINTER (n_chars));
+    }
 }
 
 static gboolean
@@ -529,15 +543,26 @@ static guint
 scan_at (const LexScan *s,
          guint          j)
 {
-  guint max = GPOINTER_TO_UINT (g_hash_table_lookup (s->self->max_chars,
-                                                     GUINT_TO_POINTER (s->chars[s->pos[j]])));
+  gunichar first = s->chars[s->pos[j]];
   char key[MAX_TRIGGER_CHARS * 6 + 1];
   guint cum[MAX_TRIGGER_CHARS + 1];
-  guint k;
+  guint k, max;
   GArray *list = NULL;
 
+  /* Most characters start no trigger: a bit says so without a lookup. */
+  if (first < 0x10000 && !(s->self->first_bits[first >> 3] & (1u << (first & 7))))
+    return 1;
+  max = GPOINTER_TO_UINT (g_hash_table_lookup (s->self->max_chars, GUINT_TO_POINTER (first)));
   if (max == 0)
     return 1;
+  /* A trigger longer than one character starts with a pair of the table. */
+  if (max > 1)
+    max = j + 1 < s->n_pos ? GPOINTER_TO_UINT (g_hash_table_lookup (
+                               s->self->pair_chars,
+                               fz_text_pair (s->chars[s->pos[j]], s->chars[s->pos[j + 1]])))
+                           : 1;
+  if (max == 0)
+    max = 1;
   k = fz_text_compact_key (s->chars, s->pos, s->n_pos, j, max, key, cum);
   for (; k > 0; k--)
     {
@@ -558,6 +583,20 @@ scan_at (const LexScan *s,
 /* Longest match at each position, in one pass. White space inside a word is
  * skipped because PDF layout often spaces out characters (破 案 率). */
 void
+_fz_lexicon_scan_compact (FzLexicon         *self,
+                          const gunichar    *chars,
+                          const guint32     *pos,
+                          guint              n_pos,
+                          FzLexiconScanFunc  func,
+                          gpointer           user_data)
+{
+  LexScan s = { self, chars, pos, n_pos, func, user_data };
+
+  for (guint j = 0; j < n_pos;)
+    j += scan_at (&s, j);
+}
+
+void
 fz_lexicon_scan (FzLexicon         *self,
                  const char        *text,
                  gssize             len,
@@ -567,7 +606,6 @@ fz_lexicon_scan (FzLexicon         *self,
   g_autofree gunichar *chars = NULL;
   g_autofree guint32 *pos = NULL;
   guint n_pos = 0;
-  LexScan s;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (func != NULL);
@@ -575,8 +613,5 @@ fz_lexicon_scan (FzLexicon         *self,
     return;
 
   chars = _fz_text_compact (text, len, &pos, &n_pos);
-
-  s = (LexScan) { self, chars, pos, n_pos, func, user_data };
-  for (guint j = 0; j < n_pos;)
-    j += scan_at (&s, j);
+  _fz_lexicon_scan_compact (self, chars, pos, n_pos, func, user_data);
 }

@@ -158,6 +158,13 @@ static const YearPart year_parts[] = {
 static const char * const basis_before[] = { "比", "较", "与", "同", "跟", "和", "于", "是", NULL };
 static const char * const basis_after[] = { "同期", "相比", "同比", NULL };
 
+void
+_fz_period_phrase_date_add_starts (guint8 *bits)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
+    start_bits_add (bits, year_parts[p].word);
+}
+
 /* 前4个月, 前10个月: the first months of the year. */
 static gboolean
 read_first_months (const Scan *s,

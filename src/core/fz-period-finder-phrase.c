@@ -219,6 +219,28 @@ phrase_period (const Phrase *ph,
     }
 }
 
+void
+_fz_period_phrase_add_starts (guint8 *bits)
+{
+  /* The words read at the start that no table above holds: the openers of read_opener (),
+   * parse_numeric_since ()'s and parse_year ()'s words; then the numerals of years, months
+   * and days. A word added elsewhere must be added here, or its phrases are not tried. */
+  static const char * const inline_words[] = {
+    "自从", "自", "从", "半年来", "今年", "本年", "去年", "上年",
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
+    "０", "１", "２", "３", "４", "５", "６", "７", "８", "９",
+    "〇", "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", NULL
+  };
+
+  start_bits_add_all (bits, inline_words);
+  start_bits_add_all (bits, since_words);
+  start_bits_add_all (bits, until_words);
+  start_bits_add_all (bits, now_words);
+  start_bits_add_all (bits, block_words);
+  start_bits_add_all (bits, relative_verbs);
+  _fz_period_phrase_date_add_starts (bits);
+}
+
 /* 2016年11月11日至2017年底: a range whose second end writes its own year ends there. */
 static void
 read_range_end (const Scan *s,

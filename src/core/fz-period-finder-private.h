@@ -54,6 +54,8 @@ typedef struct
 {
   gunichar *u;          /* the text without white space; PARA between paragraphs */
   guint     n;
+  char     *u8;         /* u as UTF-8, NUL-terminated, so that a word is matched bytewise */
+  guint    *u8_at;      /* compact index -> offset in u8 (n + 1 of them) */
   guint    *to_compact; /* original code point -> compact index of the next kept character */
   guint    *to_orig;    /* compact index -> its original code point */
   guint     n_orig;
@@ -125,17 +127,27 @@ cn_digit_value (gunichar c)
 
 /* ---- matching on the compact text ----------------------------------------- */
 
+/* The number of characters of @word when it stands at @i, else 0.  Comparing the UTF-8 bytes
+ * is comparing the characters (both are well-formed), and most words fail at their first byte,
+ * with no decoding of either. */
 static inline guint
 match (const Scan *s,
        guint       i,
        const char *word)
 {
-  guint k = i;
+  const guchar *t, *w = (const guchar *) word;
+  guint n = 0;
 
-  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p), k++)
-    if (k >= s->n || s->u[k] != g_utf8_get_char (p))
-      return 0;
-  return k - i;
+  if (i >= s->n)
+    return 0;
+  t = (const guchar *) s->u8 + s->u8_at[i];
+  for (; *w != '\0'; w++, t++)
+    {
+      if (*t != *w)
+        return 0;
+      n += (*w & 0xC0) != 0x80;
+    }
+  return n;
 }
 
 /* The length of the first of @words that stands at @i, 0 when none does. */
@@ -180,6 +192,39 @@ gboolean _fz_period_phrase_read_month_range (const Scan *s,
 gboolean _fz_period_phrase_read_year_part   (const Scan *s,
                                              guint      *pos,
                                              Phrase     *ph);
+
+/* ---- the characters a phrase may start with --------------------------------- */
+
+/* A bit for each character of the Basic Multilingual Plane. */
+#define START_BITS_SIZE (0x10000 / 8)
+
+static inline void
+start_bits_add (guint8     *bits,
+                const char *word)
+{
+  gunichar c = g_utf8_get_char (word);
+
+  if (c < 0x10000)
+    bits[c >> 3] |= (guint8) (1u << (c & 7));
+}
+
+static inline void
+start_bits_add_all (guint8             *bits,
+                    const char * const *words)
+{
+  for (guint w = 0; words[w] != NULL; w++)
+    start_bits_add (bits, words[w]);
+}
+
+/* fz-period-finder-phrase-date.c: the first characters of its words */
+void     _fz_period_phrase_date_add_starts  (guint8     *bits);
+
+/* fz-period-finder-phrase.c: the first characters of every phrase's words, digits and
+ * numerals, so that the scan tries a phrase only where one may start */
+void     _fz_period_phrase_add_starts       (guint8     *bits);
+
+/* Tests set this to try a phrase at every position, to check that the gate loses none. */
+extern gboolean _fz_period_finder_try_everywhere;
 
 /* fz-period-finder-phrase.c: one time phrase */
 gboolean _fz_period_phrase_parse            (const Scan *s,

@@ -24,7 +24,7 @@ line_is_heading (const gunichar *all,
     {
       if (is_clause_end (all[k]) || all[k] == 0x3001)
         return FALSE;
-      if (!g_unichar_isspace (all[k]))
+      if (!fz_text_isspace (all[k]))
         len++;
     }
   return len > 0 && len <= 40;
@@ -61,6 +61,23 @@ is_paragraph_break (const gunichar *all,
   return line_is_heading (all, line_start, ws_start);
 }
 
+/* The compact text once more as UTF-8, for match (). */
+static void
+scan_init_utf8 (Scan *s)
+{
+  gsize len = 0;
+
+  s->u8_at = g_new (guint, s->n + 1);
+  s->u8 = g_new (char, (gsize) s->n * 6 + 1);
+  for (guint k = 0; k < s->n; k++)
+    {
+      s->u8_at[k] = (guint) len;
+      len += fz_text_to_utf8 (s->u[k], s->u8 + len);
+    }
+  s->u8_at[s->n] = (guint) len;
+  s->u8[len] = '\0';
+}
+
 void
 _fz_period_finder_scan_init (Scan       *s,
                              const char *text,
@@ -78,11 +95,11 @@ _fz_period_finder_scan_init (Scan       *s,
   s->n = 0;
   while (i < n_all)
     {
-      if (g_unichar_isspace (all[i]) || all[i] == 0xFEFF)
+      if (fz_text_isspace (all[i]) || all[i] == 0xFEFF)
         {
           guint j = i;
 
-          while (j < n_all && (g_unichar_isspace (all[j]) || all[j] == 0xFEFF))
+          while (j < n_all && (fz_text_isspace (all[j]) || all[j] == 0xFEFF))
             j++;
           for (guint k = i; k < j; k++)
             s->to_compact[k] = s->n;
@@ -105,12 +122,15 @@ _fz_period_finder_scan_init (Scan       *s,
   s->to_orig[s->n] = n_all;
   s->para[s->n] = para;
   s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
+  scan_init_utf8 (s);
 }
 
 void
 _fz_period_finder_scan_clear (Scan *s)
 {
   g_clear_pointer (&s->u, g_free);
+  g_clear_pointer (&s->u8, g_free);
+  g_clear_pointer (&s->u8_at, g_free);
   g_clear_pointer (&s->para, g_free);
   g_clear_pointer (&s->to_compact, g_free);
   g_clear_pointer (&s->to_orig, g_free);
@@ -183,6 +203,25 @@ expr_is_standalone (const Scan *s,
   guint cs = clause_start_of (s, e->start), ce = s->clause_end[MIN (e->end, s->n)];
 
   return (e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE;
+}
+
+gboolean _fz_period_finder_try_everywhere = FALSE;
+
+/* Whether a phrase may start with @c: most characters start none, and trying a phrase costs
+ * a hundred word comparisons. */
+static inline gboolean
+may_start (gunichar c)
+{
+  static guint8 bits[START_BITS_SIZE];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      _fz_period_phrase_add_starts (bits);
+      g_once_init_leave (&ready, 1);
+    }
+  return c >= 0x10000 || (bits[c >> 3] & (1u << (c & 7))) != 0 ||
+         _fz_period_finder_try_everywhere;
 }
 
 /* 新华社深圳2月2日电: the day a wire dispatch was filed, not a time the text speaks of. */
@@ -271,7 +310,8 @@ _fz_period_finder_scan_exprs (Scan *s)
     {
       Expr e;
 
-      if (s->u[i] != PARA && _fz_period_phrase_parse (s, i, &e) && e.end > i)
+      if (s->u[i] != PARA && may_start (s->u[i]) && _fz_period_phrase_parse (s, i, &e) &&
+          e.end > i)
         {
           Expr *prev = s->exprs->len > 0
                        ? &g_array_index (s->exprs, Expr, s->exprs->len - 1) : NULL;

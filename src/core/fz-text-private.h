@@ -4,6 +4,9 @@
 
 #include <glib.h>
 
+#include "fz-gazetteer.h"
+#include "fz-lexicon.h"
+
 G_BEGIN_DECLS
 
 /* These run at every position of a page: inline, so that a call costs nothing. */
@@ -47,6 +50,43 @@ fz_text_decode (const char *s,
   return 1;
 }
 
+/* g_unichar_isspace () without its call for ASCII and the common Chinese characters. */
+static inline gboolean
+fz_text_isspace (gunichar c)
+{
+  if (c < 0x80)
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+  if (c >= 0x3400 && c <= 0x9FFF)
+    return FALSE;
+  return g_unichar_isspace (c);
+}
+
+/* g_unichar_to_utf8 () inline for the Basic Multilingual Plane, where most text is. */
+static inline gint
+fz_text_to_utf8 (gunichar  c,
+                 char     *out)
+{
+  if (c < 0x80)
+    {
+      out[0] = (char) c;
+      return 1;
+    }
+  if (c < 0x800)
+    {
+      out[0] = (char) (0xC0 | (c >> 6));
+      out[1] = (char) (0x80 | (c & 0x3F));
+      return 2;
+    }
+  if (c < 0x10000)
+    {
+      out[0] = (char) (0xE0 | (c >> 12));
+      out[1] = (char) (0x80 | ((c >> 6) & 0x3F));
+      out[2] = (char) (0x80 | (c & 0x3F));
+      return 3;
+    }
+  return g_unichar_to_utf8 (c, out);
+}
+
 /* The value of an ASCII or full-width digit, -1 for any other character. */
 static inline gint
 fz_text_digit_value (gunichar c)
@@ -79,10 +119,42 @@ fz_text_compact_key (const gunichar *chars,
   return k;
 }
 
+/* The key, in a table of g_direct_hash (), of the words that start with @a then @b: the two
+ * first characters tell far more words apart than the first alone.  The low 32 bits (the
+ * hash) mix both; the high ones keep @a, so that the key is exact where a pointer has 64
+ * bits.  Where it has 32, two pairs may share a key: a table of longest lengths then only
+ * gives a bound that is too long, never one too short. */
+static inline gpointer
+fz_text_pair (gunichar a,
+              gunichar b)
+{
+  guint64 key = ((guint64) a << 32) | (guint32) ((a * 2654435761u) ^ b);
+
+  return GSIZE_TO_POINTER ((gsize) key);
+}
+
 /* fz-text.c */
 gunichar  *_fz_text_compact  (const char  *text,
                               gssize       len,
                               guint32    **pos,
                               guint       *n_pos);
+guint32   *_fz_text_compact_pos (const gunichar *chars,
+                                 gsize           n_chars,
+                                 guint          *n_pos);
+
+/* The scans of fz-gazetteer-scan.c and fz-lexicon.c on a compact text made once by the caller
+ * (fz-attribution.c runs three of them on each page). */
+void       _fz_gazetteer_scan_compact (FzGazetteer    *self,
+                                       const gunichar *chars,
+                                       const guint32  *pos,
+                                       guint           n_pos,
+                                       FzGazetteerScanFunc func,
+                                       gpointer        user_data);
+void       _fz_lexicon_scan_compact   (FzLexicon      *self,
+                                       const gunichar *chars,
+                                       const guint32  *pos,
+                                       guint           n_pos,
+                                       FzLexiconScanFunc func,
+                                       gpointer        user_data);
 
 G_END_DECLS

@@ -3,9 +3,25 @@
 
 #include "fz-text-private.h"
 
-/* The characters of @text, and in @pos the indices of those that are not white
- * space: matching on these finds a name even where PDF layout spaced it out
- * (破 案 率).  One slot more than needed, so that an empty text still gets an array. */
+/* The indices of the characters of @chars that are not white space: matching on these finds a
+ * name even where PDF layout spaced it out (破 案 率).  One slot more than needed, so that an
+ * empty text still gets an array. */
+guint32 *
+_fz_text_compact_pos (const gunichar *chars,
+                      gsize           n_chars,
+                      guint          *n_pos)
+{
+  guint32 *pos = g_new (guint32, n_chars + 1);
+  guint n = 0;
+
+  for (gsize i = 0; i < n_chars; i++)
+    if (!fz_text_isspace (chars[i]))
+      pos[n++] = (guint32) i;
+  *n_pos = n;
+  return pos;
+}
+
+/* The characters of @text, and in @pos the indices of those that are not white space. */
 gunichar *
 _fz_text_compact (const char  *text,
                   gssize       len,
@@ -14,13 +30,8 @@ _fz_text_compact (const char  *text,
 {
   gunichar *chars;
   glong n_chars = 0;
-  guint n = 0;
 
   chars = g_utf8_to_ucs4_fast (text, len, &n_chars);
-  *pos = g_new (guint32, n_chars + 1);
-  for (glong i = 0; i < n_chars; i++)
-    if (!g_unichar_isspace (chars[i]))
-      (*pos)[n++] = i;
-  *n_pos = n;
+  *pos = _fz_text_compact_pos (chars, (gsize) n_chars, n_pos);
   return chars;
 }
