@@ -24,6 +24,18 @@ index_changed (FzWindow    *self,
   fz_chart_pane_set_index (self->chart_pane, any ? fz_workspace_get_index (workspace) : NULL,
                            any ? result : NULL);
   gtk_stack_set_visible_child_name (self->chart_stack, any ? "chart" : "empty");
+  if (any && !self->chart_chosen)
+    {
+      gboolean overall = FALSE;
+
+      /* A first chart with something in it: the overall index needs several dimensions,
+       * which a few pages rarely give; their dimension scores are there. */
+      for (guint i = 0; i < fz_index_result_get_n_regions (result) && !overall; i++)
+        overall = fz_index_result_get_region (result, i)->has_overall;
+      if (!overall)
+        fz_chart_pane_set_chart (self->chart_pane, FZ_CHART_GROUPED, NULL);
+      self->chart_chosen = TRUE;
+    }
 }
 
 static void

@@ -50,6 +50,7 @@ struct _FzWindow
   guint                 pending_source;   /* selects a figure once the reader shows it */
   guint                 pending_start;
   guint                 pending_end;
+  gboolean              chart_chosen;     /* the first chart was chosen for what there is */
 };
 
 void     _fz_window_class_actions_init   (FzWindowClass *klass);
