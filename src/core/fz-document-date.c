@@ -25,16 +25,10 @@ typedef struct
 static gint
 cn_digit_value (gunichar c)
 {
-  static const gunichar digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-                                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };  /* 〇一二三四五六七八九 */
-
-  if (c == 0x96F6 || c == 'O' || c == 0x25CB) /* 零, and the letter or circle some fonts give
-                                                 * for 〇 */
+  /* The letter O and a circle stand for 〇 in some fonts' mastheads. */
+  if (c == 'O' || c == 0x25CB)
     return 0;
-  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
-    if (digits[i] == c)
-      return (gint) i;
-  return -1;
+  return fz_text_cn_digit_value (c);
 }
 
 static gboolean

@@ -8,42 +8,34 @@
 int
 fz_numeral_digit_value (gunichar c)
 {
+  gint value = fz_text_cn_digit_value (c);
+
+  /* Capital and traditional forms on top of the shared table. */
+  if (value >= 0)
+    return value;
   switch (c)
     {
-    case 0x3007: /* 〇 */
-    case 0x96F6: /* 零 */
-      return 0;
-    case 0x4E00: /* 一 */
     case 0x58F9: /* 壹 */
       return 1;
-    case 0x4E8C: /* 二 */
-    case 0x4E24: /* 两 */
     case 0x5169: /* 兩 */
     case 0x8D30: /* 贰 */
     case 0x8CB3: /* 貳 */
       return 2;
-    case 0x4E09: /* 三 */
     case 0x53C1: /* 叁 */
     case 0x53C3: /* 參 */
     case 0x53C4: /* 叄 */
       return 3;
-    case 0x56DB: /* 四 */
     case 0x8086: /* 肆 */
       return 4;
-    case 0x4E94: /* 五 */
     case 0x4F0D: /* 伍 */
       return 5;
-    case 0x516D: /* 六 */
     case 0x9646: /* 陆 */
     case 0x9678: /* 陸 */
       return 6;
-    case 0x4E03: /* 七 */
     case 0x67D2: /* 柒 */
       return 7;
-    case 0x516B: /* 八 */
     case 0x634C: /* 捌 */
       return 8;
-    case 0x4E5D: /* 九 */
     case 0x7396: /* 玖 */
       return 9;
     default:

@@ -29,7 +29,7 @@ _fz_period_phrase_parse_small (const Scan *s,
     {
       gint tens = -1, units = -1;
 
-      if (k < s->n && (d = cn_digit_value (s->u[k])) > 0 && s->u[k] != 0x4E24)
+      if (k < s->n && (d = fz_text_cn_digit_value (s->u[k])) > 0 && s->u[k] != 0x4E24)
         {
           units = d;
           k++;
@@ -39,7 +39,7 @@ _fz_period_phrase_parse_small (const Scan *s,
           tens = units < 0 ? 1 : units;
           units = 0;
           k++;
-          if (k < s->n && (d = cn_digit_value (s->u[k])) > 0 && s->u[k] != 0x4E24)
+          if (k < s->n && (d = fz_text_cn_digit_value (s->u[k])) > 0 && s->u[k] != 0x4E24)
             {
               units = d;
               k++;
@@ -87,7 +87,7 @@ parse_year (const Scan  *s,
     {
       d = fz_text_digit_value (s->u[k]);
       if (d < 0)
-        d = cn_digit_value (s->u[k]);
+        d = fz_text_cn_digit_value (s->u[k]);
       if (d < 0 || s->u[k] == 0x4E24)
         return FALSE;
       v = v * 10 + (guint) d;

@@ -109,21 +109,6 @@ is_range_sep (gunichar c)
          c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */ || c == 0x2015;
 }
 
-static inline gint
-cn_digit_value (gunichar c)
-{
-  static const gunichar digits[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-                                     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D };  /* 〇一二三四五六七八九 */
-
-  if (c == 0x96F6) /* 零 */
-    return 0;
-  if (c == 0x4E24) /* 两 */
-    return 2;
-  for (guint i = 0; i < G_N_ELEMENTS (digits); i++)
-    if (digits[i] == c)
-      return (gint) i;
-  return -1;
-}
 
 /* ---- matching on the compact text ----------------------------------------- */
 
@@ -171,7 +156,7 @@ preceded_by_digit (const Scan *s,
                    guint       i)
 {
   return i > 0 && (fz_text_digit_value (s->u[i - 1]) >= 0 || s->u[i - 1] == '.' ||
-                   cn_digit_value (s->u[i - 1]) >= 0 || s->u[i - 1] == 0x5341 /* 十 */);
+                   fz_text_cn_digit_value (s->u[i - 1]) >= 0 || s->u[i - 1] == 0x5341 /* 十 */);
 }
 
 /* fz-period-finder-phrase-date.c: the dates inside a phrase */

@@ -87,6 +87,28 @@ fz_text_to_utf8 (gunichar  c,
   return g_unichar_to_utf8 (c, out);
 }
 
+/* The value of a Chinese digit as dates, periods and counts write it (〇 零 一 二 两 三 四 五 六
+ * 七 八 九), -1 for any other character; capital and traditional forms are the numeral
+ * parser's (fz_numeral_digit_value). */
+static inline gint
+fz_text_cn_digit_value (gunichar c)
+{
+  switch (c)
+    {
+    case 0x3007: case 0x96F6: return 0;   /* 〇 零 */
+    case 0x4E00: return 1;                /* 一 */
+    case 0x4E8C: case 0x4E24: return 2;   /* 二 两 */
+    case 0x4E09: return 3;                /* 三 */
+    case 0x56DB: return 4;                /* 四 */
+    case 0x4E94: return 5;                /* 五 */
+    case 0x516D: return 6;                /* 六 */
+    case 0x4E03: return 7;                /* 七 */
+    case 0x516B: return 8;                /* 八 */
+    case 0x4E5D: return 9;                /* 九 */
+    default: return -1;
+    }
+}
+
 /* The value of an ASCII or full-width digit, -1 for any other character. */
 static inline gint
 fz_text_digit_value (gunichar c)
