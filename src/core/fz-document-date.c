@@ -367,12 +367,6 @@ header_marks (const gunichar  *u,
 }
 
 static gboolean
-is_han (gunichar c)
-{
-  return g_unichar_get_script (c) == G_UNICODE_SCRIPT_HAN;
-}
-
-static gboolean
 in_word (gunichar    c,
          const char *chars)
 {
@@ -392,10 +386,10 @@ bordered_like_header (const gunichar  *u,
   /* A date with its time of day is a timestamp, whatever stands before it (记者 王某 …). */
   if (time_at (u, n, c->end))
     return TRUE;
-  if (c->start > 0 && is_han (u[c->start - 1]) && !in_word (u[c->start - 1], "报期版刊号间"))
+  if (c->start > 0 && fz_text_is_han (u[c->start - 1]) && !in_word (u[c->start - 1], "报期版刊号间"))
     return FALSE;
   /* 2020-08-26 来源：…, 2020-06-18 作者… */
-  if (c->end < n && is_han (u[c->end]) && !in_word (u[c->end], "星周礼农第出今来发作记编稿"))
+  if (c->end < n && fz_text_is_han (u[c->end]) && !in_word (u[c->end], "星周礼农第出今来发作记编稿"))
     return FALSE;
   return TRUE;
 }

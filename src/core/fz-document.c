@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-document.h"
+#include "fz-text-private.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
@@ -153,12 +154,6 @@ fz_document_init (FzDocument *self)
 
 /* ------------------------------------------------------------ Auxiliary */
 
-static gboolean
-is_han (gunichar c)
-{
-  return c >= 0x4E00 && c <= 0x9FFF;
-}
-
 /* A quoted name ending in 报 within the line [p, eol): “某某日报” or 《某某晚报》. */
 static char *
 quoted_outlet (const char *p,
@@ -175,7 +170,7 @@ quoted_outlet (const char *p,
           const char *e;
           guint n = 0;
 
-          for (e = q; e < eol && is_han (g_utf8_get_char (e)) && n < 12; e = g_utf8_next_char (e))
+          for (e = q; e < eol && fz_text_is_han (g_utf8_get_char (e)) && n < 12; e = g_utf8_next_char (e))
             n++;
           if (n >= 3 && e < eol && g_utf8_get_char (e) == close &&
               g_str_has_prefix (g_utf8_prev_char (e), "报") &&
@@ -201,7 +196,7 @@ lone_outlet (const char *p,
 
       if (fz_charset_is_space (c))
         continue;
-      all_han &= is_han (c);
+      all_han &= fz_text_is_han (c);
       n++;
     }
   if (!all_han || n < 3 || n > 8)

@@ -111,12 +111,6 @@ is_space (gunichar c)
 }
 
 static inline gboolean
-is_ideograph (gunichar c)
-{
-  return c >= 0x4E00 && c <= 0x9FFF;
-}
-
-static inline gboolean
 is_clause_stop (gunichar c)
 {
   return c == 0xFF0C || c == ',' || c == 0xFF1B || c == ';' || c == 0x3002 || c == 0xFF01 ||

@@ -375,7 +375,7 @@ may_follow (const Scan *sc,
   if (pos >= sc->len)
     return FALSE;
   fz_text_decode (sc->text + pos, sc->len - pos, &c);
-  if (!is_ideograph (c))
+  if (!fz_text_is_han (c))
     return TRUE;
   return (follow[c >> 5] & (1u << (c & 31))) != 0;
 }
@@ -663,7 +663,7 @@ read_score (Number *num)
       char_in (num->before, "时点"))
     return 0;
   next = wchar (&num->w, num->at + n);
-  if (is_ideograph (next) && next != 0x7684 /* 的 */ && next != 0x4EE5 /* 以 */ &&
+  if (fz_text_is_han (next) && next != 0x7684 /* 的 */ && next != 0x4EE5 /* 以 */ &&
       next != 0x5DE6 /* 左 */)
     return 0;
   return emit_measure (num, FZ_KIND_SCORE, "分", num->at + n);
@@ -832,7 +832,7 @@ rate_base (const Number *num,
 
       if (c == 0x7387 /* 率 */ || c == 0x5747 /* 均 */ || (k == 0 && c == 0x53D1 /* 发 */))
         return TRUE;
-      if (!is_ideograph (c))
+      if (!fz_text_is_han (c))
         break;
     }
   return FALSE;

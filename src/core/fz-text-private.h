@@ -87,6 +87,15 @@ fz_text_to_utf8 (gunichar  c,
   return g_unichar_to_utf8 (c, out);
 }
 
+/* A Chinese character (an ideograph of the unified blocks, extension A or the compatibility
+ * block), as every scanner of the core tells words from the rest. */
+static inline gboolean
+fz_text_is_han (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F);
+}
+
 /* The value of a Chinese digit as dates, periods and counts write it (〇 零 一 二 两 三 四 五 六
  * 七 八 九), -1 for any other character; capital and traditional forms are the numeral
  * parser's (fz_numeral_digit_value). */
