@@ -36,6 +36,12 @@ static const char * const verb_triggers[] = {
   "印发", "送达", "下达", "观看",
 };
 
+/* The amount the cases involve: losses, unless an action before it in the sentence says
+ * what became of it (成功劝阻诈骗690余起，涉案资金850余万元). */
+static const char * const involved_triggers[] = {
+  "涉案金额", "涉及金额", "涉案款项", "涉及款项", "涉案资金", "涉诈金额",
+};
+
 /* Actions that count nothing the lexicon measures: in 查询涉嫌诈骗电话8500余个 the
  * action, not the noun after it, says what is counted. */
 static const char * const neutral_verbs[] = { "查询", "审核", "核查", "排查", "追逃" };
@@ -408,6 +414,9 @@ trigger_cb (const FzTriggerMatch *m,
       for (guint i = 0; i < G_N_ELEMENTS (verb_triggers); i++)
         if (g_str_equal (m->trigger, verb_triggers[i]))
           t.verb = TRUE;
+      for (guint i = 0; i < G_N_ELEMENTS (involved_triggers); i++)
+        if (g_str_equal (m->trigger, involved_triggers[i]))
+          t.involved = TRUE;
     }
   g_array_append_val (ctx->triggers, t);
 }
