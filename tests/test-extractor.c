@@ -69,6 +69,18 @@ static const Case cases[] = {
   { "三年来，", { { "三年来", "duration", "3", "年", "exact", "", "" } } },
   /* A day with no month: ISO 8601 ---DD */
   { "14日上午召开会议", { { "14日", "date", "---14", "", "exact", "", "" } } },
+  /* A bare day is a day of the month last named */
+  { "7月26日电 26日召开", { { "7月26日", "date", "--07-26", "", "exact", "", "" },
+                          { "26日", "date", "--07-26", "", "exact", "", "" } } },
+  /* Datelines written in digits and signs */
+  { "发布时间：2022-01-09 09:12", { { "2022-01-09", "date", "2022-01-09", "", "exact", "", "" } } },
+  { "南通 26.12.2017  00:38", { { "26.12.2017", "date", "2017-12-26", "", "exact", "", "" } } },
+  { "日期：05-30\n", { { "05-30", "date", "--05-30", "", "exact", "", "" } } },
+  /* The first month of a range, and the parts of a month or a year */
+  { "今年1—7月，", { { "1", "date", "--01", "", "exact", "", "" },
+                   { "7月", "date", "--07", "", "exact", "", "" } } },
+  { "截至8月中旬，", { { "8月中旬", "date", "--08", "", "exact", "", "" } } },
+  { "纳入2021年度考核", { { "2021年度", "date", "2021", "", "exact", "", "" } } },
   { "半年来，", { { "半年来", "duration", "0.5", "年", "exact", "", "" } } },
   { "十几家单位", { { "十几家", "count", "10", "家", "over", "", "" } } },
   /* Not figures */

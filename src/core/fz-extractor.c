@@ -916,6 +916,8 @@ handle_digits (Scan  *sc,
   FzDecimal v;
   gunichar next;
 
+  if ((n = _fz_extractor_numeric_date (sc, pos)) || (n = _fz_extractor_month_range_low (sc, pos)))
+    return n;
   /* Look at the whole ASCII word first: 126.com, 5G and 0571-85310548. */
   while (end < sc->len && g_ascii_isdigit (sc->text[end]))
     end++;
