@@ -168,7 +168,22 @@ find_period (const Scan *s,
   return FALSE;
 }
 
-/* 今年以来，截至8月中旬: a running total whose start the phrase just before it gives. */
+/* Whether @prev stands on a clause of its own in the sentence right before the one @e leads,
+ * in one paragraph: 据介绍，今年以来，…。截至7月底，… */
+static gboolean
+leads_sentence_before (const Scan *s,
+                       const Expr *prev,
+                       const Expr *e)
+{
+  guint ss = s->sentence_start[e->start];
+
+  return (prev->flags & EXPR_STANDALONE) &&
+         (e->flags & EXPR_LEADING) && ss > 0 && s->para[prev->start] == s->para[e->start] &&
+         s->sentence_start[ss - 1] == s->sentence_start[prev->start];
+}
+
+/* 今年以来，截至8月中旬: a running total whose start the phrase just before it gives, in the
+ * clause before or leading the sentence before. */
 static void
 join_since (const Scan *s,
             gint        idx,
@@ -182,9 +197,11 @@ join_since (const Scan *s,
     return;
   prev = &g_array_index (s->exprs, Expr, idx - 1);
   if ((prev->flags & (EXPR_BLOCK | EXPR_RELATIVE)) ||
-      s->sentence_start[prev->start] != s->sentence_start[e->start] ||
-      s->clause_end[prev->end] + 1 != s->clause_start[e->start] ||
       prev->period.end.year_kind != FZ_PERIOD_YEAR_OPEN)
+    return;
+  if ((s->sentence_start[prev->start] != s->sentence_start[e->start] ||
+       s->clause_end[prev->end] + 1 != s->clause_start[e->start]) &&
+      !leads_sentence_before (s, prev, e))
     return;
   period->start = prev->period.start;
 }
