@@ -599,11 +599,15 @@ involved_amount (Ctx            *ctx,
                  guint32         sentence_start,
                  int             ind)
 {
-  guint i = _fz_attribution_n_before (ctx->triggers, ctx->cue_start);
-  const Trigger *cue = i < ctx->triggers->len ? &g_array_index (ctx->triggers, Trigger, i) : NULL;
-  guint verb_ind;
+  guint i, verb_ind;
+  const Trigger *cue;
 
-  if (ind < 0 || cue == NULL || !cue->involved || cue->start != ctx->cue_start)
+  if (ind < 0 || ctx->cue_end == 0 || ctx->cue_verb ||
+      (fig->kind != FZ_KIND_MONEY && fig->kind != FZ_KIND_PERCENT))
+    return ind;
+  i = _fz_attribution_n_before (ctx->triggers, ctx->cue_start);
+  cue = i < ctx->triggers->len ? &g_array_index (ctx->triggers, Trigger, i) : NULL;
+  if (cue == NULL || !cue->involved || cue->start != ctx->cue_start)
     return ind;
   while (i > 0)
     {

@@ -143,6 +143,9 @@ month_range_sign (const Scan *sc,
 {
   static const char * const signs[] = { "——", "—", "至", "到", "-", "～", "~", "–", "－" };
 
+  /* Most numbers are followed by a measure word: the first byte rules them out. */
+  if (pos >= sc->len || sc->text[pos] == '\0' || !strchr ("-~\xE2\xE8\xE5\xEF", sc->text[pos]))
+    return 0;
   for (guint i = 0; i < G_N_ELEMENTS (signs); i++)
     {
       gsize n = strlen (signs[i]);
@@ -161,13 +164,12 @@ _fz_extractor_month_range_low (Scan  *sc,
 {
   int low, high;
   gsize n = ascii_number (sc, pos, 2, &low), sep, m;
-  gunichar before = char_before (sc->text, pos);
+  gunichar before;
 
-  if (n == 0 || low < 1 || low > 11 || (before < 0x80 && (g_ascii_isalnum (before) ||
-                                                          before == '.' || before == '-')))
+  if (n == 0 || low < 1 || low > 11 || (sep = month_range_sign (sc, pos + n)) == 0)
     return 0;
-  sep = month_range_sign (sc, pos + n);
-  if (sep == 0)
+  before = char_before (sc->text, pos);
+  if (before < 0x80 && (g_ascii_isalnum (before) || before == '.' || before == '-'))
     return 0;
   m = ascii_number (sc, pos + n + sep, 2, &high);
   if (m == 0 || high <= low || high > 12 ||

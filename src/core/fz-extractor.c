@@ -916,14 +916,18 @@ handle_digits (Scan  *sc,
   FzDecimal v;
   gunichar next;
 
-  if ((n = _fz_extractor_numeric_date (sc, pos)) || (n = _fz_extractor_month_range_low (sc, pos)))
-    return n;
   /* Look at the whole ASCII word first: 126.com, 5G and 0571-85310548. */
   while (end < sc->len && g_ascii_isdigit (sc->text[end]))
     end++;
   if (end < sc->len)
     {
       guchar b = sc->text[end];
+
+      /* 2022-01-09, 26.12.2017, 1—7月: dates written with signs. */
+      if (((b == '-' || b == '/' || b == '.') && (n = _fz_extractor_numeric_date (sc, pos))) ||
+          (end - pos <= 2 &&
+           (n = _fz_extractor_month_range_low (sc, pos))))
+        return n;
 
       if (g_ascii_isalpha (b) || b == '@' || b == '_' ||
           (b == '.' && end + 1 < sc->len && g_ascii_isalpha (sc->text[end + 1])))
