@@ -81,6 +81,15 @@ static const Case cases[] = {
                    { "7月", "date", "--07", "", "exact", "", "" } } },
   { "截至8月中旬，", { { "8月中旬", "date", "--08", "", "exact", "", "" } } },
   { "纳入2021年度考核", { { "2021年度", "date", "2021", "", "exact", "", "" } } },
+  /* A page after a date is a pointer; 110 before 处警 is the service number */
+  { "《日报》2024年11月25日11版\n", { { "2024年11月25日", "date", "2024-11-25", "", "exact", "", "" },
+                                    { "11版", "identifier", "11版", "", "exact", "", "" } } },
+  { "再交由110处警。", { { "110", "identifier", "110", "", "exact", "", "" } } },
+  /* A bracketed 次 joins the measure word; a rank that ends its clause */
+  { "召开现场会9000余场(次)。", { { "9000余场(次)", "count", "9000", "场次", "over", "", "" } } },
+  { "排名全省第一，建立第四级中心", { { "第一", "ordinal", "1", "", "exact", "", "" },
+                                  { "第四级", "ordinal", "4", "级", "exact", "", "" } } },
+  { "第一，加强宣传", { { NULL } } },
   { "半年来，", { { "半年来", "duration", "0.5", "年", "exact", "", "" } } },
   { "十几家单位", { { "十几家", "count", "10", "家", "over", "", "" } } },
   /* Not figures */
