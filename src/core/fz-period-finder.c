@@ -119,6 +119,18 @@ take_expr (const Scan *s,
   return TRUE;
 }
 
+/* A 至 or 到 in [from, to): the new value of a change (从去年的4.27%降至0.035%) follows it. */
+static gboolean
+change_to_between (const Scan *s,
+                   guint       from,
+                   guint       to)
+{
+  for (guint i = from; i < to; i++)
+    if (s->u[i] == 0x81F3 /* 至 */ || s->u[i] == 0x5230 /* 到 */)
+      return TRUE;
+  return FALSE;
+}
+
 /* The period of a figure at compact [start, end): the clause, then the
  * sentence, then a phrase that leads an earlier sentence of the paragraph. A day
  * (5月8日，市政府召开发布会) only governs its own clause; 截至目前 after a phrase that leads
@@ -143,6 +155,8 @@ find_period (const Scan *s,
         return FALSE;
       if (e->start >= cs)
         {
+          if ((e->flags & EXPR_OLD_VALUE) && change_to_between (s, e->end, start))
+            continue;
           if (!(e->flags & EXPR_NOW) || (e->flags & EXPR_BLOCK) == 0)
             return take_expr (s, idx, bound, out, cue);
           now = TRUE;
