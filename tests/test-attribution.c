@@ -215,18 +215,20 @@ test_head_of_clause (void)
   fixture_clear (&fx);
 }
 
-/* An action right before a count governs the noun after it; the amount the cases involve is
- * what the action before it did, else losses. */
+/* An action right before a count governs the noun after it, and a word there that cannot
+ * count it leaves it without an indicator; the amount the cases involve is what the action
+ * before it did, else losses. */
 static void
 test_action_object (void)
 {
   Fixture fx;
-  guint solved, stopped, averted, frozen, lost, arrested, lost_after;
+  guint solved, stopped, averted, frozen, lost, arrested, lost_after, victims;
   g_autofree char *cue = NULL;
 
   fixture_init (&fx, "青石反诈通报\n今年以来，全市破获28起案件，制止3宗骗案。"
                      "成功劝阻诈骗690余起，涉案资金850余万元。快速止付682件，涉案金额达到7546万元。"
-                     "电话骗案上升，涉及款项1800万元。抓获嫌疑人5名，涉案金额300万元。\n");
+                     "电话骗案上升，涉及款项1800万元。抓获嫌疑人5名，涉案金额300万元。"
+                     "预警劝阻后被骗仅4人。\n");
   add_article (&fx, "青石反诈通报", "今年以来", NULL);
   solved = add_count (&fx, "28起", "28", "起");
   stopped = add_count (&fx, "3宗", "3", "宗");
@@ -237,6 +239,7 @@ test_action_object (void)
   lost = add_figure (&fx, "1800万元", NULL, FZ_KIND_MONEY, "18000000");
   arrested = add_count (&fx, "5名", "5", "名");
   lost_after = add_figure (&fx, "300万元", NULL, FZ_KIND_MONEY, "3000000");
+  victims = add_count (&fx, "4人", "4", "人");
   run (&fx);
 
   g_assert_cmpstr (indicator_of (&fx, solved), ==, "cases_solved");
@@ -248,6 +251,8 @@ test_action_object (void)
   g_assert_cmpstr (indicator_of (&fx, lost), ==, "losses");
   g_assert_cmpstr (indicator_of (&fx, arrested), ==, "suspects_arrested");
   g_assert_cmpstr (indicator_of (&fx, lost_after), ==, "losses");
+  /* A word right before a count that cannot count it: the count is of something else. */
+  g_assert_cmpstr (indicator_of (&fx, victims), ==, "");
   fixture_clear (&fx);
 }
 

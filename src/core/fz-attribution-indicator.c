@@ -436,11 +436,14 @@ verb_right_before (Ctx            *ctx,
 
       if (t->end > fig->start)
         continue;
-      if (t->start < clause_start || fig->start - t->end > MAX_VERB_GAP ||
-          !t->verb || t->neutral || _fz_attribution_has_char_in (ctx, t->end, fig->start,
-                                                                  LIST_JOINERS) ||
-          _fz_attribution_overlaps_figure (ctx, t->end, fig->start) ||
-          !_fz_attribution_trigger_accepts (ctx, t, fig, &ind))
+      if (t->start < clause_start || fig->start - t->end > MAX_VERB_GAP || t->neutral ||
+          _fz_attribution_has_char_in (ctx, t->end, fig->start, LIST_JOINERS) ||
+          _fz_attribution_overlaps_figure (ctx, t->end, fig->start))
+        return -1;
+      /* 劝阻后被骗仅4人: the word right before the count says it counts something else. */
+      if (!_fz_attribution_trigger_accepts (ctx, t, fig, &ind))
+        return t->n_inds > 0 ? -2 : -1;
+      if (!t->verb)
         return -1;
       _fz_attribution_set_cue (ctx, t->start, t->end);
       ctx->cue_verb = TRUE;
@@ -511,7 +514,7 @@ find_in_clause (Ctx     *ctx,
   if (fig->kind == FZ_KIND_COUNT)
     {
       ind = verb_right_before (ctx, fig, clause_start);
-      if (ind >= 0)
+      if (ind != -1)
         return ind;
     }
   return noun_after (ctx, fig, clause_end);
