@@ -662,6 +662,21 @@ read_half (Number *num)
   return 0;
 }
 
+/* 为期一年, 历时一年: a word of lasting makes a lone 一年 a length of time, not "one year" in
+ * passing (一年一度). */
+static gboolean
+lasting_before (const Scan *sc,
+                gsize       pos)
+{
+  static const char * const words[] = { "为期", "历时", "耗时", "用时", "长达", "整整", "為期",
+                                        "歷時" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (ends_with_at (sc->text, pos, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Years as a length of time (两年, 五年来, 10年), not idioms (百年, 千年). */
 static inline gsize
 read_years (Number *num)
@@ -672,7 +687,8 @@ read_years (Number *num)
   if (!(n = wlit (w, at, "年")) || wlit (w, at + n, "级") || wlit (w, at + n, "代") ||
       wlit (w, at + n, "度") || num->bare_unit)
     return 0;
-  if (num->bare_one && !wlit (w, at + n, "来") && !wlit (w, at + n, "以来"))
+  if (num->bare_one && !wlit (w, at + n, "来") && !wlit (w, at + n, "以来") &&
+      !lasting_before (num->sc, num->start))
     return num->num_end;
   return emit_measure (num, FZ_KIND_DURATION, "年", at + n);
 }
