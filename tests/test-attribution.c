@@ -215,6 +215,47 @@ test_head_of_clause (void)
   fixture_clear (&fx);
 }
 
+/* An action right before a count governs the noun after it, and a word there that cannot
+ * count it leaves it without an indicator; the amount the cases involve is what the action
+ * before it did, else losses. */
+static void
+test_action_object (void)
+{
+  Fixture fx;
+  guint solved, stopped, averted, frozen, lost, arrested, lost_after, victims;
+  g_autofree char *cue = NULL;
+
+  fixture_init (&fx, "青石反诈通报\n今年以来，全市破获28起案件，制止3宗骗案。"
+                     "成功劝阻诈骗690余起，涉案资金850余万元。快速止付682件，涉案金额达到7546万元。"
+                     "电话骗案上升，涉及款项1800万元。抓获嫌疑人5名，涉案金额300万元。"
+                     "预警劝阻后被骗仅4人。\n");
+  add_article (&fx, "青石反诈通报", "今年以来", NULL);
+  solved = add_count (&fx, "28起", "28", "起");
+  stopped = add_count (&fx, "3宗", "3", "宗");
+  add_count (&fx, "690余起", "690", "起");
+  averted = add_figure (&fx, "850余万元", NULL, FZ_KIND_MONEY, "8500000");
+  add_count (&fx, "682件", "682", "件");
+  frozen = add_figure (&fx, "7546万元", NULL, FZ_KIND_MONEY, "75460000");
+  lost = add_figure (&fx, "1800万元", NULL, FZ_KIND_MONEY, "18000000");
+  arrested = add_count (&fx, "5名", "5", "名");
+  lost_after = add_figure (&fx, "300万元", NULL, FZ_KIND_MONEY, "3000000");
+  victims = add_count (&fx, "4人", "4", "人");
+  run (&fx);
+
+  g_assert_cmpstr (indicator_of (&fx, solved), ==, "cases_solved");
+  cue = indicator_cue_of (&fx, solved);
+  g_assert_cmpstr (cue, ==, "破获");
+  g_assert_cmpstr (indicator_of (&fx, stopped), ==, "dissuasions");
+  g_assert_cmpstr (indicator_of (&fx, averted), ==, "losses_averted");
+  g_assert_cmpstr (indicator_of (&fx, frozen), ==, "funds_frozen");
+  g_assert_cmpstr (indicator_of (&fx, lost), ==, "losses");
+  g_assert_cmpstr (indicator_of (&fx, arrested), ==, "suspects_arrested");
+  g_assert_cmpstr (indicator_of (&fx, lost_after), ==, "losses");
+  /* A word right before a count that cannot count it: the count is of something else. */
+  g_assert_cmpstr (indicator_of (&fx, victims), ==, "");
+  fixture_clear (&fx);
+}
+
 /* A trigger hides the neutral words inside it; an everyday verb (参与) is no action trigger. */
 static void
 test_covered_words (void)
@@ -388,6 +429,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/attribution/namesake", test_namesake);
   g_test_add_func ("/attribution/head-of-clause", test_head_of_clause);
+  g_test_add_func ("/attribution/action-object", test_action_object);
   g_test_add_func ("/attribution/region-cue", test_region_cue);
   g_test_add_func ("/attribution/covered-words", test_covered_words);
   g_test_add_func ("/attribution/respectively", test_respectively);

@@ -69,6 +69,29 @@ static const Case cases[] = {
   { "三年来，", { { "三年来", "duration", "3", "年", "exact", "", "" } } },
   /* A day with no month: ISO 8601 ---DD */
   { "14日上午召开会议", { { "14日", "date", "---14", "", "exact", "", "" } } },
+  /* A bare day is a day of the month last named */
+  { "7月26日电 26日召开", { { "7月26日", "date", "--07-26", "", "exact", "", "" },
+                          { "26日", "date", "--07-26", "", "exact", "", "" } } },
+  /* Datelines written in digits and signs */
+  { "发布时间：2022-01-09 09:12", { { "2022-01-09", "date", "2022-01-09", "", "exact", "", "" } } },
+  { "南通 26.12.2017  00:38", { { "26.12.2017", "date", "2017-12-26", "", "exact", "", "" } } },
+  { "日期：05-30\n", { { "05-30", "date", "--05-30", "", "exact", "", "" } } },
+  /* The first month of a range, and the parts of a month or a year */
+  { "今年1—7月，", { { "1", "date", "--01", "", "exact", "", "" },
+                   { "7月", "date", "--07", "", "exact", "", "" } } },
+  { "截至8月中旬，", { { "8月中旬", "date", "--08", "", "exact", "", "" } } },
+  { "纳入2021年度考核", { { "2021年度", "date", "2021", "", "exact", "", "" } } },
+  /* A page after a date is a pointer; 110 before 处警 is the service number */
+  { "《日报》2024年11月25日11版\n", { { "2024年11月25日", "date", "2024-11-25", "", "exact", "", "" },
+                                    { "11版", "identifier", "11版", "", "exact", "", "" } } },
+  { "再交由110处警。", { { "110", "identifier", "110", "", "exact", "", "" } } },
+  /* A bracketed 次 joins the measure word; a rank that ends its clause */
+  { "召开现场会9000余场(次)。", { { "9000余场(次)", "count", "9000", "场次", "over", "", "" } } },
+  { "排名全省第一，建立第四级中心", { { "第一", "ordinal", "1", "", "exact", "", "" },
+                                  { "第四级", "ordinal", "4", "级", "exact", "", "" } } },
+  { "第一，加强宣传", { { NULL } } },
+  { "为期一年的专项行动", { { "一年", "duration", "1", "年", "exact", "", "" } } },
+  { "一年一度的活动", { { NULL } } },
   { "半年来，", { { "半年来", "duration", "0.5", "年", "exact", "", "" } } },
   { "十几家单位", { { "十几家", "count", "10", "家", "over", "", "" } } },
   /* Not figures */

@@ -377,6 +377,13 @@ test_finder_unseen (void)
     { "今年以来，全市升级反诈中心，截至目前，全市破获案件数同比上升近二成。", "近二成", NULL,
       FZ_KIND_PERCENT, "Y-01/" },
     { "今年以来，截至8月中旬，全区共接警情389起。", "389起", NULL, FZ_KIND_COUNT, "Y-01/Y-08" },
+    /* The year of a change's old value governs that value, not the new one after 至. */
+    { "今年以来，被骗率从去年的4.27%降至0.035%。", "0.035%", NULL, FZ_KIND_PERCENT, "Y-01/" },
+    { "今年以来，被骗率从去年的4.27%降至0.035%。", "4.27%", NULL, FZ_KIND_PERCENT,
+      "PY-01/PY-12" },
+    /* and in the sentence before, on a clause of its own. */
+    { "据介绍，今年以来，诈骗犯罪进入高发阶段。截至7月底，诈骗案同比上升25.9%。", "25.9%", NULL,
+      FZ_KIND_PERCENT, "Y-01/Y-07" },
     /* A phrase heading a clause governs the clauses after it. */
     { "线上推广反诈APP；全年发布视频200余个，文章1000余篇。", "1000余篇", NULL,
       FZ_KIND_COUNT, "Y-01/Y-12" },

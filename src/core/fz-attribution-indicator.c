@@ -10,6 +10,8 @@
 #define MAX_VERB_AFTER_NOUN 6
 /* How far before a figure 为 or 向 makes it the beneficiary (为5000名群众挽回). */
 #define MAX_BENEFICIARY_GAP 4
+/* How far before a count its verb may stand (破获了28起案件). */
+#define MAX_VERB_GAP 2
 
 
 void
@@ -417,6 +419,39 @@ only_indicator_for_kind (Ctx    *ctx,
   return found;
 }
 
+/* An action right before a count makes the noun after the count its object: 破获28起案件
+ * counts cases solved and 成功劝阻5起诈骗案件 dissuasions, not cases reported. Returns -1
+ * when no such action stands there. */
+static int
+verb_right_before (Ctx            *ctx,
+                   const FzFigure *fig,
+                   guint32         clause_start)
+{
+  guint i = _fz_attribution_n_before (ctx->triggers, fig->start);
+  guint ind;
+
+  while (i > 0)
+    {
+      const Trigger *t = &g_array_index (ctx->triggers, Trigger, --i);
+
+      if (t->end > fig->start)
+        continue;
+      if (t->start < clause_start || fig->start - t->end > MAX_VERB_GAP || t->neutral ||
+          _fz_attribution_has_char_in (ctx, t->end, fig->start, LIST_JOINERS) ||
+          _fz_attribution_overlaps_figure (ctx, t->end, fig->start))
+        return -1;
+      /* 劝阻后被骗仅4人: the word right before the count says it counts something else. */
+      if (!_fz_attribution_trigger_accepts (ctx, t, fig, &ind))
+        return t->n_inds > 0 ? -2 : -1;
+      if (!t->verb)
+        return -1;
+      _fz_attribution_set_cue (ctx, t->start, t->end);
+      ctx->cue_verb = TRUE;
+      return (int) ind;
+    }
+  return -1;
+}
+
 /* 为49.9万名群众挽回1.11亿元, 向全国5000余名群众返还资金: the people a result went to, not
  * what the clause counts; the action after them counts something else. */
 static gboolean
@@ -474,6 +509,12 @@ find_in_clause (Ctx     *ctx,
     {
       ind = trigger_before (ctx, fig, clause_start, TRUE, TRUE);
       if (ind >= 0 && ctx->cue_verb)
+        return ind;
+    }
+  if (fig->kind == FZ_KIND_COUNT)
+    {
+      ind = verb_right_before (ctx, fig, clause_start);
+      if (ind != -1)
         return ind;
     }
   return noun_after (ctx, fig, clause_end);
@@ -553,6 +594,41 @@ find_indicator (Ctx     *ctx,
   return only_indicator_for_kind (ctx, fig->kind);
 }
 
+/* 快速止付682件，涉案金额达到7546万元: the amount involved in what the nearest action before
+ * it in the sentence did, when that action can measure money; else @ind (losses). */
+static int
+involved_amount (Ctx            *ctx,
+                 const FzFigure *fig,
+                 guint32         sentence_start,
+                 int             ind)
+{
+  guint i, verb_ind;
+  const Trigger *cue;
+
+  if (ind < 0 || ctx->cue_end == 0 || ctx->cue_verb ||
+      (fig->kind != FZ_KIND_MONEY && fig->kind != FZ_KIND_PERCENT))
+    return ind;
+  i = _fz_attribution_n_before (ctx->triggers, ctx->cue_start);
+  cue = i < ctx->triggers->len ? &g_array_index (ctx->triggers, Trigger, i) : NULL;
+  if (cue == NULL || !cue->involved || cue->start != ctx->cue_start)
+    return ind;
+  while (i > 0)
+    {
+      const Trigger *t = &g_array_index (ctx->triggers, Trigger, --i);
+
+      if (t->start < sentence_start)
+        break;
+      if (!t->verb || t->neutral || t->end > cue->start)
+        continue;
+      if (!_fz_attribution_trigger_accepts (ctx, t, fig, &verb_ind))
+        break;
+      _fz_attribution_set_cue (ctx, t->start, t->end);
+      ctx->cue_verb = TRUE;
+      return (int) verb_ind;
+    }
+  return ind;
+}
+
 int
 _fz_attribution_find_indicator (Ctx     *ctx,
                                 guint    index,
@@ -561,7 +637,9 @@ _fz_attribution_find_indicator (Ctx     *ctx,
                                 guint32  clause_start,
                                 guint32  clause_end)
 {
+  const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
   int ind = find_indicator (ctx, index, sentence_start, sentence_end, clause_start, clause_end);
 
-  return narrow_suspects (ctx, fz_figure_list_get (ctx->figures, index), sentence_start, ind);
+  ind = involved_amount (ctx, fig, sentence_start, ind);
+  return narrow_suspects (ctx, fig, sentence_start, ind);
 }

@@ -42,6 +42,7 @@ typedef struct
   gboolean verb;
   gboolean neutral;
   gboolean rate;
+  gboolean involved;  /* the amount a case involves: 涉案金额 */
 } Trigger;
 
 typedef struct

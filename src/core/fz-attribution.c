@@ -36,6 +36,12 @@ static const char * const verb_triggers[] = {
   "印发", "送达", "下达", "观看",
 };
 
+/* The amount the cases involve: losses, unless an action before it in the sentence says
+ * what became of it (成功劝阻诈骗690余起，涉案资金850余万元). */
+static const char * const involved_triggers[] = {
+  "涉案金额", "涉及金额", "涉案款项", "涉及款项", "涉案资金", "涉诈金额",
+};
+
 /* Actions that count nothing the lexicon measures: in 查询涉嫌诈骗电话8500余个 the
  * action, not the noun after it, says what is counted. */
 static const char * const neutral_verbs[] = { "查询", "审核", "核查", "排查", "追逃" };
@@ -386,6 +392,29 @@ mention_cb (const FzPlaceMention *m,
   g_array_append_val (ctx->mentions, mm);
 }
 
+enum { ROLE_NONE, ROLE_VERB, ROLE_INVOLVED };
+
+/* The verbs and the amounts involved, looked up once per match rather than compared one by
+ * one; built once for every page and thread. */
+static GHashTable *
+trigger_roles (void)
+{
+  static GHashTable *roles = NULL;
+
+  if (g_once_init_enter (&roles))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (verb_triggers); i++)
+        g_hash_table_insert (table, (gpointer) verb_triggers[i], GUINT_TO_POINTER (ROLE_VERB));
+      for (guint i = 0; i < G_N_ELEMENTS (involved_triggers); i++)
+        g_hash_table_insert (table, (gpointer) involved_triggers[i],
+                             GUINT_TO_POINTER (ROLE_INVOLVED));
+      g_once_init_leave (&roles, table);
+    }
+  return roles;
+}
+
 static void
 trigger_cb (const FzTriggerMatch *m,
             gpointer              data)
@@ -405,9 +434,17 @@ trigger_cb (const FzTriggerMatch *m,
     {
       t.inds = g_memdup2 (m->indicators, m->n_indicators * sizeof (guint));
       t.n_inds = m->n_indicators;
-      for (guint i = 0; i < G_N_ELEMENTS (verb_triggers); i++)
-        if (g_str_equal (m->trigger, verb_triggers[i]))
+      switch (GPOINTER_TO_UINT (g_hash_table_lookup (trigger_roles (), m->trigger)))
+        {
+        case ROLE_VERB:
           t.verb = TRUE;
+          break;
+        case ROLE_INVOLVED:
+          t.involved = TRUE;
+          break;
+        default:
+          break;
+        }
     }
   g_array_append_val (ctx->triggers, t);
 }

@@ -161,7 +161,7 @@ _fz_extractor_hyphen_code (Scan  *sc,
   return digits_end + 1;
 }
 
-/* Page references: 下转2版 is a pointer, 今日12版 a count of pages. */
+/* Page references: 下转2版 and a page after a date are pointers, 今日12版 a count of pages. */
 gsize
 _fz_extractor_page_reference (Number *num,
                               gsize   sign_len)
@@ -169,7 +169,9 @@ _fz_extractor_page_reference (Number *num,
   const char *text = num->sc->text;
   gsize p = skip_space_back (text, num->start, 0);
 
-  if (!ends_with_at (text, p, "转") && !ends_with_at (text, p, "接"))
+  /* …日报》2024年11月25日11版: the page of the day's issue. */
+  if (!ends_with_at (text, p, "转") && !ends_with_at (text, p, "接") &&
+      !(num->sc->last_kind == FZ_KIND_DATE && num->sc->last_end == p && p > 0))
     return 0;
   num->c.qualifier = FZ_QUALIFIER_EXACT;
   return emit_identifier (num->sc, &num->c, num->start,

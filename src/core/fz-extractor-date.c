@@ -29,7 +29,8 @@ date_suffix (const Window *w,
   gsize n;
 
   if ((n = wlit (w, at, "份")) || (n = wlit (w, at, "底")) || (n = wlit (w, at, "初")) ||
-      (n = wlit (w, at, "末")))
+      (n = wlit (w, at, "末")) || (n = wlit (w, at, "上旬")) || (n = wlit (w, at, "中旬")) ||
+      (n = wlit (w, at, "下旬")))
     at += n;
   if ((n = wlit (w, at, "以来")))
     at += n;
@@ -120,6 +121,8 @@ emit_date (Number *num,
   c->bend = wend (&num->w, at, num->num_end);
   _fz_extractor_emit (num->sc, c);
   remember (num->sc, c, year, month, FALSE);
+  if (month > 0)
+    num->sc->month_seen = month;
   return c->bend;
 }
 
@@ -138,6 +141,8 @@ _fz_extractor_year_date (Number *num,
       p += used + 3;
       day = read_day (&num->w, &p);
     }
+  else if ((used = wlit (&num->w, p, "度")))
+    p += used;   /* 2021年度: the year as a term of accounts */
   p = date_suffix (&num->w, p);
   return emit_date (num, p, (int) num->iv, month, day);
 }
@@ -206,10 +211,11 @@ _fz_extractor_day (Number *num,
       remember (sc, c, 0, 0, TRUE);
       return c->bend;
     }
-  /* A day of an unnamed month (14日上午): ISO 8601 writes it ---14. */
+  /* A day of the month last named (7月26日电…26日召开), else of an unnamed month (14日上午),
+   * which ISO 8601 writes ---14. */
   c->kind = FZ_KIND_DATE;
   c->unit = "";
-  date_string (c, 0, 0, (int) num->iv);
+  date_string (c, 0, sc->month_seen, (int) num->iv);
   c->bend = wend (&num->w, day_len, num->num_end);
   _fz_extractor_emit (sc, c);
   return c->bend;

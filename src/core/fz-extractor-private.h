@@ -33,6 +33,8 @@ typedef struct
   int           last_month;
   int           last_kind;
   gboolean      last_bare_day;
+  /* The month of the last date that named one: a bare day (26日) is a day of it. */
+  int           month_seen;
 } Scan;
 
 typedef struct
@@ -271,6 +273,13 @@ gsize        _fz_extractor_month_date        (Number      *num,
                                               gsize        month_len);
 gsize        _fz_extractor_day               (Number      *num,
                                               gsize        day_len);
+
+/* fz-extractor-numeric-date.c: dates in digits and signs, the first month of a range */
+
+gsize        _fz_extractor_numeric_date      (Scan        *sc,
+                                              gsize        pos);
+gsize        _fz_extractor_month_range_low   (Scan        *sc,
+                                              gsize        pos);
 
 /* fz-extractor-context.c: identifiers, and numerals in set phrases */
 

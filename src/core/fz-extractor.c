@@ -314,7 +314,7 @@ static const char * const unit_stops[] = {
   "项目", "台风", "组织", "本人", "本地", "件事", "间隔", "种类", "名称", "场景", "人家",
   "次全会", "位于", "条例", "只有", "只是", "只要", "份额", "座谈", "张贴", "台账", "类型", "版本",
   "宗旨", "宗教", "通过", "通知", "通报", "通讯", "通信", "通话", "通道", "通行", "通缉", "通告",
-  "通用", "通车", "通俗", "通畅", "岁月",
+  "通用", "通车", "通俗", "通畅", "岁月", "处警",
 };
 
 static const Unit ordinal_units[] = {
@@ -335,6 +335,7 @@ static const Unit ordinal_units[] = {
   { "节", FZ_KIND_ORDINAL, "节" }, { "课", FZ_KIND_ORDINAL, "课" },
   { "部", FZ_KIND_ORDINAL, "部" }, { "座", FZ_KIND_ORDINAL, "座" },
   { "支", FZ_KIND_ORDINAL, "支" }, { "份", FZ_KIND_ORDINAL, "份" },
+  { "级", FZ_KIND_ORDINAL, "级" },
 };
 
 static void
@@ -484,6 +485,21 @@ number_init (Number    *num,
   return TRUE;
 }
 
+/* 排名全省第一，并列第一。, 排名第一的: a rank that ends its clause, or stands before 的. A 第一
+ * that starts its clause (第一，…) counts the points of a list, and one before a word
+ * (第一时间) is part of it. */
+static gboolean
+ranked_alone (const Number *num)
+{
+  gunichar after = wchar (&num->w, 0), before = char_before (num->sc->text, num->c.bstart);
+
+  if (!(is_clause_stop (after) || after == 0x7684 /* 的 */ || after == 0x3002 ||
+        after == '\n' || after == 0))
+    return FALSE;
+  return !(before == 0 || is_clause_stop (before) || is_space (before) ||
+           char_in (before, "“”‘’\"'「」（()、：:；;"));
+}
+
 /* 第 and the numeral after it: 第三季度, 第12届. */
 static gsize
 read_ordinal (Number *num)
@@ -501,6 +517,15 @@ read_ordinal (Number *num)
         _fz_extractor_emit (num->sc, c);
         return c->bend;
       }
+  if (ranked_alone (num))
+    {
+      c->kind = FZ_KIND_ORDINAL;
+      c->unit = "";
+      c->bend = num->num_end;
+      c->qualifier = FZ_QUALIFIER_EXACT;
+      _fz_extractor_emit (num->sc, c);
+      return c->bend;
+    }
   return num->num_end;
 }
 
@@ -637,6 +662,21 @@ read_half (Number *num)
   return 0;
 }
 
+/* 为期一年, 历时一年: a word of lasting makes a lone 一年 a length of time, not "one year" in
+ * passing (一年一度). */
+static gboolean
+lasting_before (const Scan *sc,
+                gsize       pos)
+{
+  static const char * const words[] = { "为期", "历时", "耗时", "用时", "长达", "整整", "為期",
+                                        "歷時" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (ends_with_at (sc->text, pos, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Years as a length of time (两年, 五年来, 10年), not idioms (百年, 千年). */
 static inline gsize
 read_years (Number *num)
@@ -647,7 +687,8 @@ read_years (Number *num)
   if (!(n = wlit (w, at, "年")) || wlit (w, at + n, "级") || wlit (w, at + n, "代") ||
       wlit (w, at + n, "度") || num->bare_unit)
     return 0;
-  if (num->bare_one && !wlit (w, at + n, "来") && !wlit (w, at + n, "以来"))
+  if (num->bare_one && !wlit (w, at + n, "来") && !wlit (w, at + n, "以来") &&
+      !lasting_before (num->sc, num->start))
     return num->num_end;
   return emit_measure (num, FZ_KIND_DURATION, "年", at + n);
 }
@@ -838,18 +879,36 @@ rate_base (const Number *num,
   return FALSE;
 }
 
+/* 9000余场(次), 500人（次）: the bracketed 次 makes the measure word 场次 or 人次. */
+static const char *
+times_in_brackets (const Number *num,
+                   const Unit   *u,
+                   gsize        *n)
+{
+  gsize k;
+
+  if (strcmp (u->unit, "场") != 0 && strcmp (u->unit, "人") != 0)
+    return u->unit;
+  if (!(k = wlit (&num->w, num->at + *n, "(次)")) && !(k = wlit (&num->w, num->at + *n, "（次）")))
+    return u->unit;
+  *n += k;
+  return strcmp (u->unit, "场") == 0 ? "场次" : "人次";
+}
+
 static inline gsize
 read_unit (Number *num)
 {
   gsize n = 0;
   const Unit *u = find_unit (&num->w, num->at, &n);
+  const char *unit;
 
   if (u == NULL || word_follows (&num->w, num->at, unit_stops, G_N_ELEMENTS (unit_stops)))
     return read_bare (num);
   if (num->chinese && (_fz_extractor_in_set_phrase (num, u, num->at + n) ||
                        rate_base (num, u, num->at + n)))
     return num->num_end;
-  return emit_measure (num, u->kind, u->unit, num->at + n);
+  unit = times_in_brackets (num, u, &n);
+  return emit_measure (num, u->kind, unit, num->at + n);
 }
 
 /* Handles the number written at [start, num_end) with value @v and returns
@@ -922,6 +981,12 @@ handle_digits (Scan  *sc,
   if (end < sc->len)
     {
       guchar b = sc->text[end];
+
+      /* 2022-01-09, 26.12.2017, 1—7月: dates written with signs. */
+      if (((b == '-' || b == '/' || b == '.') && (n = _fz_extractor_numeric_date (sc, pos))) ||
+          (end - pos <= 2 &&
+           (n = _fz_extractor_month_range_low (sc, pos))))
+        return n;
 
       if (g_ascii_isalpha (b) || b == '@' || b == '_' ||
           (b == '.' && end + 1 < sc->len && g_ascii_isalpha (sc->text[end + 1])))

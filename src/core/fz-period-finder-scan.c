@@ -294,6 +294,9 @@ place_expr (const Scan *s,
   /* 夏季治安打击整治“百日行动”期间，: the clause names a stretch the sentence is about. */
   if (ce >= 2 && ce > e->end && match (s, ce - 2, "期间") > 0)
     e->flags |= EXPR_STANDALONE;
+  if ((s->u[e->start] == 0x4ECE /* 从 */ || s->u[e->start] == 0x7531 /* 由 */) &&
+      e->end < s->n && s->u[e->end] == 0x7684 /* 的 */)
+    e->flags |= EXPR_OLD_VALUE;
   if ((e->flags & EXPR_DAY) && reports_in_sentence (s, e))
     e->flags |= EXPR_REPORTED;
   /* 自2016年建立以来, 2016年2月，组建…中心: the phrase or the rest of its sentence. */

@@ -119,6 +119,18 @@ take_expr (const Scan *s,
   return TRUE;
 }
 
+/* A 至 or 到 in [from, to): the new value of a change (从去年的4.27%降至0.035%) follows it. */
+static gboolean
+change_to_between (const Scan *s,
+                   guint       from,
+                   guint       to)
+{
+  for (guint i = from; i < to; i++)
+    if (s->u[i] == 0x81F3 /* 至 */ || s->u[i] == 0x5230 /* 到 */)
+      return TRUE;
+  return FALSE;
+}
+
 /* The period of a figure at compact [start, end): the clause, then the
  * sentence, then a phrase that leads an earlier sentence of the paragraph. A day
  * (5月8日，市政府召开发布会) only governs its own clause; 截至目前 after a phrase that leads
@@ -143,6 +155,8 @@ find_period (const Scan *s,
         return FALSE;
       if (e->start >= cs)
         {
+          if ((e->flags & EXPR_OLD_VALUE) && change_to_between (s, e->end, start))
+            continue;
           if (!(e->flags & EXPR_NOW) || (e->flags & EXPR_BLOCK) == 0)
             return take_expr (s, idx, bound, out, cue);
           now = TRUE;
@@ -168,7 +182,22 @@ find_period (const Scan *s,
   return FALSE;
 }
 
-/* 今年以来，截至8月中旬: a running total whose start the phrase just before it gives. */
+/* Whether @prev stands on a clause of its own in the sentence right before the one @e leads,
+ * in one paragraph: 据介绍，今年以来，…。截至7月底，… */
+static gboolean
+leads_sentence_before (const Scan *s,
+                       const Expr *prev,
+                       const Expr *e)
+{
+  guint ss = s->sentence_start[e->start];
+
+  return (prev->flags & EXPR_STANDALONE) &&
+         (e->flags & EXPR_LEADING) && ss > 0 && s->para[prev->start] == s->para[e->start] &&
+         s->sentence_start[ss - 1] == s->sentence_start[prev->start];
+}
+
+/* 今年以来，截至8月中旬: a running total whose start the phrase just before it gives, in the
+ * clause before or leading the sentence before. */
 static void
 join_since (const Scan *s,
             gint        idx,
@@ -182,9 +211,11 @@ join_since (const Scan *s,
     return;
   prev = &g_array_index (s->exprs, Expr, idx - 1);
   if ((prev->flags & (EXPR_BLOCK | EXPR_RELATIVE)) ||
-      s->sentence_start[prev->start] != s->sentence_start[e->start] ||
-      s->clause_end[prev->end] + 1 != s->clause_start[e->start] ||
       prev->period.end.year_kind != FZ_PERIOD_YEAR_OPEN)
+    return;
+  if ((s->sentence_start[prev->start] != s->sentence_start[e->start] ||
+       s->clause_end[prev->end] + 1 != s->clause_start[e->start]) &&
+      !leads_sentence_before (s, prev, e))
     return;
   period->start = prev->period.start;
 }
