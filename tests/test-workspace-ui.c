@@ -1,0 +1,248 @@
+/* test-workspace-ui.c: the workspace file restored at start and saved after, a damaged one
+ * refused and left alone until the analyst decides, a page changed on disk read again. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fz-application.h"
+#include "fz-workspace-file.h"
+#include "fz-window.h"
+#include "fz-window-private.h"
+#include "fz-test-ui.h"
+
+static FzApplication *app;
+static char *tmp_dir;
+
+static void
+wait_frames (guint n)
+{
+  for (guint i = 0; i < n * 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+idle (FzWindow *window)
+{
+  return !fz_window_is_busy (window) && !fz_workspace_get_loading (window->workspace)
+    && fz_workspace_get_pipeline (window->workspace) != NULL;
+}
+
+static void
+wait_until (gboolean (*done) (FzWindow *),
+            FzWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (done (window));
+}
+
+static char *
+seed_page (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("FZ_SHARED_DIR"), "corpus", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autofree char *best = NULL;
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".txt") && (best == NULL || strcmp (name, best) < 0))
+      {
+        g_free (best);
+        best = g_strdup (name);
+      }
+  g_assert_nonnull (best);
+  return g_canonicalize_filename (best, dir);
+}
+
+static AdwMessageDialog *
+find_dialog (FzWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (w)
+          && gtk_window_get_transient_for (GTK_WINDOW (w)) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static void
+write_workspace (const char *path,
+                 const char *page,
+                 const char *note)
+{
+  g_autoptr(FzWorkspaceState) state = fz_workspace_state_new ();
+  g_autoptr(GError) error = NULL;
+
+  fz_workspace_state_add_document (state, page, NULL, NULL);
+  fz_decisions_set_document_note (state->decisions, page, note);
+  g_assert_true (fz_workspace_file_save (state, path, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_restore (void)
+{
+  g_autofree char *path = fz_application_dup_workspace_path ();
+  g_autofree char *page = seed_page ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzWorkspaceState) saved = NULL;
+  FzWindow *window;
+
+  /* The helper uses the data folder the test set. */
+  g_assert_true (g_str_has_prefix (path, tmp_dir));
+  {
+    g_autofree char *folder = g_path_get_dirname (path);
+
+    g_mkdir_with_parents (folder, 0700);
+  }
+  write_workspace (path, page, "seen before");
+
+  window = fz_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (fz_application_restore_workspace (app, GTK_WINDOW (window), &error));
+  g_assert_no_error (error);
+  wait_until (idle, window);
+  g_assert_nonnull (fz_workspace_lookup_document (window->workspace, page));
+  g_assert_cmpstr (fz_decisions_get_document_note (fz_workspace_get_decisions (
+    window->workspace), page), ==, "seen before");
+  g_assert_cmpstr (fz_workspace_get_autosave_path (window->workspace), ==, path);
+
+  /* What the analyst does next is saved there, at the latest when the window closes. */
+  fz_decisions_set_document_note (fz_workspace_get_decisions (window->workspace), page,
+                                  "seen again");
+  gtk_window_close (GTK_WINDOW (window));
+  wait_frames (2);
+  saved = fz_workspace_file_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fz_decisions_get_document_note (saved->decisions, page), ==, "seen again");
+}
+
+static void
+test_damaged (void)
+{
+  g_autofree char *path = fz_application_dup_workspace_path ();
+  g_autofree char *backup = fz_workspace_file_backup_path (path);
+  g_autofree char *kept = g_strconcat (path, ".damaged", NULL);
+  g_autofree char *page = seed_page ();
+  g_autoptr(GFile) file = g_file_new_for_path (page);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  FzWindow *window;
+
+  write_workspace (backup, page, "from the backup");
+  g_assert_true (g_file_set_contents (path, "<workspace", -1, NULL));
+
+  window = fz_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (fz_application_restore_workspace (app, GTK_WINDOW (window), &error));
+  g_assert_nonnull (error);
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "backup"));
+  g_assert_null (fz_workspace_get_autosave_path (window->workspace));
+
+  /* Work goes on, and the damaged file is not touched. */
+  fz_window_open_files (window, &file, 1);
+  wait_until (idle, window);
+  _fz_window_flush_workspace (window);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "<workspace");
+
+  /* The analyst takes the backup: it opens, and the damaged file is kept aside. */
+  adw_message_dialog_response (dialog, "backup");
+  wait_until (idle, window);
+  g_assert_cmpstr (fz_decisions_get_document_note (fz_workspace_get_decisions (
+    window->workspace), page), ==, "from the backup");
+  g_assert_cmpstr (fz_workspace_get_autosave_path (window->workspace), ==, path);
+  g_assert_true (g_file_test (kept, G_FILE_TEST_IS_REGULAR));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
+}
+
+static gboolean
+reloaded (FzWindow *window)
+{
+  GListModel *documents = fz_workspace_get_documents (window->workspace);
+  g_autoptr(FzDocument) document = g_list_model_get_item (documents, 0);
+  const char *text;
+
+  if (!idle (window) || document == NULL)
+    return FALSE;
+  text = fz_document_get_text (document, NULL);
+  return strstr (text, "added on disk") != NULL;
+}
+
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *page = seed_page ();
+  g_autofree char *copy = g_build_filename (tmp_dir, "page.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+  FzWindow *window = fz_window_new (app);
+  gsize len;
+
+  g_assert_true (g_file_get_contents (page, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, text, len, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  fz_window_open_files (window, &file, 1);
+  wait_until (idle, window);
+  g_assert_cmpuint (g_list_model_get_n_items (fz_workspace_get_documents (window->workspace)),
+                    ==, 1);
+
+  changed = g_strconcat (text, "\nA line added on disk.\n", NULL);
+  g_assert_true (g_file_set_contents (copy, changed, -1, NULL));
+  wait_until (reloaded, window);
+  g_assert_cmpuint (g_list_model_get_n_items (fz_workspace_get_documents (window->workspace)),
+                    ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  /* Before anything asks GLib for the data folder: it is read once. */
+  tmp_dir = g_dir_make_tmp ("fanzha-workspace-XXXXXX", NULL);
+  g_assert_nonnull (tmp_dir);
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  if (!fz_test_ui_init (&argc, &argv))
+    return 0;
+
+  app = fz_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/workspace-ui/restore", test_restore);
+  g_test_add_func ("/workspace-ui/damaged", test_damaged);
+  g_test_add_func ("/workspace-ui/changed-on-disk", test_changed_on_disk);
+  ret = g_test_run ();
+  g_application_release (G_APPLICATION (app));
+  g_object_unref (app);
+  {
+    g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", tmp_dir);
+
+    if (system (cmd) != 0)
+      g_printerr ("could not remove %s\n", tmp_dir);
+  }
+  g_free (tmp_dir);
+  return ret;
+}
