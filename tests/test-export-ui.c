@@ -112,6 +112,49 @@ test_xml (void)
   wait_frames (2);
 }
 
+static gboolean
+has_two_documents (FzWindow *window)
+{
+  return !fz_window_is_busy (window) && fz_workspace_get_pipeline (window->workspace) != NULL
+    && g_list_model_get_n_items (fz_workspace_get_documents (window->workspace)) >= 2;
+}
+
+/* The summary written by test_xml, opened in a new window: its documents open and the
+ * rejection comes back into the window's decisions. */
+static void
+test_import (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "summary.xml", NULL);
+  g_autoptr(FzSummary) summary = fz_summary_read_file (path, NULL);
+  FzWindow *window = fz_window_new (app);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) status = NULL;
+  g_autoptr(FzFigureList) figures = NULL;
+  g_autofree char *first = NULL;
+  FzDocument *document;
+  guint n_rejected = 0;
+
+  g_assert_nonnull (summary);
+  first = g_strdup (fz_summary_get_document (summary, 0)->path);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (_fz_window_import_summary (window, path, &error));
+  g_assert_no_error (error);
+  wait_until (has_two_documents, window);
+  wait_frames (5);
+  g_assert_cmpuint (g_list_model_get_n_items (fz_workspace_get_documents (window->workspace)),
+                    ==, fz_summary_get_n_documents (summary));
+  document = fz_workspace_lookup_document (window->workspace, first);
+  g_assert_nonnull (document);
+  figures = fz_decisions_apply (fz_workspace_get_decisions (window->workspace), document,
+                                &status);
+  for (guint i = 0; i < status->len; i++)
+    n_rejected += (g_array_index (status, FzFigureStatus, i).flags
+                   & FZ_FIGURE_STATUS_REJECTED) != 0;
+  g_assert_cmpuint (n_rejected, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
+}
+
 static void
 test_csv (void)
 {
@@ -201,6 +244,7 @@ main (int   argc,
 
   g_test_add_func ("/export-ui/accelerator", test_accelerator);
   g_test_add_func ("/export-ui/xml", test_xml);
+  g_test_add_func ("/export-ui/import", test_import);
   g_test_add_func ("/export-ui/csv", test_csv);
   g_test_add_func ("/export-ui/cancel", test_cancel);
   ret = g_test_run ();
