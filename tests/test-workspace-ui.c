@@ -204,11 +204,37 @@ test_changed_on_disk (void)
   g_assert_cmpuint (g_list_model_get_n_items (fz_workspace_get_documents (window->workspace)),
                     ==, 1);
 
-  changed = g_strconcat (text, "\nA line added on disk.\n", NULL);
+  /* The analyst rejects a figure whose words the new version no longer holds. */
+  {
+    g_autoptr(FzDocument) document =
+      g_list_model_get_item (fz_workspace_get_documents (window->workspace), 0);
+    const FzFigure *f = fz_figure_list_get (fz_document_get_figures (document), 0);
+    g_autofree char *quote = g_utf8_substring (fz_document_get_text (document, NULL),
+                                               f->start, f->end);
+    g_autoptr(FzFigureList) done =
+      fz_decisions_reject (fz_workspace_get_decisions (window->workspace), document,
+                           FZ_FIGURE_ID (f->start, f->end), NULL, NULL);
+    GString *edited = g_string_new (text);
+
+    g_assert_nonnull (done);
+    g_string_replace (edited, quote, "", 0);
+    g_string_append (edited, "\nA line added on disk.\n");
+    changed = g_string_free (edited, FALSE);
+  }
   g_assert_true (g_file_set_contents (copy, changed, -1, NULL));
   wait_until (reloaded, window);
   g_assert_cmpuint (g_list_model_get_n_items (fz_workspace_get_documents (window->workspace)),
                     ==, 1);
+  /* The rejection no longer fits: it is listed, not dropped. */
+  {
+    g_autoptr(FzDocument) document =
+      g_list_model_get_item (fz_workspace_get_documents (window->workspace), 0);
+    g_autoptr(GPtrArray) lost =
+      fz_decisions_dup_unattached (fz_workspace_get_decisions (window->workspace), document);
+
+    g_assert_nonnull (lost);
+    g_assert_cmpuint (lost->len, ==, 1);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (2);
 }
