@@ -129,6 +129,49 @@ test_restore (void)
   g_assert_cmpstr (fz_decisions_get_document_note (saved->decisions, page), ==, "seen again");
 }
 
+/* Save As moves the work to the new file; Open Workspace brings another back in its place. */
+static void
+test_save_as_and_open (void)
+{
+  g_autofree char *page = seed_page ();
+  g_autofree char *other = g_build_filename (tmp_dir, "other.xml", NULL);
+  g_autofree char *moved = g_build_filename (tmp_dir, "moved.xml", NULL);
+  g_autofree char *broken = g_build_filename (tmp_dir, "broken.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzWorkspaceState) saved = NULL;
+  FzWindow *window = fz_window_new (app);
+
+  write_workspace (other, page, "the other one");
+  gtk_window_present (GTK_WINDOW (window));
+  fz_window_open_files (window, &file, 1);
+  wait_until (idle, window);
+  g_assert_true (_fz_window_save_workspace_as (window, moved, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (fz_workspace_get_autosave_path (window->workspace), ==, moved);
+  fz_decisions_set_document_note (fz_workspace_get_decisions (window->workspace), page,
+                                  "after save as");
+
+  /* A damaged file is refused and the current workspace stays. */
+  g_assert_true (g_file_set_contents (broken, "not xml", -1, NULL));
+  g_assert_false (_fz_window_open_workspace (window, broken, &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (fz_workspace_get_autosave_path (window->workspace), ==, moved);
+
+  g_assert_true (_fz_window_open_workspace (window, other, &error));
+  g_assert_no_error (error);
+  wait_until (idle, window);
+  g_assert_cmpstr (fz_decisions_get_document_note (fz_workspace_get_decisions (
+    window->workspace), page), ==, "the other one");
+  g_assert_cmpstr (fz_workspace_get_autosave_path (window->workspace), ==, other);
+  /* The work done before was saved to the file it belonged to. */
+  saved = fz_workspace_file_load (moved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fz_decisions_get_document_note (saved->decisions, page), ==, "after save as");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
+}
+
 static void
 test_damaged (void)
 {
@@ -258,6 +301,7 @@ main (int   argc,
   g_application_hold (G_APPLICATION (app));
 
   g_test_add_func ("/workspace-ui/restore", test_restore);
+  g_test_add_func ("/workspace-ui/save-as-and-open", test_save_as_and_open);
   g_test_add_func ("/workspace-ui/damaged", test_damaged);
   g_test_add_func ("/workspace-ui/changed-on-disk", test_changed_on_disk);
   ret = g_test_run ();

@@ -39,6 +39,8 @@ typedef struct
   Item           *current;   /* the document being written, for the writer's callbacks */
   FzWindow       *window;    /* for progress; only touched on the main thread */
   guint           n_replaced;
+  guint           done;      /* atomic: documents written */
+  gint            reporting; /* atomic: a progress report is waiting for the main loop */
 } Job;
 
 static void
@@ -172,11 +174,13 @@ report_progress (gpointer data)
 {
   g_autoptr(GTask) task = data;
   Job *job = g_task_get_task_data (task);
-  guint done = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "done"));
+  guint done = g_atomic_int_get (&job->done);
   g_autofree char *text = g_strdup_printf (_("Exported %u of %u documents"), done,
                                            job->items->len);
 
-  if (job->window != NULL && job->window->exporting)
+  g_atomic_int_set (&job->reporting, FALSE);
+  if (!gtk_widget_in_destruction (GTK_WIDGET (job->window)) && job->window->workspace != NULL
+      && job->window->exporting)
     {
       gtk_progress_bar_set_fraction (job->window->progress_bar,
                                      job->items->len > 0 ? (double) done / job->items->len : 1);
@@ -185,12 +189,16 @@ report_progress (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* At most one report waits in the main loop: 10,000 pages do not queue 10,000 of them. */
 static void
 progress_from_thread (GTask *task,
                       guint  done)
 {
-  g_object_set_data (G_OBJECT (task), "done", GUINT_TO_POINTER (done));
-  g_main_context_invoke (g_task_get_context (task), report_progress, g_object_ref (task));
+  Job *job = g_task_get_task_data (task);
+
+  g_atomic_int_set (&job->done, done);
+  if (g_atomic_int_compare_and_exchange (&job->reporting, FALSE, TRUE))
+    g_main_context_invoke (g_task_get_context (task), report_progress, g_object_ref (task));
 }
 
 static gboolean

@@ -102,6 +102,10 @@ void     _fz_window_choose_workspace     (FzWindow      *self,
 gboolean _fz_window_restore_workspace    (FzWindow      *self,
                                           const char    *path,
                                           GError       **error);
+/* Saves the current workspace, then replaces it with @path's (refused, nothing changes). */
+gboolean _fz_window_open_workspace       (FzWindow      *self,
+                                          const char    *path,
+                                          GError       **error);
 gboolean _fz_window_save_workspace_as    (FzWindow      *self,
                                           const char    *path,
                                           GError       **error);

@@ -52,9 +52,12 @@ open_workspace_file (FzWindow   *self,
                      const char *path,
                      GError    **error)
 {
-  return fz_workspace_open (self->workspace, path, self->cancellable, workspace_loaded,
-                            g_object_ref (self), error)
-    || (g_object_unref (self), FALSE);
+  g_object_ref (self);   /* for workspace_loaded */
+  if (fz_workspace_open (self->workspace, path, self->cancellable, workspace_loaded, self,
+                         error))
+    return TRUE;
+  g_object_unref (self);
+  return FALSE;
 }
 
 static void
@@ -394,6 +397,27 @@ _fz_window_flush_workspace (FzWindow *self)
     g_printerr ("fanzha: %s\n", error->message);
 }
 
+gboolean
+_fz_window_open_workspace (FzWindow    *self,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autoptr(FzWorkspaceState) check = fz_workspace_file_load (path, error);
+
+  /* A file that cannot be opened changes nothing: the current workspace stays. */
+  if (check == NULL)
+    return FALSE;
+  /* The current workspace is saved where it goes before another takes its place. */
+  _fz_window_flush_workspace (self);
+  fz_workspace_set_autosave_path (self->workspace, NULL);
+  clear_documents (self);
+  if (!open_workspace_file (self, path, error))
+    return FALSE;
+  self->workspace_refused = FALSE;
+  fz_workspace_set_autosave_path (self->workspace, path);
+  return TRUE;
+}
+
 static void
 workspace_chooser_response (GtkNativeDialog *dialog,
                             int              response,
@@ -410,14 +434,7 @@ workspace_chooser_response (GtkNativeDialog *dialog,
   if (path != NULL && save)
     _fz_window_save_workspace_as (self, path, &error);
   else if (path != NULL)
-    {
-      /* The current workspace is saved where it goes before another takes its place. */
-      _fz_window_flush_workspace (self);
-      fz_workspace_set_autosave_path (self->workspace, NULL);
-      clear_documents (self);
-      if (open_workspace_file (self, path, &error))
-        fz_workspace_set_autosave_path (self->workspace, path);
-    }
+    _fz_window_open_workspace (self, path, &error);
   if (error != NULL)
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
   g_object_unref (dialog);
