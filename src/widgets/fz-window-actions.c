@@ -170,7 +170,8 @@ _fz_window_actions_update (FzWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading",
                                  self->loading || self->exporting);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !self->exporting
+    && g_list_model_get_n_items (fz_workspace_get_documents (self->workspace)) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-summary", !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-workspace", !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-document",

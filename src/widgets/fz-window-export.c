@@ -259,7 +259,8 @@ write_xml (Job           *job,
       if (gazetteer != NULL)
         fz_index_feed_figures (index, gazetteer, item->document, item->indexed, item->date,
                                job->options.level);
-      job->current = item;
+      /* A page without a file keeps the extractor's list, and no statuses match it. */
+      job->current = copy != item->document ? item : NULL;
       if (!fz_summary_writer_add_document (writer, copy, error))
         return FALSE;
       job->current = NULL;

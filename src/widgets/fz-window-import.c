@@ -200,43 +200,88 @@ pending_files (Import *import)
   return files;
 }
 
-gboolean
-_fz_window_import_summary (FzWindow    *self,
-                           const char  *path,
-                           GError     **error)
+/* Reading a large summary and hashing files to find its pages take a while: off the main
+ * thread. */
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
 {
-  g_autoptr(FzSummary) summary = fz_summary_read_file (path, error);
+  const char *path = data;
   g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GPtrArray) files = NULL;
-  Import *import;
+  GError *error = NULL;
+  FzSummary *summary = fz_summary_read_file (path, &error);
 
   if (summary == NULL)
-    return FALSE;
-  if (self->loading)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                           _("Still loading: wait, or cancel first"));
-      return FALSE;
+      g_task_return_error (task, error);
+      return;
     }
-  fz_summary_locate_documents (summary, folder, NULL);
-  import = g_new0 (Import, 1);
+  fz_summary_locate_documents (summary, folder, cancellable);
+  g_task_return_pointer (task, summary, (GDestroyNotify) fz_summary_free);
+}
+
+static void
+start_import (FzWindow  *self,
+              FzSummary *summary)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  Import *import = g_new0 (Import, 1);
+
   import->window = self;
   import->documents = g_object_ref (fz_workspace_get_documents (self->workspace));
-  import->summary = g_steal_pointer (&summary);
+  import->summary = summary;
   import->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* The window keeps it until every document came, or another import or its end. */
+  g_object_set_data_full (G_OBJECT (self), "fz-import", import, (GDestroyNotify) import_free);
   files = pending_files (import);
   if (files->len == 0)
     {
       report (import);
-      import_free (import);
-      return TRUE;
+      g_object_set_data (G_OBJECT (self), "fz-import", NULL);
+      return;
     }
-  /* The window keeps it until every document came, or another import or its end. */
-  g_object_set_data_full (G_OBJECT (self), "fz-import", import, (GDestroyNotify) import_free);
   import->handler = g_signal_connect_swapped (import->documents, "items-changed",
                                               G_CALLBACK (documents_changed), import);
   fz_window_open_files (self, (GFile **) files->pdata, files->len);
-  return TRUE;
+}
+
+static void
+read_done (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  FzWindow *self = FZ_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  FzSummary *summary = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->workspace == NULL)
+    {
+      g_clear_pointer (&summary, fz_summary_free);
+      return;
+    }
+  if (summary == NULL)
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  else if (self->loading)
+    {
+      fz_summary_free (summary);
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Still loading: wait, or cancel first")));
+    }
+  else
+    start_import (self, summary);
+}
+
+void
+_fz_window_import_summary (FzWindow   *self,
+                           const char *path)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, read_done, NULL);
+
+  g_task_set_source_tag (task, _fz_window_import_summary);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, read_in_thread);
 }
 
 static void
@@ -246,13 +291,12 @@ summary_chooser_response (GtkNativeDialog *dialog,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   path = file != NULL ? g_file_get_path (file) : NULL;
-  if (path != NULL && !_fz_window_import_summary (self, path, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+  if (path != NULL)
+    _fz_window_import_summary (self, path);
   g_object_unref (dialog);
 }
 

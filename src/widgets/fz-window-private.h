@@ -85,10 +85,10 @@ void     _fz_window_cancel_export        (FzWindow      *self);
 
 /* fz-window-import.c */
 void     _fz_window_choose_summary       (FzWindow      *self);
-/* Opens @path's documents (found by path or checksum) and restores the decisions it holds. */
-gboolean _fz_window_import_summary       (FzWindow      *self,
-                                          const char    *path,
-                                          GError       **error);
+/* Reads @path off the main thread, opens its documents (found by path or checksum) and
+ * restores the decisions it holds; a toast says how it went. */
+void     _fz_window_import_summary       (FzWindow      *self,
+                                          const char    *path);
 
 /* fz-window-workspace.c */
 void     _fz_window_workspace_class_init (GtkWidgetClass *widget_class);
