@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fz-article.h"
 #include "fz-figure-csv.h"
 #include "fz-index-feed.h"
 #include "fz-summary-reader.h"
@@ -136,6 +137,28 @@ document_notes (FzDocument *document,
                                                     : NULL;
 }
 
+/* Attribution gave each article of the open page its place; the same text has the same
+ * articles, and they are not analysed again for it. */
+static void
+copy_article_regions (FzDocument *copy,
+                      FzDocument *document)
+{
+  GPtrArray *to = fz_document_get_articles (copy);
+  GPtrArray *from = fz_document_get_articles (document);
+
+  for (guint i = 0; to != NULL && from != NULL && i < MIN (to->len, from->len); i++)
+    {
+      FzArticle *a = to->pdata[i];
+      const FzArticle *b = from->pdata[i];
+
+      if (a->start != b->start || a->end != b->end)
+        continue;
+      g_free (a->region);
+      a->region = g_strdup (b->region);
+      a->region_code = b->region_code;
+    }
+}
+
 /* The summary lists the corrected figures, rejected ones flagged: a copy of the document read
  * again from its file carries them, as the workspace's own keeps the extractor's list. */
 static FzDocument *
@@ -166,6 +189,7 @@ corrected_copy (Item          *item,
     }
   fz_document_set_date (copy, item->date);
   fz_document_set_figures (copy, figures);
+  copy_article_regions (copy, item->document);
   return g_steal_pointer (&copy);
 }
 
