@@ -193,6 +193,26 @@ test_cli_agrees (void)
   a = without_created (app_out);
   b = without_created (cli_out);
   g_assert_cmpstr (a, ==, b);
+
+  /* The figures table too. */
+  {
+    g_autofree char *app_csv = g_build_filename (tmp_dir, "agree-app.csv", NULL);
+    g_autofree char *cli_csv = g_build_filename (tmp_dir, "agree-cli.csv", NULL);
+    g_autoptr(GFile) csv_file = g_file_new_for_path (app_csv);
+    const char *csv_argv[] = { g_getenv ("FANZHA_CLI"), "export", "--format", "csv",
+                               "--workspace", ws, "-o", cli_csv, NULL };
+    g_autofree char *c = NULL;
+    g_autofree char *d = NULL;
+
+    _fz_window_export_to_file (window, csv_file, TRUE);
+    wait_until (exported, window);
+    g_assert_true (g_spawn_sync (NULL, (char **) csv_argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_file_get_contents (app_csv, &c, NULL, NULL));
+    g_assert_true (g_file_get_contents (cli_csv, &d, NULL, NULL));
+    g_assert_cmpstr (c, ==, d);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (2);
 }
