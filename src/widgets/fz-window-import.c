@@ -18,6 +18,8 @@ typedef struct
   FzSummary  *summary;
   GHashTable *pending;   /* path -> const FzSummaryDocument *, until the document is open */
   gulong      handler;
+  FzWorkspace *workspace;
+  gulong      loading_handler;
   guint       n_restored;
   guint       n_failed;
 } Import;
@@ -26,7 +28,9 @@ static void
 import_free (Import *import)
 {
   g_clear_signal_handler (&import->handler, import->documents);
+  g_clear_signal_handler (&import->loading_handler, import->workspace);
   g_object_unref (import->documents);
+  g_object_unref (import->workspace);
   g_hash_table_unref (import->pending);
   fz_summary_free (import->summary);
   g_free (import);
@@ -171,6 +175,17 @@ documents_changed (Import     *import,
     }
 }
 
+/* Loading ended with pages still missing: they could not be opened (the load said why). */
+static void
+loading_changed (Import *import)
+{
+  if (import->window->workspace == NULL || fz_workspace_get_loading (import->workspace))
+    return;
+  import->n_failed += g_hash_table_size (import->pending);
+  report (import);
+  g_object_set_data (G_OBJECT (import->window), "fz-import", NULL);
+}
+
 static GPtrArray *
 pending_files (Import *import)
 {
@@ -231,6 +246,7 @@ start_import (FzWindow  *self,
 
   import->window = self;
   import->documents = g_object_ref (fz_workspace_get_documents (self->workspace));
+  import->workspace = g_object_ref (self->workspace);
   import->summary = summary;
   import->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* The window keeps it until every document came, or another import or its end. */
@@ -245,6 +261,8 @@ start_import (FzWindow  *self,
   import->handler = g_signal_connect_swapped (import->documents, "items-changed",
                                               G_CALLBACK (documents_changed), import);
   fz_window_open_files (self, (GFile **) files->pdata, files->len);
+  import->loading_handler = g_signal_connect_swapped (import->workspace, "notify::loading",
+                                                      G_CALLBACK (loading_changed), import);
 }
 
 static void

@@ -18,7 +18,10 @@
 /* Editors write in several steps: read the file once they are done. */
 #define RELOAD_DELAY_MS 500
 
-static void reload_document (FzWindow *self, FzDocument *document);
+static void reload_document   (FzWindow   *self,
+                               FzDocument *document);
+static void report_unattached (FzWindow   *self,
+                               FzDocument *document);
 
 /* Opening */
 
@@ -35,6 +38,15 @@ workspace_loaded (GObject      *object,
   fz_workspace_load_finish (FZ_WORKSPACE (object), result, &errors, &error);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->workspace == NULL)
     return;
+  /* Pages edited while the app was closed: what no longer fits is listed. */
+  for (guint i = 0; i < g_list_model_get_n_items (fz_workspace_get_documents (self->workspace));
+       i++)
+    {
+      g_autoptr(FzDocument) document =
+        g_list_model_get_item (fz_workspace_get_documents (self->workspace), i);
+
+      report_unattached (self, document);
+    }
   if (errors == NULL || errors->len == 0)
     return;
   /* A page moved or deleted since: its decisions stay in the workspace, the rest opens. */
