@@ -188,12 +188,17 @@ test_damaged (void)
   write_workspace (backup, page, "from the backup");
   g_assert_true (g_file_set_contents (path, "<workspace", -1, NULL));
 
+  /* As at start: the workspace is restored before the window is shown. */
   window = fz_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
   g_assert_false (fz_application_restore_workspace (app, GTK_WINDOW (window), &error));
   g_assert_nonnull (error);
+  gtk_window_present (GTK_WINDOW (window));
   dialog = find_dialog (window);
   g_assert_nonnull (dialog);
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       !gtk_widget_get_mapped (GTK_WIDGET (dialog)) && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dialog)));
   g_assert_true (adw_message_dialog_has_response (dialog, "backup"));
   g_assert_null (fz_workspace_get_autosave_path (window->workspace));
 

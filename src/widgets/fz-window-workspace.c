@@ -133,6 +133,22 @@ refused_response (AdwMessageDialog *dialog,
     }
 }
 
+static gboolean
+present_idle (gpointer dialog)
+{
+  gtk_window_present (dialog);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window is up, after the rest of its mapping: stacked over it, not under. */
+static void
+present_on_map (GtkWindow *dialog,
+                GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, present_on_map, dialog);
+  g_idle_add_full (G_PRIORITY_LOW, present_idle, g_object_ref (dialog), g_object_unref);
+}
+
 static void
 offer_backup (FzWindow     *self,
               const char   *path,
@@ -159,7 +175,12 @@ offer_backup (FzWindow     *self,
   refused->path = g_strdup (path);
   g_signal_connect_data (dialog, "response", G_CALLBACK (refused_response), refused,
                          refused_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* At start the window is not shown yet: the question comes over it, not under it. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_present (GTK_WINDOW (dialog));
+  else
+    g_signal_connect_object (self, "map", G_CALLBACK (present_on_map), dialog,
+                             G_CONNECT_SWAPPED);
 }
 
 /* Files changed on disk */
