@@ -38,6 +38,8 @@ workspace_loaded (GObject      *object,
   fz_workspace_load_finish (FZ_WORKSPACE (object), result, &errors, &error);
   if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->workspace == NULL)
     return;
+  if (!self->loading && !self->exporting)
+    gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   /* Pages edited while the app was closed: what no longer fits is listed. */
   for (guint i = 0; i < g_list_model_get_n_items (fz_workspace_get_documents (self->workspace));
        i++)
@@ -67,7 +69,16 @@ open_workspace_file (FzWindow   *self,
   g_object_ref (self);   /* for workspace_loaded */
   if (fz_workspace_open (self->workspace, path, self->cancellable, workspace_loaded, self,
                          error))
-    return TRUE;
+    {
+      /* A large workspace takes a while: the progress bar says so ("load-progress"). */
+      if (!self->loading && !self->exporting)
+        {
+          gtk_progress_bar_set_fraction (self->progress_bar, 0);
+          gtk_progress_bar_set_text (self->progress_bar, _("Opening the workspace…"));
+          gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+        }
+      return TRUE;
+    }
   g_object_unref (self);
   return FALSE;
 }
