@@ -168,6 +168,32 @@ test_bad_arguments (void)
   g_free (run_cli (1, "extract", "does-not-exist.txt", NULL));
 }
 
+/* A bad option gets the parser's one line, not a second, wrong one after it. */
+static void
+test_one_message (void)
+{
+  static const char * const commands[] = { "extract", "index", "series", "articles", "chart",
+                                           "export" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      const char *argv[] = { g_getenv ("FANZHA_CLI"), commands[i], "--no-such-option",
+                             "--indicator", "cases_solved", "a.txt", NULL };
+      g_autofree char *out = NULL, *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      g_spawn_sync (workdir, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                    &status, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %s", commands[i], err);
+      g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+      g_assert_nonnull (strstr (err, "no-such-option"));
+      /* One line: its only line break is the last character. */
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+    }
+}
+
 /* Every command's stdout, stderr and status, with --jobs @jobs, over @files. */
 static char *
 run_jobs (const char * const *command,
@@ -271,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/cli/index-period", test_index_period);
   g_test_add_func ("/cli/explain", test_explain);
   g_test_add_func ("/cli/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/cli/one-message", test_one_message);
   g_test_add_func ("/cli/jobs", test_jobs);
   ret = g_test_run ();
   {

@@ -9,6 +9,8 @@
 
 #include "fz-application.h"
 #include "fz-document.h"
+#include "fz-chart-pane.h"
+#include "fz-chart-pane-private.h"
 #include "fz-document-list.h"
 #include "fz-reader-view.h"
 #include "fz-window.h"
@@ -322,7 +324,6 @@ check_width (int width)
   g_autoptr(GFile) folder = g_file_new_for_path (corpus);
   GtkWidget *content = child (window, "toast_overlay");
   GtkWidget *reader, *figures_button, *table;
-  AdwLeaflet *panes;
   int min = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (window), width, 720);
@@ -339,7 +340,6 @@ check_width (int width)
                    width < 720);
 
   reader = gtk_stack_get_child_by_name (GTK_STACK (child (window, "reader_stack")), "reader");
-  panes = ADW_LEAFLET (gtk_widget_get_template_child (reader, FZ_TYPE_READER_VIEW, "panes"));
   table = GTK_WIDGET (gtk_widget_get_template_child (reader, FZ_TYPE_READER_VIEW,
                                                      "figure_table"));
   figures_button = GTK_WIDGET (gtk_widget_get_template_child (reader, FZ_TYPE_READER_VIEW,
@@ -355,9 +355,17 @@ check_width (int width)
   /* The figure list, beside the text or as a view of its own. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (figures_button), TRUE);
   wait_frames (5);
+  /* Folding or unfolding may still be under way. */
+  for (guint i = 0; i < 300 && !gtk_widget_get_mapped (table); i++)
+    {
+      wait_frames (1);
+      g_usleep (10000);
+    }
   g_assert_true (gtk_widget_get_mapped (table));
-  if (adw_leaflet_get_folded (panes))
-    g_assert_true (adw_leaflet_get_visible_child (panes) == table);
+  /* Narrow, the list replaces the text. */
+  if (gtk_widget_get_width (reader) < 600)
+    g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (
+      reader, FZ_TYPE_READER_VIEW, "text_box"))));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (figures_button), FALSE);
   wait_frames (5);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_widget_get_template_child (
@@ -378,6 +386,76 @@ test_widths (void)
   check_width (360);
   check_width (683);
   check_width (1366);
+}
+
+
+/* From a bar of the chart to its sentence: the click opens the page in the reader with the
+ * figure the value came from selected. */
+static void
+test_chart_to_sentence (void)
+{
+  FzWindow *window = fz_window_new (app);
+  g_autofree char *corpus = g_build_filename (g_getenv ("FZ_SHARED_DIR"), "corpus", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (corpus);
+  GtkWidget *chart_stack = child (window, "chart_stack");
+  FzChartPane *pane;
+  FzChartModel *model;
+  FzChartFrame *frame;
+  GtkWidget *reader;
+  GtkTextBuffer *buffer;
+  gboolean clicked = FALSE;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  fz_window_open_files (window, &folder, 1);
+  wait_not_busy (window);
+  /* The index is computed off the main thread; the pane follows it. */
+  for (guint i = 0; i < 600 && g_strcmp0 (gtk_stack_get_visible_child_name (
+                                             GTK_STACK (chart_stack)), "chart") != 0; i++)
+    wait_frames (1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (chart_stack)), ==, "chart");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "compare");
+  /* The pane sits in a scrolled window's viewport. */
+  pane = FZ_CHART_PANE (gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (
+    GTK_SCROLLED_WINDOW (gtk_stack_get_child_by_name (GTK_STACK (chart_stack), "chart"))))));
+  fz_chart_pane_set_chart (pane, FZ_CHART_BAR, "cases_solved");
+  /* Laid out when drawn. */
+  for (guint i = 0; i < 200 && _fz_chart_pane_get_frame (pane) == NULL; i++)
+    wait_frames (1);
+  model = fz_chart_pane_get_model (pane);
+  frame = _fz_chart_pane_get_frame (pane);
+  g_assert_nonnull (frame);
+  reader = gtk_stack_get_child_by_name (GTK_STACK (child (window, "reader_stack")), "reader");
+  buffer = gtk_text_view_get_buffer (fz_reader_view_get_text_view (FZ_READER_VIEW (reader)));
+  for (guint c = 0; c < fz_chart_model_get_n_categories (model) && !clicked; c++)
+    {
+      const FzChartValue *v = fz_chart_model_get_value (model, 0, c);
+      const FzChartSource *source;
+      FzChartRect r;
+      GtkTextIter start, end;
+      g_autofree char *selected = NULL;
+
+      if (v->missing || v->sources->len != 1)
+        continue;
+      source = v->sources->pdata[0];
+      g_assert_true (fz_chart_frame_get_mark (frame, 0, c, &r));
+      g_assert_true (fz_chart_pane_activate_at (pane, r.x + r.width / 2, r.y + r.height / 2));
+      for (guint i = 0; i < 100 && !gtk_text_buffer_get_has_selection (buffer); i++)
+        wait_frames (1);
+      /* The reader shows the figure's own page, the figure selected, on the Read view. */
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (
+        child (window, "view_stack"))), ==, "read");
+      g_assert_cmpstr (g_file_peek_path (fz_document_get_file (
+        fz_reader_view_get_document (FZ_READER_VIEW (reader)))), ==, source->path);
+      g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+      selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_test_message ("clicked %s, selected %s", source->text, selected);
+      g_assert_cmpstr (selected, ==, source->text);
+      clicked = TRUE;
+    }
+  g_assert_true (clicked);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
 }
 
 int
@@ -401,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/window/set-date", test_set_date);
   g_test_add_func ("/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/window/widths", test_widths);
+  g_test_add_func ("/window/chart-to-sentence", test_chart_to_sentence);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);

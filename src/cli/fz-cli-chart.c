@@ -84,21 +84,6 @@ make_context (ChartArgs *args)
 }
 
 static gboolean
-parse_method (const char      *method,
-              FzNormalisation *normalisation)
-{
-  if (method == NULL || g_str_equal (method, "minmax"))
-    *normalisation = FZ_NORMALISATION_MIN_MAX;
-  else if (g_str_equal (method, "percentile"))
-    *normalisation = FZ_NORMALISATION_PERCENTILE;
-  else if (g_str_equal (method, "goalposts"))
-    *normalisation = FZ_NORMALISATION_GOALPOSTS;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-static gboolean
 parse_size (const char *size,
             double     *width,
             double     *height)
@@ -142,13 +127,10 @@ parse_args (ChartArgs      *args,
   const char *bad = NULL;
 
   fz_index_options_init (opts);
+  if (!fz_cli_index_options_apply (opts, args->level, args->period, args->method, NULL, error))
+    return FALSE;
   if (args->type != NULL && !fz_chart_type_from_string (args->type, &type))
     bad = _("--type takes bar, grouped, radar, trend or heatmap");
-  else if (args->level != NULL && (!fz_region_level_from_string (args->level, &opts->level) ||
-                                   opts->level == FZ_REGION_LEVEL_UNKNOWN))
-    bad = _("--level takes province, city, county or township");
-  else if (!parse_method (args->method, &opts->normalisation))
-    bad = _("--method takes minmax, percentile or goalposts");
   else if (args->lang != NULL && !g_str_equal (args->lang, "zh") && !g_str_equal (args->lang, "en"))
     bad = _("--lang takes zh or en");
   else if (!parse_size (args->size, width, height))
@@ -162,7 +144,6 @@ parse_args (ChartArgs      *args,
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, bad);
       return FALSE;
     }
-  opts->period = args->period;
   fz_chart_spec_init (spec, type);
   spec->indicator = args->indicator;
   spec->lang = args->lang != NULL ? args->lang : default_lang ();
@@ -246,8 +227,12 @@ fz_cli_chart (int    argc,
   double width = 1200, height = 800;
   int status;
 
+  /* A bad option has had its one message from the parser. */
   if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK)
-    return fail (&args, _("see --help"), FZ_CLI_USAGE);
+    {
+      chart_args_clear (&args);
+      return FZ_CLI_USAGE;
+    }
   if (!parse_args (&args, &spec, &opts, &width, &height, &error))
     return fail (&args, error->message, FZ_CLI_USAGE);
   if (argc < 2)

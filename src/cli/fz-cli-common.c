@@ -227,6 +227,71 @@ fz_cli_common_each_document (FzCliCommon      *common,
   return FZ_CLI_OK;
 }
 
+static gboolean
+apply_weights (FzIndexOptions  *opts,
+               char           **weights,
+               GError         **error)
+{
+  for (guint i = 0; weights != NULL && weights[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (weights[i], "=", 2);
+      FzDimension dimension;
+      char *end = NULL;
+      double weight;
+
+      if (g_strv_length (pair) != 2 || !fz_dimension_from_string (pair[0], &dimension))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--weight takes DIMENSION=NUMBER, not “%s”"), weights[i]);
+          return FALSE;
+        }
+      weight = g_ascii_strtod (pair[1], &end);
+      if (end == pair[1] || *end != '\0' || !(weight >= 0))
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("a weight must be a number of at least 0, not “%s”"), pair[1]);
+          return FALSE;
+        }
+      opts->weights[dimension] = weight;
+    }
+  return TRUE;
+}
+
+gboolean
+fz_cli_index_options_apply (FzIndexOptions  *opts,
+                            const char      *level,
+                            const char      *period,
+                            const char      *method,
+                            char           **weights,
+                            GError         **error)
+{
+  int value;
+
+  if (level != NULL && (!fz_enum_from_string (FZ_TYPE_REGION_LEVEL, level, &value) ||
+                        value == FZ_REGION_LEVEL_UNKNOWN))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--level takes province, city, county or township, not “%s”"), level);
+      return FALSE;
+    }
+  if (level != NULL)
+    opts->level = value;
+  if (period != NULL)
+    opts->period = period;
+  /* "minmax" is what the options have always said; the nick is "min-max". */
+  if (method != NULL && !fz_enum_from_string (FZ_TYPE_NORMALISATION,
+                                              g_str_equal (method, "minmax") ? "min-max" : method,
+                                              &value))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("--method takes minmax, percentile or goalposts, not “%s”"), method);
+      return FALSE;
+    }
+  if (method != NULL)
+    opts->normalisation = value;
+  return apply_weights (opts, weights, error);
+}
+
 void
 fz_cli_write_field (GString    *out,
                     const char *text,

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "fz-document.h"
+#include "fz-index.h"
 #include "fz-pipeline.h"
 #include "fz-workspace-file.h"
 
@@ -49,6 +50,15 @@ int           fz_cli_common_each_document (FzCliCommon      *common,
                                            FzCliPipelineFunc ready,
                                            FzCliDocumentFunc func,
                                            gpointer          user_data);
+/* Reads the index options of `index`, `series`, `chart` and `export` (each may be NULL:
+ * left as @opts has it) into @opts; a usage error (G_OPTION_ERROR) names option and value.
+ * @opts->period then points to @period. */
+gboolean      fz_cli_index_options_apply (FzIndexOptions *opts,
+                                          const char     *level,
+                                          const char     *period,
+                                          const char     *method,
+                                          char          **weights,
+                                          GError        **error);
 /* Writes @len bytes of @text with tabs, line breaks and backslashes escaped. */
 void          fz_cli_write_field        (GString      *out,
                                          const char   *text,

@@ -59,41 +59,10 @@ export_args_clear (ExportArgs *args)
 
 /* The index settings, as `fanzha-cli index` takes them, with its messages. */
 static gboolean
-parse_weights (char          **weights,
-               FzIndexOptions *opts,
-               GError        **error)
-{
-  for (guint i = 0; weights != NULL && weights[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (weights[i], "=", 2);
-      FzDimension dimension;
-      char *end = NULL;
-      double weight;
-
-      if (g_strv_length (pair) != 2 || !fz_dimension_from_string (pair[0], &dimension))
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("--weight takes DIMENSION=NUMBER, not “%s”"), weights[i]);
-          return FALSE;
-        }
-      weight = g_ascii_strtod (pair[1], &end);
-      if (end == pair[1] || *end != '\0' || !(weight >= 0))
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("a weight must be a number of at least 0, not “%s”"), pair[1]);
-          return FALSE;
-        }
-      opts->weights[dimension] = weight;
-    }
-  return TRUE;
-}
-
-static gboolean
 parse_index_options (ExportArgs     *args,
                      FzIndexOptions *opts,
                      GError        **error)
 {
-  static const char * const methods[] = { "minmax", "percentile", "goalposts" };
   FzWorkspaceState *workspace = fz_cli_common_workspace (&args->common, error);
 
   /* The workspace's index settings, as the app uses them, unless the options say otherwise. */
@@ -103,30 +72,8 @@ parse_index_options (ExportArgs     *args,
     *opts = workspace->index;
   else
     fz_index_options_init (opts);
-  if (args->period != NULL)
-    opts->period = args->period;
-  if (args->level != NULL && (!fz_region_level_from_string (args->level, &opts->level) ||
-                              opts->level == FZ_REGION_LEVEL_UNKNOWN))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--level takes province, city, county or township, not “%s”"),
-                   args->level);
-      return FALSE;
-    }
-  for (guint i = 0; args->method != NULL && i <= G_N_ELEMENTS (methods); i++)
-    if (i == G_N_ELEMENTS (methods))
-      {
-        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                     _("--method takes minmax, percentile or goalposts, not “%s”"),
-                     args->method);
-        return FALSE;
-      }
-    else if (g_str_equal (args->method, methods[i]))
-      {
-        opts->normalisation = i;   /* FzNormalisation's order */
-        break;
-      }
-  return parse_weights (args->weights, opts, error);
+  return fz_cli_index_options_apply (opts, args->level, args->period, args->method,
+                                     args->weights, error);
 }
 
 static void

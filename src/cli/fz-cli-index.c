@@ -33,24 +33,11 @@ index_args_clear (IndexArgs *args)
 }
 
 static gboolean
-parse_level (const char     *str,
-             FzRegionLevel  *level)
-{
-  if (str == NULL)
-    {
-      *level = FZ_REGION_LEVEL_UNKNOWN;
-      return TRUE;
-    }
-  return fz_region_level_from_string (str, level) && *level != FZ_REGION_LEVEL_UNKNOWN;
-}
-
-static gboolean
 parse_options (IndexArgs      *args,
                FzIndexOptions *opts,
                GError        **error)
 {
   FzWorkspaceState *workspace = fz_cli_common_workspace (&args->common, error);
-  int method;
 
   /* The workspace's index settings, as the app uses them, unless the options say otherwise. */
   if (workspace == NULL && args->common.workspace_path != NULL)
@@ -59,48 +46,8 @@ parse_options (IndexArgs      *args,
     *opts = workspace->index;
   else
     fz_index_options_init (opts);
-  if (args->level != NULL && !parse_level (args->level, &opts->level))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--level takes province, city, county or township, not “%s”"), args->level);
-      return FALSE;
-    }
-  if (args->period != NULL)
-    opts->period = args->period;
-  if (args->method != NULL && g_str_equal (args->method, "minmax"))
-    opts->normalisation = FZ_NORMALISATION_MIN_MAX;
-  else if (args->method != NULL &&
-           !fz_enum_from_string (FZ_TYPE_NORMALISATION, args->method, &method))
-    {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--method takes minmax, percentile or goalposts, not “%s”"), args->method);
-      return FALSE;
-    }
-  else if (args->method != NULL)
-    opts->normalisation = method;
-  for (guint i = 0; args->weights != NULL && args->weights[i] != NULL; i++)
-    {
-      g_auto(GStrv) pair = g_strsplit (args->weights[i], "=", 2);
-      FzDimension dimension;
-      char *end = NULL;
-      double weight;
-
-      if (g_strv_length (pair) != 2 || !fz_dimension_from_string (pair[0], &dimension))
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("--weight takes DIMENSION=NUMBER, not “%s”"), args->weights[i]);
-          return FALSE;
-        }
-      weight = g_ascii_strtod (pair[1], &end);
-      if (end == pair[1] || *end != '\0' || !(weight >= 0))
-        {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       _("a weight must be a number of at least 0, not “%s”"), pair[1]);
-          return FALSE;
-        }
-      opts->weights[dimension] = weight;
-    }
-  return TRUE;
+  return fz_cli_index_options_apply (opts, args->level, args->period, args->method,
+                                     args->weights, error);
 }
 
 typedef struct
@@ -190,8 +137,13 @@ fz_cli_index (int    argc,
   FzIndexOptions opts;
   int status;
 
-  if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK || !parse_options (&args, &opts, &error)
-      || argc < 2)
+  /* A bad option has had its one message from the parser. */
+  if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK)
+    {
+      index_args_clear (&args);
+      return FZ_CLI_USAGE;
+    }
+  if (!parse_options (&args, &opts, &error) || argc < 2)
     {
       g_printerr ("fanzha-cli index: %s\n", error != NULL ? error->message : _("no file given"));
       index_args_clear (&args);
@@ -224,19 +176,27 @@ fz_cli_series (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(FzIndex) index = fz_index_new ();
   g_autoptr(GString) out = g_string_new (NULL);
+  FzIndexOptions opts;
   FzRegionLevel level;
   int status;
 
-  if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK || argc < 2 || args.indicator == NULL
-      || !parse_level (args.level, &level))
+  fz_index_options_init (&opts);
+  /* A bad option has had its one message from the parser. */
+  if (fz_cli_parse (context, &argc, &argv) != FZ_CLI_OK)
     {
-      g_printerr ("fanzha-cli series: %s\n",
-                  args.indicator == NULL ? _("--indicator ID is required")
-                  : argc < 2 ? _("no file given")
-                  : _("--level takes province, city, county or township"));
       index_args_clear (&args);
       return FZ_CLI_USAGE;
     }
+  if (args.indicator == NULL || argc < 2
+      || !fz_cli_index_options_apply (&opts, args.level, NULL, NULL, NULL, &error))
+    {
+      g_printerr ("fanzha-cli series: %s\n",
+                  args.indicator == NULL ? _("--indicator ID is required")
+                  : argc < 2 ? _("no file given") : error->message);
+      index_args_clear (&args);
+      return FZ_CLI_USAGE;
+    }
+  level = opts.level;
   status = build_index (&args, argc, argv, level, index);
   if (!fz_index_write_series_tsv (index, args.indicator, level, out, &error))
     {

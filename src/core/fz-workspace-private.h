@@ -15,6 +15,7 @@ struct _FzWorkspace
   FzPipeline     *pipeline;
   GListStore     *documents;
   GHashTable     *dates;           /* path → the YYYY-MM-DD the analyst set */
+  GHashTable     *by_key;          /* path (or name) → FzDocument in the list, borrowed */
   struct _FzDecisions *decisions;
 
   /* Saving (fz-workspace-save.c) */
@@ -49,6 +50,8 @@ enum
 extern guint _fz_workspace_signals[FZ_WORKSPACE_N_SIGNALS];
 
 char      *_fz_workspace_document_key     (FzDocument  *document);
+/* The SHA-256 of the document's text, computed once (the text never changes). */
+const char *_fz_workspace_document_checksum (FzDocument *document);
 void       _fz_workspace_index_init       (FzWorkspace *self);
 void       _fz_workspace_index_dispose    (FzWorkspace *self);
 /* Recomputes the index off the main thread, a moment after the last change. */

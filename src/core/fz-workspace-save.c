@@ -21,7 +21,7 @@ make_state (FzWorkspace *self)
     {
       g_autoptr(FzDocument) document = g_list_model_get_item (documents, i);
       g_autofree char *key = _fz_workspace_document_key (document);
-      g_autofree char *checksum = fz_decisions_text_checksum (document);
+      const char *checksum = _fz_workspace_document_checksum (document);
 
       fz_workspace_state_add_document (state, key, checksum,
                                        g_hash_table_lookup (self->dates, key));

@@ -36,6 +36,20 @@ _fz_workspace_document_key (FzDocument *document)
   return file != NULL ? g_file_get_path (file) : g_strdup (fz_document_get_name (document));
 }
 
+const char *
+_fz_workspace_document_checksum (FzDocument *document)
+{
+  const char *checksum = g_object_get_data (G_OBJECT (document), "fz-text-checksum");
+
+  if (checksum == NULL)
+    {
+      checksum = fz_decisions_text_checksum (document);
+      g_object_set_data_full (G_OBJECT (document), "fz-text-checksum", (gpointer) checksum,
+                              g_free);
+    }
+  return checksum;
+}
+
 static void
 set_loading (FzWorkspace *self,
              int          delta)
@@ -57,6 +71,8 @@ analyze_in_worker (FzDocument *document,
   /* The reading layout is built lazily and not thread-safe: built here, before anyone else
    * can see the document, so showing it costs the main thread nothing. */
   fz_document_get_layout (document);
+  /* So is the checksum each save writes: hashing 10,000 pages at every save would stall. */
+  _fz_workspace_document_checksum (document);
 }
 
 static void
@@ -160,6 +176,7 @@ fz_workspace_finalize (GObject *object)
   g_clear_pointer (&self->pipeline, fz_pipeline_unref);
   g_clear_object (&self->documents);
   g_clear_pointer (&self->dates, g_hash_table_unref);
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
   G_OBJECT_CLASS (fz_workspace_parent_class)->finalize (object);
 }
 
@@ -219,6 +236,7 @@ fz_workspace_init (FzWorkspace *self)
 {
   self->documents = g_list_store_new (FZ_TYPE_DOCUMENT);
   self->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
   self->loader = fz_loader_new ();
   g_signal_connect_swapped (self->loader, "documents-added", G_CALLBACK (documents_added), self);
@@ -286,21 +304,10 @@ FzDocument *
 fz_workspace_lookup_document (FzWorkspace *self,
                               const char  *path)
 {
-  guint n;
-
   g_return_val_if_fail (FZ_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(FzDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-      g_autofree char *key = _fz_workspace_document_key (document);
-
-      if (g_strcmp0 (key, path) == 0)
-        return document;
-    }
-  return NULL;
+  return g_hash_table_lookup (self->by_key, path);
 }
 
 void
@@ -371,10 +378,15 @@ fz_workspace_add_documents (FzWorkspace  *self,
 
   for (guint i = 0; i < n_documents; i++)
     {
-      g_autofree char *key = _fz_workspace_document_key (documents[i]);
+      char *key = _fz_workspace_document_key (documents[i]);
 
-      if (fz_workspace_lookup_document (self, key) == NULL)
-        g_ptr_array_add (fresh, documents[i]);
+      if (g_hash_table_contains (self->by_key, key))
+        {
+          g_free (key);
+          continue;
+        }
+      g_hash_table_insert (self->by_key, key, documents[i]);
+      g_ptr_array_add (fresh, documents[i]);
     }
   g_list_store_splice (self->documents, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
                        0, fresh->pdata, fresh->len);
@@ -397,6 +409,7 @@ fz_workspace_insert_document (FzWorkspace *self,
   g_return_if_fail (FZ_IS_DOCUMENT (document));
 
   position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->documents)));
+  g_hash_table_insert (self->by_key, _fz_workspace_document_key (document), document);
   g_list_store_insert (self->documents, position, document);
 }
 
@@ -411,6 +424,11 @@ fz_workspace_remove_document (FzWorkspace *self,
 
   if (!g_list_store_find (self->documents, document, &position))
     return -1;
+  {
+    g_autofree char *key = _fz_workspace_document_key (document);
+
+    g_hash_table_remove (self->by_key, key);
+  }
   g_list_store_remove (self->documents, position);
   return (int) position;
 }

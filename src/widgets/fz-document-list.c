@@ -114,13 +114,28 @@ cell_text (gpointer      item,
 
 /* ---------------------------------------------------------------- cells */
 
-/* A cell shows its text, whole on hover when it is cut short. */
 static void
 set_cell_text (GtkWidget  *label,
                const char *text)
 {
   gtk_inscription_set_text (GTK_INSCRIPTION (label), text);
-  gtk_widget_set_tooltip_text (label, text);
+}
+
+/* A cell shows its text whole on hover. Asked for when shown: setting a tooltip at every
+ * bind cost a round trip to the display server per cell while a folder loads. */
+static gboolean
+cell_query_tooltip (GtkWidget  *label,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard,
+                    GtkTooltip *tooltip)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
@@ -167,6 +182,8 @@ setup_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_inscription_new (NULL);
   gboolean first = column == &columns[0];
 
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (cell_query_tooltip), NULL);
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), first ? 24 : 6);
   if (first)
     {

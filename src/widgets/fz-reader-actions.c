@@ -178,27 +178,12 @@ _fz_reader_view_init_actions (FzReaderView *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "reader", G_ACTION_GROUP (self->actions));
 }
 
-
 static void
 figures_button_toggled (FzReaderView *self)
 {
-  if (!adw_leaflet_get_folded (self->panes))
+  if (!self->narrow)
     g_settings_set_boolean (self->settings, "show-figure-list",
                             gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->figures_button)));
-  _fz_reader_view_update_panes (self);
-}
-
-static void
-panes_folded (FzReaderView *self)
-{
-  gboolean folded = adw_leaflet_get_folded (self->panes);
-
-  /* Folding shows the text; unfolding brings back the list as the analyst left it. */
-  g_signal_handlers_block_by_func (self->figures_button, figures_button_toggled, self);
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->figures_button),
-                                !folded && g_settings_get_boolean (self->settings,
-                                                                   "show-figure-list"));
-  g_signal_handlers_unblock_by_func (self->figures_button, figures_button_toggled, self);
   _fz_reader_view_update_panes (self);
 }
 
@@ -220,8 +205,6 @@ _fz_reader_view_init_settings (FzReaderView *self)
                                 g_settings_get_boolean (self->settings, "show-figure-list"));
   g_signal_connect_object (self->figures_button, "notify::active",
                            G_CALLBACK (figures_button_toggled), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->panes, "notify::folded",
-                           G_CALLBACK (panes_folded), self, G_CONNECT_SWAPPED);
   _fz_reader_view_update_panes (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (_fz_reader_view_apply_palette), self, G_CONNECT_SWAPPED);
@@ -230,21 +213,51 @@ _fz_reader_view_init_settings (FzReaderView *self)
 }
 
 /* Side by side, the figure list shows when its button is on, which is kept for the next
- * start. Narrow (under about 600 pixels), the text and the list are two views: the text first,
- * the button going from one to the other. */
+ * start. Narrow (under NARROW_WIDTH pixels), the text and the list are two views: the text
+ * first, the button going from one to the other. */
 void
 _fz_reader_view_update_panes (FzReaderView *self)
 {
   gboolean list = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->figures_button));
 
-  if (adw_leaflet_get_folded (self->panes))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->figure_table), TRUE);
-      adw_leaflet_set_visible_child (self->panes, list ? GTK_WIDGET (self->figure_table)
-                                                       : self->text_box);
-      return;
-    }
+  gtk_widget_set_visible (self->text_box, !self->narrow || !list);
   gtk_widget_set_visible (GTK_WIDGET (self->figure_table), list);
-  gtk_widget_set_visible (self->panes_separator, list);
-  adw_leaflet_set_visible_child (self->panes, self->text_box);
+}
+
+static gboolean
+narrow_changed (gpointer data)
+{
+  FzReaderView *self = data;
+
+  self->panes_source = 0;
+  /* Folding shows the text; unfolding brings back the list as the analyst left it. */
+  g_signal_handlers_block_by_func (self->figures_button, figures_button_toggled, self);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->figures_button),
+                                !self->narrow && g_settings_get_boolean (self->settings,
+                                                                         "show-figure-list"));
+  g_signal_handlers_unblock_by_func (self->figures_button, figures_button_toggled, self);
+  _fz_reader_view_update_panes (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called from size_allocate: the change of mode waits for an idle, as visibility may not
+ * change while allocating. */
+void
+_fz_reader_view_panes_allocated (FzReaderView *self,
+                                 int           width)
+{
+  gboolean narrow = width > 0 && width < NARROW_WIDTH;
+
+  if (width > 0 && !self->panes_placed)
+    {
+      /* The first time there is room, the list gets about 380 pixels; from then on extra
+       * width goes to the text. */
+      gtk_paned_set_position (GTK_PANED (self->panes), MAX (width / 2, width - 380));
+      self->panes_placed = TRUE;
+    }
+  if (narrow == self->narrow)
+    return;
+  self->narrow = narrow;
+  if (self->panes_source == 0)
+    self->panes_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, narrow_changed, self, NULL);
 }

@@ -354,3 +354,29 @@ _fz_reader_view_init_figures (FzReaderView *self)
   g_signal_connect_swapped (self->figure_table, "figure-selected",
                             G_CALLBACK (figure_selected), self);
 }
+
+/* The figure whose span in the document text is [@start, @end): selected in the text and the
+ * list, scrolled to. FALSE when the page shown has no such figure. */
+gboolean
+fz_reader_view_select_figure (FzReaderView *self,
+                              guint         start,
+                              guint         end)
+{
+  g_return_val_if_fail (FZ_IS_READER_VIEW (self), FALSE);
+
+  for (guint i = 0; self->by_pos != NULL && i < self->by_pos->len; i++)
+    {
+      FzFigureItem *item = g_ptr_array_index (self->by_pos, i);
+      const FzFigure *f = fz_figure_item_get_figure (item);
+
+      if (f->start != start || f->end != end)
+        continue;
+      self->syncing = TRUE;
+      select_item_in_text (self, item);
+      fz_figure_table_select_item (self->figure_table, item);
+      self->syncing = FALSE;
+      gtk_widget_grab_focus (self->text_view);
+      return TRUE;
+    }
+  return FALSE;
+}

@@ -25,9 +25,11 @@ struct _FzReaderView
   GtkWidget          *find_bar;
   GtkWidget          *find_entry;
   GtkWidget          *find_count;
-  AdwLeaflet         *panes;
+  GtkWidget          *panes;
   GtkWidget          *text_box;
-  GtkWidget          *panes_separator;
+  gboolean            narrow;          /* text and list are two views, not side by side */
+  gboolean            panes_placed;
+  guint               panes_source;
   GtkWidget          *text_scroller;
   GtkWidget          *text_view;
   GtkWidget          *detail_label;
@@ -114,6 +116,9 @@ void          _fz_reader_view_update_find      (FzReaderView *self);
 void          _fz_reader_view_move_to_match    (FzReaderView *self,
                                                 gboolean      forward);
 
+#define NARROW_WIDTH 600
 void          _fz_reader_view_update_panes     (FzReaderView  *self);
+void          _fz_reader_view_panes_allocated  (FzReaderView  *self,
+                                                int            width);
 
 G_END_DECLS

@@ -24,6 +24,8 @@ fz_reader_view_size_allocate (GtkWidget *widget,
   int measure = (int) (MEASURE_CHARS * BASE_FONT_PX * self->zoom);
   int margin = MAX (24, (text_width - measure) / 2);
 
+  _fz_reader_view_panes_allocated (self, width);
+
   /* A comfortable measure: about 40 characters a line, centred, whatever the width. */
   if (gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self->text_view)) != margin)
     {
@@ -54,6 +56,7 @@ fz_reader_view_dispose (GObject *object)
   FzReaderView *self = FZ_READER_VIEW (object);
 
   _fz_reader_view_stop_fill (self);
+  g_clear_handle_id (&self->panes_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_READER_VIEW);
   g_clear_object (&self->document);
   g_clear_pointer (&self->lexicon, fz_lexicon_unref);
@@ -93,7 +96,6 @@ fz_reader_view_class_init (FzReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, find_count);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, panes);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, text_box);
-  gtk_widget_class_bind_template_child (widget_class, FzReaderView, panes_separator);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, text_view);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, detail_label);

@@ -32,6 +32,11 @@ FzFigureTable *fz_reader_view_get_figure_table  (FzReaderView *self);
 /* Shows the find bar searching @text; returns the number of matches. */
 guint          fz_reader_view_find              (FzReaderView *self,
                                                  const char   *text);
+/* Selects the figure of the page shown whose span (code points of the document text) is
+ * [@start, @end), in the text and the list; FALSE when there is none. */
+gboolean       fz_reader_view_select_figure     (FzReaderView *self,
+                                                 guint         start,
+                                                 guint         end);
 /* The figure at the cursor, or NULL. */
 FzFigureItem  *fz_reader_view_get_figure_at_cursor (FzReaderView *self);
 

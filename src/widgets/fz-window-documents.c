@@ -33,7 +33,8 @@ selection_changed (FzWindow *self)
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
   adw_view_switcher_title_set_title (self->view_switcher, fz_document_get_title (document));
   adw_view_switcher_title_set_subtitle (self->view_switcher, fz_document_get_name (document));
-  adw_view_stack_set_visible_child_name (self->view_stack, "read");
+  if (!self->selecting_first)
+    adw_view_stack_set_visible_child_name (self->view_stack, "read");
   /* Folded, the page slides in. Side by side, the content only becomes the visible child
    * (what a later fold shows), without the navigation's transition, which drew the content
    * before it had its size. */

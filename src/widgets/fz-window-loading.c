@@ -27,7 +27,12 @@ documents_changed (FzWindow   *self,
 {
   /* The first page to arrive in an empty window is shown at once. */
   if (added > 0 && g_list_model_get_n_items (documents) == added)
-    fz_document_list_select_position (self->document_list, 0);
+    {
+      /* Shown, but the view the analyst is on (the charts, say) stays. */
+      self->selecting_first = TRUE;
+      fz_document_list_select_position (self->document_list, 0);
+      self->selecting_first = FALSE;
+    }
   _fz_window_actions_update (self);
 }
 
@@ -217,6 +222,7 @@ pipeline_ready (FzPipeline   *pipeline,
   if (pipeline != NULL)
     {
       fz_reader_view_set_lexicon (FZ_READER_VIEW (self->reader), fz_pipeline_get_lexicon (pipeline));
+      _fz_window_charts_set_lexicon (self, fz_pipeline_get_lexicon (pipeline));
       fz_workspace_set_pipeline (self->workspace, pipeline);
     }
   else

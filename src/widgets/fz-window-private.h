@@ -24,6 +24,7 @@ struct _FzWindow
   GtkWidget            *reader;
   gboolean              loading;
   guint                 n_before_load;
+  gboolean              selecting_first;  /* the first page opened is shown, not switched to */
 
   /* Export (fz-window-export.c) */
   gboolean              exporting;
@@ -51,6 +52,13 @@ struct _FzWindow
   GtkStack             *reader_stack;
   GtkStack             *chart_stack;
   GMenu                *recent_menu;
+
+  /* The Compare view (fz-window-charts.c) */
+  struct _FzChartPane  *chart_pane;
+  guint                 pending_source;   /* selects a figure once the reader shows it */
+  guint                 pending_start;
+  guint                 pending_end;
+  gboolean              chart_chosen;     /* the first chart was chosen for what there is */
 };
 
 void     _fz_window_class_actions_init   (FzWindowClass *klass);
@@ -73,6 +81,10 @@ gboolean _fz_window_set_document_date    (FzWindow      *self,
 void     _fz_window_ask_date             (FzWindow      *self);
 void     _fz_window_set_sidebar_shown    (FzWindow      *self,
                                           gboolean       shown);
+void     _fz_window_charts_init          (FzWindow      *self);
+void     _fz_window_charts_dispose       (FzWindow      *self);
+void     _fz_window_charts_set_lexicon   (FzWindow      *self,
+                                          struct _FzLexicon *lexicon);
 
 /* fz-window-export.c */
 void     _fz_window_choose_export        (FzWindow      *self);

@@ -139,6 +139,7 @@ fz_window_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  _fz_window_charts_dispose (self);
   _fz_window_cancel_export (self);
   _fz_window_workspace_dispose (self);
   /* A load or computation that ends after the window is gone must not call into it. */
@@ -223,6 +224,7 @@ fz_window_init (FzWindow *self)
 
   _fz_window_documents_init (self);
   _fz_window_loading_init (self);
+  _fz_window_charts_init (self);
   _fz_window_workspace_init (self);
   _fz_window_actions_update (self);
 }
