@@ -220,6 +220,43 @@ test_damaged (void)
   wait_frames (2);
 }
 
+/* A --screenshot run shows only its own files: it neither reads nor writes the workspace. */
+static void
+test_screenshot_leaves_it (void)
+{
+  g_autofree char *path = fz_application_dup_workspace_path ();
+  g_autofree char *kept = g_strconcat (path, ".damaged", NULL);
+  g_autofree char *backup = fz_workspace_file_backup_path (path);
+  g_autofree char *shot = g_build_filename (tmp_dir, "shot.png", NULL);
+  g_autofree char *page = seed_page ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *argv[] = { g_getenv ("FANZHA_APP"), "--screenshot", shot, page, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  if (argv[0] == NULL)
+    {
+      g_test_skip ("FANZHA_APP is not set");
+      return;
+    }
+  g_unlink (kept);
+  g_unlink (backup);
+  write_workspace (path, page, "not for screenshots");
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  g_unlink (backup);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_test (shot, G_FILE_TEST_IS_REGULAR));
+  /* Not opened (which saves it again, the old one kept as backup), not changed. */
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (kept, G_FILE_TEST_EXISTS));
+}
+
 static gboolean
 reloaded (FzWindow *window)
 {
@@ -309,6 +346,7 @@ main (int   argc,
   g_test_add_func ("/workspace-ui/save-as-and-open", test_save_as_and_open);
   g_test_add_func ("/workspace-ui/damaged", test_damaged);
   g_test_add_func ("/workspace-ui/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/workspace-ui/screenshot-leaves-it", test_screenshot_leaves_it);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);
