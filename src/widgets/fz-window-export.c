@@ -38,7 +38,6 @@ typedef struct
   FzIndexOptions  options;
   char           *period;
   Item           *current;   /* the document being written, for the writer's callbacks */
-  FzWindow       *window;    /* for progress; only touched on the main thread */
   guint           n_replaced;
   guint           done;      /* atomic: documents written */
   gint            reporting; /* atomic: a progress report is waiting for the main loop */
@@ -64,7 +63,6 @@ job_free (Job *job)
   g_object_unref (job->file);
   g_clear_pointer (&job->pipeline, fz_pipeline_unref);
   g_free (job->period);
-  g_clear_object (&job->window);
   g_free (job);
 }
 
@@ -198,17 +196,18 @@ report_progress (gpointer data)
 {
   g_autoptr(GTask) task = data;
   Job *job = g_task_get_task_data (task);
+  FzWindow *self = g_task_get_source_object (task);
   guint done = g_atomic_int_get (&job->done);
   g_autofree char *text = g_strdup_printf (_("Exported %u of %u documents"), done,
                                            job->items->len);
 
   g_atomic_int_set (&job->reporting, FALSE);
-  if (!gtk_widget_in_destruction (GTK_WIDGET (job->window)) && job->window->workspace != NULL
-      && job->window->exporting)
+  if (!gtk_widget_in_destruction (GTK_WIDGET (self)) && self->workspace != NULL
+      && self->exporting)
     {
-      gtk_progress_bar_set_fraction (job->window->progress_bar,
+      gtk_progress_bar_set_fraction (self->progress_bar,
                                      job->items->len > 0 ? (double) done / job->items->len : 1);
-      gtk_progress_bar_set_text (job->window->progress_bar, text);
+      gtk_progress_bar_set_text (self->progress_bar, text);
     }
   return G_SOURCE_REMOVE;
 }
@@ -394,7 +393,6 @@ _fz_window_export_to_file (FzWindow *self,
   job->options = *fz_workspace_get_index_options (self->workspace);
   job->period = g_strdup (job->options.period);
   job->options.period = job->period;
-  job->window = g_object_ref (self);
 
   self->exporting = TRUE;
   self->export_cancellable = g_cancellable_new ();
