@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "fz-workspace-file.h"
+
 static char *tmp_dir;
 
 typedef struct
@@ -161,6 +163,34 @@ test_csv (void)
   g_assert_cmpuint (csv_rows, >, 10);
 }
 
+/* --workspace without files exports the workspace's documents with its dates and notes. */
+static void
+test_workspace (void)
+{
+  g_autofree char *page = seed_page (0);
+  g_autofree char *abs = g_canonicalize_filename (page, NULL);
+  g_autofree char *ws = tmp_path ("ws.xml");
+  g_autofree char *out = tmp_path ("ws-summary.xml");
+  g_autofree char *xml = NULL;
+  g_autoptr(FzWorkspaceState) state = fz_workspace_state_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) check = { 0 };
+
+  fz_workspace_state_add_document (state, abs, NULL, "2021-03-04");
+  fz_decisions_set_document_note (state->decisions, abs, "checked with the county office");
+  g_assert_true (fz_workspace_file_save (state, ws, &error));
+  g_assert_no_error (error);
+
+  cli (&run, "export", "--workspace", ws, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (out, &xml, NULL, NULL));
+  g_assert_nonnull (strstr (xml, "checked with the county office"));
+  g_assert_nonnull (strstr (xml, "2021-03-04"));
+  cli (&check, "check", out, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+}
+
 static void
 test_usage (void)
 {
@@ -171,10 +201,10 @@ test_usage (void)
   g_auto(Run) format = { 0 };
   g_auto(Run) no_file = { 0 };
 
-  cli (&workspace, "export", "--workspace", "ws.xml", "-o", out, NULL);
-  g_assert_cmpint (workspace.status, ==, 2);
-  g_assert_nonnull (strstr (workspace.err, "--workspace"));
-  g_assert_nonnull (strstr (workspace.err, "not supported yet"));
+  /* A workspace that cannot be read is a file that failed, and nothing is written. */
+  cli (&workspace, "export", "--workspace", "no-such-ws.xml", "-o", out, NULL);
+  g_assert_cmpint (workspace.status, ==, 1);
+  g_assert_nonnull (strstr (workspace.err, "no-such-ws.xml"));
   cli (&no_output, "export", page, NULL);
   g_assert_cmpint (no_output.status, ==, 2);
   g_assert_nonnull (strstr (no_output.err, "-o"));
@@ -257,6 +287,7 @@ main (int   argc,
   g_test_add_func ("/summary-cli/index-settings", test_index_settings);
   g_test_add_func ("/summary-cli/csv", test_csv);
   g_test_add_func ("/summary-cli/usage", test_usage);
+  g_test_add_func ("/summary-cli/workspace", test_workspace);
   g_test_add_func ("/summary-cli/some-failed", test_some_failed);
   g_test_add_func ("/summary-cli/check-refuses", test_check_refuses);
   status = g_test_run ();

@@ -24,7 +24,6 @@ typedef struct
 {
   FzCliCommon       common;
   char             *format;
-  char             *workspace;
   char             *output;
   char             *level;
   char             *period;
@@ -40,6 +39,9 @@ typedef struct
   FzIndex         *index;
   FzIndexOptions  *opts;
   FzRegionLevel    level;
+  FzDecisions     *decisions;  /* --workspace's, or NULL */
+  GArray          *status;     /* FzFigureStatus of the document being written */
+  char            *doc_notes[2];
   GError          *error;      /* the first write error: the rest is skipped */
 } Export;
 
@@ -48,7 +50,6 @@ export_args_clear (ExportArgs *args)
 {
   fz_cli_common_clear (&args->common);
   g_clear_pointer (&args->format, g_free);
-  g_clear_pointer (&args->workspace, g_free);
   g_clear_pointer (&args->output, g_free);
   g_clear_pointer (&args->level, g_free);
   g_clear_pointer (&args->period, g_free);
@@ -62,7 +63,15 @@ parse_index_options (ExportArgs     *args,
                      FzIndexOptions *opts,
                      GError        **error)
 {
-  fz_index_options_init (opts);
+  FzWorkspaceState *workspace = fz_cli_common_workspace (&args->common, error);
+
+  /* The workspace's index settings, as the app uses them, unless the options say otherwise. */
+  if (workspace == NULL && args->common.workspace_path != NULL)
+    return FALSE;
+  if (workspace != NULL)
+    *opts = workspace->index;
+  else
+    fz_index_options_init (opts);
   return fz_cli_index_options_apply (opts, args->level, args->period, args->method,
                                      args->weights, error);
 }
@@ -88,6 +97,65 @@ flush_csv (Export  *export,
   return ok;
 }
 
+static FzSummaryStatus
+figure_status (FzDocument      *document,
+               guint            index,
+               const FzFigure  *figure,
+               const char     **note,
+               gpointer         user_data)
+{
+  Export *export = user_data;
+  guint32 flags;
+
+  if (export->status == NULL || index >= export->status->len)
+    return FZ_SUMMARY_STATUS_MACHINE;
+  *note = fz_decisions_get_figure_note (export->decisions, document,
+                                        FZ_FIGURE_ID (figure->start, figure->end));
+  flags = g_array_index (export->status, FzFigureStatus, index).flags;
+  if (flags & FZ_FIGURE_STATUS_REJECTED)
+    return FZ_SUMMARY_STATUS_REJECTED;
+  if (flags & FZ_FIGURE_STATUS_ADDED)
+    return FZ_SUMMARY_STATUS_ADDED;
+  if (flags & FZ_FIGURE_STATUS_EDITED)
+    return FZ_SUMMARY_STATUS_EDITED;
+  return flags & FZ_FIGURE_STATUS_ACCEPTED ? FZ_SUMMARY_STATUS_ACCEPTED
+                                           : FZ_SUMMARY_STATUS_MACHINE;
+}
+
+static const char * const *
+document_notes (FzDocument *document,
+                gpointer    user_data)
+{
+  Export *export = user_data;
+  g_autofree char *key = fz_decisions_document_key (document);
+
+  g_free (export->doc_notes[0]);
+  export->doc_notes[0] = g_strdup (fz_decisions_get_document_note (export->decisions, key));
+  return export->doc_notes[0] != NULL ? (const char * const *) export->doc_notes : NULL;
+}
+
+/* The workspace's decisions, as the app exports them: the index and the CSV read the figures
+ * as corrected, the summary lists rejected ones too, flagged. */
+static void
+apply_decisions (Export     *export,
+                 FzPipeline *pipeline,
+                 FzDocument *document)
+{
+  g_autoptr(FzFigureList) indexed = fz_decisions_apply (export->decisions, document, NULL);
+  g_autoptr(FzFigureList) listed = NULL;
+
+  g_clear_pointer (&export->status, g_array_unref);
+  if (export->writer == NULL)
+    {
+      fz_document_set_figures (document, indexed);
+      return;
+    }
+  listed = fz_decisions_apply (export->decisions, document, &export->status);
+  fz_index_feed_figures (export->index, fz_pipeline_get_gazetteer (pipeline), document,
+                         indexed, fz_document_get_date (document), export->level);
+  fz_document_set_figures (document, listed);
+}
+
 static void
 export_document (FzPipeline *pipeline,
                  FzDocument *document,
@@ -97,6 +165,8 @@ export_document (FzPipeline *pipeline,
 
   if (export->error != NULL)
     return;
+  if (export->decisions != NULL)
+    apply_decisions (export, pipeline, document);
   if (export->writer == NULL)
     {
       fz_figure_csv_write_document (export->csv, document);
@@ -104,9 +174,50 @@ export_document (FzPipeline *pipeline,
         flush_csv (export, &export->error);
       return;
     }
-  fz_index_feed_document (export->index, fz_pipeline_get_gazetteer (pipeline), document,
-                          export->level);
+  if (export->decisions == NULL)
+    fz_index_feed_document (export->index, fz_pipeline_get_gazetteer (pipeline), document,
+                            export->level);
   fz_summary_writer_add_document (export->writer, document, &export->error);
+}
+
+/* The documents are analysed without the common loader's decisions (which leave rejected
+ * figures out): export applies them itself, with the dates the workspace sets. */
+static void
+take_workspace (ExportArgs        *args,
+                Export            *export,
+                FzSummaryDecisions *decisions,
+                char             **paths,
+                int                n_paths)
+{
+  FzWorkspaceState *state = args->common.workspace;
+
+  if (state == NULL)
+    return;
+  for (int i = 0; i < n_paths; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autofree char *path = g_file_get_path (file);
+      const FzWorkspaceEntry *entry = path ? fz_workspace_state_lookup (state, path) : NULL;
+
+      if (entry != NULL && entry->date != NULL &&
+          !g_hash_table_contains (args->common.dates, paths[i]))
+        g_hash_table_insert (args->common.dates, g_strdup (paths[i]), g_strdup (entry->date));
+    }
+  export->decisions = g_object_ref (state->decisions);
+  decisions->figure_status = figure_status;
+  decisions->document_notes = document_notes;
+  decisions->user_data = export;
+}
+
+/* The documents of the workspace, when no file is named. */
+static char **
+workspace_paths (FzWorkspaceState *state)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; state != NULL && i < state->documents->len; i++)
+    g_strv_builder_add (builder, ((FzWorkspaceEntry *) state->documents->pdata[i])->path);
+  return g_strv_builder_end (builder);
 }
 
 /* SOURCE_DATE_EPOCH, when set, fixes the creation time, for reproducible output. */
@@ -172,12 +283,25 @@ run_export (ExportArgs  *args,
   g_autoptr(GCancellable) abandon = g_cancellable_new ();
   g_autofree char *created = created_time ();
   FzSummaryOptions options = { .created = created };
+  FzSummaryDecisions decisions = { 0 };
   Export export = { 0 };
   FzIndexOptions opts;
+  g_auto(GStrv) own_paths = NULL;
+  g_autofree char *workspace_path = NULL;
+  FzWorkspaceState *state = NULL;
   int status;
 
   if (!parse_index_options (args, &opts, error))
-    return FZ_CLI_USAGE;
+    return args->common.workspace_path != NULL && args->common.workspace == NULL
+      ? FZ_CLI_SOME_FAILED : FZ_CLI_USAGE;
+  if (n_paths == 0)
+    {
+      own_paths = workspace_paths (args->common.workspace);
+      paths = own_paths;
+      n_paths = g_strv_length (own_paths);
+    }
+  take_workspace (args, &export, &decisions, paths, n_paths);
+  options.decisions = &decisions;
   export.level = opts.level;
   export.opts = &opts;
   options.index_options = &opts;
@@ -193,9 +317,14 @@ run_export (ExportArgs  *args,
       export.index = fz_index_new ();
       export.writer = fz_summary_writer_new (export.stream, &options, NULL, &export.error);
     }
+  /* The loader must not apply the decisions itself (see take_workspace). */
+  state = g_steal_pointer (&args->common.workspace);
+  workspace_path = g_steal_pointer (&args->common.workspace_path);
   status = export.error != NULL ? FZ_CLI_SOME_FAILED
     : fz_cli_common_each_document (&args->common, paths, n_paths, feed_lexicon,
                                    export_document, &export);
+  args->common.workspace = state;
+  args->common.workspace_path = g_steal_pointer (&workspace_path);
   if (export.error == NULL)
     finish_export (&export, &export.error);
   if (export.error != NULL)
@@ -210,6 +339,9 @@ run_export (ExportArgs  *args,
     status = FZ_CLI_SOME_FAILED;
   g_clear_pointer (&export.writer, fz_summary_writer_free);
   g_clear_pointer (&export.index, fz_index_free);
+  g_clear_pointer (&export.status, g_array_unref);
+  g_clear_object (&export.decisions);
+  g_free (export.doc_notes[0]);
   g_string_free (export.csv, TRUE);
   return status;
 }
@@ -220,12 +352,6 @@ check_export_args (ExportArgs  *args,
                    gboolean    *csv,
                    GError     **error)
 {
-  if (args->workspace != NULL)
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
-                   _("--workspace is not supported yet; name the files instead"));
-      return FALSE;
-    }
   if (args->format != NULL && !g_str_equal (args->format, "xml") &&
       !g_str_equal (args->format, "csv"))
     {
@@ -240,7 +366,8 @@ check_export_args (ExportArgs  *args,
                            _("-o FILE is required"));
       return FALSE;
     }
-  if (argc < 2)
+  /* With a workspace, its documents when no file is named. */
+  if (argc < 2 && args->common.workspace_path == NULL)
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("no file given"));
       return FALSE;
@@ -256,8 +383,6 @@ fz_cli_export (int    argc,
   const GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &args.format,
       N_("xml (the summary, default) or csv (the figures table)"), N_("FORMAT") },
-    { "workspace", 0, 0, G_OPTION_ARG_FILENAME, &args.workspace,
-      N_("Take the documents and the analyst’s decisions from this workspace"), N_("WS.xml") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output,
       N_("Write to this file (required; - for standard output)"), N_("FILE") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &args.level,
@@ -273,8 +398,8 @@ fz_cli_export (int    argc,
     { NULL }
   };
   g_autoptr(GOptionContext) context =
-    g_option_context_new (_("-o FILE FILE… — a summary of the files as XML, or their figures "
-                            "as CSV"));
+    g_option_context_new (_("-o FILE [FILE…] — a summary of the files (or of --workspace's) "
+                            "as XML, or their figures as CSV"));
   g_autoptr(GError) error = NULL;
   gboolean csv = FALSE;
   int status;

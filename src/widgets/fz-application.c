@@ -10,6 +10,7 @@
 
 #include "fz-application.h"
 #include "fz-window.h"
+#include "fz-window-private.h"
 
 struct _FzApplication
 {
@@ -40,7 +41,12 @@ get_window (FzApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (fz_window_new (self));
+    {
+      window = GTK_WINDOW (fz_window_new (self));
+      /* A screenshot run shows only its own files and leaves the analyst's state alone. */
+      if (self->screenshot_path == NULL)
+        fz_application_restore_workspace (self, window, NULL);
+    }
   return FZ_WINDOW (window);
 }
 
@@ -173,6 +179,7 @@ fz_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.open-folder", { "<Control><Shift>o", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.remove-document", { "Delete", NULL } },
     { "win.search", { "<Control><Shift>f", NULL } },
     { "win.close", { "<Control>w", NULL } },
@@ -195,6 +202,16 @@ fz_application_startup (GApplication *app)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
+}
+
+/* Windows still open when the app goes (the session ends) save what the analyst did. */
+static void
+fz_application_shutdown (GApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (FZ_IS_WINDOW (l->data))
+      _fz_window_flush_workspace (l->data);
+  G_APPLICATION_CLASS (fz_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -221,6 +238,7 @@ fz_application_class_init (FzApplicationClass *klass)
   app_class->activate = fz_application_activate;
   app_class->open = fz_application_open;
   app_class->startup = fz_application_startup;
+  app_class->shutdown = fz_application_shutdown;
   app_class->handle_local_options = fz_application_handle_local_options;
   gtk_app_class->window_added = fz_application_window_added;
 }
@@ -320,4 +338,23 @@ fz_application_request_pipeline (FzApplication       *self,
       self->pipeline_started = TRUE;
       fz_pipeline_new_async (NULL, NULL, pipeline_built, g_object_ref (self));
     }
+}
+
+char *
+fz_application_dup_workspace_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "fanzha", "workspace.xml", NULL);
+}
+
+gboolean
+fz_application_restore_workspace (FzApplication  *self,
+                                  GtkWindow      *window,
+                                  GError        **error)
+{
+  g_autofree char *path = fz_application_dup_workspace_path ();
+
+  g_return_val_if_fail (FZ_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (FZ_IS_WINDOW (window), FALSE);
+
+  return _fz_window_restore_workspace (FZ_WINDOW (window), path, error);
 }

@@ -26,5 +26,14 @@ typedef void (*FzPipelineReadyFunc) (FzPipeline   *pipeline,
 void           fz_application_request_pipeline (FzApplication       *self,
                                                 GObject             *owner,
                                                 FzPipelineReadyFunc  callback);
+/* $XDG_DATA_HOME/fanzha/workspace.xml: where the analyst's workspace is kept between runs. */
+char          *fz_application_dup_workspace_path (void);
+/* Gives @window (an FzWindow) the workspace file: opened if it exists, then saved to after
+ * every change. A damaged file is refused (FALSE, @error) with a dialog offering its backup,
+ * and nothing is written until the analyst chooses. Done for the first window of a normal run;
+ * never for a --screenshot run. */
+gboolean       fz_application_restore_workspace  (FzApplication  *self,
+                                                  GtkWindow      *window,
+                                                  GError        **error);
 
 G_END_DECLS

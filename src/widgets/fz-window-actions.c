@@ -48,6 +48,39 @@ cancel_loading_action (GtkWidget  *widget,
   FzWindow *self = FZ_WINDOW (widget);
 
   g_cancellable_cancel (self->cancellable);
+  _fz_window_cancel_export (self);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  _fz_window_choose_export (FZ_WINDOW (widget));
+}
+
+static void
+open_summary_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  _fz_window_choose_summary (FZ_WINDOW (widget));
+}
+
+static void
+open_workspace_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *param)
+{
+  _fz_window_choose_workspace (FZ_WINDOW (widget), FALSE);
+}
+
+static void
+save_workspace_as_action (GtkWidget  *widget,
+                          const char *name,
+                          GVariant   *param)
+{
+  _fz_window_choose_workspace (FZ_WINDOW (widget), TRUE);
 }
 
 static void
@@ -135,7 +168,12 @@ _fz_window_actions_update (FzWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-folder", !self->loading);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading",
+                                 self->loading || self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !self->exporting
+    && g_list_model_get_n_items (fz_workspace_get_documents (self->workspace)) > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-summary", !self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-workspace", !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-document",
                                  has_selection && !self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-date",
@@ -161,4 +199,11 @@ _fz_window_class_actions_init (FzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_action);
   gtk_widget_class_install_action (widget_class, "win.clear-recent", NULL, clear_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-summary", NULL, open_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL,
+                                   open_workspace_action);
+  gtk_widget_class_install_action (widget_class, "win.save-workspace-as", NULL,
+                                   save_workspace_as_action);
+  _fz_window_workspace_class_init (widget_class);
 }

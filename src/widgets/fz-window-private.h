@@ -26,6 +26,14 @@ struct _FzWindow
   guint                 n_before_load;
   gboolean              selecting_first;  /* the first page opened is shown, not switched to */
 
+  /* Export (fz-window-export.c) */
+  gboolean              exporting;
+  GCancellable         *export_cancellable;
+
+  /* The workspace file and the documents' files watched (fz-window-workspace.c) */
+  GHashTable           *monitors;          /* FzDocument -> GFileMonitor */
+  gboolean              workspace_refused; /* a damaged one waits for the analyst */
+
   /* Template children */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -77,5 +85,42 @@ void     _fz_window_charts_init          (FzWindow      *self);
 void     _fz_window_charts_dispose       (FzWindow      *self);
 void     _fz_window_charts_set_lexicon   (FzWindow      *self,
                                           struct _FzLexicon *lexicon);
+
+/* fz-window-export.c */
+void     _fz_window_choose_export        (FzWindow      *self);
+/* Writes the workspace's summary (XML) or figures table (CSV) to @file off the main thread;
+ * a toast says how it went. */
+void     _fz_window_export_to_file       (FzWindow      *self,
+                                          GFile         *file,
+                                          gboolean       csv);
+void     _fz_window_cancel_export        (FzWindow      *self);
+
+/* fz-window-import.c */
+void     _fz_window_choose_summary       (FzWindow      *self);
+/* Reads @path off the main thread, opens its documents (found by path or checksum) and
+ * restores the decisions it holds; a toast says how it went. */
+void     _fz_window_import_summary       (FzWindow      *self,
+                                          const char    *path);
+
+/* fz-window-workspace.c */
+void     _fz_window_workspace_class_init (GtkWidgetClass *widget_class);
+void     _fz_window_workspace_init       (FzWindow      *self);
+void     _fz_window_workspace_dispose    (FzWindow      *self);
+void     _fz_window_choose_workspace     (FzWindow      *self,
+                                          gboolean       save);
+/* Autosaves to @path from now on and, if it exists, opens it first. A damaged file is
+ * refused with a dialog offering its backup or an empty workspace; autosave stays off until
+ * the analyst chooses. FALSE and @error when it was refused. */
+gboolean _fz_window_restore_workspace    (FzWindow      *self,
+                                          const char    *path,
+                                          GError       **error);
+/* Saves the current workspace, then replaces it with @path's (refused, nothing changes). */
+gboolean _fz_window_open_workspace       (FzWindow      *self,
+                                          const char    *path,
+                                          GError       **error);
+gboolean _fz_window_save_workspace_as    (FzWindow      *self,
+                                          const char    *path,
+                                          GError       **error);
+void     _fz_window_flush_workspace      (FzWindow      *self);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ fz_window_close_request (GtkWindow *window)
   FzWindow *self = FZ_WINDOW (window);
 
   save_window_state (self);
+  _fz_window_flush_workspace (self);
   g_cancellable_cancel (self->cancellable);
   return GTK_WINDOW_CLASS (fz_window_parent_class)->close_request (window);
 }
@@ -139,6 +140,8 @@ fz_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   _fz_window_charts_dispose (self);
+  _fz_window_cancel_export (self);
+  _fz_window_workspace_dispose (self);
   /* A load or computation that ends after the window is gone must not call into it. */
   if (self->workspace != NULL)
     {
@@ -157,6 +160,7 @@ fz_window_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->export_cancellable);
   g_clear_pointer (&self->screenshot_path, g_free);
   G_OBJECT_CLASS (fz_window_parent_class)->finalize (object);
 }
@@ -221,6 +225,7 @@ fz_window_init (FzWindow *self)
   _fz_window_documents_init (self);
   _fz_window_loading_init (self);
   _fz_window_charts_init (self);
+  _fz_window_workspace_init (self);
   _fz_window_actions_update (self);
 }
 
