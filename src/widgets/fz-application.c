@@ -186,6 +186,14 @@ fz_application_startup (GApplication *app)
     { "reader.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "reader.zoom-out", { "<Control>minus", NULL } },
     { "reader.zoom-reset", { "<Control>0", NULL } },
+    { "reader.undo", { "<Control>z", NULL } },
+    { "reader.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "reader.review", { "<Control>r", NULL } },
+    { "reader.mark-figure", { "<Control>m", NULL } },
+    { "reader.edit-figure", { "<Control>e", NULL } },
+    { "reader.reject-figure", { "<Control>Delete", NULL } },
+    { "reader.restore-figure", { "<Control><Shift>Delete", NULL } },
+    { "reader.note-figure", { "<Control><Shift>n", NULL } },
   };
 
   G_APPLICATION_CLASS (fz_application_parent_class)->startup (app);

@@ -269,6 +269,8 @@ tag_item (FzReaderView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &end, fz_figure_item_get_view_end (item));
   gtk_text_buffer_apply_tag (buffer, touching ? self->touching_tags[kind] : self->kind_tags[kind],
                              &start, &end);
+  if (fz_figure_item_get_flags (item) != 0)
+    _fz_reader_view_tag_status (self, item);
 }
 
 static gboolean
