@@ -11,6 +11,7 @@
 #include "fz-figure-editor.h"
 #include "fz-pipeline.h"
 #include "fz-reader-view.h"
+#include "fz-screenshot.h"
 #include "fz-test-ui.h"
 #include "fz-workspace.h"
 
@@ -350,6 +351,47 @@ test_note (void)
 
 /* Review mode */
 
+/* With FZ_SCREENSHOT_DIR set, the window as it is now, light and dark, for a person to look at. */
+static void
+shoot (const char *name)
+{
+  const char *dir = g_getenv ("FZ_SCREENSHOT_DIR");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    return;
+  /* The app's own look, which AdwApplication would load. */
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/org/fanzha/Fanzha/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autofree char *file = g_strdup_printf ("%s-%s.png", name, dark ? "dark" : "light");
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr(GError) error = NULL;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      /* After the switch the window may need a few frames before it draws again. */
+      for (guint tries = 0; tries < 50; tries++)
+        {
+          g_clear_error (&error);
+          iterate (10);
+          g_usleep (10000);
+          if (fz_screenshot_save (window, path, &error))
+            break;
+        }
+      g_assert_no_error (error);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  iterate (10);
+}
+
 static void
 test_review (void)
 {
@@ -387,6 +429,15 @@ test_review (void)
   activate ("review-reject");
   g_assert_true (fz_figure_item_get_flags (second) & FZ_FIGURE_STATUS_REJECTED);
   g_assert_true (fz_reader_view_get_figure_at_cursor (view) == now);
+  fz_figure_table_set_status_filter (table, FZ_STATUS_FILTER_ALL);
+  iterate (5);
+  /* The top of the list in the picture, with the decisions' statuses. */
+  {
+    g_autoptr(FzFigureItem) top = g_list_model_get_item (shown (), 0);
+
+    fz_figure_table_select_item (table, top);
+  }
+  shoot ("review");
 
   g_action_group_change_action_state (fz_reader_view_get_actions (view), "review",
                                       g_variant_new_boolean (FALSE));

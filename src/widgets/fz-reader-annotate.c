@@ -60,8 +60,9 @@ retag_item (FzReaderView *self,
       _fz_reader_view_tag_status (self, item);
       return;
     }
-  gtk_text_buffer_apply_tag (buffer, self->kind_tags[fz_figure_item_get_figure (item)->kind],
-                             &start, &end);
+  if (!(fz_figure_item_get_flags (item) & FZ_FIGURE_STATUS_REJECTED))
+    gtk_text_buffer_apply_tag (buffer, self->kind_tags[fz_figure_item_get_figure (item)->kind],
+                               &start, &end);
   _fz_reader_view_tag_status (self, item);
 }
 

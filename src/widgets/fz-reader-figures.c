@@ -153,10 +153,9 @@ _fz_reader_view_apply_palette (FzReaderView *self)
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   /* A rejected figure reads as struck out and faded, on a light or a dark background. */
   GdkRGBA faded = dark ? (GdkRGBA) { 1, 1, 1, 0.5 } : (GdkRGBA) { 0, 0, 0, 0.45 };
-  GdkRGBA none = { 0, 0, 0, 0 };
 
   if (self->rejected_tag != NULL)
-    g_object_set (self->rejected_tag, "foreground-rgba", &faded, "background-rgba", &none, NULL);
+    g_object_set (self->rejected_tag, "foreground-rgba", &faded, NULL);
 
   for (guint k = 0; k < FZ_N_KINDS; k++)
     {

@@ -125,8 +125,10 @@ create_tags (FzReaderView *self)
                                                 NULL);
   self->added_tag = gtk_text_buffer_create_tag (buffer, "figure-added",
                                                 "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+  /* The text view draws no overline; bold reads as "touched" on any highlight. */
   self->edited_tag = gtk_text_buffer_create_tag (buffer, "figure-edited",
-                                                 "overline", PANGO_OVERLINE_SINGLE, NULL);
+                                                 "weight", PANGO_WEIGHT_BOLD,
+                                                 "underline", PANGO_UNDERLINE_SINGLE, NULL);
   self->rejected_tag = gtk_text_buffer_create_tag (buffer, "figure-rejected",
                                                    "strikethrough", TRUE,
                                                    "underline", PANGO_UNDERLINE_NONE, NULL);
