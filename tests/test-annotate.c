@@ -351,6 +351,44 @@ test_note (void)
 
 /* Review mode */
 
+/* Runs what the key @trigger ("a", "Delete") does in the text in review mode, as a key press
+ * there would: through the text view's shortcuts. */
+static gboolean
+try_press (const char *trigger)
+{
+  GtkWidget *text = GTK_WIDGET (fz_reader_view_get_text_view (view));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (text);
+  gboolean found = FALSE, done = FALSE;
+
+  for (guint i = 0; !found && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; !found && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *name = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (!g_str_equal (name, trigger))
+            continue;
+          found = TRUE;
+          done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                               GTK_SHORTCUT_ACTION_EXCLUSIVE, text, NULL);
+        }
+    }
+  g_assert_true (found);
+  iterate (5);
+  return done;
+}
+
+static void
+press (const char *trigger)
+{
+  g_assert_true (try_press (trigger));
+}
+
 /* With FZ_SCREENSHOT_DIR set, the window as it is now, light and dark, for a person to look at. */
 static void
 shoot (const char *name)
@@ -412,7 +450,7 @@ test_review (void)
   g_assert_true (fz_reader_view_get_review_mode (view));
   g_assert_true (fz_reader_view_get_figure_at_cursor (view) == first);
 
-  activate ("review-accept");
+  press ("a");
   g_assert_true (decided_flags (decisions (), fz_figure_item_get_figure (first)->start)
                  & FZ_FIGURE_STATUS_ACCEPTED);
   /* Accepted, it leaves the "not yet reviewed" list; the next one is the current one. */
@@ -420,13 +458,35 @@ test_review (void)
   fz_decisions_get_counts (decisions (), document, &reviewed_after, NULL);
   g_assert_cmpuint (reviewed_after, ==, reviewed + 1);
 
-  activate ("review-next");
+  press ("n");
   now = fz_reader_view_get_figure_at_cursor (view);
   g_assert_true (now != second);
-  activate ("review-previous");
+  press ("Up");
+  g_assert_true (fz_reader_view_get_figure_at_cursor (view) == second);
+  press ("Down");
+  g_assert_true (fz_reader_view_get_figure_at_cursor (view) == now);
+  press ("p");
   g_assert_true (fz_reader_view_get_figure_at_cursor (view) == second);
 
-  activate ("review-reject");
+  /* E opens the editor on the current figure. */
+  press ("e");
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *editor = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (FZ_IS_FIGURE_EDITOR (w))
+          editor = GTK_WINDOW (w);
+      }
+    g_assert_nonnull (editor);
+    gtk_window_destroy (editor);
+    iterate (5);
+  }
+
+  press ("r");
   g_assert_true (fz_figure_item_get_flags (second) & FZ_FIGURE_STATUS_REJECTED);
   g_assert_true (fz_reader_view_get_figure_at_cursor (view) == now);
   fz_figure_table_set_status_filter (table, FZ_STATUS_FILTER_ALL);
@@ -444,6 +504,9 @@ test_review (void)
   g_assert_false (fz_reader_view_get_review_mode (view));
   g_assert_false (g_action_group_get_action_enabled (fz_reader_view_get_actions (view),
                                                      "review-accept"));
+  /* Out of review mode the keys are the text view's own again. */
+  g_assert_false (try_press ("a"));
+  g_assert_false (try_press ("Down"));
 }
 
 /* Accept all that the filter shows: one undoable step */

@@ -173,6 +173,24 @@ _fz_reader_view_apply_palette (FzReaderView *self)
 
 /* The selected figure, in the text and in the list */
 
+/* The analyst's note on the figure, after what the machine read. */
+static char *
+append_note (FzReaderView *self,
+             FzFigureItem *item,
+             const char   *text)
+{
+  const char *note = NULL;
+
+  if (self->decisions != NULL && self->document != NULL
+      && (fz_figure_item_get_flags (item) & FZ_FIGURE_STATUS_NOTE))
+    note = fz_decisions_get_figure_note (self->decisions, self->document,
+                                         fz_figure_item_get_id (item));
+  if (note == NULL || *note == '\0')
+    return g_strdup (text);
+  /* TRANSLATORS: the analyst's note on a figure, after its details */
+  return g_strdup_printf (_("%s\nNote: %s"), text, note);
+}
+
 void
 _fz_reader_view_update_detail (FzReaderView *self,
                                FzFigureItem *item)
@@ -181,7 +199,7 @@ _fz_reader_view_update_detail (FzReaderView *self,
   g_autofree char *line = NULL;
 
   if (tooltip != NULL)
-    line = g_strdelimit (g_strdup (tooltip), "\n", ' ');
+    line = g_strdelimit (append_note (self, item, tooltip), "\n", ' ');
   gtk_label_set_text (GTK_LABEL (self->detail_label), line != NULL ? line : "");
   gtk_widget_set_visible (self->detail_label, line != NULL);
 }
@@ -299,6 +317,11 @@ query_tooltip (GtkWidget    *widget,
   text = fz_figure_item_dup_tooltip (item);
   tip = g_string_new (text);
   append_cues (tip, self->document, fz_figure_item_get_figure (item));
+  {
+    g_autofree char *with_note = append_note (self, item, "");
+
+    g_string_append (tip, with_note);
+  }
   gtk_tooltip_set_text (tooltip, tip->str);
   g_string_free (tip, TRUE);
   return TRUE;
