@@ -18,7 +18,7 @@ struct _FzFigureTable
   GtkWidget          *kind_dropdown;
   GtkWidget          *column_view;
   GtkWidget          *counts_label;
-  GtkWidget          *status_dropdown;
+  GtkWidget          *status_button;
 
   GListModel         *items;
   GtkFilterListModel *filtered;
@@ -225,12 +225,29 @@ status_matches (gpointer item,
     }
 }
 
-static void
-status_changed (FzFigureTable *self)
-{
-  guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_dropdown));
+/* The filter's names, as the "table.status" action's state, in FzStatusFilter order. */
+static const char *const status_names[FZ_N_STATUS_FILTERS] = {
+  "all", "changed", "added", "rejected", "unreviewed", "core",
+};
 
-  self->status = selected < FZ_N_STATUS_FILTERS ? selected : FZ_STATUS_FILTER_ALL;
+static void
+status_changed (GSimpleAction *action,
+                GVariant      *state,
+                gpointer       user_data)
+{
+  FzFigureTable *self = user_data;
+  const char *name = g_variant_get_string (state, NULL);
+
+  self->status = FZ_STATUS_FILTER_ALL;
+  for (guint i = 0; i < FZ_N_STATUS_FILTERS; i++)
+    if (g_str_equal (name, status_names[i]))
+      self->status = i;
+  g_simple_action_set_state (action, state);
+  /* A filtered list says so on its button, so a short list is not taken for the whole. */
+  if (self->status == FZ_STATUS_FILTER_ALL)
+    gtk_widget_remove_css_class (self->status_button, "status-filtered");
+  else
+    gtk_widget_add_css_class (self->status_button, "status-filtered");
   gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -240,22 +257,35 @@ fz_figure_table_set_status_filter (FzFigureTable  *self,
 {
   g_return_if_fail (FZ_IS_FIGURE_TABLE (self));
   g_return_if_fail (filter < FZ_N_STATUS_FILTERS);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status_dropdown), filter);
+  gtk_widget_activate_action (GTK_WIDGET (self), "table.status", "s", status_names[filter]);
 }
 
+/* A menu button, not a drop-down: beside the search and the kinds it must fit a narrow pane. */
 static void
 init_status_filter (FzFigureTable  *self,
                     GtkMultiFilter *every)
 {
-  const char *names[] = { _("All figures"), _("Changed"), _("Added"), _("Rejected"),
-                          _("Not yet reviewed"), _("Core only"), NULL };
-  g_autoptr(GtkStringList) list = gtk_string_list_new (names);
+  const char *labels[FZ_N_STATUS_FILTERS] = { _("All figures"), _("Changed"), _("Added"),
+                                              _("Rejected"), _("Not yet reviewed"),
+                                              _("Core only") };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
 
   self->status_filter = gtk_custom_filter_new (status_matches, self, NULL);
   gtk_multi_filter_append (every, GTK_FILTER (self->status_filter));
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->status_dropdown), G_LIST_MODEL (list));
-  g_signal_connect_swapped (self->status_dropdown, "notify::selected",
-                            G_CALLBACK (status_changed), self);
+  action = g_simple_action_new_stateful ("status", G_VARIANT_TYPE_STRING,
+                                         g_variant_new_string ("all"));
+  g_signal_connect (action, "change-state", G_CALLBACK (status_changed), self);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "table", G_ACTION_GROUP (group));
+  for (guint i = 0; i < FZ_N_STATUS_FILTERS; i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("table.status::%s", status_names[i]);
+
+      g_menu_append (menu, labels[i], detailed);
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->status_button), G_MENU_MODEL (menu));
 }
 
 static gboolean
@@ -406,7 +436,7 @@ fz_figure_table_class_init (FzFigureTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, counts_label);
-  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, status_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "figuretable");
 }

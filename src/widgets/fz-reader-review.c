@@ -607,6 +607,9 @@ _fz_reader_view_init_annotate (FzReaderView *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries,
                                    G_N_ELEMENTS (entries), self);
   add_review_keys (self);
+  /* One menu button for corrections and highlighted kinds: a phone-wide toolbar has no room
+   * for two. The same corrections are the text's context menu. */
+  g_menu_prepend_section (self->kinds_menu, NULL, self->annotate_menu);
   _fz_reader_view_update_annotate_actions (self);
 }
 

@@ -34,6 +34,8 @@ struct _FzReaderView
   GtkWidget          *detail_label;
   FzFigureTable      *figure_table;
   GtkWidget          *review_label;
+  GMenu              *kinds_menu;
+  GMenuModel         *annotate_menu;
 
   FzDocument         *document;
   FzLexicon          *lexicon;         /* for indicator names; may be NULL */

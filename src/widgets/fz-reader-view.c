@@ -100,6 +100,8 @@ fz_reader_view_class_init (FzReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, detail_label);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, figure_table);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, review_label);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, kinds_menu);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, annotate_menu);
   gtk_widget_class_set_css_name (widget_class, "readerview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
