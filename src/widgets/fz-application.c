@@ -190,7 +190,7 @@ fz_application_startup (GApplication *app)
     { "reader.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "reader.review", { "<Control>r", NULL } },
     { "reader.mark-figure", { "<Control>m", NULL } },
-    { "reader.edit-figure", { "<Control>e", NULL } },
+    { "reader.edit-figure", { "F2", NULL } },
     { "reader.reject-figure", { "<Control>Delete", NULL } },
     { "reader.restore-figure", { "<Control><Shift>Delete", NULL } },
     { "reader.note-figure", { "<Control><Shift>n", NULL } },
