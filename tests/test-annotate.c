@@ -139,6 +139,8 @@ untouched_figure (guint n)
   g_assert_not_reached ();
 }
 
+static void shoot (const char *name);
+
 /* Marking */
 
 static guint marked_start;
@@ -339,6 +341,21 @@ test_note (void)
   activate ("note-document");
   answer_note ("whole page checked");
   g_assert_cmpstr (fz_decisions_get_document_note (decisions (), key), ==, "whole page checked");
+
+  /* The added and the edited figure in the picture. */
+  {
+    GtkTextIter iter;
+    GtkTextMark *mark;
+
+    gtk_text_buffer_get_iter_at_offset (buffer (), &iter,
+                                        fz_figure_item_get_view_start (item_for (marked_start)));
+    /* A mark, not an iter: the view scrolls once the lines on the way are laid out. */
+    mark = gtk_text_buffer_create_mark (buffer (), NULL, &iter, TRUE);
+    gtk_text_view_scroll_to_mark (fz_reader_view_get_text_view (view), mark, 0, TRUE, 0, 0.3);
+    iterate (40);
+    shoot ("corrections");
+    gtk_text_buffer_delete_mark (buffer (), mark);
+  }
 
   if (fz_document_get_articles (document) != NULL
       && fz_document_get_articles (document)->len > 0)
