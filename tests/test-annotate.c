@@ -527,6 +527,44 @@ test_review (void)
   g_assert_false (try_press ("Down"));
 }
 
+/* The status filter shows what it names, and only that */
+
+static guint
+count_shown (guint32 must)
+{
+  guint n = g_list_model_get_n_items (shown ());
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FzFigureItem) item = g_list_model_get_item (shown (), i);
+
+      if (must != 0)
+        g_assert_true (fz_figure_item_get_flags (item) & must);
+      else
+        g_assert_true (fz_figure_item_get_figure (item)->core);
+    }
+  return n;
+}
+
+static void
+test_filters (void)
+{
+  FzFigureTable *table = fz_reader_view_get_figure_table (view);
+  guint all = g_list_model_get_n_items (shown ());
+
+  fz_figure_table_set_status_filter (table, FZ_STATUS_FILTER_ADDED);
+  g_assert_cmpuint (count_shown (FZ_FIGURE_STATUS_ADDED), ==, 1);
+  fz_figure_table_set_status_filter (table, FZ_STATUS_FILTER_CHANGED);
+  g_assert_cmpuint (count_shown (FZ_FIGURE_STATUS_EDITED), ==, 1);
+  fz_figure_table_set_status_filter (table, FZ_STATUS_FILTER_REJECTED);
+  g_assert_cmpuint (count_shown (FZ_FIGURE_STATUS_REJECTED), >=, 1);
+  fz_figure_table_set_status_filter (table, FZ_STATUS_FILTER_CORE);
+  g_assert_cmpuint (count_shown (0), <, all);
+  g_assert_cmpuint (count_shown (0), >, 0);
+  fz_figure_table_set_status_filter (table, FZ_STATUS_FILTER_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (shown ()), ==, all);
+}
+
 /* Accept all that the filter shows: one undoable step */
 
 static void
@@ -683,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/annotate/reject-undo", test_reject_undo);
   g_test_add_func ("/annotate/note", test_note);
   g_test_add_func ("/annotate/review", test_review);
+  g_test_add_func ("/annotate/filters", test_filters);
   g_test_add_func ("/annotate/accept-all", test_accept_all);
   g_test_add_func ("/annotate/save-open", test_save_open);
   ret = g_test_run ();
