@@ -180,7 +180,6 @@ fz_application_startup (GApplication *app)
     { "win.open", { "<Control>o", NULL } },
     { "win.open-folder", { "<Control><Shift>o", NULL } },
     { "win.export", { "<Control>e", NULL } },
-    { "win.remove-document", { "Delete", NULL } },
     { "win.search", { "<Control><Shift>f", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
@@ -193,6 +192,14 @@ fz_application_startup (GApplication *app)
     { "reader.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
     { "reader.zoom-out", { "<Control>minus", NULL } },
     { "reader.zoom-reset", { "<Control>0", NULL } },
+    { "reader.undo", { "<Control>z", NULL } },
+    { "reader.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "reader.review", { "<Control>r", NULL } },
+    { "reader.mark-figure", { "<Control>m", NULL } },
+    { "reader.edit-figure", { "F2", NULL } },
+    { "reader.reject-figure", { "<Control>Delete", NULL } },
+    { "reader.restore-figure", { "<Control><Shift>Delete", NULL } },
+    { "reader.note-figure", { "<Control><Shift>n", NULL } },
   };
 
   G_APPLICATION_CLASS (fz_application_parent_class)->startup (app);

@@ -363,7 +363,16 @@ fz_document_list_class_init (FzDocumentListClass *klass)
 static void
 fz_document_list_init (FzDocumentList *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Delete removes a page only while the list has the focus: in the reader the key is the
+   * review's "reject". */
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                      gtk_named_action_new ("win.remove-document")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = create_column (&columns[i]);

@@ -16,6 +16,7 @@ struct _FzFigureItem
   guint         view_end;
   char         *text;
   char         *indicator_name;   /* the lexicon's name for the indicator, when known */
+  guint32       flags;            /* FzFigureStatusFlags: what the analyst decided */
 };
 
 enum {
@@ -30,6 +31,8 @@ enum {
   PROP_PERIOD,
   PROP_START,
   PROP_SEARCH_TEXT,
+  PROP_STATUS,
+  PROP_FLAGS,
   N_PROPS
 };
 
@@ -69,6 +72,37 @@ const char *
 fz_figure_item_get_kind_name (FzFigureItem *self)
 {
   return fz_kind_display_name (fz_figure_item_get_figure (self)->kind);
+}
+
+/* The word for what the analyst decided, strongest first: a rejected figure that was also
+ * edited reads as rejected. */
+const char *
+fz_figure_status_display_name (guint32 flags)
+{
+  if (flags & FZ_FIGURE_STATUS_REJECTED)
+    return _("rejected");
+  if (flags & FZ_FIGURE_STATUS_ADDED)
+    return _("added");
+  if (flags & FZ_FIGURE_STATUS_EDITED)
+    return _("changed");
+  if (flags & FZ_FIGURE_STATUS_ACCEPTED)
+    return _("accepted");
+  return "";
+}
+
+/* A symbolic icon for the same, or NULL for an untouched figure. */
+const char *
+fz_figure_status_icon_name (guint32 flags)
+{
+  if (flags & FZ_FIGURE_STATUS_REJECTED)
+    return "action-unavailable-symbolic";
+  if (flags & FZ_FIGURE_STATUS_ADDED)
+    return "list-add-symbolic";
+  if (flags & FZ_FIGURE_STATUS_EDITED)
+    return "document-edit-symbolic";
+  if (flags & FZ_FIGURE_STATUS_ACCEPTED)
+    return "object-select-symbolic";
+  return NULL;
 }
 
 static const char *
@@ -130,6 +164,12 @@ fz_figure_item_get_property (GObject    *object,
                                              fz_figure_list_str (self->list, f->region),
                                              fz_figure_list_str (self->list, f->period), NULL));
       break;
+    case PROP_STATUS:
+      g_value_set_string (value, fz_figure_status_display_name (self->flags));
+      break;
+    case PROP_FLAGS:
+      g_value_set_uint (value, self->flags);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -165,6 +205,8 @@ fz_figure_item_class_init (FzFigureItemClass *klass)
   properties[PROP_PERIOD] = g_param_spec_string ("period", NULL, NULL, NULL, flags);
   properties[PROP_START] = g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_SEARCH_TEXT] = g_param_spec_string ("search-text", NULL, NULL, NULL, flags);
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, flags);
+  properties[PROP_FLAGS] = g_param_spec_uint ("flags", NULL, NULL, 0, G_MAXUINT, 0, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -274,4 +316,44 @@ fz_figure_item_set_indicator_name (FzFigureItem *self,
 
   g_free (self->indicator_name);
   self->indicator_name = g_strdup (name);
+}
+
+guint32
+fz_figure_item_get_flags (FzFigureItem *self)
+{
+  g_return_val_if_fail (FZ_IS_FIGURE_ITEM (self), 0);
+  return self->flags;
+}
+
+FzFigureId
+fz_figure_item_get_id (FzFigureItem *self)
+{
+  const FzFigure *f = fz_figure_item_get_figure (self);
+
+  return FZ_FIGURE_ID (f->start, f->end);
+}
+
+/* The figure as corrected now: every property may have changed, and a bound list row reads
+ * them again when it is bound again (the reader puts the item back in its store). */
+void
+fz_figure_item_set_figure (FzFigureItem *self,
+                           FzFigureList *list,
+                           guint         index,
+                           guint32       flags)
+{
+  g_return_if_fail (FZ_IS_FIGURE_ITEM (self));
+  g_return_if_fail (list != NULL && index < fz_figure_list_get_n (list));
+
+  fz_figure_list_ref (list);
+  g_clear_pointer (&self->list, fz_figure_list_unref);
+  self->list = list;
+  self->index = index;
+  self->flags = flags;
+}
+
+FzFigureList *
+fz_figure_item_get_list (FzFigureItem *self)
+{
+  g_return_val_if_fail (FZ_IS_FIGURE_ITEM (self), NULL);
+  return self->list;
 }

@@ -4,6 +4,7 @@
 
 #include <glib-object.h>
 
+#include "fz-decisions.h"
 #include "fz-figure.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,16 @@ const char     *fz_figure_item_get_kind_name (FzFigureItem *self);
 char           *fz_figure_item_dup_tooltip   (FzFigureItem *self);
 void            fz_figure_item_set_indicator_name (FzFigureItem *self,
                                                    const char   *name);
+FzFigureList   *fz_figure_item_get_list      (FzFigureItem *self);
+guint32         fz_figure_item_get_flags     (FzFigureItem *self);
+FzFigureId      fz_figure_item_get_id        (FzFigureItem *self);
+void            fz_figure_item_set_figure    (FzFigureItem *self,
+                                              FzFigureList *list,
+                                              guint         index,
+                                              guint32       flags);
+/* For FzFigureStatusFlags: a translated word ("" when untouched) and an icon name (or NULL). */
+const char     *fz_figure_status_display_name (guint32      flags);
+const char     *fz_figure_status_icon_name   (guint32       flags);
 /* The translated name of a kind, for menus, columns and tooltips. */
 const char     *fz_kind_display_name         (FzKind        kind);
 

@@ -18,6 +18,7 @@ struct _FzFigureTable
   GtkWidget          *kind_dropdown;
   GtkWidget          *column_view;
   GtkWidget          *counts_label;
+  GtkWidget          *status_button;
 
   GListModel         *items;
   GtkFilterListModel *filtered;
@@ -26,6 +27,8 @@ struct _FzFigureTable
   GtkStringFilter    *text_filter;
   GtkCustomFilter    *kind_filter;
   int                 kind;          /* -1: every kind */
+  GtkCustomFilter    *status_filter;
+  FzStatusFilter      status;
 };
 
 enum {
@@ -137,6 +140,152 @@ add_columns (FzFigureTable *self)
       g_object_unref (sorter);
       g_object_unref (column);
     }
+}
+
+/* The status column and filter: what the analyst decided about each figure */
+
+static void
+setup_status_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  gtk_box_append (GTK_BOX (box), gtk_image_new ());
+  gtk_box_append (GTK_BOX (box), gtk_label_new (NULL));
+  gtk_widget_add_css_class (box, "figure-status");
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_status_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  static const char *const classes[] = { "rejected", "added", "edited", "accepted" };
+  FzFigureItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *image = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (image);
+  guint32 flags = fz_figure_item_get_flags (item);
+  const char *icon = fz_figure_status_icon_name (flags);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
+  gtk_widget_set_visible (image, icon != NULL);
+  gtk_label_set_text (GTK_LABEL (label), fz_figure_status_display_name (flags));
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    gtk_widget_remove_css_class (box, classes[i]);
+  if (flags & FZ_FIGURE_STATUS_REJECTED)
+    gtk_widget_add_css_class (box, "rejected");
+  else if (flags & FZ_FIGURE_STATUS_ADDED)
+    gtk_widget_add_css_class (box, "added");
+  else if (flags & FZ_FIGURE_STATUS_EDITED)
+    gtk_widget_add_css_class (box, "edited");
+  else if (flags & FZ_FIGURE_STATUS_ACCEPTED)
+    gtk_widget_add_css_class (box, "accepted");
+}
+
+static void
+add_status_column (FzFigureTable *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+  GtkSorter *sorter;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_status_cell), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_status_cell), NULL);
+  column = gtk_column_view_column_new (_("Status"), factory);
+  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (FZ_TYPE_FIGURE_ITEM,
+                                                                           NULL, "status")));
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_append_column (GTK_COLUMN_VIEW (self->column_view), column);
+  g_object_unref (sorter);
+  g_object_unref (column);
+}
+
+static gboolean
+status_matches (gpointer item,
+                gpointer user_data)
+{
+  FzFigureTable *self = user_data;
+  guint32 flags = fz_figure_item_get_flags (item);
+  guint32 decided = FZ_FIGURE_STATUS_ADDED | FZ_FIGURE_STATUS_EDITED | FZ_FIGURE_STATUS_REJECTED
+                    | FZ_FIGURE_STATUS_ACCEPTED;
+
+  switch (self->status)
+    {
+    case FZ_STATUS_FILTER_CHANGED: return (flags & FZ_FIGURE_STATUS_EDITED) != 0;
+    case FZ_STATUS_FILTER_ADDED: return (flags & FZ_FIGURE_STATUS_ADDED) != 0;
+    case FZ_STATUS_FILTER_REJECTED: return (flags & FZ_FIGURE_STATUS_REJECTED) != 0;
+    case FZ_STATUS_FILTER_UNREVIEWED: return (flags & decided) == 0;
+    case FZ_STATUS_FILTER_CORE: return fz_figure_item_get_figure (item)->core != 0;
+    case FZ_STATUS_FILTER_ALL:
+    default: return TRUE;
+    }
+}
+
+/* The filter's names, as the "table.status" action's state, in FzStatusFilter order. */
+static const char *const status_names[FZ_N_STATUS_FILTERS] = {
+  "all", "changed", "added", "rejected", "unreviewed", "core",
+};
+
+static void
+status_changed (GSimpleAction *action,
+                GVariant      *state,
+                gpointer       user_data)
+{
+  FzFigureTable *self = user_data;
+  const char *name = g_variant_get_string (state, NULL);
+
+  self->status = FZ_STATUS_FILTER_ALL;
+  for (guint i = 0; i < FZ_N_STATUS_FILTERS; i++)
+    if (g_str_equal (name, status_names[i]))
+      self->status = i;
+  g_simple_action_set_state (action, state);
+  /* A filtered list says so on its button, so a short list is not taken for the whole. */
+  if (self->status == FZ_STATUS_FILTER_ALL)
+    gtk_widget_remove_css_class (self->status_button, "status-filtered");
+  else
+    gtk_widget_add_css_class (self->status_button, "status-filtered");
+  gtk_filter_changed (GTK_FILTER (self->status_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+fz_figure_table_set_status_filter (FzFigureTable  *self,
+                                   FzStatusFilter  filter)
+{
+  g_return_if_fail (FZ_IS_FIGURE_TABLE (self));
+  g_return_if_fail (filter < FZ_N_STATUS_FILTERS);
+  gtk_widget_activate_action (GTK_WIDGET (self), "table.status", "s", status_names[filter]);
+}
+
+/* A menu button, not a drop-down: beside the search and the kinds it must fit a narrow pane. */
+static void
+init_status_filter (FzFigureTable  *self,
+                    GtkMultiFilter *every)
+{
+  const char *labels[FZ_N_STATUS_FILTERS] = { _("All figures"), _("Changed"), _("Added"),
+                                              _("Rejected"), _("Not yet reviewed"),
+                                              _("Core only") };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) action = NULL;
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  self->status_filter = gtk_custom_filter_new (status_matches, self, NULL);
+  gtk_multi_filter_append (every, GTK_FILTER (self->status_filter));
+  action = g_simple_action_new_stateful ("status", G_VARIANT_TYPE_STRING,
+                                         g_variant_new_string ("all"));
+  g_signal_connect (action, "change-state", G_CALLBACK (status_changed), self);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "table", G_ACTION_GROUP (group));
+  for (guint i = 0; i < FZ_N_STATUS_FILTERS; i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("table.status::%s", status_names[i]);
+
+      g_menu_append (menu, labels[i], detailed);
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->status_button), G_MENU_MODEL (menu));
 }
 
 static gboolean
@@ -287,6 +436,7 @@ fz_figure_table_class_init (FzFigureTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, status_button);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "figuretable");
 }
@@ -303,6 +453,7 @@ fz_figure_table_init (FzFigureTable *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kind = -1;
 
+  add_status_column (self);
   add_columns (self);
 
   search_expr = gtk_property_expression_new (FZ_TYPE_FIGURE_ITEM, NULL, "search-text");
@@ -314,6 +465,7 @@ fz_figure_table_init (FzFigureTable *self)
   every = gtk_every_filter_new ();
   gtk_multi_filter_append (GTK_MULTI_FILTER (every), GTK_FILTER (self->text_filter));
   gtk_multi_filter_append (GTK_MULTI_FILTER (every), GTK_FILTER (self->kind_filter));
+  init_status_filter (self, GTK_MULTI_FILTER (every));
 
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (every));
   view_sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (self->column_view));

@@ -8,6 +8,18 @@
 
 G_BEGIN_DECLS
 
+/* The status filter's choices, in the order of its drop-down. */
+typedef enum
+{
+  FZ_STATUS_FILTER_ALL,
+  FZ_STATUS_FILTER_CHANGED,
+  FZ_STATUS_FILTER_ADDED,
+  FZ_STATUS_FILTER_REJECTED,
+  FZ_STATUS_FILTER_UNREVIEWED,
+  FZ_STATUS_FILTER_CORE,
+  FZ_N_STATUS_FILTERS
+} FzStatusFilter;
+
 #define FZ_TYPE_FIGURE_TABLE (fz_figure_table_get_type ())
 
 G_DECLARE_FINAL_TYPE (FzFigureTable, fz_figure_table, FZ, FIGURE_TABLE, GtkWidget)
@@ -21,5 +33,7 @@ void          fz_figure_table_select_item  (FzFigureTable *self,
 FzFigureItem *fz_figure_table_get_selected (FzFigureTable *self);
 guint         fz_figure_table_get_n_shown  (FzFigureTable *self);
 GListModel   *fz_figure_table_get_model    (FzFigureTable *self);
+void          fz_figure_table_set_status_filter (FzFigureTable  *self,
+                                                 FzStatusFilter  filter);
 
 G_END_DECLS

@@ -74,15 +74,17 @@ name_indicator (FzReaderView       *self,
                                                            : indicator->name_en);
 }
 
-/* Adds figure @i to by_pos if it lies in the shown stretch and after the last one added. */
-static void
-add_figure (FzReaderView *self,
-            FzLayout     *layout,
-            guint         view_end,
-            FzFigureList *figures,
-            guint         i,
-            const char   *original)
+/* Makes an item for figure @i if it lies in the shown stretch; NULL otherwise. */
+FzFigureItem *
+_fz_reader_view_add_figure (FzReaderView *self,
+                            FzLayout     *layout,
+                            guint         view_end,
+                            FzFigureList *figures,
+                            guint         i,
+                            guint32       flags)
 {
+  gsize original_len;
+  const char *original = fz_document_get_text (self->document, &original_len);
   const FzFigure *f = fz_figure_list_get (figures, i);
   guint rs = fz_layout_to_repaired (layout, f->start);
   guint re = fz_layout_to_repaired (layout, f->end);
@@ -91,17 +93,14 @@ add_figure (FzReaderView *self,
   guint start, end;
 
   if (rs < self->view_start || re > view_end || re <= rs)
-    return;
+    return NULL;
   start = _fz_reader_view_shown_offset (self, rs - self->view_start, FALSE);
   end = _fz_reader_view_shown_offset (self, re - self->view_start, TRUE);
-  if (self->by_pos->len > 0
-      && fz_figure_item_get_view_end (g_ptr_array_index (self->by_pos, self->by_pos->len - 1))
-         > start)
-    return;
   shown = collapse_space (original + f->byte_start, f->byte_end - f->byte_start);
   item = fz_figure_item_new (figures, i, shown, start, end);
-  g_ptr_array_add (self->by_pos, item);
+  fz_figure_item_set_figure (item, figures, i, flags);
   name_indicator (self, item, figures, f);
+  return item;
 }
 
 void
@@ -109,12 +108,28 @@ _fz_reader_view_collect_figures (FzReaderView *self,
                                  FzLayout     *layout,
                                  guint         view_end)
 {
-  FzFigureList *figures = fz_document_get_figures (self->document);
-  gsize original_len;
-  const char *original = fz_document_get_text (self->document, &original_len);
+  g_autoptr(FzFigureList) figures = NULL;
+  g_autoptr(GArray) status = NULL;
 
+  if (self->decisions != NULL)
+    figures = fz_decisions_apply (self->decisions, self->document, &status);
+  else if (fz_document_get_figures (self->document) != NULL)
+    figures = fz_figure_list_ref (fz_document_get_figures (self->document));
   for (guint i = 0; figures != NULL && i < fz_figure_list_get_n (figures); i++)
-    add_figure (self, layout, view_end, figures, i, original);
+    {
+      guint32 flags = status != NULL ? g_array_index (status, FzFigureStatus, i).flags : 0;
+      FzFigureItem *item = _fz_reader_view_add_figure (self, layout, view_end, figures, i, flags);
+
+      if (item == NULL)
+        continue;
+      /* Figures do not overlap in the text; a later one that would is left out. */
+      if (self->by_pos->len > 0
+          && fz_figure_item_get_view_end (g_ptr_array_index (self->by_pos, self->by_pos->len - 1))
+             > fz_figure_item_get_view_start (item))
+        g_object_unref (item);
+      else
+        g_ptr_array_add (self->by_pos, item);
+    }
 }
 
 /* Colours */
@@ -136,6 +151,11 @@ void
 _fz_reader_view_apply_palette (FzReaderView *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  /* A rejected figure reads as struck out and faded, on a light or a dark background. */
+  GdkRGBA faded = dark ? (GdkRGBA) { 1, 1, 1, 0.5 } : (GdkRGBA) { 0, 0, 0, 0.45 };
+
+  if (self->rejected_tag != NULL)
+    g_object_set (self->rejected_tag, "foreground-rgba", &faded, NULL);
 
   for (guint k = 0; k < FZ_N_KINDS; k++)
     {
@@ -153,6 +173,24 @@ _fz_reader_view_apply_palette (FzReaderView *self)
 
 /* The selected figure, in the text and in the list */
 
+/* The analyst's note on the figure, after what the machine read. */
+static char *
+append_note (FzReaderView *self,
+             FzFigureItem *item,
+             const char   *text)
+{
+  const char *note = NULL;
+
+  if (self->decisions != NULL && self->document != NULL
+      && (fz_figure_item_get_flags (item) & FZ_FIGURE_STATUS_NOTE))
+    note = fz_decisions_get_figure_note (self->decisions, self->document,
+                                         fz_figure_item_get_id (item));
+  if (note == NULL || *note == '\0')
+    return g_strdup (text);
+  /* TRANSLATORS: the analyst's note on a figure, after its details */
+  return g_strdup_printf (_("%s\nNote: %s"), text, note);
+}
+
 void
 _fz_reader_view_update_detail (FzReaderView *self,
                                FzFigureItem *item)
@@ -161,14 +199,14 @@ _fz_reader_view_update_detail (FzReaderView *self,
   g_autofree char *line = NULL;
 
   if (tooltip != NULL)
-    line = g_strdelimit (g_strdup (tooltip), "\n", ' ');
+    line = g_strdelimit (append_note (self, item, tooltip), "\n", ' ');
   gtk_label_set_text (GTK_LABEL (self->detail_label), line != NULL ? line : "");
   gtk_widget_set_visible (self->detail_label, line != NULL);
 }
 
-static void
-select_item_in_text (FzReaderView *self,
-                     FzFigureItem *item)
+void
+_fz_reader_view_select_figure (FzReaderView *self,
+                               FzFigureItem *item)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
   GtkTextIter start, end;
@@ -188,7 +226,7 @@ figure_selected (FzReaderView  *self,
   if (self->syncing)
     return;
   self->syncing = TRUE;
-  select_item_in_text (self, item);
+  _fz_reader_view_select_figure (self, item);
   self->syncing = FALSE;
 }
 
@@ -279,6 +317,11 @@ query_tooltip (GtkWidget    *widget,
   text = fz_figure_item_dup_tooltip (item);
   tip = g_string_new (text);
   append_cues (tip, self->document, fz_figure_item_get_figure (item));
+  {
+    g_autofree char *with_note = append_note (self, item, "");
+
+    g_string_append (tip, with_note);
+  }
   gtk_tooltip_set_text (tooltip, tip->str);
   g_string_free (tip, TRUE);
   return TRUE;
@@ -339,7 +382,7 @@ _fz_reader_view_move_to_figure (FzReaderView *self,
   else
     item = shown_figure_before (self, from);
   if (item != NULL)
-    select_item_in_text (self, item);
+    _fz_reader_view_select_figure (self, item);
   else
     gtk_widget_error_bell (GTK_WIDGET (self));
 }

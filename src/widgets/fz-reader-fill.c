@@ -267,8 +267,12 @@ tag_item (FzReaderView *self,
   self->last_touching = touching;
   gtk_text_buffer_get_iter_at_offset (buffer, &start, fz_figure_item_get_view_start (item));
   gtk_text_buffer_get_iter_at_offset (buffer, &end, fz_figure_item_get_view_end (item));
-  gtk_text_buffer_apply_tag (buffer, touching ? self->touching_tags[kind] : self->kind_tags[kind],
-                             &start, &end);
+  /* A rejected figure loses its highlight: struck out, it no longer reads as a figure. */
+  if (!(fz_figure_item_get_flags (item) & FZ_FIGURE_STATUS_REJECTED))
+    gtk_text_buffer_apply_tag (buffer, touching ? self->touching_tags[kind] : self->kind_tags[kind],
+                               &start, &end);
+  if (fz_figure_item_get_flags (item) != 0)
+    _fz_reader_view_tag_status (self, item);
 }
 
 static gboolean

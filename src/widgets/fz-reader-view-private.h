@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "fz-reader-view.h"
+#include "fz-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,9 @@ struct _FzReaderView
   GtkWidget          *text_view;
   GtkWidget          *detail_label;
   FzFigureTable      *figure_table;
+  GtkWidget          *review_label;
+  GMenu              *kinds_menu;
+  GMenuModel         *annotate_menu;
 
   FzDocument         *document;
   FzLexicon          *lexicon;         /* for indicator names; may be NULL */
@@ -70,6 +74,13 @@ struct _FzReaderView
   GtkCssProvider     *css;
   double              zoom;
   GSimpleActionGroup *actions;
+
+  FzWorkspace        *workspace;       /* the window's; its decisions correct the figures */
+  FzDecisions        *decisions;
+  GtkTextTag         *rejected_tag;
+  GtkTextTag         *added_tag;
+  GtkTextTag         *edited_tag;
+  gboolean            review;          /* review mode: one key per decision */
 };
 
 typedef struct
@@ -107,8 +118,30 @@ FzFigureItem *_fz_reader_view_item_at          (FzReaderView *self,
 void          _fz_reader_view_apply_palette    (FzReaderView *self);
 void          _fz_reader_view_update_detail    (FzReaderView *self,
                                                 FzFigureItem *item);
+void          _fz_reader_view_select_figure    (FzReaderView *self,
+                                                FzFigureItem *item);
 void          _fz_reader_view_move_to_figure   (FzReaderView *self,
                                                 gboolean      forward);
+
+/* fz-reader-annotate.c: the decisions shown, updated a figure at a time */
+void          _fz_reader_view_tag_status       (FzReaderView *self,
+                                                FzFigureItem *item);
+void          _fz_reader_view_update_review    (FzReaderView *self);
+void          _fz_reader_view_refresh_figures  (FzReaderView *self);
+void          _fz_reader_view_drop_workspace   (FzReaderView *self);
+/* fz-reader-review.c: the actions of corrections and review */
+void          _fz_reader_view_init_annotate    (FzReaderView *self);
+void          _fz_reader_view_update_annotate_actions (FzReaderView *self);
+gboolean      _fz_reader_view_selection_span   (FzReaderView *self,
+                                                guint        *start,
+                                                guint        *end);
+int           _fz_reader_view_current_article  (FzReaderView *self);
+FzFigureItem *_fz_reader_view_add_figure       (FzReaderView *self,
+                                                FzLayout     *layout,
+                                                guint         view_end,
+                                                FzFigureList *figures,
+                                                guint         i,
+                                                guint32       flags);
 
 /* fz-reader-find.c: find in page */
 void          _fz_reader_view_init_find        (FzReaderView *self);

@@ -68,6 +68,7 @@ fz_reader_view_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->css);
   g_clear_object (&self->actions);
+  _fz_reader_view_drop_workspace (self);
   G_OBJECT_CLASS (fz_reader_view_parent_class)->dispose (object);
 }
 
@@ -100,6 +101,9 @@ fz_reader_view_class_init (FzReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, text_view);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, detail_label);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, figure_table);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, review_label);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, kinds_menu);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, annotate_menu);
   gtk_widget_class_set_css_name (widget_class, "readerview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -123,6 +127,15 @@ create_tags (FzReaderView *self)
                                                 "weight", PANGO_WEIGHT_BOLD,
                                                 "scale", 1.2,
                                                 NULL);
+  self->added_tag = gtk_text_buffer_create_tag (buffer, "figure-added",
+                                                "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+  /* The text view draws no overline; bold reads as "touched" on any highlight. */
+  self->edited_tag = gtk_text_buffer_create_tag (buffer, "figure-edited",
+                                                 "weight", PANGO_WEIGHT_BOLD,
+                                                 "underline", PANGO_UNDERLINE_SINGLE, NULL);
+  self->rejected_tag = gtk_text_buffer_create_tag (buffer, "figure-rejected",
+                                                   "strikethrough", TRUE,
+                                                   "underline", PANGO_UNDERLINE_NONE, NULL);
   self->match_tag = gtk_text_buffer_create_tag (buffer, "find-match",
                                                 "background", "#f6d32d", "foreground", "#000000",
                                                 NULL);
@@ -147,6 +160,7 @@ fz_reader_view_init (FzReaderView *self)
   _fz_reader_view_init_figures (self);
   _fz_reader_view_init_actions (self);
   _fz_reader_view_init_find (self);
+  _fz_reader_view_init_annotate (self);
   _fz_reader_view_init_settings (self);
   _fz_reader_view_update_detail (self, NULL);
 }
@@ -236,6 +250,7 @@ fz_reader_view_set_document (FzReaderView *self,
     {
       gtk_label_set_text (GTK_LABEL (self->title_label), "");
       _fz_reader_view_start_fill (self);
+      _fz_reader_view_update_review (self);
       return;
     }
   g_return_if_fail (article < 0 || article_in_range (document, article));
@@ -247,6 +262,7 @@ fz_reader_view_set_document (FzReaderView *self,
   _fz_reader_view_collect_outline (self, layout, view_end);
   _fz_reader_view_apply_palette (self);
   _fz_reader_view_start_fill (self);
+  _fz_reader_view_update_review (self);
 }
 
 void

@@ -7,6 +7,7 @@
 #include "fz-document.h"
 #include "fz-figure-table.h"
 #include "fz-lexicon.h"
+#include "fz-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,12 @@ FzDocument    *fz_reader_view_get_document      (FzReaderView *self);
 /* Names indicators in the figure list and tooltips; without it their ids are shown. */
 void           fz_reader_view_set_lexicon       (FzReaderView *self,
                                                  FzLexicon    *lexicon);
+/* The figures shown are @workspace's corrected ones, and corrections made here go into its
+ * decisions. */
+void           fz_reader_view_set_workspace     (FzReaderView *self,
+                                                 FzWorkspace  *workspace);
+FzDecisions   *fz_reader_view_get_decisions     (FzReaderView *self);
+gboolean       fz_reader_view_get_review_mode   (FzReaderView *self);
 GActionGroup  *fz_reader_view_get_actions       (FzReaderView *self);
 /* TRUE while text or highlights are still being added in idle batches. */
 gboolean       fz_reader_view_is_busy           (FzReaderView *self);

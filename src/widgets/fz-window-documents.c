@@ -50,6 +50,7 @@ static void
 add_reader (FzWindow *self)
 {
   self->reader = fz_reader_view_new ();
+  fz_reader_view_set_workspace (FZ_READER_VIEW (self->reader), self->workspace);
   gtk_stack_add_named (self->reader_stack, self->reader, "reader");
   gtk_widget_insert_action_group (GTK_WIDGET (self), "reader",
                                   fz_reader_view_get_actions (FZ_READER_VIEW (self->reader)));
