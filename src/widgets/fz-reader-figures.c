@@ -415,7 +415,7 @@ fz_reader_view_select_figure (FzReaderView *self,
       if (f->start != start || f->end != end)
         continue;
       self->syncing = TRUE;
-      select_item_in_text (self, item);
+      _fz_reader_view_select_figure (self, item);
       fz_figure_table_select_item (self->figure_table, item);
       self->syncing = FALSE;
       gtk_widget_grab_focus (self->text_view);
