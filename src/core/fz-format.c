@@ -371,10 +371,10 @@ fz_format_value (FzKind        kind,
   return g_strdup_printf (C_("number and unit", "%1$s %2$s"), qualified, word);
 }
 
-static char *
-format_change (FzChange    change,
-               FzBasis     basis,
-               const char *amount)
+char *
+fz_format_change (FzChange    change,
+                  FzBasis     basis,
+                  const char *amount)
 {
   /* [basis][change - 1]: up, down, flat */
   static const char *templates[3][3] = {
@@ -383,8 +383,10 @@ format_change (FzChange    change,
     { N_("up %s on the previous period"), N_("down %s on the previous period"),
       N_("flat on the previous period") },
   };
-  const char *template = templates[MIN (basis, 2)][MIN (change, 3) - 1];
+  const char *template = templates[MIN (basis, 2)][CLAMP (change, 1, 3) - 1];
 
+  if (change == FZ_CHANGE_NONE || change > FZ_CHANGE_FLAT)
+    return g_strdup (amount);
   if (change == FZ_CHANGE_FLAT)
     return g_strdup (_(template));
   return g_strdup_printf (_(template), amount);
@@ -401,9 +403,7 @@ fz_format_figure (const FzFigureList *list,
 
   value = fz_format_value (figure->kind, fz_figure_list_str (list, figure->value),
                            fz_figure_list_str (list, figure->unit), figure->qualifier, lang);
-  if (figure->change == FZ_CHANGE_NONE || figure->change > FZ_CHANGE_FLAT)
-    return g_steal_pointer (&value);
-  return format_change (figure->change, figure->basis, value);
+  return fz_format_change (figure->change, figure->basis, value);
 }
 
 char *

@@ -35,6 +35,11 @@ char         *fz_format_value           (FzKind        kind,
                                          const char   *unit,
                                          FzQualifier   qualifier,
                                          FzFormatLang  lang);
+/* An amount with its change and basis: "down 43.26% year on year"; @amount alone when there
+ * is no change. */
+char         *fz_format_change          (FzChange      change,
+                                         FzBasis       basis,
+                                         const char   *amount);
 /* The value and its change: "down 43.26% year on year". */
 char         *fz_format_figure          (const FzFigureList *list,
                                          const FzFigure     *figure,
