@@ -83,6 +83,20 @@ cell_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* A change as an arrow: the words ("down 18.6% year on year") would not fit the column; the
+ * details and the tooltip say them. */
+static const char *
+change_arrow (guint8 change)
+{
+  switch (change)
+    {
+    case FZ_CHANGE_UP: return "↑ ";
+    case FZ_CHANGE_DOWN: return "↓ ";
+    case FZ_CHANGE_FLAT: return "→ ";
+    default: return "";
+    }
+}
+
 /* A cell as a person reads it: the value with its unit and change, the period and the
  * indicator in words; the machine forms stay in the copy (TSV). */
 static char *
@@ -103,7 +117,7 @@ cell_text (const Column *column,
     return g_steal_pointer (&raw);
   g_object_get (item, "unit", &unit, NULL);
   value = fz_format_value (f->kind, raw, unit, f->qualifier, fz_format_lang_current ());
-  return fz_format_change (f->change, f->basis, value);
+  return g_strconcat (change_arrow (f->change), value, NULL);
 }
 
 static void
@@ -334,6 +348,10 @@ polish_columns (FzFigureTable *self)
         }
       else if (g_str_equal (property, "kind") || g_str_equal (property, "unit"))
         gtk_column_view_column_set_visible (column, FALSE);
+      /* The words get the room; the figure's own text is short. */
+      gtk_column_view_column_set_expand (column, g_str_equal (property, "value") ||
+                                                 g_str_equal (property, "indicator") ||
+                                                 g_str_equal (property, "period"));
     }
 }
 
