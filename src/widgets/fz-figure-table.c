@@ -524,9 +524,35 @@ fz_figure_table_class_init_polish (GtkWidgetClass *widget_class)
                                        "figure-table.copy", NULL);
 }
 
+/* What the filter searches: the item's own search text and the words the cells show, so that
+ * "January" or "yuan" finds what the list reads. */
+static char *
+search_words (FzFigureItem *item)
+{
+  g_autofree char *raw = NULL;
+  GString *out;
+
+  if (item == NULL)
+    return NULL;
+  g_object_get (item, "search-text", &raw, NULL);
+  out = g_string_new (raw);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *text = cell_text (&columns[i], item);
+
+      g_string_append_printf (out, " %s", text != NULL ? text : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 fz_figure_table_init_polish (FzFigureTable *self)
 {
+  GtkExpression *words = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                      G_CALLBACK (search_words), NULL, NULL);
+
+  gtk_string_filter_set_expression (self->text_filter, words);
+  gtk_expression_unref (words);
   polish_columns (self);
   g_signal_connect_swapped (self->filtered, "items-changed",
                             G_CALLBACK (update_no_results), self);
