@@ -252,12 +252,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *localedir = g_getenv ("FANZHA_LOCALEDIR");
+  g_autofree char *localedir = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   g_test_init (&argc, &argv, NULL);
+  /* The build's own catalogues, compiled into build/po. */
+  localedir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   add_both ("periods", check_periods);
   add_both ("dates", check_dates);
   add_both ("numbers", check_numbers);
