@@ -28,7 +28,8 @@ struct _FzFigureTable
   GtkCustomFilter    *kind_filter;
   int                 kind;          /* -1: every kind */
 
-  GtkWidget          *list_stack;    /* the columns, or No Results */
+  GtkWidget          *column_scroller;  /* the columns, or else */
+  GtkWidget          *no_results_page;
   GtkWidget          *details_scroller;
   GtkWidget          *details_grid;
   char               *source_name;   /* the document, for the doc column of a copy */
@@ -362,8 +363,10 @@ update_no_results (FzFigureTable *self)
   guint all = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
-  gtk_stack_set_visible_child_name (GTK_STACK (self->list_stack),
-                                    all > 0 && shown == 0 ? "no-results" : "figures");
+  gboolean none = all > 0 && shown == 0;
+
+  gtk_widget_set_visible (self->column_scroller, !none);
+  gtk_widget_set_visible (self->no_results_page, none);
 }
 
 void
@@ -516,7 +519,8 @@ fz_figure_table_dispose (GObject *object)
 static void
 fz_figure_table_class_init_polish (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, column_scroller);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, details_scroller);
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, details_grid);
   gtk_widget_class_install_action (widget_class, "figure-table.copy", NULL, copy_action);

@@ -216,23 +216,27 @@ item_value (FzFigureItem   *item,
   return fz_format_change (f->change, f->basis, text);
 }
 
-/* Label and value, alternating, NULL-terminated: the details area and the tooltip. */
+/* Label and value, alternating, NULL-terminated: the details area and (without the figure
+ * and the cues) the tooltip. */
 static GStrv
 detail_rows (FzReaderView *self,
-             FzFigureItem *item)
+             FzFigureItem *item,
+             gboolean      full)
 {
   const FzFigure *f = fz_figure_item_get_figure (item);
   GPtrArray *rows = g_ptr_array_new ();
   g_autofree char *indicator = NULL, *region = NULL, *period = NULL;
 
   g_object_get (item, "indicator", &indicator, "region", &region, "period", &period, NULL);
-  add_row (rows, _("Figure"), g_strdup (fz_figure_item_get_text (item)));
+  if (full)
+    add_row (rows, _("Figure"), g_strdup (fz_figure_item_get_text (item)));
   add_row (rows, _("Value"), item_value (item, f));
   add_row (rows, _("Kind"), g_strdup (fz_figure_item_get_kind_name (item)));
   add_row (rows, _("Indicator"), fz_format_indicator_id (indicator));
   add_row (rows, _("Region"), g_strdup (region));
   add_row (rows, _("Period"), fz_format_period (period));
-  add_cue_rows (rows, self->document, f);
+  if (full)
+    add_cue_rows (rows, self->document, f);
   g_ptr_array_add (rows, NULL);
   return (GStrv) g_ptr_array_free (rows, FALSE);
 }
@@ -241,7 +245,7 @@ void
 _fz_reader_view_update_detail (FzReaderView *self,
                                FzFigureItem *item)
 {
-  g_auto(GStrv) rows = item != NULL ? detail_rows (self, item) : NULL;
+  g_auto(GStrv) rows = item != NULL ? detail_rows (self, item, TRUE) : NULL;
 
   /* The details area of the figure list replaces the run-on line under the text. */
   gtk_widget_set_visible (self->detail_label, FALSE);
@@ -295,12 +299,14 @@ cursor_moved (FzReaderView  *self,
     }
 }
 
-/* The tooltip: the details as "label: value" lines. */
+/* The tooltip: what was understood, as "label: value" lines; the figure itself is under the
+ * pointer and the words each attribution was read from are in the details, so a tooltip stays
+ * small and never covers the pointer. */
 static char *
 dup_tooltip (FzReaderView *self,
              FzFigureItem *item)
 {
-  g_auto(GStrv) rows = detail_rows (self, item);
+  g_auto(GStrv) rows = detail_rows (self, item, FALSE);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; rows[i] != NULL && rows[i + 1] != NULL; i += 2)
