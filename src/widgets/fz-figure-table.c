@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "fz-figure-table.h"
+#include "fz-format.h"
 
 struct _FzFigureTable
 {
@@ -29,6 +30,13 @@ struct _FzFigureTable
   int                 kind;          /* -1: every kind */
   GtkCustomFilter    *status_filter;
   FzStatusFilter      status;
+
+  GtkWidget          *column_scroller;  /* the columns, or else */
+  GtkWidget          *no_results_page;
+  GtkWidget          *details_scroller;
+  GtkWidget          *details_grid;
+  char               *source_name;   /* the document, for the doc column of a copy */
+  FzFigureList       *source_figures;  /* its figures: the indicator ids of a copy */
 };
 
 enum {
@@ -79,6 +87,43 @@ cell_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* A change as an arrow: the words ("down 18.6% year on year") would not fit the column; the
+ * details and the tooltip say them. */
+static const char *
+change_arrow (guint8 change)
+{
+  switch (change)
+    {
+    case FZ_CHANGE_UP: return "↑ ";
+    case FZ_CHANGE_DOWN: return "↓ ";
+    case FZ_CHANGE_FLAT: return "→ ";
+    default: return "";
+    }
+}
+
+/* A cell as a person reads it: the value with its unit and change, the period and the
+ * indicator in words; the machine forms stay in the copy (TSV). */
+static char *
+cell_text (const Column *column,
+           FzFigureItem *item)
+{
+  const FzFigure *f = fz_figure_item_get_figure (item);
+  g_autofree char *raw = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *value = NULL;
+
+  g_object_get (item, column->property, &raw, NULL);
+  if (g_str_equal (column->property, "period"))
+    return fz_format_period (raw);
+  if (g_str_equal (column->property, "indicator"))
+    return fz_format_indicator_id (raw);
+  if (!g_str_equal (column->property, "value"))
+    return g_steal_pointer (&raw);
+  g_object_get (item, "unit", &unit, NULL);
+  value = fz_format_value (f->kind, raw, unit, f->qualifier, fz_format_lang_current ());
+  return g_strconcat (change_arrow (f->change), value, NULL);
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
@@ -104,9 +149,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   const Column *column = user_data;
   GObject *item = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
-  g_autofree char *text = NULL;
+  g_autofree char *text = cell_text (column, FZ_FIGURE_ITEM (item));
 
-  g_object_get (item, column->property, &text, NULL);
   gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
 }
 
@@ -406,6 +450,207 @@ fz_figure_table_select_item (FzFigureTable *self,
     }
 }
 
+/* The value column: grouped by kind and unit, then by number, so 9 comes before 16,000 and
+ * money is not mixed with counts. Values that are not numbers (dates, identifiers) compare as
+ * text. */
+static int
+compare_values (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  FzFigureItem *ia = FZ_FIGURE_ITEM ((gpointer) a), *ib = FZ_FIGURE_ITEM ((gpointer) b);
+  const FzFigure *fa = fz_figure_item_get_figure (ia), *fb = fz_figure_item_get_figure (ib);
+  g_autofree char *va = NULL, *vb = NULL, *ua = NULL, *ub = NULL;
+  char *end_a, *end_b;
+  double na, nb;
+  int c;
+
+  if (fa->kind != fb->kind)
+    return fa->kind < fb->kind ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  g_object_get (ia, "value", &va, "unit", &ua, NULL);
+  g_object_get (ib, "value", &vb, "unit", &ub, NULL);
+  if ((c = g_strcmp0 (ua, ub)) != 0)
+    return gtk_ordering_from_cmpfunc (c);
+  na = g_ascii_strtod (va != NULL ? va : "", &end_a);
+  nb = g_ascii_strtod (vb != NULL ? vb : "", &end_b);
+  if (end_a == va || *end_a != '\0' || end_b == vb || *end_b != '\0' || na == nb)
+    return gtk_ordering_from_cmpfunc (g_strcmp0 (va, vb));
+  return na < nb ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+}
+
+/* Runs after add_columns: the value column sorts by number; kind and unit, which the value
+ * and the colours already say, are hidden so that the columns that matter fit. */
+static void
+polish_columns (FzFigureTable *self)
+{
+  GListModel *view_columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (self->column_view));
+  guint n = MIN (g_list_model_get_n_items (view_columns), G_N_ELEMENTS (columns));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (view_columns, i);
+      const char *property = columns[i].property;
+
+      if (g_str_equal (property, "value"))
+        {
+          g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare_values, NULL, NULL);
+          gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+        }
+      else if (g_str_equal (property, "kind") || g_str_equal (property, "unit"))
+        gtk_column_view_column_set_visible (column, FALSE);
+      /* The words get the room; the figure's own text is short. */
+      gtk_column_view_column_set_expand (column, g_str_equal (property, "value") ||
+                                                 g_str_equal (property, "indicator") ||
+                                                 g_str_equal (property, "period"));
+    }
+}
+
+/* "No Results" when a filter hides every figure; an empty document keeps the empty list. */
+static void
+update_no_results (FzFigureTable *self)
+{
+  guint all = self->items != NULL ? g_list_model_get_n_items (self->items) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  gboolean none = all > 0 && shown == 0;
+
+  gtk_widget_set_visible (self->column_scroller, !none);
+  gtk_widget_set_visible (self->no_results_page, none);
+}
+
+void
+fz_figure_table_set_details (FzFigureTable      *self,
+                             const char * const *rows)
+{
+  GtkWidget *child;
+  guint row = 0;
+
+  g_return_if_fail (FZ_IS_FIGURE_TABLE (self));
+
+  while ((child = gtk_widget_get_first_child (self->details_grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->details_grid), child);
+  for (guint i = 0; rows != NULL && rows[i] != NULL && rows[i + 1] != NULL; i += 2, row++)
+    {
+      GtkWidget *label = gtk_label_new (rows[i]);
+      GtkWidget *value = gtk_label_new (rows[i + 1]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_yalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (value), 0);
+      gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (value), TRUE);
+      gtk_widget_set_hexpand (value, TRUE);
+      gtk_grid_attach (GTK_GRID (self->details_grid), label, 0, (int) row, 1, 1);
+      gtk_grid_attach (GTK_GRID (self->details_grid), value, 1, (int) row, 1, 1);
+    }
+  gtk_widget_set_visible (self->details_scroller, row > 0);
+}
+
+void
+fz_figure_table_set_source (FzFigureTable *self,
+                            const char    *name,
+                            FzFigureList  *figures)
+{
+  g_return_if_fail (FZ_IS_FIGURE_TABLE (self));
+
+  g_free (self->source_name);
+  self->source_name = g_strdup (name);
+  g_clear_pointer (&self->source_figures, fz_figure_list_unref);
+  if (figures != NULL)
+    self->source_figures = fz_figure_list_ref (figures);
+}
+
+/* A field as `fanzha-cli extract` writes it: tabs and line breaks escaped. */
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (*p == '\t')
+        g_string_append (out, "\\t");
+      else if (*p == '\n')
+        g_string_append (out, "\\n");
+      else if (*p != '\r')
+        g_string_append_c (out, *p);
+    }
+}
+
+/* One line as `fanzha-cli extract` writes it; the ids and the machine forms, not the words. */
+static void
+append_tsv_row (GString            *out,
+                const char         *doc,
+                const FzFigureList *figures,
+                FzFigureItem       *item)
+{
+  const FzFigure *f = fz_figure_item_get_figure (item);
+  const char *fields[] = { "value", "unit", "qualifier", "change", "basis", "indicator",
+                           "region", "core", "period" };
+
+  append_field (out, doc);
+  g_string_append_printf (out, "\t%u\t%u\t", f->start, f->end);
+  append_field (out, fz_figure_item_get_text (item));
+  g_string_append_printf (out, "\t%s", fz_kind_to_string (f->kind));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *text = NULL;
+
+      g_string_append_c (out, '\t');
+      if (g_str_equal (fields[i], "qualifier"))
+        g_string_append (out, fz_qualifier_to_string (f->qualifier));
+      else if (g_str_equal (fields[i], "change"))
+        g_string_append (out, fz_change_to_string (f->change));
+      else if (g_str_equal (fields[i], "basis"))
+        g_string_append (out, fz_basis_to_string (f->basis));
+      else if (g_str_equal (fields[i], "core"))
+        g_string_append_printf (out, "%u", f->core);
+      else if (g_str_equal (fields[i], "indicator") && figures != NULL)
+        append_field (out, fz_figure_list_str (figures, f->indicator));
+      else
+        {
+          g_object_get (item, fields[i], &text, NULL);
+          append_field (out, text);
+        }
+    }
+  g_string_append_c (out, '\n');
+}
+
+char *
+fz_figure_table_dup_tsv (FzFigureTable *self)
+{
+  GListModel *model;
+  FzFigureItem *selected;
+  GString *out;
+
+  g_return_val_if_fail (FZ_IS_FIGURE_TABLE (self), NULL);
+
+  model = G_LIST_MODEL (self->selection);
+  selected = gtk_single_selection_get_selected_item (self->selection);
+  out = g_string_new ("doc\tstart\tend\ttext\tkind\tvalue\tunit\tqualifier\tchange\tbasis"
+                      "\tindicator\tregion\tcore\tperiod\n");
+  /* The selected row, or every row shown when none is selected. */
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(FzFigureItem) item = g_list_model_get_item (model, i);
+
+      if (selected == NULL || item == selected)
+        append_tsv_row (out, self->source_name, self->source_figures, item);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_autofree char *tsv = fz_figure_table_dup_tsv (FZ_FIGURE_TABLE (widget));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
+}
+
 static void
 fz_figure_table_dispose (GObject *object)
 {
@@ -414,7 +659,56 @@ fz_figure_table_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_FIGURE_TABLE);
   g_clear_object (&self->selection);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->source_name, g_free);
+  g_clear_pointer (&self->source_figures, fz_figure_list_unref);
   G_OBJECT_CLASS (fz_figure_table_parent_class)->dispose (object);
+}
+
+/* Readable values, No Results, details and Ctrl+C. */
+static void
+fz_figure_table_class_init_polish (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, column_scroller);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, details_scroller);
+  gtk_widget_class_bind_template_child (widget_class, FzFigureTable, details_grid);
+  gtk_widget_class_install_action (widget_class, "figure-table.copy", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "figure-table.copy", NULL);
+}
+
+/* What the filter searches: the item's own search text and the words the cells show, so that
+ * "January" or "yuan" finds what the list reads. */
+static char *
+search_words (FzFigureItem *item)
+{
+  g_autofree char *raw = NULL;
+  GString *out;
+
+  if (item == NULL)
+    return NULL;
+  g_object_get (item, "search-text", &raw, NULL);
+  out = g_string_new (raw);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *text = cell_text (&columns[i], item);
+
+      g_string_append_printf (out, " %s", text != NULL ? text : "");
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+fz_figure_table_init_polish (FzFigureTable *self)
+{
+  GtkExpression *words = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                      G_CALLBACK (search_words), NULL, NULL);
+
+  gtk_string_filter_set_expression (self->text_filter, words);
+  gtk_expression_unref (words);
+  polish_columns (self);
+  g_signal_connect_swapped (self->filtered, "items-changed",
+                            G_CALLBACK (update_no_results), self);
 }
 
 static void
@@ -437,6 +731,7 @@ fz_figure_table_class_init (FzFigureTableClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, column_view);
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, counts_label);
   gtk_widget_class_bind_template_child (widget_class, FzFigureTable, status_button);
+  fz_figure_table_class_init_polish (widget_class);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "figuretable");
 }
@@ -486,6 +781,7 @@ fz_figure_table_init (FzFigureTable *self)
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected",
                             G_CALLBACK (kind_changed), self);
   update_counts (self);
+  fz_figure_table_init_polish (self);
 }
 
 GtkWidget *

@@ -35,5 +35,16 @@ guint         fz_figure_table_get_n_shown  (FzFigureTable *self);
 GListModel   *fz_figure_table_get_model    (FzFigureTable *self);
 void          fz_figure_table_set_status_filter (FzFigureTable  *self,
                                                  FzStatusFilter  filter);
+/* The details area: @rows alternates labels and values, NULL-terminated; NULL hides it. */
+void          fz_figure_table_set_details  (FzFigureTable      *self,
+                                            const char * const *rows);
+/* The document's name and figures, for the doc and indicator columns of what Ctrl+C copies
+ * (the list shows indicator names, the copy their ids). */
+void          fz_figure_table_set_source   (FzFigureTable *self,
+                                            const char    *name,
+                                            FzFigureList  *figures);
+/* The selected row (every shown row when none is) as TSV with a header: the columns of
+ * `fanzha-cli extract`. What Ctrl+C puts on the clipboard. */
+char         *fz_figure_table_dup_tsv      (FzFigureTable *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fz-figure-palette.h"
+#include "fz-format.h"
 #include "fz-reader-view-private.h"
 
 /* Indicator names follow the language the interface is shown in. */
@@ -115,6 +116,8 @@ _fz_reader_view_collect_figures (FzReaderView *self,
     figures = fz_decisions_apply (self->decisions, self->document, &status);
   else if (fz_document_get_figures (self->document) != NULL)
     figures = fz_figure_list_ref (fz_document_get_figures (self->document));
+  fz_figure_table_set_source (self->figure_table, fz_document_get_name (self->document), figures);
+
   for (guint i = 0; figures != NULL && i < fz_figure_list_get_n (figures); i++)
     {
       guint32 flags = status != NULL ? g_array_index (status, FzFigureStatus, i).flags : 0;
@@ -173,35 +176,128 @@ _fz_reader_view_apply_palette (FzReaderView *self)
 
 /* The selected figure, in the text and in the list */
 
+/* The analyst's note on the figure, or NULL. */
+static char *
+dup_note (FzReaderView *self,
+          FzFigureItem *item)
+{
+  if (self->decisions == NULL || self->document == NULL
+      || !(fz_figure_item_get_flags (item) & FZ_FIGURE_STATUS_NOTE))
+    return NULL;
+  return g_strdup (fz_decisions_get_figure_note (self->decisions, self->document,
+                                                 fz_figure_item_get_id (item)));
+}
+
 /* The analyst's note on the figure, after what the machine read. */
 static char *
 append_note (FzReaderView *self,
              FzFigureItem *item,
              const char   *text)
 {
-  const char *note = NULL;
+  g_autofree char *note = dup_note (self, item);
 
-  if (self->decisions != NULL && self->document != NULL
-      && (fz_figure_item_get_flags (item) & FZ_FIGURE_STATUS_NOTE))
-    note = fz_decisions_get_figure_note (self->decisions, self->document,
-                                         fz_figure_item_get_id (item));
   if (note == NULL || *note == '\0')
     return g_strdup (text);
   /* TRANSLATORS: the analyst's note on a figure, after its details */
   return g_strdup_printf (_("%s\nNote: %s"), text, note);
 }
 
+static void
+add_row (GPtrArray  *rows,
+         const char *label,
+         char       *value)
+{
+  if (value == NULL || *value == '\0')
+    {
+      g_free (value);
+      return;
+    }
+  g_ptr_array_add (rows, g_strdup (label));
+  g_ptr_array_add (rows, value);
+}
+
+static char *
+quoted_cue (const FzFigure *f,
+            const char     *text,
+            gsize           len,
+            guint32         start,
+            guint32         end)
+{
+  g_autofree char *cue = text != NULL ? fz_figure_dup_cue_text (f, text, len, start, end) : NULL;
+
+  return cue != NULL ? g_strdup_printf (_("“%s”"), cue) : NULL;
+}
+
+/* Why each attribution was made: the words it was read from. */
+static void
+add_cue_rows (GPtrArray      *rows,
+              FzDocument     *document,
+              const FzFigure *f)
+{
+  gsize len = 0;
+  const char *text = document != NULL ? fz_document_get_text (document, &len) : NULL;
+
+  add_row (rows, _("Indicator read from"),
+           quoted_cue (f, text, len, f->indicator_cue_start, f->indicator_cue_end));
+  if (f->region_cue == FZ_CUE_ARTICLE)
+    add_row (rows, _("Region read from"), g_strdup (_("the place the article is about")));
+  else
+    add_row (rows, _("Region read from"),
+             quoted_cue (f, text, len, f->region_cue_start, f->region_cue_end));
+  add_row (rows, _("Period read from"),
+           quoted_cue (f, text, len, f->period_cue_start, f->period_cue_end));
+}
+
+static char *
+item_value (FzFigureItem   *item,
+            const FzFigure *f)
+{
+  g_autofree char *value = NULL, *unit = NULL, *text = NULL;
+
+  g_object_get (item, "value", &value, "unit", &unit, NULL);
+  /* A date without a year says so here: the list has no room for it. */
+  if (f->kind == FZ_KIND_DATE)
+    return fz_format_date (value, TRUE);
+  text = fz_format_value (f->kind, value, unit, f->qualifier, fz_format_lang_current ());
+  return fz_format_change (f->change, f->basis, text);
+}
+
+/* Label and value, alternating, NULL-terminated: the details area and (without the figure
+ * and the cues) the tooltip. */
+static GStrv
+detail_rows (FzReaderView *self,
+             FzFigureItem *item,
+             gboolean      full)
+{
+  const FzFigure *f = fz_figure_item_get_figure (item);
+  GPtrArray *rows = g_ptr_array_new ();
+  g_autofree char *indicator = NULL, *region = NULL, *period = NULL;
+
+  g_object_get (item, "indicator", &indicator, "region", &region, "period", &period, NULL);
+  if (full)
+    add_row (rows, _("Figure"), g_strdup (fz_figure_item_get_text (item)));
+  add_row (rows, _("Value"), item_value (item, f));
+  add_row (rows, _("Kind"), g_strdup (fz_figure_item_get_kind_name (item)));
+  add_row (rows, _("Indicator"), fz_format_indicator_id (indicator));
+  add_row (rows, _("Region"), g_strdup (region));
+  add_row (rows, _("Period"), fz_format_period (period));
+  if (full)
+    add_cue_rows (rows, self->document, f);
+  if (full)
+    add_row (rows, _("Note"), dup_note (self, item));
+  g_ptr_array_add (rows, NULL);
+  return (GStrv) g_ptr_array_free (rows, FALSE);
+}
+
 void
 _fz_reader_view_update_detail (FzReaderView *self,
                                FzFigureItem *item)
 {
-  g_autofree char *tooltip = item != NULL ? fz_figure_item_dup_tooltip (item) : NULL;
-  g_autofree char *line = NULL;
+  g_auto(GStrv) rows = item != NULL ? detail_rows (self, item, TRUE) : NULL;
 
-  if (tooltip != NULL)
-    line = g_strdelimit (append_note (self, item, tooltip), "\n", ' ');
-  gtk_label_set_text (GTK_LABEL (self->detail_label), line != NULL ? line : "");
-  gtk_widget_set_visible (self->detail_label, line != NULL);
+  /* The details area of the figure list replaces the run-on line under the text. */
+  gtk_widget_set_visible (self->detail_label, FALSE);
+  fz_figure_table_set_details (self->figure_table, (const char * const *) rows);
 }
 
 void
@@ -251,38 +347,24 @@ cursor_moved (FzReaderView  *self,
     }
 }
 
-/* Why each attribution was made, one line each: the words it was read from. */
-static void
-append_cues (GString        *out,
-             FzDocument     *document,
-             const FzFigure *f)
+/* The tooltip: what was understood, as "label: value" lines; the figure itself is under the
+ * pointer and the words each attribution was read from are in the details, so a tooltip stays
+ * small and never covers the pointer. */
+static char *
+dup_tooltip (FzReaderView *self,
+             FzFigureItem *item)
 {
-  gsize len = 0;
-  const char *text = document != NULL ? fz_document_get_text (document, &len) : NULL;
-  g_autofree char *indicator = NULL, *region = NULL, *period = NULL;
+  g_auto(GStrv) rows = detail_rows (self, item, FALSE);
+  GString *out = g_string_new (NULL);
 
-  if (text == NULL)
-    return;
-  indicator = fz_figure_dup_cue_text (f, text, len, f->indicator_cue_start, f->indicator_cue_end);
-  region = fz_figure_dup_cue_text (f, text, len, f->region_cue_start, f->region_cue_end);
-  period = fz_figure_dup_cue_text (f, text, len, f->period_cue_start, f->period_cue_end);
-  if (indicator != NULL)
+  for (guint i = 0; rows[i] != NULL && rows[i + 1] != NULL; i += 2)
     {
-      g_string_append_c (out, '\n');
-      g_string_append_printf (out, _("Indicator read from “%s”"), indicator);
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      /* Translators: one line of a figure's tooltip: "Period: this year to date". */
+      g_string_append_printf (out, _("%s: %s"), rows[i], rows[i + 1]);
     }
-  if (f->region_cue == FZ_CUE_ARTICLE)
-    g_string_append_printf (out, "\n%s", _("Region: the place the article is about"));
-  else if (region != NULL)
-    {
-      g_string_append_c (out, '\n');
-      g_string_append_printf (out, _("Region read from “%s”"), region);
-    }
-  if (period != NULL)
-    {
-      g_string_append_c (out, '\n');
-      g_string_append_printf (out, _("Period read from “%s”"), period);
-    }
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
@@ -296,7 +378,6 @@ query_tooltip (GtkWidget    *widget,
   GtkTextIter iter;
   FzFigureItem *item;
   g_autofree char *text = NULL;
-  GString *tip;
   int bx, by;
 
   if (keyboard)
@@ -314,16 +395,12 @@ query_tooltip (GtkWidget    *widget,
   item = _fz_reader_view_item_at (self, gtk_text_iter_get_offset (&iter));
   if (item == NULL || self->hidden[fz_figure_item_get_figure (item)->kind])
     return FALSE;
-  text = fz_figure_item_dup_tooltip (item);
-  tip = g_string_new (text);
-  append_cues (tip, self->document, fz_figure_item_get_figure (item));
+  text = dup_tooltip (self, item);
   {
-    g_autofree char *with_note = append_note (self, item, "");
+    g_autofree char *with_note = append_note (self, item, text);
 
-    g_string_append (tip, with_note);
+    gtk_tooltip_set_text (tooltip, with_note);
   }
-  gtk_tooltip_set_text (tooltip, tip->str);
-  g_string_free (tip, TRUE);
   return TRUE;
 }
 

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "fz-application.h"
@@ -48,7 +50,8 @@ progress (FzWindow    *self,
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
-/* The list of what went wrong, selectable so it can be copied, scrolled when long. */
+/* The list of what went wrong, selectable so it can be copied, scrolled when long. It wraps
+ * to the dialog's width rather than clipping. */
 static GtkWidget *
 error_details (const char *text)
 {
@@ -57,20 +60,82 @@ error_details (const char *text)
 
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 300);
   return scroller;
 }
 
+/* The file a load error is about: its messages start "PATH: reason" (or PATH：). */
+static char *
+error_file_name (const GError *error)
+{
+  const char *sep = strstr (error->message, ": ");
+  const char *wide = strstr (error->message, "：");   /* as the Chinese messages write it */
+  g_autofree char *path = NULL;
+
+  if (sep == NULL || (wide != NULL && wide < sep))
+    sep = wide;
+  if (sep == NULL || sep == error->message)
+    return NULL;
+  path = g_strndup (error->message, (gsize) (sep - error->message));
+  return g_path_get_basename (path);
+}
+
+/* "“a.txt”", "“a.txt” and “b.txt”", "“a.txt” and 4 other files". */
+static char *
+error_names (GPtrArray *errors)
+{
+  g_autofree char *first = error_file_name (g_ptr_array_index (errors, 0));
+  g_autofree char *second = NULL;
+  guint others = errors->len - 1;
+
+  if (first == NULL)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u file", "%u files", errors->len),
+                            errors->len);
+  if (others == 0)
+    return g_strdup_printf (_("“%s”"), first);
+  if (others == 1 && (second = error_file_name (g_ptr_array_index (errors, 1))) != NULL)
+    return g_strdup_printf (_("“%s” and “%s”"), first, second);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "“%s” and %u other file",
+                                       "“%s” and %u other files", others), first, others);
+}
+
+static void
+show_error_dialog (AdwToast *toast,
+                   FzWindow *self)
+{
+  const char *body = g_object_get_data (G_OBJECT (toast), "fz-reasons");
+  guint n = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "fz-n-errors"));
+  gboolean none = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "fz-none-opened"));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
+
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
+                                     g_dngettext (GETTEXT_PACKAGE, "%u file could not be opened",
+                                                  "%u files could not be opened", n), n);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               none ? _("No file was opened. The reasons, one a line:")
+                                    : _("The other files were opened. The reasons, one a line:"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), error_details (body));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A toast names the files; its Details button lists each reason in full. */
 static void
 show_errors (FzWindow  *self,
              GPtrArray *errors,
              guint      n_opened)
 {
   g_autoptr(GString) body = g_string_new (NULL);
-  GtkWidget *dialog;
+  g_autofree char *names = error_names (errors);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
 
   for (guint i = 0; i < errors->len; i++)
     {
@@ -78,22 +143,22 @@ show_errors (FzWindow  *self,
         g_string_append_c (body, '\n');
       g_string_append (body, ((GError *) g_ptr_array_index (errors, i))->message);
     }
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), NULL, NULL);
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog),
-                                     g_dngettext (GETTEXT_PACKAGE, "%u file could not be opened",
-                                                  "%u files could not be opened", errors->len),
-                                     errors->len);
-  /* Say what happened to the others only when there were others. */
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               n_opened > 0 ? _("The other files were opened. What went wrong:")
-                                            : _("What went wrong:"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), error_details (body->str));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  /* In a screenshot run nobody can close a dialog: the errors go to the terminal only. */
+  /* Say that nothing was opened when that is what happened. */
+  title = n_opened == 0 && errors->len > 1
+            ? g_strdup_printf (_("No file could be opened: %s"), names)
+            : g_strdup_printf (_("%s could not be opened"), names);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 10);
+  g_object_set_data_full (G_OBJECT (toast), "fz-reasons", g_strdup (body->str), g_free);
+  g_object_set_data (G_OBJECT (toast), "fz-n-errors", GUINT_TO_POINTER (errors->len));
+  g_object_set_data (G_OBJECT (toast), "fz-none-opened", GUINT_TO_POINTER (n_opened == 0));
+  /* In a screenshot run nobody can press a button: the errors go to the terminal only. */
   if (self->screenshot_path == NULL)
-    gtk_window_present (GTK_WINDOW (dialog));
-  else
-    gtk_window_destroy (GTK_WINDOW (dialog));
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (show_error_dialog), self, 0);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
   g_printerr ("%s\n", body->str);
 }
 
