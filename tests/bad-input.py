@@ -459,7 +459,7 @@ def data_dir():
     return None
 
 
-SUPPRESSIONS = re.compile(r'(suppressions=)([^:]+)')
+SUPPRESSIONS = re.compile(r'(?<![A-Za-z_])(suppressions=)([^:]+)')  # not print_suppressions=
 
 
 def nobody_kit(cli, top, env):

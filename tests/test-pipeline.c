@@ -80,16 +80,23 @@ test_user_lexicon (void)
   g_assert_nonnull (fz_lexicon_lookup (fz_pipeline_get_lexicon (pipeline), "test_patrols"));
   g_assert_nonnull (fz_lexicon_lookup (fz_pipeline_get_lexicon (pipeline), "cases_solved"));
   g_unlink (path);
+  g_rmdir (dir);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *config = g_dir_make_tmp ("fz-pipeline-config-XXXXXX", NULL);
+  int status;
+
   /* The analyst's own files go to a folder of this test's, never the one the other tests and
-   * the command line they run share. */
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+   * the command line they run share (set before GLib first reads it). */
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pipeline/set-date", test_set_date);
   g_test_add_func ("/pipeline/user-lexicon", test_user_lexicon);
-  return g_test_run ();
+  status = g_test_run ();
+  g_rmdir (config);
+  return status;
 }

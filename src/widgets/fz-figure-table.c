@@ -748,8 +748,10 @@ fz_figure_table_init (FzFigureTable *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->kind = -1;
 
-  add_status_column (self);
+  /* The columns of columns[] first, in its order: the rest of the table finds them by
+   * position; the status column after them. */
   add_columns (self);
+  add_status_column (self);
 
   search_expr = gtk_property_expression_new (FZ_TYPE_FIGURE_ITEM, NULL, "search-text");
   self->text_filter = gtk_string_filter_new (search_expr);
