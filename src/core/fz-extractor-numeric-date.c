@@ -4,6 +4,8 @@
 
 #include "fz-extractor-private.h"
 
+#include <string.h>
+
 /* The ASCII digits at @pos, at most @max of them: their value, and how many (0 for none). */
 static gsize
 ascii_number (const Scan *sc,
@@ -172,8 +174,9 @@ _fz_extractor_month_range_low (Scan  *sc,
   if (before < 0x80 && (g_ascii_isalnum (before) || before == '.' || before == '-'))
     return 0;
   m = ascii_number (sc, pos + n + sep, 2, &high);
-  if (m == 0 || high <= low || high > 12 ||
-      !g_str_has_prefix (sc->text + pos + n + sep + m, "月"))
+  /* The text is not NUL-terminated where a caller hands a part of a page: bounded. */
+  if (m == 0 || high <= low || high > 12 || pos + n + sep + m + 3 > sc->len ||
+      memcmp (sc->text + pos + n + sep + m, "月", 3) != 0)
     return 0;
   return emit_numeric_date (sc, pos, pos + n, 0, low, 0);
 }

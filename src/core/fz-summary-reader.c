@@ -234,6 +234,8 @@ read_settings (Reader    *r,
   opts->normalisation = method;
   opts->level = level;   /* "any" is FZ_REGION_LEVEL_UNKNOWN, then in enum order */
   opts->min_dimensions = min_dimensions;
+  /* A hostile file may hold settings twice: the later ones win, nothing leaks. */
+  g_free (self->period);
   self->period = attr (node, "period");
   opts->period = self->period;
   for (xmlNode *c = node->children; c != NULL; c = c->next)
