@@ -410,9 +410,12 @@ test_chart_to_sentence (void)
   fz_window_open_files (window, &folder, 1);
   wait_not_busy (window);
   /* The index is computed off the main thread; the pane follows it. */
-  for (guint i = 0; i < 600 && g_strcmp0 (gtk_stack_get_visible_child_name (
-                                             GTK_STACK (chart_stack)), "chart") != 0; i++)
-    wait_frames (1);
+  for (guint i = 0; i < 1000 && g_strcmp0 (gtk_stack_get_visible_child_name (
+                                              GTK_STACK (chart_stack)), "chart") != 0; i++)
+    {
+      wait_frames (1);
+      g_usleep (10000);
+    }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (chart_stack)), ==, "chart");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "compare");
   /* The pane sits in a scrolled window's viewport. */
@@ -420,8 +423,11 @@ test_chart_to_sentence (void)
     GTK_SCROLLED_WINDOW (gtk_stack_get_child_by_name (GTK_STACK (chart_stack), "chart"))))));
   fz_chart_pane_set_chart (pane, FZ_CHART_BAR, "cases_solved");
   /* Laid out when drawn. */
-  for (guint i = 0; i < 200 && _fz_chart_pane_get_frame (pane) == NULL; i++)
-    wait_frames (1);
+  for (guint i = 0; i < 500 && _fz_chart_pane_get_frame (pane) == NULL; i++)
+    {
+      wait_frames (1);
+      g_usleep (10000);
+    }
   model = fz_chart_pane_get_model (pane);
   frame = _fz_chart_pane_get_frame (pane);
   g_assert_nonnull (frame);
@@ -440,8 +446,11 @@ test_chart_to_sentence (void)
       source = v->sources->pdata[0];
       g_assert_true (fz_chart_frame_get_mark (frame, 0, c, &r));
       g_assert_true (fz_chart_pane_activate_at (pane, r.x + r.width / 2, r.y + r.height / 2));
-      for (guint i = 0; i < 100 && !gtk_text_buffer_get_has_selection (buffer); i++)
-        wait_frames (1);
+      for (guint i = 0; i < 500 && !gtk_text_buffer_get_has_selection (buffer); i++)
+        {
+          wait_frames (1);
+          g_usleep (10000);
+        }
       /* The reader shows the figure's own page, the figure selected, on the Read view. */
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (
         child (window, "view_stack"))), ==, "read");
