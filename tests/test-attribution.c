@@ -181,21 +181,21 @@ test_head_of_clause (void)
   guint solved, reported, losses, devices, people, calls, recovered, queried, cards;
   g_autofree char *cue = NULL;
 
-  fixture_init (&fx, "青石反诈通报\n今年以来，全市28起案件全部破获；立案数、损失数同比分别下降46.4%和"
-                     "50.91%。查扣涉诈设备6台，劝阻群众646人次，拨打预警劝阻电话19.4万个，"
-                     "为群众挽回1.11亿元经济损失。运营商累计查询涉嫌诈骗电话8500余个。"
-                     "打掉“两卡”犯罪团伙118个，抓获违法犯罪嫌疑人2386人。\n");
+  fixture_init (&fx, "青石反诈通报\n今年以来，全市28起案件全部破获；立案数、损失数同比分别下降38.2%和"
+                     "41.73%。查扣涉诈设备6台，劝阻群众646人次，拨打预警劝阻电话16.8万个，"
+                     "为群众挽回2.37亿元经济损失。运营商累计查询涉嫌诈骗电话7300余个。"
+                     "打掉“两卡”犯罪团伙118个，抓获违法犯罪嫌疑人1529人。\n");
   add_article (&fx, "青石反诈通报", "今年以来", NULL);
   solved = add_count (&fx, "28起", "28", "起");
-  reported = add_figure (&fx, "46.4%", NULL, FZ_KIND_PERCENT, "46.4");
-  losses = add_figure (&fx, "50.91%", NULL, FZ_KIND_PERCENT, "50.91");
+  reported = add_figure (&fx, "38.2%", NULL, FZ_KIND_PERCENT, "38.2");
+  losses = add_figure (&fx, "41.73%", NULL, FZ_KIND_PERCENT, "41.73");
   devices = add_count (&fx, "6台", "6", "台");
   people = add_count (&fx, "646人次", "646", "人次");
-  calls = add_count (&fx, "19.4万个", "194000", "个");
-  recovered = add_figure (&fx, "1.11亿元", NULL, FZ_KIND_MONEY, "111000000");
-  queried = add_count (&fx, "8500余个", "8500", "个");
+  calls = add_count (&fx, "16.8万个", "168000", "个");
+  recovered = add_figure (&fx, "2.37亿元", NULL, FZ_KIND_MONEY, "237000000");
+  queried = add_count (&fx, "7300余个", "7300", "个");
   add_count (&fx, "118个", "118", "个");
-  cards = add_count (&fx, "2386人", "2386", "人");
+  cards = add_count (&fx, "1529人", "1529", "人");
   run (&fx);
 
   g_assert_cmpstr (indicator_of (&fx, solved), ==, "cases_solved");
@@ -226,20 +226,20 @@ test_action_object (void)
   g_autofree char *cue = NULL;
 
   fixture_init (&fx, "青石反诈通报\n今年以来，全市破获28起案件，制止3宗骗案。"
-                     "成功劝阻诈骗690余起，涉案资金850余万元。快速止付682件，涉案金额达到7546万元。"
+                     "成功劝阻诈骗690余起，涉案资金620余万元。快速止付682件，涉案金额达到6213万元。"
                      "电话骗案上升，涉及款项1800万元。抓获嫌疑人5名，涉案金额300万元。"
-                     "预警劝阻后被骗仅4人。\n");
+                     "预警劝阻后被骗仅3人。\n");
   add_article (&fx, "青石反诈通报", "今年以来", NULL);
   solved = add_count (&fx, "28起", "28", "起");
   stopped = add_count (&fx, "3宗", "3", "宗");
   add_count (&fx, "690余起", "690", "起");
-  averted = add_figure (&fx, "850余万元", NULL, FZ_KIND_MONEY, "8500000");
+  averted = add_figure (&fx, "620余万元", NULL, FZ_KIND_MONEY, "6200000");
   add_count (&fx, "682件", "682", "件");
-  frozen = add_figure (&fx, "7546万元", NULL, FZ_KIND_MONEY, "75460000");
+  frozen = add_figure (&fx, "6213万元", NULL, FZ_KIND_MONEY, "62130000");
   lost = add_figure (&fx, "1800万元", NULL, FZ_KIND_MONEY, "18000000");
   arrested = add_count (&fx, "5名", "5", "名");
   lost_after = add_figure (&fx, "300万元", NULL, FZ_KIND_MONEY, "3000000");
-  victims = add_count (&fx, "4人", "4", "人");
+  victims = add_count (&fx, "3人", "3", "人");
   run (&fx);
 
   g_assert_cmpstr (indicator_of (&fx, solved), ==, "cases_solved");

@@ -82,8 +82,8 @@ static const Case cases[] = {
   { "截至8月中旬，", { { "8月中旬", "date", "--08", "", "exact", "", "" } } },
   { "纳入2021年度考核", { { "2021年度", "date", "2021", "", "exact", "", "" } } },
   /* A page after a date is a pointer; 110 before 处警 is the service number */
-  { "《日报》2024年11月25日11版\n", { { "2024年11月25日", "date", "2024-11-25", "", "exact", "", "" },
-                                    { "11版", "identifier", "11版", "", "exact", "", "" } } },
+  { "《日报》2023年9月18日6版\n", { { "2023年9月18日", "date", "2023-09-18", "", "exact", "", "" },
+                                  { "6版", "identifier", "6版", "", "exact", "", "" } } },
   { "再交由110处警。", { { "110", "identifier", "110", "", "exact", "", "" } } },
   /* A bracketed 次 joins the measure word; a rank that ends its clause */
   { "召开现场会9000余场(次)。", { { "9000余场(次)", "count", "9000", "场次", "over", "", "" } } },

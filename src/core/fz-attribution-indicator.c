@@ -189,7 +189,7 @@ read_noun_phrase (Ctx            *ctx,
       if (np->found == -1 && !np->neutral && t->start - pos > MAX_NOUN_GAP &&
           !_fz_attribution_contains (ctx->u, pos, t->start, "的"))
         return;
-      /* A verb ends the noun phrase (1123起、抓获嫌疑人597名: 抓获 is no noun); right after
+      /* A verb ends the noun phrase (87起、抓获嫌疑人62名: 抓获 is no noun); right after
        * the number it says what the number did (164万人完成注册). */
       if (t->verb)
         {
@@ -198,7 +198,7 @@ read_noun_phrase (Ctx            *ctx,
             *np = (NounPhrase) { -1, 0, 0, FALSE, (int) ind, t->start, t->end };
           return;
         }
-      /* 118个派出所反诈宣教室: the last noun of the phrase is its head. */
+      /* 20个社区反诈宣教室: the last noun of the phrase is its head. */
       if (t->neutral && np->found != -1)
         return;
       if (t->neutral)
@@ -208,7 +208,7 @@ read_noun_phrase (Ctx            *ctx,
     }
 }
 
-/* The noun phrase right after the number: 5名资深民警, 60人的专职劝阻队, 1个反诈企业示范点;
+/* The noun phrase right after the number: 5名资深民警, 60人的专职劝阻队, 3个商户宣传示范点;
  * its head is the last noun in it, and after 的 the noun after it (40个民警形象的立牌).
  * Returns -1 for none, -2 for a neutral noun (线索, 指标), else the indicator. */
 static int
@@ -246,7 +246,7 @@ noun_after (Ctx            *ctx,
  * Returns -1 for none, -2 when a neutral word is nearer than any trigger or, with
  * @prefer_verbs, a neutral action (查询, 审核) governs the nouns after it. */
 /* Where the figure of @fig's kind before it in [from, fig->start) ends, or @from: an action
- * word before that one belongs to it (立案下降70%、损失下降65%). */
+ * word before that one belongs to it (立案减少30%、损失减少25%). */
 static guint32
 previous_figure_end (Ctx            *ctx,
                      const FzFigure *fig,
@@ -265,7 +265,7 @@ previous_figure_end (Ctx            *ctx,
             break;
           continue;
         }
-      /* 破万元以上诈骗案件538起: a figure of another kind is part of the object. */
+      /* 破万元以上诈骗案件47起: a figure of another kind is part of the object. */
       if (f->start >= from && f->end > end && f->kind == fig->kind)
         end = f->end;
     }
@@ -452,7 +452,7 @@ verb_right_before (Ctx            *ctx,
   return -1;
 }
 
-/* 为49.9万名群众挽回1.11亿元, 向全国5000余名群众返还资金: the people a result went to, not
+/* 为2万名群众挽回3亿元, 向外省300余名群众返还资金: the people a result went to, not
  * what the clause counts; the action after them counts something else. */
 static gboolean
 is_beneficiary (Ctx            *ctx,
@@ -504,7 +504,7 @@ find_in_clause (Ctx     *ctx,
     return _fz_attribution_respectively (ctx, index, sentence_start, sentence_end, clause_start);
   if (is_beneficiary (ctx, fig, clause_start, clause_end))
     return -2;
-  /* 挽回1.11亿元经济损失: for money the action before it says more than the noun after. */
+  /* 挽回3亿元经济损失: for money the action before it says more than the noun after. */
   if (fig->kind == FZ_KIND_MONEY)
     {
       ind = trigger_before (ctx, fig, clause_start, TRUE, TRUE);
@@ -594,7 +594,7 @@ find_indicator (Ctx     *ctx,
   return only_indicator_for_kind (ctx, fig->kind);
 }
 
-/* 快速止付682件，涉案金额达到7546万元: the amount involved in what the nearest action before
+/* 快速止付60件，涉案金额达到900万元: the amount involved in what the nearest action before
  * it in the sentence did, when that action can measure money; else @ind (losses). */
 static int
 involved_amount (Ctx            *ctx,

@@ -43,7 +43,7 @@ _fz_attribution_respectively (Ctx            *ctx,
   return _fz_attribution_indicator_of_figure (ctx, pick, fig);
 }
 
-/* The figures of @fig's kind in its clause that form one list with it (10.86%、7.84%):
+/* The figures of @fig's kind in its clause that form one list with it (12.5%、8.2%):
  * how many, and where @fig stands among them. Returns the first one's start. */
 static guint32
 figure_list_in_clause (Ctx            *ctx,
@@ -110,7 +110,7 @@ item_indicator (Ctx            *ctx,
   return noun;
 }
 
-/* 立案数、损失数同比分别下降46.4%和50.91%: as many nouns before the list of figures as
+/* 立案数、损失数同比分别下降30%和25%: as many nouns before the list of figures as
  * figures in it; the figures pair with them in order. */
 int
 _fz_attribution_noun_list (Ctx            *ctx,

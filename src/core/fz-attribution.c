@@ -37,12 +37,12 @@ static const char * const verb_triggers[] = {
 };
 
 /* The amount the cases involve: losses, unless an action before it in the sentence says
- * what became of it (成功劝阻诈骗690余起，涉案资金850余万元). */
+ * what became of it (成功劝阻诈骗90余起，涉案资金300余万元). */
 static const char * const involved_triggers[] = {
   "涉案金额", "涉及金额", "涉案款项", "涉及款项", "涉案资金", "涉诈金额",
 };
 
-/* Actions that count nothing the lexicon measures: in 查询涉嫌诈骗电话8500余个 the
+/* Actions that count nothing the lexicon measures: in 查询涉嫌诈骗电话900余个 the
  * action, not the noun after it, says what is counted. */
 static const char * const neutral_verbs[] = { "查询", "审核", "核查", "排查", "追逃" };
 
@@ -489,7 +489,7 @@ drop_covered_triggers (GArray *triggers)
     }
 }
 
-/* 破 alone solves cases where a 案 follows in its clause (共破电诈案789起, 破5万元以上诈骗案件223起);
+/* 破 alone solves cases where a 案 follows in its clause (共破电诈案70起, 破5万元以上诈骗案件12起);
  * the words it forms otherwise (突破, 破坏, 识破) are not. 破获, 破案, 侦破 and 共破 are in the
  * lexicon already. */
 static gboolean

@@ -169,7 +169,7 @@ _fz_extractor_page_reference (Number *num,
   const char *text = num->sc->text;
   gsize p = skip_space_back (text, num->start, 0);
 
-  /* …日报》2024年11月25日11版: the page of the day's issue. */
+  /* …日报》2023年9月18日6版: the page of the day's issue. */
   if (!ends_with_at (text, p, "转") && !ends_with_at (text, p, "接") &&
       !(num->sc->last_kind == FZ_KIND_DATE && num->sc->last_end == p && p > 0))
     return 0;

@@ -241,7 +241,7 @@ _fz_period_phrase_add_starts (guint8 *bits)
   _fz_period_phrase_date_add_starts (bits);
 }
 
-/* 2016年11月11日至2017年底: a range whose second end writes its own year ends there. */
+/* 2018年10月15日至2019年底: a range whose second end writes its own year ends there. */
 static void
 read_range_end (const Scan *s,
                 Expr       *out)

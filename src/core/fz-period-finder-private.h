@@ -41,7 +41,7 @@ G_BEGIN_DECLS
 #define EXPR_THAT_DAY  (1 << 11)
 /* 本月: in a monthly bulletin, the month it was published. */
 #define EXPR_THIS_MONTH (1 << 12)
-/* 从去年的4.27%降至0.035%: the year of a change's old value, which governs nothing after 至. */
+/* 从去年的3.2%降至0.04%: the year of a change's old value, which governs nothing after 至. */
 #define EXPR_OLD_VALUE (1 << 13)
 
 typedef struct

@@ -224,7 +224,7 @@ may_start (gunichar c)
          _fz_period_finder_try_everywhere;
 }
 
-/* 新华社深圳2月2日电: the day a wire dispatch was filed, not a time the text speaks of. */
+/* 新华社某地3月9日电: the day a wire dispatch was filed, not a time the text speaks of. */
 static gboolean
 is_dateline (const Scan *s,
              const Expr *e)
@@ -299,7 +299,7 @@ place_expr (const Scan *s,
     e->flags |= EXPR_OLD_VALUE;
   if ((e->flags & EXPR_DAY) && reports_in_sentence (s, e))
     e->flags |= EXPR_REPORTED;
-  /* 自2016年建立以来, 2016年2月，组建…中心: the phrase or the rest of its sentence. */
+  /* 自2016年成立以来, 2016年5月，组建…中心: the phrase or the rest of its sentence. */
   if (word_in_sentence (s, e->start, e->start + MAX_FOUNDING_REACH, founding))
     e->flags |= EXPR_FOUNDING;
 }

@@ -119,7 +119,7 @@ take_expr (const Scan *s,
   return TRUE;
 }
 
-/* A 至 or 到 in [from, to): the new value of a change (从去年的4.27%降至0.035%) follows it. */
+/* A 至 or 到 in [from, to): the new value of a change (从去年的3.2%降至0.04%) follows it. */
 static gboolean
 change_to_between (const Scan *s,
                    guint       from,
