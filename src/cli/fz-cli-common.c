@@ -292,6 +292,26 @@ fz_cli_index_options_apply (FzIndexOptions  *opts,
   return apply_weights (opts, weights, error);
 }
 
+gboolean
+fz_cli_common_index_options (FzCliCommon     *common,
+                             const char      *level,
+                             const char      *period,
+                             const char      *method,
+                             char           **weights,
+                             FzIndexOptions  *opts,
+                             GError         **error)
+{
+  FzWorkspaceState *workspace = fz_cli_common_workspace (common, error);
+
+  if (workspace == NULL && common->workspace_path != NULL)
+    return FALSE;
+  if (workspace != NULL)
+    *opts = workspace->index;
+  else
+    fz_index_options_init (opts);
+  return fz_cli_index_options_apply (opts, level, period, method, weights, error);
+}
+
 void
 fz_cli_write_field (GString    *out,
                     const char *text,

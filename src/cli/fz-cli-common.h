@@ -59,6 +59,16 @@ gboolean      fz_cli_index_options_apply (FzIndexOptions *opts,
                                           const char     *method,
                                           char          **weights,
                                           GError        **error);
+/* The index settings a command runs with: the workspace's (--workspace), as the app uses them,
+ * or the defaults, then what the options say. FALSE with @error for a workspace that cannot
+ * be read (FZ_ERROR) or a bad option (G_OPTION_ERROR). */
+gboolean      fz_cli_common_index_options (FzCliCommon    *common,
+                                           const char     *level,
+                                           const char     *period,
+                                           const char     *method,
+                                           char          **weights,
+                                           FzIndexOptions *opts,
+                                           GError        **error);
 /* Writes @len bytes of @text with tabs, line breaks and backslashes escaped. */
 void          fz_cli_write_field        (GString      *out,
                                          const char   *text,

@@ -57,25 +57,6 @@ export_args_clear (ExportArgs *args)
   g_clear_pointer (&args->weights, g_strfreev);
 }
 
-/* The index settings, as `fanzha-cli index` takes them, with its messages. */
-static gboolean
-parse_index_options (ExportArgs     *args,
-                     FzIndexOptions *opts,
-                     GError        **error)
-{
-  FzWorkspaceState *workspace = fz_cli_common_workspace (&args->common, error);
-
-  /* The workspace's index settings, as the app uses them, unless the options say otherwise. */
-  if (workspace == NULL && args->common.workspace_path != NULL)
-    return FALSE;
-  if (workspace != NULL)
-    *opts = workspace->index;
-  else
-    fz_index_options_init (opts);
-  return fz_cli_index_options_apply (opts, args->level, args->period, args->method,
-                                     args->weights, error);
-}
-
 static void
 feed_lexicon (FzPipeline *pipeline,
               gpointer    user_data)
@@ -291,7 +272,8 @@ run_export (ExportArgs  *args,
   FzWorkspaceState *state = NULL;
   int status;
 
-  if (!parse_index_options (args, &opts, error))
+  if (!fz_cli_common_index_options (&args->common, args->level, args->period, args->method,
+                                    args->weights, &opts, error))
     return args->common.workspace_path != NULL && args->common.workspace == NULL
       ? FZ_CLI_SOME_FAILED : FZ_CLI_USAGE;
   if (n_paths == 0)

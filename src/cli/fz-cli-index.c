@@ -32,24 +32,6 @@ index_args_clear (IndexArgs *args)
   g_clear_pointer (&args->indicator, g_free);
 }
 
-static gboolean
-parse_options (IndexArgs      *args,
-               FzIndexOptions *opts,
-               GError        **error)
-{
-  FzWorkspaceState *workspace = fz_cli_common_workspace (&args->common, error);
-
-  /* The workspace's index settings, as the app uses them, unless the options say otherwise. */
-  if (workspace == NULL && args->common.workspace_path != NULL)
-    return FALSE;
-  if (workspace != NULL)
-    *opts = workspace->index;
-  else
-    fz_index_options_init (opts);
-  return fz_cli_index_options_apply (opts, args->level, args->period, args->method,
-                                     args->weights, error);
-}
-
 typedef struct
 {
   FzIndex       *index;
@@ -143,7 +125,8 @@ fz_cli_index (int    argc,
       index_args_clear (&args);
       return FZ_CLI_USAGE;
     }
-  if (!parse_options (&args, &opts, &error) || argc < 2)
+  if (!fz_cli_common_index_options (&args.common, args.level, args.period, args.method,
+                                    args.weights, &opts, &error) || argc < 2)
     {
       g_printerr ("fanzha-cli index: %s\n", error != NULL ? error->message : _("no file given"));
       index_args_clear (&args);
