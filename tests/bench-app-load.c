@@ -6,11 +6,33 @@
 
 #include "fz-application.h"
 #include "fz-test-ui.h"
-#include "fz-window.h"
+#include "fz-window-private.h"
 
 /* The targets: the list complete within 1 s, no stall over 50 ms. */
 #define TARGET_LOAD_S   1.0
 #define TARGET_STALL_MS 50.0
+#define TARGET_RSS_MB   300
+
+/* The pages the folder holds (what the loader will open: not hidden). */
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += name[0] != '.';
+  return n;
+}
+
+static gboolean
+index_pending (FzWindow *window)
+{
+  FzWorkspace *workspace = window->workspace;
+
+  return fz_workspace_get_computing (workspace) || fz_workspace_get_index_result (workspace) == NULL;
+}
 
 static double
 ms_since (gint64 start)
@@ -35,8 +57,10 @@ main (int   argc,
   g_autoptr(FzApplication) app = NULL;
   g_autoptr(GFile) folder = NULL;
   FzWindow *window;
+  GListModel *documents;
   gint64 start, deadline;
-  double longest = 0, load_ms;
+  double longest = 0, list_ms = -1, analysed_ms = -1, index_ms;
+  guint n_files;
   guint iterations = 0;
   long before_mb;
 
@@ -59,13 +83,21 @@ main (int   argc,
   before_mb = peak_rss_mb ();
 
   folder = g_file_new_for_path (folder_path);
+  n_files = count_files (folder_path);
+  documents = fz_workspace_get_documents (window->workspace);
   start = g_get_monotonic_time ();
   fz_window_open_files (window, &folder, 1);
   deadline = start + 600 * G_USEC_PER_SEC;
-  while (fz_window_is_busy (window) && g_get_monotonic_time () < deadline)
+  /* Until the list is complete, every page analysed, and the index of them all computed. */
+  while ((fz_window_is_busy (window) || index_pending (window))
+         && g_get_monotonic_time () < deadline)
     {
       gint64 step = g_get_monotonic_time ();
 
+      if (list_ms < 0 && g_list_model_get_n_items (documents) >= n_files)
+        list_ms = ms_since (start);
+      if (analysed_ms < 0 && !fz_window_is_busy (window))
+        analysed_ms = ms_since (start);
       /* Only the time spent dispatching counts: waiting for work is not a stall. */
       if (!g_main_context_iteration (NULL, FALSE))
         {
@@ -75,17 +107,21 @@ main (int   argc,
       longest = MAX (longest, ms_since (step));
       iterations++;
     }
-  load_ms = ms_since (start);
-  if (fz_window_is_busy (window))
+  index_ms = ms_since (start);
+  if (analysed_ms < 0)
+    analysed_ms = index_ms;
+  if (fz_window_is_busy (window) || index_pending (window))
     {
       g_printerr ("bench-app-load: still loading after 600 s\n");
       return 1;
     }
-  g_print ("app load of %s: document list complete in %.2f s (target < %.0f s), "
+  g_print ("app load of %s (%u files): document list complete in %.2f s (target < %.0f s), "
+           "every page analysed in %.2f s, the index computed in %.2f s; "
            "longest main loop iteration %.1f ms (target < %.0f ms, %u iterations), "
-           "peak resident memory %ld MB (%ld MB before opening)\n",
-           folder_path, load_ms / 1000.0, TARGET_LOAD_S, longest, TARGET_STALL_MS, iterations,
-           peak_rss_mb (), before_mb);
+           "peak resident memory %ld MB (target < %d MB; %ld MB before opening)\n",
+           folder_path, n_files, list_ms / 1000.0, TARGET_LOAD_S, analysed_ms / 1000.0,
+           index_ms / 1000.0, longest, TARGET_STALL_MS, iterations, peak_rss_mb (),
+           TARGET_RSS_MB, before_mb);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

@@ -61,6 +61,53 @@ test_set_date (void)
   g_assert_cmpstr (fz_figure_list_str (figures, f->period), ==, "2023-03/2023-03");
 }
 
+/* The run for a document others are reading writes nothing to it until its owner applies the
+ * result, and then the document is as the writing run leaves it. */
+static void
+test_run_apart (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPipeline) pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
+  const char *text = "2024年5月6日 星期一\n\n绍兴警方通报\n今年以来，绍兴市公安局破获电信网络"
+                     "诈骗案件210起，同比上升12.5%。\n";
+  g_autoptr(FzDocument) apart = page (text);
+  g_autoptr(FzDocument) direct = page (text);
+  g_autoptr(FzAnalysis) analysis = NULL;
+  g_autofree char *regions = NULL;
+  g_autofree char *regions_apart = NULL;
+  FzArticle *article;
+
+  g_assert_no_error (error);
+  analysis = fz_pipeline_run_apart (pipeline, apart, NULL);
+  g_assert_nonnull (analysis);
+  article = g_ptr_array_index (fz_document_get_articles (apart), 0);
+  g_assert_null (article->region);
+  g_assert_null (fz_document_get_figures (apart));
+  g_assert_null (fz_document_get_date (apart));
+  g_assert_cmpstr (fz_analysis_get_found_date (analysis), ==, "2024-05-06");
+
+  fz_analysis_apply (analysis, apart, NULL);
+  fz_pipeline_analyze (pipeline, direct);
+  g_assert_cmpstr (fz_document_get_date (apart), ==, "2024-05-06");
+  regions = fz_document_dup_regions (direct);
+  g_assert_nonnull (regions);
+  regions_apart = fz_document_dup_regions (apart);
+  g_assert_cmpstr (regions_apart, ==, regions);
+  g_assert_cmpuint (fz_figure_list_get_n (fz_document_get_figures (apart)), ==,
+                    fz_figure_list_get_n (fz_document_get_figures (direct)));
+  for (guint i = 0; i < fz_figure_list_get_n (fz_document_get_figures (direct)); i++)
+    {
+      FzFigureList *a = fz_document_get_figures (apart), *d = fz_document_get_figures (direct);
+      const FzFigure *fa = fz_figure_list_get (a, i), *fd = fz_figure_list_get (d, i);
+
+      g_assert_cmpuint (fa->start, ==, fd->start);
+      g_assert_cmpstr (fz_figure_list_str (a, fa->period), ==, fz_figure_list_str (d, fd->period));
+      g_assert_cmpstr (fz_figure_list_str (a, fa->region), ==, fz_figure_list_str (d, fd->region));
+      g_assert_cmpstr (fz_figure_list_str (a, fa->indicator), ==,
+                       fz_figure_list_str (d, fd->indicator));
+    }
+}
+
 static void
 test_user_lexicon (void)
 {
@@ -96,6 +143,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pipeline/set-date", test_set_date);
   g_test_add_func ("/pipeline/user-lexicon", test_user_lexicon);
+  g_test_add_func ("/pipeline/run-apart", test_run_apart);
   status = g_test_run ();
   g_rmdir (config);
   return status;

@@ -171,6 +171,75 @@ test_load_and_index (void)
   g_ptr_array_unref (w.errors);
 }
 
+typedef struct
+{
+  guint listed;
+  guint listed_analysed;
+  guint index_during_load;
+} Arrival;
+
+static void
+arrived (Arrival    *arrival,
+         guint       position,
+         guint       removed,
+         guint       added,
+         GListModel *documents)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(FzDocument) document = g_list_model_get_item (documents, i);
+
+      arrival->listed++;
+      arrival->listed_analysed += fz_document_get_figures (document) != NULL;
+    }
+}
+
+static void
+index_during_load (FzWorkspace *workspace,
+                   Arrival     *arrival)
+{
+  arrival->index_during_load += fz_workspace_get_loading (workspace);
+}
+
+/* A page is in the list as soon as it is read, before its analysis; the load completes once
+ * every page is analysed, and the index is computed once, after it, not for every batch. */
+static void
+test_list_before_analysis (void)
+{
+  g_autoptr(Pages) pages = pages_new ();
+  g_autoptr(FzWorkspace) workspace = fz_workspace_new ();
+  GListModel *documents = fz_workspace_get_documents (workspace);
+  Arrival arrival = { 0 };
+  Wait w = { 0 };
+
+  g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (arrived), &arrival);
+  g_signal_connect (workspace, "index-changed", G_CALLBACK (index_during_load), &arrival);
+  g_signal_connect (workspace, "document-changed", G_CALLBACK (document_changed), &w);
+  g_signal_connect (workspace, "index-changed", G_CALLBACK (index_changed), &w);
+  fz_workspace_set_pipeline (workspace, shared_pipeline);
+  fz_workspace_load_async (workspace, (GFile **) pages->files->pdata, pages->files->len, NULL,
+                           loaded, &w);
+  iterate_until (&w.done);
+  g_assert_cmpuint (arrival.listed, ==, pages->files->len);
+  g_assert_cmpuint (arrival.listed_analysed, ==, 0);
+  /* Each analysis was stored, and said so. */
+  g_assert_cmpuint (w.n_changed, ==, pages->files->len);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(FzDocument) document = g_list_model_get_item (documents, i);
+      g_autofree char *regions = fz_document_dup_regions (document);
+
+      g_assert_nonnull (fz_document_get_figures (document));
+      g_assert_nonnull (regions);
+    }
+  g_assert_true (fz_workspace_get_computing (workspace));
+  wait_for_index (workspace, &w);
+  g_assert_cmpuint (w.n_index, ==, 1);
+  g_assert_cmpuint (arrival.index_during_load, ==, 0);
+  g_assert_cmpfloat (fz_workspace_get_index_progress (workspace), ==, 1.0);
+  g_ptr_array_unref (w.errors);
+}
+
 static void
 test_remove_insert (void)
 {
@@ -205,6 +274,8 @@ test_set_date (void)
   g_assert_null (fz_workspace_get_document_date (workspace, doc));
   g_assert_false (fz_workspace_set_document_date (workspace, doc, "not a date", &error));
   g_assert_error (error, FZ_ERROR, FZ_ERROR_INVALID);
+  /* Each page's analysis, stored as it loaded, was a change too: count from here. */
+  w.n_changed = 0;
   g_assert_true (fz_workspace_set_document_date (workspace, doc, "2023-04-02", NULL));
   g_assert_cmpstr (fz_workspace_get_document_date (workspace, doc), ==, "2023-04-02");
   while (w.n_changed == 0)
@@ -336,6 +407,7 @@ test_save_and_open (void)
   changed = fz_decisions_reject (fz_workspace_get_decisions (workspace), doc,
                                  figure_with_value (doc, "45"), NULL, &error);
   g_assert_no_error (error);
+  w.n_changed = 0;
   g_assert_true (fz_workspace_set_document_date (workspace, doc, "2021-05-06", NULL));
   while (w.n_changed == 0)
     g_main_context_iteration (NULL, TRUE);
@@ -399,6 +471,7 @@ main (int argc, char **argv)
   shared_pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
   g_assert_no_error (error);
   g_test_add_func ("/workspace/load-and-index", test_load_and_index);
+  g_test_add_func ("/workspace/list-before-analysis", test_list_before_analysis);
   g_test_add_func ("/workspace/remove-insert", test_remove_insert);
   g_test_add_func ("/workspace/set-date", test_set_date);
   g_test_add_func ("/workspace/set-date-without-pipeline", test_set_date_without_pipeline);

@@ -105,9 +105,20 @@ intern_pool (FzFigureList *self)
 void
 fz_figure_list_compact (FzFigureList *self)
 {
+  GArray *figures;
+
   g_return_if_fail (self != NULL);
+  if (self->interned == NULL)
+    return;   /* compact already, and perhaps being read elsewhere */
   /* The table holds a copy of every string of the pool: a loaded page needs it no more. */
   g_clear_pointer (&self->interned, g_hash_table_unref);
+  /* Nor the room the array and the pool reserved for growing (an archive holds thousands). */
+  figures = g_array_sized_new (FALSE, TRUE, sizeof (FzFigure), self->figures->len);
+  g_array_append_vals (figures, self->figures->data, self->figures->len);
+  g_array_unref (self->figures);
+  self->figures = figures;
+  self->pool->str = g_realloc (self->pool->str, self->pool->len + 1);
+  self->pool->allocated_len = self->pool->len + 1;
 }
 
 guint32

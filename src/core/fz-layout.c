@@ -135,6 +135,20 @@ count_original (const char *text,
   return end->c_start + g_utf8_strlen (text + end->b_start, end->b_next - end->b_start);
 }
 
+/* An archive keeps a layout for every page it shows: the room reserved for growing (up to
+ * twice the text) is given back once the layout is made. */
+static void
+shrink_to_fit (FzLayout *self)
+{
+  GArray *runs = g_array_sized_new (FALSE, FALSE, sizeof (Run), self->runs->len);
+
+  g_array_append_vals (runs, self->runs->data, self->runs->len);
+  g_array_free (self->runs, TRUE);
+  self->runs = runs;
+  self->text->str = g_realloc (self->text->str, self->text->len + 1);
+  self->text->allocated_len = self->text->len + 1;
+}
+
 FzLayout *
 fz_layout_new (const char *text,
                gsize       len)
@@ -172,6 +186,7 @@ fz_layout_new (const char *text,
 
   g_array_free (lines, TRUE);
   g_array_free (tokens, TRUE);
+  shrink_to_fit (self);
   return self;
 }
 

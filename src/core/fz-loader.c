@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fz-error.h"
+#include "fz-worker.h"
 
 struct _FzLoader
 {
@@ -402,6 +403,9 @@ load_one (gpointer data,
 
   /* The slot array does not move any more (collect is over); a slot is written here and read
    * by flushes only once finished is set, under the lock. */
+  /* Only for the window: a tool waiting on its workers has nothing to give way to. */
+  if (!job->sync)
+    fz_worker_give_way (FZ_WORKER_READ);
   if (!g_cancellable_is_cancelled (job->cancellable))
     {
       document = fz_document_load (slot->file, job->cancellable, &error);

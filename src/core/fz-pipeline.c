@@ -184,22 +184,20 @@ fz_pipeline_new_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-FzFigureList *
-fz_pipeline_run (FzPipeline  *self,
-                 FzDocument  *document,
-                 const char  *date,
-                 char       **found_date)
+/* Stages 4 to 7 over @document's text, writing the articles' regions into @articles. */
+static FzFigureList *
+run (FzPipeline  *self,
+     FzDocument  *document,
+     GPtrArray   *articles,
+     const char  *date,
+     char       **found_date)
 {
   FzFigureList *figures;
   g_autofree char *view = NULL;
-  GPtrArray *articles;
   const char *text;
   gsize len;
   GDate doc_date;
   gboolean dated = FALSE;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
 
   if (found_date != NULL)
     *found_date = NULL;
@@ -208,7 +206,6 @@ fz_pipeline_run (FzPipeline  *self,
   view = fz_script_view (text, len);
   if (view != NULL)
     text = view;
-  articles = fz_document_get_articles (document);
   figures = fz_extract (text, len);
   if (view != NULL)
     fz_script_restore_units (figures, view, fz_document_get_text (document, NULL));
@@ -228,6 +225,35 @@ fz_pipeline_run (FzPipeline  *self,
     }
   fz_period_assign (text, len, figures, articles, dated ? &doc_date : NULL);
   return figures;
+}
+
+FzFigureList *
+fz_pipeline_run (FzPipeline  *self,
+                 FzDocument  *document,
+                 const char  *date,
+                 char       **found_date)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
+
+  return run (self, document, fz_document_get_articles (document), date, found_date);
+}
+
+FzAnalysis *
+fz_pipeline_run_apart (FzPipeline *self,
+                       FzDocument *document,
+                       const char *date)
+{
+  g_autoptr(GPtrArray) articles = NULL;
+  FzFigureList *figures;
+  char *found = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
+
+  articles = fz_analysis_copy_articles (document);
+  figures = run (self, document, articles, date, &found);
+  return fz_analysis_new (figures, found, g_steal_pointer (&articles));
 }
 
 void

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "fz-analysis.h"
 #include "fz-document.h"
 #include "fz-gazetteer.h"
 #include "fz-lexicon.h"
@@ -23,7 +24,9 @@
  *  8. decisions the analyst's corrections over the machine's figures (FzWorkspace)
  *  9. index     fz-index-feed.c: fz_index_feed_document (), fz-index-compute.c: fz_index_compute ()
  *
- * FzWorkspace (fz-workspace.c) drives the flow for the app, fz-cli-common.c for the command line.
+ * FzWorkspace drives the flow for the app (fz-workspace-load.c: a document joins the list after
+ * stage 3, and stages 4 to 7 follow on other workers through fz_pipeline_run_apart (), stored by
+ * fz_analysis_apply () on the main thread), fz-cli-common.c for the command line.
  */
 
 G_BEGIN_DECLS
@@ -65,6 +68,12 @@ FzFigureList *fz_pipeline_run             (FzPipeline    *self,
                                            FzDocument    *document,
                                            const char    *date,
                                            char         **found_date);
+/* The same, for a document other threads may be reading: it writes nothing to @document (its
+ * articles' regions go into copies); the owner stores the result with fz_analysis_apply ().
+ * Any thread, any document, at any time. */
+FzAnalysis   *fz_pipeline_run_apart       (FzPipeline    *self,
+                                           FzDocument    *document,
+                                           const char    *date);
 /* Runs the pipeline and stores the result in @document (figures, and the page's date when
  * none was set): for a document nobody else sees yet, as on the loader's worker threads. */
 void         fz_pipeline_analyze          (FzPipeline    *self,

@@ -11,6 +11,7 @@
  * figures or date while they change. */
 typedef struct
 {
+  FzWorkspace    *owner;       /* alive while the task runs: it is the task's source */
   FzPipeline     *pipeline;
   GPtrArray      *documents;   /* FzDocument */
   GPtrArray      *figures;     /* FzFigureList, parallel, may hold NULL */
@@ -42,6 +43,7 @@ job_new (FzWorkspace *self)
   guint n = g_list_model_get_n_items (model);
   Job *job = g_new0 (Job, 1);
 
+  job->owner = self;
   job->pipeline = fz_pipeline_ref (self->pipeline);
   job->documents = g_ptr_array_new_full (n, g_object_unref);
   job->figures = g_ptr_array_new_full (n, (GDestroyNotify) fz_figure_list_unref);
@@ -71,8 +73,18 @@ job_run (Job     *job,
   job->index = fz_index_new ();
   fz_index_feed_lexicon (job->index, fz_pipeline_get_lexicon (job->pipeline));
   for (guint i = 0; i < job->documents->len; i++)
-    fz_index_feed_figures (job->index, gazetteer, job->documents->pdata[i],
-                           job->figures->pdata[i], job->dates->pdata[i], job->options.level);
+    {
+      /* A change since this began makes it stale: the next computation is on its way. */
+      if (i % 64 == 0 &&
+          (guint) g_atomic_int_get (&job->owner->index_generation) != job->generation)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stale");
+          return FALSE;
+        }
+      fz_index_feed_figures (job->index, gazetteer, job->documents->pdata[i],
+                             job->figures->pdata[i], job->dates->pdata[i], job->options.level);
+      g_atomic_int_set (&job->owner->index_fed, i + 1);
+    }
   job->result = fz_index_compute (job->index, &job->options, error);
   return job->result != NULL;
 }
@@ -124,6 +136,8 @@ compute_done (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
       /* The options are checked before they are set, so this is not the user's doing. */
       g_warning ("The index could not be computed: %s", error->message);
       if (job->generation == self->index_generation && self->index_source == 0)
@@ -147,6 +161,8 @@ start_computation (gpointer data)
   self->index_source = 0;
   if (self->pipeline == NULL)
     return G_SOURCE_REMOVE;
+  g_atomic_int_set (&self->index_fed, 0);
+  self->index_total = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   task = g_task_new (self, self->index_cancellable, compute_done, NULL);
   g_task_set_source_tag (task, start_computation);
   g_task_set_task_data (task, job_new (self), (GDestroyNotify) job_free);
@@ -159,9 +175,18 @@ start_computation (gpointer data)
 void
 _fz_workspace_index_schedule (FzWorkspace *self)
 {
-  self->index_generation++;
+  g_atomic_int_inc (&self->index_generation);
   if (self->pipeline == NULL)
     return;
+  /* Each batch of a large folder would start a computation over all that came before. */
+  if (self->n_loading > 0)
+    {
+      self->index_deferred = TRUE;
+      g_clear_handle_id (&self->index_source, g_source_remove);
+      set_computing (self, TRUE);
+      return;
+    }
+  self->index_deferred = FALSE;
   g_clear_handle_id (&self->index_source, g_source_remove);
   self->index_source = g_timeout_add (SCHEDULE_DELAY_MS, start_computation, self);
   set_computing (self, TRUE);
@@ -231,6 +256,19 @@ fz_workspace_get_computing (FzWorkspace *self)
 {
   g_return_val_if_fail (FZ_IS_WORKSPACE (self), FALSE);
   return self->computing;
+}
+
+double
+fz_workspace_get_index_progress (FzWorkspace *self)
+{
+  guint fed;
+
+  g_return_val_if_fail (FZ_IS_WORKSPACE (self), 0);
+
+  if (!self->computing || self->index_total == 0)
+    return self->computing ? 0 : 1;
+  fed = (guint) g_atomic_int_get (&self->index_fed);
+  return MIN (1.0, (double) fed / self->index_total);
 }
 
 gboolean

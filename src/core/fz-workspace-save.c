@@ -63,8 +63,24 @@ void
 _fz_workspace_changed (FzWorkspace *self)
 {
   _fz_workspace_index_schedule (self);
-  if (self->autosave_path != NULL && self->save_source == 0)
+  /* A folder of thousands of pages arrives in hundreds of batches: listing them all in the
+   * file after each would stall the window. The list is saved once it is complete. */
+  if (self->n_loading > 0)
+    self->save_deferred = TRUE;
+  else if (self->autosave_path != NULL && self->save_source == 0)
     self->save_source = g_timeout_add (AUTOSAVE_DELAY_MS, autosave_cb, self);
+}
+
+void
+_fz_workspace_loading_over (FzWorkspace *self)
+{
+  if (self->save_deferred)
+    {
+      self->save_deferred = FALSE;
+      _fz_workspace_changed (self);
+    }
+  else if (self->index_deferred)
+    _fz_workspace_index_schedule (self);
 }
 
 void

@@ -1,4 +1,4 @@
-/* fz-workspace.c: the open documents, their loading and analysis, and the dates set by hand. */
+/* fz-workspace.c: the open documents, the dates set by hand, and the GObject around them. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -50,73 +50,17 @@ _fz_workspace_document_checksum (FzDocument *document)
   return checksum;
 }
 
-static void
-set_loading (FzWorkspace *self,
-             int          delta)
+void
+_fz_workspace_set_loading (FzWorkspace *self,
+                           int          delta)
 {
   gboolean was = self->n_loading > 0;
 
   self->n_loading += delta;
   if (was != (self->n_loading > 0))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-/* ---------------------------------------------------------------- loading */
-
-static void
-analyze_in_worker (FzDocument *document,
-                   gpointer    pipeline)
-{
-  fz_pipeline_analyze (pipeline, document);
-  /* The reading layout is built lazily and not thread-safe: built here, before anyone else
-   * can see the document, so showing it costs the main thread nothing. */
-  fz_document_get_layout (document);
-  /* So is the checksum each save writes: hashing 10,000 pages at every save would stall. */
-  _fz_workspace_document_checksum (document);
-}
-
-static void
-documents_added (FzWorkspace *self,
-                 GPtrArray   *documents,
-                 FzLoader    *loader)
-{
-  fz_workspace_add_documents (self, (FzDocument **) documents->pdata, documents->len);
-}
-
-static void
-load_progress (FzWorkspace *self,
-               guint        done,
-               guint        total,
-               FzLoader    *loader)
-{
-  g_signal_emit (self, _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_LOAD_PROGRESS], 0, done, total);
-}
-
-static void
-loader_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  FzWorkspace *self = g_task_get_source_object (task);
-  GPtrArray *errors = NULL;
-  GError *error = NULL;
-
-  set_loading (self, -1);
-  if (!fz_loader_load_finish (FZ_LOADER (object), result, NULL, &errors, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, errors, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-start_load (FzWorkspace *self,
-            GTask       *task)
-{
-  GPtrArray *files = g_task_get_task_data (task);
-
-  fz_loader_load_async (self->loader, (GFile **) files->pdata, files->len,
-                        g_task_get_cancellable (task), loader_done, task);
+  if (was && self->n_loading == 0)
+    _fz_workspace_loading_over (self);
 }
 
 /* ---------------------------------------------------------------- GObject */
@@ -161,9 +105,7 @@ fz_workspace_dispose (GObject *object)
   if (self->decisions != NULL)
     g_signal_handlers_disconnect_by_data (self->decisions, self);
   g_clear_object (&self->decisions);
-  if (self->loader != NULL)
-    g_signal_handlers_disconnect_by_data (self->loader, self);
-  g_clear_object (&self->loader);
+  _fz_workspace_load_dispose (self);
   G_OBJECT_CLASS (fz_workspace_parent_class)->dispose (object);
 }
 
@@ -177,6 +119,7 @@ fz_workspace_finalize (GObject *object)
   g_clear_object (&self->documents);
   g_clear_pointer (&self->dates, g_hash_table_unref);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
+  _fz_workspace_load_finalize (self);
   G_OBJECT_CLASS (fz_workspace_parent_class)->finalize (object);
 }
 
@@ -238,9 +181,7 @@ fz_workspace_init (FzWorkspace *self)
   self->dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
-  self->loader = fz_loader_new ();
-  g_signal_connect_swapped (self->loader, "documents-added", G_CALLBACK (documents_added), self);
-  g_signal_connect_swapped (self->loader, "progress", G_CALLBACK (load_progress), self);
+  _fz_workspace_load_init (self);
   g_signal_connect_swapped (self->documents, "items-changed", G_CALLBACK (documents_changed),
                             self);
   _fz_workspace_index_init (self);
@@ -283,13 +224,11 @@ fz_workspace_set_pipeline (FzWorkspace *self,
   g_return_if_fail (self->pipeline == NULL);
 
   self->pipeline = fz_pipeline_ref (pipeline);
-  fz_loader_set_document_func (self->loader, analyze_in_worker, fz_pipeline_ref (pipeline),
-                               (GDestroyNotify) fz_pipeline_unref);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PIPELINE]);
   waiting = g_steal_pointer (&self->waiting);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < waiting->len; i++)
-    start_load (self, g_object_ref (waiting->pdata[i]));
+    _fz_workspace_start_load (self, g_object_ref (waiting->pdata[i]));
   _fz_workspace_index_schedule (self);
 }
 
@@ -319,22 +258,17 @@ fz_workspace_load_async (FzWorkspace          *self,
                          gpointer              user_data)
 {
   GTask *task;
-  GPtrArray *list;
 
   g_return_if_fail (FZ_IS_WORKSPACE (self));
   g_return_if_fail (files != NULL || n_files == 0);
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = _fz_workspace_load_task_new (self, files, n_files, cancellable, callback, user_data);
   g_task_set_source_tag (task, fz_workspace_load_async);
-  list = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (list, g_object_ref (files[i]));
-  g_task_set_task_data (task, list, (GDestroyNotify) g_ptr_array_unref);
-  set_loading (self, +1);
+  _fz_workspace_set_loading (self, +1);
   if (self->pipeline == NULL)
     g_ptr_array_add (self->waiting, task);
   else
-    start_load (self, task);
+    _fz_workspace_start_load (self, task);
 }
 
 gboolean
@@ -365,16 +299,14 @@ fz_workspace_get_loading (FzWorkspace *self)
   return self->n_loading > 0;
 }
 
-/* A page already open is not opened twice; one whose date the analyst set is read again
- * with it. */
-void
-fz_workspace_add_documents (FzWorkspace  *self,
-                            FzDocument  **documents,
-                            guint         n_documents)
+/* The documents not open yet, added to the list in one step; a page already open is not
+ * opened twice. */
+GPtrArray *
+_fz_workspace_add_fresh (FzWorkspace  *self,
+                         FzDocument  **documents,
+                         guint         n_documents)
 {
-  g_autoptr(GPtrArray) fresh = g_ptr_array_new ();
-
-  g_return_if_fail (FZ_IS_WORKSPACE (self));
+  GPtrArray *fresh = g_ptr_array_new ();
 
   for (guint i = 0; i < n_documents; i++)
     {
@@ -390,6 +322,20 @@ fz_workspace_add_documents (FzWorkspace  *self,
     }
   g_list_store_splice (self->documents, g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
                        0, fresh->pdata, fresh->len);
+  return fresh;
+}
+
+/* One whose date the analyst set is read again with it. */
+void
+fz_workspace_add_documents (FzWorkspace  *self,
+                            FzDocument  **documents,
+                            guint         n_documents)
+{
+  g_autoptr(GPtrArray) fresh = NULL;
+
+  g_return_if_fail (FZ_IS_WORKSPACE (self));
+
+  fresh = _fz_workspace_add_fresh (self, documents, n_documents);
   for (guint i = 0; i < fresh->len; i++)
     {
       g_autofree char *key = _fz_workspace_document_key (fresh->pdata[i]);
@@ -440,7 +386,6 @@ typedef struct
   FzPipeline *pipeline;
   FzDocument *document;
   char       *date;
-  char       *found;
 } Redate;
 
 static void
@@ -449,7 +394,6 @@ redate_free (Redate *r)
   fz_pipeline_unref (r->pipeline);
   g_object_unref (r->document);
   g_free (r->date);
-  g_free (r->found);
   g_free (r);
 }
 
@@ -461,8 +405,8 @@ redate_in_thread (GTask        *task,
 {
   Redate *r = data;
 
-  g_task_return_pointer (task, fz_pipeline_run (r->pipeline, r->document, r->date, &r->found),
-                         (GDestroyNotify) fz_figure_list_unref);
+  g_task_return_pointer (task, fz_pipeline_run_apart (r->pipeline, r->document, r->date),
+                         (GDestroyNotify) fz_analysis_free);
 }
 
 static void
@@ -472,17 +416,16 @@ redate_done (GObject      *object,
 {
   FzWorkspace *self = FZ_WORKSPACE (object);
   Redate *r = g_task_get_task_data (G_TASK (result));
-  g_autoptr(FzFigureList) figures = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(FzAnalysis) analysis = g_task_propagate_pointer (G_TASK (result), NULL);
   g_autoptr(FzFigureList) old = NULL;
 
-  if (figures == NULL)
+  if (analysis == NULL)
     return;
   /* Views may still point into the old figures until they hear of the change. */
   old = fz_document_get_figures (r->document);
   if (old != NULL)
     fz_figure_list_ref (old);
-  fz_document_set_date (r->document, r->date != NULL ? r->date : r->found);
-  fz_document_set_figures (r->document, figures);
+  fz_analysis_apply (analysis, r->document, r->date);
   g_signal_emit (self, _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_DOCUMENT_CHANGED], 0,
                  r->document);
   _fz_workspace_index_schedule (self);

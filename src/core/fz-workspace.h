@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (FzWorkspace, fz_workspace, FZ, WORKSPACE, GObject)
  * "decisions" (replaced when a workspace file is opened).
  * Signals, on the thread that made the workspace:
  *   "load-progress"    (guint done, guint total)
- *   "document-changed" (FzDocument *): its figures or date changed (a date set by hand)
+ *   "document-changed" (FzDocument *): its figures, date or regions changed (its analysis
+ *                      stored after loading, or a date set by hand)
  *   "index-changed"    (): a new index and result, after any change of the documents, their
  *                      figures or dates, or the index options. */
 FzWorkspace          *fz_workspace_new                  (void);
@@ -33,8 +34,10 @@ void                  fz_workspace_set_pipeline         (FzWorkspace           *
 GListModel           *fz_workspace_get_documents        (FzWorkspace           *self);
 FzDocument           *fz_workspace_lookup_document      (FzWorkspace           *self,
                                                          const char            *path);
-/* Loads and analyses files and folders on worker threads; each document joins the list as
- * soon as it is analysed. */
+/* Loads and analyses files and folders on worker threads. Each document joins the list as
+ * soon as it is read, without figures; its figures, date and regions follow when its analysis
+ * is stored ("document-changed"). The load completes once every document it added is
+ * analysed. */
 void                  fz_workspace_load_async           (FzWorkspace           *self,
                                                          GFile                **files,
                                                          guint                  n_files,
@@ -79,6 +82,9 @@ void                  fz_workspace_set_index_options    (FzWorkspace           *
 FzIndex              *fz_workspace_get_index            (FzWorkspace           *self);
 FzIndexResult        *fz_workspace_get_index_result     (FzWorkspace           *self);
 gboolean              fz_workspace_get_computing        (FzWorkspace           *self);
+/* How far the computation under way is, 0 to 1 (the share of documents read into it); 1 when
+ * none is. */
+double                fz_workspace_get_index_progress   (FzWorkspace           *self);
 /* Computes the index now, on the calling thread (command line, tests). */
 gboolean              fz_workspace_compute_index        (FzWorkspace           *self,
                                                          GError               **error);

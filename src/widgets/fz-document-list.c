@@ -89,15 +89,20 @@ typedef struct
   gboolean      numeric;
   DocumentText  document_text;
   ArticleText   article_text;
+  const char   *watch;     /* the document's notify signal that changes the cell, or NULL */
 } Column;
 
+/* A page joins the list as soon as it is read; its analysis (figures, regions, the date it
+ * prints) follows, and a date can be set by hand: those cells follow the document. */
 static const Column columns[] = {
-  { "title", N_("Title"), "title", FALSE, document_title, article_title },
-  { "outlet", N_("Outlet"), "outlet", FALSE, document_outlet, NULL },
-  { "date", N_("Date"), "date", FALSE, document_date, NULL },
-  { "articles", N_("Articles"), "n-articles", TRUE, document_n_articles, NULL },
-  { "figures", N_("Figures"), "n-figures", TRUE, document_n_figures, NULL },
-  { "regions", N_("Regions"), NULL, FALSE, fz_document_dup_regions, article_region },
+  { "title", N_("Title"), "title", FALSE, document_title, article_title, NULL },
+  { "outlet", N_("Outlet"), "outlet", FALSE, document_outlet, NULL, NULL },
+  { "date", N_("Date"), "date", FALSE, document_date, NULL, "notify::date" },
+  { "articles", N_("Articles"), "n-articles", TRUE, document_n_articles, NULL, NULL },
+  { "figures", N_("Figures"), "n-figures", TRUE, document_n_figures, NULL, "notify::n-figures" },
+  /* The regions are stored just before the figures. */
+  { "regions", N_("Regions"), NULL, FALSE, fz_document_dup_regions, article_region,
+    "notify::n-figures" },
 };
 
 static char *
@@ -139,11 +144,12 @@ cell_query_tooltip (GtkWidget  *label,
 }
 
 static void
-date_changed (FzDocument *document,
-              GParamSpec *pspec,
-              GtkWidget  *label)
+document_notified (FzDocument *document,
+                   GParamSpec *pspec,
+                   GtkWidget  *label)
 {
-  g_autofree char *text = document_date (document);
+  const Column *column = g_object_get_data (G_OBJECT (label), "fz-column");
+  g_autofree char *text = column->document_text (document);
 
   set_cell_text (label, text);
 }
@@ -157,21 +163,25 @@ cell_label (GtkListItem *list_item)
                                       : child;
 }
 
-/* A date the analyst sets shows at once in the row. */
+/* The cell follows its document while bound to it. */
 static void
-bind_date (GtkListItem *list_item,
-           gboolean     bind)
+bind_updates (GtkListItem  *list_item,
+              const Column *column,
+              gboolean      bind)
 {
   GtkTreeListRow *row = gtk_list_item_get_item (list_item);
   g_autoptr(GObject) item = row != NULL ? gtk_tree_list_row_get_item (row) : NULL;
+  GtkWidget *label = cell_label (list_item);
 
   if (!FZ_IS_DOCUMENT (item))
     return;
   if (bind)
-    g_signal_connect_object (item, "notify::date", G_CALLBACK (date_changed),
-                             cell_label (list_item), 0);
+    {
+      g_object_set_data (G_OBJECT (label), "fz-column", (gpointer) column);
+      g_signal_connect_object (item, column->watch, G_CALLBACK (document_notified), label, 0);
+    }
   else
-    g_signal_handlers_disconnect_by_func (item, date_changed, cell_label (list_item));
+    g_signal_handlers_disconnect_by_func (item, document_notified, label);
 }
 
 static void
@@ -209,8 +219,8 @@ bind_cell (GtkSignalListItemFactory *factory,
   if (GTK_IS_TREE_EXPANDER (child))
     gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (child), row);
   set_cell_text (cell_label (list_item), text);
-  if (column->document_text == document_date)
-    bind_date (list_item, TRUE);
+  if (column->watch != NULL)
+    bind_updates (list_item, column, TRUE);
 }
 
 static void
@@ -218,8 +228,8 @@ unbind_cell (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              const Column             *column)
 {
-  if (column->document_text == document_date)
-    bind_date (list_item, FALSE);
+  if (column->watch != NULL)
+    bind_updates (list_item, column, FALSE);
 }
 
 static GtkColumnViewColumn *

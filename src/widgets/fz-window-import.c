@@ -14,10 +14,9 @@
 typedef struct
 {
   FzWindow   *window;     /* owns the import (its data "fz-import") */
-  GListModel *documents;
   FzSummary  *summary;
   GHashTable *pending;   /* path -> const FzSummaryDocument *, until the document is open */
-  gulong      handler;
+  gulong      handler;     /* "document-changed": a document analysed */
   FzWorkspace *workspace;
   gulong      loading_handler;
   guint       n_restored;
@@ -27,9 +26,8 @@ typedef struct
 static void
 import_free (Import *import)
 {
-  g_clear_signal_handler (&import->handler, import->documents);
+  g_clear_signal_handler (&import->handler, import->workspace);
   g_clear_signal_handler (&import->loading_handler, import->workspace);
-  g_object_unref (import->documents);
   g_object_unref (import->workspace);
   g_hash_table_unref (import->pending);
   fz_summary_free (import->summary);
@@ -147,27 +145,24 @@ report (Import *import)
   adw_toast_overlay_add_toast (import->window->toast_overlay, adw_toast_new (message));
 }
 
-/* Each document of the summary gets its decisions once it is open. */
+/* Each document of the summary gets its decisions once it is open and analysed: they are
+ * anchored on its figures. */
 static void
-documents_changed (Import     *import,
-                   guint       position,
-                   guint       removed,
-                   guint       added,
-                   GListModel *documents)
+document_analysed (Import      *import,
+                   FzDocument  *document,
+                   FzWorkspace *workspace)
 {
+  g_autofree char *key = NULL;
+  const FzSummaryDocument *sd;
+
   if (import->window->workspace == NULL)
     return;
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(FzDocument) document = g_list_model_get_item (documents, i);
-      g_autofree char *key = fz_decisions_document_key (document);
-      const FzSummaryDocument *sd = g_hash_table_lookup (import->pending, key);
-
-      if (sd == NULL)
-        continue;
-      restore_document (import, document, sd);
-      g_hash_table_remove (import->pending, key);
-    }
+  key = fz_decisions_document_key (document);
+  sd = g_hash_table_lookup (import->pending, key);
+  if (sd == NULL)
+    return;
+  restore_document (import, document, sd);
+  g_hash_table_remove (import->pending, key);
   if (g_hash_table_size (import->pending) == 0)
     {
       report (import);
@@ -245,7 +240,6 @@ start_import (FzWindow  *self,
   Import *import = g_new0 (Import, 1);
 
   import->window = self;
-  import->documents = g_object_ref (fz_workspace_get_documents (self->workspace));
   import->workspace = g_object_ref (self->workspace);
   import->summary = summary;
   import->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -258,8 +252,8 @@ start_import (FzWindow  *self,
       g_object_set_data (G_OBJECT (self), "fz-import", NULL);
       return;
     }
-  import->handler = g_signal_connect_swapped (import->documents, "items-changed",
-                                              G_CALLBACK (documents_changed), import);
+  import->handler = g_signal_connect_swapped (import->workspace, "document-changed",
+                                              G_CALLBACK (document_analysed), import);
   fz_window_open_files (self, (GFile **) files->pdata, files->len);
   import->loading_handler = g_signal_connect_swapped (import->workspace, "notify::loading",
                                                       G_CALLBACK (loading_changed), import);

@@ -50,6 +50,69 @@ progress (FzWindow    *self,
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
+/* The index of an archive takes a while: after a moment it shows how far it is, in the bar
+ * loading uses (which has the bar first while it goes on). */
+#define INDEX_PROGRESS_DELAY_MS 400
+#define INDEX_PROGRESS_STEP_MS  100
+
+static void
+hide_index_progress (FzWindow *self)
+{
+  g_clear_handle_id (&self->index_progress_source, g_source_remove);
+  if (self->showing_index && !self->loading && !self->exporting)
+    gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  self->showing_index = FALSE;
+}
+
+static gboolean
+index_progress_step (gpointer data)
+{
+  FzWindow *self = data;
+  double fraction;
+  g_autofree char *text = NULL;
+
+  if (self->workspace == NULL || !fz_workspace_get_computing (self->workspace))
+    {
+      self->index_progress_source = 0;
+      hide_index_progress (self);
+      return G_SOURCE_REMOVE;
+    }
+  if (self->loading || self->exporting)
+    return G_SOURCE_CONTINUE;
+  fraction = fz_workspace_get_index_progress (self->workspace);
+  /* TRANSLATORS: the share of the open pages read into the index so far */
+  text = g_strdup_printf (_("Computing the index: %.0f%%"), fraction * 100);
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  self->showing_index = TRUE;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+index_progress_start (gpointer data)
+{
+  FzWindow *self = data;
+
+  self->index_progress_source = 0;
+  if (index_progress_step (self) == G_SOURCE_CONTINUE)
+    self->index_progress_source = g_timeout_add (INDEX_PROGRESS_STEP_MS, index_progress_step,
+                                                 self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+computing_changed (FzWindow    *self,
+                   GParamSpec  *pspec,
+                   FzWorkspace *workspace)
+{
+  if (!fz_workspace_get_computing (workspace))
+    hide_index_progress (self);
+  else if (self->index_progress_source == 0)
+    self->index_progress_source = g_timeout_add (INDEX_PROGRESS_DELAY_MS, index_progress_start,
+                                                 self);
+}
+
 /* The list of what went wrong, selectable so it can be copied, scrolled when long. It wraps
  * to the dialog's width rather than clipping. */
 static GtkWidget *
@@ -388,12 +451,20 @@ _fz_window_loading_init (FzWindow *self)
 {
   g_signal_connect_object (self->workspace, "load-progress", G_CALLBACK (progress), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "notify::computing", G_CALLBACK (computing_changed),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (fz_workspace_get_documents (self->workspace), "items-changed",
                            G_CALLBACK (documents_changed), self, G_CONNECT_SWAPPED);
   setup_drop_target (self);
   g_signal_connect_swapped (self->settings, "changed::recent-paths",
                             G_CALLBACK (rebuild_recent_menu), self);
   rebuild_recent_menu (self);
+}
+
+void
+_fz_window_loading_dispose (FzWindow *self)
+{
+  g_clear_handle_id (&self->index_progress_source, g_source_remove);
 }
 
 /* Public API */

@@ -23,6 +23,8 @@ struct _FzWindow
   /* Documents (fz-window-documents.c) and their loading (fz-window-loading.c) */
   GtkWidget            *reader;
   gboolean              loading;
+  guint                 index_progress_source;  /* shows a long computation of the index */
+  gboolean              showing_index;
   guint                 n_before_load;
   gboolean              selecting_first;  /* the first page opened is shown, not switched to */
 
@@ -31,7 +33,7 @@ struct _FzWindow
   GCancellable         *export_cancellable;
 
   /* The workspace file and the documents' files watched (fz-window-workspace.c) */
-  GHashTable           *monitors;          /* FzDocument -> GFileMonitor */
+  GHashTable           *monitors;          /* folder path -> its watch */
   gboolean              workspace_refused; /* a damaged one waits for the analyst */
 
   /* Template children */
@@ -66,6 +68,7 @@ void     _fz_window_actions_update       (FzWindow      *self);
 void     _fz_window_documents_init       (FzWindow      *self);
 void     _fz_window_loading_init         (FzWindow      *self);
 void     _fz_window_loading_constructed  (FzWindow      *self);
+void     _fz_window_loading_dispose      (FzWindow      *self);
 gboolean _fz_window_has_pending_work     (FzWindow      *self);
 void     _fz_window_choose_files         (FzWindow      *self,
                                           gboolean       folders);

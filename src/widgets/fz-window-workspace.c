@@ -196,87 +196,160 @@ offer_backup (FzWindow     *self,
 
 /* Files changed on disk */
 
+/* A folder of open pages, watched once however many pages it holds: a monitor per file would
+ * put one more source in the main loop for every page of an archive. */
 typedef struct
 {
-  FzWindow   *window;       /* not a reference: the monitor goes with the window */
-  FzDocument *document;
-  guint       source;
+  FzWindow     *window;       /* not a reference: the watch goes with the window */
+  GFileMonitor *monitor;
+  GHashTable   *pending;      /* path of a changed page → the source that reloads it */
 } Watch;
 
+typedef struct
+{
+  Watch *watch;
+  char  *path;
+} Pending;
+
 static void
-watch_free (gpointer  data,
-            GClosure *closure)
+watch_free (gpointer data)
 {
   Watch *watch = data;
 
-  g_clear_handle_id (&watch->source, g_source_remove);
+  g_signal_handlers_disconnect_by_data (watch->monitor, watch);
+  g_file_monitor_cancel (watch->monitor);
+  g_object_unref (watch->monitor);
+  /* Removing the sources frees their Pending. */
+  g_hash_table_unref (watch->pending);
   g_free (watch);
+}
+
+static void
+pending_free (gpointer data)
+{
+  Pending *pending = data;
+
+  g_free (pending->path);
+  g_free (pending);
 }
 
 static gboolean
 reload_later (gpointer data)
 {
-  Watch *watch = data;
+  Pending *pending = data;
+  FzWindow *window = pending->watch->window;
+  g_autofree char *path = NULL;
+  FzDocument *document;
 
-  watch->source = 0;
-  reload_document (watch->window, watch->document);   /* frees @watch with the monitor */
+  /* The source is over: returning frees @pending, not the table. */
+  g_hash_table_steal_extended (pending->watch->pending, pending->path, (gpointer *) &path, NULL);
+  if (path == NULL)
+    return G_SOURCE_REMOVE;
+  document = fz_workspace_lookup_document (window->workspace, path);
+  if (document != NULL)
+    reload_document (window, document);
   return G_SOURCE_REMOVE;
 }
 
 static void
-file_changed (GFileMonitor      *monitor,
-              GFile             *file,
-              GFile             *other,
-              GFileMonitorEvent  event,
-              Watch             *watch)
+remove_source (gpointer data)
 {
-  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED
-      && event != G_FILE_MONITOR_EVENT_CHANGED)
-    return;
-  g_clear_handle_id (&watch->source, g_source_remove);
-  watch->source = g_timeout_add (RELOAD_DELAY_MS, reload_later, watch);
+  g_source_remove (GPOINTER_TO_UINT (data));
 }
 
 static void
-watch_document (FzWindow   *self,
-                FzDocument *document)
+folder_changed (GFileMonitor      *monitor,
+                GFile             *file,
+                GFile             *other,
+                GFileMonitorEvent  event,
+                Watch             *watch)
+{
+  g_autofree char *path = NULL;
+  Pending *pending;
+  guint source;
+
+  if (event != G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT && event != G_FILE_MONITOR_EVENT_CREATED
+      && event != G_FILE_MONITOR_EVENT_CHANGED)
+    return;
+  path = g_file_get_path (file);
+  if (path == NULL || fz_workspace_lookup_document (watch->window->workspace, path) == NULL)
+    return;
+  pending = g_new0 (Pending, 1);
+  pending->watch = watch;
+  pending->path = g_strdup (path);
+  source = g_timeout_add_full (G_PRIORITY_DEFAULT, RELOAD_DELAY_MS, reload_later, pending,
+                               pending_free);
+  /* A later change of the same page starts its wait again. */
+  g_hash_table_insert (watch->pending, g_steal_pointer (&path), GUINT_TO_POINTER (source));
+}
+
+static char *
+document_folder (FzDocument *document)
 {
   GFile *file = fz_document_get_file (document);
+  g_autoptr(GFile) parent = file != NULL ? g_file_get_parent (file) : NULL;
+
+  return parent != NULL ? g_file_get_path (parent) : NULL;
+}
+
+static void
+watch_folder (FzWindow   *self,
+              const char *folder)
+{
+  g_autoptr(GFile) dir = NULL;
   GFileMonitor *monitor;
   Watch *watch;
 
-  if (file == NULL || g_hash_table_contains (self->monitors, document))
+  if (g_hash_table_contains (self->monitors, folder))
     return;
-  monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+  dir = g_file_new_for_path (folder);
+  monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_NONE, NULL, NULL);
   if (monitor == NULL)
     return;
   watch = g_new0 (Watch, 1);
   watch->window = self;
-  watch->document = document;
-  g_signal_connect_data (monitor, "changed", G_CALLBACK (file_changed), watch,
-                         watch_free, 0);
-  g_hash_table_insert (self->monitors, g_object_ref (document), monitor);
+  watch->monitor = monitor;
+  watch->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, remove_source);
+  g_signal_connect (monitor, "changed", G_CALLBACK (folder_changed), watch);
+  g_hash_table_insert (self->monitors, g_strdup (folder), watch);
 }
 
-/* Watches exactly the documents in the list. */
+/* Watches exactly the folders of the documents in the list. */
 static void
-documents_changed (FzWindow *self)
+documents_changed (FzWindow   *self,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   GListModel *documents)
 {
-  GListModel *documents = fz_workspace_get_documents (self->workspace);
-  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) present = NULL;
   GHashTableIter iter;
-  gpointer document;
+  gpointer folder;
 
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(FzDocument) item = g_list_model_get_item (documents, i);
+      g_autofree char *path = document_folder (item);
+
+      if (path != NULL)
+        watch_folder (self, path);
+    }
+  if (removed == 0)
+    return;
+  /* Removals are rare (a page closed, or read again): the folders still in use are counted
+   * anew rather than kept counted at every change. */
+  present = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
     {
       g_autoptr(FzDocument) item = g_list_model_get_item (documents, i);
+      char *path = document_folder (item);
 
-      g_hash_table_add (present, item);
-      watch_document (self, item);
+      if (path != NULL)
+        g_hash_table_add (present, path);
     }
   g_hash_table_iter_init (&iter, self->monitors);
-  while (g_hash_table_iter_next (&iter, &document, NULL))
-    if (!g_hash_table_contains (present, document))
+  while (g_hash_table_iter_next (&iter, &folder, NULL))
+    if (!g_hash_table_contains (present, folder))
       g_hash_table_iter_remove (&iter);
 }
 
@@ -388,7 +461,7 @@ reload_document (FzWindow   *self,
       fz_reader_view_set_document (FZ_READER_VIEW (self->reader), NULL, -1);
       gtk_stack_set_visible_child_name (self->reader_stack, "empty");
     }
-  fz_workspace_remove_document (self->workspace, old);   /* drops its monitor */
+  fz_workspace_remove_document (self->workspace, old);
   fz_workspace_load_async (self->workspace, &reload->file, 1, self->cancellable, reloaded,
                            reload);
 }
@@ -516,7 +589,7 @@ _fz_window_workspace_class_init (GtkWidgetClass *widget_class)
 void
 _fz_window_workspace_init (FzWindow *self)
 {
-  self->monitors = g_hash_table_new_full (NULL, NULL, g_object_unref, g_object_unref);
+  self->monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, watch_free);
   g_signal_connect_object (fz_workspace_get_documents (self->workspace), "items-changed",
                            G_CALLBACK (documents_changed), self, G_CONNECT_SWAPPED);
 }
