@@ -65,6 +65,36 @@ write_two_months (void)
               "2月份，嘉兴市破获电信网络诈骗案件35起。\n");
 }
 
+/* A folder on the command line is opened as the app opens it: its pages in the order a file
+ * manager lists their names (page-2 before page-10), each once, a folder in it walked too. */
+static void
+test_folder (void)
+{
+  g_autofree char *folder = g_build_filename (workdir, "folder", NULL);
+  g_autofree char *inner = g_build_filename (folder, "inner", NULL);
+  const char *names[] = { "page-10.txt", "page-2.txt", "inner/page-1.txt" };
+  g_autofree char *by_folder = NULL;
+  g_autofree char *by_name = NULL;
+  g_autofree char *count = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (inner, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *name = g_build_filename ("folder", names[i], NULL);
+      g_autofree char *text = g_strdup_printf ("本报讯 3月份，湖州市公安局破获电信网络诈骗案件%u起。\n",
+                                               10 + i);
+
+      write_page (name, text);
+    }
+  by_folder = run_cli (0, "extract", "--jobs", "2", "folder", NULL);
+  by_name = run_cli (0, "extract", "--jobs", "1", "folder/inner/page-1.txt",
+                     "folder/page-2.txt", "folder/page-10.txt", NULL);
+  g_assert_cmpstr (by_folder, ==, by_name);
+  g_assert_nonnull (strstr (by_folder, "\t12\t"));
+  count = run_cli (0, "extract", "--count", "folder", NULL);
+  g_assert_cmpstr (count, ==, "6\n");   /* a month and a count a page */
+}
+
 static void
 test_series (void)
 {
@@ -292,6 +322,7 @@ main (int   argc,
       return 1;
     }
   workdir = g_dir_make_tmp ("fanzha-cli-XXXXXX", NULL);
+  g_test_add_func ("/cli/folder", test_folder);
   g_test_add_func ("/cli/series", test_series);
   g_test_add_func ("/cli/date-option", test_date_option);
   g_test_add_func ("/cli/index-period", test_index_period);

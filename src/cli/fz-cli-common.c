@@ -7,8 +7,8 @@
 
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
-#include "fz-cli-pool.h"
 #include "fz-document-date.h"
+#include "fz-loader.h"
 
 static gboolean
 parse_date_option (const char  *name,
@@ -35,6 +35,14 @@ parse_date_option (const char  *name,
       return FALSE;
     }
   file = g_strndup (value, eq - value);
+  /* Known by the path it names (a file in a folder given is reached by that), and as typed,
+   * which may be a bare name. */
+  {
+    g_autoptr(GFile) named = g_file_new_for_commandline_arg (file);
+
+    if (g_file_peek_path (named) != NULL)
+      g_hash_table_insert (common->dates, g_strdup (g_file_peek_path (named)), g_strdup (eq + 1));
+  }
   g_hash_table_insert (common->dates, g_steal_pointer (&file), g_strdup (eq + 1));
   return TRUE;
 }
@@ -124,42 +132,92 @@ workspace_date (FzCliCommon *common,
   return entry != NULL ? entry->date : NULL;
 }
 
+/* FANZHA_JOBS when set, else one a processor. */
+static guint
+default_jobs (void)
+{
+  const char *env = g_getenv ("FANZHA_JOBS");
+  gint64 n;
+
+  if (env != NULL && *env != '\0' && (n = g_ascii_strtoll (env, NULL, 10)) > 0)
+    return (guint) MIN (n, 256);
+  return (guint) CLAMP (g_get_num_processors (), 1, 64);
+}
+
 guint
 fz_cli_common_jobs (FzCliCommon *common)
 {
-  return common->jobs > 0 ? (guint) MIN (common->jobs, 256) : fz_cli_pool_default_jobs ();
+  return common->jobs > 0 ? (guint) MIN (common->jobs, 256) : default_jobs ();
+}
+
+typedef struct
+{
+  FzCliResultFunc done;
+  gpointer        done_data;
+} EachFile;
+
+static void
+each_file_done (GFile        *file,
+                gpointer      result,
+                const GError *error,
+                gpointer      data)
+{
+  EachFile *each = data;
+
+  /* The loader's messages already name the file. */
+  if (error != NULL)
+    g_printerr ("fanzha-cli: %s\n", error->message);
+  else
+    each->done (result, each->done_data);
+}
+
+guint
+fz_cli_common_each_file (FzCliCommon      *common,
+                         char            **paths,
+                         guint             n_paths,
+                         FzLoaderWorkFunc  work,
+                         gpointer          work_data,
+                         GDestroyNotify    free_result,
+                         FzCliResultFunc   done,
+                         gpointer          done_data)
+{
+  g_autoptr(FzLoader) loader = fz_loader_new ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  EachFile each = { done, done_data };
+
+  for (guint i = 0; i < n_paths; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (paths[i]));
+  return fz_loader_load_each (loader, (GFile **) files->pdata, files->len,
+                              fz_cli_common_jobs (common), work, work_data, free_result,
+                              each_file_done, &each);
 }
 
 /* Loads and analyses one file; may run on any thread (the pipeline is immutable). */
 static FzDocument *
 load_document (FzCliCommon  *common,
                FzPipeline   *pipeline,
-               const char   *path,
-               char        **message)
+               GFile        *file,
+               GError      **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FzDocument) document = fz_document_load (file, NULL, &error);
-  g_autofree char *base = g_path_get_basename (path);
-  const char *date;
+  g_autoptr(FzDocument) document = fz_document_load (file, NULL, error);
+  const char *date = NULL;
 
   if (document == NULL)
+    return NULL;
+  if (g_file_peek_path (file) != NULL)
     {
-      /* Messages from the loader already name the file. */
-      *message = g_strdup (error->message);
-      return NULL;
+      g_autofree char *base = g_path_get_basename (g_file_peek_path (file));
+
+      date = g_hash_table_lookup (common->dates, g_file_peek_path (file));
+      if (date == NULL)
+        date = g_hash_table_lookup (common->dates, base);
     }
-  date = g_hash_table_lookup (common->dates, path);
-  if (date == NULL)
-    date = g_hash_table_lookup (common->dates, base);
   if (date == NULL)
     date = workspace_date (common, document);
   if (date != NULL)
     fz_document_set_date (document, date);
   if (pipeline != NULL)
     fz_pipeline_analyze (pipeline, document);
-  if (pipeline != NULL && common->workspace != NULL)
-    fz_decisions_apply_to_document (common->workspace->decisions, document);
   return g_steal_pointer (&document);
 }
 
@@ -172,13 +230,13 @@ typedef struct
 } EachDocument;
 
 static gpointer
-each_work (const char  *path,
-           gpointer     data,
-           char       **message)
+each_work (GFile     *file,
+           gpointer   data,
+           GError   **error)
 {
   EachDocument *each = data;
 
-  return load_document (each->common, each->pipeline, path, message);
+  return load_document (each->common, each->pipeline, file, error);
 }
 
 static void
@@ -221,8 +279,8 @@ fz_cli_common_each_document (FzCliCommon      *common,
   each.pipeline = pipeline;
   if (ready != NULL)
     ready (pipeline, user_data);
-  if (fz_cli_pool_run (fz_cli_common_jobs (common), paths, (guint) MAX (n_paths, 0), each_work,
-                       &each, each_done, &each, g_object_unref) > 0)
+  if (fz_cli_common_each_file (common, paths, (guint) MAX (n_paths, 0), each_work, &each,
+                               g_object_unref, each_done, &each) > 0)
     return FZ_CLI_SOME_FAILED;
   return FZ_CLI_OK;
 }

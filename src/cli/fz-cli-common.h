@@ -6,6 +6,7 @@
 
 #include "fz-document.h"
 #include "fz-index.h"
+#include "fz-loader.h"
 #include "fz-pipeline.h"
 #include "fz-workspace-file.h"
 
@@ -19,7 +20,7 @@ typedef struct
   char       *data_dir;
   char       *workspace_path;   /* --workspace WS.xml */
   FzWorkspaceState *workspace;  /* loaded by fz_cli_common_each_document */
-  gint        jobs;       /* --jobs; 0: fz_cli_pool_default_jobs () */
+  gint        jobs;       /* --jobs; 0: FANZHA_JOBS, or one a processor */
 } FzCliCommon;
 
 /* Options every analysing command takes: --date FILE=YYYY-MM-DD, --lexicon, --aliases,
@@ -34,6 +35,20 @@ FzPipeline   *fz_cli_common_pipeline    (FzCliCommon  *common,
                                          GError      **error);
 /* How many threads the command's files are spread over. */
 guint         fz_cli_common_jobs        (FzCliCommon  *common);
+
+typedef void (*FzCliResultFunc) (gpointer    result,
+                                 gpointer    done_data);
+/* Finds the files of @paths (a folder: its pages, as the app opens it), runs @work on each on
+ * a pool of threads and hands each result to @done on the calling thread, in order; a file
+ * that fails gets its line on stderr at its turn. Returns how many failed. */
+guint         fz_cli_common_each_file   (FzCliCommon      *common,
+                                         char            **paths,
+                                         guint             n_paths,
+                                         FzLoaderWorkFunc  work,
+                                         gpointer          work_data,
+                                         GDestroyNotify    free_result,
+                                         FzCliResultFunc   done,
+                                         gpointer          done_data);
 typedef void (*FzCliPipelineFunc) (FzPipeline *pipeline,
                                    gpointer    user_data);
 typedef void (*FzCliDocumentFunc) (FzPipeline *pipeline,
@@ -41,7 +56,7 @@ typedef void (*FzCliDocumentFunc) (FzPipeline *pipeline,
                                    gpointer    user_data);
 
 /* Makes the pipeline and hands it to @ready (if not NULL), then loads and analyses the
- * @n_paths files on a pool of threads and hands each to @func on the calling thread, in the
+ * files and folders of @paths on a pool of threads and hands each to @func on the calling thread, in the
  * order of @paths. A file that fails, or the pipeline's own data, gets its line on stderr.
  * Returns FZ_CLI_OK, or FZ_CLI_SOME_FAILED when anything could not be read. */
 int           fz_cli_common_each_document (FzCliCommon      *common,

@@ -8,7 +8,6 @@
 #include "fz-charset.h"
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
-#include "fz-cli-pool.h"
 #include "fz-document-text.h"
 #include "fz-error.h"
 #include "fz-extractor.h"
@@ -106,30 +105,26 @@ write_figures (FzPipeline *pipeline,
 
 /* Reads, decodes and counts one file; may run on any thread. */
 static gpointer
-count_work (const char  *path,
-            gpointer     data,
-            char       **message)
+count_work (GFile     *file,
+            gpointer   data,
+            GError   **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autofree guint8 *bytes = NULL;
   g_autoptr(FzDocumentText) text = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) local = NULL;
   g_autofree char *view = NULL;
   gsize len = 0, *count;
 
   /* The same checks as every other command: a FIFO must not hang the count. */
-  bytes = fz_document_read (file, NULL, &len, &error);
+  bytes = fz_document_read (file, NULL, &len, error);
   if (bytes == NULL)
-    {
-      *message = g_strdup (error->message);
-      return NULL;
-    }
-  text = fz_document_text_decode (g_file_peek_path (file), bytes, len, &error);
+    return NULL;
+  text = fz_document_text_decode (g_file_peek_path (file), bytes, len, &local);
   if (text == NULL)
     {
       g_autofree char *display = g_file_get_parse_name (file);
 
-      *message = g_strdup_printf ("%s: %s", display, error->message);
+      g_set_error (error, local->domain, local->code, "%s: %s", display, local->message);
       return NULL;
     }
   /* As the analysis does: a traditional page is read in simplified characters. */
@@ -153,8 +148,8 @@ count_figures (FzCliCommon  *common,
                guint         n_paths)
 {
   gsize figures = 0;
-  guint failed = fz_cli_pool_run (fz_cli_common_jobs (common), paths, n_paths, count_work, NULL,
-                                  count_done, &figures, g_free);
+  guint failed = fz_cli_common_each_file (common, paths, n_paths, count_work, NULL, g_free,
+                                          count_done, &figures);
 
   g_print ("%" G_GSIZE_FORMAT "\n", figures);
   return failed > 0 ? FZ_CLI_SOME_FAILED : FZ_CLI_OK;

@@ -1,21 +1,13 @@
 /* fz-loader.c: batch loading of files and folders on a pool of worker threads. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include "fz-loader.h"
+#include "fz-loader-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "fz-error.h"
 #include "fz-worker.h"
-
-struct _FzLoader
-{
-  GObject            parent_instance;
-  FzLoaderDocumentFunc document_func;
-  gpointer           document_data;
-  GDestroyNotify     document_destroy;
-};
 
 G_DEFINE_FINAL_TYPE (FzLoader, fz_loader, G_TYPE_OBJECT)
 
@@ -27,33 +19,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* One file to load, or an error found while walking the folders. */
-typedef struct
-{
-  GFile      *file;
-  FzDocument *document;
-  GError     *error;
-  gboolean    finished;
-} Slot;
-
-typedef struct
-{
-  FzLoader     *loader;
-  GTask        *task;
-  GMainContext *context;
-  GCancellable *cancellable;
-  GPtrArray    *inputs;        /* GFile */
-  GArray       *slots;         /* Slot, in the order found */
-  GHashTable   *seen_dirs;     /* "dev:inode" of every folder walked */
-
-  GMutex        lock;
-  guint         next_out;      /* the first slot not yet announced */
-  guint         done;
-  guint         total;
-  gboolean      sync;          /* no main context to report to */
-  GSource      *flush_source;
-} Job;
-
 static void
 slot_clear (gpointer data)
 {
@@ -64,8 +29,8 @@ slot_clear (gpointer data)
   g_clear_error (&slot->error);
 }
 
-static void
-job_free (Job *job)
+void
+_fz_loader_job_free (Job *job)
 {
   g_clear_object (&job->loader);
   g_clear_object (&job->cancellable);
@@ -270,8 +235,8 @@ walk_dir (Job       *job,
 
 static void sort_slots (Job *job, guint from);
 
-static void
-collect (Job *job)
+void
+_fz_loader_collect (Job *job)
 {
   for (guint i = 0; i < job->inputs->len; i++)
     {
@@ -428,7 +393,7 @@ run_job (Job *job)
   GThreadPool *pool;
   guint n_files = 0;
 
-  collect (job);
+  _fz_loader_collect (job);
   for (guint i = 0; i < job->slots->len; i++)
     n_files += g_array_index (job->slots, Slot, i).file != NULL;
 
@@ -472,8 +437,8 @@ thread_main (gpointer data)
   return NULL;
 }
 
-static Job *
-job_new (FzLoader      *self,
+Job *
+_fz_loader_job_new (FzLoader      *self,
          GFile        **files,
          guint          n_files,
          GCancellable  *cancellable)
@@ -558,10 +523,10 @@ fz_loader_load_async (FzLoader             *self,
   g_return_if_fail (files != NULL || n_files == 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  job = job_new (self, files, n_files, cancellable);
+  job = _fz_loader_job_new (self, files, n_files, cancellable);
   job->task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (job->task, fz_loader_load_async);
-  g_task_set_task_data (job->task, job, (GDestroyNotify) job_free);
+  g_task_set_task_data (job->task, job, (GDestroyNotify) _fz_loader_job_free);
   /* the task owns the job; the thread holds the task's reference until complete_cb */
   thread = g_thread_new ("fz-loader", thread_main, job);
   g_thread_unref (thread);
@@ -627,15 +592,15 @@ fz_loader_load_sync (FzLoader      *self,
   g_return_val_if_fail (FZ_IS_LOADER (self), FALSE);
   g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
 
-  job = job_new (self, files, n_files, cancellable);
+  job = _fz_loader_job_new (self, files, n_files, cancellable);
   job->sync = TRUE;
   run_job (job);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      job_free (job);
+      _fz_loader_job_free (job);
       return FALSE;
     }
   take_results (job, documents, errors);
-  job_free (job);
+  _fz_loader_job_free (job);
   return TRUE;
 }

@@ -54,4 +54,29 @@ gboolean   fz_loader_load_sync   (FzLoader             *self,
                                   GPtrArray           **errors,
                                   GError              **error);
 
+/* Runs on a worker for each file found: its result, or NULL with @error set. */
+typedef gpointer (*FzLoaderWorkFunc) (GFile        *file,
+                                      gpointer      work_data,
+                                      GError      **error);
+/* Runs on the calling thread for each file found, and for each error found walking the folders
+ * (@file NULL then), in the order of the result: @result, or @error when it failed. */
+typedef void     (*FzLoaderEachFunc) (GFile        *file,
+                                      gpointer      result,
+                                      const GError *error,
+                                      gpointer      func_data);
+/* Blocking, for tools: finds the files as loading does, runs @work (NULL: load the document
+ * and pass it to the document func) on @n_jobs threads (1: all on the calling thread), and
+ * hands each result to @func, then to @free_result, strictly in the order of the result, so
+ * that what a tool prints does not depend on @n_jobs. The workers run at most a few dozen
+ * files ahead: a tool going through an archive holds only those. Returns how many failed. */
+guint      fz_loader_load_each   (FzLoader             *self,
+                                  GFile               **files,
+                                  guint                 n_files,
+                                  guint                 n_jobs,
+                                  FzLoaderWorkFunc      work,
+                                  gpointer              work_data,
+                                  GDestroyNotify        free_result,
+                                  FzLoaderEachFunc      func,
+                                  gpointer              func_data);
+
 G_END_DECLS
