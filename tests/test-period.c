@@ -206,6 +206,43 @@ test_equal_and_kind (void)
     }
 }
 
+/* Each list in the order its comparison sorts it: no period first, an open start first and an
+ * open end last, PY after every known year and Y after PY. */
+static void
+check_order (const char * const *strs,
+             guint               n,
+             gint              (*compare) (const FzPeriod *, const FzPeriod *))
+{
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      {
+        FzPeriod a, b;
+        gint cmp;
+
+        g_assert_true (fz_period_parse (strs[i], -1, &a, NULL));
+        g_assert_true (fz_period_parse (strs[j], -1, &b, NULL));
+        cmp = compare (&a, &b);
+        if ((i < j && cmp >= 0) || (i == j && cmp != 0) || (i > j && cmp <= 0))
+          g_error ("“%s” against “%s”: %d", strs[i], strs[j], cmp);
+      }
+}
+
+static void
+test_compare (void)
+{
+  static const char * const by_start[] = {
+    "", "/2019-06", "/Y", "2019-01/2019-03", "2019/", "2019-03/2019-03", "2020/2020",
+    "PY-01/PY-12", "PY/Y", "Y-01/", "Y-03/Y-03",
+  };
+  static const char * const by_end[] = {
+    "", "2019-01/2019-03", "2019-03/2019-03", "/2019-06", "2020/2020", "PY-01/PY-12",
+    "Y-03/Y-03", "/Y", "PY/Y", "2019/", "Y-01/",
+  };
+
+  check_order (by_start, G_N_ELEMENTS (by_start), fz_period_compare);
+  check_order (by_end, G_N_ELEMENTS (by_end), fz_period_compare_latest);
+}
+
 /* ---- finder ---------------------------------------------------------------- */
 
 typedef struct
@@ -576,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/period/resolve", test_resolve);
   g_test_add_func ("/period/resolve-contradiction", test_resolve_contradiction);
   g_test_add_func ("/period/equal-and-kind", test_equal_and_kind);
+  g_test_add_func ("/period/compare", test_compare);
   g_test_add_func ("/period/finder/spec-words", test_finder_spec_words);
   g_test_add_func ("/period/finder/scope", test_finder_scope);
   g_test_add_func ("/period/finder/doc-date", test_finder_doc_date);

@@ -57,7 +57,17 @@ char         *fz_period_resolve_string    (const char     *str,
 gboolean      fz_period_equal             (const FzPeriod *a,
                                            const FzPeriod *b);
 gboolean      fz_period_has_unknown_year  (const FzPeriod *self);
+gint          fz_period_compare           (const FzPeriod *a,
+                                           const FzPeriod *b);
+gint          fz_period_compare_latest    (const FzPeriod *a,
+                                           const FzPeriod *b);
 FzPeriodKind  fz_period_kind              (const FzPeriod *self);
 const char   *fz_period_kind_to_string    (FzPeriodKind    kind);
+
+gboolean      fz_period_end_equal             (const FzPeriodEnd *a,
+                                               const FzPeriodEnd *b);
+gboolean      fz_period_end_same_year         (const FzPeriodEnd *a,
+                                               const FzPeriodEnd *b);
+gboolean      fz_period_end_year_is_unknown   (const FzPeriodEnd *self);
 
 G_END_DECLS
