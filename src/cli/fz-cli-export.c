@@ -86,21 +86,13 @@ figure_status (FzDocument      *document,
                gpointer         user_data)
 {
   Export *export = user_data;
-  guint32 flags;
 
   if (export->status == NULL || index >= export->status->len)
     return FZ_SUMMARY_STATUS_MACHINE;
   *note = fz_decisions_get_figure_note (export->decisions, document,
                                         FZ_FIGURE_ID (figure->start, figure->end));
-  flags = g_array_index (export->status, FzFigureStatus, index).flags;
-  if (flags & FZ_FIGURE_STATUS_REJECTED)
-    return FZ_SUMMARY_STATUS_REJECTED;
-  if (flags & FZ_FIGURE_STATUS_ADDED)
-    return FZ_SUMMARY_STATUS_ADDED;
-  if (flags & FZ_FIGURE_STATUS_EDITED)
-    return FZ_SUMMARY_STATUS_EDITED;
-  return flags & FZ_FIGURE_STATUS_ACCEPTED ? FZ_SUMMARY_STATUS_ACCEPTED
-                                           : FZ_SUMMARY_STATUS_MACHINE;
+  return fz_summary_status_from_flags (g_array_index (export->status, FzFigureStatus,
+                                                     index).flags);
 }
 
 static const char * const *

@@ -369,16 +369,3 @@ fz_decisions_get_article_note (FzDecisions *self,
   return d != NULL ? d->note : NULL;
 }
 
-const char *
-fz_figure_status_to_string (guint32 flags)
-{
-  if (flags & FZ_FIGURE_STATUS_REJECTED)
-    return "rejected";
-  if (flags & FZ_FIGURE_STATUS_ADDED)
-    return "added";
-  if (flags & FZ_FIGURE_STATUS_EDITED)
-    return "edited";
-  if (flags & FZ_FIGURE_STATUS_ACCEPTED)
-    return "accepted";
-  return "machine";
-}

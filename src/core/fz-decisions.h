@@ -171,7 +171,6 @@ void           fz_unattached_free             (FzUnattached   *unattached);
 const char    *fz_figure_field_to_string      (FzFigureField   field);
 gboolean       fz_figure_field_from_string    (const char     *str,
                                                FzFigureField  *field);
-const char    *fz_figure_status_to_string     (guint32         flags);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzUnattached, fz_unattached_free)
 

@@ -385,20 +385,6 @@ fz_format_change (FzChange    change,
 }
 
 char *
-fz_format_figure (const FzFigureList *list,
-                  const FzFigure     *figure,
-                  FzFormatLang        lang)
-{
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (list != NULL && figure != NULL, NULL);
-
-  value = fz_format_value (figure->kind, fz_figure_list_str (list, figure->value),
-                           fz_figure_list_str (list, figure->unit), figure->qualifier, lang);
-  return fz_format_change (figure->change, figure->basis, value);
-}
-
-char *
 fz_format_indicator_id (const char *id)
 {
   return g_strdelimit (g_strdup (id != NULL ? id : ""), "_", ' ');

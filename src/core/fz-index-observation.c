@@ -48,19 +48,6 @@ fz_value_kind_to_string (FzValueKind kind)
   return fz_enum_to_string (FZ_TYPE_VALUE_KIND, kind);
 }
 
-gboolean
-fz_value_kind_from_string (const char  *str,
-                           FzValueKind *kind)
-{
-  int v;
-
-  g_return_val_if_fail (kind != NULL, FALSE);
-  if (!fz_enum_from_string (FZ_TYPE_VALUE_KIND, str, &v))
-    return FALSE;
-  *kind = v;
-  return TRUE;
-}
-
 const char *
 fz_region_level_to_string (FzRegionLevel level)
 {

@@ -32,8 +32,6 @@ FzObservation *fz_observation_copy          (const FzObservation *obs);
 void           fz_observation_free          (FzObservation       *obs);
 
 const char    *fz_value_kind_to_string      (FzValueKind          kind);
-gboolean       fz_value_kind_from_string    (const char          *str,
-                                             FzValueKind         *kind);
 const char    *fz_region_level_to_string    (FzRegionLevel        level);
 gboolean       fz_region_level_from_string  (const char          *str,
                                              FzRegionLevel       *level);

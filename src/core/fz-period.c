@@ -1,4 +1,4 @@
-/* fz-period.c: parse, write, resolve and classify periods such as Y-01/, /Y-07-15 and Y-03/Y-03. */
+/* fz-period.c: parse, write, resolve and compare periods such as Y-01/, /Y-07-15 and Y-03/Y-03. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-period.h"
@@ -327,6 +327,8 @@ fz_period_resolve_string (const char *str,
   return fz_period_to_string (&period);
 }
 
+/* Equal as written: Y-01 and 2022-01 differ until resolved, which
+ * fz_period_end_year_is_unknown() tells the caller. */
 gboolean
 fz_period_end_equal (const FzPeriodEnd *a,
                      const FzPeriodEnd *b)
@@ -335,8 +337,6 @@ fz_period_end_equal (const FzPeriodEnd *a,
   return fz_period_end_same_year (a, b) && a->month == b->month && a->day == b->day;
 }
 
-/* Equal as written: Y-01/ and 2022-01/ differ until resolved, which
- * fz_period_has_unknown_year() tells the caller. */
 gboolean
 fz_period_equal (const FzPeriod *a,
                  const FzPeriod *b)
@@ -449,50 +449,4 @@ fz_period_compare_latest (const FzPeriod *a,
 {
   g_return_val_if_fail (a != NULL && b != NULL, 0);
   return compare_periods (a, b, TRUE);
-}
-
-static gboolean
-is_first_of_year (const FzPeriodEnd *e)
-{
-  return (e->month == 0 || e->month == 1) && (e->day == 0 || e->day == 1);
-}
-
-static gboolean
-is_last_of_year (const FzPeriodEnd *e)
-{
-  return e->month == 0 || (e->month == 12 && (e->day == 0 || e->day == 31));
-}
-
-FzPeriodKind
-fz_period_kind (const FzPeriod *self)
-{
-  const FzPeriodEnd *s, *e;
-
-  g_return_val_if_fail (self != NULL, FZ_PERIOD_KIND_NONE);
-  s = &self->start;
-  e = &self->end;
-  if (fz_period_is_empty (self))
-    return FZ_PERIOD_KIND_NONE;
-  if (s->year_kind == FZ_PERIOD_YEAR_OPEN)
-    return FZ_PERIOD_KIND_OTHER;
-  if (e->year_kind == FZ_PERIOD_YEAR_OPEN)
-    return is_first_of_year (s) ? FZ_PERIOD_KIND_YEAR_TO_DATE : FZ_PERIOD_KIND_OTHER;
-  if (!fz_period_end_same_year (s, e))
-    return FZ_PERIOD_KIND_OTHER;
-  if (s->month != 0 && s->month == e->month &&
-      (s->day == 0 || s->day == 1) &&
-      (e->day == 0 || e->day == days_in_month (e)))
-    return FZ_PERIOD_KIND_MONTH;
-  if (is_first_of_year (s))
-    return is_last_of_year (e) ? FZ_PERIOD_KIND_WHOLE_YEAR : FZ_PERIOD_KIND_YEAR_TO_DATE;
-  return FZ_PERIOD_KIND_OTHER;
-}
-
-const char *
-fz_period_kind_to_string (FzPeriodKind kind)
-{
-  static const char * const names[] = { "none", "month", "year-to-date", "whole-year", "other" };
-
-  g_return_val_if_fail (kind <= FZ_PERIOD_KIND_OTHER, "");
-  return names[kind];
 }

@@ -141,13 +141,6 @@ fz_pipeline_get_gazetteer (FzPipeline *self)
   return self->gazetteer;
 }
 
-const char *
-fz_pipeline_get_data_dir (FzPipeline *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->data_dir;
-}
-
 static void
 new_in_thread (GTask        *task,
                gpointer      source,

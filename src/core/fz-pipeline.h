@@ -47,7 +47,6 @@ gboolean     fz_pipeline_add_aliases_file (FzPipeline    *self,
                                            GError       **error);
 FzLexicon   *fz_pipeline_get_lexicon      (FzPipeline    *self);
 FzGazetteer *fz_pipeline_get_gazetteer    (FzPipeline    *self);
-const char  *fz_pipeline_get_data_dir     (FzPipeline    *self);
 /* Builds the pipeline on a worker thread (reading the gazetteer takes a moment). */
 void         fz_pipeline_new_async        (const char          *data_dir,
                                            GCancellable        *cancellable,

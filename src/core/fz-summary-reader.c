@@ -463,18 +463,6 @@ fz_summary_read_doc (xmlDoc      *doc,
 }
 
 FzSummary *
-fz_summary_read_memory (const char  *data,
-                        gsize        len,
-                        const char  *display_name,
-                        GError     **error)
-{
-  g_autoptr(xmlDoc) doc = fz_xml_read_memory (data, len, display_name, "summary",
-                                              FZ_SUMMARY_MAX_SIZE, error);
-
-  return doc != NULL ? fz_summary_read_doc (doc, display_name, error) : NULL;
-}
-
-FzSummary *
 fz_summary_read_file (const char  *path,
                       GError     **error)
 {

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "fz-decisions.h"
 #include "fz-error.h"
 #include "fz-summary-writer-private.h"
 #include "fz-xml.h"
@@ -18,24 +19,19 @@ static const char * const status_names[FZ_N_SUMMARY_STATUSES] = {
   "machine", "added", "edited", "rejected", "accepted"
 };
 
-const char *
-fz_summary_status_to_string (FzSummaryStatus status)
+/* A rejection outweighs everything, then an addition, then an edit. */
+FzSummaryStatus
+fz_summary_status_from_flags (guint32 flags)
 {
-  g_return_val_if_fail (status < FZ_N_SUMMARY_STATUSES, "");
-  return status_names[status];
-}
-
-gboolean
-fz_summary_status_from_string (const char     *str,
-                              FzSummaryStatus *status)
-{
-  for (guint i = 0; i < FZ_N_SUMMARY_STATUSES; i++)
-    if (g_strcmp0 (str, status_names[i]) == 0)
-      {
-        *status = i;
-        return TRUE;
-      }
-  return FALSE;
+  if (flags & FZ_FIGURE_STATUS_REJECTED)
+    return FZ_SUMMARY_STATUS_REJECTED;
+  if (flags & FZ_FIGURE_STATUS_ADDED)
+    return FZ_SUMMARY_STATUS_ADDED;
+  if (flags & FZ_FIGURE_STATUS_EDITED)
+    return FZ_SUMMARY_STATUS_EDITED;
+  if (flags & FZ_FIGURE_STATUS_ACCEPTED)
+    return FZ_SUMMARY_STATUS_ACCEPTED;
+  return FZ_SUMMARY_STATUS_MACHINE;
 }
 
 /* ---- xmlTextWriter onto a GOutputStream ---- */
