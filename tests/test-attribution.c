@@ -3,6 +3,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-attribution.h"
+#include "fz-test-gold.h"
 
 #include <string.h>
 
@@ -17,16 +18,6 @@ static const char gazetteer_tsv[] =
   "910102002\t910102\t4\t花园街道\n"
   "910102003\t910102\t4\t柳林街道\n"
   "9102\t91\t2\t金沙市\n";
-
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("FZ_DATA_DIR");
-
-  if (dir != NULL)
-    return g_build_filename (dir, name, NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
-}
 
 typedef struct
 {
@@ -52,7 +43,7 @@ static void
 fixture_init (Fixture    *fx,
               const char *text)
 {
-  g_autofree char *lex_path = data_path ("indicators.tsv");
+  g_autofree char *lex_path = fz_test_data_path ("indicators.tsv");
   g_autoptr(GError) error = NULL;
 
   fx->gaz = fz_gazetteer_new_from_data (gazetteer_tsv, -1, &error);
