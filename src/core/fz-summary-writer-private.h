@@ -53,10 +53,6 @@ gboolean _fz_summary_attr       (FzSummaryWriter *self,
                                  const char      *name,
                                  const char      *value,
                                  GError         **error);
-gboolean _fz_summary_attr_uint  (FzSummaryWriter *self,
-                                 const char      *name,
-                                 guint64          value,
-                                 GError         **error);
 gboolean _fz_summary_attr_int   (FzSummaryWriter *self,
                                  const char      *name,
                                  gint64          value,
