@@ -13,17 +13,15 @@
 
 typedef struct
 {
-  FzCliCommon  common;
-  char        *type;
-  char        *indicator;
-  char        *level;
-  char        *period;
-  char        *method;
-  char        *lang;
-  char        *size;
-  char        *out;
-  char        *regions;
-  gboolean     dark;
+  FzCliCommon     common;
+  char           *type;
+  char           *indicator;
+  FzCliIndexArgs  index;
+  char           *lang;
+  char           *size;
+  char           *out;
+  char           *regions;
+  gboolean        dark;
 } ChartArgs;
 
 typedef struct
@@ -39,9 +37,7 @@ chart_args_clear (ChartArgs *args)
   fz_cli_common_clear (&args->common);
   g_free (args->type);
   g_free (args->indicator);
-  g_free (args->level);
-  g_free (args->period);
-  g_free (args->method);
+  fz_cli_index_args_clear (&args->index);
   g_free (args->lang);
   g_free (args->size);
   g_free (args->out);
@@ -57,13 +53,9 @@ make_context (ChartArgs *args)
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &args->indicator,
       N_("bar: an indicator or a dimension instead of the overall index; trend: the indicator"),
       N_("ID") },
-    { "level", 0, 0, G_OPTION_ARG_STRING, &args->level,
-      N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &args->period,
-      N_("Score one stretch: a year (2022), a month (2022-03), ytd or ytd:2022, or all"),
-      N_("PERIOD") },
-    { "method", 0, 0, G_OPTION_ARG_STRING, &args->method,
-      N_("Normalisation: minmax (default), percentile or goalposts"), N_("METHOD") },
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_LEVEL),
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_PERIOD),
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_METHOD),
     { "regions", 0, 0, G_OPTION_ARG_STRING, &args->regions,
       N_("Only these regions, separated by commas"), N_("NAMES") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &args->lang,
@@ -127,7 +119,7 @@ parse_args (ChartArgs      *args,
   const char *bad = NULL;
 
   fz_index_options_init (opts);
-  if (!fz_cli_index_options_apply (opts, args->level, args->period, args->method, NULL, error))
+  if (!fz_cli_index_options_apply (opts, &args->index, error))
     return FALSE;
   if (args->type != NULL && !fz_chart_type_from_string (args->type, &type))
     bad = _("--type takes bar, grouped, radar, trend or heatmap");

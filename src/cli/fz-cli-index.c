@@ -13,22 +13,16 @@
 
 typedef struct
 {
-  FzCliCommon  common;
-  char        *level;
-  char        *period;
-  char        *method;
-  char       **weights;
-  char        *indicator;
+  FzCliCommon     common;
+  FzCliIndexArgs  index;
+  char           *indicator;
 } IndexArgs;
 
 static void
 index_args_clear (IndexArgs *args)
 {
   fz_cli_common_clear (&args->common);
-  g_clear_pointer (&args->level, g_free);
-  g_clear_pointer (&args->period, g_free);
-  g_clear_pointer (&args->method, g_free);
-  g_clear_pointer (&args->weights, g_strfreev);
+  fz_cli_index_args_clear (&args->index);
   g_clear_pointer (&args->indicator, g_free);
 }
 
@@ -78,23 +72,16 @@ make_context (IndexArgs  *args,
               gboolean    series)
 {
   const GOptionEntry index_entries[] = {
-    { "level", 0, 0, G_OPTION_ARG_STRING, &args->level,
-      N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &args->period,
-      N_("Score one stretch: a year (2022), a month (2022-03), ytd or ytd:2022, or all"),
-      N_("PERIOD") },
-    { "method", 0, 0, G_OPTION_ARG_STRING, &args->method,
-      N_("Normalisation: minmax (default), percentile or goalposts"), N_("METHOD") },
-    { "weight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->weights,
-      N_("Weight of a dimension, e.g. strike=2 (default 1 each); repeatable"),
-      N_("DIMENSION=NUMBER") },
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_LEVEL),
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_PERIOD),
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_METHOD),
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_WEIGHT),
     { NULL }
   };
   const GOptionEntry series_entries[] = {
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &args->indicator,
       N_("The indicator to follow (an id of data/indicators.tsv)"), N_("ID") },
-    { "level", 0, 0, G_OPTION_ARG_STRING, &args->level,
-      N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_LEVEL),
     { NULL }
   };
   GOptionContext *context = g_option_context_new (summary);
@@ -125,8 +112,7 @@ fz_cli_index (int    argc,
       index_args_clear (&args);
       return FZ_CLI_USAGE;
     }
-  if (!fz_cli_common_index_options (&args.common, args.level, args.period, args.method,
-                                    args.weights, &opts, &error) || argc < 2)
+  if (!fz_cli_common_index_options (&args.common, &args.index, &opts, &error) || argc < 2)
     {
       g_printerr ("fanzha-cli index: %s\n", error != NULL ? error->message : _("no file given"));
       index_args_clear (&args);
@@ -171,7 +157,7 @@ fz_cli_series (int    argc,
       return FZ_CLI_USAGE;
     }
   if (args.indicator == NULL || argc < 2
-      || !fz_cli_index_options_apply (&opts, args.level, NULL, NULL, NULL, &error))
+      || !fz_cli_index_options_apply (&opts, &args.index, &error))
     {
       g_printerr ("fanzha-cli series: %s\n",
                   args.indicator == NULL ? _("--indicator ID is required")
