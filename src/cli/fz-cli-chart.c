@@ -9,7 +9,6 @@
 #include "fz-chart-model-index.h"
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
-#include "fz-index-feed.h"
 
 typedef struct
 {
@@ -23,13 +22,6 @@ typedef struct
   char           *regions;
   gboolean        dark;
 } ChartArgs;
-
-typedef struct
-{
-  FzIndex   *index;
-  FzLexicon *lexicon;
-  FzRegionLevel level;
-} Feed;
 
 static void
 chart_args_clear (ChartArgs *args)
@@ -143,27 +135,6 @@ parse_args (ChartArgs      *args,
   return TRUE;
 }
 
-static void
-feed_lexicon (FzPipeline *pipeline,
-              gpointer    user_data)
-{
-  Feed *feed = user_data;
-
-  feed->lexicon = fz_lexicon_ref (fz_pipeline_get_lexicon (pipeline));
-  fz_index_feed_lexicon (feed->index, feed->lexicon);
-}
-
-static void
-feed_document (FzPipeline *pipeline,
-               FzDocument *document,
-               gpointer    user_data)
-{
-  Feed *feed = user_data;
-
-  fz_index_feed_document (feed->index, fz_pipeline_get_gazetteer (pipeline), document,
-                          feed->level);
-}
-
 static int
 fail (ChartArgs  *args,
       const char *message,
@@ -177,7 +148,8 @@ fail (ChartArgs  *args,
 /* Draws the model into the --out file; returns FALSE with @error set when it cannot. */
 static gboolean
 draw (ChartArgs         *args,
-      Feed              *feed,
+      FzIndex           *index,
+      FzLexicon         *lexicon,
       FzChartSpec       *spec,
       FzIndexOptions    *opts,
       double             width,
@@ -191,11 +163,11 @@ draw (ChartArgs         *args,
   gboolean ok;
 
   if (spec->type != FZ_CHART_TREND &&
-      (result = fz_index_compute (feed->index, opts, error)) == NULL)
+      (result = fz_index_compute (index, opts, error)) == NULL)
     return FALSE;
-  spec->lexicon = feed->lexicon;
+  spec->lexicon = lexicon;
   spec->regions = (const char * const *) regions;
-  model = fz_chart_model_new_from_index (feed->index, result, spec, error);
+  model = fz_chart_model_new_from_index (index, result, spec, error);
   if (model == NULL)
     return FALSE;
   fz_chart_style_init (&style, args->dark);
@@ -213,7 +185,6 @@ fz_cli_chart (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(FzIndex) index = fz_index_new ();
   g_autoptr(FzLexicon) lexicon = NULL;
-  Feed feed = { index, NULL, FZ_REGION_LEVEL_UNKNOWN };
   FzIndexOptions opts;
   FzChartSpec spec;
   double width = 1200, height = 800;
@@ -230,11 +201,9 @@ fz_cli_chart (int    argc,
   if (argc < 2)
     return fail (&args, _("no file given"), FZ_CLI_USAGE);
 
-  feed.level = opts.level;
-  status = fz_cli_common_each_document (&args.common, argv + 1, argc - 1, feed_lexicon,
-                                        feed_document, &feed);
-  lexicon = feed.lexicon;
-  if (!draw (&args, &feed, &spec, &opts, width, height, &error))
+  status = fz_cli_common_feed_index (&args.common, argv + 1, argc - 1, index, opts.level,
+                                     &lexicon);
+  if (!draw (&args, index, lexicon, &spec, &opts, width, height, &error))
     return fail (&args, error->message,
                  g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED) ? FZ_CLI_SOME_FAILED
                                                                          : FZ_CLI_USAGE);

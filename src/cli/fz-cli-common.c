@@ -9,6 +9,7 @@
 #include "fz-cli-common.h"
 #include "fz-cli-pool.h"
 #include "fz-document-date.h"
+#include "fz-index-feed.h"
 
 static gboolean
 parse_date_option (const char  *name,
@@ -255,6 +256,52 @@ apply_weights (FzIndexOptions  *opts,
       opts->weights[dimension] = weight;
     }
   return TRUE;
+}
+
+typedef struct
+{
+  FzIndex       *index;
+  FzRegionLevel  level;
+  FzLexicon     *lexicon;
+} IndexFeed;
+
+static void
+index_feed_lexicon (FzPipeline *pipeline,
+                    gpointer    user_data)
+{
+  IndexFeed *feed = user_data;
+
+  feed->lexicon = fz_lexicon_ref (fz_pipeline_get_lexicon (pipeline));
+  fz_index_feed_lexicon (feed->index, feed->lexicon);
+}
+
+static void
+index_feed_document (FzPipeline *pipeline,
+                     FzDocument *document,
+                     gpointer    user_data)
+{
+  IndexFeed *feed = user_data;
+
+  fz_index_feed_document (feed->index, fz_pipeline_get_gazetteer (pipeline), document,
+                          feed->level);
+}
+
+int
+fz_cli_common_feed_index (FzCliCommon    *common,
+                          char          **paths,
+                          int             n_paths,
+                          FzIndex        *index,
+                          FzRegionLevel   level,
+                          FzLexicon     **lexicon)
+{
+  IndexFeed feed = { index, level, NULL };
+  int status = fz_cli_common_each_document (common, paths, n_paths, index_feed_lexicon,
+                                            index_feed_document, &feed);
+
+  if (lexicon != NULL)
+    *lexicon = g_steal_pointer (&feed.lexicon);
+  g_clear_pointer (&feed.lexicon, fz_lexicon_unref);
+  return status;
 }
 
 GOptionEntry

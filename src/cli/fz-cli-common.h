@@ -50,6 +50,15 @@ int           fz_cli_common_each_document (FzCliCommon      *common,
                                            FzCliPipelineFunc ready,
                                            FzCliDocumentFunc func,
                                            gpointer          user_data);
+/* Loads and analyses the @n_paths files as fz_cli_common_each_document() does and feeds each
+ * to @index, regions rolled up to @level; *@lexicon (when not NULL) gets the pipeline's
+ * lexicon. Returns as fz_cli_common_each_document() does. */
+int           fz_cli_common_feed_index  (FzCliCommon    *common,
+                                         char          **paths,
+                                         int             n_paths,
+                                         FzIndex        *index,
+                                         FzRegionLevel   level,
+                                         FzLexicon     **lexicon);
 /* The index options of `index`, `series`, `chart` and `export` as given; NULL: not given. */
 typedef struct
 {

@@ -9,7 +9,6 @@
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
 #include "fz-error.h"
-#include "fz-index-feed.h"
 
 typedef struct
 {
@@ -24,46 +23,6 @@ index_args_clear (IndexArgs *args)
   fz_cli_common_clear (&args->common);
   fz_cli_index_args_clear (&args->index);
   g_clear_pointer (&args->indicator, g_free);
-}
-
-typedef struct
-{
-  FzIndex       *index;
-  FzRegionLevel  level;
-} Feed;
-
-static void
-feed_lexicon (FzPipeline *pipeline,
-              gpointer    user_data)
-{
-  Feed *feed = user_data;
-
-  fz_index_feed_lexicon (feed->index, fz_pipeline_get_lexicon (pipeline));
-}
-
-static void
-feed_document (FzPipeline *pipeline,
-               FzDocument *document,
-               gpointer    user_data)
-{
-  Feed *feed = user_data;
-
-  fz_index_feed_document (feed->index, fz_pipeline_get_gazetteer (pipeline), document,
-                          feed->level);
-}
-
-/* Loads every file and feeds the index; returns the exit status so far. */
-static int
-build_index (IndexArgs     *args,
-             int            argc,
-             char         **argv,
-             FzRegionLevel  level,
-             FzIndex       *index)
-{
-  Feed feed = { index, level };
-
-  return fz_cli_common_each_document (&args->common, argv + 1, argc - 1, feed_lexicon,
-                                      feed_document, &feed);
 }
 
 static GOptionContext *
@@ -119,7 +78,7 @@ fz_cli_index (int    argc,
       /* An unreadable workspace is a file that failed, not a usage error. */
       return error != NULL && error->domain == FZ_ERROR ? FZ_CLI_SOME_FAILED : FZ_CLI_USAGE;
     }
-  status = build_index (&args, argc, argv, opts.level, index);
+  status = fz_cli_common_feed_index (&args.common, argv + 1, argc - 1, index, opts.level, NULL);
   result = fz_index_compute (index, &opts, &error);
   if (result == NULL)
     {
@@ -166,7 +125,7 @@ fz_cli_series (int    argc,
       return FZ_CLI_USAGE;
     }
   level = opts.level;
-  status = build_index (&args, argc, argv, level, index);
+  status = fz_cli_common_feed_index (&args.common, argv + 1, argc - 1, index, level, NULL);
   if (!fz_index_write_series_tsv (index, args.indicator, level, out, &error))
     {
       g_printerr ("fanzha-cli series: %s\n", error->message);
