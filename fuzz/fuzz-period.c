@@ -11,6 +11,7 @@
 #include "fz-figure.h"
 #include "fz-period.h"
 #include "fz-period-finder.h"
+#include "fuzz-target.h"
 
 /* Whatever parses must write back to the same text and parse again to the same value. */
 static void
@@ -50,8 +51,6 @@ add_synthetic_figures (FzFigureList  *figures,
       f->kind = data[i + 2] % (FZ_N_KINDS + 1);
     }
 }
-
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
