@@ -37,17 +37,6 @@ page_free (Page *page)
   g_free (page);
 }
 
-static void G_GNUC_UNUSED
-free_article (gpointer p)
-{
-  FzArticle *a = p;
-
-  g_free (a->title);
-  g_free (a->byline);
-  g_free (a->region);
-  g_free (a);
-}
-
 #ifdef FZ_GOLD_HARNESS
 /* Where `needle` starts in `u`, white space ignored on both sides, from `from`. */
 static glong
@@ -92,7 +81,7 @@ harness_articles (const char *doc,
 {
   g_autofree char *path = fz_test_shared_path ("gold", "articles.tsv", NULL);
   g_autoptr(GPtrArray) rows = fz_test_read_tsv (path);
-  GPtrArray *arts = g_ptr_array_new_with_free_func (free_article);
+  GPtrArray *arts = g_ptr_array_new_with_free_func ((GDestroyNotify) fz_article_free);
   glong n = 0;
   g_autofree gunichar *u = g_utf8_to_ucs4_fast (text, -1, &n);
   glong from = 0;

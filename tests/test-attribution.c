@@ -29,17 +29,6 @@ typedef struct
 } Fixture;
 
 static void
-free_article (gpointer p)
-{
-  FzArticle *a = p;
-
-  g_free (a->title);
-  g_free (a->byline);
-  g_free (a->region);
-  g_free (a);
-}
-
-static void
 fixture_init (Fixture    *fx,
               const char *text)
 {
@@ -52,7 +41,7 @@ fixture_init (Fixture    *fx,
   g_assert_no_error (error);
   fx->text = text;
   fx->figs = fz_figure_list_new ();
-  fx->articles = g_ptr_array_new_with_free_func (free_article);
+  fx->articles = g_ptr_array_new_with_free_func ((GDestroyNotify) fz_article_free);
 }
 
 static void
