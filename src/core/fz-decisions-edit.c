@@ -196,7 +196,7 @@ fz_decisions_set_field (FzDecisions     *self,
   if (canonical == NULL || !target_find (self, document, id, &t, error))
     return NULL;
   if (!t.decision->added)
-    machine_value = _fz_figure_field_get (t.machine_list, t.machine, field);
+    machine_value = fz_figure_field_get (t.machine_list, t.machine, field);
   g_clear_pointer (&t.decision->fields[field], g_free);
   /* Setting the machine's own value takes the edit back. */
   if (t.decision->added || g_strcmp0 (machine_value, canonical) != 0)
