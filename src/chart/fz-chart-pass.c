@@ -169,29 +169,23 @@ _fz_chart_value_text (FzChartPass        *p,
                       const FzChartValue *value)
 {
   const char *unit = fz_chart_model_get_unit (p->model);
+  const char *mark = fz_chart_qualifier_mark (p->zh, value->qualifier);
   g_autofree char *number = NULL;
 
   if (value->missing)
     return g_strdup (fz_chart_text (p->zh, FZ_CHART_TEXT_NO_DATA));
   if (!p->zh)
     {
-      const char *mark = fz_chart_qualifier_mark (FALSE, value->qualifier);
       number = fz_chart_format_value (FALSE, value->value, unit);
       return mark != NULL ? g_strdup_printf ("%s %s", mark, number) : g_steal_pointer (&number);
     }
   /* 余 sits between the number and its unit (672余起); 约 and 不足 come first. */
   number = fz_chart_format_value (TRUE, value->value, NULL);
-  switch (value->qualifier)
-    {
-    case FZ_QUALIFIER_OVER:
-      return g_strconcat (number, "余", unit, NULL);
-    case FZ_QUALIFIER_ABOUT:
-      return g_strconcat ("约", number, unit, NULL);
-    case FZ_QUALIFIER_UNDER:
-      return g_strconcat ("不足", number, unit, NULL);
-    default:
-      return g_strconcat (number, unit, NULL);
-    }
+  if (mark == NULL)
+    return g_strconcat (number, unit, NULL);
+  if (value->qualifier == FZ_QUALIFIER_OVER)
+    return g_strconcat (number, mark, unit, NULL);
+  return g_strconcat (mark, number, unit, NULL);
 }
 
 guint
