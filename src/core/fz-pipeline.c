@@ -238,16 +238,3 @@ fz_pipeline_analyze (FzPipeline *self,
     fz_document_set_date (document, found);
   fz_document_set_figures (document, figures);
 }
-
-void
-fz_pipeline_set_document_date (FzPipeline *self,
-                               FzDocument *document,
-                               const char *iso_date)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (FZ_IS_DOCUMENT (document));
-
-  fz_document_set_date (document, iso_date);
-  /* Periods are written with Y and PY until the year is known: read them again. */
-  fz_pipeline_analyze (self, document);
-}

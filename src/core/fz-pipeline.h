@@ -68,11 +68,6 @@ FzFigureList *fz_pipeline_run             (FzPipeline    *self,
  * none was set): for a document nobody else sees yet, as on the loader's worker threads. */
 void         fz_pipeline_analyze          (FzPipeline    *self,
                                            FzDocument    *document);
-/* The analyst states when @document was published (YYYY-MM-DD, or NULL to read it from the
- * page again); its figures' periods are resolved anew. On the thread that owns @document. */
-void         fz_pipeline_set_document_date (FzPipeline   *self,
-                                           FzDocument    *document,
-                                           const char    *iso_date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzPipeline, fz_pipeline_unref)
 
