@@ -118,7 +118,7 @@ write_region (FzSummaryWriter     *self,
 
   if (!_fz_summary_start (self, "region", error) ||
       !_fz_summary_attr (self, "name", region->name, error) ||
-      (region->code != 0 && !_fz_summary_attr_int (self, "code", region->code, error)) ||
+      !_fz_summary_attr_code (self, "code", region->code, error) ||
       !_fz_summary_attr (self, "level", fz_region_level_to_string (region->level), error) ||
       (region->rank > 0 && !_fz_summary_attr_int (self, "rank", region->rank, error)) ||
       (region->has_overall &&

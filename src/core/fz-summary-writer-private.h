@@ -57,6 +57,11 @@ gboolean _fz_summary_attr_int   (FzSummaryWriter *self,
                                  const char      *name,
                                  gint64          value,
                                  GError         **error);
+/* A gazetteer code; nothing for 0, an unknown region. */
+gboolean _fz_summary_attr_code  (FzSummaryWriter *self,
+                                 const char      *name,
+                                 gint64           code,
+                                 GError         **error);
 /* A number with @format ("%.2f"), the same in every locale; NULL: the shortest writing that
  * reads back as the same number. */
 gboolean _fz_summary_attr_double (FzSummaryWriter *self,

@@ -147,6 +147,15 @@ _fz_summary_attr_int (FzSummaryWriter *self,
 }
 
 gboolean
+_fz_summary_attr_code (FzSummaryWriter *self,
+                       const char      *name,
+                       gint64           code,
+                       GError         **error)
+{
+  return code == 0 || _fz_summary_attr_int (self, name, code, error);
+}
+
+gboolean
 _fz_summary_attr_double (FzSummaryWriter *self,
                          const char      *name,
                          const char      *format,
@@ -394,8 +403,7 @@ write_article (FzSummaryWriter *self,
          _fz_summary_attr_int (self, "body-end", a->body_end, error) &&
          (!a->is_caption || _fz_summary_attr (self, "caption", "true", error)) &&
          _fz_summary_attr (self, "region", a->region, error) &&
-         (a->region_code == 0 || _fz_summary_attr_int (self, "region-code", a->region_code,
-                                                       error)) &&
+         _fz_summary_attr_code (self, "region-code", a->region_code, error) &&
          _fz_summary_text (self, "title", a->title != NULL ? a->title : "", -1, error) &&
          (a->byline == NULL || _fz_summary_text (self, "byline", a->byline, -1, error)) &&
          _fz_summary_end (self, error);
@@ -418,8 +426,7 @@ write_figure_fields (FzSummaryWriter    *self,
          _fz_summary_attr (self, "basis", fz_basis_to_string (f->basis), error) &&
          _fz_summary_attr (self, "indicator", fz_figure_list_str (list, f->indicator), error) &&
          _fz_summary_attr (self, "region", fz_figure_list_str (list, f->region), error) &&
-         (f->region_code == 0 || _fz_summary_attr_int (self, "region-code", f->region_code,
-                                                       error)) &&
+         _fz_summary_attr_code (self, "region-code", f->region_code, error) &&
          _fz_summary_attr (self, "period", fz_figure_list_str (list, f->period), error) &&
          _fz_summary_attr (self, "core", f->core ? "1" : "0", error);
 }
