@@ -1,5 +1,5 @@
 /* fz-test-gold.c: where the tests find the shared pages, the gold files and the data files,
- * and how they read and match gold rows. */
+ * and how they read pages, and read and match gold rows. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-test-gold.h"
@@ -37,6 +37,20 @@ fz_test_data_path (const char *name)
   if (dir != NULL)
     return g_build_filename (dir, name, NULL);
   return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
+}
+
+/* The page at @path, loaded and analysed as the app does. */
+FzDocument *
+fz_test_load_analysed (FzPipeline *pipeline,
+                       const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  FzDocument *document = fz_document_load (file, NULL, &error);
+
+  g_assert_no_error (error);
+  fz_pipeline_analyze (pipeline, document);
+  return document;
 }
 
 /* Rows of a TSV file without its header; each row a GStrv. */

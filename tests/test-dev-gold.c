@@ -94,13 +94,8 @@ analyze_page (FzPipeline *pipeline,
               const char *doc)
 {
   g_autofree char *path = fz_test_shared_path ("corpus-dev", doc, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  FzDocument *document = fz_document_load (file, NULL, &error);
 
-  g_assert_no_error (error);
-  fz_pipeline_analyze (pipeline, document);
-  return document;
+  return fz_test_load_analysed (pipeline, path);
 }
 
 static const FzFigure *
