@@ -6,15 +6,7 @@
 
 #include "fz-document.h"
 #include "fz-error.h"
-
-static void
-check (gboolean ok)
-{
-  if (!ok)
-    abort ();
-}
-
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+#include "fuzz-target.h"
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -31,11 +23,11 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   if (doc == NULL)
     {
-      check (error != NULL && error->domain == FZ_ERROR);
+      fz_fuzz_check (error != NULL && error->domain == FZ_ERROR);
       return 0;
     }
   text = fz_document_get_text (doc, &len);
-  check (g_utf8_validate (text, len, NULL));
+  fz_fuzz_check (g_utf8_validate (text, len, NULL));
   n = fz_document_get_n_chars (doc);
 
   articles = fz_document_get_articles (doc);
@@ -43,17 +35,17 @@ LLVMFuzzerTestOneInput (const guint8 *data,
     {
       FzArticle *a = g_ptr_array_index (articles, i);
 
-      check (a->start <= a->end && a->end <= n);
-      check (a->body_start <= a->body_end && a->body_end <= n);
-      check (a->title_start <= a->title_end && a->title_end <= n);
-      check (a->title != NULL && g_utf8_validate (a->title, -1, NULL));
+      fz_fuzz_check (a->start <= a->end && a->end <= n);
+      fz_fuzz_check (a->body_start <= a->body_end && a->body_end <= n);
+      fz_fuzz_check (a->title_start <= a->title_end && a->title_end <= n);
+      fz_fuzz_check (a->title != NULL && g_utf8_validate (a->title, -1, NULL));
     }
 
   layout = fz_document_get_layout (doc);
   rep = fz_layout_get_text (layout, &rlen);
-  check (g_utf8_validate (rep, rlen, NULL));
+  fz_fuzz_check (g_utf8_validate (rep, rlen, NULL));
   n_rep = fz_layout_get_n_chars (layout);
-  check (g_utf8_strlen (rep, rlen) == n_rep);
+  fz_fuzz_check (g_utf8_strlen (rep, rlen) == n_rep);
   {
     g_autofree gunichar *oc = g_utf8_to_ucs4_fast (text, len, NULL);
     g_autofree gunichar *rc = g_utf8_to_ucs4_fast (rep, rlen, NULL);
@@ -62,12 +54,12 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       {
         guint32 o = fz_layout_to_original (layout, r);
 
-        check (o < n);
-        check (oc[o] == rc[r]);
-        check (fz_layout_to_repaired (layout, o) == r);
+        fz_fuzz_check (o < n);
+        fz_fuzz_check (oc[o] == rc[r]);
+        fz_fuzz_check (fz_layout_to_repaired (layout, o) == r);
       }
     for (guint o = 0; o <= n; o++)
-      check (fz_layout_to_repaired (layout, o) <= n_rep);
+      fz_fuzz_check (fz_layout_to_repaired (layout, o) <= n_rep);
   }
   return 0;
 }

@@ -5,8 +5,7 @@
 #include <string.h>
 
 #include "fz-extractor.h"
-
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+#include "fuzz-target.h"
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

@@ -9,15 +9,7 @@
 #include "fz-document.h"
 #include "fz-document-html.h"
 #include "fz-error.h"
-
-static void
-check (gboolean ok)
-{
-  if (!ok)
-    abort ();
-}
-
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+#include "fuzz-target.h"
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -31,30 +23,30 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   if (page == NULL)
     {
-      check (error != NULL && error->domain == FZ_ERROR);
+      fz_fuzz_check (error != NULL && error->domain == FZ_ERROR);
       return 0;
     }
-  check (page->len > 0 && g_utf8_validate (page->text, page->len, NULL));
-  check (memchr (page->text, '\0', page->len) == NULL);
-  check (page->date == NULL || strlen (page->date) == 10);
-  check (page->outlet == NULL || g_utf8_validate (page->outlet, -1, NULL));
+  fz_fuzz_check (page->len > 0 && g_utf8_validate (page->text, page->len, NULL));
+  fz_fuzz_check (memchr (page->text, '\0', page->len) == NULL);
+  fz_fuzz_check (page->date == NULL || strlen (page->date) == 10);
+  fz_fuzz_check (page->outlet == NULL || g_utf8_validate (page->outlet, -1, NULL));
 
   doc = fz_document_new_from_data ("fuzz.html", data, size, &error);
   /* Bytes that begin like a PDF are read as one, whatever the name says, and may be refused
    * as a damaged PDF; any other page the HTML reader took must make a document. */
   if (doc == NULL && size >= 5 && memcmp (data, "%PDF-", 5) == 0)
     {
-      check (error != NULL && error->domain == FZ_ERROR);
+      fz_fuzz_check (error != NULL && error->domain == FZ_ERROR);
       return 0;
     }
-  check (doc != NULL);
+  fz_fuzz_check (doc != NULL);
   n = fz_document_get_n_chars (doc);
   articles = fz_document_get_articles (doc);
   for (guint i = 0; i < articles->len; i++)
     {
       FzArticle *a = g_ptr_array_index (articles, i);
 
-      check (a->start <= a->end && a->end <= n);
+      fz_fuzz_check (a->start <= a->end && a->end <= n);
     }
   fz_layout_get_n_chars (fz_document_get_layout (doc));
   return 0;

@@ -6,15 +6,7 @@
 #include <string.h>
 
 #include "fz-segmenter.h"
-
-static void
-check (gboolean ok)
-{
-  if (!ok)
-    abort ();
-}
-
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+#include "fuzz-target.h"
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -32,14 +24,14 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       FzArticle *a = g_ptr_array_index (articles, i);
       g_autofree char *span = fz_segment_dup_span (text, len, a->body_start, a->body_end, 20);
 
-      check (a->start <= a->end && a->end <= (guint32) n);
-      check (a->body_start <= a->body_end && a->body_end <= (guint32) n);
-      check (a->title_start <= a->title_end && a->title_end <= (guint32) n);
-      check (a->start <= a->body_start || a->body_start == a->body_end);
-      check (a->start >= prev_start);
-      check (g_utf8_validate (a->title, -1, NULL));
-      check (g_utf8_strlen (span, -1) <= 20);
-      check (!a->is_caption || a->title[0] == '\0');
+      fz_fuzz_check (a->start <= a->end && a->end <= (guint32) n);
+      fz_fuzz_check (a->body_start <= a->body_end && a->body_end <= (guint32) n);
+      fz_fuzz_check (a->title_start <= a->title_end && a->title_end <= (guint32) n);
+      fz_fuzz_check (a->start <= a->body_start || a->body_start == a->body_end);
+      fz_fuzz_check (a->start >= prev_start);
+      fz_fuzz_check (g_utf8_validate (a->title, -1, NULL));
+      fz_fuzz_check (g_utf8_strlen (span, -1) <= 20);
+      fz_fuzz_check (!a->is_caption || a->title[0] == '\0');
       prev_start = a->start;
     }
   return 0;

@@ -10,13 +10,7 @@
 #include "fz-summary-check.h"
 #include "fz-summary-reader.h"
 #include "fz-xml.h"
-
-static void
-check (gboolean ok)
-{
-  if (!ok)
-    abort ();
-}
+#include "fuzz-target.h"
 
 static void
 silent (void        *data,
@@ -37,7 +31,7 @@ schema (void)
 
       rng = xmlRelaxNGParse (ctxt);
       xmlRelaxNGFreeParserCtxt (ctxt);
-      check (rng != NULL);
+      fz_fuzz_check (rng != NULL);
     }
   return rng;
 }
@@ -61,20 +55,18 @@ walk (FzSummary *summary)
     {
       const FzSummaryDocument *d = fz_summary_get_document (summary, i);
 
-      check (d->id != NULL && d->name != NULL && d->notes != NULL);
+      fz_fuzz_check (d->id != NULL && d->name != NULL && d->notes != NULL);
       for (guint j = 0; j < d->figures->len; j++)
         {
           const FzSummaryFigure *f = g_ptr_array_index (d->figures, j);
 
-          check (f->start <= f->end && f->status < FZ_N_SUMMARY_STATUSES);
-          check (g_utf8_validate (f->text, -1, NULL));
+          fz_fuzz_check (f->start <= f->end && f->status < FZ_N_SUMMARY_STATUSES);
+          fz_fuzz_check (g_utf8_validate (f->text, -1, NULL));
         }
     }
   fz_summary_get_decisions (summary, &decisions);
-  check (decisions.figure_status != NULL);
+  fz_fuzz_check (decisions.figure_status != NULL);
 }
-
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
@@ -87,14 +79,14 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   if (doc == NULL)
     {
-      check (error != NULL && error->domain == FZ_ERROR);
+      fz_fuzz_check (error != NULL && error->domain == FZ_ERROR);
       return 0;
     }
   validate (doc);
   summary = fz_summary_read_doc (doc, "fuzz.xml", &error);
   if (summary == NULL)
     {
-      check (error != NULL && error->domain == FZ_ERROR);
+      fz_fuzz_check (error != NULL && error->domain == FZ_ERROR);
       return 0;
     }
   walk (summary);

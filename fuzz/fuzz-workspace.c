@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fz-workspace-file.h"
+#include "fuzz-target.h"
 
 static const char page[] =
   "城南区公安局今年破获电信网络诈骗案件672起，止付冻结涉诈资金97.7亿元，同比下降43.26%。\n";
@@ -42,8 +43,6 @@ apply_to_page (FzDecisions *decisions)
         abort ();
     }
 }
-
-int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,

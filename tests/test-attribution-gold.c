@@ -6,6 +6,7 @@
 #include "fz-figure.h"
 #include "fz-gazetteer.h"
 #include "fz-lexicon.h"
+#include "fz-test-gold.h"
 
 #ifdef FZ_GOLD_HARNESS
 /* Development harness: figures from the gold spans, the page as one article. */
@@ -19,66 +20,6 @@
 #include <string.h>
 
 #define MIN_ACCURACY 0.90
-
-static char *
-shared_path (const char *a,
-             const char *b)
-{
-  const char *dir = g_getenv ("FZ_SHARED_DIR");
-
-  if (dir != NULL)
-    return g_build_filename (dir, a, b, NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "..", "shared", a, b, NULL);
-}
-
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("FZ_DATA_DIR");
-
-  if (dir != NULL)
-    return g_build_filename (dir, name, NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
-}
-
-/* Rows of a TSV file without its header; each row a GStrv. */
-static GPtrArray *
-read_tsv (const char *path)
-{
-  g_autofree char *data = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &data, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (data, "\n", -1);
-  for (guint i = 1; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0')
-      g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
-  return rows;
-}
-
-static char *
-squash (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-region_matches (const char *gold,
-                const char *got)
-{
-  g_autofree char *a = squash (gold);
-  g_autofree char *b = squash (got);
-
-  return g_str_equal (a, b) || (*a && *b && (strstr (a, b) || strstr (b, a)));
-}
 
 typedef struct
 {
@@ -96,17 +37,6 @@ page_free (Page *page)
   g_free (page);
 }
 
-static void G_GNUC_UNUSED
-free_article (gpointer p)
-{
-  FzArticle *a = p;
-
-  g_free (a->title);
-  g_free (a->byline);
-  g_free (a->region);
-  g_free (a);
-}
-
 #ifdef FZ_GOLD_HARNESS
 /* Where `needle` starts in `u`, white space ignored on both sides, from `from`. */
 static glong
@@ -115,7 +45,7 @@ find_squashed (const gunichar *u,
                const char     *needle,
                glong           from)
 {
-  g_autofree char *sq = squash (needle);
+  g_autofree char *sq = fz_test_squash (needle);
   glong wn = 0;
   g_autofree gunichar *w = g_utf8_to_ucs4_fast (sq, -1, &wn);
 
@@ -149,9 +79,9 @@ static GPtrArray *
 harness_articles (const char *doc,
                   const char *text)
 {
-  g_autofree char *path = shared_path ("gold", "articles.tsv");
-  g_autoptr(GPtrArray) rows = read_tsv (path);
-  GPtrArray *arts = g_ptr_array_new_with_free_func (free_article);
+  g_autofree char *path = fz_test_shared_path ("gold", "articles.tsv", NULL);
+  g_autoptr(GPtrArray) rows = fz_test_read_tsv (path);
+  GPtrArray *arts = g_ptr_array_new_with_free_func ((GDestroyNotify) fz_article_free);
   glong n = 0;
   g_autofree gunichar *u = g_utf8_to_ucs4_fast (text, -1, &n);
   glong from = 0;
@@ -196,7 +126,7 @@ static Page *
 load_page (const char *doc,
            GPtrArray  *gold_rows)
 {
-  g_autofree char *path = shared_path ("corpus", doc);
+  g_autofree char *path = fz_test_shared_path ("corpus", doc, NULL);
   g_autoptr(GError) error = NULL;
   Page *page = g_new0 (Page, 1);
   gsize len = 0;
@@ -233,8 +163,8 @@ load_page (const char *doc,
 static void
 print_article_regions (GHashTable *pages)
 {
-  g_autofree char *path = shared_path ("gold", "articles.tsv");
-  g_autoptr(GPtrArray) rows = read_tsv (path);
+  g_autofree char *path = fz_test_shared_path ("gold", "articles.tsv", NULL);
+  g_autoptr(GPtrArray) rows = fz_test_read_tsv (path);
   guint same = 0, found = 0;
 
   g_printerr ("# article regions (informative): gold -> got\n");
@@ -242,8 +172,8 @@ print_article_regions (GHashTable *pages)
     {
       char **row = g_ptr_array_index (rows, i);
       Page *page = g_hash_table_lookup (pages, row[0]);
-      g_autofree char *title = squash (row[1]);
-      g_autofree char *body = squash (row[2]);
+      g_autofree char *title = fz_test_squash (row[1]);
+      g_autofree char *body = fz_test_squash (row[2]);
       const FzArticle *hit = NULL;
 
       if (page == NULL || g_strv_length (row) < 4)
@@ -251,7 +181,7 @@ print_article_regions (GHashTable *pages)
       for (guint k = 0; k < page->articles->len && hit == NULL; k++)
         {
           const FzArticle *a = g_ptr_array_index (page->articles, k);
-          g_autofree char *t = squash (a->title != NULL ? a->title : "");
+          g_autofree char *t = fz_test_squash (a->title != NULL ? a->title : "");
           g_autofree char *b = NULL;
           glong n = 0;
           g_autofree gunichar *u = g_utf8_to_ucs4_fast (page->text, -1, &n);
@@ -260,14 +190,14 @@ print_article_regions (GHashTable *pages)
           if (a->body_start >= n || a->body_end > n || a->body_start >= a->body_end)
             continue;
           bt = g_ucs4_to_utf8 (u + a->body_start, a->body_end - a->body_start, NULL, NULL, NULL);
-          b = squash (bt != NULL ? bt : "");
+          b = fz_test_squash (bt != NULL ? bt : "");
           if (g_str_equal (t, title) && g_str_has_prefix (b, body))
             hit = a;
         }
       if (hit != NULL)
         {
           found++;
-          same += region_matches (row[3], hit->region != NULL ? hit->region : "");
+          same += fz_test_region_matches (row[3], hit->region != NULL ? hit->region : "");
         }
       g_autofree char *short_title = g_utf8_substring (row[1], 0,
                                                        MIN (12, g_utf8_strlen (row[1], -1)));
@@ -281,10 +211,10 @@ print_article_regions (GHashTable *pages)
 static void
 test_gold (void)
 {
-  g_autofree char *fig_path = shared_path ("gold", "figures.tsv");
-  g_autofree char *gaz_path = data_path ("gazetteer.tsv");
-  g_autofree char *alias_path = data_path ("region-aliases.tsv");
-  g_autofree char *lex_path = data_path ("indicators.tsv");
+  g_autofree char *fig_path = fz_test_shared_path ("gold", "figures.tsv", NULL);
+  g_autofree char *gaz_path = fz_test_data_path ("gazetteer.tsv");
+  g_autofree char *alias_path = fz_test_data_path ("region-aliases.tsv");
+  g_autofree char *lex_path = fz_test_data_path ("indicators.tsv");
   g_autoptr(GError) error = NULL;
   g_autoptr(FzGazetteer) gaz = NULL;
   g_autoptr(FzLexicon) lex = NULL;
@@ -306,7 +236,7 @@ test_gold (void)
   g_assert_no_error (error);
   lex = fz_lexicon_new_from_file (lex_path, &error);
   g_assert_no_error (error);
-  gold = read_tsv (fig_path);
+  gold = fz_test_read_tsv (fig_path);
 
   for (guint i = 0; i < gold->len; i++)
     {
@@ -369,7 +299,7 @@ test_gold (void)
       else
         g_printerr ("#   INDICATOR %.3s %s %s gold=%s got=%s\n",
                     row[0], row[1], row[3], row[10], ind);
-      if (region_matches (row[11], reg))
+      if (fz_test_region_matches (row[11], reg))
         ok_reg++;
       else
         g_printerr ("#   REGION %.3s %s %s gold=%s got=%s\n", row[0], row[1], row[3], row[11], reg);

@@ -3,6 +3,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-attribution.h"
+#include "fz-test-gold.h"
 
 #include <string.h>
 
@@ -18,16 +19,6 @@ static const char gazetteer_tsv[] =
   "910102003\t910102\t4\t柳林街道\n"
   "9102\t91\t2\t金沙市\n";
 
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("FZ_DATA_DIR");
-
-  if (dir != NULL)
-    return g_build_filename (dir, name, NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
-}
-
 typedef struct
 {
   FzGazetteer  *gaz;
@@ -38,21 +29,10 @@ typedef struct
 } Fixture;
 
 static void
-free_article (gpointer p)
-{
-  FzArticle *a = p;
-
-  g_free (a->title);
-  g_free (a->byline);
-  g_free (a->region);
-  g_free (a);
-}
-
-static void
 fixture_init (Fixture    *fx,
               const char *text)
 {
-  g_autofree char *lex_path = data_path ("indicators.tsv");
+  g_autofree char *lex_path = fz_test_data_path ("indicators.tsv");
   g_autoptr(GError) error = NULL;
 
   fx->gaz = fz_gazetteer_new_from_data (gazetteer_tsv, -1, &error);
@@ -61,7 +41,7 @@ fixture_init (Fixture    *fx,
   g_assert_no_error (error);
   fx->text = text;
   fx->figs = fz_figure_list_new ();
-  fx->articles = g_ptr_array_new_with_free_func (free_article);
+  fx->articles = g_ptr_array_new_with_free_func ((GDestroyNotify) fz_article_free);
 }
 
 static void

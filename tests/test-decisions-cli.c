@@ -7,6 +7,7 @@
 
 #include "fz-index-feed.h"
 #include "fz-pipeline.h"
+#include "fz-test-gold.h"
 #include "fz-workspace-file.h"
 
 static char *
@@ -28,19 +29,6 @@ run_cli (const char * const *args)
   g_test_message ("stderr: %s", err);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return out;
-}
-
-static FzDocument *
-load (FzPipeline *pipeline,
-      const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  FzDocument *document = fz_document_load (file, NULL, &error);
-
-  g_assert_no_error (error);
-  fz_pipeline_analyze (pipeline, document);
-  return document;
 }
 
 static FzFigureId
@@ -96,7 +84,7 @@ test_index_agrees (void)
     {
       paths[i] = g_build_filename (data_dir, "samples", names[i], NULL);
       index_args[3 + i] = plain_args[1 + i] = paths[i];
-      g_ptr_array_add (documents, load (pipeline, paths[i]));
+      g_ptr_array_add (documents, fz_test_load_analysed (pipeline, paths[i]));
       fz_workspace_state_add_document (state, paths[i], NULL, NULL);
     }
   extract_args[3] = paths[0];

@@ -10,6 +10,7 @@
 #include "fz-document.h"
 #include "fz-figure.h"
 #include "fz-pipeline.h"
+#include "fz-test-gold.h"
 
 #include <locale.h>
 #include <stdlib.h>
@@ -28,62 +29,11 @@ typedef struct
   guint ok_period;
 } Score;
 
-static char *
-dev_path (const char *a,
-          const char *b)
-{
-  const char *dir = g_getenv ("FZ_SHARED_DIR");
-
-  if (dir != NULL)
-    return g_build_filename (dir, a, b, NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "..", "shared", a, b, NULL);
-}
-
-/* Rows of a TSV file without its header; each row a GStrv. */
-static GPtrArray *
-read_tsv (const char *path)
-{
-  g_autofree char *data = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &data, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (data, "\n", -1);
-  for (guint i = 1; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0')
-      g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
-  return rows;
-}
-
-static char *
-squash (const char *s)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
-}
-
-/* As the scorer counts a region: equal, or one name inside the other (北京 and 北京市). */
-static gboolean
-region_matches (const char *gold,
-                const char *got)
-{
-  g_autofree char *a = squash (gold);
-  g_autofree char *b = squash (got);
-
-  return g_str_equal (a, b) || (*a && *b && (strstr (a, b) || strstr (b, a)));
-}
-
 /* doc -> year of publication, from the gold's sources-*.tsv. */
 static GHashTable *
 published_years (void)
 {
-  g_autofree char *dir_path = dev_path ("gold", "dev");
+  g_autofree char *dir_path = fz_test_shared_path ("gold", "dev", NULL);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
   GHashTable *years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char *name;
@@ -97,7 +47,7 @@ published_years (void)
       if (!g_str_has_prefix (name, "sources") || !g_str_has_suffix (name, ".tsv"))
         continue;
       path = g_build_filename (dir_path, name, NULL);
-      rows = read_tsv (path);
+      rows = fz_test_read_tsv (path);
       for (guint i = 0; i < rows->len; i++)
         {
           char **row = g_ptr_array_index (rows, i);
@@ -143,14 +93,9 @@ static FzDocument *
 analyze_page (FzPipeline *pipeline,
               const char *doc)
 {
-  g_autofree char *path = dev_path ("corpus-dev", doc);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  FzDocument *document = fz_document_load (file, NULL, &error);
+  g_autofree char *path = fz_test_shared_path ("corpus-dev", doc, NULL);
 
-  g_assert_no_error (error);
-  fz_pipeline_analyze (pipeline, document);
-  return document;
+  return fz_test_load_analysed (pipeline, path);
 }
 
 static const FzFigure *
@@ -190,7 +135,7 @@ score_row (Score          *score,
     score->ok_indicator++;
   else
     g_printerr ("#   INDICATOR %s %s %s gold=%s got=%s\n", row[0], row[1], row[3], row[10], ind);
-  if (region_matches (row[11], reg))
+  if (fz_test_region_matches (row[11], reg))
     score->ok_region++;
   else
     g_printerr ("#   REGION %s %s %s gold=%s got=%s\n", row[0], row[1], row[3], row[11], reg);
@@ -204,10 +149,10 @@ score_row (Score          *score,
 static GHashTable *
 gold_periods (GPtrArray **keep)
 {
-  g_autofree char *path = dev_path ("gold", "dev/periods.tsv");
+  g_autofree char *path = fz_test_shared_path ("gold", "dev/periods.tsv", NULL);
   GHashTable *periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  *keep = read_tsv (path);
+  *keep = fz_test_read_tsv (path);
   for (guint i = 0; i < (*keep)->len; i++)
     {
       char **row = g_ptr_array_index (*keep, i);
@@ -222,7 +167,7 @@ gold_periods (GPtrArray **keep)
 static void
 test_dev_gold (void)
 {
-  g_autofree char *fig_path = dev_path ("gold", "dev/figures.tsv");
+  g_autofree char *fig_path = fz_test_shared_path ("gold", "dev/figures.tsv", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(FzPipeline) pipeline = NULL;
   g_autoptr(GPtrArray) gold = NULL, period_rows = NULL;
@@ -238,7 +183,7 @@ test_dev_gold (void)
     }
   pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
   g_assert_no_error (error);
-  gold = read_tsv (fig_path);
+  gold = fz_test_read_tsv (fig_path);
   periods = gold_periods (&period_rows);
   years = published_years ();
 

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-extractor.h"
+#include "fz-test-gold.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -40,19 +41,6 @@ row_free (gpointer data)
   g_free (r->change);
   g_free (r->basis);
   g_free (r);
-}
-
-static char *
-shared_dir (void)
-{
-  const char *env = g_getenv ("FZ_SHARED_DIR");
-
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-  /* From the source root, or from a build folder inside it. */
-  if (g_file_test ("../shared/gold", G_FILE_TEST_IS_DIR))
-    return g_strdup ("../shared");
-  return g_strdup ("../../shared");
 }
 
 static char *
@@ -114,9 +102,8 @@ read_gold (const char *path)
 static void
 test_gold (void)
 {
-  g_autofree char *shared = shared_dir ();
-  g_autofree char *gold_path = g_build_filename (shared, "gold", "figures.tsv", NULL);
-  g_autofree char *corpus = g_build_filename (shared, "corpus", NULL);
+  g_autofree char *gold_path = fz_test_shared_path ("gold", "figures.tsv", NULL);
+  g_autofree char *corpus = fz_test_shared_path ("corpus", NULL);
   g_autoptr(GPtrArray) gold = NULL;
   g_autoptr(GHashTable) docs = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_pred = 0, tp = 0, n_core = 0, core_hit = 0, attr_diff = 0;

@@ -221,7 +221,11 @@ check_changes (gconstpointer data)
   add_percent (list, FZ_CHANGE_UP, FZ_BASIS_NONE);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autofree char *text = fz_format_figure (list, fz_figure_list_get (list, i), lang);
+      const FzFigure *f = fz_figure_list_get (list, i);
+      g_autofree char *value = fz_format_value (f->kind, fz_figure_list_str (list, f->value),
+                                                fz_figure_list_str (list, f->unit), f->qualifier,
+                                                lang);
+      g_autofree char *text = fz_format_change (f->change, f->basis, value);
 
       g_assert_cmpstr (text, ==, expected[i][zh]);
     }

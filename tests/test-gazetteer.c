@@ -3,6 +3,7 @@
 
 #include "fz-error.h"
 #include "fz-gazetteer.h"
+#include "fz-test-gold.h"
 
 /* A made-up hierarchy: two counties with a township of the same name. */
 static const char small_tsv[] =
@@ -16,16 +17,6 @@ static const char small_tsv[] =
   "910102001\t910102\t4\t章村镇\n"
   "910102002\t910102\t4\t花园街道\n"
   "92\t\t1\t西岭壮族自治区\n";
-
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("FZ_DATA_DIR");
-
-  if (dir != NULL)
-    return g_build_filename (dir, name, NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
-}
 
 typedef struct
 {
@@ -187,8 +178,8 @@ test_bad_input (void)
 static void
 test_real_file (void)
 {
-  g_autofree char *path = data_path ("gazetteer.tsv");
-  g_autofree char *aliases = data_path ("region-aliases.tsv");
+  g_autofree char *path = fz_test_data_path ("gazetteer.tsv");
+  g_autofree char *aliases = fz_test_data_path ("region-aliases.tsv");
   g_autoptr(GError) error = NULL;
   g_autoptr(FzGazetteer) gaz = NULL;
   gint64 t0, t1;

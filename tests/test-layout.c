@@ -5,21 +5,7 @@
 #include <string.h>
 
 #include "fz-layout.h"
-
-/* FZ_SHARED_DIR, else "../shared" beside the source root (G_TEST_SRCDIR is tests/ there). */
-static const char *
-shared_dir (void)
-{
-  static char *dir;
-  const char *env = g_getenv ("FZ_SHARED_DIR");
-  const char *src = g_getenv ("G_TEST_SRCDIR");
-
-  if (env)
-    return env;
-  if (dir == NULL)
-    dir = src ? g_build_filename (src, "..", "..", "shared", NULL) : g_strdup ("../shared");
-  return dir;
-}
+#include "fz-test-gold.h"
 
 static char *
 repair (const char *in)
@@ -135,7 +121,7 @@ test_map_synthetic (void)
 static void
 test_corpus_round_trip (void)
 {
-  g_autofree char *dir = g_build_filename (shared_dir (), "corpus", NULL);
+  g_autofree char *dir = fz_test_shared_path ("corpus", NULL);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
   guint n = 0;

@@ -3,6 +3,7 @@
 
 #include "fz-error.h"
 #include "fz-lexicon.h"
+#include "fz-test-gold.h"
 
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -12,16 +13,6 @@ static const char small_tsv[] =
   "cases\t发案\tcases\toutcome\tlower\tcount,percent\t发案,案件\n"
   "cases_solved\t破案\tsolved\tstrike\thigher\tcount\t破获,破案\n"
   "solve_rate\t破案率\tsolve rate\tstrike\thigher\tpercent\t破案率\n";
-
-static char *
-data_path (const char *name)
-{
-  const char *dir = g_getenv ("FZ_DATA_DIR");
-
-  if (dir != NULL)
-    return g_build_filename (dir, name, NULL);
-  return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
-}
 
 typedef struct
 {
@@ -129,7 +120,7 @@ test_bad_input (void)
 static void
 test_shipped (void)
 {
-  g_autofree char *path = data_path ("indicators.tsv");
+  g_autofree char *path = fz_test_data_path ("indicators.tsv");
   g_autoptr(GError) error = NULL;
   g_autoptr(FzLexicon) lex = fz_lexicon_new_from_file (path, &error);
   const FzIndicator *ind;
@@ -186,7 +177,7 @@ test_units (void)
 static void
 test_shipped_units (void)
 {
-  g_autofree char *path = data_path ("indicators.tsv");
+  g_autofree char *path = fz_test_data_path ("indicators.tsv");
   g_autoptr(GError) error = NULL;
   g_autoptr(FzLexicon) lex = fz_lexicon_new_from_file (path, &error);
 

@@ -10,20 +10,10 @@
 #include "fz-extractor.h"
 #include "fz-figure.h"
 #include "fz-period-finder.h"
+#include "fz-test-gold.h"
 
 /* Below this share of exact agreement the finder has regressed. */
 #define MIN_AGREEMENT 0.90
-
-static char *
-shared_dir (void)
-{
-  const char *env = g_getenv ("FZ_SHARED_DIR");
-
-  if (env != NULL && *env != '\0')
-    return g_strdup (env);
-  /* Relative to the source root, where the tests are run from. */
-  return g_strdup ("../shared");
-}
 
 /* gold TSV fields: doc start end text period */
 typedef struct
@@ -82,8 +72,7 @@ load_gold (const char *path)
 static void
 test_gold_periods (void)
 {
-  g_autofree char *dir = shared_dir ();
-  g_autofree char *gold_path = g_build_filename (dir, "gold", "periods.tsv", NULL);
+  g_autofree char *gold_path = fz_test_shared_path ("gold", "periods.tsv", NULL);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GHashTable) pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) fz_figure_list_unref);
@@ -106,7 +95,7 @@ test_gold_periods (void)
 
       if (figures == NULL)
         {
-          g_autofree char *path = g_build_filename (dir, "corpus", row->doc, NULL);
+          g_autofree char *path = fz_test_shared_path ("corpus", row->doc, NULL);
           g_autofree char *text = NULL;
           g_autoptr(GError) error = NULL;
           gsize len;

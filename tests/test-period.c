@@ -1,4 +1,4 @@
-/* test-period.c: period values (parse, write, resolve, classify) and the period finder on pages
+/* test-period.c: period values (parse, write, resolve, compare) and the period finder on pages
  * written here; its gate on the first character loses no phrase of the shared pages. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
@@ -161,7 +161,7 @@ test_resolve (void)
 }
 
 static void
-test_equal_and_kind (void)
+test_equal (void)
 {
   FzPeriod a, b;
 
@@ -176,34 +176,56 @@ test_equal_and_kind (void)
   g_assert_true (fz_period_parse ("Y-01/Y-01", -1, &b, NULL));
   g_assert_false (fz_period_equal (&a, &b));
 
-  static const struct { const char *str; FzPeriodKind kind; } kinds[] = {
-    { "", FZ_PERIOD_KIND_NONE },
-    { "Y-03/Y-03", FZ_PERIOD_KIND_MONTH },
-    { "2019-05/2019-05", FZ_PERIOD_KIND_MONTH },
-    { "Y-01/Y-01", FZ_PERIOD_KIND_MONTH },
-    { "Y-01/", FZ_PERIOD_KIND_YEAR_TO_DATE },
-    { "Y-01/Y-11", FZ_PERIOD_KIND_YEAR_TO_DATE },
-    { "Y-01/Y-06", FZ_PERIOD_KIND_YEAR_TO_DATE },
-    { "Y-01/Y-12", FZ_PERIOD_KIND_WHOLE_YEAR },
-    { "PY-01/PY-12", FZ_PERIOD_KIND_WHOLE_YEAR },
-    { "2021/2021", FZ_PERIOD_KIND_WHOLE_YEAR },
-    { "/Y-07-15", FZ_PERIOD_KIND_OTHER },
-    { "Y-03/", FZ_PERIOD_KIND_OTHER },
-    { "2019-05/", FZ_PERIOD_KIND_OTHER },
-    { "Y-07/Y-12", FZ_PERIOD_KIND_OTHER },
-    { "PY-06/Y-03", FZ_PERIOD_KIND_OTHER },
-    { "Y-05-13/Y-05-14", FZ_PERIOD_KIND_OTHER },
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      FzPeriod p;
 
-      g_assert_true (fz_period_parse (kinds[i].str, -1, &p, NULL));
-      if (fz_period_kind (&p) != kinds[i].kind)
-        g_error ("kind of “%s”: %s, expected %s", kinds[i].str,
-                 fz_period_kind_to_string (fz_period_kind (&p)),
-                 fz_period_kind_to_string (kinds[i].kind));
-    }
+  /* One end against another: the same year as written, then month and day. */
+  g_assert_true (fz_period_parse ("Y-03/Y-05", -1, &a, NULL));
+  g_assert_true (fz_period_end_same_year (&a.start, &a.end));
+  g_assert_false (fz_period_end_equal (&a.start, &a.end));
+  g_assert_true (fz_period_end_year_is_unknown (&a.start));
+  g_assert_true (fz_period_parse ("PY-03/2022-03", -1, &b, NULL));
+  g_assert_false (fz_period_end_same_year (&b.start, &b.end));
+  g_assert_false (fz_period_end_equal (&a.start, &b.start));
+  g_assert_false (fz_period_end_year_is_unknown (&b.end));
+  g_assert_true (fz_period_parse ("2022-03/", -1, &a, NULL));
+  g_assert_true (fz_period_end_equal (&a.start, &b.end));
+  g_assert_false (fz_period_end_year_is_unknown (&a.end));
+}
+
+/* Each list in the order its comparison sorts it: no period first, an open start first and an
+ * open end last, PY after every known year and Y after PY. */
+static void
+check_order (const char * const *strs,
+             guint               n,
+             gint              (*compare) (const FzPeriod *, const FzPeriod *))
+{
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < n; j++)
+      {
+        FzPeriod a, b;
+        gint cmp;
+
+        g_assert_true (fz_period_parse (strs[i], -1, &a, NULL));
+        g_assert_true (fz_period_parse (strs[j], -1, &b, NULL));
+        cmp = compare (&a, &b);
+        if ((i < j && cmp >= 0) || (i == j && cmp != 0) || (i > j && cmp <= 0))
+          g_error ("“%s” against “%s”: %d", strs[i], strs[j], cmp);
+      }
+}
+
+static void
+test_compare (void)
+{
+  static const char * const by_start[] = {
+    "", "/2019-06", "/Y", "2019-01/2019-03", "2019/", "2019-03/2019-03", "2020/2020",
+    "PY-01/PY-12", "PY/Y", "Y-01/", "Y-03/Y-03",
+  };
+  static const char * const by_end[] = {
+    "", "2019-01/2019-03", "2019-03/2019-03", "/2019-06", "2020/2020", "PY-01/PY-12",
+    "Y-03/Y-03", "/Y", "PY/Y", "2019/", "Y-01/",
+  };
+
+  check_order (by_start, G_N_ELEMENTS (by_start), fz_period_compare);
+  check_order (by_end, G_N_ELEMENTS (by_end), fz_period_compare_latest);
 }
 
 /* ---- finder ---------------------------------------------------------------- */
@@ -575,7 +597,8 @@ main (int   argc,
   g_test_add_func ("/period/write-built", test_write_built);
   g_test_add_func ("/period/resolve", test_resolve);
   g_test_add_func ("/period/resolve-contradiction", test_resolve_contradiction);
-  g_test_add_func ("/period/equal-and-kind", test_equal_and_kind);
+  g_test_add_func ("/period/equal", test_equal);
+  g_test_add_func ("/period/compare", test_compare);
   g_test_add_func ("/period/finder/spec-words", test_finder_spec_words);
   g_test_add_func ("/period/finder/scope", test_finder_scope);
   g_test_add_func ("/period/finder/doc-date", test_finder_doc_date);

@@ -7,21 +7,7 @@
 
 #include "fz-charset.h"
 #include "fz-segmenter.h"
-
-/* FZ_SHARED_DIR, else "../shared" beside the source root (G_TEST_SRCDIR is tests/ there). */
-static const char *
-shared_dir (void)
-{
-  static char *dir;
-  const char *env = g_getenv ("FZ_SHARED_DIR");
-  const char *src = g_getenv ("G_TEST_SRCDIR");
-
-  if (env)
-    return env;
-  if (dir == NULL)
-    dir = src ? g_build_filename (src, "..", "..", "shared", NULL) : g_strdup ("../shared");
-  return dir;
-}
+#include "fz-test-gold.h"
 
 /* spec/figures.md "Articles": compare with all white space removed */
 static char *
@@ -53,7 +39,7 @@ body_matches (const char *got,
 static void
 test_gold (void)
 {
-  g_autofree char *gold_path = g_build_filename (shared_dir (), "gold", "articles.tsv", NULL);
+  g_autofree char *gold_path = fz_test_shared_path ("gold", "articles.tsv", NULL);
   g_autofree char *gold = NULL;
   g_auto(GStrv) rows = NULL;
   g_autoptr(GHashTable) pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -82,7 +68,7 @@ test_gold (void)
       arts = g_hash_table_lookup (pages, col[0]);
       if (arts == NULL)
         {
-          g_autofree char *path = g_build_filename (shared_dir (), "corpus", col[0], NULL);
+          g_autofree char *path = fz_test_shared_path ("corpus", col[0], NULL);
           char *contents = NULL;
           gsize len;
 

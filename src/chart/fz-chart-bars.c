@@ -16,20 +16,6 @@ typedef struct
   double band;          /* of the pitch, the part the bars fill */
 } BarGeometry;
 
-static const char *
-series_name (FzChartPass *p,
-             guint        i)
-{
-  return fz_chart_model_get_series (p->model, i);
-}
-
-static guint
-series_color (FzChartPass *p,
-              guint        i)
-{
-  return i;
-}
-
 static double
 value_x (FzChartPass *p,
          double       value)
@@ -258,7 +244,7 @@ _fz_chart_pass_bars (FzChartPass *p)
   guint step;
 
   if (n_series > 1)
-    _fz_chart_legend (p, n_series, series_name, series_color);
+    _fz_chart_legend (p, n_series, FALSE);
   lay_out (p, &g);
   draw_axis (p);
   for (guint s = 0; s < n_series; s++)

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "fz-figure.h"
-#include "fz-index-observation.h"
+#include "fz-period.h"
 
 static const char * const texts[FZ_N_CHART_TEXTS][2] = {
   [FZ_CHART_TEXT_NO_DATA]    = { "no data", "无数据" },
@@ -159,29 +159,29 @@ static const char * const months_en[] = {
 };
 
 static void
-append_year (GString *out,
-             gboolean zh,
-             gint     year)
+append_year (GString           *out,
+             gboolean           zh,
+             const FzPeriodEnd *end)
 {
-  if (year == FZ_OBSERVATION_YEAR_Y)
+  if (end->year_kind == FZ_PERIOD_YEAR_CURRENT)
     g_string_append (out, zh ? "今年" : "this year");
-  else if (year == FZ_OBSERVATION_YEAR_PY)
+  else if (end->year_kind == FZ_PERIOD_YEAR_PREVIOUS)
     g_string_append (out, zh ? "去年" : "last year");
   else
-    g_string_append_printf (out, zh ? "%d年" : "%d", year);
+    g_string_append_printf (out, zh ? "%d年" : "%d", end->year);
 }
 
 /* 2022年3月15日 / 15 Mar 2022; @with_year FALSE leaves the year out (a stretch's end). */
 static void
-append_end (GString                      *out,
-            gboolean                      zh,
-            const FzObservationPeriodEnd *end,
-            gboolean                      with_year)
+append_end (GString           *out,
+            gboolean           zh,
+            const FzPeriodEnd *end,
+            gboolean           with_year)
 {
   if (zh)
     {
       if (with_year)
-        append_year (out, TRUE, end->year);
+        append_year (out, TRUE, end);
       if (end->month > 0)
         g_string_append_printf (out, "%d月", end->month);
       if (end->day > 0)
@@ -196,28 +196,21 @@ append_end (GString                      *out,
     {
       if (end->month > 0)
         g_string_append_c (out, ' ');
-      append_year (out, FALSE, end->year);
+      append_year (out, FALSE, end);
     }
-}
-
-static gboolean
-same_end (const FzObservationPeriodEnd *a,
-          const FzObservationPeriodEnd *b)
-{
-  return a->year == b->year && a->month == b->month && a->day == b->day;
 }
 
 char *
 fz_chart_format_period (gboolean    zh,
                         const char *period)
 {
-  FzObservationPeriod p;
+  FzPeriod p;
   GString *out;
 
-  if (period == NULL || !fz_observation_period_parse (period, &p, NULL) || !p.stated)
+  if (period == NULL || !fz_period_parse (period, -1, &p, NULL) || fz_period_is_empty (&p))
     return g_strdup (period != NULL ? period : "");
   out = g_string_new (NULL);
-  if (p.end.year == FZ_OBSERVATION_YEAR_OPEN)
+  if (p.end.year_kind == FZ_PERIOD_YEAR_OPEN)
     {
       /* 2019年5月以来 / since May 2019 */
       if (!zh)
@@ -226,21 +219,21 @@ fz_chart_format_period (gboolean    zh,
       if (zh)
         g_string_append (out, "以来");
     }
-  else if (p.start.year == FZ_OBSERVATION_YEAR_OPEN)
+  else if (p.start.year_kind == FZ_PERIOD_YEAR_OPEN)
     {
       g_string_append (out, zh ? "截至" : "up to ");
       append_end (out, zh, &p.end, TRUE);
     }
-  else if (same_end (&p.start, &p.end))
+  else if (fz_period_end_equal (&p.start, &p.end))
     append_end (out, zh, &p.start, TRUE);
   else
     {
-      gboolean one_year = p.start.year == p.end.year;
+      gboolean one_year = fz_period_end_same_year (&p.start, &p.end);
 
       /* 今年1—12月 / Jan–Dec 2022 */
       if (zh && one_year && p.start.day == 0 && p.end.day == 0 && p.start.month > 0)
         {
-          append_year (out, TRUE, p.start.year);
+          append_year (out, TRUE, &p.start);
           g_string_append_printf (out, "%d—%d月", p.start.month, p.end.month);
           return g_string_free (out, FALSE);
         }

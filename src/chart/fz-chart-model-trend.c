@@ -5,6 +5,7 @@
 
 #include "fz-chart-format.h"
 #include "fz-error.h"
+#include "fz-period.h"
 
 /* More lines than this are a tangle, not a comparison (and 300 of them cost a second to
  * stroke): without a choice of regions, a trend follows the first regions of the ranking. */
@@ -26,17 +27,32 @@ line_free (Line *line)
   g_free (line);
 }
 
-static char *
-stretch_of (const FzObservationPeriod *p)
+/* Y and PY count as −1 and −2, PY a year before Y, so that the difference between them
+ * still holds. */
+static gint
+year_number (const FzPeriodEnd *e)
 {
-  if (p->start.year != FZ_OBSERVATION_YEAR_OPEN && p->end.year != FZ_OBSERVATION_YEAR_OPEN)
+  switch (e->year_kind)
     {
-      /* Y and PY are negative, PY (−2) a year before Y (−1): the difference still holds. */
-      gint months = (p->end.year - p->start.year) * 12 +
+    case FZ_PERIOD_YEAR_CURRENT:
+      return -1;
+    case FZ_PERIOD_YEAR_PREVIOUS:
+      return -2;
+    default:
+      return e->year;
+    }
+}
+
+static char *
+stretch_of (const FzPeriod *p)
+{
+  if (p->start.year_kind != FZ_PERIOD_YEAR_OPEN && p->end.year_kind != FZ_PERIOD_YEAR_OPEN)
+    {
+      gint months = (year_number (&p->end) - year_number (&p->start)) * 12 +
                     (p->end.month ? p->end.month : 12) - (p->start.month ? p->start.month : 1) + 1;
       return g_strdup_printf ("%d", months);
     }
-  return g_strdup (p->start.year != FZ_OBSERVATION_YEAR_OPEN ? "since" : "until");
+  return g_strdup (p->start.year_kind != FZ_PERIOD_YEAR_OPEN ? "since" : "until");
 }
 
 static char *
@@ -54,8 +70,8 @@ stretch_label (const char *stretch,
 
 typedef struct
 {
-  const char          *text;
-  FzObservationPeriod  period;
+  const char *text;
+  FzPeriod    period;
 } Period;
 
 static gint
@@ -63,7 +79,7 @@ period_order (gconstpointer a,
               gconstpointer b)
 {
   const Period *pa = a, *pb = b;
-  gint cmp = fz_observation_period_compare (&pa->period, &pb->period);
+  gint cmp = fz_period_compare (&pa->period, &pb->period);
 
   return cmp != 0 ? cmp : g_strcmp0 (pa->text, pb->text);
 }
@@ -109,12 +125,12 @@ trend_add (Trend               *t,
            const char          *region,
            const FzObservation *obs)
 {
-  FzObservationPeriod period;
+  FzPeriod period;
   g_autofree char *stretch = NULL, *key = NULL;
   Line *line;
 
   if (obs->value_kind != t->kind || obs->period == NULL || *obs->period == '\0' ||
-      !fz_observation_period_parse (obs->period, &period, NULL) || !period.stated)
+      !fz_period_parse (obs->period, -1, &period, NULL) || fz_period_is_empty (&period))
     return;
   if (t->unit == NULL)
     t->unit = obs->unit;

@@ -126,12 +126,6 @@ fz_chart_model_get_chart_type (const FzChartModel *self)
   return self->type;
 }
 
-const char *
-fz_chart_model_get_lang (const FzChartModel *self)
-{
-  return self->lang;
-}
-
 gboolean
 fz_chart_model_is_zh (const FzChartModel *self)
 {

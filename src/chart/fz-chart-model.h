@@ -47,7 +47,6 @@ void                fz_chart_model_unref         (FzChartModel      *self);
 
 FzChartType         fz_chart_model_get_chart_type (const FzChartModel *self);
 /* "zh" or "en": numbers, the no-data label and the built-in names follow it. */
-const char         *fz_chart_model_get_lang      (const FzChartModel *self);
 gboolean            fz_chart_model_is_zh         (const FzChartModel *self);
 void                fz_chart_model_set_title     (FzChartModel      *self,
                                                   const char        *title);

@@ -95,12 +95,12 @@ char    *_fz_chart_value_text  (FzChartPass        *p,
 guint    _fz_chart_label_step  (double        pitch,
                                 double        text_height);
 
-/* Title and legend on top; they shrink p->area. */
+/* Title and legend on top; they shrink p->area. The legend names the first @n_series series,
+ * coloured by their number or, with @by_group, by their group. */
 void     _fz_chart_title       (FzChartPass  *p);
 void     _fz_chart_legend      (FzChartPass  *p,
-                                guint         n_entries,
-                                const char *(*name) (FzChartPass *p, guint i),
-                                guint       (*color) (FzChartPass *p, guint i));
+                                guint         n_series,
+                                gboolean      by_group);
 /* The scale over every present value, and the number of ticks that fit in @length pixels. */
 void     _fz_chart_scale_values (FzChartPass *p,
                                  double       length,

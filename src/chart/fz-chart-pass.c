@@ -169,29 +169,23 @@ _fz_chart_value_text (FzChartPass        *p,
                       const FzChartValue *value)
 {
   const char *unit = fz_chart_model_get_unit (p->model);
+  const char *mark = fz_chart_qualifier_mark (p->zh, value->qualifier);
   g_autofree char *number = NULL;
 
   if (value->missing)
     return g_strdup (fz_chart_text (p->zh, FZ_CHART_TEXT_NO_DATA));
   if (!p->zh)
     {
-      const char *mark = fz_chart_qualifier_mark (FALSE, value->qualifier);
       number = fz_chart_format_value (FALSE, value->value, unit);
       return mark != NULL ? g_strdup_printf ("%s %s", mark, number) : g_steal_pointer (&number);
     }
   /* 余 sits between the number and its unit (672余起); 约 and 不足 come first. */
   number = fz_chart_format_value (TRUE, value->value, NULL);
-  switch (value->qualifier)
-    {
-    case FZ_QUALIFIER_OVER:
-      return g_strconcat (number, "余", unit, NULL);
-    case FZ_QUALIFIER_ABOUT:
-      return g_strconcat ("约", number, unit, NULL);
-    case FZ_QUALIFIER_UNDER:
-      return g_strconcat ("不足", number, unit, NULL);
-    default:
-      return g_strconcat (number, unit, NULL);
-    }
+  if (mark == NULL)
+    return g_strconcat (number, unit, NULL);
+  if (value->qualifier == FZ_QUALIFIER_OVER)
+    return g_strconcat (number, mark, unit, NULL);
+  return g_strconcat (mark, number, unit, NULL);
 }
 
 guint
@@ -220,26 +214,25 @@ _fz_chart_title (FzChartPass *p)
 
 void
 _fz_chart_legend (FzChartPass *p,
-                  guint        n_entries,
-                  const char *(*name) (FzChartPass *p, guint i),
-                  guint       (*color) (FzChartPass *p, guint i))
+                  guint        n_series,
+                  gboolean     by_group)
 {
   double x = p->area.x, y = p->area.y, row = p->line_height, swatch = row * 0.7;
   guint max_rows = 3, rows = 1;
 
-  for (guint i = 0; i < n_entries; i++)
+  for (guint i = 0; i < n_series; i++)
     {
       FzChartColor c;
       double w;
 
-      _fz_chart_text_set (p, name (p, i), 1, FALSE, 200);
+      _fz_chart_text_set (p, fz_chart_model_get_series (p->model, i), 1, FALSE, 200);
       _fz_chart_text_size (p, &w, NULL);
       if (x > p->area.x && x + swatch + 4 + w > p->area.x + p->area.width)
         {
           if (++rows > max_rows)
             {
               g_autofree char *more = g_strdup_printf (fz_chart_text (p->zh, FZ_CHART_TEXT_MORE),
-                                                       n_entries - i);
+                                                       n_series - i);
               _fz_chart_text_set (p, more, 1, FALSE, 0);
               _fz_chart_text_show (p, x, y - row, 0, &p->style->muted);
               rows--;
@@ -248,7 +241,9 @@ _fz_chart_legend (FzChartPass *p,
           x = p->area.x;
           y += row;
         }
-      fz_chart_style_series_color (p->style, color (p, i), &c);
+      fz_chart_style_series_color (p->style,
+                                   by_group ? fz_chart_model_get_series_group (p->model, i) : i,
+                                   &c);
       if (p->cr != NULL)
         {
           _fz_chart_set_color (p, &c);

@@ -13,20 +13,6 @@ typedef struct
   guint  n_spokes;
 } Radar;
 
-static const char *
-series_name (FzChartPass *p,
-             guint        i)
-{
-  return fz_chart_model_get_series (p->model, i);
-}
-
-static guint
-series_color (FzChartPass *p,
-              guint        i)
-{
-  return i;
-}
-
 static void
 spoke_point (const Radar *r,
              guint        spoke,
@@ -219,7 +205,7 @@ _fz_chart_pass_radar (FzChartPass *p)
 
   r.n_spokes = fz_chart_model_get_n_categories (p->model);
   if (n_series > 0)
-    _fz_chart_legend (p, n_series, series_name, series_color);
+    _fz_chart_legend (p, n_series, FALSE);
   p->plot = p->area;
   _fz_chart_scale_values (p, 200, 40);
   if (r.n_spokes < 3)

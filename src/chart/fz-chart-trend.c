@@ -16,20 +16,6 @@ typedef struct
   double   label_extent;  /* their height below the plot */
 } TrendGeometry;
 
-static const char *
-series_name (FzChartPass *p,
-             guint        i)
-{
-  return fz_chart_model_get_series (p->model, i);
-}
-
-static guint
-series_color (FzChartPass *p,
-              guint        i)
-{
-  return fz_chart_model_get_series_group (p->model, i);
-}
-
 static double
 value_y (FzChartPass *p,
          double       value)
@@ -263,7 +249,7 @@ _fz_chart_pass_trend (FzChartPass *p)
   TrendGeometry g;
 
   if (n_series > 0)
-    _fz_chart_legend (p, n_series, series_name, series_color);
+    _fz_chart_legend (p, n_series, TRUE);
   lay_out (p, &g);
   draw_value_axis (p);
   draw_period_labels (p, &g);

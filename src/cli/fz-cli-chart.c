@@ -9,29 +9,19 @@
 #include "fz-chart-model-index.h"
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
-#include "fz-index-feed.h"
 
 typedef struct
 {
-  FzCliCommon  common;
-  char        *type;
-  char        *indicator;
-  char        *level;
-  char        *period;
-  char        *method;
-  char        *lang;
-  char        *size;
-  char        *out;
-  char        *regions;
-  gboolean     dark;
+  FzCliCommon     common;
+  char           *type;
+  char           *indicator;
+  FzCliIndexArgs  index;
+  char           *lang;
+  char           *size;
+  char           *out;
+  char           *regions;
+  gboolean        dark;
 } ChartArgs;
-
-typedef struct
-{
-  FzIndex   *index;
-  FzLexicon *lexicon;
-  FzRegionLevel level;
-} Feed;
 
 static void
 chart_args_clear (ChartArgs *args)
@@ -39,9 +29,7 @@ chart_args_clear (ChartArgs *args)
   fz_cli_common_clear (&args->common);
   g_free (args->type);
   g_free (args->indicator);
-  g_free (args->level);
-  g_free (args->period);
-  g_free (args->method);
+  fz_cli_index_args_clear (&args->index);
   g_free (args->lang);
   g_free (args->size);
   g_free (args->out);
@@ -57,13 +45,9 @@ make_context (ChartArgs *args)
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &args->indicator,
       N_("bar: an indicator or a dimension instead of the overall index; trend: the indicator"),
       N_("ID") },
-    { "level", 0, 0, G_OPTION_ARG_STRING, &args->level,
-      N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &args->period,
-      N_("Score one stretch: a year (2022), a month (2022-03), ytd or ytd:2022, or all"),
-      N_("PERIOD") },
-    { "method", 0, 0, G_OPTION_ARG_STRING, &args->method,
-      N_("Normalisation: minmax (default), percentile or goalposts"), N_("METHOD") },
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_LEVEL),
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_PERIOD),
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_METHOD),
     { "regions", 0, 0, G_OPTION_ARG_STRING, &args->regions,
       N_("Only these regions, separated by commas"), N_("NAMES") },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &args->lang,
@@ -127,7 +111,7 @@ parse_args (ChartArgs      *args,
   const char *bad = NULL;
 
   fz_index_options_init (opts);
-  if (!fz_cli_index_options_apply (opts, args->level, args->period, args->method, NULL, error))
+  if (!fz_cli_index_options_apply (opts, &args->index, error))
     return FALSE;
   if (args->type != NULL && !fz_chart_type_from_string (args->type, &type))
     bad = _("--type takes bar, grouped, radar, trend or heatmap");
@@ -151,27 +135,6 @@ parse_args (ChartArgs      *args,
   return TRUE;
 }
 
-static void
-feed_lexicon (FzPipeline *pipeline,
-              gpointer    user_data)
-{
-  Feed *feed = user_data;
-
-  feed->lexicon = fz_lexicon_ref (fz_pipeline_get_lexicon (pipeline));
-  fz_index_feed_lexicon (feed->index, feed->lexicon);
-}
-
-static void
-feed_document (FzPipeline *pipeline,
-               FzDocument *document,
-               gpointer    user_data)
-{
-  Feed *feed = user_data;
-
-  fz_index_feed_document (feed->index, fz_pipeline_get_gazetteer (pipeline), document,
-                          feed->level);
-}
-
 static int
 fail (ChartArgs  *args,
       const char *message,
@@ -185,7 +148,8 @@ fail (ChartArgs  *args,
 /* Draws the model into the --out file; returns FALSE with @error set when it cannot. */
 static gboolean
 draw (ChartArgs         *args,
-      Feed              *feed,
+      FzIndex           *index,
+      FzLexicon         *lexicon,
       FzChartSpec       *spec,
       FzIndexOptions    *opts,
       double             width,
@@ -199,11 +163,11 @@ draw (ChartArgs         *args,
   gboolean ok;
 
   if (spec->type != FZ_CHART_TREND &&
-      (result = fz_index_compute (feed->index, opts, error)) == NULL)
+      (result = fz_index_compute (index, opts, error)) == NULL)
     return FALSE;
-  spec->lexicon = feed->lexicon;
+  spec->lexicon = lexicon;
   spec->regions = (const char * const *) regions;
-  model = fz_chart_model_new_from_index (feed->index, result, spec, error);
+  model = fz_chart_model_new_from_index (index, result, spec, error);
   if (model == NULL)
     return FALSE;
   fz_chart_style_init (&style, args->dark);
@@ -221,7 +185,6 @@ fz_cli_chart (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(FzIndex) index = fz_index_new ();
   g_autoptr(FzLexicon) lexicon = NULL;
-  Feed feed = { index, NULL, FZ_REGION_LEVEL_UNKNOWN };
   FzIndexOptions opts;
   FzChartSpec spec;
   double width = 1200, height = 800;
@@ -238,11 +201,9 @@ fz_cli_chart (int    argc,
   if (argc < 2)
     return fail (&args, _("no file given"), FZ_CLI_USAGE);
 
-  feed.level = opts.level;
-  status = fz_cli_common_each_document (&args.common, argv + 1, argc - 1, feed_lexicon,
-                                        feed_document, &feed);
-  lexicon = feed.lexicon;
-  if (!draw (&args, &feed, &spec, &opts, width, height, &error))
+  status = fz_cli_common_feed_index (&args.common, argv + 1, argc - 1, index, opts.level,
+                                     &lexicon);
+  if (!draw (&args, index, lexicon, &spec, &opts, width, height, &error))
     return fail (&args, error->message,
                  g_error_matches (error, G_IO_ERROR, G_IO_ERROR_FAILED) ? FZ_CLI_SOME_FAILED
                                                                          : FZ_CLI_USAGE);

@@ -8,6 +8,7 @@
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
 #include "fz-document-date.h"
+#include "fz-index-feed.h"
 #include "fz-loader.h"
 
 static gboolean
@@ -315,14 +316,90 @@ apply_weights (FzIndexOptions  *opts,
   return TRUE;
 }
 
-gboolean
-fz_cli_index_options_apply (FzIndexOptions  *opts,
-                            const char      *level,
-                            const char      *period,
-                            const char      *method,
-                            char           **weights,
-                            GError         **error)
+typedef struct
 {
+  FzIndex       *index;
+  FzRegionLevel  level;
+  FzLexicon     *lexicon;
+} IndexFeed;
+
+static void
+index_feed_lexicon (FzPipeline *pipeline,
+                    gpointer    user_data)
+{
+  IndexFeed *feed = user_data;
+
+  feed->lexicon = fz_lexicon_ref (fz_pipeline_get_lexicon (pipeline));
+  fz_index_feed_lexicon (feed->index, feed->lexicon);
+}
+
+static void
+index_feed_document (FzPipeline *pipeline,
+                     FzDocument *document,
+                     gpointer    user_data)
+{
+  IndexFeed *feed = user_data;
+
+  fz_index_feed_document (feed->index, fz_pipeline_get_gazetteer (pipeline), document,
+                          feed->level);
+}
+
+int
+fz_cli_common_feed_index (FzCliCommon    *common,
+                          char          **paths,
+                          int             n_paths,
+                          FzIndex        *index,
+                          FzRegionLevel   level,
+                          FzLexicon     **lexicon)
+{
+  IndexFeed feed = { index, level, NULL };
+  int status = fz_cli_common_each_document (common, paths, n_paths, index_feed_lexicon,
+                                            index_feed_document, &feed);
+
+  if (lexicon != NULL)
+    *lexicon = g_steal_pointer (&feed.lexicon);
+  g_clear_pointer (&feed.lexicon, fz_lexicon_unref);
+  return status;
+}
+
+GOptionEntry
+fz_cli_index_entry (FzCliIndexArgs   *args,
+                    FzCliIndexOption  option)
+{
+  const GOptionEntry entries[] = {
+    [FZ_CLI_INDEX_LEVEL] = { "level", 0, 0, G_OPTION_ARG_STRING, &args->level,
+      N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
+    [FZ_CLI_INDEX_PERIOD] = { "period", 0, 0, G_OPTION_ARG_STRING, &args->period,
+      N_("Score one stretch: a year (2022), a month (2022-03), ytd or ytd:2022, or all"),
+      N_("PERIOD") },
+    [FZ_CLI_INDEX_METHOD] = { "method", 0, 0, G_OPTION_ARG_STRING, &args->method,
+      N_("Normalisation: minmax (default), percentile or goalposts"), N_("METHOD") },
+    [FZ_CLI_INDEX_WEIGHT] = { "weight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->weights,
+      N_("Weight of a dimension, e.g. strike=2 (default 1 each); repeatable"),
+      N_("DIMENSION=NUMBER") },
+  };
+
+  g_return_val_if_fail (option < G_N_ELEMENTS (entries), entries[0]);
+  return entries[option];
+}
+
+void
+fz_cli_index_args_clear (FzCliIndexArgs *args)
+{
+  g_clear_pointer (&args->level, g_free);
+  g_clear_pointer (&args->period, g_free);
+  g_clear_pointer (&args->method, g_free);
+  g_clear_pointer (&args->weights, g_strfreev);
+}
+
+gboolean
+fz_cli_index_options_apply (FzIndexOptions       *opts,
+                            const FzCliIndexArgs *args,
+                            GError              **error)
+{
+  const char *level = args->level;
+  const char *period = args->period;
+  const char *method = args->method;
   int value;
 
   if (level != NULL && (!fz_enum_from_string (FZ_TYPE_REGION_LEVEL, level, &value) ||
@@ -347,17 +424,14 @@ fz_cli_index_options_apply (FzIndexOptions  *opts,
     }
   if (method != NULL)
     opts->normalisation = value;
-  return apply_weights (opts, weights, error);
+  return apply_weights (opts, args->weights, error);
 }
 
 gboolean
-fz_cli_common_index_options (FzCliCommon     *common,
-                             const char      *level,
-                             const char      *period,
-                             const char      *method,
-                             char           **weights,
-                             FzIndexOptions  *opts,
-                             GError         **error)
+fz_cli_common_index_options (FzCliCommon          *common,
+                             const FzCliIndexArgs *args,
+                             FzIndexOptions       *opts,
+                             GError              **error)
 {
   FzWorkspaceState *workspace = fz_cli_common_workspace (common, error);
 
@@ -367,7 +441,7 @@ fz_cli_common_index_options (FzCliCommon     *common,
     *opts = workspace->index;
   else
     fz_index_options_init (opts);
-  return fz_cli_index_options_apply (opts, level, period, method, weights, error);
+  return fz_cli_index_options_apply (opts, args, error);
 }
 
 void

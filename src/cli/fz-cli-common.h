@@ -65,25 +65,48 @@ int           fz_cli_common_each_document (FzCliCommon      *common,
                                            FzCliPipelineFunc ready,
                                            FzCliDocumentFunc func,
                                            gpointer          user_data);
-/* Reads the index options of `index`, `series`, `chart` and `export` (each may be NULL:
- * left as @opts has it) into @opts; a usage error (G_OPTION_ERROR) names option and value.
- * @opts->period then points to @period. */
-gboolean      fz_cli_index_options_apply (FzIndexOptions *opts,
-                                          const char     *level,
-                                          const char     *period,
-                                          const char     *method,
-                                          char          **weights,
-                                          GError        **error);
+/* Loads and analyses the @n_paths files as fz_cli_common_each_document() does and feeds each
+ * to @index, regions rolled up to @level; *@lexicon (when not NULL) gets the pipeline's
+ * lexicon. Returns as fz_cli_common_each_document() does. */
+int           fz_cli_common_feed_index  (FzCliCommon    *common,
+                                         char          **paths,
+                                         int             n_paths,
+                                         FzIndex        *index,
+                                         FzRegionLevel   level,
+                                         FzLexicon     **lexicon);
+/* The index options of `index`, `series`, `chart` and `export` as given; NULL: not given. */
+typedef struct
+{
+  char  *level;
+  char  *period;
+  char  *method;
+  char **weights;
+} FzCliIndexArgs;
+
+typedef enum
+{
+  FZ_CLI_INDEX_LEVEL,
+  FZ_CLI_INDEX_PERIOD,
+  FZ_CLI_INDEX_METHOD,
+  FZ_CLI_INDEX_WEIGHT,
+} FzCliIndexOption;
+
+/* The entry of one index option, storing into @args: the same words in every command. */
+GOptionEntry  fz_cli_index_entry        (FzCliIndexArgs       *args,
+                                         FzCliIndexOption      option);
+void          fz_cli_index_args_clear   (FzCliIndexArgs       *args);
+/* Reads the index options given into @opts, leaving the rest as @opts has them; a usage
+ * error (G_OPTION_ERROR) names option and value. @opts->period then points into @args. */
+gboolean      fz_cli_index_options_apply (FzIndexOptions       *opts,
+                                          const FzCliIndexArgs *args,
+                                          GError              **error);
 /* The index settings a command runs with: the workspace's (--workspace), as the app uses them,
  * or the defaults, then what the options say. FALSE with @error for a workspace that cannot
  * be read (FZ_ERROR) or a bad option (G_OPTION_ERROR). */
-gboolean      fz_cli_common_index_options (FzCliCommon    *common,
-                                           const char     *level,
-                                           const char     *period,
-                                           const char     *method,
-                                           char          **weights,
-                                           FzIndexOptions *opts,
-                                           GError        **error);
+gboolean      fz_cli_common_index_options (FzCliCommon          *common,
+                                           const FzCliIndexArgs *args,
+                                           FzIndexOptions       *opts,
+                                           GError              **error);
 /* Writes @len bytes of @text with tabs, line breaks and backslashes escaped. */
 void          fz_cli_write_field        (GString      *out,
                                          const char   *text,

@@ -25,10 +25,7 @@ typedef struct
   FzCliCommon       common;
   char             *format;
   char             *output;
-  char             *level;
-  char             *period;
-  char             *method;
-  char            **weights;
+  FzCliIndexArgs    index;
 } ExportArgs;
 
 typedef struct
@@ -51,10 +48,7 @@ export_args_clear (ExportArgs *args)
   fz_cli_common_clear (&args->common);
   g_clear_pointer (&args->format, g_free);
   g_clear_pointer (&args->output, g_free);
-  g_clear_pointer (&args->level, g_free);
-  g_clear_pointer (&args->period, g_free);
-  g_clear_pointer (&args->method, g_free);
-  g_clear_pointer (&args->weights, g_strfreev);
+  fz_cli_index_args_clear (&args->index);
 }
 
 static void
@@ -86,21 +80,13 @@ figure_status (FzDocument      *document,
                gpointer         user_data)
 {
   Export *export = user_data;
-  guint32 flags;
 
   if (export->status == NULL || index >= export->status->len)
     return FZ_SUMMARY_STATUS_MACHINE;
   *note = fz_decisions_get_figure_note (export->decisions, document,
                                         FZ_FIGURE_ID (figure->start, figure->end));
-  flags = g_array_index (export->status, FzFigureStatus, index).flags;
-  if (flags & FZ_FIGURE_STATUS_REJECTED)
-    return FZ_SUMMARY_STATUS_REJECTED;
-  if (flags & FZ_FIGURE_STATUS_ADDED)
-    return FZ_SUMMARY_STATUS_ADDED;
-  if (flags & FZ_FIGURE_STATUS_EDITED)
-    return FZ_SUMMARY_STATUS_EDITED;
-  return flags & FZ_FIGURE_STATUS_ACCEPTED ? FZ_SUMMARY_STATUS_ACCEPTED
-                                           : FZ_SUMMARY_STATUS_MACHINE;
+  return fz_summary_status_from_flags (g_array_index (export->status, FzFigureStatus,
+                                                     index).flags);
 }
 
 static const char * const *
@@ -272,8 +258,7 @@ run_export (ExportArgs  *args,
   FzWorkspaceState *state = NULL;
   int status;
 
-  if (!fz_cli_common_index_options (&args->common, args->level, args->period, args->method,
-                                    args->weights, &opts, error))
+  if (!fz_cli_common_index_options (&args->common, &args->index, &opts, error))
     return args->common.workspace_path != NULL && args->common.workspace == NULL
       ? FZ_CLI_SOME_FAILED : FZ_CLI_USAGE;
   if (n_paths == 0)
@@ -367,16 +352,10 @@ fz_cli_export (int    argc,
       N_("xml (the summary, default) or csv (the figures table)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output,
       N_("Write to this file (required; - for standard output)"), N_("FILE") },
-    { "level", 0, 0, G_OPTION_ARG_STRING, &args.level,
-      N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &args.period,
-      N_("Score one stretch: a year (2022), a month (2022-03), ytd or ytd:2022, or all"),
-      N_("PERIOD") },
-    { "method", 0, 0, G_OPTION_ARG_STRING, &args.method,
-      N_("Normalisation: minmax (default), percentile or goalposts"), N_("METHOD") },
-    { "weight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args.weights,
-      N_("Weight of a dimension, e.g. strike=2 (default 1 each); repeatable"),
-      N_("DIMENSION=NUMBER") },
+    fz_cli_index_entry (&args.index, FZ_CLI_INDEX_LEVEL),
+    fz_cli_index_entry (&args.index, FZ_CLI_INDEX_PERIOD),
+    fz_cli_index_entry (&args.index, FZ_CLI_INDEX_METHOD),
+    fz_cli_index_entry (&args.index, FZ_CLI_INDEX_WEIGHT),
     { NULL }
   };
   g_autoptr(GOptionContext) context =

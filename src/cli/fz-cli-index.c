@@ -9,67 +9,20 @@
 #include "fz-cli-commands.h"
 #include "fz-cli-common.h"
 #include "fz-error.h"
-#include "fz-index-feed.h"
 
 typedef struct
 {
-  FzCliCommon  common;
-  char        *level;
-  char        *period;
-  char        *method;
-  char       **weights;
-  char        *indicator;
+  FzCliCommon     common;
+  FzCliIndexArgs  index;
+  char           *indicator;
 } IndexArgs;
 
 static void
 index_args_clear (IndexArgs *args)
 {
   fz_cli_common_clear (&args->common);
-  g_clear_pointer (&args->level, g_free);
-  g_clear_pointer (&args->period, g_free);
-  g_clear_pointer (&args->method, g_free);
-  g_clear_pointer (&args->weights, g_strfreev);
+  fz_cli_index_args_clear (&args->index);
   g_clear_pointer (&args->indicator, g_free);
-}
-
-typedef struct
-{
-  FzIndex       *index;
-  FzRegionLevel  level;
-} Feed;
-
-static void
-feed_lexicon (FzPipeline *pipeline,
-              gpointer    user_data)
-{
-  Feed *feed = user_data;
-
-  fz_index_feed_lexicon (feed->index, fz_pipeline_get_lexicon (pipeline));
-}
-
-static void
-feed_document (FzPipeline *pipeline,
-               FzDocument *document,
-               gpointer    user_data)
-{
-  Feed *feed = user_data;
-
-  fz_index_feed_document (feed->index, fz_pipeline_get_gazetteer (pipeline), document,
-                          feed->level);
-}
-
-/* Loads every file and feeds the index; returns the exit status so far. */
-static int
-build_index (IndexArgs     *args,
-             int            argc,
-             char         **argv,
-             FzRegionLevel  level,
-             FzIndex       *index)
-{
-  Feed feed = { index, level };
-
-  return fz_cli_common_each_document (&args->common, argv + 1, argc - 1, feed_lexicon,
-                                      feed_document, &feed);
 }
 
 static GOptionContext *
@@ -78,23 +31,16 @@ make_context (IndexArgs  *args,
               gboolean    series)
 {
   const GOptionEntry index_entries[] = {
-    { "level", 0, 0, G_OPTION_ARG_STRING, &args->level,
-      N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &args->period,
-      N_("Score one stretch: a year (2022), a month (2022-03), ytd or ytd:2022, or all"),
-      N_("PERIOD") },
-    { "method", 0, 0, G_OPTION_ARG_STRING, &args->method,
-      N_("Normalisation: minmax (default), percentile or goalposts"), N_("METHOD") },
-    { "weight", 0, 0, G_OPTION_ARG_STRING_ARRAY, &args->weights,
-      N_("Weight of a dimension, e.g. strike=2 (default 1 each); repeatable"),
-      N_("DIMENSION=NUMBER") },
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_LEVEL),
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_PERIOD),
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_METHOD),
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_WEIGHT),
     { NULL }
   };
   const GOptionEntry series_entries[] = {
     { "indicator", 0, 0, G_OPTION_ARG_STRING, &args->indicator,
       N_("The indicator to follow (an id of data/indicators.tsv)"), N_("ID") },
-    { "level", 0, 0, G_OPTION_ARG_STRING, &args->level,
-      N_("Roll regions up to province, city, county or township"), N_("LEVEL") },
+    fz_cli_index_entry (&args->index, FZ_CLI_INDEX_LEVEL),
     { NULL }
   };
   GOptionContext *context = g_option_context_new (summary);
@@ -125,15 +71,14 @@ fz_cli_index (int    argc,
       index_args_clear (&args);
       return FZ_CLI_USAGE;
     }
-  if (!fz_cli_common_index_options (&args.common, args.level, args.period, args.method,
-                                    args.weights, &opts, &error) || argc < 2)
+  if (!fz_cli_common_index_options (&args.common, &args.index, &opts, &error) || argc < 2)
     {
       g_printerr ("fanzha-cli index: %s\n", error != NULL ? error->message : _("no file given"));
       index_args_clear (&args);
       /* An unreadable workspace is a file that failed, not a usage error. */
       return error != NULL && error->domain == FZ_ERROR ? FZ_CLI_SOME_FAILED : FZ_CLI_USAGE;
     }
-  status = build_index (&args, argc, argv, opts.level, index);
+  status = fz_cli_common_feed_index (&args.common, argv + 1, argc - 1, index, opts.level, NULL);
   result = fz_index_compute (index, &opts, &error);
   if (result == NULL)
     {
@@ -171,7 +116,7 @@ fz_cli_series (int    argc,
       return FZ_CLI_USAGE;
     }
   if (args.indicator == NULL || argc < 2
-      || !fz_cli_index_options_apply (&opts, args.level, NULL, NULL, NULL, &error))
+      || !fz_cli_index_options_apply (&opts, &args.index, &error))
     {
       g_printerr ("fanzha-cli series: %s\n",
                   args.indicator == NULL ? _("--indicator ID is required")
@@ -180,7 +125,7 @@ fz_cli_series (int    argc,
       return FZ_CLI_USAGE;
     }
   level = opts.level;
-  status = build_index (&args, argc, argv, level, index);
+  status = fz_cli_common_feed_index (&args.common, argv + 1, argc - 1, index, level, NULL);
   if (!fz_index_write_series_tsv (index, args.indicator, level, out, &error))
     {
       g_printerr ("fanzha-cli series: %s\n", error->message);

@@ -42,6 +42,18 @@ machine_figure (FzFigureList *list,
   return NULL;
 }
 
+static void
+target_init (FzDecisions *self,
+             FzDocument  *document,
+             FzFigureId   id,
+             Target      *t)
+{
+  t->path = fz_decisions_document_key (document);
+  t->doc = _fz_decisions_sync (self, document, t->path);
+  t->id = id;
+  t->machine_list = fz_document_get_figures (document);
+}
+
 static gboolean
 target_find (FzDecisions  *self,
              FzDocument   *document,
@@ -53,10 +65,7 @@ target_find (FzDecisions  *self,
   gsize len = 0;
   const char *text = fz_document_get_text (document, &len);
 
-  t->path = fz_decisions_document_key (document);
-  t->doc = _fz_decisions_sync (self, document, t->path);
-  t->id = id;
-  t->machine_list = fz_document_get_figures (document);
+  target_init (self, document, id, t);
   t->machine = machine_figure (t->machine_list, id);
   existing = g_hash_table_lookup (t->doc->figures, &id);
   if (t->machine == NULL && (existing == NULL || !existing->added))
@@ -145,10 +154,7 @@ fz_decisions_add_figure (FzDecisions     *self,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   text = fz_document_get_text (document, &len);
-  t.path = fz_decisions_document_key (document);
-  t.doc = _fz_decisions_sync (self, document, t.path);
-  t.machine_list = fz_document_get_figures (document);
-  t.id = FZ_FIGURE_ID (start, end);
+  target_init (self, document, FZ_FIGURE_ID (start, end), &t);
   t.decision = _fz_decision_new (FZ_DECISION_FIGURE);
   if (start >= end || !_fz_anchor_init (&t.decision->anchor, text, len, start, end))
     {
@@ -190,11 +196,35 @@ fz_decisions_set_field (FzDecisions     *self,
   if (canonical == NULL || !target_find (self, document, id, &t, error))
     return NULL;
   if (!t.decision->added)
-    machine_value = _fz_figure_field_get (t.machine_list, t.machine, field);
+    machine_value = fz_figure_field_get (t.machine_list, t.machine, field);
   g_clear_pointer (&t.decision->fields[field], g_free);
   /* Setting the machine's own value takes the edit back. */
   if (t.decision->added || g_strcmp0 (machine_value, canonical) != 0)
     t.decision->fields[field] = g_steal_pointer (&canonical);
+  return target_commit (self, document, &t, status);
+}
+
+/* Rejecting, restoring and accepting differ only in the flags they set; KEEP leaves one as
+ * it is. */
+#define KEEP (-1)
+
+static FzFigureList *
+set_flags (FzDecisions     *self,
+           FzDocument      *document,
+           FzFigureId       id,
+           gint             rejected,
+           gint             accepted,
+           FzFigureStatus  *status,
+           GError         **error)
+{
+  g_auto(Target) t = { 0 };
+
+  if (!target_find (self, document, id, &t, error))
+    return NULL;
+  if (rejected != KEEP)
+    t.decision->rejected = rejected;
+  if (accepted != KEEP)
+    t.decision->accepted = accepted;
   return target_commit (self, document, &t, status);
 }
 
@@ -205,15 +235,9 @@ fz_decisions_reject (FzDecisions     *self,
                      FzFigureStatus  *status,
                      GError         **error)
 {
-  g_auto(Target) t = { 0 };
-
   g_return_val_if_fail (FZ_IS_DECISIONS (self), NULL);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
-  if (!target_find (self, document, id, &t, error))
-    return NULL;
-  t.decision->rejected = TRUE;
-  t.decision->accepted = FALSE;
-  return target_commit (self, document, &t, status);
+  return set_flags (self, document, id, TRUE, FALSE, status, error);
 }
 
 FzFigureList *
@@ -223,14 +247,9 @@ fz_decisions_restore (FzDecisions     *self,
                       FzFigureStatus  *status,
                       GError         **error)
 {
-  g_auto(Target) t = { 0 };
-
   g_return_val_if_fail (FZ_IS_DECISIONS (self), NULL);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
-  if (!target_find (self, document, id, &t, error))
-    return NULL;
-  t.decision->rejected = FALSE;
-  return target_commit (self, document, &t, status);
+  return set_flags (self, document, id, FALSE, KEEP, status, error);
 }
 
 FzFigureList *
@@ -241,16 +260,48 @@ fz_decisions_set_accepted (FzDecisions     *self,
                            FzFigureStatus  *status,
                            GError         **error)
 {
-  g_auto(Target) t = { 0 };
-
   g_return_val_if_fail (FZ_IS_DECISIONS (self), NULL);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
-  if (!target_find (self, document, id, &t, error))
-    return NULL;
-  t.decision->accepted = accepted != FALSE;
   if (accepted)
-    t.decision->rejected = FALSE;
-  return target_commit (self, document, &t, status);
+    return set_flags (self, document, id, FALSE, TRUE, status, error);
+  return set_flags (self, document, id, KEEP, FALSE, status, error);
+}
+
+/* Figure and article notes: valid UTF-8, and an empty one is no note. */
+static gboolean
+note_check (const char  *note,
+            GError     **error)
+{
+  if (note != NULL && !g_utf8_validate (note, -1, NULL))
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID, _("The note is not valid UTF-8 text"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+note_dup (const char *note)
+{
+  return note != NULL && note[0] != '\0' ? g_strdup (note) : NULL;
+}
+
+/* The note stored under @key, in the articles' table or the figures'. */
+static const char *
+stored_note (FzDecisions *self,
+             FzDocument  *document,
+             gboolean     article,
+             FzFigureId   key)
+{
+  g_autofree char *path = fz_decisions_document_key (document);
+  FzDocDecisions *doc;
+  const FzDecision *d;
+
+  if (!fz_decisions_has_document (self, path))
+    return NULL;
+  doc = _fz_decisions_sync (self, document, path);
+  d = g_hash_table_lookup (article ? doc->articles : doc->figures, &key);
+  return d != NULL ? d->note : NULL;
 }
 
 FzFigureList *
@@ -265,15 +316,10 @@ fz_decisions_set_figure_note (FzDecisions     *self,
 
   g_return_val_if_fail (FZ_IS_DECISIONS (self), NULL);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
-  if (note != NULL && !g_utf8_validate (note, -1, NULL))
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID, _("The note is not valid UTF-8 text"));
-      return NULL;
-    }
-  if (!target_find (self, document, id, &t, error))
+  if (!note_check (note, error) || !target_find (self, document, id, &t, error))
     return NULL;
   g_free (t.decision->note);
-  t.decision->note = note != NULL && note[0] != '\0' ? g_strdup (note) : NULL;
+  t.decision->note = note_dup (note);
   return target_commit (self, document, &t, status);
 }
 
@@ -282,18 +328,9 @@ fz_decisions_get_figure_note (FzDecisions *self,
                               FzDocument  *document,
                               FzFigureId   id)
 {
-  g_autofree char *path = NULL;
-  FzDocDecisions *doc;
-  const FzDecision *d;
-
   g_return_val_if_fail (FZ_IS_DECISIONS (self), NULL);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
-  path = fz_decisions_document_key (document);
-  if (!fz_decisions_has_document (self, path))
-    return NULL;
-  doc = _fz_decisions_sync (self, document, path);
-  d = g_hash_table_lookup (doc->figures, &id);
-  return d != NULL ? d->note : NULL;
+  return stored_note (self, document, FALSE, id);
 }
 
 /* An article is anchored on its first characters, where its title or first line stands. */
@@ -332,19 +369,14 @@ fz_decisions_set_article_note (FzDecisions  *self,
 
   g_return_val_if_fail (FZ_IS_DECISIONS (self), FALSE);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), FALSE);
-  if (!article_anchor (document, article, &key, error))
+  if (!article_anchor (document, article, &key, error) || !note_check (note, error))
     return FALSE;
-  if (note != NULL && !g_utf8_validate (note, -1, NULL))
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID, _("The note is not valid UTF-8 text"));
-      return FALSE;
-    }
   path = fz_decisions_document_key (document);
   _fz_decisions_sync (self, document, path);
   text = fz_document_get_text (document, &len);
   d = _fz_decision_new (FZ_DECISION_ARTICLE);
   _fz_anchor_init (&d->anchor, text, len, FZ_FIGURE_ID_START (key), FZ_FIGURE_ID_END (key));
-  d->note = note != NULL && note[0] != '\0' ? g_strdup (note) : NULL;
+  d->note = note_dup (note);
   _fz_decisions_put (self, path, FZ_DECISION_ARTICLE, key, d);
   return TRUE;
 }
@@ -354,31 +386,12 @@ fz_decisions_get_article_note (FzDecisions *self,
                                FzDocument  *document,
                                guint        article)
 {
-  g_autofree char *path = NULL;
-  FzDocDecisions *doc;
-  const FzDecision *d;
   FzFigureId key;
 
   g_return_val_if_fail (FZ_IS_DECISIONS (self), NULL);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
-  path = fz_decisions_document_key (document);
-  if (!fz_decisions_has_document (self, path) || !article_anchor (document, article, &key, NULL))
+  if (!article_anchor (document, article, &key, NULL))
     return NULL;
-  doc = _fz_decisions_sync (self, document, path);
-  d = g_hash_table_lookup (doc->articles, &key);
-  return d != NULL ? d->note : NULL;
+  return stored_note (self, document, TRUE, key);
 }
 
-const char *
-fz_figure_status_to_string (guint32 flags)
-{
-  if (flags & FZ_FIGURE_STATUS_REJECTED)
-    return "rejected";
-  if (flags & FZ_FIGURE_STATUS_ADDED)
-    return "added";
-  if (flags & FZ_FIGURE_STATUS_EDITED)
-    return "edited";
-  if (flags & FZ_FIGURE_STATUS_ACCEPTED)
-    return "accepted";
-  return "machine";
-}

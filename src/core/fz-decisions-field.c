@@ -175,9 +175,9 @@ _fz_figure_field_apply (FzFigureList  *list,
 }
 
 char *
-_fz_figure_field_get (const FzFigureList *list,
-                      const FzFigure     *f,
-                      FzFigureField       field)
+fz_figure_field_get (const FzFigureList *list,
+                     const FzFigure     *f,
+                     FzFigureField       field)
 {
   switch (field)
     {

@@ -90,9 +90,6 @@ void            _fz_figure_field_apply       (FzFigureList     *list,
                                               FzFigure         *figure,
                                               FzFigureField     field,
                                               const char       *canonical);
-char           *_fz_figure_field_get         (const FzFigureList *list,
-                                              const FzFigure   *figure,
-                                              FzFigureField     field);
 /* Value, kind, unit and qualifier of a span read by the numeral parser. */
 void            _fz_figure_prefill           (FzDecision       *decision,
                                               const char       *quote);

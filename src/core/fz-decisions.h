@@ -171,7 +171,10 @@ void           fz_unattached_free             (FzUnattached   *unattached);
 const char    *fz_figure_field_to_string      (FzFigureField   field);
 gboolean       fz_figure_field_from_string    (const char     *str,
                                                FzFigureField  *field);
-const char    *fz_figure_status_to_string     (guint32         flags);
+/* The figure's @field as text, as fz_decisions_set_field () takes it ("" for an empty enum). */
+char          *fz_figure_field_get            (const FzFigureList *list,
+                                               const FzFigure     *figure,
+                                               FzFigureField       field);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzUnattached, fz_unattached_free)
 

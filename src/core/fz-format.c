@@ -224,14 +224,6 @@ fz_format_date (const char *iso,
   return g_steal_pointer (&text);
 }
 
-static gboolean
-same_year (const FzPeriodEnd *a,
-           const FzPeriodEnd *b)
-{
-  return a->year_kind == b->year_kind &&
-         (a->year_kind != FZ_PERIOD_YEAR_ABSOLUTE || a->year == b->year);
-}
-
 /* Both ends given and different. */
 static char *
 format_range (const FzPeriod *p)
@@ -240,7 +232,7 @@ format_range (const FzPeriod *p)
   g_autofree char *end = NULL;
   g_autofree char *year = NULL;
 
-  if (same_year (&p->start, &p->end) && p->start.day == 0 && p->end.day == 0 &&
+  if (fz_period_end_same_year (&p->start, &p->end) && p->start.day == 0 && p->end.day == 0 &&
       p->start.month != 0 && p->end.month != 0)
     {
       year = year_word (&p->start);
@@ -284,7 +276,7 @@ format_period (const FzPeriod *p)
       /* Translators: everything up to a date: "up to 15 July". */
       return g_strdup_printf (_("up to %s"), point);
     }
-  if (fz_period_equal (&(FzPeriod) { p->start, p->start }, p))
+  if (fz_period_end_equal (&p->start, &p->end))
     return format_point (&p->start, TRUE);
   return format_range (p);
 }
@@ -390,20 +382,6 @@ fz_format_change (FzChange    change,
   if (change == FZ_CHANGE_FLAT)
     return g_strdup (_(template));
   return g_strdup_printf (_(template), amount);
-}
-
-char *
-fz_format_figure (const FzFigureList *list,
-                  const FzFigure     *figure,
-                  FzFormatLang        lang)
-{
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (list != NULL && figure != NULL, NULL);
-
-  value = fz_format_value (figure->kind, fz_figure_list_str (list, figure->value),
-                           fz_figure_list_str (list, figure->unit), figure->qualifier, lang);
-  return fz_format_change (figure->change, figure->basis, value);
 }
 
 char *

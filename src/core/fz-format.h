@@ -40,10 +40,6 @@ char         *fz_format_value           (FzKind        kind,
 char         *fz_format_change          (FzChange      change,
                                          FzBasis       basis,
                                          const char   *amount);
-/* The value and its change: "down 43.26% year on year". */
-char         *fz_format_figure          (const FzFigureList *list,
-                                         const FzFigure     *figure,
-                                         FzFormatLang        lang);
 /* A lexicon id without a name ("cases_reported"): "cases reported". */
 char         *fz_format_indicator_id    (const char   *id);
 

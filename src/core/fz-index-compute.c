@@ -100,7 +100,7 @@ collect (Compute *c)
   for (guint i = 0; i < c->self->observations->len; i++)
     {
       const FzObservation *obs = g_ptr_array_index (c->self->observations, i);
-      const FzObservationPeriod *p = _fz_index_period_at (c->self, i);
+      const FzPeriod *p = _fz_index_period_at (c->self, i);
       Fit fit = _fz_index_selection_fit (&c->sel, p);
       g_autofree char *key = NULL;
       gpointer pos;
@@ -138,10 +138,10 @@ obs_list (Compute *c,
 /* ---------------------------------------------------------------- candidates */
 
 static Fit
-obs_fit (Compute                   *c,
-         FzValueKind                kind,
-         const FzObservationPeriod *ref,
-         guint                      i)
+obs_fit (Compute        *c,
+         FzValueKind     kind,
+         const FzPeriod *ref,
+         guint           i)
 {
   const FzObservation *obs = g_ptr_array_index (c->self->observations, i);
   Fit fit;
@@ -157,8 +157,8 @@ candidate_better (Compute         *c,
                   const Candidate *a,
                   const Candidate *b)
 {
-  const FzObservationPeriod *pa = _fz_index_period_at (c->self, a->obs);
-  const FzObservationPeriod *pb = _fz_index_period_at (c->self, b->obs);
+  const FzPeriod *pa = _fz_index_period_at (c->self, a->obs);
+  const FzPeriod *pb = _fz_index_period_at (c->self, b->obs);
   gint cmp;
 
   if ((a->n_regions >= 2) != (b->n_regions >= 2))
@@ -167,11 +167,11 @@ candidate_better (Compute         *c,
     return kind_preference[a->kind] < kind_preference[b->kind];
   if (a->n_regions != b->n_regions)
     return a->n_regions > b->n_regions;
-  if (pa->stated != pb->stated)
-    return pa->stated;
-  if (fz_observation_period_has_unknown_year (pa) != fz_observation_period_has_unknown_year (pb))
-    return !fz_observation_period_has_unknown_year (pa);
-  cmp = fz_observation_period_compare_latest (pa, pb);
+  if (fz_period_is_empty (pa) != fz_period_is_empty (pb))
+    return !fz_period_is_empty (pa);
+  if (fz_period_has_unknown_year (pa) != fz_period_has_unknown_year (pb))
+    return !fz_period_has_unknown_year (pa);
+  cmp = fz_period_compare_latest (pa, pb);
   if (cmp != 0)
     return cmp > 0;
   return FALSE;
@@ -183,7 +183,7 @@ count_regions (Compute         *c,
                guint            ind,
                const Candidate *cand)
 {
-  const FzObservationPeriod *ref = _fz_index_period_at (c->self, cand->obs);
+  const FzPeriod *ref = _fz_index_period_at (c->self, cand->obs);
   guint n = 0;
 
   for (guint r = 0; r < c->regions->len; r++)
@@ -249,7 +249,7 @@ fill_cell (Compute         *c,
            GArray          *list,
            const Candidate *cand)
 {
-  const FzObservationPeriod *ref = _fz_index_period_at (c->self, cand->obs);
+  const FzPeriod *ref = _fz_index_period_at (c->self, cand->obs);
   Fit best_fit = FIT_NO;
   gint best = -1;
   guint n_fit = 0;

@@ -28,44 +28,13 @@ typedef struct
   const char    *text;         /* the figure's text */
 } FzObservation;
 
-/* One end of a period, as the index compares them; fz-period.h reads the text. */
-#define FZ_OBSERVATION_YEAR_OPEN  0     /* the end is left open */
-#define FZ_OBSERVATION_YEAR_Y    (-1)   /* the document's year, not yet known */
-#define FZ_OBSERVATION_YEAR_PY   (-2)   /* the year before the document's */
+FzObservation *fz_observation_copy          (const FzObservation *obs);
+void           fz_observation_free          (FzObservation       *obs);
 
-typedef struct
-{
-  gint  year;    /* four digits, or one of FZ_OBSERVATION_YEAR_* */
-  gint8 month;   /* 1..12, 0 when not given */
-  gint8 day;     /* 1..31, 0 when not given */
-} FzObservationPeriodEnd;
-
-typedef struct
-{
-  gboolean               stated;   /* FALSE when the figure has no period */
-  FzObservationPeriodEnd start;
-  FzObservationPeriodEnd end;
-} FzObservationPeriod;
-
-FzObservation *fz_observation_copy                       (const FzObservation          *obs);
-void           fz_observation_free                       (FzObservation                *obs);
-
-const char    *fz_value_kind_to_string                   (FzValueKind                   kind);
-gboolean       fz_value_kind_from_string                 (const char                   *str,
-                                                          FzValueKind                  *kind);
-const char    *fz_region_level_to_string                 (FzRegionLevel                 level);
-gboolean       fz_region_level_from_string               (const char                   *str,
-                                                          FzRegionLevel                *level);
-
-gboolean       fz_observation_period_parse               (const char                   *str,
-                                                          FzObservationPeriod          *period,
-                                                          GError                      **error);
-gboolean       fz_observation_period_end_year_is_unknown (const FzObservationPeriodEnd *end);
-gboolean       fz_observation_period_has_unknown_year    (const FzObservationPeriod    *period);
-gint           fz_observation_period_compare             (const FzObservationPeriod    *a,
-                                                          const FzObservationPeriod    *b);
-gint           fz_observation_period_compare_latest      (const FzObservationPeriod    *a,
-                                                          const FzObservationPeriod    *b);
+const char    *fz_value_kind_to_string      (FzValueKind          kind);
+const char    *fz_region_level_to_string    (FzRegionLevel        level);
+gboolean       fz_region_level_from_string  (const char          *str,
+                                             FzRegionLevel       *level);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzObservation, fz_observation_free)
 

@@ -92,11 +92,11 @@ _fz_index_selection_parse (const char  *str,
 
 /* TRUE when the end lies in @year; *unknown is set when its year is Y or PY. */
 static gboolean
-end_in_year (const FzObservationPeriodEnd *e,
-             gint                          year,
-             gboolean                     *unknown)
+end_in_year (const FzPeriodEnd *e,
+             gint               year,
+             gboolean          *unknown)
 {
-  if (fz_observation_period_end_year_is_unknown (e))
+  if (fz_period_end_year_is_unknown (e))
     {
       *unknown = TRUE;
       return TRUE;
@@ -105,25 +105,25 @@ end_in_year (const FzObservationPeriodEnd *e,
 }
 
 static gboolean
-fits_year (const Selection           *sel,
-           const FzObservationPeriod *p,
-           gboolean                  *unknown)
+fits_year (const Selection *sel,
+           const FzPeriod  *p,
+           gboolean        *unknown)
 {
-  if (p->start.year == FZ_OBSERVATION_YEAR_OPEN)
+  if (p->start.year_kind == FZ_PERIOD_YEAR_OPEN)
     return FALSE;
   if (!end_in_year (&p->start, sel->year, unknown))
     return FALSE;
-  if (p->end.year != FZ_OBSERVATION_YEAR_OPEN && !end_in_year (&p->end, sel->year, unknown))
+  if (p->end.year_kind != FZ_PERIOD_YEAR_OPEN && !end_in_year (&p->end, sel->year, unknown))
     return FALSE;
   return TRUE;
 }
 
 static gboolean
-fits_month (const Selection           *sel,
-            const FzObservationPeriod *p,
-            gboolean                  *unknown)
+fits_month (const Selection *sel,
+            const FzPeriod  *p,
+            gboolean        *unknown)
 {
-  if (p->start.year == FZ_OBSERVATION_YEAR_OPEN || p->end.year == FZ_OBSERVATION_YEAR_OPEN ||
+  if (p->start.year_kind == FZ_PERIOD_YEAR_OPEN || p->end.year_kind == FZ_PERIOD_YEAR_OPEN ||
       p->start.month != sel->month || p->end.month != sel->month)
     return FALSE;
   return end_in_year (&p->start, sel->year, unknown) &&
@@ -131,20 +131,20 @@ fits_month (const Selection           *sel,
 }
 
 static gboolean
-fits_ytd (const Selection           *sel,
-          const FzObservationPeriod *p,
-          gboolean                  *unknown)
+fits_ytd (const Selection *sel,
+          const FzPeriod  *p,
+          gboolean        *unknown)
 {
-  if (p->start.year == FZ_OBSERVATION_YEAR_OPEN || p->start.month > 1 || p->start.day > 1)
+  if (p->start.year_kind == FZ_PERIOD_YEAR_OPEN || p->start.month > 1 || p->start.day > 1)
     return FALSE;
   if (!end_in_year (&p->start, sel->year, unknown))
     return FALSE;
-  if (p->end.year != FZ_OBSERVATION_YEAR_OPEN &&
-      !(p->end.year == p->start.year ||
-        fz_observation_period_end_year_is_unknown (&p->end) ||
-        fz_observation_period_end_year_is_unknown (&p->start)))
+  if (p->end.year_kind != FZ_PERIOD_YEAR_OPEN &&
+      !(fz_period_end_same_year (&p->end, &p->start) ||
+        fz_period_end_year_is_unknown (&p->end) ||
+        fz_period_end_year_is_unknown (&p->start)))
     return FALSE;
-  if (fz_observation_period_end_year_is_unknown (&p->end))
+  if (fz_period_end_year_is_unknown (&p->end))
     *unknown = TRUE;
   return TRUE;
 }
@@ -152,15 +152,15 @@ fits_ytd (const Selection           *sel,
 /* An open end is taken to be the report's date, which a caller that knows
  * it should have written in; see docs/index-method.md. */
 Fit
-_fz_index_selection_fit (const Selection           *sel,
-                         const FzObservationPeriod *p)
+_fz_index_selection_fit (const Selection *sel,
+                         const FzPeriod  *p)
 {
   gboolean unknown = FALSE;
   gboolean fits;
 
   if (sel->mode == SEL_ALL)
     return FIT_EXACT;
-  if (!p->stated)
+  if (fz_period_is_empty (p))
     return FIT_NO;
 
   switch (sel->mode)
@@ -192,31 +192,31 @@ _fz_index_selection_fit (const Selection           *sel,
 }
 
 static Fit
-end_fit (const FzObservationPeriodEnd *a,
-         const FzObservationPeriodEnd *b)
+end_fit (const FzPeriodEnd *a,
+         const FzPeriodEnd *b)
 {
   if (a->month != b->month || a->day != b->day)
     return FIT_NO;
-  if ((a->year == FZ_OBSERVATION_YEAR_OPEN) != (b->year == FZ_OBSERVATION_YEAR_OPEN))
+  if ((a->year_kind == FZ_PERIOD_YEAR_OPEN) != (b->year_kind == FZ_PERIOD_YEAR_OPEN))
     return FIT_NO;
-  if (a->year == b->year)
+  if (fz_period_end_same_year (a, b))
     return FIT_EXACT;
-  if (fz_observation_period_end_year_is_unknown (a) !=
-      fz_observation_period_end_year_is_unknown (b))
+  if (fz_period_end_year_is_unknown (a) !=
+      fz_period_end_year_is_unknown (b))
     return FIT_UNKNOWN_YEAR;
   return FIT_NO;
 }
 
 /* How an observation's period fits the period @ref that a comparison is made over. */
 Fit
-_fz_index_period_fit (const FzObservationPeriod *ref,
-                      const FzObservationPeriod *p)
+_fz_index_period_fit (const FzPeriod *ref,
+                      const FzPeriod *p)
 {
   Fit a, b;
 
-  if (!ref->stated)
-    return p->stated ? FIT_NO : FIT_EXACT;
-  if (!p->stated)
+  if (fz_period_is_empty (ref))
+    return fz_period_is_empty (p) ? FIT_EXACT : FIT_NO;
+  if (fz_period_is_empty (p))
     return FIT_UNSTATED;
 
   a = end_fit (&ref->start, &p->start);

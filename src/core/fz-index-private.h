@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fz-index.h"
+#include "fz-period.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +19,7 @@ struct _FzIndex
   GPtrArray  *indicators;    /* Indicator *, lexicon order */
   GHashTable *by_id;         /* id → position + 1 */
   GPtrArray  *observations;  /* FzObservation *, owned, shared with results */
-  GArray     *periods;       /* FzObservationPeriod, parallel to observations */
+  GArray     *periods;       /* FzPeriod, parallel to observations */
 };
 
 /* How well an observation fits the period a comparison is made over. */
@@ -78,11 +79,11 @@ typedef struct
   FzIndexResult        *result;
 } Compute;
 
-static inline const FzObservationPeriod *
+static inline const FzPeriod *
 _fz_index_period_at (FzIndex *self,
                      guint    i)
 {
-  return &g_array_index (self->periods, FzObservationPeriod, i);
+  return &g_array_index (self->periods, FzPeriod, i);
 }
 
 /* fz-index.c */
@@ -96,9 +97,9 @@ gboolean         _fz_index_selection_parse       (const char                *str
                                                   Selection                 *sel,
                                                   GError                   **error);
 Fit              _fz_index_selection_fit         (const Selection           *sel,
-                                                  const FzObservationPeriod *p);
-Fit              _fz_index_period_fit            (const FzObservationPeriod *ref,
-                                                  const FzObservationPeriod *p);
+                                                  const FzPeriod            *p);
+Fit              _fz_index_period_fit            (const FzPeriod            *ref,
+                                                  const FzPeriod            *p);
 
 /* fz-index-compute.c */
 gboolean         _fz_index_observation_preferred (const FzObservation       *obs,

@@ -46,9 +46,9 @@ survey_cells (Compute   *c,
       guint i;
 
       g_ptr_array_find (c->self->observations, cell->used, &i);
-      if (fz_observation_period_has_unknown_year (_fz_index_period_at (c->self, i)))
+      if (fz_period_has_unknown_year (_fz_index_period_at (c->self, i)))
         sv->unknown = TRUE;
-      else if (_fz_index_period_at (c->self, i)->stated)
+      else if (!fz_period_is_empty (_fz_index_period_at (c->self, i)))
         sv->known = TRUE;
       if (cell->flags & FZ_CELL_PERIOD_UNSTATED)
         sv->unstated = TRUE;
@@ -65,7 +65,7 @@ _fz_index_describe_comparison (Compute         *c,
                                const Candidate *cand,
                                GPtrArray       *cells)
 {
-  const FzObservationPeriod *ref = _fz_index_period_at (c->self, cand->obs);
+  const FzPeriod *ref = _fz_index_period_at (c->self, cand->obs);
   const FzObservation *ref_obs = g_ptr_array_index (c->self->observations, cand->obs);
   Survey sv = { FALSE, FALSE, FALSE, 0 };
 
@@ -76,7 +76,7 @@ _fz_index_describe_comparison (Compute         *c,
   g_ptr_array_add (c->result->compared,
                    g_strdup_printf ("%s %s %s, regions: %u", ind->id,
                                     fz_value_kind_to_string (cand->kind),
-                                    ref->stated ? ref_obs->period : "(period not stated)",
+                                    fz_period_is_empty (ref) ? "(period not stated)" : ref_obs->period,
                                     cells->len));
 
   if (sv.unknown && sv.known)
@@ -88,7 +88,7 @@ _fz_index_describe_comparison (Compute         *c,
     warn (c, "%s: the year is not known (Y or PY) and is taken to be the same for all", ind->id);
   if (sv.unstated)
     warn (c, "%s: some values state no period and are compared as if they held for %s",
-          ind->id, ref->stated ? ref_obs->period : "the same stretch");
+          ind->id, fz_period_is_empty (ref) ? "the same stretch" : ref_obs->period);
   if (sv.n_levels > 1)
     warn (c, "%s: compares regions of different levels", ind->id);
 }

@@ -16,7 +16,7 @@ typedef struct
 typedef struct
 {
   const char *text;
-  FzObservationPeriod period;
+  FzPeriod    period;
 } SeriesPeriod;
 
 /* The state of one fz_index_write_series_tsv() call. */
@@ -72,7 +72,7 @@ series_period_order (gconstpointer a,
 {
   const SeriesPeriod *pa = a;
   const SeriesPeriod *pb = b;
-  gint cmp = fz_observation_period_compare (&pa->period, &pb->period);
+  gint cmp = fz_period_compare (&pa->period, &pb->period);
 
   return cmp != 0 ? cmp : g_strcmp0 (pa->text, pb->text);
 }
@@ -94,17 +94,17 @@ series_add_periods (Series *s)
   for (guint i = 0; i < s->self->observations->len; i++)
     {
       const FzObservation *obs = g_ptr_array_index (s->self->observations, i);
-      const FzObservationPeriod *p = _fz_index_period_at (s->self, i);
+      const FzPeriod *p = _fz_index_period_at (s->self, i);
       SeriesPeriod sp;
 
       if (!series_takes (s, obs))
         continue;
-      if (!p->stated)
+      if (fz_period_is_empty (p))
         {
           s->unstated++;
           continue;
         }
-      if (fz_observation_period_has_unknown_year (p))
+      if (fz_period_has_unknown_year (p))
         s->unknown = TRUE;
       else
         s->known = TRUE;
@@ -153,7 +153,7 @@ series_add_rows (Series *s)
       SeriesRow *row;
       guint col;
 
-      if (!series_takes (s, obs) || !_fz_index_period_at (s->self, i)->stated)
+      if (!series_takes (s, obs) || fz_period_is_empty (_fz_index_period_at (s->self, i)))
         continue;
 
       row = series_row_for (s, obs);

@@ -71,7 +71,7 @@ fz_index_new (void)
   self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->observations = g_ptr_array_new_with_free_func ((GDestroyNotify) fz_observation_free);
-  self->periods = g_array_new (FALSE, TRUE, sizeof (FzObservationPeriod));
+  self->periods = g_array_new (FALSE, TRUE, sizeof (FzPeriod));
 
   return self;
 }
@@ -192,13 +192,13 @@ fz_index_add_observation (FzIndex              *self,
                           const FzObservation  *obs,
                           GError              **error)
 {
-  FzObservationPeriod period;
+  FzPeriod period;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (obs != NULL, FALSE);
 
   if (!observation_check (self, obs, error) ||
-      !fz_observation_period_parse (obs->period, &period, error))
+      !fz_period_parse (obs->period, -1, &period, error))
     return FALSE;
 
   g_ptr_array_add (self->observations, fz_observation_copy (obs));

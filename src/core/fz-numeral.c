@@ -254,7 +254,8 @@ read_tenths (const char *s,
     return;
   after = *consumed + 3;
   fz_text_decode (s + after, len - after, &next);
-  if (next >= 0x4E00 && next <= 0x9FFF)
+  /* Only a three-byte character can be one of the list below. */
+  if (fz_text_is_han (next) && next < 0x10000)
     memcpy (next_utf8, s + after, 3);
   /* 成 starts many words (成为, 成立, 成员, 一成不变). */
   if (next_utf8[0] == '\0' ||

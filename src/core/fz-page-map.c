@@ -73,14 +73,6 @@ fz_page_map_new (PopplerDocument *document,
   return self;
 }
 
-PopplerDocument *
-fz_page_map_get_document (FzPageMap *self)
-{
-  g_return_val_if_fail (FZ_IS_PAGE_MAP (self), NULL);
-
-  return self->document;
-}
-
 guint
 fz_page_map_get_n_pages (FzPageMap *self)
 {

@@ -28,7 +28,6 @@ typedef struct
 FzPageMap       *fz_page_map_new              (PopplerDocument *document,
                                                GArray          *boxes);
 /* The PDF, to render its pages: use it only from the thread that owns the FzDocument. */
-PopplerDocument *fz_page_map_get_document     (FzPageMap       *self);
 guint            fz_page_map_get_n_pages      (FzPageMap       *self);
 guint            fz_page_map_get_n_chars      (FzPageMap       *self);
 /* A page's size in points; FALSE when the page cannot be read. */

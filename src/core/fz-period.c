@@ -1,4 +1,4 @@
-/* fz-period.c: parse, write, resolve and classify periods such as Y-01/, /Y-07-15 and Y-03/Y-03. */
+/* fz-period.c: parse, write, resolve and compare periods such as Y-01/, /Y-07-15 and Y-03/Y-03. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-period.h"
@@ -327,86 +327,126 @@ fz_period_resolve_string (const char *str,
   return fz_period_to_string (&period);
 }
 
-static gboolean
-end_equal (const FzPeriodEnd *a,
-           const FzPeriodEnd *b)
+/* Equal as written: Y-01 and 2022-01 differ until resolved, which
+ * fz_period_end_year_is_unknown() tells the caller. */
+gboolean
+fz_period_end_equal (const FzPeriodEnd *a,
+                     const FzPeriodEnd *b)
 {
-  return a->year_kind == b->year_kind &&
-         (a->year_kind != FZ_PERIOD_YEAR_ABSOLUTE || a->year == b->year) &&
-         a->month == b->month &&
-         a->day == b->day;
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  return fz_period_end_same_year (a, b) && a->month == b->month && a->day == b->day;
 }
 
-/* Equal as written: Y-01/ and 2022-01/ differ until resolved, which
- * fz_period_has_unknown_year() tells the caller. */
 gboolean
 fz_period_equal (const FzPeriod *a,
                  const FzPeriod *b)
 {
   g_return_val_if_fail (a != NULL && b != NULL, FALSE);
-  return end_equal (&a->start, &b->start) && end_equal (&a->end, &b->end);
+  return fz_period_end_equal (&a->start, &b->start) && fz_period_end_equal (&a->end, &b->end);
+}
+
+/* The same year as written: Y and Y are, Y and 2022 are not. */
+gboolean
+fz_period_end_same_year (const FzPeriodEnd *a,
+                         const FzPeriodEnd *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  return a->year_kind == b->year_kind &&
+         (a->year_kind != FZ_PERIOD_YEAR_ABSOLUTE || a->year == b->year);
+}
+
+gboolean
+fz_period_end_year_is_unknown (const FzPeriodEnd *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->year_kind == FZ_PERIOD_YEAR_CURRENT ||
+         self->year_kind == FZ_PERIOD_YEAR_PREVIOUS;
 }
 
 gboolean
 fz_period_has_unknown_year (const FzPeriod *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  return self->start.year_kind == FZ_PERIOD_YEAR_CURRENT ||
-         self->start.year_kind == FZ_PERIOD_YEAR_PREVIOUS ||
-         self->end.year_kind == FZ_PERIOD_YEAR_CURRENT ||
-         self->end.year_kind == FZ_PERIOD_YEAR_PREVIOUS;
+  return fz_period_end_year_is_unknown (&self->start) ||
+         fz_period_end_year_is_unknown (&self->end);
 }
 
-static gboolean
-same_year (const FzPeriodEnd *a,
-           const FzPeriodEnd *b)
+/* Unknown years sort after every known one, PY before Y. An open start
+ * sorts first and an open end last; a missing month or day sorts as the
+ * beginning of the stretch for a start and as its end for an end. */
+static gint64
+end_key (const FzPeriodEnd *e,
+         gboolean           is_end)
 {
-  return a->year_kind == b->year_kind &&
-         (a->year_kind != FZ_PERIOD_YEAR_ABSOLUTE || a->year == b->year);
+  gint64 year;
+  gint month = e->month;
+  gint day = e->day;
+
+  switch (e->year_kind)
+    {
+    case FZ_PERIOD_YEAR_CURRENT:
+      year = 100000;
+      break;
+    case FZ_PERIOD_YEAR_PREVIOUS:
+      year = 99999;
+      break;
+    case FZ_PERIOD_YEAR_ABSOLUTE:
+      year = e->year;
+      break;
+    case FZ_PERIOD_YEAR_OPEN:
+    default:
+      return is_end ? G_MAXINT64 : G_MININT64;
+    }
+  if (month == 0)
+    month = is_end ? 12 : 1;
+  if (day == 0)
+    day = is_end ? 31 : 1;
+
+  return year * 10000 + month * 100 + day;
 }
 
-static gboolean
-is_first_of_year (const FzPeriodEnd *e)
+/* Periods without one sort first; then by one end, then the other. */
+static gint
+compare_periods (const FzPeriod *a,
+                 const FzPeriod *b,
+                 gboolean        end_first)
 {
-  return (e->month == 0 || e->month == 1) && (e->day == 0 || e->day == 1);
+  gboolean a_stated = !fz_period_is_empty (a);
+  gboolean b_stated = !fz_period_is_empty (b);
+  gint64 ka, kb;
+
+  if (a_stated != b_stated)
+    return a_stated ? 1 : -1;
+  if (!a_stated)
+    return 0;
+
+  ka = end_first ? end_key (&a->end, TRUE) : end_key (&a->start, FALSE);
+  kb = end_first ? end_key (&b->end, TRUE) : end_key (&b->start, FALSE);
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+
+  ka = end_first ? end_key (&a->start, FALSE) : end_key (&a->end, TRUE);
+  kb = end_first ? end_key (&b->start, FALSE) : end_key (&b->end, TRUE);
+  if (ka != kb)
+    return ka < kb ? -1 : 1;
+
+  return 0;
 }
 
-static gboolean
-is_last_of_year (const FzPeriodEnd *e)
+/* By start, then end, as a series runs. */
+gint
+fz_period_compare (const FzPeriod *a,
+                   const FzPeriod *b)
 {
-  return e->month == 0 || (e->month == 12 && (e->day == 0 || e->day == 31));
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+  return compare_periods (a, b, FALSE);
 }
 
-FzPeriodKind
-fz_period_kind (const FzPeriod *self)
+/* For "the latest": the later end first, then the later (so shorter) start. */
+gint
+fz_period_compare_latest (const FzPeriod *a,
+                          const FzPeriod *b)
 {
-  const FzPeriodEnd *s, *e;
-
-  g_return_val_if_fail (self != NULL, FZ_PERIOD_KIND_NONE);
-  s = &self->start;
-  e = &self->end;
-  if (fz_period_is_empty (self))
-    return FZ_PERIOD_KIND_NONE;
-  if (s->year_kind == FZ_PERIOD_YEAR_OPEN)
-    return FZ_PERIOD_KIND_OTHER;
-  if (e->year_kind == FZ_PERIOD_YEAR_OPEN)
-    return is_first_of_year (s) ? FZ_PERIOD_KIND_YEAR_TO_DATE : FZ_PERIOD_KIND_OTHER;
-  if (!same_year (s, e))
-    return FZ_PERIOD_KIND_OTHER;
-  if (s->month != 0 && s->month == e->month &&
-      (s->day == 0 || s->day == 1) &&
-      (e->day == 0 || e->day == days_in_month (e)))
-    return FZ_PERIOD_KIND_MONTH;
-  if (is_first_of_year (s))
-    return is_last_of_year (e) ? FZ_PERIOD_KIND_WHOLE_YEAR : FZ_PERIOD_KIND_YEAR_TO_DATE;
-  return FZ_PERIOD_KIND_OTHER;
-}
-
-const char *
-fz_period_kind_to_string (FzPeriodKind kind)
-{
-  static const char * const names[] = { "none", "month", "year-to-date", "whole-year", "other" };
-
-  g_return_val_if_fail (kind <= FZ_PERIOD_KIND_OTHER, "");
-  return names[kind];
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+  return compare_periods (a, b, TRUE);
 }

@@ -30,16 +30,6 @@ typedef struct
   FzPeriodEnd end;
 } FzPeriod;
 
-/* What the index needs to know to put two periods side by side. */
-typedef enum
-{
-  FZ_PERIOD_KIND_NONE,          /* no period */
-  FZ_PERIOD_KIND_MONTH,         /* one calendar month: Y-03/Y-03 */
-  FZ_PERIOD_KIND_YEAR_TO_DATE,  /* from January, open or ending before December: Y-01/, Y-01/Y-11 */
-  FZ_PERIOD_KIND_WHOLE_YEAR,    /* January to December of one year: Y-01/Y-12 */
-  FZ_PERIOD_KIND_OTHER,
-} FzPeriodKind;
-
 void          fz_period_clear             (FzPeriod       *self);
 gboolean      fz_period_is_empty          (const FzPeriod *self);
 gboolean      fz_period_parse             (const char     *str,
@@ -57,7 +47,15 @@ char         *fz_period_resolve_string    (const char     *str,
 gboolean      fz_period_equal             (const FzPeriod *a,
                                            const FzPeriod *b);
 gboolean      fz_period_has_unknown_year  (const FzPeriod *self);
-FzPeriodKind  fz_period_kind              (const FzPeriod *self);
-const char   *fz_period_kind_to_string    (FzPeriodKind    kind);
+gint          fz_period_compare           (const FzPeriod *a,
+                                           const FzPeriod *b);
+gint          fz_period_compare_latest    (const FzPeriod *a,
+                                           const FzPeriod *b);
+
+gboolean      fz_period_end_equal             (const FzPeriodEnd *a,
+                                               const FzPeriodEnd *b);
+gboolean      fz_period_end_same_year         (const FzPeriodEnd *a,
+                                               const FzPeriodEnd *b);
+gboolean      fz_period_end_year_is_unknown   (const FzPeriodEnd *self);
 
 G_END_DECLS

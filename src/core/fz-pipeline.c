@@ -141,13 +141,6 @@ fz_pipeline_get_gazetteer (FzPipeline *self)
   return self->gazetteer;
 }
 
-const char *
-fz_pipeline_get_data_dir (FzPipeline *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->data_dir;
-}
-
 static void
 new_in_thread (GTask        *task,
                gpointer      source,
@@ -270,17 +263,4 @@ fz_pipeline_analyze (FzPipeline *self,
   if (found != NULL)
     fz_document_set_date (document, found);
   fz_document_set_figures (document, figures);
-}
-
-void
-fz_pipeline_set_document_date (FzPipeline *self,
-                               FzDocument *document,
-                               const char *iso_date)
-{
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (FZ_IS_DOCUMENT (document));
-
-  fz_document_set_date (document, iso_date);
-  /* Periods are written with Y and PY until the year is known: read them again. */
-  fz_pipeline_analyze (self, document);
 }

@@ -50,7 +50,6 @@ gboolean     fz_pipeline_add_aliases_file (FzPipeline    *self,
                                            GError       **error);
 FzLexicon   *fz_pipeline_get_lexicon      (FzPipeline    *self);
 FzGazetteer *fz_pipeline_get_gazetteer    (FzPipeline    *self);
-const char  *fz_pipeline_get_data_dir     (FzPipeline    *self);
 /* Builds the pipeline on a worker thread (reading the gazetteer takes a moment). */
 void         fz_pipeline_new_async        (const char          *data_dir,
                                            GCancellable        *cancellable,
@@ -78,11 +77,6 @@ FzAnalysis   *fz_pipeline_run_apart       (FzPipeline    *self,
  * none was set): for a document nobody else sees yet, as on the loader's worker threads. */
 void         fz_pipeline_analyze          (FzPipeline    *self,
                                            FzDocument    *document);
-/* The analyst states when @document was published (YYYY-MM-DD, or NULL to read it from the
- * page again); its figures' periods are resolved anew. On the thread that owns @document. */
-void         fz_pipeline_set_document_date (FzPipeline   *self,
-                                           FzDocument    *document,
-                                           const char    *iso_date);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzPipeline, fz_pipeline_unref)
 

@@ -109,26 +109,28 @@ is_element (xmlNode    *node,
          node->ns != NULL && xmlStrEqual (node->ns->href, BAD_CAST FZ_SUMMARY_NAMESPACE);
 }
 
-/* The attribute as a new string, "" when absent. */
+/* libxml2's string as a GLib one, "" for NULL; libxml2's is freed. */
 static char *
-attr (xmlNode    *node,
-      const char *name)
+take_xml_string (xmlChar *value)
 {
-  xmlChar *value = xmlGetNoNsProp (node, BAD_CAST name);
   char *copy = g_strdup (value != NULL ? (const char *) value : "");
 
   xmlFree (value);
   return copy;
 }
 
+/* The attribute as a new string, "" when absent. */
+static char *
+attr (xmlNode    *node,
+      const char *name)
+{
+  return take_xml_string (xmlGetNoNsProp (node, BAD_CAST name));
+}
+
 static char *
 content (xmlNode *node)
 {
-  xmlChar *value = xmlNodeGetContent (node);
-  char *copy = g_strdup (value != NULL ? (const char *) value : "");
-
-  xmlFree (value);
-  return copy;
+  return take_xml_string (xmlNodeGetContent (node));
 }
 
 static gboolean
@@ -460,18 +462,6 @@ fz_summary_read_doc (xmlDoc      *doc,
       return NULL;
     }
   return g_steal_pointer (&self);
-}
-
-FzSummary *
-fz_summary_read_memory (const char  *data,
-                        gsize        len,
-                        const char  *display_name,
-                        GError     **error)
-{
-  g_autoptr(xmlDoc) doc = fz_xml_read_memory (data, len, display_name, "summary",
-                                              FZ_SUMMARY_MAX_SIZE, error);
-
-  return doc != NULL ? fz_summary_read_doc (doc, display_name, error) : NULL;
 }
 
 FzSummary *

@@ -56,10 +56,6 @@ typedef struct _FzSummary FzSummary;
  * refusal is one FZ_ERROR naming the file, what is wrong and the line. */
 FzSummary               *fz_summary_read_file        (const char     *path,
                                                       GError        **error);
-FzSummary               *fz_summary_read_memory      (const char     *data,
-                                                      gsize           len,
-                                                      const char     *display_name,
-                                                      GError        **error);
 /* The same for a tree that fz_xml_read_file() or fz_xml_read_memory() parsed; @display names
  * the file in messages. */
 FzSummary               *fz_summary_read_doc         (xmlDoc         *doc,

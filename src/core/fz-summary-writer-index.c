@@ -118,14 +118,14 @@ write_region (FzSummaryWriter     *self,
 
   if (!_fz_summary_start (self, "region", error) ||
       !_fz_summary_attr (self, "name", region->name, error) ||
-      (region->code != 0 && !_fz_summary_attr_int (self, "code", region->code, error)) ||
+      !_fz_summary_attr_code (self, "code", region->code, error) ||
       !_fz_summary_attr (self, "level", fz_region_level_to_string (region->level), error) ||
-      (region->rank > 0 && !_fz_summary_attr_uint (self, "rank", region->rank, error)) ||
+      (region->rank > 0 && !_fz_summary_attr_int (self, "rank", region->rank, error)) ||
       (region->has_overall &&
        !_fz_summary_attr_double (self, "overall", "%.2f", region->overall, error)) ||
       !_fz_summary_attr_double (self, "coverage", "%.4f", region->coverage, error) ||
-      !_fz_summary_attr_uint (self, "scored", region->n_scored, error) ||
-      !_fz_summary_attr_uint (self, "with-data", region->n_with_data, error) ||
+      !_fz_summary_attr_int (self, "scored", region->n_scored, error) ||
+      !_fz_summary_attr_int (self, "with-data", region->n_with_data, error) ||
       !_fz_summary_attr (self, "figures", figures, error) ||
       !write_dimensions (self, region, error))
     return FALSE;

@@ -53,13 +53,14 @@ gboolean _fz_summary_attr       (FzSummaryWriter *self,
                                  const char      *name,
                                  const char      *value,
                                  GError         **error);
-gboolean _fz_summary_attr_uint  (FzSummaryWriter *self,
-                                 const char      *name,
-                                 guint64          value,
-                                 GError         **error);
 gboolean _fz_summary_attr_int   (FzSummaryWriter *self,
                                  const char      *name,
                                  gint64          value,
+                                 GError         **error);
+/* A gazetteer code; nothing for 0, an unknown region. */
+gboolean _fz_summary_attr_code  (FzSummaryWriter *self,
+                                 const char      *name,
+                                 gint64           code,
                                  GError         **error);
 /* A number with @format ("%.2f"), the same in every locale; NULL: the shortest writing that
  * reads back as the same number. */

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "fz-decisions.h"
 #include "fz-error.h"
 #include "fz-summary-writer-private.h"
 #include "fz-xml.h"
@@ -18,24 +19,19 @@ static const char * const status_names[FZ_N_SUMMARY_STATUSES] = {
   "machine", "added", "edited", "rejected", "accepted"
 };
 
-const char *
-fz_summary_status_to_string (FzSummaryStatus status)
+/* A rejection outweighs everything, then an addition, then an edit. */
+FzSummaryStatus
+fz_summary_status_from_flags (guint32 flags)
 {
-  g_return_val_if_fail (status < FZ_N_SUMMARY_STATUSES, "");
-  return status_names[status];
-}
-
-gboolean
-fz_summary_status_from_string (const char     *str,
-                              FzSummaryStatus *status)
-{
-  for (guint i = 0; i < FZ_N_SUMMARY_STATUSES; i++)
-    if (g_strcmp0 (str, status_names[i]) == 0)
-      {
-        *status = i;
-        return TRUE;
-      }
-  return FALSE;
+  if (flags & FZ_FIGURE_STATUS_REJECTED)
+    return FZ_SUMMARY_STATUS_REJECTED;
+  if (flags & FZ_FIGURE_STATUS_ADDED)
+    return FZ_SUMMARY_STATUS_ADDED;
+  if (flags & FZ_FIGURE_STATUS_EDITED)
+    return FZ_SUMMARY_STATUS_EDITED;
+  if (flags & FZ_FIGURE_STATUS_ACCEPTED)
+    return FZ_SUMMARY_STATUS_ACCEPTED;
+  return FZ_SUMMARY_STATUS_MACHINE;
 }
 
 /* ---- xmlTextWriter onto a GOutputStream ---- */
@@ -137,18 +133,7 @@ _fz_summary_attr (FzSummaryWriter *self,
   return write_attribute (self, name, clean, error);
 }
 
-gboolean
-_fz_summary_attr_uint (FzSummaryWriter *self,
-                       const char      *name,
-                       guint64          value,
-                       GError         **error)
-{
-  char buf[24];
-
-  g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT, value);
-  return write_attribute (self, name, buf, error);
-}
-
+/* Every count, offset and code the summary holds fits a gint64. */
 gboolean
 _fz_summary_attr_int (FzSummaryWriter *self,
                       const char      *name,
@@ -159,6 +144,15 @@ _fz_summary_attr_int (FzSummaryWriter *self,
 
   g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
   return write_attribute (self, name, buf, error);
+}
+
+gboolean
+_fz_summary_attr_code (FzSummaryWriter *self,
+                       const char      *name,
+                       gint64           code,
+                       GError         **error)
+{
+  return code == 0 || _fz_summary_attr_int (self, name, code, error);
 }
 
 gboolean
@@ -241,7 +235,7 @@ write_settings (FzSummaryWriter      *self,
                          : fz_region_level_to_string (level), error) ||
       !_fz_summary_attr (self, "period", opts->period != NULL ? opts->period : "all", error) ||
       !_fz_summary_attr (self, "method", method_name (opts->normalisation), error) ||
-      !_fz_summary_attr_uint (self, "min-dimensions", opts->min_dimensions, error) ||
+      !_fz_summary_attr_int (self, "min-dimensions", opts->min_dimensions, error) ||
       !_fz_summary_attr_double (self, "change-low", NULL, opts->change_low, error) ||
       !_fz_summary_attr_double (self, "change-high", NULL, opts->change_high, error))
     return FALSE;
@@ -274,7 +268,7 @@ write_header (FzSummaryWriter *self,
                             error) &&
          _fz_summary_start (self, "summary", error) &&
          _fz_summary_attr (self, "xmlns", FZ_SUMMARY_NAMESPACE, error) &&
-         _fz_summary_attr_uint (self, "version", FZ_SUMMARY_VERSION, error) &&
+         _fz_summary_attr_int (self, "version", FZ_SUMMARY_VERSION, error) &&
          _fz_summary_attr (self, "created", now != NULL ? now : self->options.created, error) &&
          _fz_summary_attr (self, "generator", "Fanzha " PACKAGE_VERSION, error) &&
          write_settings (self, opts, error) &&
@@ -400,17 +394,16 @@ write_article (FzSummaryWriter *self,
                GError         **error)
 {
   return _fz_summary_start (self, "article", error) &&
-         _fz_summary_attr_uint (self, "index", index, error) &&
-         _fz_summary_attr_uint (self, "start", a->start, error) &&
-         _fz_summary_attr_uint (self, "end", a->end, error) &&
-         _fz_summary_attr_uint (self, "title-start", a->title_start, error) &&
-         _fz_summary_attr_uint (self, "title-end", a->title_end, error) &&
-         _fz_summary_attr_uint (self, "body-start", a->body_start, error) &&
-         _fz_summary_attr_uint (self, "body-end", a->body_end, error) &&
+         _fz_summary_attr_int (self, "index", index, error) &&
+         _fz_summary_attr_int (self, "start", a->start, error) &&
+         _fz_summary_attr_int (self, "end", a->end, error) &&
+         _fz_summary_attr_int (self, "title-start", a->title_start, error) &&
+         _fz_summary_attr_int (self, "title-end", a->title_end, error) &&
+         _fz_summary_attr_int (self, "body-start", a->body_start, error) &&
+         _fz_summary_attr_int (self, "body-end", a->body_end, error) &&
          (!a->is_caption || _fz_summary_attr (self, "caption", "true", error)) &&
          _fz_summary_attr (self, "region", a->region, error) &&
-         (a->region_code == 0 || _fz_summary_attr_int (self, "region-code", a->region_code,
-                                                       error)) &&
+         _fz_summary_attr_code (self, "region-code", a->region_code, error) &&
          _fz_summary_text (self, "title", a->title != NULL ? a->title : "", -1, error) &&
          (a->byline == NULL || _fz_summary_text (self, "byline", a->byline, -1, error)) &&
          _fz_summary_end (self, error);
@@ -422,8 +415,8 @@ write_figure_fields (FzSummaryWriter    *self,
                      const FzFigure     *f,
                      GError            **error)
 {
-  return _fz_summary_attr_uint (self, "start", f->start, error) &&
-         _fz_summary_attr_uint (self, "end", f->end, error) &&
+  return _fz_summary_attr_int (self, "start", f->start, error) &&
+         _fz_summary_attr_int (self, "end", f->end, error) &&
          (f->article < 0 || _fz_summary_attr_int (self, "article", f->article, error)) &&
          _fz_summary_attr (self, "kind", fz_kind_to_string (f->kind), error) &&
          _fz_summary_attr (self, "value", fz_figure_list_str (list, f->value), error) &&
@@ -433,8 +426,7 @@ write_figure_fields (FzSummaryWriter    *self,
          _fz_summary_attr (self, "basis", fz_basis_to_string (f->basis), error) &&
          _fz_summary_attr (self, "indicator", fz_figure_list_str (list, f->indicator), error) &&
          _fz_summary_attr (self, "region", fz_figure_list_str (list, f->region), error) &&
-         (f->region_code == 0 || _fz_summary_attr_int (self, "region-code", f->region_code,
-                                                       error)) &&
+         _fz_summary_attr_code (self, "region-code", f->region_code, error) &&
          _fz_summary_attr (self, "period", fz_figure_list_str (list, f->period), error) &&
          _fz_summary_attr (self, "core", f->core ? "1" : "0", error);
 }
@@ -467,8 +459,8 @@ write_figure (FzSummaryWriter *self,
          _fz_summary_text (self, "text", text + f->byte_start, f->byte_end - f->byte_start,
                            error) &&
          _fz_summary_start (self, "sentence", error) &&
-         _fz_summary_attr_uint (self, "start", s_start, error) &&
-         _fz_summary_attr_uint (self, "end", s_stop, error) &&
+         _fz_summary_attr_int (self, "start", s_start, error) &&
+         _fz_summary_attr_int (self, "end", s_stop, error) &&
          _fz_summary_content (self, s_begin, s_end - s_begin, error) &&
          _fz_summary_end (self, error) &&
          (note == NULL || _fz_summary_text (self, "note", note, -1, error)) &&
@@ -571,7 +563,7 @@ write_document_attrs (FzSummaryWriter *self,
          _fz_summary_attr (self, "outlet", fz_document_get_outlet (document), error) &&
          _fz_summary_attr (self, "date", fz_document_get_date (document), error) &&
          _fz_summary_attr (self, "encoding", fz_document_get_encoding (document), error) &&
-         _fz_summary_attr_uint (self, "chars", fz_document_get_n_chars (document), error);
+         _fz_summary_attr_int (self, "chars", fz_document_get_n_chars (document), error);
 }
 
 static gboolean

@@ -25,9 +25,8 @@ typedef enum
   FZ_N_SUMMARY_STATUSES
 } FzSummaryStatus;
 
-const char *fz_summary_status_to_string   (FzSummaryStatus  status);
-gboolean    fz_summary_status_from_string (const char     *str,
-                                          FzSummaryStatus *status);
+/* The status of a figure whose decisions are @flags (FzFigureStatusFlags). */
+FzSummaryStatus fz_summary_status_from_flags (guint32 flags);
 
 /* The analyst's decisions, asked for while writing. @figure_status returns the status of
  * figure @index of @document and may set *@note (borrowed, NULL for none);

@@ -56,24 +56,17 @@ enum_name (guint r,
   return *name != '\0' ? name : "none";
 }
 
+/* The field as the decisions take it, an enum's empty value called "none" as above. */
 static char *
 field_text (const FzFigureList *list,
             const FzFigure     *f,
             guint               r)
 {
-  switch (rows[r].field)
-    {
-    case FZ_FIGURE_FIELD_KIND: return g_strdup (enum_name (r, f->kind));
-    case FZ_FIGURE_FIELD_QUALIFIER: return g_strdup (enum_name (r, f->qualifier));
-    case FZ_FIGURE_FIELD_CHANGE: return g_strdup (enum_name (r, f->change));
-    case FZ_FIGURE_FIELD_BASIS: return g_strdup (enum_name (r, f->basis));
-    case FZ_FIGURE_FIELD_VALUE: return g_strdup (fz_figure_list_str (list, f->value));
-    case FZ_FIGURE_FIELD_UNIT: return g_strdup (fz_figure_list_str (list, f->unit));
-    case FZ_FIGURE_FIELD_INDICATOR: return g_strdup (fz_figure_list_str (list, f->indicator));
-    case FZ_FIGURE_FIELD_REGION: return g_strdup (fz_figure_list_str (list, f->region));
-    case FZ_FIGURE_FIELD_PERIOD: return g_strdup (fz_figure_list_str (list, f->period));
-    default: g_return_val_if_reached (NULL);
-    }
+  g_autofree char *text = fz_figure_field_get (list, f, rows[r].field);
+
+  if (rows[r].names != NULL && *text == '\0')
+    return g_strdup ("none");
+  return g_steal_pointer (&text);
 }
 
 static GtkWidget *

@@ -406,14 +406,6 @@ fz_page_view_set_document (FzPageView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
-FzDocument *
-fz_page_view_get_document (FzPageView *self)
-{
-  g_return_val_if_fail (FZ_IS_PAGE_VIEW (self), NULL);
-
-  return self->document;
-}
-
 void
 fz_page_view_select_span (FzPageView *self,
                           guint       start,

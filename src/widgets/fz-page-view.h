@@ -19,7 +19,6 @@ GtkWidget  *fz_page_view_new            (void);
 /* A document without printed pages (text, web page) shows a short note instead. */
 void        fz_page_view_set_document   (FzPageView *self,
                                          FzDocument *document);
-FzDocument *fz_page_view_get_document   (FzPageView *self);
 /* Boxes [start, end) of the document text and turns to its page; start == end clears. */
 void        fz_page_view_select_span    (FzPageView *self,
                                          guint       start,

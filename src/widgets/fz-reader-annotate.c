@@ -320,13 +320,6 @@ fz_reader_view_set_workspace (FzReaderView *self,
   _fz_reader_view_update_review (self);
 }
 
-FzDecisions *
-fz_reader_view_get_decisions (FzReaderView *self)
-{
-  g_return_val_if_fail (FZ_IS_READER_VIEW (self), NULL);
-  return self->decisions;
-}
-
 /* The review count and what can be done now */
 
 void

@@ -28,7 +28,6 @@ void           fz_reader_view_set_lexicon       (FzReaderView *self,
  * decisions. */
 void           fz_reader_view_set_workspace     (FzReaderView *self,
                                                  FzWorkspace  *workspace);
-FzDecisions   *fz_reader_view_get_decisions     (FzReaderView *self);
 gboolean       fz_reader_view_get_review_mode   (FzReaderView *self);
 GActionGroup  *fz_reader_view_get_actions       (FzReaderView *self);
 /* TRUE while text or highlights are still being added in idle batches. */

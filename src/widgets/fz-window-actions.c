@@ -8,36 +8,42 @@
 #include "fz-document-list.h"
 #include "fz-window-private.h"
 
+/* The actions that only call one of the window's functions, some of them with a flag. */
+static const struct
+{
+  const char *name;
+  void      (*func)      (FzWindow *self);
+  void      (*flag_func) (FzWindow *self,
+                          gboolean  flag);
+  gboolean    flag;
+} calls[] = {
+  { "win.open", NULL, _fz_window_choose_files, FALSE },
+  { "win.open-folder", NULL, _fz_window_choose_files, TRUE },
+  { "win.remove-document", _fz_window_remove_selected },
+  { "win.set-date", _fz_window_ask_date },
+  { "win.clear-recent", _fz_window_clear_recent },
+  { "win.export", _fz_window_choose_export },
+  { "win.open-summary", _fz_window_choose_summary },
+  { "win.open-workspace", NULL, _fz_window_choose_workspace, FALSE },
+  { "win.save-workspace-as", NULL, _fz_window_choose_workspace, TRUE },
+};
+
 static void
-open_action (GtkWidget  *widget,
+call_action (GtkWidget  *widget,
              const char *name,
              GVariant   *param)
 {
-  _fz_window_choose_files (FZ_WINDOW (widget), FALSE);
-}
-
-static void
-open_folder_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  _fz_window_choose_files (FZ_WINDOW (widget), TRUE);
-}
-
-static void
-remove_document_action (GtkWidget  *widget,
-                        const char *name,
-                        GVariant   *param)
-{
-  _fz_window_remove_selected (FZ_WINDOW (widget));
-}
-
-static void
-set_date_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
-{
-  _fz_window_ask_date (FZ_WINDOW (widget));
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    {
+      if (!g_str_equal (name, calls[i].name))
+        continue;
+      if (calls[i].func != NULL)
+        calls[i].func (FZ_WINDOW (widget));
+      else
+        calls[i].flag_func (FZ_WINDOW (widget), calls[i].flag);
+      return;
+    }
+  g_assert_not_reached ();
 }
 
 static void
@@ -49,38 +55,6 @@ cancel_loading_action (GtkWidget  *widget,
 
   g_cancellable_cancel (self->cancellable);
   _fz_window_cancel_export (self);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  _fz_window_choose_export (FZ_WINDOW (widget));
-}
-
-static void
-open_summary_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  _fz_window_choose_summary (FZ_WINDOW (widget));
-}
-
-static void
-open_workspace_action (GtkWidget  *widget,
-                       const char *name,
-                       GVariant   *param)
-{
-  _fz_window_choose_workspace (FZ_WINDOW (widget), FALSE);
-}
-
-static void
-save_workspace_as_action (GtkWidget  *widget,
-                          const char *name,
-                          GVariant   *param)
-{
-  _fz_window_choose_workspace (FZ_WINDOW (widget), TRUE);
 }
 
 static void
@@ -151,14 +125,6 @@ open_path_action (GtkWidget  *widget,
   _fz_window_open_path (FZ_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
-static void
-clear_recent_action (GtkWidget  *widget,
-                     const char *name,
-                     GVariant   *param)
-{
-  _fz_window_clear_recent (FZ_WINDOW (widget));
-}
-
 void
 _fz_window_actions_update (FzWindow *self)
 {
@@ -185,11 +151,8 @@ _fz_window_class_actions_init (FzWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.remove-document", NULL,
-                                   remove_document_action);
-  gtk_widget_class_install_action (widget_class, "win.set-date", NULL, set_date_action);
+  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
+    gtk_widget_class_install_action (widget_class, calls[i].name, NULL, call_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -198,12 +161,5 @@ _fz_window_class_actions_init (FzWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_action);
-  gtk_widget_class_install_action (widget_class, "win.clear-recent", NULL, clear_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.open-summary", NULL, open_summary_action);
-  gtk_widget_class_install_action (widget_class, "win.open-workspace", NULL,
-                                   open_workspace_action);
-  gtk_widget_class_install_action (widget_class, "win.save-workspace-as", NULL,
-                                   save_workspace_as_action);
   _fz_window_workspace_class_init (widget_class);
 }

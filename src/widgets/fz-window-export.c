@@ -95,21 +95,6 @@ item_new (FzWorkspace *workspace,
   item->doc_notes[0] = g_strdup (fz_decisions_get_document_note (decisions, key));
   return item;
 }
-
-static FzSummaryStatus
-status_from_flags (guint32 flags)
-{
-  if (flags & FZ_FIGURE_STATUS_REJECTED)
-    return FZ_SUMMARY_STATUS_REJECTED;
-  if (flags & FZ_FIGURE_STATUS_ADDED)
-    return FZ_SUMMARY_STATUS_ADDED;
-  if (flags & FZ_FIGURE_STATUS_EDITED)
-    return FZ_SUMMARY_STATUS_EDITED;
-  if (flags & FZ_FIGURE_STATUS_ACCEPTED)
-    return FZ_SUMMARY_STATUS_ACCEPTED;
-  return FZ_SUMMARY_STATUS_MACHINE;
-}
-
 static FzSummaryStatus
 figure_status (FzDocument      *document,
                guint            index,
@@ -122,7 +107,7 @@ figure_status (FzDocument      *document,
   if (item == NULL || index >= item->status->len)
     return FZ_SUMMARY_STATUS_MACHINE;
   *note = item->notes->pdata[index];
-  return status_from_flags (g_array_index (item->status, FzFigureStatus, index).flags);
+  return fz_summary_status_from_flags (g_array_index (item->status, FzFigureStatus, index).flags);
 }
 
 static const char * const *
