@@ -1,6 +1,8 @@
 /* test-chart-model.c: chart models from the index of the seed pages and from a small series. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include <string.h>
+
 #include "fz-chart-model-index.h"
 #include "fz-test-chart.h"
 
@@ -293,6 +295,8 @@ test_trend_kind_of_drawn_regions (void)
   model = fz_chart_model_new_from_index (index, NULL, &spec, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (fz_chart_model_get_n_series (model), >, 0);
+  /* The lines are changes in percent, not counts: the title says so. */
+  g_assert_nonnull (strstr (fz_chart_model_get_title (model), "year on year, %"));
   for (guint s = 0; s < fz_chart_model_get_n_series (model); s++)
     {
       g_assert_cmpstr (fz_chart_model_get_series (model, s), !=, "C");

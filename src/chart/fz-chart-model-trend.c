@@ -254,6 +254,34 @@ gather (Trend     *t,
     }
 }
 
+/* The title: the indicator, and what its lines measure when it is not the reported level
+ * itself (a change or a rate in percent reads very differently from a count). */
+static char *
+trend_title (const char  *name,
+             FzValueKind  kind,
+             const char  *unit,
+             gboolean     zh)
+{
+  const char *what = NULL;
+
+  switch (kind)
+    {
+    case FZ_VALUE_YOY: what = zh ? "同比" : "year on year"; break;
+    case FZ_VALUE_MOM: what = zh ? "环比" : "month on month"; break;
+    case FZ_VALUE_RATE: what = zh ? "比率" : "rate"; break;
+    case FZ_VALUE_SHARE: what = zh ? "占比" : "share"; break;
+    case FZ_VALUE_SCORE: what = zh ? "得分" : "score"; break;
+    case FZ_VALUE_LEVEL:
+    case FZ_N_VALUE_KINDS:
+    default: break;
+    }
+  if (what == NULL)
+    return g_strdup (name);
+  if (unit == NULL)
+    return g_strdup_printf (zh ? "%s（%s）" : "%s (%s)", name, what);
+  return g_strdup_printf (zh ? "%s（%s，%s）" : "%s (%s, %s)", name, what, unit);
+}
+
 FzChartModel *
 _fz_chart_model_new_trend (FzIndex           *index,
                            const FzChartSpec *spec,
@@ -261,6 +289,7 @@ _fz_chart_model_new_trend (FzIndex           *index,
 {
   g_autoptr(FzIndexResult) result = NULL;
   g_autoptr(GPtrArray) regions = NULL;
+  g_autofree char *title = NULL;
   g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (Period));
   g_autoptr(GHashTable) period_set = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
@@ -286,8 +315,10 @@ _fz_chart_model_new_trend (FzIndex           *index,
   gather (&t, regions);
 
   model = fz_chart_model_new (FZ_CHART_TREND, spec->lang);
-  fz_chart_model_set_title (model, _fz_chart_indicator_name (spec, spec->indicator));
-  fz_chart_model_set_unit (model, t.unit);
   build_lines (&t, model);
+  title = trend_title (_fz_chart_indicator_name (spec, spec->indicator), t.kind, t.unit,
+                       fz_chart_model_is_zh (model));
+  fz_chart_model_set_title (model, title);
+  fz_chart_model_set_unit (model, t.unit);
   return model;
 }
