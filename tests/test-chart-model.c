@@ -1,6 +1,8 @@
 /* test-chart-model.c: chart models from the index of the seed pages and from a small series. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include <string.h>
+
 #include "fz-chart-model-index.h"
 #include "fz-test-chart.h"
 
@@ -182,6 +184,27 @@ test_radar_and_grouped (void)
 }
 
 static void
+add_kind (FzIndex    *index,
+          const char *region,
+          FzValueKind kind,
+          double      value,
+          FzQualifier qualifier,
+          const char *period,
+          guint       start)
+{
+  g_autoptr(GError) error = NULL;
+  FzObservation obs = {
+    .region = region, .level = FZ_REGION_LEVEL_COUNTY, .indicator = "cases_reported",
+    .value_kind = kind, .value = value, .unit = kind == FZ_VALUE_LEVEL ? "起" : "%",
+    .qualifier = qualifier, .period = period, .document = "d.txt", .article = 0,
+    .start = start, .end = start + 3, .text = "",
+  };
+
+  g_assert_true (fz_index_add_observation (index, &obs, &error));
+  g_assert_no_error (error);
+}
+
+static void
 add (FzIndex    *index,
      const char *region,
      double      value,
@@ -189,16 +212,7 @@ add (FzIndex    *index,
      const char *period,
      guint       start)
 {
-  g_autoptr(GError) error = NULL;
-  FzObservation obs = {
-    .region = region, .level = FZ_REGION_LEVEL_COUNTY, .indicator = "cases_reported",
-    .value_kind = FZ_VALUE_LEVEL, .value = value, .unit = "起", .qualifier = qualifier,
-    .period = period, .document = "d.txt", .article = 0, .start = start, .end = start + 3,
-    .text = "",
-  };
-
-  g_assert_true (fz_index_add_observation (index, &obs, &error));
-  g_assert_no_error (error);
+  add_kind (index, region, FZ_VALUE_LEVEL, value, qualifier, period, start);
 }
 
 /* Months and a whole year of one region are two lines of one colour, never one line. */
@@ -258,6 +272,40 @@ test_trend_stretches (void)
                           FZ_QUALIFIER_OVER);
 }
 
+/* The kind followed is one that the regions drawn report: a level reported only by a
+ * region left out of the lines does not leave the chart empty. */
+static void
+test_trend_kind_of_drawn_regions (void)
+{
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(FzChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  FzChartSpec spec;
+  gboolean any = FALSE;
+
+  g_assert_true (fz_index_add_indicator (index, "cases_reported", "outcome", TRUE, NULL));
+  add_kind (index, "A", FZ_VALUE_YOY, -20, FZ_QUALIFIER_EXACT, "2022-01/2022-12", 0);
+  add_kind (index, "A", FZ_VALUE_YOY, -10, FZ_QUALIFIER_EXACT, "2023-01/2023-12", 10);
+  add_kind (index, "B", FZ_VALUE_YOY, 5, FZ_QUALIFIER_EXACT, "2022-01/2022-12", 20);
+  add_kind (index, "C", FZ_VALUE_LEVEL, 30, FZ_QUALIFIER_EXACT, "2022-01/2022-12", 30);
+
+  fz_chart_spec_init (&spec, FZ_CHART_TREND);
+  spec.indicator = "cases_reported";
+  spec.max_regions = 2;
+  model = fz_chart_model_new_from_index (index, NULL, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_chart_model_get_n_series (model), >, 0);
+  /* The lines are changes in percent, not counts: the title says so. */
+  g_assert_nonnull (strstr (fz_chart_model_get_title (model), "year on year, %"));
+  for (guint s = 0; s < fz_chart_model_get_n_series (model); s++)
+    {
+      g_assert_cmpstr (fz_chart_model_get_series (model, s), !=, "C");
+      for (guint c = 0; c < fz_chart_model_get_n_categories (model); c++)
+        any |= !fz_chart_model_get_value (model, s, c)->missing;
+    }
+  g_assert_true (any);
+}
+
 static void
 test_unknown_indicator (void)
 {
@@ -279,6 +327,7 @@ main (int    argc,
   g_test_add_func ("/chart/model/bar-indicator", test_bar_indicator);
   g_test_add_func ("/chart/model/radar-grouped", test_radar_and_grouped);
   g_test_add_func ("/chart/model/trend-stretches", test_trend_stretches);
+  g_test_add_func ("/chart/model/trend-kind-of-drawn-regions", test_trend_kind_of_drawn_regions);
   g_test_add_func ("/chart/model/trend-needs-indicator", test_unknown_indicator);
   return g_test_run ();
 }

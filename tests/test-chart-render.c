@@ -268,6 +268,62 @@ test_labels_300 (void)
   check_labels (trend, 1600, 1000);
 }
 
+/* A radar whose series runs along the outer ring leaves the ring's tick label readable: every
+ * pixel of the label drawn without the line is still the label's colour with it. */
+static FzChartModel *
+make_radar (gboolean full)
+{
+  FzChartModel *model = fz_chart_model_new (FZ_CHART_RADAR, "zh");
+  static const char * const spokes[] = { "成效", "打击", "防范", "管控", "宣传", "治理" };
+
+  fz_chart_model_set_title (model, "测试");
+  fz_chart_model_add_series (model, "甲市");
+  for (guint c = 0; c < G_N_ELEMENTS (spokes); c++)
+    {
+      fz_chart_model_add_category (model, spokes[c], NULL);
+      if (full || c == 3)
+        fz_chart_model_set_value (model, 0, c, 100, 0);
+    }
+  return model;
+}
+
+static gboolean
+grey_ink (guint32 p,
+          int     darkest)
+{
+  int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+
+  return abs (r - g) <= 2 && abs (g - b) <= 2 && r <= darkest;
+}
+
+static void
+test_radar_tick_labels (void)
+{
+  g_autoptr(FzChartModel) lone = make_radar (FALSE);
+  g_autoptr(FzChartModel) ring = make_radar (TRUE);
+  FzChartStyle style;
+  cairo_surface_t *without, *with;
+  guint n = 0, kept = 0;
+
+  fz_chart_style_init (&style, FALSE);
+  without = render (lone, &style);
+  with = render (ring, &style);
+  /* In the top quarter (title, legend, the top spoke's name and the outer ring's tick label)
+   * the text is grey ink on white; the series' line and area, blue, must not cover it. */
+  for (int y = 0; y < HEIGHT / 4; y++)
+    for (int x = 0; x < WIDTH; x++)
+      if (grey_ink (pixel (without, x, y), 200))
+        {
+          n++;
+          kept += grey_ink (pixel (with, x, y), 255);
+        }
+  g_assert_cmpuint (n, >, 50);
+  g_assert_cmpuint (kept, ==, n);
+  cairo_surface_destroy (without);
+  cairo_surface_destroy (with);
+  fz_chart_style_clear (&style);
+}
+
 static void
 test_hit (void)
 {
@@ -517,6 +573,7 @@ main (int    argc,
   g_test_add_func ("/chart/bars/missing-hatched", test_missing_hatched);
   g_test_add_func ("/chart/bars/approximate", test_approximate_label);
   g_test_add_func ("/chart/labels/300-regions", test_labels_300);
+  g_test_add_func ("/chart/labels/radar-ticks", test_radar_tick_labels);
   g_test_add_func ("/chart/hit/bars", test_hit);
   g_test_add_func ("/chart/hit/trend", test_hit_trend);
   g_test_add_func ("/chart/export/svg", test_svg_xml);

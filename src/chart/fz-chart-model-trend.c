@@ -84,17 +84,18 @@ period_order (gconstpointer a,
   return cmp != 0 ? cmp : g_strcmp0 (pa->text, pb->text);
 }
 
-/* The kind followed: a reported level when there is one, else the first kind seen. */
+/* The kind followed: a reported level when one of the regions drawn has one, else the
+ * first kind they report (a kind only left-out regions report would draw nothing). */
 static FzValueKind
-choose_kind (FzIndexResult *result,
-             const char    *indicator)
+choose_kind (GPtrArray  *regions,
+             const char *indicator)
 {
   gboolean any = FALSE;
   FzValueKind first = FZ_VALUE_LEVEL;
 
-  for (guint i = 0; i < fz_index_result_get_n_regions (result); i++)
+  for (guint i = 0; i < regions->len; i++)
     {
-      const FzIndexCell *cell = fz_index_region_get_cell (fz_index_result_get_region (result, i),
+      const FzIndexCell *cell = fz_index_region_get_cell (g_ptr_array_index (regions, i),
                                                          indicator);
       for (guint k = 0; cell != NULL && k < cell->observations->len; k++)
         {
@@ -234,25 +235,67 @@ build_lines (Trend         *t,
     }
 }
 
-static void
-gather (Trend         *t,
-        FzIndexResult *result)
+/* The regions drawn: the chosen ones, or the first of the ranking that report the
+ * indicator. */
+static GPtrArray *
+take_regions (const FzChartSpec *spec,
+              FzIndexResult     *result)
 {
-  guint limit = t->spec->max_regions > 0 ? t->spec->max_regions
-                : t->spec->regions == NULL ? DEFAULT_MAX_LINES : G_MAXUINT;
-  guint taken = 0;
+  guint limit = spec->max_regions > 0 ? spec->max_regions
+                : spec->regions == NULL ? DEFAULT_MAX_LINES : G_MAXUINT;
+  GPtrArray *regions = g_ptr_array_new ();
 
-  for (guint i = 0; i < fz_index_result_get_n_regions (result) && taken < limit; i++)
+  for (guint i = 0; i < fz_index_result_get_n_regions (result) && regions->len < limit; i++)
     {
       const FzIndexRegion *r = fz_index_result_get_region (result, i);
+
+      if (fz_index_region_get_cell (r, spec->indicator) != NULL &&
+          _fz_chart_spec_takes_region (spec, r->name))
+        g_ptr_array_add (regions, (gpointer) r);
+    }
+  return regions;
+}
+
+static void
+gather (Trend     *t,
+        GPtrArray *regions)
+{
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const FzIndexRegion *r = g_ptr_array_index (regions, i);
       const FzIndexCell *cell = fz_index_region_get_cell (r, t->spec->indicator);
 
-      if (cell == NULL || !_fz_chart_spec_takes_region (t->spec, r->name))
-        continue;
-      taken++;
       for (guint k = 0; k < cell->observations->len; k++)
         trend_add (t, r->name, g_ptr_array_index (cell->observations, k));
     }
+}
+
+/* The title: the indicator, and what its lines measure when it is not the reported level
+ * itself (a change or a rate in percent reads very differently from a count). */
+static char *
+trend_title (const char  *name,
+             FzValueKind  kind,
+             const char  *unit,
+             gboolean     zh)
+{
+  const char *what = NULL;
+
+  switch (kind)
+    {
+    case FZ_VALUE_YOY: what = zh ? "同比" : "year on year"; break;
+    case FZ_VALUE_MOM: what = zh ? "环比" : "month on month"; break;
+    case FZ_VALUE_RATE: what = zh ? "比率" : "rate"; break;
+    case FZ_VALUE_SHARE: what = zh ? "占比" : "share"; break;
+    case FZ_VALUE_SCORE: what = zh ? "得分" : "score"; break;
+    case FZ_VALUE_LEVEL:
+    case FZ_N_VALUE_KINDS:
+    default: break;
+    }
+  if (what == NULL)
+    return g_strdup (name);
+  if (unit == NULL)
+    return g_strdup_printf (zh ? "%s（%s）" : "%s (%s)", name, what);
+  return g_strdup_printf (zh ? "%s（%s，%s）" : "%s (%s, %s)", name, what, unit);
 }
 
 FzChartModel *
@@ -261,6 +304,8 @@ _fz_chart_model_new_trend (FzIndex           *index,
                            GError           **error)
 {
   g_autoptr(FzIndexResult) result = NULL;
+  g_autoptr(GPtrArray) regions = NULL;
+  g_autofree char *title = NULL;
   g_autoptr(GArray) periods = g_array_new (FALSE, FALSE, sizeof (Period));
   g_autoptr(GHashTable) period_set = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
@@ -281,12 +326,15 @@ _fz_chart_model_new_trend (FzIndex           *index,
   result = fz_index_compute (index, &opts, error);
   if (result == NULL)
     return NULL;
-  t.kind = choose_kind (result, spec->indicator);
-  gather (&t, result);
+  regions = take_regions (spec, result);
+  t.kind = choose_kind (regions, spec->indicator);
+  gather (&t, regions);
 
   model = fz_chart_model_new (FZ_CHART_TREND, spec->lang);
-  fz_chart_model_set_title (model, _fz_chart_indicator_name (spec, spec->indicator));
-  fz_chart_model_set_unit (model, t.unit);
   build_lines (&t, model);
+  title = trend_title (_fz_chart_indicator_name (spec, spec->indicator), t.kind, t.unit,
+                       fz_chart_model_is_zh (model));
+  fz_chart_model_set_title (model, title);
+  fz_chart_model_set_unit (model, t.unit);
   return model;
 }

@@ -71,6 +71,19 @@ draw_ticks (FzChartPass *p,
 
       spoke_point (r, 0, fz_chart_scale_map (&p->scale, v), &x, &y);
       _fz_chart_text_set (p, text, 0.8, FALSE, 0);
+      /* Drawn over the series, on a rim of the background, so that a line or an area running
+       * along the ring never covers its number. */
+      if (p->cr != NULL)
+        {
+          cairo_save (p->cr);
+          cairo_move_to (p->cr, x + 8, y + 2);
+          pango_cairo_layout_path (p->cr, p->layout);
+          _fz_chart_set_color (p, &p->style->background);
+          cairo_set_line_width (p->cr, 3);
+          cairo_set_line_join (p->cr, CAIRO_LINE_JOIN_ROUND);
+          cairo_stroke (p->cr);
+          cairo_restore (p->cr);
+        }
       _fz_chart_text_show (p, x + 8, y + 2, 0, &p->style->muted);
     }
 }
@@ -214,11 +227,11 @@ _fz_chart_pass_radar (FzChartPass *p)
   r.cy = p->area.y + p->area.height / 2;
   r.radius = MAX (MIN (p->area.width / 2 - 140, p->area.height / 2 - 2 * p->line_height - 8), 20);
   draw_grid (p, &r);
-  draw_ticks (p, &r);
   for (guint s = 0; s < n_series; s++)
     draw_series (p, &r, s);
   for (guint s = 0; s < n_series; s++)
     draw_points (p, &r, s);
+  draw_ticks (p, &r);
   draw_spoke_labels (p, &r);
   draw_no_data_note (p);
 }

@@ -23,6 +23,95 @@ has_declarations (const char *data,
   return FALSE;
 }
 
+/* More attributes on one element than any of our formats has. libxml2 2.9 compares each
+ * attribute with every one before it, so 200,000 of them take minutes to parse. */
+#define MAX_ATTRIBUTES 100
+/* libxml2's own limit on a value or a text without XML_PARSE_HUGE (XML_MAX_TEXT_LENGTH): over
+ * it, the parser stops with a message about the end of the document, not about the value. */
+#define MAX_VALUE_BYTES 10000000
+
+static int
+line_at (const char *data,
+         const char *p)
+{
+  int line = 1;
+
+  for (const char *q = data; q < p && (q = memchr (q, '\n', p - q)) != NULL; q++)
+    line++;
+  return line;
+}
+
+static gboolean
+refuse_at (const char  *data,
+           const char  *p,
+           const char  *name,
+           const char  *what,
+           GError     **error)
+{
+  g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE, _("%s: not well-formed XML at line %d: %s"),
+               name, line_at (data, p), what);
+  return FALSE;
+}
+
+/* One pass over the bytes before libxml2 sees them: no element with too many attributes, no
+ * attribute value or text over libxml2's limit. Comments, CDATA sections and processing
+ * instructions are skipped whole; what is not well-formed is left to the parser to name. */
+static gboolean
+check_limits (const char  *data,
+              gsize        len,
+              const char  *name,
+              GError     **error)
+{
+  const char *p = data, *end = data + len;
+
+  while (p < end)
+    {
+      const char *lt = memchr (p, '<', end - p);
+      const char *close = NULL;
+      guint attributes = 0;
+
+      if ((gsize) ((lt != NULL ? lt : end) - p) > MAX_VALUE_BYTES)
+        return refuse_at (data, p, name, "a text longer than 10 MB", error);
+      if (lt == NULL)
+        break;
+      p = lt;
+      if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+        close = g_strstr_len (p + 4, end - p - 4, "-->");
+      else if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+        close = g_strstr_len (p + 9, end - p - 9, "]]>");
+      else if (end - p >= 2 && p[1] == '?')
+        close = g_strstr_len (p + 2, end - p - 2, "?>");
+      else
+        {
+          /* A tag: count the '=' outside quoted values, up to the '>' outside them. */
+          for (p++; p < end && *p != '>'; p++)
+            {
+              if (*p == '"' || *p == '\'')
+                {
+                  const char *q = memchr (p + 1, *p, end - p - 1);
+
+                  if (q == NULL)
+                    return TRUE;
+                  if ((gsize) (q - p - 1) > MAX_VALUE_BYTES)
+                    return refuse_at (data, p, name, "an attribute value longer than 10 MB",
+                                      error);
+                  p = q;
+                }
+              else if (*p == '=' && ++attributes > MAX_ATTRIBUTES)
+                return refuse_at (data, p, name, "an element with more than 100 attributes",
+                                  error);
+            }
+          continue;
+        }
+      if (close == NULL)
+        return TRUE;
+      if ((gsize) (close - p) > MAX_VALUE_BYTES)
+        return refuse_at (data, p, name, "a text longer than 10 MB", error);
+      p = close + 1;
+    }
+  return TRUE;
+}
+
 static void
 set_too_large (GError     **error,
                const char  *name,
@@ -67,7 +156,7 @@ check_bytes (const char  *data,
                    name);
       return FALSE;
     }
-  return TRUE;
+  return check_limits (data, len, name, error);
 }
 
 static void
