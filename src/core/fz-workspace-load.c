@@ -23,6 +23,7 @@ typedef struct
   GPtrArray *errors;     /* GError, once reading is over */
   GError    *error;      /* reading itself failed (cancelled) */
   guint      pending;    /* documents in the list whose analysis is not stored yet */
+  GPtrArray *waiting;    /* Item: to analyse once reading is over */
   guint      read;       /* files read so far (or failed) */
   guint      total;
   gboolean   read_over;
@@ -45,6 +46,7 @@ load_free (Load *load)
   g_ptr_array_unref (load->files);
   g_clear_pointer (&load->errors, g_ptr_array_unref);
   g_clear_error (&load->error);
+  g_clear_pointer (&load->waiting, g_ptr_array_unref);
   g_free (load);
 }
 
@@ -142,7 +144,9 @@ documents_read (FzLoader  *loader,
       item->document = g_object_ref (document);
       item->date = g_strdup (date != NULL ? date : fz_document_get_date (document));
       load->pending++;
-      g_thread_pool_push (self->analysis_pool, item, NULL);
+      /* The list first: analysing while files are still read would take the processor from
+       * the reading, and the list would be complete later. */
+      g_ptr_array_add (load->waiting, item);
     }
   emit_progress (self, load);
 }
@@ -166,11 +170,19 @@ read_done (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  FzWorkspace *self = g_task_get_source_object (task);
   Load *load = g_task_get_task_data (task);
 
   fz_loader_load_finish (FZ_LOADER (object), result, NULL, &load->errors, &load->error);
   g_signal_handlers_disconnect_by_data (object, task);
   load->read_over = TRUE;
+  {
+    gsize n = 0;
+    g_autofree gpointer *items = g_ptr_array_steal (load->waiting, &n);
+
+    for (gsize i = 0; i < n; i++)
+      g_thread_pool_push (self->analysis_pool, items[i], NULL);
+  }
   /* Otherwise the last analysis stored completes it. */
   if (load->pending == 0)
     complete (task);
@@ -268,6 +280,7 @@ _fz_workspace_load_task_new (FzWorkspace          *self,
   Load *load = g_new0 (Load, 1);
 
   load->files = g_ptr_array_new_with_free_func (g_object_unref);
+  load->waiting = g_ptr_array_new_with_free_func (item_free);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (load->files, g_object_ref (files[i]));
   g_task_set_task_data (task, load, (GDestroyNotify) load_free);
