@@ -75,6 +75,7 @@ main (int   argc,
   gint64 start, deadline;
   double longest = 0, list_ms = -1, analysed_ms = -1, index_ms;
   long list_mb = 0, analysed_mb = 0;
+  const char *longest_phase = "none";
   guint n_files;
   guint iterations = 0;
   long before_mb;
@@ -119,7 +120,11 @@ main (int   argc,
           g_usleep (1000);
           continue;
         }
-      longest = MAX (longest, ms_since (step));
+      if (ms_since (step) > longest)
+        {
+          longest = ms_since (step);
+          longest_phase = list_ms < 0 ? "listing" : analysed_ms < 0 ? "analysing" : "indexing";
+        }
       iterations++;
     }
   index_ms = ms_since (start);
@@ -137,6 +142,7 @@ main (int   argc,
            folder_path, n_files, list_ms / 1000.0, TARGET_LOAD_S, analysed_ms / 1000.0,
            index_ms / 1000.0, longest, TARGET_STALL_MS, iterations, peak_rss_mb (),
            TARGET_RSS_MB, before_mb);
+  g_print ("the longest iteration came while %s\n", longest_phase);
   g_print ("resident: %ld MB with the list complete, %ld MB with every page analysed, "
            "%ld MB with the index\n", list_mb, analysed_mb, rss_mb ());
   gtk_window_destroy (GTK_WINDOW (window));

@@ -397,6 +397,67 @@ test_order_across_batches (void)
   g_rmdir (dir);
 }
 
+static void
+count_loaded (FzDocument *document,
+              gpointer    data)
+{
+  g_atomic_int_inc ((gint *) data);
+}
+
+static void
+on_batch (FzLoader  *loader,
+          GPtrArray *documents,
+          guint     *sizes)
+{
+  sizes[0]++;
+  sizes[1] = MAX (sizes[1], documents->len);
+  sizes[2] += documents->len;
+}
+
+/* However many documents are ready when the window gets to them (it was busy), each batch
+ * holds a few hundred at most, so that taking one in never stalls the window. */
+static void
+test_batches_bounded (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fz-batches-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(FzLoader) loader = fz_loader_new ();
+  const guint n = 1200;
+  guint sizes[3] = { 0 };   /* batches, the largest, documents */
+  gint loaded = 0;
+  Wait w = { 0 };
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/page-%u.txt", dir, i);
+
+      g_assert_true (g_file_set_contents (path, "破获案件3起\n", -1, NULL));
+    }
+  w.loop = g_main_loop_new (NULL, FALSE);
+  fz_loader_set_document_func (loader, count_loaded, &loaded, NULL);
+  g_signal_connect (loader, "documents-added", G_CALLBACK (on_batch), sizes);
+  fz_loader_load_async (loader, &folder, 1, NULL, on_done, &w);
+  /* The window is busy while every file is read. */
+  while ((guint) g_atomic_int_get (&loaded) < n)
+    g_usleep (1000);
+  g_main_loop_run (w.loop);
+
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (sizes[2], ==, n);
+  g_assert_cmpuint (sizes[0], >=, 3);
+  g_assert_cmpuint (sizes[1], <=, 500);
+  g_ptr_array_unref (w.documents);
+  g_ptr_array_unref (w.errors);
+  g_main_loop_unref (w.loop);
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/page-%u.txt", dir, i);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 /* Folders of a backend without inodes (GVfs, resources) are told apart, not taken for loops. */
 static void
 test_folders_without_inodes (void)
@@ -431,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/loader/cancel", test_cancel);
   g_test_add_func ("/loader/order-across-batches", test_order_across_batches);
   g_test_add_func ("/loader/folders-without-inodes", test_folders_without_inodes);
+  g_test_add_func ("/loader/batches-bounded", test_batches_bounded);
   ret = g_test_run ();
   if (root)
     remove_tree (root);

@@ -9,6 +9,9 @@
 #include "fz-error.h"
 #include "fz-worker.h"
 
+/* The most documents one batch announces. */
+#define FLUSH_MAX_DOCUMENTS 500
+
 G_DEFINE_FINAL_TYPE (FzLoader, fz_loader, G_TYPE_OBJECT)
 
 enum {
@@ -306,13 +309,15 @@ sort_slots (Job   *job,
 
 /* Caller holds the lock. The documents of the finished slots that follow the last ones
  * announced, in slot order: a list fills in the same order every time, however the workers
- * happen to finish. */
+ * happen to finish. At most FLUSH_MAX_DOCUMENTS, so that one batch never holds up the window
+ * (after a busy moment thousands may be ready); @more says whether ready ones are left. */
 static GPtrArray *
-take_ready (Job *job)
+take_ready (Job      *job,
+            gboolean *more)
 {
   GPtrArray *batch = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (; job->next_out < job->slots->len; job->next_out++)
+  for (; job->next_out < job->slots->len && batch->len < FLUSH_MAX_DOCUMENTS; job->next_out++)
     {
       Slot *slot = &g_array_index (job->slots, Slot, job->next_out);
 
@@ -321,27 +326,37 @@ take_ready (Job *job)
       if (slot->document != NULL)
         g_ptr_array_add (batch, g_object_ref (slot->document));
     }
+  *more = job->next_out < job->slots->len &&
+          g_array_index (job->slots, Slot, job->next_out).finished;
   return batch;
 }
 
+/* Announces a batch; returns whether more are ready, for which the source stays. */
 static gboolean
-flush_cb (gpointer data)
+flush_once (Job *job)
 {
-  Job *job = data;
   g_autoptr(GPtrArray) batch = NULL;
+  gboolean more;
   guint done, total;
 
   g_mutex_lock (&job->lock);
-  batch = take_ready (job);
+  batch = take_ready (job, &more);
   done = job->done;
   total = job->total;
-  g_clear_pointer (&job->flush_source, g_source_unref);
+  if (!more)
+    g_clear_pointer (&job->flush_source, g_source_unref);
   g_mutex_unlock (&job->lock);
 
   if (batch->len > 0)
     g_signal_emit (job->loader, signals[SIGNAL_DOCUMENTS_ADDED], 0, batch);
   g_signal_emit (job->loader, signals[SIGNAL_PROGRESS], 0, done, total);
-  return G_SOURCE_REMOVE;
+  return more;
+}
+
+static gboolean
+flush_cb (gpointer data)
+{
+  return flush_once (data) ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 /* Caller holds the lock. Batches go out at most every 40 ms, so a list fills
@@ -414,13 +429,15 @@ complete_cb (gpointer data)
   Job *job = data;
   GTask *task = job->task;
 
-  /* the workers are done, so no flush can be queued any more; the last batch
-   * goes out before the caller hears that loading is over */
+  /* the workers are done, so no flush can be queued any more; the last batches
+   * go out, one an iteration, before the caller hears that loading is over */
   g_mutex_lock (&job->lock);
   if (job->flush_source)
     g_source_destroy (job->flush_source);
+  g_clear_pointer (&job->flush_source, g_source_unref);
   g_mutex_unlock (&job->lock);
-  flush_cb (job);
+  if (flush_once (job))
+    return G_SOURCE_CONTINUE;
   if (!g_task_return_error_if_cancelled (task))
     g_task_return_boolean (task, TRUE);
   g_object_unref (task);

@@ -11,6 +11,9 @@
 /* Results are stored at most this often: a list of thousands fills without an iteration of
  * the main loop per page. */
 #define APPLY_INTERVAL_MS 40
+/* Each stored analysis costs the main thread a few tens of microseconds (the list's cells,
+ * the reader if shown): a batch stays within a frame. */
+#define APPLY_MAX_ITEMS 200
 
 /* About 100 KB of Chinese text: its layout takes a few milliseconds to make. */
 #define EAGER_LAYOUT_CHARS 32768
@@ -190,17 +193,43 @@ read_done (GObject      *object,
 
 /* ---------------------------------------------------------------- analysis */
 
+/* Takes the analyses made so far, at most as many as the main thread stores in one go;
+ * @more says whether some are left, for which the source stays. */
+static GPtrArray *
+take_analysed (FzWorkspace *self,
+               gboolean    *more)
+{
+  GPtrArray *items;
+
+  g_mutex_lock (&self->analysis_lock);
+  if (self->analysed->len <= APPLY_MAX_ITEMS)
+    {
+      items = g_steal_pointer (&self->analysed);
+      self->analysed = g_ptr_array_new_with_free_func (item_free);
+      g_clear_pointer (&self->apply_source, g_source_unref);
+      *more = FALSE;
+    }
+  else
+    {
+      items = g_ptr_array_new_full (APPLY_MAX_ITEMS, item_free);
+      for (guint i = 0; i < APPLY_MAX_ITEMS; i++)
+        g_ptr_array_add (items, self->analysed->pdata[i]);
+      /* They belong to @items now: out of the queue without being freed. */
+      g_ptr_array_set_free_func (self->analysed, NULL);
+      g_ptr_array_remove_range (self->analysed, 0, APPLY_MAX_ITEMS);
+      g_ptr_array_set_free_func (self->analysed, item_free);
+      *more = TRUE;
+    }
+  g_mutex_unlock (&self->analysis_lock);
+  return items;
+}
+
 gboolean
 _fz_workspace_apply_analysed (gpointer data)
 {
   FzWorkspace *self = data;
-  g_autoptr(GPtrArray) items = NULL;
-
-  g_mutex_lock (&self->analysis_lock);
-  items = g_steal_pointer (&self->analysed);
-  self->analysed = g_ptr_array_new_with_free_func (item_free);
-  g_clear_pointer (&self->apply_source, g_source_unref);
-  g_mutex_unlock (&self->analysis_lock);
+  gboolean more;
+  g_autoptr(GPtrArray) items = take_analysed (self, &more);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -219,7 +248,9 @@ _fz_workspace_apply_analysed (gpointer data)
         complete (item->task);
     }
   _fz_workspace_index_schedule (self);
-  return G_SOURCE_REMOVE;
+  /* More than one go's worth came in: the rest a moment later, after what the window has to
+   * draw. */
+  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 void
