@@ -241,6 +241,59 @@ test_list_before_analysis (void)
 }
 
 static void
+date_on_arrival (FzWorkspace *workspace,
+                 guint        position,
+                 guint        removed,
+                 guint        added,
+                 GListModel  *documents)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(FzDocument) document = g_list_model_get_item (documents, i);
+
+      g_assert_true (fz_workspace_set_document_date (workspace, document, "2020-01-02", NULL));
+    }
+}
+
+/* A date set while a page waits for its analysis wins over the page's own, whichever of the
+ * two analyses is stored last. */
+static void
+test_date_before_analysis (void)
+{
+  g_autoptr(Pages) pages = pages_new ();
+  g_autoptr(FzWorkspace) workspace = fz_workspace_new ();
+  GListModel *documents = fz_workspace_get_documents (workspace);
+  Wait w = { 0 };
+
+  g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (date_on_arrival), workspace);
+  g_signal_connect (workspace, "document-changed", G_CALLBACK (document_changed), &w);
+  g_signal_connect (workspace, "index-changed", G_CALLBACK (index_changed), &w);
+  fz_workspace_set_pipeline (workspace, shared_pipeline);
+  fz_workspace_load_async (workspace, (GFile **) pages->files->pdata, pages->files->len, NULL,
+                           loaded, &w);
+  iterate_until (&w.done);
+  /* Each page: its load's analysis, and the one for the date. */
+  while (w.n_changed < 2 * pages->files->len)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(FzDocument) document = g_list_model_get_item (documents, i);
+      FzFigureList *figures = fz_document_get_figures (document);
+
+      g_assert_cmpstr (fz_document_get_date (document), ==, "2020-01-02");
+      g_assert_nonnull (figures);
+      for (guint k = 0; k < fz_figure_list_get_n (figures); k++)
+        {
+          const char *period = fz_figure_list_str (figures, fz_figure_list_get (figures, k)->period);
+
+          /* 3月份 of a page of 2020, not of a year not known. */
+          g_assert_true (*period == '\0' || g_str_has_prefix (period, "2020-"));
+        }
+    }
+  g_ptr_array_unref (w.errors);
+}
+
+static void
 test_remove_insert (void)
 {
   g_autoptr(Pages) pages = pages_new ();
@@ -472,6 +525,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   g_test_add_func ("/workspace/load-and-index", test_load_and_index);
   g_test_add_func ("/workspace/list-before-analysis", test_list_before_analysis);
+  g_test_add_func ("/workspace/date-before-analysis", test_date_before_analysis);
   g_test_add_func ("/workspace/remove-insert", test_remove_insert);
   g_test_add_func ("/workspace/set-date", test_set_date);
   g_test_add_func ("/workspace/set-date-without-pipeline", test_set_date_without_pipeline);

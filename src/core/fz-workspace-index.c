@@ -161,6 +161,12 @@ start_computation (gpointer data)
   self->index_source = 0;
   if (self->pipeline == NULL)
     return G_SOURCE_REMOVE;
+  /* A load began since this was scheduled: it is computed once the load is over. */
+  if (self->n_loading > 0)
+    {
+      self->index_deferred = TRUE;
+      return G_SOURCE_REMOVE;
+    }
   g_atomic_int_set (&self->index_fed, 0);
   self->index_total = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
   task = g_task_new (self, self->index_cancellable, compute_done, NULL);

@@ -38,6 +38,7 @@ typedef struct
   GTask      *task;      /* its load */
   FzDocument *document;
   char       *date;      /* the date to read its periods against, or NULL: the page's own */
+  char       *set_date;  /* the analyst's date for it when queued, or NULL */
   FzAnalysis *analysis;  /* made by the worker */
   char       *checksum;
 } Item;
@@ -61,6 +62,7 @@ item_free (gpointer data)
   g_object_unref (item->task);
   g_object_unref (item->document);
   g_free (item->date);
+  g_free (item->set_date);
   g_clear_pointer (&item->analysis, fz_analysis_free);
   g_free (item->checksum);
   g_free (item);
@@ -146,6 +148,7 @@ documents_read (FzLoader  *loader,
       item->task = g_object_ref (task);
       item->document = g_object_ref (document);
       item->date = g_strdup (date != NULL ? date : fz_document_get_date (document));
+      item->set_date = g_strdup (date);
       load->pending++;
       /* The list first: analysing while files are still read would take the processor from
        * the reading, and the list would be complete later. */
@@ -235,8 +238,12 @@ _fz_workspace_apply_analysed (gpointer data)
     {
       Item *item = items->pdata[i];
       Load *load = g_task_get_task_data (item->task);
+      g_autofree char *key = _fz_workspace_document_key (item->document);
 
-      fz_analysis_apply (item->analysis, item->document, item->date);
+      /* The analyst set (or cleared) its date meanwhile: the analysis made for that one is
+       * stored when it is done, whichever comes first; this one is out of date. */
+      if (g_strcmp0 (g_hash_table_lookup (self->dates, key), item->set_date) == 0)
+        fz_analysis_apply (item->analysis, item->document, item->date);
       if (g_object_get_data (G_OBJECT (item->document), "fz-text-checksum") == NULL)
         g_object_set_data_full (G_OBJECT (item->document), "fz-text-checksum",
                                 g_steal_pointer (&item->checksum), g_free);
