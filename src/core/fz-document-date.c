@@ -458,13 +458,15 @@ fz_doc_date_find (const char *text,
   for (guint i = 0; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
-      g_autofree gunichar *u = NULL;
+      /* One character more than a header may have: a longer line is not decoded further. */
+      gunichar u[MAX_HEADER_CHARS + 2];
       guint n;
 
       if (line_is_blank (line))
         continue;
       non_blank++;
-      u = fz_charset_to_ucs4 (line->start, line->len, TRUE, &n);
+      n = fz_charset_to_ucs4_into (line->start, line->len, TRUE, u, MAX_HEADER_CHARS + 1);
+      u[n] = 0;
       if (n > MAX_HEADER_CHARS || has_sentence_mark (u, n))
         continue;
       for (guint k = 0; k < n; k++)
