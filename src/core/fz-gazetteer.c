@@ -138,7 +138,7 @@ gazetteer_init (FzGazetteer *self)
   self->candidates = g_array_sized_new (FALSE, TRUE, sizeof (Candidate), 96000);
   self->names = g_hash_table_new (g_str_hash, g_str_equal);
   self->codes = g_hash_table_new (NULL, NULL);
-  self->max_chars = g_hash_table_new (NULL, NULL);
+  self->trie = _fz_trie_new ();
   self->generic = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
@@ -151,7 +151,6 @@ _fz_gazetteer_add_name (FzGazetteer *self,
   gpointer key, value;
   Candidate c = { id, FZ_GAZETTEER_NONE, is_short };
   guint32 index = self->candidates->len;
-  gpointer pair;
   gunichar first;
   glong n_chars;
 
@@ -179,14 +178,12 @@ _fz_gazetteer_add_name (FzGazetteer *self,
   g_hash_table_insert (self->names, (gpointer) name, GUINT_TO_POINTER (index + 1));
   n_chars = g_utf8_strlen (name, -1);
   /* The scan looks up names of two characters or more. */
-  if (n_chars < 2 || n_chars > MAX_NAME_CHARS)
+  if (n_chars < 2 || n_chars > MAX_NAME_CHARS || !g_utf8_validate (name, -1, NULL))
     return;
   first = g_utf8_get_char (name);
   if (first < 0x10000)
     self->first_bits[first >> 3] |= (guint8) (1u << (first & 7));
-  pair = fz_text_pair (first, g_utf8_get_char (g_utf8_next_char (name)));
-  if ((guint) n_chars > GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars, pair)))
-    g_hash_table_insert (self->max_chars, pair, GUINT_TO_POINTER ((guint) n_chars));
+  _fz_trie_insert (self->trie, name, (gpointer) name);
 }
 
 void
@@ -360,7 +357,7 @@ gazetteer_free (FzGazetteer *self)
   g_array_unref (self->candidates);
   g_hash_table_unref (self->names);
   g_hash_table_unref (self->codes);
-  g_hash_table_unref (self->max_chars);
+  _fz_trie_free (self->trie);
   g_hash_table_unref (self->generic);
   g_free (self);
 }

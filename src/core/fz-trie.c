@@ -1,0 +1,162 @@
+/* fz-trie.c: a trie of words whose edges, keyed by node and code point, share one hash table. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-trie-private.h"
+
+#define NO_NODE G_MAXUINT32
+
+struct _FzTrie
+{
+  GPtrArray *values;   /* node -> value, NULL where no word ends; node 0 is the root */
+  guint64   *keys;     /* edge slots: (parent + 1) << 32 | character, 0 when free */
+  guint32   *children; /* edge slots: the child node */
+  guint      bits;     /* log2 of the number of slots */
+  guint      n_edges;
+};
+
+static inline guint64
+edge_key (guint32  node,
+          gunichar c)
+{
+  return ((guint64) node + 1) << 32 | c;
+}
+
+static inline gsize
+edge_slot (const FzTrie *self,
+           guint64       key)
+{
+  return (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - self->bits));
+}
+
+static inline guint32
+edge_find (const FzTrie *self,
+           guint32       node,
+           gunichar      c)
+{
+  guint64 key = edge_key (node, c);
+  gsize mask = ((gsize) 1 << self->bits) - 1;
+
+  for (gsize i = edge_slot (self, key);; i = (i + 1) & mask)
+    {
+      if (self->keys[i] == key)
+        return self->children[i];
+      if (self->keys[i] == 0)
+        return NO_NODE;
+    }
+}
+
+static void
+edge_put (FzTrie  *self,
+          guint64  key,
+          guint32  child)
+{
+  gsize mask = ((gsize) 1 << self->bits) - 1;
+  gsize i = edge_slot (self, key);
+
+  while (self->keys[i] != 0)
+    i = (i + 1) & mask;
+  self->keys[i] = key;
+  self->children[i] = child;
+}
+
+static void
+alloc_slots (FzTrie *self,
+             guint   bits)
+{
+  self->bits = bits;
+  self->keys = g_new0 (guint64, (gsize) 1 << bits);
+  self->children = g_new (guint32, (gsize) 1 << bits);
+}
+
+/* Twice the slots once they are two-thirds full: probes stay short. */
+static void
+grow (FzTrie *self)
+{
+  g_autofree guint64 *keys = self->keys;
+  g_autofree guint32 *children = self->children;
+  gsize n = (gsize) 1 << self->bits;
+
+  alloc_slots (self, self->bits + 1);
+  for (gsize i = 0; i < n; i++)
+    if (keys[i] != 0)
+      edge_put (self, keys[i], children[i]);
+}
+
+FzTrie *
+_fz_trie_new (void)
+{
+  FzTrie *self = g_new0 (FzTrie, 1);
+
+  self->values = g_ptr_array_new ();
+  g_ptr_array_add (self->values, NULL);
+  alloc_slots (self, 10);
+  return self;
+}
+
+void
+_fz_trie_free (FzTrie *self)
+{
+  if (self == NULL)
+    return;
+  g_ptr_array_unref (self->values);
+  g_free (self->keys);
+  g_free (self->children);
+  g_free (self);
+}
+
+void
+_fz_trie_insert (FzTrie     *self,
+                 const char *word,
+                 gpointer    value)
+{
+  guint32 node = 0;
+
+  g_return_if_fail (value != NULL);
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      guint32 child = edge_find (self, node, c);
+
+      if (child == NO_NODE)
+        {
+          child = self->values->len;
+          g_ptr_array_add (self->values, NULL);
+          if ((self->n_edges + 1) * 3 > ((gsize) 2 << self->bits))
+            grow (self);
+          edge_put (self, edge_key (node, c), child);
+          self->n_edges++;
+        }
+      node = child;
+    }
+  if (node != 0)
+    g_ptr_array_index (self->values, node) = value;
+}
+
+guint
+_fz_trie_longest (const FzTrie   *self,
+                  const gunichar *chars,
+                  const guint32  *pos,
+                  guint           n_pos,
+                  guint           j,
+                  guint           min_chars,
+                  gpointer       *value)
+{
+  guint32 node = 0;
+  guint best = 0;
+
+  for (guint k = j; k < n_pos; k++)
+    {
+      gpointer here;
+
+      node = edge_find (self, node, chars[pos[k]]);
+      if (node == NO_NODE)
+        break;
+      here = g_ptr_array_index (self->values, node);
+      if (here != NULL && k + 1 - j >= min_chars)
+        {
+          best = k + 1 - j;
+          *value = here;
+        }
+    }
+  return best;
+}
