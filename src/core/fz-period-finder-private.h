@@ -137,15 +137,45 @@ match (const Scan *s,
   return n;
 }
 
+/* A list of words with a bit for each first character (folded to 4096), set at its first
+ * use and only read after: most places start none of the words, and one test says so. */
+typedef struct
+{
+  const char * const *words;  /* NULL-terminated */
+  gsize               ready;
+  guint64             first[64];
+} WordList;
+
+/* At file scope (a compound literal elsewhere is not constant):
+ * static WordList since_words = WORD_LIST ("以来", "至今"); */
+#define WORD_LIST(...) { (const char * const []) { __VA_ARGS__, NULL }, 0, { 0 } }
+
+/* fz-period-finder-scan.c */
+void     _fz_period_word_list_init          (WordList   *list);
+
+static inline gboolean
+word_list_may_start (WordList *list,
+                     gunichar  c)
+{
+  if (g_once_init_enter (&list->ready))
+    {
+      _fz_period_word_list_init (list);
+      g_once_init_leave (&list->ready, 1);
+    }
+  return (list->first[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))) != 0;
+}
+
 /* The length of the first of @words that stands at @i, 0 when none does. */
 static inline guint
-match_any (const Scan         *s,
-           guint               i,
-           const char * const *words)
+match_any (const Scan *s,
+           guint       i,
+           WordList   *list)
 {
-  for (guint w = 0; words[w] != NULL; w++)
+  if (i >= s->n || !word_list_may_start (list, s->u[i]))
+    return 0;
+  for (guint w = 0; list->words[w] != NULL; w++)
     {
-      guint m = match (s, i, words[w]);
+      guint m = match (s, i, list->words[w]);
 
       if (m > 0)
         return m;
