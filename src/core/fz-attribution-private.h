@@ -103,7 +103,7 @@ typedef struct
   FzGazetteer  *gaz;
   FzLexicon    *lex;
   FzFigureList *figures;
-  gunichar     *u;
+  const gunichar *u;         /* the text's characters, the caller's */
   glong         n;
   GArray       *mentions;   /* Mention */
   gboolean      figures_in_order;  /* sorted by start, none inside another: search, not walk */

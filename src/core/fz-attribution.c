@@ -3,6 +3,7 @@
 
 #include "fz-attribution.h"
 #include "fz-attribution-private.h"
+#include "fz-pipeline-private.h"
 #include "fz-text-private.h"
 
 #include <string.h>
@@ -476,9 +477,7 @@ neutral_lexicon (void)
 /* Place mentions, then the lexicon's triggers and the neutral words, in text order; the three
  * scans share one compact text, made of the characters decoded once in ctx->u. */
 static void
-scan_text (Ctx        *ctx,
-           const char *text,
-           gsize       len)
+scan_text (Ctx *ctx)
 {
   guint n_pos = 0;
   g_autofree guint32 *pos = _fz_text_compact_pos (ctx->u, (gsize) ctx->n, &n_pos);
@@ -538,19 +537,20 @@ init_articles (Ctx       *ctx,
 }
 
 static void
-init_ctx (Ctx          *ctx,
-          FzGazetteer  *gaz,
-          FzLexicon    *lex,
-          const char   *text,
-          gsize         len,
-          GPtrArray    *articles,
-          FzFigureList *figures)
+init_ctx (Ctx            *ctx,
+          FzGazetteer    *gaz,
+          FzLexicon      *lex,
+          const gunichar *chars,
+          guint           n_chars,
+          GPtrArray      *articles,
+          FzFigureList   *figures)
 {
   ctx->gaz = gaz;
   ctx->lex = lex;
   ctx->figures = figures;
   ctx->figures_in_order = figures_are_in_order (figures);
-  ctx->u = g_utf8_to_ucs4_fast (text, len, &ctx->n);
+  ctx->u = chars;
+  ctx->n = n_chars;
   ctx->mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   ctx->triggers = g_array_new (FALSE, TRUE, sizeof (Trigger));
   ctx->page_support = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -576,7 +576,6 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->triggers, g_array_unref);
   g_clear_pointer (&ctx->page_support, g_hash_table_unref);
   g_clear_pointer (&ctx->written_full, g_hash_table_unref);
-  g_clear_pointer (&ctx->u, g_free);
 }
 
 static void
@@ -633,22 +632,17 @@ attribute_in_text_order (Ctx *ctx)
 }
 
 void
-fz_attribute (FzGazetteer  *gaz,
-              FzLexicon    *lex,
-              const char   *text,
-              gsize         len,
-              GPtrArray    *articles,
-              FzFigureList *figures)
+_fz_attribute_chars (FzGazetteer    *gaz,
+                     FzLexicon      *lex,
+                     const gunichar *chars,
+                     guint           n_chars,
+                     GPtrArray      *articles,
+                     FzFigureList   *figures)
 {
   Ctx ctx = { 0 };
 
-  g_return_if_fail (gaz != NULL);
-  g_return_if_fail (lex != NULL);
-  g_return_if_fail (text != NULL);
-  g_return_if_fail (figures != NULL);
-
-  init_ctx (&ctx, gaz, lex, text, len, articles, figures);
-  scan_text (&ctx, text, len);
+  init_ctx (&ctx, gaz, lex, chars, n_chars, articles, figures);
+  scan_text (&ctx);
 
   _fz_attribution_collect_support (&ctx);
   _fz_attribution_resolve_mentions (&ctx);
@@ -657,4 +651,24 @@ fz_attribute (FzGazetteer  *gaz,
 
   attribute_in_text_order (&ctx);
   clear_ctx (&ctx);
+}
+
+void
+fz_attribute (FzGazetteer  *gaz,
+              FzLexicon    *lex,
+              const char   *text,
+              gsize         len,
+              GPtrArray    *articles,
+              FzFigureList *figures)
+{
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
+
+  g_return_if_fail (gaz != NULL);
+  g_return_if_fail (lex != NULL);
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (figures != NULL);
+
+  chars = g_utf8_to_ucs4_fast (text, len, &n_chars);
+  _fz_attribute_chars (gaz, lex, chars, (guint) n_chars, articles, figures);
 }

@@ -166,25 +166,21 @@ _fz_period_phrase_date_add_starts (guint8 *bits)
     start_bits_add (bits, year_parts[p].word);
 }
 
-/* Whether a part of a year may start with @c: a bit for each first character, folded to 4096
- * like a WordList's, set once for every thread. */
-static gboolean
-may_start_year_part (gunichar c)
+/* The first character of each part of a year, read once for every thread: most places
+ * start none of them, and one comparison says so before the words are. */
+static const gunichar *
+year_part_firsts (void)
 {
-  static guint64 first[64];
+  static gunichar firsts[G_N_ELEMENTS (year_parts)];
   static gsize ready = 0;
 
   if (g_once_init_enter (&ready))
     {
       for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
-        {
-          gunichar f = g_utf8_get_char (year_parts[p].word);
-
-          first[(f & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (f & 63);
-        }
+        firsts[p] = g_utf8_get_char (year_parts[p].word);
       g_once_init_leave (&ready, 1);
     }
-  return (first[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))) != 0;
+  return firsts;
 }
 
 /* 前4个月, 前10个月: the first months of the year. */
@@ -286,19 +282,19 @@ _fz_period_phrase_read_year_part (const Scan *s,
                                   guint      *pos,
                                   Phrase     *ph)
 {
+  const gunichar *firsts = year_part_firsts ();
   guint best = 0, best_part = 0;
 
   ph->month = 0;
   if (read_first_months (s, pos, ph))
     return TRUE;
-  for (guint p = 0; *pos < s->n && may_start_year_part (s->u[*pos]) &&
-                    p < G_N_ELEMENTS (year_parts); p++)
+  for (guint p = 0; *pos < s->n && p < G_N_ELEMENTS (year_parts); p++)
     {
       /* 初, 底 and 末 alone only after a year: 2023年底. */
       const char *w = year_parts[p].word;
       guint m;
 
-      if (!ph->have_year && *g_utf8_next_char (w) == '\0')
+      if (firsts[p] != s->u[*pos] || (!ph->have_year && *g_utf8_next_char (w) == '\0'))
         continue;
       m = match (s, *pos, year_parts[p].word);
       if (m > best)

@@ -252,6 +252,10 @@ gboolean _fz_period_phrase_parse            (const Scan *s,
 void     _fz_period_finder_scan_init        (Scan       *s,
                                              const char *text,
                                              gsize       len);
+/* The same from the text's characters (@all, NUL-terminated, the caller's). */
+void     _fz_period_finder_scan_init_chars  (Scan           *s,
+                                             const gunichar *all,
+                                             guint           n_all);
 void     _fz_period_finder_scan_bounds      (Scan       *s);
 void     _fz_period_finder_scan_exprs       (Scan       *s);
 void     _fz_period_finder_scan_clear       (Scan       *s);

@@ -94,10 +94,19 @@ _fz_period_finder_scan_init (Scan       *s,
                              const char *text,
                              gsize       len)
 {
-  g_autofree gunichar *all = NULL;
-  guint n_all, i = 0, para = 0;
+  guint n_all;
+  g_autofree gunichar *all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
 
-  all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
+  _fz_period_finder_scan_init_chars (s, all, n_all);
+}
+
+void
+_fz_period_finder_scan_init_chars (Scan           *s,
+                                   const gunichar *all,
+                                   guint           n_all)
+{
+  guint i = 0, para = 0;
+
   s->u = g_new (gunichar, n_all + 1);
   s->para = g_new0 (guint, n_all + 1);
   s->to_compact = g_new (guint, n_all + 1);

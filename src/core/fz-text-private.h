@@ -56,7 +56,8 @@ fz_text_isspace (gunichar c)
 {
   if (c < 0x80)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-  if (c >= 0x3400 && c <= 0x9FFF)
+  /* Chinese characters, the CJK punctuation after the ideographic space, full-width forms. */
+  if ((c >= 0x3400 && c <= 0x9FFF) || (c > 0x3000 && c < 0x3040) || (c >= 0xFF00 && c <= 0xFFEF))
     return FALSE;
   return g_unichar_isspace (c);
 }
