@@ -20,15 +20,34 @@ is_list_joiner (gunichar c)
 static inline gboolean
 is_sentence_end_char (gunichar c)
 {
-  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == '!' ||
-         c == '?' || c == 0xFF1B /* ； */ || c == ';';
+  switch (c)
+    {
+    case 0x3002: /* 。 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case '!':
+    case '?':
+    case 0xFF1B: /* ； */
+    case ';':
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static inline gboolean
 is_clause_end_char (gunichar c)
 {
-  return is_sentence_end_char (c) || c == 0xFF0C /* ， */ || c == ',' || c == 0xFF1A /* ： */ ||
-         c == ':';
+  switch (c)
+    {
+    case 0xFF0C: /* ， */
+    case ',':
+    case 0xFF1A: /* ： */
+    case ':':
+      return TRUE;
+    default:
+      return is_sentence_end_char (c);
+    }
 }
 
 typedef enum
