@@ -13,14 +13,20 @@
  * waiting for memory. A bitmap of the first two characters of the words, small enough to stay
  * in cache, ends most walks before anything else is read; the root's children in the Basic
  * Multilingual Plane are an array, and a bitmap says which nodes end a word. */
+/* An edge keeps its key and its child together: a probe reads one place in memory. */
+typedef struct
+{
+  guint64 key;    /* (parent + 1) << 32 | character, 0 when the slot is free */
+  guint32 child;
+} Edge;
+
 struct _FzTrie
 {
   GPtrArray *values;   /* node -> value, NULL where no word ends; node 0 is the root */
   GArray    *ends;     /* guint64: a bit for each node that ends a word */
   guint32   *root;     /* BMP character -> child of the root, NO_NODE when none */
   guint64   *pairs;    /* pair_bit () of the first two characters of each word */
-  guint64   *keys;     /* edge slots: (parent + 1) << 32 | character, 0 when free */
-  guint32   *children; /* edge slots: the child node */
+  Edge      *edges;    /* open-addressed slots */
   guint      bits;     /* log2 of the number of slots */
   guint      n_edges;
 };
@@ -76,9 +82,9 @@ edge_find (const FzTrie *self,
     return self->root[c];
   for (gsize i = edge_slot (self, key);; i = (i + 1) & mask)
     {
-      if (self->keys[i] == key)
-        return self->children[i];
-      if (self->keys[i] == 0)
+      if (self->edges[i].key == key)
+        return self->edges[i].child;
+      if (self->edges[i].key == 0)
         return NO_NODE;
     }
 }
@@ -91,10 +97,10 @@ edge_put (FzTrie  *self,
   gsize mask = ((gsize) 1 << self->bits) - 1;
   gsize i = edge_slot (self, key);
 
-  while (self->keys[i] != 0)
+  while (self->edges[i].key != 0)
     i = (i + 1) & mask;
-  self->keys[i] = key;
-  self->children[i] = child;
+  self->edges[i].key = key;
+  self->edges[i].child = child;
 }
 
 static void
@@ -102,22 +108,20 @@ alloc_slots (FzTrie *self,
              guint   bits)
 {
   self->bits = bits;
-  self->keys = g_new0 (guint64, (gsize) 1 << bits);
-  self->children = g_new (guint32, (gsize) 1 << bits);
+  self->edges = g_new0 (Edge, (gsize) 1 << bits);
 }
 
 /* Twice the slots once they are two-thirds full: probes stay short. */
 static void
 grow (FzTrie *self)
 {
-  g_autofree guint64 *keys = self->keys;
-  g_autofree guint32 *children = self->children;
+  g_autofree Edge *edges = self->edges;
   gsize n = (gsize) 1 << self->bits;
 
   alloc_slots (self, self->bits + 1);
   for (gsize i = 0; i < n; i++)
-    if (keys[i] != 0)
-      edge_put (self, keys[i], children[i]);
+    if (edges[i].key != 0)
+      edge_put (self, edges[i].key, edges[i].child);
 }
 
 FzTrie *
@@ -145,8 +149,7 @@ _fz_trie_free (FzTrie *self)
   g_array_unref (self->ends);
   g_free (self->root);
   g_free (self->pairs);
-  g_free (self->keys);
-  g_free (self->children);
+  g_free (self->edges);
   g_free (self);
 }
 
