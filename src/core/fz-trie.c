@@ -7,45 +7,155 @@
 
 #define NO_NODE G_MAXUINT32
 #define N_ROOT 0x10000
-#define PAIR_BITS 19
 
 /* A walk touches memory at random, and the gazetteer's edges fill megabytes: its time goes in
- * waiting for memory. A bitmap of the first two characters of the words, small enough to stay
- * in cache, ends most walks before anything else is read; the root's children in the Basic
- * Multilingual Plane are an array, and a bitmap says which nodes end a word. */
-/* An edge keeps its key and its child together: a probe reads one place in memory. */
+ * waiting for memory. Most places of a text start no word's first two characters, so a walk
+ * starts with a bitmap of those pairs, eight bits for each slot of the table of pairs, small
+ * enough to stay in cache; then one probe of that table, a tenth the size of the edges, finds
+ * the node after the pair. The root's children in the Basic Multilingual Plane are an array
+ * (for words of one character), and a bitmap says which nodes end a word, so that values are
+ * read only where one does. */
+
+/* An edge of an open-addressed table: its key and its child side by side, so that a probe
+ * reads one place in memory. The key is a node + 1 and a character, or for the table of pairs
+ * the two first characters; 0 marks a free slot. */
 typedef struct
 {
-  guint64 key;    /* (parent + 1) << 32 | character, 0 when the slot is free */
+  guint32 from;
+  gunichar c;
   guint32 child;
 } Edge;
+
+typedef struct
+{
+  Edge  *slots;
+  guint  bits;   /* log2 of the number of slots */
+  guint  n;
+} Table;
 
 struct _FzTrie
 {
   GPtrArray *values;   /* node -> value, NULL where no word ends; node 0 is the root */
   GArray    *ends;     /* guint64: a bit for each node that ends a word */
   guint32   *root;     /* BMP character -> child of the root, NO_NODE when none */
-  guint64   *pairs;    /* pair_bit () of the first two characters of each word */
-  Edge      *edges;    /* open-addressed slots */
-  guint      bits;     /* log2 of the number of slots */
-  guint      n_edges;
+  Table      pairs;    /* first two characters of a word -> the node after them */
+  guint64   *filter;   /* pair_bit () of each pair in pairs */
+  guint      filter_bits;
+  Table      edges;    /* node + 1, character -> child */
 };
 
-static inline guint32
-pair_bit (gunichar a,
-          gunichar b)
+static inline gsize
+table_slot (const Table *t,
+            guint32      from,
+            gunichar     c)
 {
-  return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> (32 - PAIR_BITS);
+  guint64 key = ((guint64) from << 32) | c;
+
+  return (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - t->bits));
 }
 
-static inline gboolean
-has_pair (const FzTrie *self,
+static inline guint32
+table_find (const Table *t,
+            guint32      from,
+            gunichar     c)
+{
+  gsize mask = ((gsize) 1 << t->bits) - 1;
+
+  for (gsize i = table_slot (t, from, c);; i = (i + 1) & mask)
+    {
+      const Edge *e = &t->slots[i];
+
+      if (e->from == from && e->c == c)
+        return e->child;
+      if (e->from == 0)
+        return NO_NODE;
+    }
+}
+
+static void
+table_alloc (Table *t,
+             guint  bits)
+{
+  t->bits = bits;
+  t->slots = g_new0 (Edge, (gsize) 1 << bits);
+}
+
+static void
+table_put_new (Table    *t,
+               guint32   from,
+               gunichar  c,
+               guint32   child)
+{
+  gsize mask = ((gsize) 1 << t->bits) - 1;
+  gsize i = table_slot (t, from, c);
+
+  while (t->slots[i].from != 0)
+    i = (i + 1) & mask;
+  t->slots[i].from = from;
+  t->slots[i].c = c;
+  t->slots[i].child = child;
+}
+
+/* Adds a key not in @t yet; twice the slots once they are two-thirds full, so probes stay
+ * short. */
+static void
+table_add (Table    *t,
+           guint32   from,
+           gunichar  c,
+           guint32   child)
+{
+  if ((t->n + 1) * 3 > ((gsize) 2 << t->bits))
+    {
+      g_autofree Edge *old = t->slots;
+      gsize n = (gsize) 1 << t->bits;
+
+      table_alloc (t, t->bits + 1);
+      for (gsize i = 0; i < n; i++)
+        if (old[i].from != 0)
+          table_put_new (t, old[i].from, old[i].c, old[i].child);
+    }
+  table_put_new (t, from, c, child);
+  t->n++;
+}
+
+static inline guint32
+pair_bit (const FzTrie *self,
           gunichar      a,
           gunichar      b)
 {
-  guint32 bit = pair_bit (a, b);
+  return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> (32 - self->filter_bits);
+}
 
-  return (self->pairs[bit >> 6] & (G_GUINT64_CONSTANT (1) << (bit & 63))) != 0;
+static inline gboolean
+may_be_pair (const FzTrie *self,
+             gunichar      a,
+             gunichar      b)
+{
+  guint32 bit = pair_bit (self, a, b);
+
+  return (self->filter[bit >> 6] & (G_GUINT64_CONSTANT (1) << (bit & 63))) != 0;
+}
+
+static void
+filter_add (FzTrie   *self,
+            gunichar  a,
+            gunichar  b)
+{
+  guint32 bit = pair_bit (self, a, b);
+
+  self->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+}
+
+/* Eight bits for each slot of the table of pairs, made anew when the table grows. */
+static void
+filter_build (FzTrie *self)
+{
+  g_free (self->filter);
+  self->filter_bits = self->pairs.bits + 3;
+  self->filter = g_new0 (guint64, MAX (((gsize) 1 << self->filter_bits) / 64, 1));
+  for (gsize i = 0; i < (gsize) 1 << self->pairs.bits; i++)
+    if (self->pairs.slots[i].from != 0)
+      filter_add (self, self->pairs.slots[i].from, self->pairs.slots[i].c);
 }
 
 static inline gboolean
@@ -56,72 +166,14 @@ ends_word (const FzTrie *self,
          != 0;
 }
 
-static inline guint64
-edge_key (guint32  node,
-          gunichar c)
-{
-  return ((guint64) node + 1) << 32 | c;
-}
-
-static inline gsize
-edge_slot (const FzTrie *self,
-           guint64       key)
-{
-  return (gsize) ((key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - self->bits));
-}
-
 static inline guint32
-edge_find (const FzTrie *self,
-           guint32       node,
-           gunichar      c)
+child_of (const FzTrie *self,
+          guint32       node,
+          gunichar      c)
 {
-  guint64 key = edge_key (node, c);
-  gsize mask = ((gsize) 1 << self->bits) - 1;
-
   if (node == 0 && c < N_ROOT)
     return self->root[c];
-  for (gsize i = edge_slot (self, key);; i = (i + 1) & mask)
-    {
-      if (self->edges[i].key == key)
-        return self->edges[i].child;
-      if (self->edges[i].key == 0)
-        return NO_NODE;
-    }
-}
-
-static void
-edge_put (FzTrie  *self,
-          guint64  key,
-          guint32  child)
-{
-  gsize mask = ((gsize) 1 << self->bits) - 1;
-  gsize i = edge_slot (self, key);
-
-  while (self->edges[i].key != 0)
-    i = (i + 1) & mask;
-  self->edges[i].key = key;
-  self->edges[i].child = child;
-}
-
-static void
-alloc_slots (FzTrie *self,
-             guint   bits)
-{
-  self->bits = bits;
-  self->edges = g_new0 (Edge, (gsize) 1 << bits);
-}
-
-/* Twice the slots once they are two-thirds full: probes stay short. */
-static void
-grow (FzTrie *self)
-{
-  g_autofree Edge *edges = self->edges;
-  gsize n = (gsize) 1 << self->bits;
-
-  alloc_slots (self, self->bits + 1);
-  for (gsize i = 0; i < n; i++)
-    if (edges[i].key != 0)
-      edge_put (self, edges[i].key, edges[i].child);
+  return table_find (&self->edges, node + 1, c);
 }
 
 FzTrie *
@@ -135,8 +187,9 @@ _fz_trie_new (void)
   g_array_set_size (self->ends, 1);
   self->root = g_new (guint32, N_ROOT);
   memset (self->root, 0xFF, N_ROOT * sizeof (guint32));
-  self->pairs = g_new0 (guint64, ((gsize) 1 << PAIR_BITS) / 64);
-  alloc_slots (self, 10);
+  table_alloc (&self->pairs, 8);
+  table_alloc (&self->edges, 10);
+  filter_build (self);
   return self;
 }
 
@@ -148,8 +201,9 @@ _fz_trie_free (FzTrie *self)
   g_ptr_array_unref (self->values);
   g_array_unref (self->ends);
   g_free (self->root);
-  g_free (self->pairs);
-  g_free (self->edges);
+  g_free (self->pairs.slots);
+  g_free (self->filter);
+  g_free (self->edges.slots);
   g_free (self);
 }
 
@@ -166,16 +220,8 @@ _fz_trie_insert (FzTrie     *self,
   for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p), k++)
     {
       gunichar c = g_utf8_get_char (p);
-      guint32 child = edge_find (self, node, c);
+      guint32 child = child_of (self, node, c);
 
-      if (k == 0)
-        first = c;
-      else if (k == 1)
-        {
-          guint32 bit = pair_bit (first, c);
-
-          self->pairs[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
-        }
       if (child == NO_NODE)
         {
           child = self->values->len;
@@ -185,13 +231,21 @@ _fz_trie_insert (FzTrie     *self,
           if (node == 0 && c < N_ROOT)
             self->root[c] = child;
           else
+            table_add (&self->edges, node + 1, c, child);
+          /* A new node at the second character is a new pair. */
+          if (k == 1)
             {
-              if ((self->n_edges + 1) * 3 > ((gsize) 2 << self->bits))
-                grow (self);
-              edge_put (self, edge_key (node, c), child);
-              self->n_edges++;
+              guint bits = self->pairs.bits;
+
+              table_add (&self->pairs, first, c, child);
+              if (self->pairs.bits != bits)
+                filter_build (self);
+              else
+                filter_add (self, first, c);
             }
         }
+      if (k == 0)
+        first = c;
       node = child;
     }
   if (node != 0)
@@ -210,29 +264,32 @@ _fz_trie_longest (const FzTrie   *self,
                   guint           min_chars,
                   gpointer       *value)
 {
-  guint32 node;
+  guint32 node = NO_NODE;
   guint best = 0;
 
-  /* No word starts with these two characters: only a word of one may stand here. */
-  if (j + 1 >= n_pos || !has_pair (self, chars[pos[j]], chars[pos[j + 1]]))
+  if (j + 1 < n_pos && may_be_pair (self, chars[pos[j]], chars[pos[j + 1]]))
+    node = table_find (&self->pairs, chars[pos[j]], chars[pos[j + 1]]);
+  /* A word of one character, when it is the longest. */
+  if (min_chars <= 1)
     {
-      if (min_chars > 1 || (node = edge_find (self, 0, chars[pos[j]])) == NO_NODE ||
-          !ends_word (self, node))
-        return 0;
-      *value = g_ptr_array_index (self->values, node);
-      return 1;
-    }
-  node = 0;
-  for (guint k = j; k < n_pos; k++)
-    {
-      node = edge_find (self, node, chars[pos[k]]);
-      if (node == NO_NODE)
-        break;
-      if (ends_word (self, node) && k + 1 - j >= min_chars)
+      guint32 one = child_of (self, 0, chars[pos[j]]);
+
+      if (one != NO_NODE && ends_word (self, one))
         {
-          best = k + 1 - j;
+          best = 1;
+          *value = g_ptr_array_index (self->values, one);
+        }
+    }
+  for (guint k = j + 2; node != NO_NODE; k++)
+    {
+      if (ends_word (self, node) && k - j >= min_chars)
+        {
+          best = k - j;
           *value = g_ptr_array_index (self->values, node);
         }
+      if (k >= n_pos)
+        break;
+      node = table_find (&self->edges, node + 1, chars[pos[k]]);
     }
   return best;
 }
