@@ -54,9 +54,16 @@ has_suffix (const char *s,
             gsize       len,
             const char *suffix)
 {
-  gsize n = strlen (suffix);
+  const char *end = suffix;
 
-  return len >= n && memcmp (s + len - n, suffix, n) == 0;
+  /* Compared from the end, where most names differ at once: this runs for every suffix of
+   * every division at startup. */
+  while (*end != '\0')
+    end++;
+  for (const char *p = s + len; end > suffix; )
+    if (p == s || *--p != *--end)
+      return FALSE;
+  return TRUE;
 }
 
 static GHashTable *common_word_set;
@@ -214,12 +221,26 @@ gboolean
 _fz_gazetteer_parse_code (const char *s,
                           gint64     *code)
 {
-  char *end = NULL;
+  gint64 v = 0;
+  guint n = 0;
 
   if (!g_ascii_isdigit (s[0]))
     return FALSE;
-  *code = g_ascii_strtoll (s, &end, 10);
-  return end != NULL && *end == '\0' && *code > 0;
+  /* Digits read in place: strtoll () took a tenth of the loading time. Codes have at most 12
+   * digits; longer ones, which could overflow, are still read by it. */
+  for (; g_ascii_isdigit (s[n]) && n < 18; n++)
+    v = v * 10 + (s[n] - '0');
+  if (n < 18)
+    {
+      *code = v;
+      return s[n] == '\0' && v > 0;
+    }
+  {
+    char *end = NULL;
+
+    *code = g_ascii_strtoll (s, &end, 10);
+    return end != NULL && *end == '\0' && *code > 0;
+  }
 }
 
 
