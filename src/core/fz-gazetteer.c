@@ -331,6 +331,8 @@ static void
 link_divisions (FzGazetteer *self,
                 GArray      *parent_codes)
 {
+  /* A division adds a full and a short name, sharing most of their characters. */
+  _fz_trie_reserve (self->trie, self->places->len * 3, self->places->len);
   for (guint32 i = 0; i < self->places->len; i++)
     {
       gint64 pc = g_array_index (parent_codes, gint64, i);

@@ -13,6 +13,11 @@ typedef struct _FzTrie FzTrie;
 
 FzTrie  *_fz_trie_new      (void);
 void     _fz_trie_free     (FzTrie         *self);
+/* Makes room for about @n_nodes characters of words and @n_pairs distinct first pairs, so that
+ * a large trie is not grown step by step as it is filled. */
+void     _fz_trie_reserve  (FzTrie         *self,
+                            guint           n_nodes,
+                            guint           n_pairs);
 /* Sets @value (not NULL) for @word, valid UTF-8; a word already there takes the new value. */
 void     _fz_trie_insert   (FzTrie         *self,
                             const char     *word,

@@ -96,24 +96,34 @@ table_put_new (Table    *t,
   t->slots[i].child = child;
 }
 
-/* Adds a key not in @t yet; twice the slots once they are two-thirds full, so probes stay
- * short. */
+/* Room for @n keys with the slots at most two-thirds full, so that probes stay short. */
+static void
+table_reserve (Table *t,
+               gsize  n)
+{
+  g_autofree Edge *old = NULL;
+  gsize n_old = (gsize) 1 << t->bits;
+  guint bits = t->bits;
+
+  while (n * 3 > ((gsize) 2 << bits))
+    bits++;
+  if (bits == t->bits)
+    return;
+  old = t->slots;
+  table_alloc (t, bits);
+  for (gsize i = 0; i < n_old; i++)
+    if (old[i].from != 0)
+      table_put_new (t, old[i].from, old[i].c, old[i].child);
+}
+
+/* Adds a key not in @t yet. */
 static void
 table_add (Table    *t,
            guint32   from,
            gunichar  c,
            guint32   child)
 {
-  if ((t->n + 1) * 3 > ((gsize) 2 << t->bits))
-    {
-      g_autofree Edge *old = t->slots;
-      gsize n = (gsize) 1 << t->bits;
-
-      table_alloc (t, t->bits + 1);
-      for (gsize i = 0; i < n; i++)
-        if (old[i].from != 0)
-          table_put_new (t, old[i].from, old[i].c, old[i].child);
-    }
+  table_reserve (t, t->n + 1);
   table_put_new (t, from, c, child);
   t->n++;
 }
@@ -205,6 +215,19 @@ _fz_trie_free (FzTrie *self)
   g_free (self->filter);
   g_free (self->edges.slots);
   g_free (self);
+}
+
+void
+_fz_trie_reserve (FzTrie *self,
+                  guint   n_nodes,
+                  guint   n_pairs)
+{
+  guint bits = self->pairs.bits;
+
+  table_reserve (&self->edges, n_nodes);
+  table_reserve (&self->pairs, n_pairs);
+  if (self->pairs.bits != bits)
+    filter_build (self);
 }
 
 void
