@@ -331,8 +331,9 @@ static void
 link_divisions (FzGazetteer *self,
                 GArray      *parent_codes)
 {
-  /* A division adds a full and a short name, sharing most of their characters. */
-  _fz_trie_reserve (self->trie, self->places->len * 3, self->places->len);
+  /* A division adds a full and a short name, sharing most of their characters. The table of
+   * pairs, smaller, grows as it must: a walk's time goes in reading it, so it stays dense. */
+  _fz_trie_reserve (self->trie, self->places->len * 3, 0);
   for (guint32 i = 0; i < self->places->len; i++)
     {
       gint64 pc = g_array_index (parent_codes, gint64, i);
