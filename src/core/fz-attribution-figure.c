@@ -15,6 +15,21 @@ is_story (Ctx     *ctx,
   return _fz_attribution_contains_any (ctx->u, sentence_start, sentence_end, &story_words);
 }
 
+/* Figures come in text order and share their sentence: the last answer is kept. */
+static gboolean
+is_story_sentence (Ctx     *ctx,
+                   guint32  sentence_start,
+                   guint32  sentence_end)
+{
+  if (ctx->story_valid && ctx->story_start == sentence_start && ctx->story_end == sentence_end)
+    return ctx->story_answer;
+  ctx->story_valid = TRUE;
+  ctx->story_start = sentence_start;
+  ctx->story_end = sentence_end;
+  ctx->story_answer = is_story (ctx, sentence_start, sentence_end);
+  return ctx->story_answer;
+}
+
 /* A story paragraph (a victim, 某女士, and the 3名 arrested in her case) tells one
  * case: its numbers are details, not statistics. Paragraphs end at a blank line. */
 static gboolean
@@ -137,7 +152,7 @@ is_core (Ctx            *ctx,
   int art = span->article;
 
   if (!fz_kind_is_statistic (fig->kind) ||
-      is_story (ctx, span->sentence_start, span->sentence_end) ||
+      is_story_sentence (ctx, span->sentence_start, span->sentence_end) ||
       is_story_paragraph (ctx, fig->start, span->floor, span->ceil) ||
       is_small_word_number (ctx, fig) || is_cap (ctx, fig, span->clause_start))
     return FALSE;

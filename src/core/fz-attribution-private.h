@@ -149,6 +149,11 @@ typedef struct
   guint32       crime_end;
   gboolean      crime_answer;
   gboolean      crime_valid;
+  /* The last sentence is_story_sentence () looked at, and its answer. */
+  guint32       story_start;
+  guint32       story_end;
+  gboolean      story_answer;
+  gboolean      story_valid;
 } Ctx;
 
 /* Where one figure stands: the stretch it may look in (its article, or its
