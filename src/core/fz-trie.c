@@ -1,4 +1,4 @@
-/* fz-trie.c: a trie of words whose edges, keyed by node and code point, share one hash table. */
+/* fz-trie.c: a trie of words by code point: a root array, a table of first pairs, one of edges. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-trie-private.h"
@@ -21,9 +21,9 @@
  * the two first characters; 0 marks a free slot. */
 typedef struct
 {
-  guint32 from;
+  guint32  from;
   gunichar c;
-  guint32 child;
+  guint32  child;
 } Edge;
 
 typedef struct
