@@ -25,6 +25,31 @@ typedef struct
   gboolean  explain;
 } ExtractJob;
 
+/* A tab and a field: the lines are many, and formatting each through printf costs more than
+ * the analysis of some pages. */
+static inline void
+append_tab_str (GString    *out,
+                const char *str)
+{
+  g_string_append_c (out, '\t');
+  g_string_append (out, str);
+}
+
+static void
+append_tab_uint (GString *out,
+                 guint    value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    digits[n++] = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  g_string_append_c (out, '\t');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
 /* A cue as two columns: its text and its span START-END, both empty when there is none. */
 static void
 write_cue (GString        *out,
@@ -78,19 +103,21 @@ write_figures (FzPipeline *pipeline,
     {
       const FzFigure *f = fz_figure_list_get (figures, i);
 
-      g_string_append_printf (out, "%s\t%u\t%u\t", name, f->start, f->end);
+      g_string_append (out, name);
+      append_tab_uint (out, f->start);
+      append_tab_uint (out, f->end);
+      g_string_append_c (out, '\t');
       fz_cli_write_field (out, text + f->byte_start, f->byte_end - f->byte_start);
-      g_string_append_printf (out, "\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%u\t%s",
-                              fz_kind_to_string (f->kind),
-                              fz_figure_list_str (figures, f->value),
-                              fz_figure_list_str (figures, f->unit),
-                              fz_qualifier_to_string (f->qualifier),
-                              fz_change_to_string (f->change),
-                              fz_basis_to_string (f->basis),
-                              fz_figure_list_str (figures, f->indicator),
-                              fz_figure_list_str (figures, f->region),
-                              f->core,
-                              fz_figure_list_str (figures, f->period));
+      append_tab_str (out, fz_kind_to_string (f->kind));
+      append_tab_str (out, fz_figure_list_str (figures, f->value));
+      append_tab_str (out, fz_figure_list_str (figures, f->unit));
+      append_tab_str (out, fz_qualifier_to_string (f->qualifier));
+      append_tab_str (out, fz_change_to_string (f->change));
+      append_tab_str (out, fz_basis_to_string (f->basis));
+      append_tab_str (out, fz_figure_list_str (figures, f->indicator));
+      append_tab_str (out, fz_figure_list_str (figures, f->region));
+      append_tab_uint (out, f->core);
+      append_tab_str (out, fz_figure_list_str (figures, f->period));
       if (job->explain)
         write_explanation (out, f, text, len);
       g_string_append_c (out, '\n');

@@ -3,17 +3,31 @@
 
 #include "fz-attribution-private.h"
 
-static const char * const story_words[] = {
-  "女士", "先生", "老人", "大爷", "大妈", "阿姨", "受害人", "事主", "某公司", "采购员",
-};
+static FzWordSet story_words = FZ_WORD_SET (
+  "女士", "先生", "老人", "大爷", "大妈", "阿姨", "受害人", "事主", "某公司", "采购员"
+);
 
 static gboolean
 is_story (Ctx     *ctx,
           guint32  sentence_start,
           guint32  sentence_end)
 {
-  return _fz_attribution_contains_any (ctx->u, sentence_start, sentence_end,
-                                       story_words, G_N_ELEMENTS (story_words));
+  return _fz_attribution_contains_any (ctx->u, sentence_start, sentence_end, &story_words);
+}
+
+/* Figures come in text order and share their sentence: the last answer is kept. */
+static gboolean
+is_story_sentence (Ctx     *ctx,
+                   guint32  sentence_start,
+                   guint32  sentence_end)
+{
+  if (ctx->story_valid && ctx->story_start == sentence_start && ctx->story_end == sentence_end)
+    return ctx->story_answer;
+  ctx->story_valid = TRUE;
+  ctx->story_start = sentence_start;
+  ctx->story_end = sentence_end;
+  ctx->story_answer = is_story (ctx, sentence_start, sentence_end);
+  return ctx->story_answer;
 }
 
 /* A story paragraph (a victim, 某女士, and the 3名 arrested in her case) tells one
@@ -60,6 +74,9 @@ is_small_word_number (Ctx            *ctx,
   return value[0] != '\0' && g_ascii_strtod (value, NULL) <= 10;
 }
 
+static FzWordSet cap_words = FZ_WORD_SET ("最高", "最多", "最低", "每人", "每起", "每户");
+static FzWordSet peak_words = FZ_WORD_SET ("单日最", "单月最", "单周最", "单天最");
+
 /* 每人最高补偿5万元: a cap or a rate per person is a rule. 单日最高发案41起 is a peak
  * that happened, a statistic. */
 static gboolean
@@ -67,13 +84,8 @@ is_cap (Ctx            *ctx,
         const FzFigure *fig,
         guint32         clause_start)
 {
-  static const char * const words[] = { "最高", "最多", "最低", "每人", "每起", "每户" };
-  static const char * const peaks[] = { "单日最", "单月最", "单周最", "单天最" };
-
-  return _fz_attribution_contains_any (ctx->u, clause_start, fig->start,
-                                       words, G_N_ELEMENTS (words)) &&
-         !_fz_attribution_contains_any (ctx->u, clause_start, fig->start,
-                                        peaks, G_N_ELEMENTS (peaks));
+  return _fz_attribution_contains_any (ctx->u, clause_start, fig->start, &cap_words) &&
+         !_fz_attribution_contains_any (ctx->u, clause_start, fig->start, &peak_words);
 }
 
 static void
@@ -93,12 +105,12 @@ find_span (Ctx            *ctx,
       span->floor = ctx->arts[art].title_start;
       span->ceil = ctx->arts[art].title_end;
     }
-  ss = _fz_attribution_bound_left (ctx, fig->start, span->floor, SENTENCE_ENDS);
-  se = _fz_attribution_bound_right (ctx, fig->end, span->ceil, SENTENCE_ENDS);
+  ss = _fz_attribution_bound_left (ctx, fig->start, span->floor, BOUND_SENTENCE);
+  se = _fz_attribution_bound_right (ctx, fig->end, span->ceil, BOUND_SENTENCE);
   span->sentence_start = ss;
   span->sentence_end = se;
-  span->clause_start = _fz_attribution_bound_left (ctx, fig->start, ss, CLAUSE_ENDS);
-  span->clause_end = _fz_attribution_bound_right (ctx, fig->end, se, CLAUSE_ENDS);
+  span->clause_start = _fz_attribution_bound_left (ctx, fig->start, ss, BOUND_CLAUSE);
+  span->clause_end = _fz_attribution_bound_right (ctx, fig->end, se, BOUND_CLAUSE);
 }
 
 /* Only statistics in an article about fraud get an indicator. */
@@ -140,7 +152,7 @@ is_core (Ctx            *ctx,
   int art = span->article;
 
   if (!fz_kind_is_statistic (fig->kind) ||
-      is_story (ctx, span->sentence_start, span->sentence_end) ||
+      is_story_sentence (ctx, span->sentence_start, span->sentence_end) ||
       is_story_paragraph (ctx, fig->start, span->floor, span->ceil) ||
       is_small_word_number (ctx, fig) || is_cap (ctx, fig, span->clause_start))
     return FALSE;

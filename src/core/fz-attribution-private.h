@@ -6,8 +6,6 @@
 
 G_BEGIN_DECLS
 
-#define SENTENCE_ENDS "。！？!?；;"
-#define CLAUSE_ENDS   "。！？!?；;，,：:"
 /* Characters that join the items of a list (立案数、损失数; 发案和损失). */
 #define LIST_JOINERS  "、和及与"
 
@@ -17,6 +15,67 @@ is_list_joiner (gunichar c)
   return c == 0x3001 /* 、 */ || c == 0x548C /* 和 */ || c == 0x53CA /* 及 */ ||
          c == 0x4E0E /* 与 */;
 }
+
+/* Characters that end a sentence or a clause for the attribution (a ； ends its sentence). */
+static inline gboolean
+is_sentence_end_char (gunichar c)
+{
+  switch (c)
+    {
+    case 0x3002: /* 。 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case '!':
+    case '?':
+    case 0xFF1B: /* ； */
+    case ';':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static inline gboolean
+is_clause_end_char (gunichar c)
+{
+  switch (c)
+    {
+    case 0xFF0C: /* ， */
+    case ',':
+    case 0xFF1A: /* ： */
+    case ':':
+      return TRUE;
+    default:
+      return is_sentence_end_char (c);
+    }
+}
+
+typedef enum
+{
+  BOUND_SENTENCE,
+  BOUND_CLAUSE,
+} Bound;
+
+/* A set of words, decoded at its first use (fz-attribution-words.c) and only read after. */
+#define FZ_WORD_SET_MAX_WORDS 32
+#define FZ_WORD_SET_MAX_CHARS 8
+
+typedef struct
+{
+  const char * const *words;
+  guint               n_words;
+  gsize               ready;
+  gunichar            chars[FZ_WORD_SET_MAX_WORDS][FZ_WORD_SET_MAX_CHARS];
+  guint               len[FZ_WORD_SET_MAX_WORDS];
+  guint64             first[64];  /* the first characters, folded to 4096 bits */
+} FzWordSet;
+
+/* At file scope (a compound literal elsewhere is not constant):
+ * static FzWordSet story_words = FZ_WORD_SET ("女士", "先生"); */
+#define FZ_WORD_SET(...) \
+  { (const char * const []) { __VA_ARGS__ }, \
+    sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *), 0, { { 0 } }, \
+    { 0 }, { 0 } }
 
 typedef struct
 {
@@ -63,7 +122,7 @@ typedef struct
   FzGazetteer  *gaz;
   FzLexicon    *lex;
   FzFigureList *figures;
-  gunichar     *u;
+  const gunichar *u;         /* the text's characters, the caller's */
   glong         n;
   GArray       *mentions;   /* Mention */
   gboolean      figures_in_order;  /* sorted by start, none inside another: search, not walk */
@@ -90,6 +149,11 @@ typedef struct
   guint32       crime_end;
   gboolean      crime_answer;
   gboolean      crime_valid;
+  /* The last sentence is_story_sentence () looked at, and its answer. */
+  guint32       story_start;
+  guint32       story_end;
+  gboolean      story_answer;
+  gboolean      story_valid;
 } Ctx;
 
 /* Where one figure stands: the stretch it may look in (its article, or its
@@ -110,19 +174,14 @@ gboolean _fz_attribution_contains      (const gunichar     *u,
                                         guint32             start,
                                         guint32             end,
                                         const char         *word);
-gboolean _fz_attribution_contains_any  (const gunichar     *u,
-                                        guint32             start,
-                                        guint32             end,
-                                        const char * const *words,
-                                        guint               n_words);
 guint32  _fz_attribution_bound_left    (Ctx                *ctx,
                                         guint32             pos,
                                         guint32             floor,
-                                        const char         *ends);
+                                        Bound               bound);
 guint32  _fz_attribution_bound_right   (Ctx                *ctx,
                                         guint32             pos,
                                         guint32             ceil,
-                                        const char         *ends);
+                                        Bound               bound);
 guint32  _fz_attribution_skip_space    (Ctx                *ctx,
                                         guint32             pos,
                                         guint32             limit);
@@ -134,6 +193,12 @@ int      _fz_attribution_article_of    (Ctx                *ctx,
 gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
                                          guint32             start,
                                          guint32             end);
+
+/* fz-attribution-words.c: whether one of @words stands in [start, end) */
+gboolean _fz_attribution_contains_any  (const gunichar     *u,
+                                        guint32             start,
+                                        guint32             end,
+                                        FzWordSet          *words);
 
 /* fz-attribution-region.c: which division a figure is about */
 void        _fz_attribution_collect_support  (Ctx            *ctx);

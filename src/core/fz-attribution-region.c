@@ -290,7 +290,7 @@ place_before_sentence (Ctx            *ctx,
 
   if (ss <= span->floor + 1)
     return NULL;
-  ps = _fz_attribution_bound_left (ctx, ss - 1, span->floor, SENTENCE_ENDS);
+  ps = _fz_attribution_bound_left (ctx, ss - 1, span->floor, BOUND_SENTENCE);
   pm = place_in_span (ctx, ps, ss, &pid);
   if (pm != NULL &&
       !blank_line_between (ctx, ss, _fz_attribution_skip_space (ctx, ss, fig->start)) &&

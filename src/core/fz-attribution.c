@@ -3,6 +3,7 @@
 
 #include "fz-attribution.h"
 #include "fz-attribution-private.h"
+#include "fz-pipeline-private.h"
 #include "fz-text-private.h"
 
 #include <string.h>
@@ -10,20 +11,20 @@
 
 /* Fraud words: an article without any gets no indicator (a 民警 in a story
  * about water safety is not anti-fraud staff). */
-static const char * const fraud_words[] = {
+static FzWordSet fraud_words = FZ_WORD_SET (
   "诈骗", "反诈", "电诈", "涉诈", "防诈", "被骗", "受骗", "骗子", "骗局", "刷单", "断卡",
-  "詐騙", "反詐", "電詐", "涉詐", "防詐", "被騙", "受騙", "騙子", "騙局", "騙案",
-};
+  "詐騙", "反詐", "電詐", "涉詐", "防詐", "被騙", "受騙", "騙子", "騙局", "騙案"
+);
 
 /* Other crimes: a sentence about them and not about fraud (侦办涉黑案件38起) counts no
  * anti-fraud indicator, even in an article about fraud. */
-static const char * const other_crime_words[] = {
-  "涉黑", "恶势力", "黑恶", "扫黑", "毒品", "禁毒", "盗窃", "抢劫", "命案", "涉毒", "赌博",
-};
+static FzWordSet other_crime_words = FZ_WORD_SET (
+  "涉黑", "恶势力", "黑恶", "扫黑", "毒品", "禁毒", "盗窃", "抢劫", "命案", "涉毒", "赌博"
+);
 
-static const char * const policing_words[] = {
-  "公安", "警", "派出所", "政法", "检察", "法院", "治理", "监督", "执法", "综治", "平安",
-};
+static FzWordSet policing_words = FZ_WORD_SET (
+  "公安", "警", "派出所", "政法", "检察", "法院", "治理", "监督", "执法", "综治", "平安"
+);
 
 /* Triggers that are actions: in 追回某某损失 the action, not the noun after it,
  * says what is counted. 宣讲 and 培训 are left out: they mostly form nouns. */
@@ -119,87 +120,6 @@ _fz_attribution_contains (const gunichar *u,
   return FALSE;
 }
 
-/* Words of a list decoded once, with a mask of their first characters. */
-#define MAX_LIST_WORDS 32
-#define MAX_LIST_CHARS 8
-
-typedef struct
-{
-  gunichar w[MAX_LIST_WORDS][MAX_LIST_CHARS];
-  guint    len[MAX_LIST_WORDS];
-  guint    n;
-  guint64  mask;
-} WordList;
-
-static gboolean
-word_list_init (WordList           *list,
-                const char * const *words,
-                guint               n_words)
-{
-  if (n_words > MAX_LIST_WORDS)
-    return FALSE;
-  list->n = n_words;
-  list->mask = 0;
-  for (guint w = 0; w < n_words; w++)
-    {
-      guint k = 0;
-
-      for (const char *p = words[w]; *p != '\0'; p = g_utf8_next_char (p))
-        {
-          if (k == MAX_LIST_CHARS)
-            return FALSE;
-          list->w[w][k++] = g_utf8_get_char (p);
-        }
-      list->len[w] = k;
-      if (k > 0)
-        list->mask |= G_GUINT64_CONSTANT (1) << (list->w[w][0] & 63);
-    }
-  return TRUE;
-}
-
-static gboolean
-word_list_at (const WordList *list,
-              const gunichar *u,
-              guint32         i,
-              guint32         end)
-{
-  for (guint w = 0; w < list->n; w++)
-    {
-      guint k = 0;
-
-      while (k < list->len[w] && i + k < end && u[i + k] == list->w[w][k])
-        k++;
-      if (k == list->len[w] && k > 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* One pass over the text for all the words: the mask of their first characters passes over
- * most positions at the cost of one test, whatever the number of words. */
-gboolean
-_fz_attribution_contains_any (const gunichar     *u,
-                              guint32             start,
-                              guint32             end,
-                              const char * const *words,
-                              guint               n_words)
-{
-  WordList list;
-
-  if (!word_list_init (&list, words, n_words))
-    {
-      for (guint w = 0; w < n_words; w++)
-        if (_fz_attribution_contains (u, start, end, words[w]))
-          return TRUE;
-      return FALSE;
-    }
-  for (guint32 i = start; i < end; i++)
-    if ((list.mask & (G_GUINT64_CONSTANT (1) << (u[i] & 63))) != 0 &&
-        word_list_at (&list, u, i, end))
-      return TRUE;
-  return FALSE;
-}
-
 /* A sentence that names another crime and no fraud. Figures come in text order and share
  * their sentence: the last answer is kept. */
 gboolean
@@ -212,10 +132,8 @@ _fz_attribution_is_other_crime (Ctx     *ctx,
   ctx->crime_valid = TRUE;
   ctx->crime_start = start;
   ctx->crime_end = end;
-  ctx->crime_answer = _fz_attribution_contains_any (ctx->u, start, end, other_crime_words,
-                                                    G_N_ELEMENTS (other_crime_words)) &&
-                      !_fz_attribution_contains_any (ctx->u, start, end, fraud_words,
-                                                     G_N_ELEMENTS (fraud_words));
+  ctx->crime_answer = _fz_attribution_contains_any (ctx->u, start, end, &other_crime_words) &&
+                      !_fz_attribution_contains_any (ctx->u, start, end, &fraud_words);
   return ctx->crime_answer;
 }
 
@@ -228,7 +146,7 @@ fz_attribution_is_about_fraud (const char *text,
 
   g_return_val_if_fail (text != NULL, FALSE);
   u = g_utf8_to_ucs4_fast (text, len, &n);
-  return _fz_attribution_contains_any (u, 0, n, fraud_words, G_N_ELEMENTS (fraud_words));
+  return _fz_attribution_contains_any (u, 0, n, &fraud_words);
 }
 
 /* ---- bounds ---- */
@@ -237,28 +155,35 @@ fz_attribution_is_about_fraud (const char *text,
  * pasted as one line) from costing a scan to the end of the page for every figure. */
 #define MAX_BOUND 1024
 
+static inline gboolean
+ends_bound (gunichar c,
+            Bound    bound)
+{
+  return bound == BOUND_SENTENCE ? is_sentence_end_char (c) : is_clause_end_char (c);
+}
+
 guint32
-_fz_attribution_bound_left (Ctx        *ctx,
-                            guint32     pos,
-                            guint32     floor,
-                            const char *ends)
+_fz_attribution_bound_left (Ctx     *ctx,
+                            guint32  pos,
+                            guint32  floor,
+                            Bound    bound)
 {
   if (pos > floor + MAX_BOUND)
     floor = pos - MAX_BOUND;
-  while (pos > floor && !is_in (ctx->u[pos - 1], ends))
+  while (pos > floor && !ends_bound (ctx->u[pos - 1], bound))
     pos--;
   return pos;
 }
 
 guint32
-_fz_attribution_bound_right (Ctx        *ctx,
-                             guint32     pos,
-                             guint32     ceil,
-                             const char *ends)
+_fz_attribution_bound_right (Ctx     *ctx,
+                             guint32  pos,
+                             guint32  ceil,
+                             Bound    bound)
 {
   if (ceil > pos + MAX_BOUND)
     ceil = pos + MAX_BOUND;
-  while (pos < ceil && !is_in (ctx->u[pos], ends))
+  while (pos < ceil && !ends_bound (ctx->u[pos], bound))
     pos++;
   return pos;
 }
@@ -503,7 +428,7 @@ is_solving (Ctx     *ctx,
     return FALSE;
   for (guint32 k = i + 1; k < (guint32) ctx->n && k < i + 16; k++)
     {
-      if (is_in (ctx->u[k], CLAUSE_ENDS))
+      if (is_clause_end_char (ctx->u[k]))
         return FALSE;
       if (ctx->u[k] == 0x6848 /* 案 */)
         return TRUE;
@@ -552,9 +477,7 @@ neutral_lexicon (void)
 /* Place mentions, then the lexicon's triggers and the neutral words, in text order; the three
  * scans share one compact text, made of the characters decoded once in ctx->u. */
 static void
-scan_text (Ctx        *ctx,
-           const char *text,
-           gsize       len)
+scan_text (Ctx *ctx)
 {
   guint n_pos = 0;
   g_autofree guint32 *pos = _fz_text_compact_pos (ctx->u, (gsize) ctx->n, &n_pos);
@@ -607,28 +530,27 @@ init_articles (Ctx       *ctx,
         art->end = ctx->n;
       from = MIN (art->start, art->title_start);
       to = MAX (art->end, art->title_end);
-      art->fraud = _fz_attribution_contains_any (ctx->u, from, to, fraud_words,
-                                                 G_N_ELEMENTS (fraud_words));
-      art->policing = _fz_attribution_contains_any (ctx->u, from, to, policing_words,
-                                                    G_N_ELEMENTS (policing_words));
+      art->fraud = _fz_attribution_contains_any (ctx->u, from, to, &fraud_words);
+      art->policing = _fz_attribution_contains_any (ctx->u, from, to, &policing_words);
       art->support = g_hash_table_new_full (NULL, NULL, NULL, g_free);
     }
 }
 
 static void
-init_ctx (Ctx          *ctx,
-          FzGazetteer  *gaz,
-          FzLexicon    *lex,
-          const char   *text,
-          gsize         len,
-          GPtrArray    *articles,
-          FzFigureList *figures)
+init_ctx (Ctx            *ctx,
+          FzGazetteer    *gaz,
+          FzLexicon      *lex,
+          const gunichar *chars,
+          guint           n_chars,
+          GPtrArray      *articles,
+          FzFigureList   *figures)
 {
   ctx->gaz = gaz;
   ctx->lex = lex;
   ctx->figures = figures;
   ctx->figures_in_order = figures_are_in_order (figures);
-  ctx->u = g_utf8_to_ucs4_fast (text, len, &ctx->n);
+  ctx->u = chars;
+  ctx->n = n_chars;
   ctx->mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   ctx->triggers = g_array_new (FALSE, TRUE, sizeof (Trigger));
   ctx->page_support = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -654,7 +576,6 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->triggers, g_array_unref);
   g_clear_pointer (&ctx->page_support, g_hash_table_unref);
   g_clear_pointer (&ctx->written_full, g_hash_table_unref);
-  g_clear_pointer (&ctx->u, g_free);
 }
 
 static void
@@ -711,22 +632,17 @@ attribute_in_text_order (Ctx *ctx)
 }
 
 void
-fz_attribute (FzGazetteer  *gaz,
-              FzLexicon    *lex,
-              const char   *text,
-              gsize         len,
-              GPtrArray    *articles,
-              FzFigureList *figures)
+_fz_attribute_chars (FzGazetteer    *gaz,
+                     FzLexicon      *lex,
+                     const gunichar *chars,
+                     guint           n_chars,
+                     GPtrArray      *articles,
+                     FzFigureList   *figures)
 {
   Ctx ctx = { 0 };
 
-  g_return_if_fail (gaz != NULL);
-  g_return_if_fail (lex != NULL);
-  g_return_if_fail (text != NULL);
-  g_return_if_fail (figures != NULL);
-
-  init_ctx (&ctx, gaz, lex, text, len, articles, figures);
-  scan_text (&ctx, text, len);
+  init_ctx (&ctx, gaz, lex, chars, n_chars, articles, figures);
+  scan_text (&ctx);
 
   _fz_attribution_collect_support (&ctx);
   _fz_attribution_resolve_mentions (&ctx);
@@ -735,4 +651,24 @@ fz_attribute (FzGazetteer  *gaz,
 
   attribute_in_text_order (&ctx);
   clear_ctx (&ctx);
+}
+
+void
+fz_attribute (FzGazetteer  *gaz,
+              FzLexicon    *lex,
+              const char   *text,
+              gsize         len,
+              GPtrArray    *articles,
+              FzFigureList *figures)
+{
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
+
+  g_return_if_fail (gaz != NULL);
+  g_return_if_fail (lex != NULL);
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (figures != NULL);
+
+  chars = g_utf8_to_ucs4_fast (text, len, &n_chars);
+  _fz_attribute_chars (gaz, lex, chars, (guint) n_chars, articles, figures);
 }

@@ -454,17 +454,17 @@ fast_char (const char *p,
   return c;
 }
 
-gunichar *
-fz_charset_to_ucs4 (const char *text,
-                    gsize       len,
-                    gboolean    drop_space,
-                    guint      *n_out)
+guint
+fz_charset_to_ucs4_into (const char *text,
+                         gsize       len,
+                         gboolean    drop_space,
+                         gunichar   *out,
+                         guint       max)
 {
-  gunichar *u = g_new (gunichar, len + 1);
   const char *p = text, *end = text + len;
   guint n = 0;
 
-  while (p < end)
+  while (p < end && n < max)
     {
       gunichar c = fast_char (p, end);
 
@@ -472,14 +472,26 @@ fz_charset_to_ucs4 (const char *text,
         c = g_utf8_get_char_validated (p, end - p);
       if (c == (gunichar) -1 || c == (gunichar) -2)
         {
-          u[n++] = 0xFFFD;
+          out[n++] = 0xFFFD;
           p++;
           continue;
         }
       p = g_utf8_next_char (p);
       if (!drop_space || (!fz_text_isspace (c) && c != 0xFEFF))
-        u[n++] = c;
+        out[n++] = c;
     }
+  return n;
+}
+
+gunichar *
+fz_charset_to_ucs4 (const char *text,
+                    gsize       len,
+                    gboolean    drop_space,
+                    guint      *n_out)
+{
+  gunichar *u = g_new (gunichar, len + 1);
+  guint n = fz_charset_to_ucs4_into (text, len, drop_space, u, G_MAXUINT);
+
   u[n] = 0;
   *n_out = n;
   return u;

@@ -23,6 +23,13 @@ gunichar   *fz_charset_to_ucs4       (const char   *text,
                                       gsize         len,
                                       gboolean      drop_space,
                                       guint        *n_out);
+/* The same into @out, at most @max code points (the first @max of them: a caller that only
+ * wants short lines stops decoding a long one early); returns how many, without a NUL. */
+guint       fz_charset_to_ucs4_into  (const char   *text,
+                                      gsize         len,
+                                      gboolean      drop_space,
+                                      gunichar     *out,
+                                      guint         max);
 /* TRUE when @data starts with the signature of an image, archive, PDF or executable. */
 gboolean    fz_charset_has_binary_signature (const guint8 *data,
                                              gsize         len);

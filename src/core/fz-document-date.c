@@ -281,23 +281,6 @@ fz_doc_date_parse (const char *str,
   return TRUE;
 }
 
-static gboolean
-is_sentence_mark (gunichar c)
-{
-  return c == 0xFF0C /* ， */ || c == 0x3002 /* 。 */ || c == 0xFF1B /* ； */ ||
-         c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == 0x3001 /* 、 */ ||
-         c == ',' || c == ';' || c == '!' || c == '?' || c == 0x201C || c == 0x201D;
-}
-
-static gboolean
-has_sentence_mark (const gunichar *u,
-                   guint           n)
-{
-  for (guint k = 0; k < n; k++)
-    if (is_sentence_mark (u[k]))
-      return TRUE;
-  return FALSE;
-}
 
 static gboolean
 match (const gunichar *u,
@@ -409,14 +392,36 @@ line_is_blank (const Line *line)
   return TRUE;
 }
 
+/* Whether the line holds a mark of a sentence (， 。 ； ！ ？ 、 “ ” , ; ! ?), read in its
+ * UTF-8: a well-formed sequence decodes as itself wherever it stands, whatever bad bytes come
+ * before it, so the line need not be decoded to tell, and most lines of a page hold one. */
 static gboolean
 line_has_sentence_mark (const Line *line)
 {
-  g_autofree gunichar *u = NULL;
-  guint n;
+  const guchar *p = (const guchar *) line->start, *end = p + line->len;
 
-  u = fz_charset_to_ucs4 (line->start, line->len, TRUE, &n);
-  return has_sentence_mark (u, n);
+  for (; p < end; p++)
+    switch (*p)
+      {
+      case ',': case ';': case '!': case '?':
+        return TRUE;
+      case 0xEF: /* ， ； ！ ？ */
+        if (end - p >= 3 && p[1] == 0xBC &&
+            (p[2] == 0x8C || p[2] == 0x9B || p[2] == 0x81 || p[2] == 0x9F))
+          return TRUE;
+        break;
+      case 0xE3: /* 。 、 */
+        if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0x82 || p[2] == 0x81))
+          return TRUE;
+        break;
+      case 0xE2: /* “ ” */
+        if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D))
+          return TRUE;
+        break;
+      default:
+        break;
+      }
+  return FALSE;
 }
 
 /* Whether the lines around a date alone on its line leave it outside a
@@ -458,14 +463,18 @@ fz_doc_date_find (const char *text,
   for (guint i = 0; i < lines->len; i++)
     {
       const Line *line = &g_array_index (lines, Line, i);
-      g_autofree gunichar *u = NULL;
+      /* One character more than a header may have: a longer line is not decoded further. */
+      gunichar u[MAX_HEADER_CHARS + 2];
       guint n;
 
       if (line_is_blank (line))
         continue;
       non_blank++;
-      u = fz_charset_to_ucs4 (line->start, line->len, TRUE, &n);
-      if (n > MAX_HEADER_CHARS || has_sentence_mark (u, n))
+      if (line_has_sentence_mark (line))
+        continue;
+      n = fz_charset_to_ucs4_into (line->start, line->len, TRUE, u, MAX_HEADER_CHARS + 1);
+      u[n] = 0;
+      if (n > MAX_HEADER_CHARS)
         continue;
       for (guint k = 0; k < n; k++)
         {

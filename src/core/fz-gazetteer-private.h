@@ -4,6 +4,7 @@
 #pragma once
 
 #include "fz-gazetteer.h"
+#include "fz-trie-private.h"
 
 G_BEGIN_DECLS
 
@@ -36,8 +37,7 @@ struct _FzGazetteer
   GArray          *candidates;  /* Candidate */
   GHashTable      *names;       /* name -> first candidate + 1 */
   GHashTable      *codes;       /* code -> id + 1 */
-  GHashTable      *max_chars;   /* fz_text_pair () of the first two characters -> longest
-                                 * name starting with them */
+  FzTrie          *trie;        /* the names the scan matches -> their key in names */
   GHashTable      *generic;     /* names of FZ_PLACE_GENERIC places */
   guint8           first_bits[0x10000 / 8];  /* the first characters of the BMP's names */
 };

@@ -227,37 +227,22 @@ static inline guint
 scan_at (GazScan *s,
          guint    j)
 {
-  char key[MAX_NAME_CHARS * 6 + 1];
-  guint cum[MAX_NAME_CHARS + 1];
-  guint k, max;
-  gpointer pair;
-  gpointer hkey = NULL, hval = NULL;
+  gpointer hkey = NULL;
+  guint found;
   gunichar first = s->chars[s->pos[j]];
 
-  if (j + 1 >= s->n_pos)
-    return 1;
-  /* A bit says, without a lookup, that no name starts with this character. */
+  /* A bit says, without a walk, that no name starts with this character. */
   if (first < 0x10000 && !(s->self->first_bits[first >> 3] & (1u << (first & 7))))
     return 1;
-  pair = fz_text_pair (first, s->chars[s->pos[j + 1]]);
-  max = GPOINTER_TO_UINT (g_hash_table_lookup (s->self->max_chars, pair));
-  if (max < 2)
+  found = _fz_trie_longest (s->self->trie, s->chars, s->pos, s->n_pos, j, 2, &hkey);
+  if (found == 0)
     return 1;
-  k = fz_text_compact_key (s->chars, s->pos, s->n_pos, j, max, key, cum);
-  for (; k >= 2; k--)
-    {
-      key[cum[k]] = '\0';
-      if (g_hash_table_lookup_extended (s->self->names, key, &hkey, &hval))
-        {
-          report_mention (s, j, k, hkey, hval);
-          return k;
-        }
-    }
-  return 1;
+  report_mention (s, j, found, hkey, g_hash_table_lookup (s->self->names, hkey));
+  return found;
 }
 
-/* Longest match at each position in one pass: the table says how long a name
- * can be for its first two characters, so most positions cost one lookup.
+/* Longest match at each position in one pass: the trie follows the text from each place only
+ * as far as some name does, so most positions cost one probe.
  * White space inside a name is skipped (PDF layout spaces characters out). */
 void
 _fz_gazetteer_scan_compact (FzGazetteer         *self,

@@ -5,6 +5,7 @@
 
 #include "fz-error.h"
 #include "fz-text-private.h"
+#include "fz-trie-private.h"
 
 #include <string.h>
 
@@ -20,9 +21,7 @@ struct _FzLexicon
   GPtrArray       *indicators;  /* FzIndicator * */
   GHashTable      *by_id;       /* id -> index + 1 */
   GHashTable      *triggers;    /* trigger -> GArray of guint */
-  GHashTable      *max_chars;   /* first character -> longest trigger starting with it */
-  GHashTable      *pair_chars;  /* fz_text_pair () of the first two characters -> longest
-                                 * trigger starting with them */
+  FzTrie          *trie;        /* trigger -> its key in triggers */
   guint8           first_bits[0x10000 / 8];  /* the first characters of the BMP's triggers */
 };
 
@@ -48,8 +47,7 @@ fz_lexicon_new (void)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_array_unref);
-  self->max_chars = g_hash_table_new (NULL, NULL);
-  self->pair_chars = g_hash_table_new (NULL, NULL);
+  self->trie = _fz_trie_new ();
   return self;
 }
 
@@ -80,8 +78,7 @@ fz_lexicon_unref (FzLexicon *self)
     return;
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->triggers);
-  g_hash_table_unref (self->max_chars);
-  g_hash_table_unref (self->pair_chars);
+  _fz_trie_free (self->trie);
   g_ptr_array_unref (self->indicators);
   g_free (self);
 }
@@ -110,13 +107,16 @@ add_trigger (FzLexicon  *self,
 {
   GArray *list = g_hash_table_lookup (self->triggers, word);
   gunichar first = g_utf8_get_char (word);
-  guint n_chars = g_utf8_strlen (word, -1);
-  guint old_max, rank, at;
+  guint rank, at;
 
   if (list == NULL)
     {
+      char *key = g_strdup (word);
+
       list = g_array_new (FALSE, FALSE, sizeof (guint));
-      g_hash_table_insert (self->triggers, g_strdup (word), list);
+      g_hash_table_insert (self->triggers, key, list);
+      if (*key != '\0' && g_utf8_validate (key, -1, NULL))
+        _fz_trie_insert (self->trie, key, key);
     }
   for (guint i = 0; i < list->len; i++)
     if (g_array_index (list, guint, i) == index)
@@ -127,18 +127,8 @@ add_trigger (FzLexicon  *self,
       break;
   g_array_insert_val (list, at, index);
 
-  old_max = GPOINTER_TO_UINT (g_hash_table_lookup (self->max_chars, GUINT_TO_POINTER (first)));
-  if (n_chars > old_max)
-    g_hash_table_insert (self->max_chars, GUINT_TO_POINTER (first), GUINT_TO_POINTER (n_chars));
   if (first < 0x10000)
     self->first_bits[first >> 3] |= (guint8) (1u << (first & 7));
-  if (n_chars >= 2)
-    {
-      gpointer pair = fz_text_pair (first, g_utf8_get_char (g_utf8_next_char (word)));
-
-      if (n_chars > GPOINTER_TO_UINT (g_hash_table_lookup (self->pair_chars, pair)))
-        g_hash_table_insert (self->pair_chars, pair, GUINT_TO_POINTER (n_chars));
-    }
 }
 
 static gboolean
@@ -521,16 +511,13 @@ static void
 report_match (const LexScan *s,
               guint          j,
               guint          found,
-              char          *key,
-              GArray        *list)
+              const char    *trigger)
 {
   FzTriggerMatch m;
-  gpointer hkey, hval;
+  GArray *list = g_hash_table_lookup (s->self->triggers, trigger);
 
-  /* The key in the table outlives the callback; the local buffer does not. */
-  m.trigger = NULL;
-  if (g_hash_table_lookup_extended (s->self->triggers, key, &hkey, &hval))
-    m.trigger = hkey;
+  /* The key in the table outlives the callback. */
+  m.trigger = trigger;
   m.start = s->pos[j];
   m.end = s->pos[j + found - 1] + 1;
   m.indicators = (const guint *) list->data;
@@ -544,40 +531,17 @@ scan_at (const LexScan *s,
          guint          j)
 {
   gunichar first = s->chars[s->pos[j]];
-  char key[MAX_TRIGGER_CHARS * 6 + 1];
-  guint cum[MAX_TRIGGER_CHARS + 1];
-  guint k, max;
-  GArray *list = NULL;
+  gpointer trigger = NULL;
+  guint found;
 
-  /* Most characters start no trigger: a bit says so without a lookup. */
+  /* Most characters start no trigger: a bit says so without a walk. */
   if (first < 0x10000 && !(s->self->first_bits[first >> 3] & (1u << (first & 7))))
     return 1;
-  max = GPOINTER_TO_UINT (g_hash_table_lookup (s->self->max_chars, GUINT_TO_POINTER (first)));
-  if (max == 0)
+  found = _fz_trie_longest (s->self->trie, s->chars, s->pos, s->n_pos, j, 1, &trigger);
+  if (found == 0)
     return 1;
-  /* A trigger longer than one character starts with a pair of the table. */
-  if (max > 1)
-    max = j + 1 < s->n_pos ? GPOINTER_TO_UINT (g_hash_table_lookup (
-                               s->self->pair_chars,
-                               fz_text_pair (s->chars[s->pos[j]], s->chars[s->pos[j + 1]])))
-                           : 1;
-  if (max == 0)
-    max = 1;
-  k = fz_text_compact_key (s->chars, s->pos, s->n_pos, j, max, key, cum);
-  for (; k > 0; k--)
-    {
-      char saved = key[cum[k]];
-      key[cum[k]] = '\0';
-      list = g_hash_table_lookup (s->self->triggers, key);
-      key[cum[k]] = saved;
-      if (list != NULL)
-        break;
-    }
-  if (k == 0)
-    return 1;
-  key[cum[k]] = '\0';
-  report_match (s, j, k, key, list);
-  return k;
+  report_match (s, j, found, trigger);
+  return found;
 }
 
 /* Longest match at each position, in one pass. White space inside a word is

@@ -56,6 +56,9 @@ _fz_period_phrase_parse_small (const Scan *s,
   return TRUE;
 }
 
+static WordList current_year = WORD_LIST ("今年", "本年");
+static WordList previous_year = WORD_LIST ("去年", "上年");
+
 /* A year: 2019年, 二〇二二年, 今年, 去年. */
 static gboolean
 parse_year (const Scan  *s,
@@ -63,19 +66,17 @@ parse_year (const Scan  *s,
             FzPeriodEnd *out,
             guint       *next)
 {
-  static const char * const current[] = { "今年", "本年", NULL };
-  static const char * const previous[] = { "去年", "上年", NULL };
   guint m, v = 0, k;
   gint d;
 
   memset (out, 0, sizeof *out);
-  if ((m = match_any (s, i, current)) > 0)
+  if ((m = match_any (s, i, &current_year)) > 0)
     {
       out->year_kind = FZ_PERIOD_YEAR_CURRENT;
       *next = i + m;
       return TRUE;
     }
-  if ((m = match_any (s, i, previous)) > 0)
+  if ((m = match_any (s, i, &previous_year)) > 0)
     {
       out->year_kind = FZ_PERIOD_YEAR_PREVIOUS;
       *next = i + m;
@@ -155,14 +156,31 @@ static const YearPart year_parts[] = {
 };
 
 /* 比去年, 较去年同期: the basis of a change, not a period. */
-static const char * const basis_before[] = { "比", "较", "与", "同", "跟", "和", "于", "是", NULL };
-static const char * const basis_after[] = { "同期", "相比", "同比", NULL };
+static WordList basis_before = WORD_LIST ("比", "较", "与", "同", "跟", "和", "于", "是");
+static WordList basis_after = WORD_LIST ("同期", "相比", "同比");
 
 void
 _fz_period_phrase_date_add_starts (guint8 *bits)
 {
   for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
     start_bits_add (bits, year_parts[p].word);
+}
+
+/* The first character of each part of a year, read once for every thread: most places
+ * start none of them, and one comparison says so before the words are. */
+static const gunichar *
+year_part_firsts (void)
+{
+  static gunichar firsts[G_N_ELEMENTS (year_parts)];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
+        firsts[p] = g_utf8_get_char (year_parts[p].word);
+      g_once_init_leave (&ready, 1);
+    }
+  return firsts;
 }
 
 /* 前4个月, 前10个月: the first months of the year. */
@@ -201,7 +219,7 @@ _fz_period_phrase_read_year (const Scan *s,
       return TRUE;
     }
   if (ph->year.year_kind == FZ_PERIOD_YEAR_PREVIOUS && !ph->until &&
-      ((i > 0 && match_any (s, i - 1, basis_before) == 1) || match_any (s, k, basis_after) > 0))
+      ((i > 0 && match_any (s, i - 1, &basis_before) == 1) || match_any (s, k, &basis_after) > 0))
     return FALSE;
   *pos = k;
   return TRUE;
@@ -264,18 +282,19 @@ _fz_period_phrase_read_year_part (const Scan *s,
                                   guint      *pos,
                                   Phrase     *ph)
 {
+  const gunichar *firsts = year_part_firsts ();
   guint best = 0, best_part = 0;
 
   ph->month = 0;
   if (read_first_months (s, pos, ph))
     return TRUE;
-  for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
+  for (guint p = 0; *pos < s->n && p < G_N_ELEMENTS (year_parts); p++)
     {
       /* 初, 底 and 末 alone only after a year: 2023年底. */
       const char *w = year_parts[p].word;
       guint m;
 
-      if (!ph->have_year && *g_utf8_next_char (w) == '\0')
+      if (firsts[p] != s->u[*pos] || (!ph->have_year && *g_utf8_next_char (w) == '\0'))
         continue;
       m = match (s, *pos, year_parts[p].word);
       if (m > best)

@@ -5,20 +5,18 @@
 
 #include <string.h>
 
-static const char * const since_words[] = { "以来", "至今", "开始", "来", NULL };
-static const char * const until_words[] = { "截至到", "截止到", "截至", "截止", NULL };
-static const char * const now_words[] = {
-  "目前", "当前", "现在", "今天", "今日", "发稿", "此时", "当下", NULL
-};
-static const char * const block_words[] = {
+static WordList since_words = WORD_LIST ("以来", "至今", "开始", "来");
+static WordList until_words = WORD_LIST ("截至到", "截止到", "截至", "截止");
+static WordList now_words = WORD_LIST ("目前", "当前", "现在", "今天", "今日", "发稿", "此时", "当下");
+static WordList block_words = WORD_LIST (
   "目前", "如今", "当前", "现在", "至今", "近日", "日前", "近期", "最近", "上个月", "上月",
   "本月", "当月", "今天", "今日", "昨天", "昨日", "当天", "当日", "近年来", "近年", "多年来",
-  "近几年", "此前", "期间", NULL
-};
-static const char * const relative_verbs[] = {
+  "近几年", "此前", "期间"
+);
+static WordList relative_verbs = WORD_LIST (
   "开展", "开通", "运行", "上线", "成立", "实施", "启动", "建立", "推行", "试点", "建成",
-  "投用", "使用", "部署", "设立", "组建", "创建", "推广", "挂牌", "揭牌", NULL
-};
+  "投用", "使用", "部署", "设立", "组建", "创建", "推广", "挂牌", "揭牌"
+);
 
 static gboolean
 parse_numeric_since (const Scan *s,
@@ -49,16 +47,16 @@ parse_numeric_since (const Scan *s,
   return FALSE;
 }
 
+static WordList since_markers = WORD_LIST ("以来", "开始", "至今");
+
 /* Looks ahead in the clause for the 以来 of 自今年3月试点运行以来. */
 static guint
 find_since_marker (const Scan *s,
                    guint       i)
 {
-  static const char * const words[] = { "以来", "开始", "至今", NULL };
-
   for (guint k = i; k < s->n && k < i + 16 && !is_clause_end (s->u[k]); k++)
     {
-      guint m = match_any (s, k, words);
+      guint m = match_any (s, k, &since_markers);
 
       if (m > 0)
         return k + m;
@@ -85,7 +83,7 @@ read_opener (const Scan *s,
 {
   guint m;
 
-  if ((m = match_any (s, i, until_words)) > 0)
+  if ((m = match_any (s, i, &until_words)) > 0)
     {
       ph->until = TRUE;
       return i + m;
@@ -119,7 +117,7 @@ parse_relative (const Scan *s,
       out->flags = EXPR_RELATIVE;
       return TRUE;
     }
-  if ((m = match_any (s, j, relative_verbs)) > 0 && match (s, j + m, "以来") > 0)
+  if ((m = match_any (s, j, &relative_verbs)) > 0 && match (s, j + m, "以来") > 0)
     {
       out->end = j + m + 2;
       out->flags = EXPR_RELATIVE;
@@ -130,10 +128,10 @@ parse_relative (const Scan *s,
 
 /* 目前, 近日: not a period, but it blocks the ones before it. */
 static gboolean
-parse_block (const Scan         *s,
-             guint               j,
-             const char * const *words,
-             Expr               *out)
+parse_block (const Scan *s,
+             guint       j,
+             WordList   *words,
+             Expr       *out)
 {
   guint m = match_any (s, j, words);
 
@@ -153,7 +151,7 @@ read_suffix (const Scan *s,
   gboolean suffix = FALSE;
   guint k, m;
 
-  if ((m = match_any (s, j, since_words)) > 0)
+  if ((m = match_any (s, j, &since_words)) > 0)
     {
       /* 来 alone only after a year (今年来), not after a month (3月来电). */
       if (m > 1 || ph->year_only)
@@ -233,11 +231,11 @@ _fz_period_phrase_add_starts (guint8 *bits)
   };
 
   start_bits_add_all (bits, inline_words);
-  start_bits_add_all (bits, since_words);
-  start_bits_add_all (bits, until_words);
-  start_bits_add_all (bits, now_words);
-  start_bits_add_all (bits, block_words);
-  start_bits_add_all (bits, relative_verbs);
+  start_bits_add_all (bits, since_words.words);
+  start_bits_add_all (bits, until_words.words);
+  start_bits_add_all (bits, now_words.words);
+  start_bits_add_all (bits, block_words.words);
+  start_bits_add_all (bits, relative_verbs.words);
   _fz_period_phrase_date_add_starts (bits);
 }
 
@@ -277,15 +275,15 @@ _fz_period_phrase_parse (const Scan *s,
 
   j = read_opener (s, i, &ph);
   /* 截至目前 */
-  if (ph.until && parse_block (s, j, now_words, out))
+  if (ph.until && parse_block (s, j, &now_words, out))
     {
       out->flags |= EXPR_NOW;
       return TRUE;
     }
   if (!ph.until && !ph.since && !ph.weak_since &&
-      (parse_relative (s, j, out) || parse_block (s, j, block_words, out)))
+      (parse_relative (s, j, out) || parse_block (s, j, &block_words, out)))
     {
-      if ((out->flags & EXPR_BLOCK) && match_any (s, i, now_words) > 0)
+      if ((out->flags & EXPR_BLOCK) && match_any (s, i, &now_words) > 0)
         out->flags |= EXPR_NOW;
       if ((out->flags & EXPR_BLOCK) && (match (s, i, "当天") > 0 || match (s, i, "当日") > 0))
         out->flags |= EXPR_THAT_DAY;

@@ -90,18 +90,40 @@ typedef struct
 
 /* These run at every position of the text: inline, so splitting the files costs nothing. */
 
+/* Switches, which compile to a few comparisons where a chain of them costs one per mark. */
 static inline gboolean
 is_sentence_end (gunichar c)
 {
-  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ ||
-         c == '!' || c == '?' || c == 0x2026 /* … */ || c == PARA;
+  switch (c)
+    {
+    case 0x3002: /* 。 */
+    case 0xFF01: /* ！ */
+    case 0xFF1F: /* ？ */
+    case '!':
+    case '?':
+    case 0x2026: /* … */
+    case PARA:
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 static inline gboolean
 is_clause_end (gunichar c)
 {
-  return is_sentence_end (c) || c == 0xFF0C /* ， */ || c == ',' || c == 0xFF1B /* ； */ ||
-         c == ';' || c == 0xFF1A /* ： */ || c == ':';
+  switch (c)
+    {
+    case 0xFF0C: /* ， */
+    case ',':
+    case 0xFF1B: /* ； */
+    case ';':
+    case 0xFF1A: /* ： */
+    case ':':
+      return TRUE;
+    default:
+      return is_sentence_end (c);
+    }
 }
 
 static inline gboolean
@@ -137,15 +159,45 @@ match (const Scan *s,
   return n;
 }
 
+/* A list of words with a bit for each first character (folded to 4096), set at its first
+ * use and only read after: most places start none of the words, and one test says so. */
+typedef struct
+{
+  const char * const *words;  /* NULL-terminated */
+  gsize               ready;
+  guint64             first[64];
+} WordList;
+
+/* At file scope (a compound literal elsewhere is not constant):
+ * static WordList since_words = WORD_LIST ("以来", "至今"); */
+#define WORD_LIST(...) { (const char * const []) { __VA_ARGS__, NULL }, 0, { 0 } }
+
+/* fz-period-finder-scan.c */
+void     _fz_period_word_list_init          (WordList   *list);
+
+static inline gboolean
+word_list_may_start (WordList *list,
+                     gunichar  c)
+{
+  if (g_once_init_enter (&list->ready))
+    {
+      _fz_period_word_list_init (list);
+      g_once_init_leave (&list->ready, 1);
+    }
+  return (list->first[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))) != 0;
+}
+
 /* The length of the first of @words that stands at @i, 0 when none does. */
 static inline guint
-match_any (const Scan         *s,
-           guint               i,
-           const char * const *words)
+match_any (const Scan *s,
+           guint       i,
+           WordList   *list)
 {
-  for (guint w = 0; words[w] != NULL; w++)
+  if (i >= s->n || !word_list_may_start (list, s->u[i]))
+    return 0;
+  for (guint w = 0; list->words[w] != NULL; w++)
     {
-      guint m = match (s, i, words[w]);
+      guint m = match (s, i, list->words[w]);
 
       if (m > 0)
         return m;
@@ -222,6 +274,10 @@ gboolean _fz_period_phrase_parse            (const Scan *s,
 void     _fz_period_finder_scan_init        (Scan       *s,
                                              const char *text,
                                              gsize       len);
+/* The same from the text's characters (@all, NUL-terminated, the caller's). */
+void     _fz_period_finder_scan_init_chars  (Scan           *s,
+                                             const gunichar *all,
+                                             guint           n_all);
 void     _fz_period_finder_scan_bounds      (Scan       *s);
 void     _fz_period_finder_scan_exprs       (Scan       *s);
 void     _fz_period_finder_scan_clear       (Scan       *s);

@@ -61,6 +61,17 @@ is_paragraph_break (const gunichar *all,
   return line_is_heading (all, line_start, ws_start);
 }
 
+void
+_fz_period_word_list_init (WordList *list)
+{
+  for (guint w = 0; list->words[w] != NULL; w++)
+    {
+      gunichar c = g_utf8_get_char (list->words[w]);
+
+      list->first[(c & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
+    }
+}
+
 /* The compact text once more as UTF-8, for match (). */
 static void
 scan_init_utf8 (Scan *s)
@@ -83,10 +94,19 @@ _fz_period_finder_scan_init (Scan       *s,
                              const char *text,
                              gsize       len)
 {
-  g_autofree gunichar *all = NULL;
-  guint n_all, i = 0, para = 0;
+  guint n_all;
+  g_autofree gunichar *all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
 
-  all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
+  _fz_period_finder_scan_init_chars (s, all, n_all);
+}
+
+void
+_fz_period_finder_scan_init_chars (Scan           *s,
+                                   const gunichar *all,
+                                   guint           n_all)
+{
+  guint i = 0, para = 0;
+
   s->u = g_new (gunichar, n_all + 1);
   s->para = g_new0 (guint, n_all + 1);
   s->to_compact = g_new (guint, n_all + 1);
@@ -242,34 +262,33 @@ in_list_of_phrases (const Scan *s,
          (prev != NULL && prev->end + 1 == e->start && s->u[prev->end] == 0x3001);
 }
 
-/* Whether one of @words stands in [from, limit) before the sentence ends. A mask of the words'
- * first characters skips most positions with one test. */
+/* Whether one of @words stands in [from, limit) before the sentence ends. */
 static gboolean
-word_in_sentence (const Scan         *s,
-                  guint               from,
-                  guint               limit,
-                  const char * const *words)
+word_in_sentence (const Scan *s,
+                  guint       from,
+                  guint       limit,
+                  WordList   *words)
 {
-  guint64 mask = 0;
-
-  for (guint w = 0; words[w] != NULL; w++)
-    mask |= G_GUINT64_CONSTANT (1) << (g_utf8_get_char (words[w]) & 63);
   for (guint k = from; k < s->n && k < limit && !is_sentence_end (s->u[k]); k++)
-    if ((mask & (G_GUINT64_CONSTANT (1) << (s->u[k] & 63))) != 0 && match_any (s, k, words) > 0)
+    if (match_any (s, k, words) > 0)
       return TRUE;
   return FALSE;
 }
+
+static WordList report_words = WORD_LIST (
+  "发布会", "获悉", "了解到", "通报", "记者", "介绍", "表示", "召开", "新闻", "讯"
+);
+
+static WordList founding_words = WORD_LIST (
+  "成立", "组建", "开通", "上线", "启动", "建立", "设立", "挂牌", "揭牌", "运行"
+);
 
 /* 3月7日，记者从…了解到: the day of the report, which does not bound the figures it gives. */
 static gboolean
 reports_in_sentence (const Scan *s,
                      const Expr *e)
 {
-  static const char * const words[] = {
-    "发布会", "获悉", "了解到", "通报", "记者", "介绍", "表示", "召开", "新闻", "讯", NULL
-  };
-
-  return word_in_sentence (s, e->end, e->end + 64, words);
+  return word_in_sentence (s, e->end, e->end + 64, &report_words);
 }
 
 /* How far into its sentence a phrase looks for a founding verb. */
@@ -280,9 +299,6 @@ static void
 place_expr (const Scan *s,
             Expr       *e)
 {
-  static const char * const founding[] = {
-    "成立", "组建", "开通", "上线", "启动", "建立", "设立", "挂牌", "揭牌", "运行", NULL
-  };
   guint ce = s->clause_end[MIN (e->end, s->n)];
 
   if (s->leading[e->start])
@@ -300,7 +316,7 @@ place_expr (const Scan *s,
   if ((e->flags & EXPR_DAY) && reports_in_sentence (s, e))
     e->flags |= EXPR_REPORTED;
   /* 自2016年成立以来, 2016年5月，组建…中心: the phrase or the rest of its sentence. */
-  if (word_in_sentence (s, e->start, e->start + MAX_FOUNDING_REACH, founding))
+  if (word_in_sentence (s, e->start, e->start + MAX_FOUNDING_REACH, &founding_words))
     e->flags |= EXPR_FOUNDING;
 }
 

@@ -3,6 +3,8 @@
 
 #include "fz-period-finder.h"
 #include "fz-period-finder-private.h"
+#include "fz-charset.h"
+#include "fz-pipeline-private.h"
 
 #include "fz-article.h"
 #include "fz-period.h"
@@ -305,14 +307,28 @@ fz_period_assign (const char   *text,
                   GPtrArray    *articles,
                   const GDate  *doc_date)
 {
-  Scan s = { 0 };
-  guint doc_year = 0;
-  g_autoptr(GString) buf = g_string_new (NULL);
+  g_autofree gunichar *chars = NULL;
+  guint n_chars = 0;
 
   g_return_if_fail (text != NULL || len == 0);
   g_return_if_fail (figures != NULL);
 
-  _fz_period_finder_scan_init (&s, text != NULL ? text : "", text != NULL ? len : 0);
+  chars = fz_charset_to_ucs4 (text != NULL ? text : "", text != NULL ? len : 0, FALSE, &n_chars);
+  _fz_period_assign_chars (chars, n_chars, figures, articles, doc_date);
+}
+
+void
+_fz_period_assign_chars (const gunichar *chars,
+                         guint           n_chars,
+                         FzFigureList   *figures,
+                         GPtrArray      *articles,
+                         const GDate    *doc_date)
+{
+  Scan s = { 0 };
+  guint doc_year = 0;
+  g_autoptr(GString) buf = g_string_new (NULL);
+
+  _fz_period_finder_scan_init_chars (&s, chars, n_chars);
   if (doc_date != NULL && g_date_valid (doc_date))
     {
       doc_year = g_date_get_year (doc_date);

@@ -11,6 +11,8 @@
 #include "fz-extractor.h"
 #include "fz-period-finder.h"
 #include "fz-pipeline.h"
+#include "fz-pipeline-private.h"
+#include "fz-charset.h"
 #include "fz-script.h"
 
 struct _FzPipeline
@@ -187,6 +189,8 @@ run (FzPipeline  *self,
 {
   FzFigureList *figures;
   g_autofree char *view = NULL;
+  g_autofree gunichar *chars = NULL;
+  guint n_chars = 0;
   const char *text;
   gsize len;
   GDate doc_date;
@@ -202,7 +206,9 @@ run (FzPipeline  *self,
   figures = fz_extract (text, len);
   if (view != NULL)
     fz_script_restore_units (figures, view, fz_document_get_text (document, NULL));
-  fz_attribute (self->gazetteer, self->lexicon, text, len, articles, figures);
+  /* Attribution and periods read the same characters: decoded once, here. */
+  chars = fz_charset_to_ucs4 (text, len, FALSE, &n_chars);
+  _fz_attribute_chars (self->gazetteer, self->lexicon, chars, n_chars, articles, figures);
 
   g_date_clear (&doc_date, 1);
   if (date != NULL)
@@ -216,7 +222,7 @@ run (FzPipeline  *self,
         *found_date = g_strdup (iso);
       dated = TRUE;
     }
-  fz_period_assign (text, len, figures, articles, dated ? &doc_date : NULL);
+  _fz_period_assign_chars (chars, n_chars, figures, articles, dated ? &doc_date : NULL);
   return figures;
 }
 

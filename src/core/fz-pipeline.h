@@ -20,7 +20,8 @@
  *  5. attribute fz-attribution.c: fz_attribute ()   indicator (fz-lexicon), region (fz-gazetteer)
  *  6. date      fz-document-date.c: fz_doc_date_find ()   the page's publication date
  *  7. period    fz-period-finder.c: fz_period_assign ()   the stretch of time of each figure
- *     (stages 4 to 7 are fz_pipeline_run () below)
+ *     (stages 4 to 7 are fz_pipeline_run () below; it decodes the text into characters once
+ *     and runs 5 and 7 on them: fz-pipeline-private.h)
  *  8. decisions the analyst's corrections over the machine's figures (FzWorkspace)
  *  9. index     fz-index-feed.c: fz_index_feed_document (), fz-index-compute.c: fz_index_compute ()
  *

@@ -56,7 +56,8 @@ fz_text_isspace (gunichar c)
 {
   if (c < 0x80)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-  if (c >= 0x3400 && c <= 0x9FFF)
+  /* Chinese characters, the CJK punctuation after the ideographic space, full-width forms. */
+  if ((c >= 0x3400 && c <= 0x9FFF) || (c > 0x3000 && c < 0x3040) || (c >= 0xFF00 && c <= 0xFFEF))
     return FALSE;
   return g_unichar_isspace (c);
 }
@@ -127,41 +128,6 @@ fz_text_digit_value (gunichar c)
   if (c >= 0xFF10 && c <= 0xFF19)
     return (gint) (c - 0xFF10);
   return -1;
-}
-
-/* Writes into @key the UTF-8 of up to @max compact characters from @j, @cum[k]
- * being where the first k end, so that a caller can look up every length by
- * moving the NUL; returns how many were written.  @key holds 6 bytes a
- * character and one more; @cum holds @max + 1. */
-static inline guint
-fz_text_compact_key (const gunichar *chars,
-                     const guint32  *pos,
-                     guint           n_pos,
-                     guint           j,
-                     guint           max,
-                     char           *key,
-                     guint          *cum)
-{
-  guint k;
-
-  cum[0] = 0;
-  for (k = 0; k < max && j + k < n_pos; k++)
-    cum[k + 1] = cum[k] + g_unichar_to_utf8 (chars[pos[j + k]], key + cum[k]);
-  return k;
-}
-
-/* The key, in a table of g_direct_hash (), of the words that start with @a then @b: the two
- * first characters tell far more words apart than the first alone.  The low 32 bits (the
- * hash) mix both; the high ones keep @a, so that the key is exact where a pointer has 64
- * bits.  Where it has 32, two pairs may share a key: a table of longest lengths then only
- * gives a bound that is too long, never one too short. */
-static inline gpointer
-fz_text_pair (gunichar a,
-              gunichar b)
-{
-  guint64 key = ((guint64) a << 32) | (guint32) ((a * 2654435761u) ^ b);
-
-  return GSIZE_TO_POINTER ((gsize) key);
 }
 
 /* fz-text.c */

@@ -1,0 +1,71 @@
+/* fz-attribution-words.c: sets of words decoded once, and whether a stretch of text holds one. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-attribution-private.h"
+
+static void
+word_set_compile (FzWordSet *set)
+{
+  g_assert (set->n_words <= FZ_WORD_SET_MAX_WORDS);
+  for (guint w = 0; w < set->n_words; w++)
+    {
+      guint k = 0;
+
+      for (const char *p = set->words[w]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          g_assert (k < FZ_WORD_SET_MAX_CHARS);
+          set->chars[w][k++] = g_utf8_get_char (p);
+        }
+      set->len[w] = k;
+      if (k > 0)
+        set->first[(set->chars[w][0] & 4095) >> 6] |=
+          G_GUINT64_CONSTANT (1) << (set->chars[w][0] & 63);
+    }
+}
+
+/* Decoded on first use, by whichever thread comes first; only read after that. */
+static inline const FzWordSet *
+word_set_get (FzWordSet *set)
+{
+  if (g_once_init_enter (&set->ready))
+    {
+      word_set_compile (set);
+      g_once_init_leave (&set->ready, 1);
+    }
+  return set;
+}
+
+static gboolean
+word_set_at (const FzWordSet *set,
+             const gunichar  *u,
+             guint32          i,
+             guint32          end)
+{
+  for (guint w = 0; w < set->n_words; w++)
+    {
+      guint k = 0;
+
+      while (k < set->len[w] && i + k < end && u[i + k] == set->chars[w][k])
+        k++;
+      if (k == set->len[w] && k > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One pass over the text for all the words: a bit for each first character (folded to 4096)
+ * passes over nearly every other position with one test. */
+gboolean
+_fz_attribution_contains_any (const gunichar *u,
+                              guint32         start,
+                              guint32         end,
+                              FzWordSet      *words)
+{
+  const FzWordSet *set = word_set_get (words);
+
+  for (guint32 i = start; i < end; i++)
+    if ((set->first[(u[i] & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (u[i] & 63))) != 0 &&
+        word_set_at (set, u, i, end))
+      return TRUE;
+  return FALSE;
+}

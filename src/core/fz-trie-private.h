@@ -1,0 +1,35 @@
+/* fz-trie-private.h: words by their characters, for the longest match at a place of a text. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The gazetteer's names and the lexicon's triggers, keyed by code point: a scan walks the text
+ * once from each place instead of hashing every length of key it might match.  Built while
+ * its owner is built, then only read, so threads may share it. */
+typedef struct _FzTrie FzTrie;
+
+FzTrie  *_fz_trie_new      (void);
+void     _fz_trie_free     (FzTrie         *self);
+/* Makes room for about @n_nodes characters of words and @n_pairs distinct first pairs, so that
+ * a large trie is not grown step by step as it is filled. */
+void     _fz_trie_reserve  (FzTrie         *self,
+                            guint           n_nodes,
+                            guint           n_pairs);
+/* Sets @value (not NULL) for @word, valid UTF-8; a word already there takes the new value. */
+void     _fz_trie_insert   (FzTrie         *self,
+                            const char     *word,
+                            gpointer        value);
+/* The longest word of at least @min_chars characters that stands at @pos[@j] in the compact
+ * text (@chars at the @n_pos places @pos), its value in @value; 0 when there is none. */
+guint    _fz_trie_longest  (const FzTrie   *self,
+                            const gunichar *chars,
+                            const guint32  *pos,
+                            guint           n_pos,
+                            guint           j,
+                            guint           min_chars,
+                            gpointer       *value);
+
+G_END_DECLS
