@@ -43,6 +43,7 @@ expect_refused (const char *name,
   g_assert_nonnull (check_error);
   g_assert_true (g_str_has_prefix (check_error->message, path));
   g_test_message ("%s: %s", name, error->message);
+  g_test_message ("%s (check): %s", name, check_error->message);
   g_remove (path);
 }
 
