@@ -375,6 +375,37 @@ test_check_large_invalid (void)
   g_remove (path);
 }
 
+/* Characters XML 1.0 forbids (here two in a file name, written as the document's name and
+ * path) are replaced, and export says how many. */
+static void
+test_export_replaced (void)
+{
+  g_autofree char *page = seed_page (0);
+  g_autofree char *odd = tmp_path ("odd\x01name\x02.txt");
+  g_autofree char *out = tmp_path ("replaced.xml");
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) clean = { 0 };
+
+  g_assert_true (g_file_get_contents (page, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (odd, text, len, NULL));
+  cli (&run, "export", "-o", out, odd, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  if (strstr (run.err, "fanzha-cli export: ") == NULL || strstr (run.err, "U+FFFD") == NULL ||
+      strstr (run.err, " 4 ") == NULL)
+    g_error ("export of a file name with controls: «%s»", run.err);
+  cli (&check, "check", out, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  /* Nothing replaced, nothing said. */
+  cli (&clean, "export", "-o", out, page, NULL);
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_null (strstr (clean.err, "U+FFFD"));
+  g_remove (odd);
+  g_remove (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -394,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/summary-cli/check-refuses", test_check_refuses);
   g_test_add_func ("/summary-cli/check-large", test_check_large);
   g_test_add_func ("/summary-cli/check-large-invalid", test_check_large_invalid);
+  g_test_add_func ("/summary-cli/export-replaced", test_export_replaced);
   status = g_test_run ();
   if (status == 0)
     {
