@@ -183,35 +183,61 @@ check_stream (FzXmlStream  *stream,
   return TRUE;
 }
 
+/* Takes @stream, whatever happens. */
+static gboolean
+check_with_schema (FzXmlStream  *stream,
+                   const char   *display,
+                   const char   *schema_path,
+                   GError      **error)
+{
+  g_autofree char *found = schema_path == NULL ? fz_summary_find_schema () : NULL;
+  g_autoptr(FzXmlStream) owned = stream;
+  g_autoptr(xmlRelaxNG) schema = NULL;
+  Messages m = { NULL, 0 };
+  gboolean ok;
+
+  if (stream == NULL)
+    return FALSE;
+  schema = load_schema (found != NULL ? found : schema_path, error);
+  if (schema == NULL)
+    return FALSE;
+  if (xmlTextReaderRelaxNGSetSchema (fz_xml_stream_get_reader (stream), schema) != 0)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_FAILED, _("%s: out of memory"), display);
+      return FALSE;
+    }
+  m.text = g_string_new (NULL);
+  fz_xml_stream_set_invalid_func (stream, collect_invalid, &m);
+  ok = check_stream (stream, display, &m, error);
+  /* The reader holds the schema: it goes first. */
+  g_clear_pointer (&owned, fz_xml_stream_free);
+  g_string_free (m.text, TRUE);
+  return ok;
+}
+
 gboolean
 fz_summary_check_file (const char  *path,
                        const char  *schema_path,
                        GError     **error)
 {
-  g_autofree char *found = schema_path == NULL ? fz_summary_find_schema () : NULL;
-  g_autoptr(FzXmlStream) stream = NULL;
-  g_autoptr(xmlRelaxNG) schema = NULL;
-  Messages m = { NULL, 0 };
-  gboolean ok;
-
   g_return_val_if_fail (path != NULL, FALSE);
 
-  schema = load_schema (found != NULL ? found : schema_path, error);
-  if (schema == NULL)
-    return FALSE;
-  stream = fz_xml_stream_new_for_file (path, "summary", FZ_SUMMARY_MAX_SIZE, error);
-  if (stream == NULL)
-    return FALSE;
-  if (xmlTextReaderRelaxNGSetSchema (fz_xml_stream_get_reader (stream), schema) != 0)
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_FAILED, _("%s: out of memory"), path);
-      return FALSE;
-    }
-  m.text = g_string_new (NULL);
-  fz_xml_stream_set_invalid_func (stream, collect_invalid, &m);
-  ok = check_stream (stream, path, &m, error);
-  /* The reader holds the schema: it goes first. */
-  g_clear_pointer (&stream, fz_xml_stream_free);
-  g_string_free (m.text, TRUE);
-  return ok;
+  return check_with_schema (fz_xml_stream_new_for_file (path, "summary", FZ_SUMMARY_MAX_SIZE,
+                                                        error),
+                            path, schema_path, error);
+}
+
+gboolean
+fz_summary_check_data (const char  *data,
+                       gsize        len,
+                       const char  *display,
+                       const char  *schema_path,
+                       GError     **error)
+{
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (display != NULL, FALSE);
+
+  return check_with_schema (fz_xml_stream_new_for_memory (data, len, display, "summary",
+                                                          FZ_SUMMARY_MAX_SIZE, error),
+                            display, schema_path, error);
 }
