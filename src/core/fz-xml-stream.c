@@ -16,6 +16,11 @@
 /* The limits of fz-xml.c's check_limits(). */
 #define MAX_ATTRIBUTES 100
 #define MAX_VALUE_BYTES 10000000
+/* A RELAX NG validator reads an element whose content is text whole (xmlTextReaderExpand), and
+ * a hostile file can put the rest of itself inside one: a step of the reader builds a few
+ * nodes and reads a few KB, or one text; more is refused before memory grows with the file. */
+#define MAX_NODES_PER_STEP 10000
+#define MAX_BYTES_PER_STEP (2 * MAX_VALUE_BYTES + (1 << 20))
 
 typedef enum
 {
@@ -59,6 +64,11 @@ struct _FzXmlStream
   guint          marks[G_N_ELEMENTS (declaration_marks)];
   GArray        *tag_lines;   /* long: start tags scanned that the parser has yet to build */
   guint          tag_head;
+
+  gboolean       stepping;    /* in fz_xml_stream_read() */
+  guint          step_nodes;
+  guint64        step_start;  /* self->total when the step began */
+  long           last_line;   /* of the last element built */
 
   GError        *refusal;     /* what the byte checks found */
   char          *parse_message;
@@ -375,6 +385,15 @@ check_chunk (FzXmlStream *self,
       memcpy (self->carry, end, self->n_carry);
       n = good;
     }
+  if (self->stepping && self->total + n - self->step_start > MAX_BYTES_PER_STEP)
+    {
+      g_autofree char *limit = g_format_size_full (MAX_BYTES_PER_STEP, G_FORMAT_SIZE_IEC_UNITS);
+
+      refuse (self, g_error_new (FZ_ERROR, FZ_ERROR_PARSE,
+                                 _("%s: line %ld: an element that may only hold text holds "
+                                   "more than %s"), self->name, self->last_line, limit));
+      return -1;
+    }
   if (!scan (self, buffer, n))
     return -1;
   self->total += n;
@@ -424,9 +443,18 @@ register_node (xmlNode *node)
 {
   FzXmlStream *self = g_private_get (&building);
 
-  if (self == NULL || node->type != XML_ELEMENT_NODE || self->tag_head >= self->tag_lines->len)
+  if (self == NULL)
     return;
-  node->_private = GSIZE_TO_POINTER (g_array_index (self->tag_lines, long, self->tag_head++));
+  /* The parser stops at its next read, which refuses. */
+  if (++self->step_nodes > MAX_NODES_PER_STEP && self->refusal == NULL)
+    refuse (self, g_error_new (FZ_ERROR, FZ_ERROR_PARSE,
+                               _("%s: line %ld: an element that may only hold text holds more "
+                                 "than %d nodes"), self->name, self->last_line,
+                               MAX_NODES_PER_STEP));
+  if (node->type != XML_ELEMENT_NODE || self->tag_head >= self->tag_lines->len)
+    return;
+  self->last_line = g_array_index (self->tag_lines, long, self->tag_head++);
+  node->_private = GSIZE_TO_POINTER (self->last_line);
   if (self->tag_head > 4096 && self->tag_head * 2 > self->tag_lines->len)
     {
       g_array_remove_range (self->tag_lines, 0, self->tag_head);
@@ -550,7 +578,10 @@ open_regular (const char  *path,
                    g_strerror (saved));
       return -1;
     }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
+    g_set_error (error, FZ_ERROR, FZ_ERROR_IO, _("%s: cannot be read: %s"), name,
+                 g_strerror (errno));
+  else if (!S_ISREG (st.st_mode))
     g_set_error (error, FZ_ERROR, FZ_ERROR_NOT_REGULAR,
                  S_ISDIR (st.st_mode) ? _("%s: is a folder, not a file")
                                       : _("%s: is a special file (pipe, device or socket), "
@@ -666,16 +697,21 @@ fz_xml_stream_read (FzXmlStream  *self,
   g_return_val_if_fail (self != NULL, -1);
 
   g_private_set (&building, self);
+  self->stepping = TRUE;
+  self->step_nodes = 0;
+  self->step_start = self->total;
   old = xmlRegisterNodeDefault (register_node);
   rc = xmlTextReaderRead (self->reader);
   xmlRegisterNodeDefault (old);
+  self->stepping = FALSE;
   g_private_set (&building, NULL);
   if (rc < 0 || self->refusal != NULL)
     {
       set_read_error (self, error);
       return -1;
     }
-  if (rc == 1 && !self->seen_root && xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_ELEMENT &&
+  if (rc == 1 && !self->seen_root &&
+      xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_ELEMENT &&
       !check_root (self, error))
     return -1;
   if (rc == 0 && !self->seen_root)
