@@ -1,5 +1,6 @@
 /* fz-xml-stream.c: XML read node by node through xmlTextReader, its bytes checked on the way
- * in with the limits of fz-xml.c, so that a file of any size takes little memory. */
+ * in (fz-xml-scan.c) with the limits of fz-xml.c, so that a file of any size takes little
+ * memory. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <glib/gi18n-lib.h>
@@ -11,34 +12,15 @@
 
 #include "fz-error.h"
 #include "fz-xml.h"
+#include "fz-xml-scan.h"
 #include "fz-xml-stream.h"
 
-/* The limits of fz-xml.c's check_limits(). */
-#define MAX_ATTRIBUTES 100
-#define MAX_VALUE_BYTES 10000000
 /* A RELAX NG validator reads an element whose content is text whole (xmlTextReaderExpand), and
  * a hostile file can put the rest of itself inside one: a step of the reader builds a few
  * nodes and reads a few KB, or one text; more is refused before memory grows with the file. */
 #define MAX_NODES_PER_STEP 10000
-#define MAX_BYTES_PER_STEP (2 * MAX_VALUE_BYTES + (1 << 20))
+#define MAX_BYTES_PER_STEP (2 * FZ_XML_SCAN_MAX_VALUE + (1 << 20))
 
-typedef enum
-{
-  SCAN_TEXT,
-  SCAN_LT,          /* after '<' */
-  SCAN_BANG,        /* after "<!" */
-  SCAN_BANG_DASH,   /* after "<!-" */
-  SCAN_COMMENT,
-  SCAN_CDATA_OPEN,  /* in "<![CDATA[" */
-  SCAN_CDATA,
-  SCAN_PI,
-  SCAN_DECL,        /* another "<!…>", left to the parser */
-  SCAN_END_TAG,
-  SCAN_TAG,
-  SCAN_VALUE,       /* an attribute value in a start tag */
-} ScanState;
-
-static const char * const declaration_marks[] = { "<!DOCTYPE", "<!ENTITY", "<!doctype" };
 
 struct _FzXmlStream
 {
@@ -54,23 +36,14 @@ struct _FzXmlStream
   char           carry[4];    /* the start of a character cut by the end of a read */
   gsize          n_carry;
 
-  ScanState      state;
-  guint          match;       /* how much of "-->", "]]>", "?>" or "[CDATA[" was seen */
-  char           quote;
-  guint          attributes;
-  gsize          run;         /* bytes of the current text, comment or value */
-  long           run_line;
-  long           line;
-  guint          marks[G_N_ELEMENTS (declaration_marks)];
-  GArray        *tag_lines;   /* long: start tags scanned that the parser has yet to build */
-  guint          tag_head;
+  FzXmlScan      scan;        /* the bytes' checks, ahead of the parser */
+  guint          tag_head;    /* the first of scan.tag_lines not yet built */
 
   gboolean       stepping;    /* in fz_xml_stream_read() */
   guint          step_nodes;
   guint64        step_start;  /* self->total when the step began */
   long           last_line;   /* of the last element built */
 
-  GError        *refusal;     /* what the byte checks found */
   char          *parse_message;
   int            parse_line;
   gboolean       seen_root;
@@ -85,21 +58,11 @@ static gboolean
 refuse (FzXmlStream *self,
         GError      *error)
 {
-  if (self->refusal == NULL)
-    self->refusal = error;
+  if (self->scan.refusal == NULL)
+    self->scan.refusal = error;
   else
     g_error_free (error);
   return FALSE;
-}
-
-static gboolean
-refuse_at (FzXmlStream *self,
-           long         line,
-           const char  *what)
-{
-  return refuse (self, g_error_new (FZ_ERROR, FZ_ERROR_PARSE,
-                                    _("%s: not well-formed XML at line %d: %s"),
-                                    self->name, (int) line, what));
 }
 
 static void
@@ -111,203 +74,6 @@ set_too_large (GError     **error,
 
   g_set_error (error, FZ_ERROR, FZ_ERROR_TOO_LARGE,
                _("%s: the file is larger than the limit of %s"), name, limit);
-}
-
-/* Any declaration is refused wherever it stands, as fz-xml.c's has_declarations() does. */
-static gboolean
-scan_marks (FzXmlStream *self,
-            char         c)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (declaration_marks); i++)
-    {
-      const char *mark = declaration_marks[i];
-
-      if (c == mark[self->marks[i]])
-        {
-          if (mark[++self->marks[i]] == '\0')
-            return refuse (self, g_error_new (FZ_ERROR, FZ_ERROR_PARSE,
-                                              _("%s: holds a document type or entity "
-                                                "declaration, which Fanzha never reads"),
-                                              self->name));
-        }
-      else
-        self->marks[i] = c == '<' ? 1 : 0;
-    }
-  return TRUE;
-}
-
-static void
-enter_text (FzXmlStream *self)
-{
-  self->state = SCAN_TEXT;
-  self->run = 0;
-  self->run_line = self->line;
-}
-
-/* Counts @c into the current text, comment or value: over the limit is refused at its start. */
-static gboolean
-grow_run (FzXmlStream *self,
-          const char  *what)
-{
-  if (++self->run > MAX_VALUE_BYTES)
-    return refuse_at (self, self->run_line, what);
-  return TRUE;
-}
-
-/* "-->", "]]>" and "?>": @first is '-', ']' or '?', seen @needed times before the '>'. */
-static void
-scan_close (FzXmlStream *self,
-            char         c,
-            char         first,
-            guint        needed)
-{
-  if (c == first)
-    self->match = MIN (self->match + 1, needed);
-  else if (c == '>' && self->match == needed)
-    enter_text (self);
-  else
-    self->match = 0;
-}
-
-static gboolean
-scan_tag (FzXmlStream *self,
-          char         c)
-{
-  if (c == '"' || c == '\'')
-    {
-      self->quote = c;
-      self->state = SCAN_VALUE;
-      self->run = 0;
-      self->run_line = self->line;
-    }
-  else if (c == '=' && ++self->attributes > MAX_ATTRIBUTES)
-    return refuse_at (self, self->line, "an element with more than 100 attributes");
-  else if (c == '>')
-    {
-      /* libxml2 gives an element the line where its start tag ends. */
-      g_array_append_val (self->tag_lines, self->line);
-      enter_text (self);
-    }
-  return TRUE;
-}
-
-static gboolean
-scan_lt (FzXmlStream *self,
-         char         c)
-{
-  self->match = 0;
-  if (c == '!')
-    self->state = SCAN_BANG;
-  else if (c == '?')
-    self->state = SCAN_PI;
-  else if (c == '/')
-    self->state = SCAN_END_TAG;
-  else
-    {
-      self->state = SCAN_TAG;
-      self->attributes = 0;
-      return scan_tag (self, c);
-    }
-  return TRUE;
-}
-
-static gboolean
-scan_byte (FzXmlStream *self,
-           char         c)
-{
-  if (c == '\n')
-    self->line++;
-  if (!scan_marks (self, c))
-    return FALSE;
-  switch (self->state)
-    {
-    case SCAN_TEXT:
-      if (c == '<')
-        {
-          self->state = SCAN_LT;
-          return TRUE;
-        }
-      return grow_run (self, "a text longer than 10 MB");
-    case SCAN_LT:
-      return scan_lt (self, c);
-    case SCAN_BANG:
-      self->state = c == '-' ? SCAN_BANG_DASH : c == '[' ? SCAN_CDATA_OPEN : SCAN_DECL;
-      self->match = 1;
-      self->run = 0;
-      self->run_line = self->line;
-      return TRUE;
-    case SCAN_BANG_DASH:
-      self->state = c == '-' ? SCAN_COMMENT : SCAN_DECL;
-      self->match = 0;
-      return TRUE;
-    case SCAN_CDATA_OPEN:
-      if (c != "[CDATA["[self->match])
-        self->state = SCAN_DECL;
-      else if (++self->match == 7)
-        {
-          self->state = SCAN_CDATA;
-          self->match = 0;
-        }
-      return TRUE;
-    case SCAN_COMMENT:
-      scan_close (self, c, '-', 2);
-      break;
-    case SCAN_CDATA:
-      scan_close (self, c, ']', 2);
-      break;
-    case SCAN_PI:
-      scan_close (self, c, '?', 1);
-      break;
-    case SCAN_DECL:
-    case SCAN_END_TAG:
-      if (c == '>')
-        enter_text (self);
-      return TRUE;
-    case SCAN_TAG:
-      return scan_tag (self, c);
-    case SCAN_VALUE:
-      if (c == self->quote)
-        {
-          self->state = SCAN_TAG;
-          return TRUE;
-        }
-      return grow_run (self, "an attribute value longer than 10 MB");
-    default:
-      g_assert_not_reached ();
-    }
-  /* Comments, CDATA sections and processing instructions count as texts. */
-  return self->state == SCAN_TEXT || grow_run (self, "a text longer than 10 MB");
-}
-
-static gboolean
-scan (FzXmlStream *self,
-      const char  *p,
-      gsize        n)
-{
-  const char *end = p + n;
-
-  while (p < end)
-    {
-      /* Most of a summary is text between tags: skip to the next '<' at once. */
-      if (self->state == SCAN_TEXT && self->marks[0] == 0 && self->marks[1] == 0 &&
-          self->marks[2] == 0)
-        {
-          const char *lt = memchr (p, '<', end - p);
-          const char *stop = lt != NULL ? lt : end;
-
-          if (self->run + (stop - p) > MAX_VALUE_BYTES)
-            return refuse_at (self, self->run_line, "a text longer than 10 MB");
-          self->run += stop - p;
-          for (const char *q = p; (q = memchr (q, '\n', stop - q)) != NULL; q++)
-            self->line++;
-          p = stop;
-          if (p == end)
-            break;
-        }
-      if (!scan_byte (self, *p++))
-        return FALSE;
-    }
-  return TRUE;
 }
 
 /* The bytes at @p (fewer than 4) could begin a character that the next read completes. */
@@ -394,7 +160,7 @@ check_chunk (FzXmlStream *self,
                                    "more than %s"), self->name, self->last_line, limit));
       return -1;
     }
-  if (!scan (self, buffer, n))
+  if (!fz_xml_scan_bytes (&self->scan, buffer, n))
     return -1;
   self->total += n;
   return n;
@@ -408,7 +174,7 @@ stream_read (void *context,
   FzXmlStream *self = context;
   gssize n = 0;
 
-  if (self->refusal != NULL || len < (int) G_N_ELEMENTS (self->carry))
+  if (self->scan.refusal != NULL || len < (int) G_N_ELEMENTS (self->carry))
     return -1;
   /* A read that only holds the start of a character gives 0, which would be the end. */
   while (n == 0)
@@ -446,18 +212,18 @@ register_node (xmlNode *node)
   if (self == NULL)
     return;
   /* The parser stops at its next read, which refuses. */
-  if (++self->step_nodes > MAX_NODES_PER_STEP && self->refusal == NULL)
+  if (++self->step_nodes > MAX_NODES_PER_STEP && self->scan.refusal == NULL)
     refuse (self, g_error_new (FZ_ERROR, FZ_ERROR_PARSE,
                                _("%s: line %ld: an element that may only hold text holds more "
                                  "than %d nodes"), self->name, self->last_line,
                                MAX_NODES_PER_STEP));
-  if (node->type != XML_ELEMENT_NODE || self->tag_head >= self->tag_lines->len)
+  if (node->type != XML_ELEMENT_NODE || self->tag_head >= self->scan.tag_lines->len)
     return;
-  self->last_line = g_array_index (self->tag_lines, long, self->tag_head++);
+  self->last_line = g_array_index (self->scan.tag_lines, long, self->tag_head++);
   node->_private = GSIZE_TO_POINTER (self->last_line);
-  if (self->tag_head > 4096 && self->tag_head * 2 > self->tag_lines->len)
+  if (self->tag_head > 4096 && self->tag_head * 2 > self->scan.tag_lines->len)
     {
-      g_array_remove_range (self->tag_lines, 0, self->tag_head);
+      g_array_remove_range (self->scan.tag_lines, 0, self->tag_head);
       self->tag_head = 0;
     }
 }
@@ -505,9 +271,7 @@ stream_new (const char  *name,
   self->root_name = g_strdup (root_name);
   self->max_size = max_size;
   self->fd = -1;
-  self->line = 1;
-  self->run_line = 1;
-  self->tag_lines = g_array_new (FALSE, FALSE, sizeof (long));
+  fz_xml_scan_init (&self->scan, self->name);
   return self;
 }
 
@@ -517,9 +281,9 @@ stream_start (FzXmlStream  *self,
 {
   self->reader = xmlReaderForIO (stream_read, NULL, self, NULL, "UTF-8",
                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (self->refusal != NULL)
+  if (self->scan.refusal != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&self->refusal));
+      g_propagate_error (error, g_steal_pointer (&self->scan.refusal));
       return FALSE;
     }
   if (self->reader == NULL)
@@ -628,9 +392,8 @@ fz_xml_stream_free (FzXmlStream *self)
   g_clear_pointer (&self->reader, xmlFreeTextReader);
   if (self->fd >= 0)
     close (self->fd);
-  g_clear_error (&self->refusal);
+  fz_xml_scan_clear (&self->scan);
   g_free (self->parse_message);
-  g_array_unref (self->tag_lines);
   g_free (self->root_name);
   g_free (self->name);
   g_free (self);
@@ -660,8 +423,8 @@ set_read_error (FzXmlStream  *self,
 {
   const char *msg = self->parse_message != NULL ? self->parse_message : "unknown error";
 
-  if (self->refusal != NULL)
-    g_propagate_error (error, g_steal_pointer (&self->refusal));
+  if (self->scan.refusal != NULL)
+    g_propagate_error (error, g_steal_pointer (&self->scan.refusal));
   else if (strstr (msg, "depth") != NULL)
     g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE,
                  _("%s: elements nested deeper than %d (line %d)"),
@@ -705,7 +468,7 @@ fz_xml_stream_read (FzXmlStream  *self,
   xmlRegisterNodeDefault (old);
   self->stepping = FALSE;
   g_private_set (&building, NULL);
-  if (rc < 0 || self->refusal != NULL)
+  if (rc < 0 || self->scan.refusal != NULL)
     {
       set_read_error (self, error);
       return -1;
