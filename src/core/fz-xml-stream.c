@@ -21,7 +21,6 @@
 #define MAX_NODES_PER_STEP 10000
 #define MAX_BYTES_PER_STEP (2 * FZ_XML_SCAN_MAX_VALUE + (1 << 20))
 
-
 struct _FzXmlStream
 {
   xmlTextReader *reader;
