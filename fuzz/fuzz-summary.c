@@ -1,5 +1,6 @@
 /* fuzz-summary.c: libFuzzer target: read any bytes as a summary, then take its decisions and
- * validate it against the schema, as `fanzha-cli check` and the app's import do. */
+ * validate it against the schema, as the app's import does, and check them node by node as
+ * `fanzha-cli check` does. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <glib.h>
@@ -76,7 +77,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(xmlDoc) doc = fz_xml_read_memory ((const char *) data, size, "fuzz.xml", "summary",
                                               FZ_SUMMARY_MAX_SIZE, &error);
   g_autoptr(FzSummary) summary = NULL;
+  g_autoptr(GError) check_error = NULL;
+  gboolean checked = fz_summary_check_data ((const char *) data, size, "fuzz.xml", NULL,
+                                            &check_error);
 
+  fz_fuzz_check (checked || (check_error != NULL && check_error->domain == FZ_ERROR));
+  /* What check accepts, the app reads. */
+  fz_fuzz_check (!checked || (doc != NULL && (summary = fz_summary_read_doc (doc, "fuzz.xml",
+                                                                             NULL)) != NULL));
+  g_clear_pointer (&summary, fz_summary_free);
   if (doc == NULL)
     {
       fz_fuzz_check (error != NULL && error->domain == FZ_ERROR);

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "fz-workspace-file.h"
 
@@ -273,6 +274,142 @@ test_check_refuses (void)
   g_assert_nonnull (strstr (run.err, "does-not-exist.xml"));
 }
 
+/* A summary of @mib MiB or a little more: the documents of a small export, repeated (ids may
+ * repeat: the schema does not make them unique). With @bad_line, one figure of the last copy
+ * gets a kind the schema does not know, and @bad_line says on which line it stands. */
+static char *
+write_large_summary (const char *name,
+                     guint       mib,
+                     guint      *bad_line)
+{
+  g_autofree char *page0 = seed_page (0);
+  g_autofree char *page1 = seed_page (1);
+  g_autofree char *small = tmp_path ("large-seed.xml");
+  g_autofree char *xml = NULL;
+  g_autoptr(GString) big = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  char *path = tmp_path (name);
+  const char *open_tag, *close_tag, *docs;
+  gsize doc_len;
+  guint copies = 0, lines = 0;
+
+  cli (&run, "export", "-o", small, page0, page1, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (small, &xml, NULL, NULL));
+  g_remove (small);
+  open_tag = strstr (xml, "<documents>");
+  close_tag = strstr (xml, "</documents>");
+  g_assert_true (open_tag != NULL && close_tag != NULL);
+  docs = open_tag + strlen ("<documents>");
+  doc_len = close_tag - docs;
+  for (const char *p = docs; p < close_tag; p++)
+    lines += *p == '\n';
+  big = g_string_sized_new ((mib + 1) * 1024 * 1024);
+  g_string_append_len (big, xml, docs - xml);
+  while (big->len < mib * 1024 * 1024)
+    {
+      g_string_append_len (big, docs, doc_len);
+      copies++;
+    }
+  g_assert_cmpuint (copies * lines, >, 70000);
+  if (bad_line != NULL)
+    {
+      /* The last copy's first figure. */
+      char *kind = strstr (big->str + big->len - doc_len, " kind=\"");
+
+      g_assert_nonnull (kind);
+      g_string_insert (big, kind + strlen (" kind=\"") - big->str, "lots");
+      *bad_line = 1;
+      for (const char *p = big->str; p < kind; p++)
+        *bad_line += *p == '\n';
+      g_assert_cmpuint (*bad_line, >, 65535);
+    }
+  g_string_append (big, close_tag);
+  g_assert_true (g_file_set_contents (path, big->str, big->len, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+/* The largest resident size of any child so far, in KiB. */
+static long
+children_peak_kib (void)
+{
+  struct rusage usage;
+
+  g_assert_cmpint (getrusage (RUSAGE_CHILDREN, &usage), ==, 0);
+  return usage.ru_maxrss;
+}
+
+/* check reads node by node: a summary over the 64 MiB of the other data files is accepted,
+ * and its memory does not grow with it. */
+static void
+test_check_large (void)
+{
+  g_autofree char *path = write_large_summary ("large.xml", 65, NULL);
+  g_auto(Run) check = { 0 };
+  long before = children_peak_kib ();
+
+  cli (&check, "check", path, NULL);
+  if (check.status != 0)
+    g_error ("check large.xml: %s", check.err);
+  g_assert_nonnull (strstr (check.out, "valid"));
+  g_test_message ("check of %s: peak %ld KiB (children before: %ld KiB)", path,
+                  children_peak_kib (), before);
+  /* Reading the file whole would take more than its 65 MiB, its tree ten times more. */
+  g_assert_cmpint (children_peak_kib (), <, 40 * 1024);
+  g_remove (path);
+}
+
+/* Its error is past line 65,535, where libxml2 stops counting: the message gives the exact
+ * line. (16 MiB is enough for that, and quicker than 65.) */
+static void
+test_check_large_invalid (void)
+{
+  guint bad_line = 0;
+  g_autofree char *path = write_large_summary ("large-invalid.xml", 16, &bad_line);
+  g_autofree char *where = g_strdup_printf ("line %u:", bad_line);
+  g_auto(Run) check = { 0 };
+
+  cli (&check, "check", path, NULL);
+  g_assert_cmpint (check.status, ==, 1);
+  if (strstr (check.err, where) == NULL || strstr (check.err, "schema") == NULL)
+    g_error ("check large-invalid.xml: «%s» does not say «%s»", check.err, where);
+  g_assert_cmpint (children_peak_kib (), <, 64 * 1024);
+  g_remove (path);
+}
+
+/* Characters XML 1.0 forbids (here two in a file name, written as the document's name and
+ * path) are replaced, and export says how many. */
+static void
+test_export_replaced (void)
+{
+  g_autofree char *page = seed_page (0);
+  g_autofree char *odd = tmp_path ("odd\x01name\x02.txt");
+  g_autofree char *out = tmp_path ("replaced.xml");
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) clean = { 0 };
+
+  g_assert_true (g_file_get_contents (page, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (odd, text, len, NULL));
+  cli (&run, "export", "-o", out, odd, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  if (strstr (run.err, "fanzha-cli export: ") == NULL || strstr (run.err, "U+FFFD") == NULL ||
+      strstr (run.err, " 4 ") == NULL)
+    g_error ("export of a file name with controls: «%s»", run.err);
+  cli (&check, "check", out, NULL);
+  g_assert_cmpint (check.status, ==, 0);
+  /* Nothing replaced, nothing said. */
+  cli (&clean, "export", "-o", out, page, NULL);
+  g_assert_cmpint (clean.status, ==, 0);
+  g_assert_null (strstr (clean.err, "U+FFFD"));
+  g_remove (odd);
+  g_remove (out);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,6 +427,9 @@ main (int   argc,
   g_test_add_func ("/summary-cli/workspace", test_workspace);
   g_test_add_func ("/summary-cli/some-failed", test_some_failed);
   g_test_add_func ("/summary-cli/check-refuses", test_check_refuses);
+  g_test_add_func ("/summary-cli/check-large", test_check_large);
+  g_test_add_func ("/summary-cli/check-large-invalid", test_check_large_invalid);
+  g_test_add_func ("/summary-cli/export-replaced", test_export_replaced);
   status = g_test_run ();
   if (status == 0)
     {

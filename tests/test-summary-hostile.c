@@ -19,7 +19,8 @@ static char *schema;
                  "change-low=\"-50\" change-high=\"50\"><weight dimension=\"outcome\" " \
                  "value=\"1\"/></settings>"
 
-/* Both doors refuse @data; each message names the file and says @words. */
+/* Both doors refuse @data; each message names the file and says @words (check may give the
+ * schema's words instead). */
 static void
 expect_refused (const char *name,
                 const char *data,
@@ -42,7 +43,12 @@ expect_refused (const char *name,
   g_assert_false (fz_summary_check_file (path, schema, &check_error));
   g_assert_nonnull (check_error);
   g_assert_true (g_str_has_prefix (check_error->message, path));
+  /* check says it in the same words, or the schema says more (another namespace, a kind). */
+  if (strstr (check_error->message, words) == NULL &&
+      strstr (check_error->message, "does not follow the summary schema") == NULL)
+    g_error ("%s: check's «%s» does not say «%s»", name, check_error->message, words);
   g_test_message ("%s: %s", name, error->message);
+  g_test_message ("%s (check): %s", name, check_error->message);
   g_remove (path);
 }
 
@@ -142,6 +148,48 @@ test_broken (void)
                       "</documents><index/></summary>", "end");
 }
 
+/* What only the schema check refuses: the reader takes a note's text and nothing else. */
+static void
+expect_check_refused (const char *name,
+                      GString    *xml,
+                      const char *words)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, xml->str, xml->len, NULL));
+  g_assert_false (fz_summary_check_file (path, schema, &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  if (strstr (error->message, words) == NULL)
+    g_error ("%s: «%s» does not say «%s»", name, error->message, words);
+  g_test_message ("%s (check): %s", name, error->message);
+  g_remove (path);
+}
+
+/* The validator reads an element meant for text whole: the rest of a file put inside one is
+ * refused before it is in memory. */
+static void
+test_stuffed_text (void)
+{
+  g_autoptr(GString) nodes = g_string_new (HEAD ROOT SETTINGS "<documents><document id=\"d1\" "
+                                           "name=\"p\" chars=\"9\"><note>");
+  g_autoptr(GString) texts = g_string_new (nodes->str);
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (nodes, "<x/>");
+  g_string_append (nodes, "</note></document></documents><index/></summary>");
+  expect_check_refused ("stuffed-nodes.xml", nodes, "10000 nodes");
+  for (guint i = 0; i < 3; i++)
+    {
+      for (guint j = 0; j < 9 * 1000 * 1000; j++)
+        g_string_append_c (texts, 'x');
+      g_string_append (texts, "<!-- -->\n");
+    }
+  g_string_append (texts, "</note></document></documents><index/></summary>");
+  expect_check_refused ("stuffed-texts.xml", texts, "line 2: an element that may only hold text");
+}
+
 static void
 test_good_minimal (void)
 {
@@ -179,6 +227,7 @@ main (int   argc,
   g_test_add_func ("/summary-hostile/deep", test_deep);
   g_test_add_func ("/summary-hostile/huge-attribute", test_huge_attribute);
   g_test_add_func ("/summary-hostile/broken", test_broken);
+  g_test_add_func ("/summary-hostile/stuffed-text", test_stuffed_text);
   status = g_test_run ();
 
   g_rmdir (tmp_dir);

@@ -1,13 +1,52 @@
-/* test-xml.c: the safe XML door refuses hostile files with one clear message and reads good ones. */
+/* test-xml.c: the safe XML doors (a whole tree, or node by node) refuse hostile files with one
+ * clear message and read good ones. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fz-error.h"
 #include "fz-xml.h"
+#include "fz-xml-stream.h"
 
 #define LIMIT (1024 * 1024)
+
+/* Reads @data node by node to its end: 0, or -1 with @error set. */
+static int
+stream_all (const char  *data,
+            gsize        len,
+            const char  *root,
+            gsize        limit,
+            GError     **error)
+{
+  g_autoptr(FzXmlStream) stream = fz_xml_stream_new_for_memory (data, len, "in.xml", root, limit,
+                                                                error);
+  int rc;
+
+  if (stream == NULL)
+    return -1;
+  while ((rc = fz_xml_stream_read (stream, error)) > 0)
+    ;
+  return rc;
+}
+
+/* The stream door refuses what the tree door refuses, in the same words. */
+static void
+expect_stream_refused (const char *data,
+                       gsize       len,
+                       const char *root,
+                       gint        code,
+                       const char *words)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (stream_all (data, len, root, LIMIT, &error), ==, -1);
+  g_assert_error (error, FZ_ERROR, code);
+  g_assert_true (g_str_has_prefix (error->message, "in.xml: "));
+  if (strstr (error->message, words) == NULL)
+    g_error ("stream: message «%s» does not say «%s»", error->message, words);
+}
 
 static void
 expect_refused (const char *data,
@@ -24,6 +63,7 @@ expect_refused (const char *data,
   g_assert_true (g_str_has_prefix (error->message, "in.xml: "));
   if (strstr (error->message, words) == NULL)
     g_error ("message «%s» does not say «%s»", error->message, words);
+  expect_stream_refused (data, len, root, code, words);
 }
 
 static void
@@ -196,6 +236,75 @@ test_clean_text (void)
   g_assert_cmpuint (n, ==, 3);
 }
 
+/* Every element knows the line of its start tag, past the 65,535 that libxml2 counts to. */
+static void
+test_stream_lines (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n<r>\n");
+  g_autoptr(FzXmlStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  guint elements = 0;
+  int rc;
+
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_printf (xml, "<a n=\"%u\"><b>页</b><!-- <c> --><![CDATA[<d>]]></a>\n", i);
+  g_string_append (xml, "</r>\n");
+  stream = fz_xml_stream_new_for_memory (xml->str, xml->len, "in.xml", "r", 16 * LIMIT, &error);
+  g_assert_no_error (error);
+  while ((rc = fz_xml_stream_read (stream, &error)) > 0)
+    {
+      xmlTextReader *reader = fz_xml_stream_get_reader (stream);
+      xmlNode *node = xmlTextReaderCurrentNode (reader);
+      g_autofree char *n = NULL;
+
+      if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT)
+        continue;
+      elements++;
+      if (xmlStrEqual (node->name, BAD_CAST "r"))
+        g_assert_cmpint (fz_xml_node_line (node), ==, 2);
+      else if (xmlStrEqual (node->name, BAD_CAST "a"))
+        {
+          n = (char *) xmlGetProp (node, BAD_CAST "n");
+          g_assert_cmpint (fz_xml_node_line (node), ==, 3 + atol (n));
+        }
+      else
+        g_assert_cmpint (fz_xml_node_line (node), ==, fz_xml_node_line (node->parent));
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (rc, ==, 0);
+  g_assert_cmpuint (elements, ==, 1 + 2 * 70000);
+}
+
+/* A declaration or a character cut by the end of one read and the start of the next is
+ * seen whole. */
+static void
+test_stream_boundaries (void)
+{
+  for (guint pad = 4000; pad < 4200; pad++)
+    {
+      g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?><!--");
+      g_autoptr(GString) zh = NULL;
+      g_autoptr(GError) error = NULL;
+
+      while (xml->len < pad)
+        g_string_append_c (xml, 'x');
+      zh = g_string_new (xml->str);
+      g_string_append (xml, "--><!DOCTYPE r><r/>");
+      expect_stream_refused (xml->str, xml->len, "r", FZ_ERROR_PARSE, "declaration");
+      /* Three-byte characters across every place a read may end. */
+      g_string_append (zh, "-->\n<r>");
+      for (guint i = 0; i < 2000; i++)
+        g_string_append (zh, "页");
+      g_string_append (zh, "</r>");
+      g_assert_cmpint (stream_all (zh->str, zh->len, "r", LIMIT, &error), ==, 0);
+      g_assert_no_error (error);
+      zh->str[zh->len - 100] = '\xff';
+      g_assert_cmpint (stream_all (zh->str, zh->len, "r", LIMIT, &error), ==, -1);
+      g_assert_error (error, FZ_ERROR, FZ_ERROR_ENCODING);
+      g_assert_nonnull (strstr (error->message, "at byte"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -209,5 +318,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xml/many-attributes", test_many_attributes);
   g_test_add_func ("/xml/file", test_file);
   g_test_add_func ("/xml/clean-text", test_clean_text);
+  g_test_add_func ("/xml/stream-lines", test_stream_lines);
+  g_test_add_func ("/xml/stream-boundaries", test_stream_boundaries);
   return g_test_run ();
 }

@@ -210,6 +210,7 @@ finish_export (Export  *export,
                GError **error)
 {
   g_autoptr(FzIndexResult) result = NULL;
+  guint n_replaced;
 
   if (export->writer == NULL)
     return flush_csv (export, error);
@@ -218,9 +219,16 @@ finish_export (Export  *export,
     return FALSE;
   if (!fz_summary_writer_finish (export->writer, result, error))
     return FALSE;
-  if (fz_summary_writer_get_n_replaced (export->writer) > 0)
-    g_printerr ("fanzha-cli export: %s\n", _("characters that XML does not allow were "
-                                            "replaced by U+FFFD"));
+  n_replaced = fz_summary_writer_get_n_replaced (export->writer);
+  if (n_replaced > 0)
+    {
+      g_printerr ("fanzha-cli export: ");
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%u character that XML does not allow was replaced by U+FFFD",
+                               "%u characters that XML does not allow were replaced by U+FFFD",
+                               n_replaced), n_replaced);
+      g_printerr ("\n");
+    }
   return TRUE;
 }
 

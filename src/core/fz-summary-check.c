@@ -11,6 +11,7 @@
 #include "fz-summary-check.h"
 #include "fz-summary-reader.h"
 #include "fz-xml.h"
+#include "fz-xml-stream.h"
 
 #define SCHEMA_NAME "fanzha-summary.rng"
 /* A broken file can give thousands of messages: the first few say where to look. */
@@ -20,7 +21,6 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGParserCtxt, xmlRelaxNGFreeParserCtxt)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNG, xmlRelaxNGFree)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlRelaxNGValidCtxt, xmlRelaxNGFreeValidCtxt)
 
 char *
 fz_summary_find_schema (void)
@@ -98,10 +98,9 @@ load_schema (const char  *schema_path,
 /* A newer format gets its own message: the schema would only say "invalid version". */
 static gboolean
 check_version (const char  *path,
-               xmlDoc      *doc,
+               xmlNode     *root,
                GError     **error)
 {
-  xmlNode *root = xmlDocGetRootElement (doc);
   xmlChar *version = xmlGetNoNsProp (root, BAD_CAST "version");
   guint64 n = 0;
   gboolean newer = version != NULL &&
@@ -117,9 +116,103 @@ check_version (const char  *path,
                          number, FZ_SUMMARY_VERSION);
 
       g_set_error (error, FZ_ERROR, FZ_ERROR_PARSE, _("%s: line %ld: %s"), path,
-                   xmlGetLineNo (root), what);
+                   fz_xml_node_line (root), what);
     }
   return !newer;
+}
+
+static void
+collect_invalid (gpointer    data,
+                 const char *message,
+                 long        line)
+{
+  Messages *m = data;
+
+  if (m->n++ >= MAX_MESSAGES)
+    return;
+  g_string_append_c (m->text, '\n');
+  if (line > 0)
+    g_string_append_printf (m->text, _("  line %ld: %s"), line, message);
+  else
+    g_string_append_printf (m->text, "  %s", message);
+}
+
+/* Reads node by node: the schema is checked as the elements come, and what a schema cannot say
+ * (an end before its start) as the reader checks it, element by element. The first message
+ * of the reader waits: the schema's, when there are some, say more. */
+static gboolean
+check_stream (FzXmlStream  *stream,
+              const char   *path,
+              Messages     *m,
+              GError      **error)
+{
+  xmlTextReader *reader = fz_xml_stream_get_reader (stream);
+  g_autoptr(GError) unread = NULL;
+  int rc;
+
+  while ((rc = fz_xml_stream_read (stream, error)) > 0)
+    {
+      xmlNode *node;
+
+      if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT)
+        continue;
+      node = xmlTextReaderCurrentNode (reader);
+      if (xmlTextReaderDepth (reader) == 0 && !check_version (path, node, error))
+        return FALSE;
+      if (unread == NULL)
+        fz_summary_check_element (node, path, &unread);
+    }
+  if (rc < 0)
+    return FALSE;
+  /* A validator that failed without a word still failed. */
+  if (m->n > 0 || xmlTextReaderIsValid (reader) == 0)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%s: does not follow the summary schema (%u problem):%s",
+                                "%s: does not follow the summary schema (%u problems):%s",
+                                MAX (m->n, 1)),
+                   path, MAX (m->n, 1), m->text->str);
+      return FALSE;
+    }
+  if (unread != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&unread));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Takes @stream, whatever happens. */
+static gboolean
+check_with_schema (FzXmlStream  *stream,
+                   const char   *display,
+                   const char   *schema_path,
+                   GError      **error)
+{
+  g_autofree char *found = schema_path == NULL ? fz_summary_find_schema () : NULL;
+  g_autoptr(FzXmlStream) owned = stream;
+  g_autoptr(xmlRelaxNG) schema = NULL;
+  Messages m = { NULL, 0 };
+  gboolean ok;
+
+  if (stream == NULL)
+    return FALSE;
+  schema = load_schema (found != NULL ? found : schema_path, error);
+  if (schema == NULL)
+    return FALSE;
+  if (xmlTextReaderRelaxNGSetSchema (fz_xml_stream_get_reader (stream), schema) != 0)
+    {
+      g_set_error (error, FZ_ERROR, FZ_ERROR_FAILED, _("%s: out of memory"), display);
+      return FALSE;
+    }
+  m.text = g_string_new (NULL);
+  fz_xml_stream_set_invalid_func (stream, collect_invalid, &m);
+  ok = check_stream (stream, display, &m, error);
+  /* The reader holds the schema: it goes first. */
+  g_clear_pointer (&owned, fz_xml_stream_free);
+  g_string_free (m.text, TRUE);
+  return ok;
 }
 
 gboolean
@@ -127,39 +220,24 @@ fz_summary_check_file (const char  *path,
                        const char  *schema_path,
                        GError     **error)
 {
-  g_autofree char *found = schema_path == NULL ? fz_summary_find_schema () : NULL;
-  g_autoptr(xmlDoc) doc = fz_xml_read_file (path, "summary", FZ_SUMMARY_MAX_SIZE, error);
-  g_autoptr(xmlRelaxNG) schema = NULL;
-  g_autoptr(xmlRelaxNGValidCtxt) valid = NULL;
-  g_autoptr(FzSummary) summary = NULL;
-  Messages m = { NULL, 0 };
-  int rc;
+  g_return_val_if_fail (path != NULL, FALSE);
 
-  if (doc == NULL || !check_version (path, doc, error))
-    return FALSE;
-  schema = load_schema (found != NULL ? found : schema_path, error);
-  if (schema == NULL)
-    return FALSE;
-  valid = xmlRelaxNGNewValidCtxt (schema);
-  if (valid == NULL)
-    {
-      g_set_error (error, FZ_ERROR, FZ_ERROR_FAILED, _("%s: out of memory"), path);
-      return FALSE;
-    }
-  m.text = g_string_new (NULL);
-  xmlRelaxNGSetValidStructuredErrors (valid, collect, &m);
-  rc = xmlRelaxNGValidateDoc (valid, doc);
-  if (rc != 0)
-    g_set_error (error, FZ_ERROR, FZ_ERROR_INVALID,
-                 g_dngettext (GETTEXT_PACKAGE,
-                              "%s: does not follow the summary schema (%u problem):%s",
-                              "%s: does not follow the summary schema (%u problems):%s",
-                              MAX (m.n, 1)),
-                 path, MAX (m.n, 1), m.text->str);
-  g_string_free (m.text, TRUE);
-  if (rc != 0)
-    return FALSE;
-  /* What a schema cannot say (an end before its start) the reader checks. */
-  summary = fz_summary_read_doc (doc, path, error);
-  return summary != NULL;
+  return check_with_schema (fz_xml_stream_new_for_file (path, "summary", FZ_SUMMARY_MAX_SIZE,
+                                                        error),
+                            path, schema_path, error);
+}
+
+gboolean
+fz_summary_check_data (const char  *data,
+                       gsize        len,
+                       const char  *display,
+                       const char  *schema_path,
+                       GError     **error)
+{
+  g_return_val_if_fail (data != NULL || len == 0, FALSE);
+  g_return_val_if_fail (display != NULL, FALSE);
+
+  return check_with_schema (fz_xml_stream_new_for_memory (data, len, display, "summary",
+                                                          FZ_SUMMARY_MAX_SIZE, error),
+                            display, schema_path, error);
 }

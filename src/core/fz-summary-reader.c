@@ -13,6 +13,7 @@
 #include "fz-error.h"
 #include "fz-summary-reader.h"
 #include "fz-xml.h"
+#include "fz-xml-stream.h"
 
 typedef struct
 {
@@ -86,7 +87,7 @@ fail (Reader     *r,
       const char *what)
 {
   g_set_error (r->error, FZ_ERROR, FZ_ERROR_PARSE, _("%s: line %ld: %s"), r->display,
-               node != NULL ? xmlGetLineNo (node) : 0L, what);
+               node != NULL ? fz_xml_node_line (node) : 0L, what);
   return FALSE;
 }
 
@@ -462,6 +463,47 @@ fz_summary_read_doc (xmlDoc      *doc,
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+static gboolean
+has_parent (xmlNode    *node,
+            const char *name)
+{
+  return node->parent != NULL && is_element (node->parent, name);
+}
+
+gboolean
+fz_summary_check_element (xmlNode     *node,
+                          const char  *display,
+                          GError     **error)
+{
+  g_autoptr(FzSummary) self = g_new0 (FzSummary, 1);
+  Reader r = { display, error };
+  FzSummaryFigure *f;
+
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify) document_free);
+  if (node->parent != NULL && node->parent->type == XML_DOCUMENT_NODE)
+    return read_version (&r, self, node);
+  if (is_element (node, "settings") && has_parent (node, "summary"))
+    return read_settings (&r, self, node);
+  if (is_element (node, "weight") && has_parent (node, "settings"))
+    {
+      fz_index_options_init (&self->options);
+      return read_weight (&r, node, &self->options);
+    }
+  /* A document's figures already built are read again when their turn comes: harmless. */
+  if (is_element (node, "document") && has_parent (node, "documents"))
+    return read_document (&r, self, node);
+  if (is_element (node, "figure") && has_parent (node, "document"))
+    {
+      f = read_figure (&r, node);
+      if (f == NULL)
+        return FALSE;
+      figure_free (f);
+    }
+  return TRUE;
 }
 
 FzSummary *

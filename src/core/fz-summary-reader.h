@@ -61,6 +61,12 @@ FzSummary               *fz_summary_read_file        (const char     *path,
 FzSummary               *fz_summary_read_doc         (xmlDoc         *doc,
                                                       const char     *display,
                                                       GError        **error);
+/* What fz_summary_read_doc() checks of one element (the root's version and namespace, the
+ * settings, a weight, a document or a figure: its attributes), for a check that reads the
+ * file node by node; other elements pass. */
+gboolean                 fz_summary_check_element    (xmlNode        *node,
+                                                      const char     *display,
+                                                      GError        **error);
 void                     fz_summary_free             (FzSummary      *self);
 
 const char              *fz_summary_get_created      (FzSummary      *self);
