@@ -492,12 +492,13 @@ assert_review_bar (guint position)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
   g_assert_nonnull (keys);
   hints = gtk_label_get_text (GTK_LABEL (keys));
-  g_assert_nonnull (strstr (hints, "A accept"));
-  g_assert_nonnull (strstr (hints, "R reject"));
-  g_assert_nonnull (strstr (hints, "E edit"));
-  g_assert_nonnull (strstr (hints, "N next"));
-  g_assert_nonnull (strstr (hints, "P previous"));
-  g_assert_nonnull (strstr (hints, "Escape leave"));
+  /* Each key with its word, kept together by a no-break space. */
+  g_assert_nonnull (strstr (hints, "A\u00a0accept"));
+  g_assert_nonnull (strstr (hints, "R\u00a0reject"));
+  g_assert_nonnull (strstr (hints, "E\u00a0edit"));
+  g_assert_nonnull (strstr (hints, "N\u00a0next"));
+  g_assert_nonnull (strstr (hints, "P\u00a0previous"));
+  g_assert_nonnull (strstr (hints, "Escape\u00a0leave"));
 }
 
 static void

@@ -665,7 +665,8 @@ fill_review_hints (FzReaderView *self)
         continue;
       hint = g_dpgettext2 (GETTEXT_PACKAGE, "review key", review_keys[i].hint);
       key = gtk_accelerator_get_label (review_keys[i].key, 0);
-      escaped = g_markup_printf_escaped ("%s<b>%s</b> %s", markup->len > 0 ? "  ·  " : "",
+      /* A no-break space keeps a key with its word when the bar wraps. */
+      escaped = g_markup_printf_escaped ("%s<b>%s</b>\u00a0%s", markup->len > 0 ? "  ·  " : "",
                                          key, hint);
       g_string_append (markup, escaped);
       if (tooltip->len > 0)

@@ -37,6 +37,7 @@ struct _FzReaderView
   FzFigureTable      *figure_table;
   GtkWidget          *review_label;
   GtkWidget          *review_bar;      /* shown in review mode: where it is and the keys */
+  GtkWidget          *review_title;
   GtkWidget          *review_position;
   GtkWidget          *review_keys;
   GMenu              *kinds_menu;
