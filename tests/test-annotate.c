@@ -448,6 +448,59 @@ shoot (const char *name)
   iterate (10);
 }
 
+/* The review bar: a revealer over a box of the review-bar class. */
+static GtkWidget *
+find_with_class (GtkWidget  *root,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkRevealer *
+review_bar (void)
+{
+  GtkWidget *bar = find_with_class (GTK_WIDGET (view), "review-bar");
+
+  g_assert_nonnull (bar);
+  g_assert_true (GTK_IS_REVEALER (gtk_widget_get_parent (bar)));
+  return GTK_REVEALER (gtk_widget_get_parent (bar));
+}
+
+/* The bar says which figure of how many the list shows, and how to go on. */
+static void
+assert_review_bar (guint position)
+{
+  GtkRevealer *bar = review_bar ();
+  GtkWidget *label = find_with_class (GTK_WIDGET (bar), "review-position");
+  GtkWidget *keys = find_with_class (GTK_WIDGET (bar), "review-keys");
+  g_autofree char *expected = g_strdup_printf ("Figure %u of %u", position,
+                                               g_list_model_get_n_items (shown ()));
+  const char *hints;
+
+  g_assert_true (gtk_revealer_get_reveal_child (bar));
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expected);
+  g_assert_nonnull (keys);
+  hints = gtk_label_get_text (GTK_LABEL (keys));
+  /* Each key with its word, kept together by a no-break space. */
+  g_assert_nonnull (strstr (hints, "A\u00a0accept"));
+  g_assert_nonnull (strstr (hints, "R\u00a0reject"));
+  g_assert_nonnull (strstr (hints, "E\u00a0edit"));
+  g_assert_nonnull (strstr (hints, "N\u00a0next"));
+  g_assert_nonnull (strstr (hints, "P\u00a0previous"));
+  g_assert_nonnull (strstr (hints, "Escape\u00a0leave"));
+}
+
 static void
 test_review (void)
 {
@@ -464,23 +517,28 @@ test_review (void)
   g_object_unref (second);
   fz_decisions_get_counts (decisions (), document, &reviewed, &total);
 
+  g_assert_false (gtk_revealer_get_reveal_child (review_bar ()));
   activate ("review");
   g_assert_true (fz_reader_view_get_review_mode (view));
   g_assert_true (fz_reader_view_get_figure_at_cursor (view) == first);
+  assert_review_bar (1);
 
   press ("a");
   g_assert_true (decided_flags (decisions (), fz_figure_item_get_figure (first)->start)
                  & FZ_FIGURE_STATUS_ACCEPTED);
   /* Accepted, it leaves the "not yet reviewed" list; the next one is the current one. */
   g_assert_true (fz_reader_view_get_figure_at_cursor (view) == second);
+  assert_review_bar (1);
   fz_decisions_get_counts (decisions (), document, &reviewed_after, NULL);
   g_assert_cmpuint (reviewed_after, ==, reviewed + 1);
 
   press ("n");
   now = fz_reader_view_get_figure_at_cursor (view);
   g_assert_true (now != second);
+  assert_review_bar (2);
   press ("Up");
   g_assert_true (fz_reader_view_get_figure_at_cursor (view) == second);
+  assert_review_bar (1);
   press ("Down");
   g_assert_true (fz_reader_view_get_figure_at_cursor (view) == now);
   press ("p");
@@ -517,9 +575,22 @@ test_review (void)
   }
   shoot ("review");
 
-  g_action_group_change_action_state (fz_reader_view_get_actions (view), "review",
-                                      g_variant_new_boolean (FALSE));
+  /* Escape leaves, and so does the bar's button. */
+  press ("Escape");
   g_assert_false (fz_reader_view_get_review_mode (view));
+  g_assert_false (gtk_revealer_get_reveal_child (review_bar ()));
+  activate ("review");
+  g_assert_true (gtk_revealer_get_reveal_child (review_bar ()));
+  {
+    GtkWidget *leave = find_with_class (GTK_WIDGET (review_bar ()), "review-leave");
+
+    g_assert_true (GTK_IS_BUTTON (leave));
+    g_assert_true (gtk_widget_is_sensitive (leave));
+    g_signal_emit_by_name (leave, "clicked");
+    iterate (5);
+  }
+  g_assert_false (fz_reader_view_get_review_mode (view));
+  g_assert_false (gtk_revealer_get_reveal_child (review_bar ()));
   g_assert_false (g_action_group_get_action_enabled (fz_reader_view_get_actions (view),
                                                      "review-accept"));
   /* Out of review mode the keys are the text view's own again. */

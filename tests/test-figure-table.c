@@ -1,4 +1,5 @@
-/* test-figure-table.c: the figure list: values in words, sorting by number, No Results, copy. */
+/* test-figure-table.c: the figure list: values in words, sorting by number, No Results, copy,
+ * and what the analyst decided shown in every row. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "config.h"
@@ -319,10 +320,136 @@ test_details (Fixture       *fx,
   g_assert_false (gtk_widget_get_mapped (grid));
 }
 
+/* The mapped text cell of the figure list reading @text. */
+static GtkWidget *
+find_cell (GtkWidget  *root,
+           const char *text)
+{
+  if (GTK_IS_INSCRIPTION (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_cell (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The mark beside the figure's text in the first column. */
+static GtkWidget *
+mark_of (GtkWidget *cell)
+{
+  GtkWidget *mark = gtk_widget_get_prev_sibling (cell);
+
+  g_assert_true (GTK_IS_IMAGE (mark));
+  g_assert_true (gtk_widget_has_css_class (mark, "figure-mark"));
+  return mark;
+}
+
+static void
+set_status (Fixture *fx,
+            guint    position,
+            guint32  flags)
+{
+  g_autoptr(FzFigureItem) item = g_list_model_get_item (G_LIST_MODEL (fx->items), position);
+
+  fz_figure_item_set_figure (item, fz_figure_item_get_list (item),
+                             fz_figure_item_get_index (item), flags);
+  /* Put back, as the reader does, so that its row reads it again. */
+  g_list_store_splice (fx->items, position, 1, (gpointer *) &item, 1);
+}
+
+static void
+assert_description (GtkWidget  *widget,
+                    const char *description)
+{
+  g_autofree char *error = NULL;
+
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                              GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  if (error != NULL)
+    g_error ("accessible description: %s", error);
+}
+
+/* The row a cell is in, as screen readers see it. */
+static GtkWidget *
+row_of (GtkWidget *cell)
+{
+  GtkWidget *row = cell;
+
+  while (row != NULL &&
+         gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) != GTK_ACCESSIBLE_ROLE_ROW)
+    row = gtk_widget_get_parent (row);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static void
+test_status_look (Fixture       *fx,
+                  gconstpointer  data)
+{
+  GtkWidget *table = GTK_WIDGET (fx->table);
+  GtkWidget *cell;
+
+  set_status (fx, 0, FZ_FIGURE_STATUS_ADDED);
+  set_status (fx, 1, FZ_FIGURE_STATUS_EDITED | FZ_FIGURE_STATUS_NOTE);
+  set_status (fx, 2, FZ_FIGURE_STATUS_REJECTED | FZ_FIGURE_STATUS_EDITED);
+  iterate (30);
+
+  /* A rejected figure is struck through in every cell, the first and the value alike. */
+  cell = find_cell (table, "3800万元");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "rejected"));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (mark_of (cell))), !=, NULL);
+  g_assert_true (gtk_widget_has_css_class (mark_of (cell), "rejected"));
+  assert_description (gtk_widget_get_parent (cell), "rejected");
+  assert_description (row_of (cell), "rejected");
+  cell = find_cell (table, "38 million yuan");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "rejected"));
+
+  /* Added and changed figures carry their mark in the first column, which is always shown. */
+  cell = find_cell (table, "16000人");
+  g_assert_nonnull (cell);
+  g_assert_false (gtk_widget_has_css_class (cell, "rejected"));
+  g_assert_true (gtk_widget_has_css_class (cell, "added"));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (mark_of (cell))), !=, NULL);
+  g_assert_true (gtk_widget_has_css_class (mark_of (cell), "added"));
+  assert_description (gtk_widget_get_parent (cell), "added");
+  assert_description (row_of (cell), "added");
+  cell = find_cell (table, "9人");
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_has_css_class (cell, "edited"));
+  g_assert_true (gtk_widget_has_css_class (mark_of (cell), "edited"));
+  assert_description (gtk_widget_get_parent (cell), "changed");
+
+  /* An untouched figure has no mark and no state; a restored one loses its look. */
+  cell = find_cell (table, "127人");
+  g_assert_nonnull (cell);
+  g_assert_null (gtk_image_get_icon_name (GTK_IMAGE (mark_of (cell))));
+  g_assert_false (gtk_widget_has_css_class (cell, "rejected"));
+  g_assert_false (gtk_widget_has_css_class (cell, "added"));
+  set_status (fx, 2, 0);
+  iterate (30);
+  cell = find_cell (table, "3800万元");
+  g_assert_false (gtk_widget_has_css_class (cell, "rejected"));
+  g_assert_null (gtk_image_get_icon_name (GTK_IMAGE (mark_of (cell))));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row_of (cell)),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  g_assert_false (gtk_widget_has_css_class (find_cell (table, "38 million yuan"), "rejected"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* GTK's test backend keeps the accessible properties for the checks to read; with none
+   * they are dropped. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (!fz_test_ui_init (&argc, &argv))
     return 0;
   g_test_add ("/figure-table/words", Fixture, NULL, fixture_set_up, test_words, fixture_tear_down);
@@ -332,6 +459,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/figure-table/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add ("/figure-table/details", Fixture, NULL, fixture_set_up, test_details,
+              fixture_tear_down);
+  g_test_add ("/figure-table/status-look", Fixture, NULL, fixture_set_up, test_status_look,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -1,4 +1,5 @@
-/* fz-figure-table.c: figure columns over a filter and sort model, with counts by kind. */
+/* fz-figure-table.c: figure columns over a filter and sort model, each row marked with what the
+ * analyst decided, with counts by kind. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "fanzha"
@@ -124,12 +125,40 @@ cell_text (const Column *column,
   return g_strconcat (change_arrow (f->change), value, NULL);
 }
 
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  user_data)
+/* What the analyst decided as a CSS class, strongest first as in
+ * fz_figure_status_display_name (); NULL for an untouched figure. */
+static const char *
+status_class (guint32 flags)
 {
-  const Column *column = user_data;
+  if (flags & FZ_FIGURE_STATUS_REJECTED)
+    return "rejected";
+  if (flags & FZ_FIGURE_STATUS_ADDED)
+    return "added";
+  if (flags & FZ_FIGURE_STATUS_EDITED)
+    return "edited";
+  if (flags & FZ_FIGURE_STATUS_ACCEPTED)
+    return "accepted";
+  return NULL;
+}
+
+/* Rows are recycled: the class of the figure bound before goes. */
+static void
+set_status_class (GtkWidget *widget,
+                  guint32    flags)
+{
+  static const char *const classes[] = { "rejected", "added", "edited", "accepted" };
+  const char *wanted = status_class (flags);
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (wanted == NULL || !g_str_equal (classes[i], wanted))
+      gtk_widget_remove_css_class (widget, classes[i]);
+  if (wanted != NULL)
+    gtk_widget_add_css_class (widget, wanted);
+}
+
+static GtkWidget *
+new_text_cell (const Column *column)
+{
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
   gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), column->min_chars);
@@ -138,7 +167,93 @@ setup_cell (GtkSignalListItemFactory *factory,
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   gtk_widget_set_has_tooltip (inscription, TRUE);
   g_signal_connect (inscription, "query-tooltip", G_CALLBACK (cell_query_tooltip), NULL);
-  gtk_list_item_set_child (list_item, inscription);
+  gtk_widget_add_css_class (inscription, "figure-cell");
+  return inscription;
+}
+
+/* The first column, the one always on screen, leads with a mark of what was decided: the
+ * status column may be scrolled out of sight. */
+static gboolean
+is_first_column (const Column *column)
+{
+  return column == &columns[0];
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  const Column *column = user_data;
+  GtkWidget *inscription = new_text_cell (column);
+  GtkWidget *box, *mark;
+
+  if (!is_first_column (column))
+    {
+      gtk_list_item_set_child (list_item, inscription);
+      return;
+    }
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  mark = gtk_image_new ();
+  gtk_widget_add_css_class (mark, "figure-mark");
+  /* Room for a mark in every row, so that the figures' texts line up. */
+  gtk_widget_set_size_request (mark, 16, -1);
+  gtk_widget_set_hexpand (inscription, TRUE);
+  gtk_widget_add_css_class (inscription, "figure-text");
+  gtk_box_append (GTK_BOX (box), mark);
+  gtk_box_append (GTK_BOX (box), inscription);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* GTK 4.8 gives a column no hold on its rows: the row is the cell's nearest ancestor with the
+ * row role. */
+static GtkWidget *
+row_of_cell (GtkWidget *cell)
+{
+  GtkWidget *row = gtk_widget_get_parent (cell);
+
+  while (row != NULL &&
+         gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)) != GTK_ACCESSIBLE_ROLE_ROW)
+    row = gtk_widget_get_parent (row);
+  return row;
+}
+
+static void
+describe (GtkWidget  *widget,
+          const char *status)
+{
+  if (widget == NULL)
+    return;
+  if (status == NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    status, -1);
+}
+
+/* The mark (a shape, not a colour alone), and the decision in words for screen readers on the
+ * cell and on its row. */
+static void
+bind_mark (GtkWidget    *box,
+           GtkWidget    *mark,
+           FzFigureItem *item)
+{
+  guint32 flags = fz_figure_item_get_flags (item);
+  const char *icon = fz_figure_status_icon_name (flags);
+  const char *status = icon != NULL ? fz_figure_status_display_name (flags) : NULL;
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (mark), icon);
+  set_status_class (mark, flags);
+  if (status != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    status, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  /* An empty mark is room, not an image to announce. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_STATE_HIDDEN, status == NULL,
+                               -1);
+  describe (box, status);
+  describe (row_of_cell (box), status);
 }
 
 static void
@@ -147,11 +262,15 @@ bind_cell (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   const Column *column = user_data;
-  GObject *item = gtk_list_item_get_item (list_item);
+  FzFigureItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *child = gtk_list_item_get_child (list_item);
-  g_autofree char *text = cell_text (column, FZ_FIGURE_ITEM (item));
+  GtkWidget *inscription = GTK_IS_INSCRIPTION (child) ? child : gtk_widget_get_last_child (child);
+  g_autofree char *text = cell_text (column, item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  set_status_class (inscription, fz_figure_item_get_flags (item));
+  if (inscription != child)
+    bind_mark (child, gtk_widget_get_first_child (child), item);
 }
 
 static void
@@ -206,7 +325,6 @@ bind_status_cell (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
 {
-  static const char *const classes[] = { "rejected", "added", "edited", "accepted" };
   FzFigureItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *image = gtk_widget_get_first_child (box);
@@ -217,16 +335,7 @@ bind_status_cell (GtkSignalListItemFactory *factory,
   gtk_image_set_from_icon_name (GTK_IMAGE (image), icon);
   gtk_widget_set_visible (image, icon != NULL);
   gtk_label_set_text (GTK_LABEL (label), fz_figure_status_display_name (flags));
-  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-    gtk_widget_remove_css_class (box, classes[i]);
-  if (flags & FZ_FIGURE_STATUS_REJECTED)
-    gtk_widget_add_css_class (box, "rejected");
-  else if (flags & FZ_FIGURE_STATUS_ADDED)
-    gtk_widget_add_css_class (box, "added");
-  else if (flags & FZ_FIGURE_STATUS_EDITED)
-    gtk_widget_add_css_class (box, "edited");
-  else if (flags & FZ_FIGURE_STATUS_ACCEPTED)
-    gtk_widget_add_css_class (box, "accepted");
+  set_status_class (box, flags);
 }
 
 static void

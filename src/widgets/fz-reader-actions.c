@@ -222,6 +222,9 @@ _fz_reader_view_update_panes (FzReaderView *self)
 
   gtk_widget_set_visible (self->text_box, !self->narrow || !list);
   gtk_widget_set_visible (GTK_WIDGET (self->figure_table), list);
+  /* A phone-wide review bar has room for where the review is, not for its title or keys. */
+  gtk_widget_set_visible (self->review_title, !self->narrow);
+  gtk_widget_set_visible (self->review_keys, !self->narrow);
 }
 
 static gboolean

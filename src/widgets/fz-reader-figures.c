@@ -298,6 +298,7 @@ _fz_reader_view_update_detail (FzReaderView *self,
   /* The details area of the figure list replaces the run-on line under the text. */
   gtk_widget_set_visible (self->detail_label, FALSE);
   fz_figure_table_set_details (self->figure_table, (const char * const *) rows);
+  _fz_reader_view_update_review_bar (self);
 }
 
 void

@@ -1,5 +1,6 @@
 /* fz-reader-review.c: the reader's correction actions (mark, edit, reject, restore, notes, undo)
- * and review mode, which walks the listed figures with one key per decision. */
+ * and review mode, which walks the listed figures with one key per decision under a bar that
+ * names the keys. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #define G_LOG_DOMAIN "fanzha"
@@ -339,6 +340,54 @@ action_review (GSimpleAction *action, GVariant *state, gpointer user_data)
   else
     gtk_widget_remove_css_class (self->text_view, "reviewing");
   _fz_reader_view_update_annotate_actions (self);
+  _fz_reader_view_update_review_bar (self);
+}
+
+static void
+action_review_leave (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  FzReaderView *self = user_data;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "review",
+                                      g_variant_new_boolean (FALSE));
+}
+
+/* The review bar */
+
+/* Which figure of how many: review walks the figures the list shows, in its order. */
+void
+_fz_reader_view_update_review_bar (FzReaderView *self)
+{
+  GListModel *model;
+  g_autofree char *text = NULL;
+  guint n, at;
+
+  if (self->review_bar == NULL)
+    return;
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->review_bar), self->review);
+  if (!self->review)
+    return;
+  model = fz_figure_table_get_model (self->figure_table);
+  n = g_list_model_get_n_items (model);
+  at = position_in_list (self, current_item (self));
+  if (at != G_MAXUINT)
+    /* TRANSLATORS: in review mode, the current figure's place in the figure list */
+    text = g_strdup_printf (_("Figure %u of %u"), at + 1, n);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u figure in the list",
+                                         "%u figures in the list", n), n);
+  gtk_label_set_text (GTK_LABEL (self->review_position), text);
+}
+
+static void
+list_changed (FzReaderView *self,
+              guint         position,
+              guint         removed,
+              guint         added,
+              GListModel   *model)
+{
+  if (self->review)
+    _fz_reader_view_update_review_bar (self);
 }
 
 /* One undoable step: every figure the list shows now, rejected ones left as they are. */
@@ -554,31 +603,85 @@ _fz_reader_view_update_annotate_actions (FzReaderView *self)
     enable (self, figure_actions[i], ok);
   for (guint i = 0; i < G_N_ELEMENTS (review_actions); i++)
     enable (self, review_actions[i], ok && self->review);
+  /* Review mode can always be left, even when the document went away. */
+  enable (self, "review-leave", self->review);
   enable (self, "undo", self->decisions != NULL && fz_decisions_can_undo (self->decisions));
   enable (self, "redo", self->decisions != NULL && fz_decisions_can_redo (self->decisions));
 }
 
 /* One key per decision while reviewing; the keys act only in the text, so typing in the find
- * bar or the list's search is never taken for a decision. */
+ * bar or the list's search is never taken for a decision. The review bar names the first key
+ * of each action with its hint; the tooltip names them all. */
+static const struct
+{
+  guint       key;
+  const char *action;
+  const char *hint;     /* the bar's word for the action, on its first key only */
+} review_keys[] = {
+  { GDK_KEY_a, "reader.review-accept", NC_("review key", "accept") },
+  { GDK_KEY_Return, "reader.review-accept", NULL },
+  { GDK_KEY_KP_Enter, "reader.review-accept", NULL },
+  { GDK_KEY_r, "reader.review-reject", NC_("review key", "reject") },
+  { GDK_KEY_Delete, "reader.review-reject", NULL },
+  { GDK_KEY_e, "reader.review-edit", NC_("review key", "edit") },
+  { GDK_KEY_n, "reader.review-next", NC_("review key", "next") },
+  { GDK_KEY_Down, "reader.review-next", NULL },
+  { GDK_KEY_p, "reader.review-previous", NC_("review key", "previous") },
+  { GDK_KEY_Up, "reader.review-previous", NULL },
+  { GDK_KEY_Escape, "reader.review-leave", NC_("review key", "leave") },
+};
+
 static void
 add_review_keys (FzReaderView *self)
 {
-  static const struct { guint key; const char *action; } keys[] = {
-    { GDK_KEY_a, "reader.review-accept" }, { GDK_KEY_Return, "reader.review-accept" },
-    { GDK_KEY_KP_Enter, "reader.review-accept" }, { GDK_KEY_r, "reader.review-reject" },
-    { GDK_KEY_Delete, "reader.review-reject" }, { GDK_KEY_e, "reader.review-edit" },
-    { GDK_KEY_n, "reader.review-next" }, { GDK_KEY_Down, "reader.review-next" },
-    { GDK_KEY_p, "reader.review-previous" }, { GDK_KEY_Up, "reader.review-previous" },
-  };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key,
-                                                                                    0),
-                                                            gtk_named_action_new (keys[i].action)));
+  for (guint i = 0; i < G_N_ELEMENTS (review_keys); i++)
+    {
+      GtkShortcutTrigger *trigger = gtk_keyval_trigger_new (review_keys[i].key, 0);
+      GtkShortcutAction *action = gtk_named_action_new (review_keys[i].action);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                            gtk_shortcut_new (trigger, action));
+    }
   gtk_widget_add_controller (self->text_view, controller);
+}
+
+/* "A accept · R reject · …" from the keys themselves, so the bar never tells a wrong key. */
+static void
+fill_review_hints (FzReaderView *self)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) tooltip = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (review_keys); i++)
+    {
+      const char *hint;
+      g_autofree char *key = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (review_keys[i].hint == NULL)
+        continue;
+      hint = g_dpgettext2 (GETTEXT_PACKAGE, "review key", review_keys[i].hint);
+      key = gtk_accelerator_get_label (review_keys[i].key, 0);
+      /* A no-break space keeps a key with its word when the bar wraps. */
+      escaped = g_markup_printf_escaped ("%s<b>%s</b>\u00a0%s", markup->len > 0 ? "  ·  " : "",
+                                         key, hint);
+      g_string_append (markup, escaped);
+      if (tooltip->len > 0)
+        g_string_append_c (tooltip, '\n');
+      g_string_append (tooltip, key);
+      for (guint j = i + 1; j < G_N_ELEMENTS (review_keys) && review_keys[j].hint == NULL; j++)
+        {
+          g_autofree char *other = gtk_accelerator_get_label (review_keys[j].key, 0);
+
+          g_string_append_printf (tooltip, ", %s", other);
+        }
+      g_string_append_printf (tooltip, ": %s", hint);
+    }
+  gtk_label_set_markup (GTK_LABEL (self->review_keys), markup->str);
+  gtk_widget_set_tooltip_text (self->review_keys, tooltip->str);
 }
 
 void
@@ -601,12 +704,16 @@ _fz_reader_view_init_annotate (FzReaderView *self)
     { "review-edit", action_edit_figure },
     { "review-next", action_review_next },
     { "review-previous", action_review_previous },
+    { "review-leave", action_review_leave },
     { "accept-all", action_accept_all },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries,
                                    G_N_ELEMENTS (entries), self);
   add_review_keys (self);
+  fill_review_hints (self);
+  g_signal_connect_object (fz_figure_table_get_model (self->figure_table), "items-changed",
+                           G_CALLBACK (list_changed), self, G_CONNECT_SWAPPED);
   /* One menu button for corrections and highlighted kinds: a phone-wide toolbar has no room
    * for two. The same corrections are the text's context menu. */
   g_menu_prepend_section (self->kinds_menu, NULL, self->annotate_menu);

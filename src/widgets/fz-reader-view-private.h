@@ -36,6 +36,10 @@ struct _FzReaderView
   GtkWidget          *detail_label;
   FzFigureTable      *figure_table;
   GtkWidget          *review_label;
+  GtkWidget          *review_bar;      /* shown in review mode: where it is and the keys */
+  GtkWidget          *review_title;
+  GtkWidget          *review_position;
+  GtkWidget          *review_keys;
   GMenu              *kinds_menu;
   GMenuModel         *annotate_menu;
 
@@ -132,6 +136,7 @@ void          _fz_reader_view_drop_workspace   (FzReaderView *self);
 /* fz-reader-review.c: the actions of corrections and review */
 void          _fz_reader_view_init_annotate    (FzReaderView *self);
 void          _fz_reader_view_update_annotate_actions (FzReaderView *self);
+void          _fz_reader_view_update_review_bar (FzReaderView *self);
 gboolean      _fz_reader_view_selection_span   (FzReaderView *self,
                                                 guint        *start,
                                                 guint        *end);

@@ -102,6 +102,10 @@ fz_reader_view_class_init (FzReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, detail_label);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, figure_table);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, review_label);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, review_bar);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, review_title);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, review_position);
+  gtk_widget_class_bind_template_child (widget_class, FzReaderView, review_keys);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, kinds_menu);
   gtk_widget_class_bind_template_child (widget_class, FzReaderView, annotate_menu);
   gtk_widget_class_set_css_name (widget_class, "readerview");
