@@ -252,6 +252,8 @@ fz_pipeline_run_apart (FzPipeline *self,
 
   articles = fz_analysis_copy_articles (document);
   figures = run (self, document, articles, date, &found);
+  /* Here rather than when stored: the main thread has the window to draw. */
+  fz_figure_list_compact (figures);
   return fz_analysis_new (figures, found, g_steal_pointer (&articles));
 }
 

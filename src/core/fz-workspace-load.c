@@ -250,7 +250,10 @@ _fz_workspace_apply_analysed (gpointer data)
       g_signal_emit (self, _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_DOCUMENT_CHANGED], 0,
                      item->document);
       load->pending--;
-      emit_progress (self, load);
+      /* The bar moves once a batch, or when its load ends: each move is a layout. */
+      if (i + 1 == items->len || load->pending == 0 ||
+          g_task_get_task_data (((Item *) items->pdata[i + 1])->task) != load)
+        emit_progress (self, load);
       if (load->read_over && load->pending == 0)
         complete (item->task);
     }
