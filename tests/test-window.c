@@ -467,12 +467,59 @@ test_chart_to_sentence (void)
   wait_frames (2);
 }
 
+/* Adds to @unnamed each button showing only an icon that has no accessible label. */
+static void
+find_unnamed (GtkWidget *widget,
+              GString   *unnamed)
+{
+  const char *icon = NULL, *label = NULL;
+
+  /* The title bar's controls and a search bar's close button are GTK's own. */
+  if (GTK_IS_WINDOW_CONTROLS (widget) ||
+      (GTK_IS_CENTER_BOX (gtk_widget_get_parent (widget)) &&
+       gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR) != NULL))
+    return;
+  if (GTK_IS_BUTTON (widget))
+    {
+      icon = gtk_button_get_icon_name (GTK_BUTTON (widget));
+      label = gtk_button_get_label (GTK_BUTTON (widget));
+    }
+  else if (GTK_IS_MENU_BUTTON (widget))
+    {
+      icon = gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget));
+      label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+    }
+  if (icon != NULL && label == NULL &&
+      !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_string_append_printf (unnamed, " %s(%s in %s)", G_OBJECT_TYPE_NAME (widget), icon,
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    find_unnamed (c, unnamed);
+}
+
+/* A screen reader says what each icon button does, not "button". */
+static void
+test_icon_buttons_named (void)
+{
+  FzWindow *window = fz_window_new (app);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (5);
+  find_unnamed (GTK_WIDGET (window), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   int ret;
 
+  /* Accessible properties are kept only with the test backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   if (!fz_test_ui_init (&argc, &argv))
     return 0;
 
@@ -489,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/window/widths", test_widths);
   g_test_add_func ("/window/chart-to-sentence", test_chart_to_sentence);
+  g_test_add_func ("/window/icon-buttons-named", test_icon_buttons_named);
   ret = g_test_run ();
   g_application_release (G_APPLICATION (app));
   g_object_unref (app);
