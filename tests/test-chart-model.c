@@ -307,6 +307,70 @@ test_trend_kind_of_drawn_regions (void)
 }
 
 static void
+add_coded (FzIndex    *index,
+           const char *region,
+           gint64      code,
+           const char *indicator,
+           double      value,
+           const char *period,
+           guint       start)
+{
+  g_autoptr(GError) error = NULL;
+  FzObservation obs = {
+    .region = region, .region_code = code, .level = FZ_REGION_LEVEL_TOWNSHIP,
+    .indicator = indicator, .value_kind = FZ_VALUE_LEVEL, .value = value, .unit = "起",
+    .period = period, .document = "d.txt", .start = start, .end = start + 3, .text = "",
+  };
+
+  g_assert_true (fz_index_add_observation (index, &obs, &error));
+  g_assert_no_error (error);
+}
+
+/* All regions report the same value: the heatmap shows it compared but not scored, never as
+ * no data. */
+static void
+test_heatmap_all_equal (void)
+{
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(FzIndexResult) result = NULL;
+  g_autoptr(FzChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  FzIndexOptions opts;
+  FzChartSpec spec;
+  guint even = 0;
+
+  g_assert_true (fz_index_add_indicator (index, "cases_reported", "outcome", TRUE, NULL));
+  g_assert_true (fz_index_add_indicator (index, "cases_solved", "strike", FALSE, NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("R%u", i);
+      add_coded (index, name, 0, "cases_reported", 94.4, "2022-01/2022-12", 10 * i);
+      add_coded (index, name, 0, "cases_solved", 10.0 * i, "2022-01/2022-12", 10 * i + 5);
+    }
+  fz_index_options_init (&opts);
+  result = fz_index_compute (index, &opts, &error);
+  g_assert_no_error (error);
+  fz_chart_spec_init (&spec, FZ_CHART_HEATMAP);
+  model = fz_chart_model_new_from_index (index, result, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_chart_model_get_n_series (model), ==, 2);
+  for (guint s = 0; s < 2; s++)
+    for (guint c = 0; c < 3; c++)
+      {
+        const FzChartValue *v = fz_chart_model_get_value (model, s, c);
+
+        g_assert_false (v->missing);
+        g_assert_cmpuint (v->sources->len, ==, 1);
+        if (!v->no_spread)
+          continue;
+        g_assert_cmpstr (fz_chart_model_get_series (model, s), ==, "cases_reported");
+        g_assert_cmpfloat (v->value, ==, 50);
+        even++;
+      }
+  g_assert_cmpuint (even, ==, 3);
+}
+
+static void
 test_unknown_indicator (void)
 {
   g_autoptr(FzIndex) index = fz_index_new ();
@@ -329,5 +393,6 @@ main (int    argc,
   g_test_add_func ("/chart/model/trend-stretches", test_trend_stretches);
   g_test_add_func ("/chart/model/trend-kind-of-drawn-regions", test_trend_kind_of_drawn_regions);
   g_test_add_func ("/chart/model/trend-needs-indicator", test_unknown_indicator);
+  g_test_add_func ("/chart/model/heatmap-all-equal", test_heatmap_all_equal);
   return g_test_run ();
 }

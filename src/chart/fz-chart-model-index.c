@@ -251,9 +251,14 @@ new_heatmap (FzIndexResult     *result,
           const FzIndexCell *cell = fz_index_region_get_cell (r, ids->pdata[k]);
           FzChartValue *value;
 
-          if (cell == NULL || !cell->has_score || cell->used == NULL)
+          if (cell == NULL || cell->used == NULL)
             continue;
-          value = fz_chart_model_set_value (model, k, c, cell->score, cell->used->qualifier);
+          /* All compared regions equal: there is data, only no spread to score it by. */
+          if (!cell->has_score && !(cell->flags & FZ_CELL_NO_SPREAD))
+            continue;
+          value = fz_chart_model_set_value (model, k, c, cell->has_score ? cell->score : 50,
+                                            cell->used->qualifier);
+          value->no_spread = !cell->has_score;
           _fz_chart_add_cell_sources (value, cell);
         }
     }

@@ -61,6 +61,14 @@ fz_chart_style_series_color (const FzChartStyle *style,
 }
 
 void
+fz_chart_style_even_color (const FzChartStyle *style,
+                           FzChartColor       *color)
+{
+  /* A grey of no hue: no value on the viridis scale looks like it. */
+  set_rgb (color, style->dark ? 0x6A6A6A : 0xC8C8C8);
+}
+
+void
 fz_chart_style_ramp_color (const FzChartStyle *style,
                            double              t,
                            FzChartColor       *color)

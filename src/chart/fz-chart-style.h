@@ -31,6 +31,9 @@ void fz_chart_style_clear         (FzChartStyle       *style);
 void fz_chart_style_series_color  (const FzChartStyle *style,
                                    guint               i,
                                    FzChartColor       *color);
+/* The neutral fill of a heatmap cell compared but not scored: every region had its value. */
+void fz_chart_style_even_color    (const FzChartStyle *style,
+                                   FzChartColor       *color);
 /* A sequential scale for 0..1 (viridis), for the heatmap. */
 void fz_chart_style_ramp_color    (const FzChartStyle *style,
                                    double              t,
