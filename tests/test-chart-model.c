@@ -326,6 +326,81 @@ add_coded (FzIndex    *index,
   g_assert_no_error (error);
 }
 
+static const char *
+city_of (FzGazetteer *gazetteer,
+         gint64       code)
+{
+  guint32 id = fz_gazetteer_lookup_code (gazetteer, code);
+
+  g_assert_cmpuint (id, !=, FZ_GAZETTEER_NONE);
+  return fz_gazetteer_get_name (gazetteer, fz_gazetteer_rollup (gazetteer, id,
+                                                                FZ_REGION_LEVEL_CITY));
+}
+
+/* Two streets of one name in different cities: the charts name each with its city, while the
+ * index (and its TSV) keeps the name as written. */
+static void
+test_same_name_labels (void)
+{
+  static const gint64 codes[] = { 320321002, 341322001 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPipeline) pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(FzIndexResult) result = NULL;
+  FzGazetteer *gazetteer;
+  FzIndexOptions opts;
+
+  g_assert_no_error (error);
+  gazetteer = fz_pipeline_get_gazetteer (pipeline);
+  g_assert_true (fz_index_add_indicator (index, "cases_reported", "outcome", TRUE, NULL));
+  fz_index_set_gazetteer (index, gazetteer);
+  add_coded (index, "凤城街道", codes[0], "cases_reported", 10, "2022-01/2022-01", 0);
+  add_coded (index, "凤城街道", codes[1], "cases_reported", 20, "2022-01/2022-01", 10);
+  add_coded (index, "凤城街道", codes[1], "cases_reported", 25, "2022-02/2022-02", 15);
+  add_coded (index, "B", 0, "cases_reported", 30, "2022-01/2022-01", 20);
+  fz_index_options_init (&opts);
+  result = fz_index_compute (index, &opts, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < fz_index_result_get_n_regions (result); i++)
+    g_assert_null (strchr (fz_index_result_get_region (result, i)->name, '('));
+
+  for (guint lang = 0; lang < 2; lang++)
+    {
+      const char *format = lang == 0 ? "凤城街道（%s）" : "凤城街道 (%s)";
+      g_autofree char *first = g_strdup_printf (format, city_of (gazetteer, codes[0]));
+      g_autofree char *second = g_strdup_printf (format, city_of (gazetteer, codes[1]));
+      const char *chosen[] = { second, NULL };
+      g_autoptr(FzChartModel) heatmap = NULL, bars = NULL;
+      FzChartSpec spec;
+      guint found = 0;
+
+      fz_chart_spec_init (&spec, FZ_CHART_HEATMAP);
+      spec.lang = lang == 0 ? "zh" : "en";
+      heatmap = fz_chart_model_new_from_index (index, result, &spec, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (fz_chart_model_get_n_categories (heatmap), ==, 3);
+      for (guint c = 0; c < 3; c++)
+        {
+          const char *name = fz_chart_model_get_category (heatmap, c);
+          found += g_str_equal (name, first) + 2 * g_str_equal (name, second);
+          if (!g_str_has_prefix (name, "凤城街道"))
+            g_assert_cmpstr (name, ==, "B");
+        }
+      g_assert_cmpuint (found, ==, 3);
+
+      /* A chosen label takes that region alone. */
+      fz_chart_spec_init (&spec, FZ_CHART_BAR);
+      spec.lang = lang == 0 ? "zh" : "en";
+      spec.indicator = "cases_reported";
+      spec.regions = chosen;
+      bars = fz_chart_model_new_from_index (index, result, &spec, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (fz_chart_model_get_n_categories (bars), ==, 1);
+      g_assert_cmpstr (fz_chart_model_get_category (bars, 0), ==, second);
+
+    }
+}
+
 /* All regions report the same value: the heatmap shows it compared but not scored, never as
  * no data. */
 static void
@@ -393,6 +468,7 @@ main (int    argc,
   g_test_add_func ("/chart/model/trend-stretches", test_trend_stretches);
   g_test_add_func ("/chart/model/trend-kind-of-drawn-regions", test_trend_kind_of_drawn_regions);
   g_test_add_func ("/chart/model/trend-needs-indicator", test_unknown_indicator);
+  g_test_add_func ("/chart/model/same-name-labels", test_same_name_labels);
   g_test_add_func ("/chart/model/heatmap-all-equal", test_heatmap_all_equal);
   return g_test_run ();
 }

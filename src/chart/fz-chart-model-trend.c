@@ -250,7 +250,7 @@ take_regions (const FzChartSpec *spec,
       const FzIndexRegion *r = fz_index_result_get_region (result, i);
 
       if (fz_index_region_get_cell (r, spec->indicator) != NULL &&
-          _fz_chart_spec_takes_region (spec, r->name))
+          _fz_chart_spec_takes_region (spec, r->name, NULL))
         g_ptr_array_add (regions, (gpointer) r);
     }
   return regions;
