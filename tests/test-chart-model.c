@@ -370,7 +370,7 @@ test_same_name_labels (void)
       g_autofree char *first = g_strdup_printf (format, city_of (gazetteer, codes[0]));
       g_autofree char *second = g_strdup_printf (format, city_of (gazetteer, codes[1]));
       const char *chosen[] = { second, NULL };
-      g_autoptr(FzChartModel) heatmap = NULL, bars = NULL;
+      g_autoptr(FzChartModel) heatmap = NULL, bars = NULL, trend = NULL;
       FzChartSpec spec;
       guint found = 0;
 
@@ -398,6 +398,18 @@ test_same_name_labels (void)
       g_assert_cmpuint (fz_chart_model_get_n_categories (bars), ==, 1);
       g_assert_cmpstr (fz_chart_model_get_category (bars, 0), ==, second);
 
+      /* The trend follows each street on a line of its own. */
+      fz_chart_spec_init (&spec, FZ_CHART_TREND);
+      spec.lang = lang == 0 ? "zh" : "en";
+      spec.indicator = "cases_reported";
+      trend = fz_chart_model_new_from_index (index, NULL, &spec, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (fz_chart_model_get_n_series (trend), ==, 3);
+      found = 0;
+      for (guint s = 0; s < 3; s++)
+        found += g_str_equal (fz_chart_model_get_series (trend, s), first) +
+                 2 * g_str_equal (fz_chart_model_get_series (trend, s), second);
+      g_assert_cmpuint (found, ==, 3);
     }
 }
 
@@ -445,6 +457,68 @@ test_heatmap_all_equal (void)
   g_assert_cmpuint (even, ==, 3);
 }
 
+/* Cumulative stretches since different starts are different things: never one line. */
+static void
+test_trend_cumulative_starts (void)
+{
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(FzChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  FzChartSpec spec;
+
+  g_assert_true (fz_index_add_indicator (index, "cases_reported", "outcome", TRUE, NULL));
+  add (index, "A", 900, FZ_QUALIFIER_EXACT, "2019-05/", 0);
+  add (index, "A", 120, FZ_QUALIFIER_EXACT, "Y-03/", 10);
+  add (index, "A", 10, FZ_QUALIFIER_EXACT, "2022-01/2022-01", 20);
+  add (index, "A", 12, FZ_QUALIFIER_EXACT, "2022-02/2022-02", 30);
+
+  fz_chart_spec_init (&spec, FZ_CHART_TREND);
+  spec.indicator = "cases_reported";
+  model = fz_chart_model_new_from_index (index, NULL, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_chart_model_get_n_categories (model), ==, 4);
+  /* The months, and each start of its own. */
+  g_assert_cmpuint (fz_chart_model_get_n_series (model), ==, 3);
+  for (guint s = 0; s < 3; s++)
+    {
+      guint n = 0, since = 0;
+
+      for (guint c = 0; c < 4; c++)
+        if (!fz_chart_model_get_value (model, s, c)->missing)
+          {
+            n++;
+            since += g_str_has_prefix (fz_chart_model_get_category (model, c), "since");
+          }
+      g_assert_true ((n == 2 && since == 0) || (n == 1 && since == 1));
+    }
+}
+
+/* More lines than styles: whole regions are left out, and the title says how many. */
+static void
+test_trend_styles_limit (void)
+{
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(FzChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  FzChartSpec spec;
+
+  g_assert_true (fz_index_add_indicator (index, "cases_reported", "outcome", TRUE, NULL));
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("R%02u", i);
+      add (index, name, i, FZ_QUALIFIER_EXACT, "2022-01/2022-01", 100 * i);
+      add (index, name, i + 1, FZ_QUALIFIER_EXACT, "2022-01/2022-03", 100 * i + 10);
+      add (index, name, i + 2, FZ_QUALIFIER_EXACT, "2022-01/2022-12", 100 * i + 20);
+    }
+  fz_chart_spec_init (&spec, FZ_CHART_TREND);
+  spec.indicator = "cases_reported";
+  model = fz_chart_model_new_from_index (index, NULL, &spec, &error);
+  g_assert_no_error (error);
+  /* 28 styles hold nine regions of three lines. */
+  g_assert_cmpuint (fz_chart_model_get_n_series (model), ==, 27);
+  g_assert_nonnull (strstr (fz_chart_model_get_title (model), "3 more regions not drawn"));
+}
+
 static void
 test_unknown_indicator (void)
 {
@@ -470,5 +544,7 @@ main (int    argc,
   g_test_add_func ("/chart/model/trend-needs-indicator", test_unknown_indicator);
   g_test_add_func ("/chart/model/same-name-labels", test_same_name_labels);
   g_test_add_func ("/chart/model/heatmap-all-equal", test_heatmap_all_equal);
+  g_test_add_func ("/chart/model/trend-cumulative-starts", test_trend_cumulative_starts);
+  g_test_add_func ("/chart/model/trend-styles-limit", test_trend_styles_limit);
   return g_test_run ();
 }
