@@ -342,7 +342,7 @@ city_of (FzGazetteer *gazetteer,
 static void
 test_same_name_labels (void)
 {
-  static const gint64 codes[] = { 320321002, 341322001 };
+  static const gint64 codes[] = { 320321002, 341322001, 500115001 };
   g_autoptr(GError) error = NULL;
   g_autoptr(FzPipeline) pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
   g_autoptr(FzIndex) index = fz_index_new ();
@@ -358,6 +358,8 @@ test_same_name_labels (void)
   add_coded (index, "凤城街道", codes[1], "cases_reported", 20, "2022-01/2022-01", 10);
   add_coded (index, "凤城街道", codes[1], "cases_reported", 25, "2022-02/2022-02", 15);
   add_coded (index, "B", 0, "cases_reported", 30, "2022-01/2022-01", 20);
+  /* A street of Chongqing: no city between district and province, so its district. */
+  add_coded (index, "凤城街道", codes[2], "cases_reported", 40, "2022-01/2022-01", 30);
   fz_index_options_init (&opts);
   result = fz_index_compute (index, &opts, &error);
   g_assert_no_error (error);
@@ -369,6 +371,7 @@ test_same_name_labels (void)
       const char *format = lang == 0 ? "凤城街道（%s）" : "凤城街道 (%s)";
       g_autofree char *first = g_strdup_printf (format, city_of (gazetteer, codes[0]));
       g_autofree char *second = g_strdup_printf (format, city_of (gazetteer, codes[1]));
+      g_autofree char *third = g_strdup_printf (format, "长寿区");
       const char *chosen[] = { second, NULL };
       g_autoptr(FzChartModel) heatmap = NULL, bars = NULL, trend = NULL;
       FzChartSpec spec;
@@ -378,15 +381,16 @@ test_same_name_labels (void)
       spec.lang = lang == 0 ? "zh" : "en";
       heatmap = fz_chart_model_new_from_index (index, result, &spec, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (fz_chart_model_get_n_categories (heatmap), ==, 3);
-      for (guint c = 0; c < 3; c++)
+      g_assert_cmpuint (fz_chart_model_get_n_categories (heatmap), ==, 4);
+      for (guint c = 0; c < 4; c++)
         {
           const char *name = fz_chart_model_get_category (heatmap, c);
-          found += g_str_equal (name, first) + 2 * g_str_equal (name, second);
+          found += g_str_equal (name, first) + 2 * g_str_equal (name, second) +
+                   4 * g_str_equal (name, third);
           if (!g_str_has_prefix (name, "凤城街道"))
             g_assert_cmpstr (name, ==, "B");
         }
-      g_assert_cmpuint (found, ==, 3);
+      g_assert_cmpuint (found, ==, 7);
 
       /* A chosen label takes that region alone. */
       fz_chart_spec_init (&spec, FZ_CHART_BAR);
@@ -404,9 +408,9 @@ test_same_name_labels (void)
       spec.indicator = "cases_reported";
       trend = fz_chart_model_new_from_index (index, NULL, &spec, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (fz_chart_model_get_n_series (trend), ==, 3);
+      g_assert_cmpuint (fz_chart_model_get_n_series (trend), ==, 4);
       found = 0;
-      for (guint s = 0; s < 3; s++)
+      for (guint s = 0; s < 4; s++)
         found += g_str_equal (fz_chart_model_get_series (trend, s), first) +
                  2 * g_str_equal (fz_chart_model_get_series (trend, s), second);
       g_assert_cmpuint (found, ==, 3);

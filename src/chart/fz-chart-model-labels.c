@@ -8,7 +8,8 @@ static const FzRegionLevel qualifier_levels[] = {
   FZ_REGION_LEVEL_CITY, FZ_REGION_LEVEL_COUNTY, FZ_REGION_LEVEL_PROVINCE,
 };
 
-/* The name of the region's division at @level above it, or NULL. */
+/* The name of the region's division at @level above it, or of its parent where there is
+ * no such level (a municipality's districts have no city); NULL when not placed. */
 static const char *
 ancestor_name (FzGazetteer         *gazetteer,
                const FzIndexRegion *r,
@@ -20,6 +21,8 @@ ancestor_name (FzGazetteer         *gazetteer,
   if (id == FZ_GAZETTEER_NONE || fz_gazetteer_get_level (gazetteer, id) <= (guint) level)
     return NULL;
   up = fz_gazetteer_rollup (gazetteer, id, level);
+  if (up == FZ_GAZETTEER_NONE)
+    up = fz_gazetteer_get_parent (gazetteer, id);
   return up != FZ_GAZETTEER_NONE ? fz_gazetteer_get_name (gazetteer, up) : NULL;
 }
 
