@@ -29,9 +29,9 @@ ancestor_name (FzGazetteer         *gazetteer,
 /* TRUE when @level names every region of @same apart (a region not in the gazetteer may
  * keep its bare name, once). */
 static gboolean
-level_tells_apart (FzGazetteer *gazetteer,
-                   GPtrArray   *same,
-                   FzRegionLevel level)
+level_tells_apart (FzGazetteer   *gazetteer,
+                   GPtrArray     *same,
+                   FzRegionLevel  level)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint unplaced = 0;
