@@ -283,6 +283,11 @@ _fz_chart_marker_path (cairo_t *cr,
     }
 }
 
+/* A line's swatch shows its dash pattern about twice, started half a dash in so that
+ * the gaps fall clear of the marker in the middle. */
+#define LINE_SWATCH     40.0
+#define LINE_SWATCH_DASH 7.0
+
 /* A square of the colour, or for lines a stretch of the line with its dash and marker. */
 static double
 legend_swatch (FzChartPass  *p,
@@ -292,7 +297,7 @@ legend_swatch (FzChartPass  *p,
                double        x,
                double        y)
 {
-  double row = p->line_height, swatch = row * 0.7, length = dashes != NULL ? 26 : swatch;
+  double row = p->line_height, swatch = row * 0.7, length = dashes != NULL ? LINE_SWATCH : swatch;
   const double *pattern;
   FzChartColor c;
   int n;
@@ -310,7 +315,7 @@ legend_swatch (FzChartPass  *p,
   fz_chart_style_line_dash (dashes[i], &pattern, &n);
   cairo_save (p->cr);
   cairo_set_line_width (p->cr, 2);
-  cairo_set_dash (p->cr, pattern, n, 0);
+  cairo_set_dash (p->cr, pattern, n, LINE_SWATCH_DASH);
   cairo_move_to (p->cr, x, y + row / 2);
   cairo_line_to (p->cr, x + length, y + row / 2);
   cairo_stroke (p->cr);
@@ -327,7 +332,7 @@ _fz_chart_legend (FzChartPass  *p,
                   const guint8 *dashes)
 {
   double x = p->area.x, y = p->area.y, row = p->line_height;
-  double length = dashes != NULL ? 26 : row * 0.7;
+  double length = dashes != NULL ? LINE_SWATCH : row * 0.7;
   guint max_rows = 3, rows = 1;
 
   for (guint i = 0; i < n_series; i++)

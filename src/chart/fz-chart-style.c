@@ -12,7 +12,7 @@ static const guint32 okabe_ito[FZ_CHART_N_SERIES_COLORS] = {
 
 /* Solid, dashed, dotted, dash-dot: four patterns that read apart even at 2 px. */
 static const double dashes[FZ_CHART_N_DASHES][4] = {
-  { 0 }, { 8, 4 }, { 2, 3 }, { 10, 3, 2, 3 },
+  { 0 }, { 14, 6 }, { 2, 4 }, { 14, 4, 2, 4 },
 };
 static const int dash_lengths[FZ_CHART_N_DASHES] = { 0, 2, 2, 4 };
 
