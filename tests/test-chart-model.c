@@ -307,6 +307,223 @@ test_trend_kind_of_drawn_regions (void)
 }
 
 static void
+add_coded (FzIndex    *index,
+           const char *region,
+           gint64      code,
+           const char *indicator,
+           double      value,
+           const char *period,
+           guint       start)
+{
+  g_autoptr(GError) error = NULL;
+  FzObservation obs = {
+    .region = region, .region_code = code, .level = FZ_REGION_LEVEL_TOWNSHIP,
+    .indicator = indicator, .value_kind = FZ_VALUE_LEVEL, .value = value, .unit = "起",
+    .period = period, .document = "d.txt", .start = start, .end = start + 3, .text = "",
+  };
+
+  g_assert_true (fz_index_add_observation (index, &obs, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+city_of (FzGazetteer *gazetteer,
+         gint64       code)
+{
+  guint32 id = fz_gazetteer_lookup_code (gazetteer, code);
+
+  g_assert_cmpuint (id, !=, FZ_GAZETTEER_NONE);
+  return fz_gazetteer_get_name (gazetteer, fz_gazetteer_rollup (gazetteer, id,
+                                                                FZ_REGION_LEVEL_CITY));
+}
+
+/* Two streets of one name in different cities: the charts name each with its city, while the
+ * index (and its TSV) keeps the name as written. */
+static void
+test_same_name_labels (void)
+{
+  static const gint64 codes[] = { 320321002, 341322001, 500115001 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPipeline) pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(FzIndexResult) result = NULL;
+  FzGazetteer *gazetteer;
+  FzIndexOptions opts;
+
+  g_assert_no_error (error);
+  gazetteer = fz_pipeline_get_gazetteer (pipeline);
+  g_assert_true (fz_index_add_indicator (index, "cases_reported", "outcome", TRUE, NULL));
+  fz_index_set_gazetteer (index, gazetteer);
+  add_coded (index, "凤城街道", codes[0], "cases_reported", 10, "2022-01/2022-01", 0);
+  add_coded (index, "凤城街道", codes[1], "cases_reported", 20, "2022-01/2022-01", 10);
+  add_coded (index, "凤城街道", codes[1], "cases_reported", 25, "2022-02/2022-02", 15);
+  add_coded (index, "B", 0, "cases_reported", 30, "2022-01/2022-01", 20);
+  /* A street of Chongqing: no city between district and province, so its district. */
+  add_coded (index, "凤城街道", codes[2], "cases_reported", 40, "2022-01/2022-01", 30);
+  fz_index_options_init (&opts);
+  result = fz_index_compute (index, &opts, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < fz_index_result_get_n_regions (result); i++)
+    g_assert_null (strchr (fz_index_result_get_region (result, i)->name, '('));
+
+  for (guint lang = 0; lang < 2; lang++)
+    {
+      const char *format = lang == 0 ? "凤城街道（%s）" : "凤城街道 (%s)";
+      g_autofree char *first = g_strdup_printf (format, city_of (gazetteer, codes[0]));
+      g_autofree char *second = g_strdup_printf (format, city_of (gazetteer, codes[1]));
+      g_autofree char *third = g_strdup_printf (format, "长寿区");
+      const char *chosen[] = { second, NULL };
+      g_autoptr(FzChartModel) heatmap = NULL, bars = NULL, trend = NULL;
+      FzChartSpec spec;
+      guint found = 0;
+
+      fz_chart_spec_init (&spec, FZ_CHART_HEATMAP);
+      spec.lang = lang == 0 ? "zh" : "en";
+      heatmap = fz_chart_model_new_from_index (index, result, &spec, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (fz_chart_model_get_n_categories (heatmap), ==, 4);
+      for (guint c = 0; c < 4; c++)
+        {
+          const char *name = fz_chart_model_get_category (heatmap, c);
+          found += g_str_equal (name, first) + 2 * g_str_equal (name, second) +
+                   4 * g_str_equal (name, third);
+          if (!g_str_has_prefix (name, "凤城街道"))
+            g_assert_cmpstr (name, ==, "B");
+        }
+      g_assert_cmpuint (found, ==, 7);
+
+      /* A chosen label takes that region alone. */
+      fz_chart_spec_init (&spec, FZ_CHART_BAR);
+      spec.lang = lang == 0 ? "zh" : "en";
+      spec.indicator = "cases_reported";
+      spec.regions = chosen;
+      bars = fz_chart_model_new_from_index (index, result, &spec, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (fz_chart_model_get_n_categories (bars), ==, 1);
+      g_assert_cmpstr (fz_chart_model_get_category (bars, 0), ==, second);
+
+      /* The trend follows each street on a line of its own. */
+      fz_chart_spec_init (&spec, FZ_CHART_TREND);
+      spec.lang = lang == 0 ? "zh" : "en";
+      spec.indicator = "cases_reported";
+      trend = fz_chart_model_new_from_index (index, NULL, &spec, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (fz_chart_model_get_n_series (trend), ==, 4);
+      found = 0;
+      for (guint s = 0; s < 4; s++)
+        found += g_str_equal (fz_chart_model_get_series (trend, s), first) +
+                 2 * g_str_equal (fz_chart_model_get_series (trend, s), second);
+      g_assert_cmpuint (found, ==, 3);
+    }
+}
+
+/* All regions report the same value: the heatmap shows it compared but not scored, never as
+ * no data. */
+static void
+test_heatmap_all_equal (void)
+{
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(FzIndexResult) result = NULL;
+  g_autoptr(FzChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  FzIndexOptions opts;
+  FzChartSpec spec;
+  guint even = 0;
+
+  g_assert_true (fz_index_add_indicator (index, "cases_reported", "outcome", TRUE, NULL));
+  g_assert_true (fz_index_add_indicator (index, "cases_solved", "strike", FALSE, NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("R%u", i);
+      add_coded (index, name, 0, "cases_reported", 94.4, "2022-01/2022-12", 10 * i);
+      add_coded (index, name, 0, "cases_solved", 10.0 * i, "2022-01/2022-12", 10 * i + 5);
+    }
+  fz_index_options_init (&opts);
+  result = fz_index_compute (index, &opts, &error);
+  g_assert_no_error (error);
+  fz_chart_spec_init (&spec, FZ_CHART_HEATMAP);
+  model = fz_chart_model_new_from_index (index, result, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_chart_model_get_n_series (model), ==, 2);
+  for (guint s = 0; s < 2; s++)
+    for (guint c = 0; c < 3; c++)
+      {
+        const FzChartValue *v = fz_chart_model_get_value (model, s, c);
+
+        g_assert_false (v->missing);
+        g_assert_cmpuint (v->sources->len, ==, 1);
+        if (!v->no_spread)
+          continue;
+        g_assert_cmpstr (fz_chart_model_get_series (model, s), ==, "cases_reported");
+        g_assert_cmpfloat (v->value, ==, 50);
+        even++;
+      }
+  g_assert_cmpuint (even, ==, 3);
+}
+
+/* Cumulative stretches since different starts are different things: never one line. */
+static void
+test_trend_cumulative_starts (void)
+{
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(FzChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  FzChartSpec spec;
+
+  g_assert_true (fz_index_add_indicator (index, "cases_reported", "outcome", TRUE, NULL));
+  add (index, "A", 900, FZ_QUALIFIER_EXACT, "2019-05/", 0);
+  add (index, "A", 120, FZ_QUALIFIER_EXACT, "Y-03/", 10);
+  add (index, "A", 10, FZ_QUALIFIER_EXACT, "2022-01/2022-01", 20);
+  add (index, "A", 12, FZ_QUALIFIER_EXACT, "2022-02/2022-02", 30);
+
+  fz_chart_spec_init (&spec, FZ_CHART_TREND);
+  spec.indicator = "cases_reported";
+  model = fz_chart_model_new_from_index (index, NULL, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_chart_model_get_n_categories (model), ==, 4);
+  /* The months, and each start of its own. */
+  g_assert_cmpuint (fz_chart_model_get_n_series (model), ==, 3);
+  for (guint s = 0; s < 3; s++)
+    {
+      guint n = 0, since = 0;
+
+      for (guint c = 0; c < 4; c++)
+        if (!fz_chart_model_get_value (model, s, c)->missing)
+          {
+            n++;
+            since += g_str_has_prefix (fz_chart_model_get_category (model, c), "since");
+          }
+      g_assert_true ((n == 2 && since == 0) || (n == 1 && since == 1));
+    }
+}
+
+/* More lines than styles: whole regions are left out, and the title says how many. */
+static void
+test_trend_styles_limit (void)
+{
+  g_autoptr(FzIndex) index = fz_index_new ();
+  g_autoptr(FzChartModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+  FzChartSpec spec;
+
+  g_assert_true (fz_index_add_indicator (index, "cases_reported", "outcome", TRUE, NULL));
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("R%02u", i);
+      add (index, name, i, FZ_QUALIFIER_EXACT, "2022-01/2022-01", 100 * i);
+      add (index, name, i + 1, FZ_QUALIFIER_EXACT, "2022-01/2022-03", 100 * i + 10);
+      add (index, name, i + 2, FZ_QUALIFIER_EXACT, "2022-01/2022-12", 100 * i + 20);
+    }
+  fz_chart_spec_init (&spec, FZ_CHART_TREND);
+  spec.indicator = "cases_reported";
+  model = fz_chart_model_new_from_index (index, NULL, &spec, &error);
+  g_assert_no_error (error);
+  /* 28 styles hold nine regions of three lines. */
+  g_assert_cmpuint (fz_chart_model_get_n_series (model), ==, 27);
+  g_assert_nonnull (strstr (fz_chart_model_get_title (model), "3 more regions not drawn"));
+}
+
+static void
 test_unknown_indicator (void)
 {
   g_autoptr(FzIndex) index = fz_index_new ();
@@ -329,5 +546,9 @@ main (int    argc,
   g_test_add_func ("/chart/model/trend-stretches", test_trend_stretches);
   g_test_add_func ("/chart/model/trend-kind-of-drawn-regions", test_trend_kind_of_drawn_regions);
   g_test_add_func ("/chart/model/trend-needs-indicator", test_unknown_indicator);
+  g_test_add_func ("/chart/model/same-name-labels", test_same_name_labels);
+  g_test_add_func ("/chart/model/heatmap-all-equal", test_heatmap_all_equal);
+  g_test_add_func ("/chart/model/trend-cumulative-starts", test_trend_cumulative_starts);
+  g_test_add_func ("/chart/model/trend-styles-limit", test_trend_styles_limit);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "fz-chart-export.h"
 #include "fz-chart-format.h"
 #include "fz-chart-frame.h"
+#include "fz-chart-pass-private.h"
 #include "fz-figure.h"
 
 #define WIDTH  800
@@ -564,6 +565,73 @@ test_degenerate (void)
   fz_chart_style_clear (&style);
 }
 
+/* Twelve regions, one to three lines each: no two lines share colour and dash, and a
+ * region's lines share a colour while colours last. */
+static void
+test_line_styles_unique (void)
+{
+  g_autoptr(FzChartModel) model = fz_chart_model_new (FZ_CHART_TREND, "en");
+  guint8 colors[24], dashes[24];
+  guint n = 0;
+
+  for (guint g = 0; g < 12; g++)
+    for (guint k = 0; k <= g % 3; k++)
+      {
+        g_autofree char *name = g_strdup_printf ("R%u · %u", g, k);
+        guint s = fz_chart_model_add_series (model, name);
+        fz_chart_model_set_series_group (model, s, g);
+        n++;
+      }
+  g_assert_cmpuint (n, ==, 24);
+  _fz_chart_line_styles (model, colors, dashes);
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      g_assert_false (colors[a] == colors[b] && dashes[a] == dashes[b]);
+  for (guint s = 1; s < n; s++)
+    if (fz_chart_model_get_series_group (model, s) == fz_chart_model_get_series_group (model, 0))
+      g_assert_cmpuint (colors[s], ==, colors[0]);
+}
+
+/* A cell every region shares a value in is a flat neutral fill, not the hatching of no data. */
+static void
+test_heatmap_even_not_hatched (void)
+{
+  g_autoptr(FzChartModel) model = fz_chart_model_new (FZ_CHART_HEATMAP, "zh");
+  g_autoptr(FzChartFrame) frame = NULL;
+  FzChartStyle style;
+  FzChartColor even;
+  FzChartRect mark;
+  cairo_surface_t *surface;
+  guint flat = 0, total = 0;
+
+  fz_chart_model_add_series (model, "相同");
+  fz_chart_model_add_series (model, "不同");
+  for (guint c = 0; c < 3; c++)
+    {
+      g_autofree char *name = region_name (c);
+      FzChartValue *v;
+
+      fz_chart_model_add_category (model, name, NULL);
+      v = fz_chart_model_set_value (model, 0, c, 50, 0);
+      v->no_spread = TRUE;
+      fz_chart_model_set_value (model, 1, c, 50.0 * c, 0);
+    }
+  fz_chart_style_init (&style, FALSE);
+  fz_chart_style_even_color (&style, &even);
+  frame = fz_chart_frame_new (model, &style, WIDTH, HEIGHT);
+  g_assert_true (fz_chart_frame_get_mark (frame, 0, 1, &mark));
+  surface = render (model, &style);
+  for (int y = (int) mark.y + 2; y < (int) (mark.y + mark.height) - 2; y++)
+    for (int x = (int) mark.x + 2; x < (int) (mark.x + mark.width) - 2; x++)
+      {
+        flat += pixel (surface, x, y) == rgb (&even);
+        total++;
+      }
+  g_assert_cmpuint (flat, >, total * 9 / 10);
+  cairo_surface_destroy (surface);
+  fz_chart_style_clear (&style);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -581,5 +649,7 @@ main (int    argc,
   g_test_add_func ("/chart/format", test_format);
   g_test_add_func ("/chart/degenerate", test_degenerate);
   g_test_add_func ("/chart/format-period", test_format_period);
+  g_test_add_func ("/chart/trend/line-styles-unique", test_line_styles_unique);
+  g_test_add_func ("/chart/heatmap/even-not-hatched", test_heatmap_even_not_hatched);
   return g_test_run ();
 }

@@ -244,7 +244,7 @@ _fz_chart_pass_bars (FzChartPass *p)
   guint step;
 
   if (n_series > 1)
-    _fz_chart_legend (p, n_series, FALSE);
+    _fz_chart_legend (p, n_series, NULL, NULL);
   lay_out (p, &g);
   draw_axis (p);
   for (guint s = 0; s < n_series; s++)

@@ -16,6 +16,8 @@ static const char * const texts[FZ_N_CHART_TEXTS][2] = {
   [FZ_CHART_TEXT_SCORE]      = { "score", "得分" },
   [FZ_CHART_TEXT_NOT_STATED] = { "period not stated", "未注明时段" },
   [FZ_CHART_TEXT_MORE]       = { "+%u more", "另有%u项" },
+  [FZ_CHART_TEXT_ALL_EQUAL]  = { "all regions equal (or only one): not scored",
+                                 "各地区数值相同或仅一地有数，未评分" },
 };
 
 static const char * const dimensions[][2] = {

@@ -16,6 +16,7 @@ typedef enum
   FZ_CHART_TEXT_SCORE,
   FZ_CHART_TEXT_NOT_STATED,
   FZ_CHART_TEXT_MORE,          /* "+%u more" in the legend */
+  FZ_CHART_TEXT_ALL_EQUAL,     /* a heatmap column where every region has the same value */
   FZ_N_CHART_TEXTS
 } FzChartText;
 

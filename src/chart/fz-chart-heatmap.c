@@ -73,6 +73,9 @@ draw_row_labels (FzChartPass        *p,
 }
 
 #define N_SHADES 64
+/* Shades beyond the ramp: no data (hatched) and all equal (a neutral fill). */
+#define SHADE_MISSING G_MAXUINT8
+#define SHADE_EVEN    (G_MAXUINT8 - 1)
 
 /* The cells without data, hatched together in one fill. */
 static void
@@ -84,9 +87,45 @@ draw_missing (FzChartPass  *p,
   g_autoptr(GArray) boxes = g_array_sized_new (FALSE, FALSE, sizeof (FzChartRect), n);
 
   for (guint i = 0; i < n; i++)
-    if (shade[i] == G_MAXUINT8)
+    if (shade[i] == SHADE_MISSING)
       g_array_append_val (boxes, g_array_index (p->marks, FzChartMark, first + i).rect);
   _fz_chart_hatch_rects (p, (FzChartRect *) boxes->data, boxes->len);
+}
+
+/* The cells that every region shares a value in: neutral, with "=" where it fits. */
+static void
+draw_even (FzChartPass  *p,
+           guint         first,
+           const guint8 *shade)
+{
+  guint n = p->marks->len - first;
+  gboolean any = FALSE;
+  FzChartColor color;
+
+  for (guint i = 0; i < n; i++)
+    if (shade[i] == SHADE_EVEN)
+      {
+        const FzChartRect *r = &g_array_index (p->marks, FzChartMark, first + i).rect;
+        cairo_rectangle (p->cr, r->x, r->y, r->width, r->height);
+        any = TRUE;
+      }
+  if (!any)
+    return;
+  fz_chart_style_even_color (p->style, &color);
+  _fz_chart_set_color (p, &color);
+  cairo_fill (p->cr);
+  for (guint i = 0; i < n; i++)
+    {
+      const FzChartRect *r = &g_array_index (p->marks, FzChartMark, first + i).rect;
+      double cx = r->x + r->width / 2, cy = r->y + r->height / 2;
+
+      if (shade[i] != SHADE_EVEN || r->width < 10 || r->height < 8)
+        continue;
+      cairo_rectangle (p->cr, cx - 3, cy - 2, 6, 1);
+      cairo_rectangle (p->cr, cx - 3, cy + 1, 6, 1);
+    }
+  _fz_chart_set_color (p, &p->style->foreground);
+  cairo_fill (p->cr);
 }
 
 /* Cells in order of shade (a counting sort), each shade one path: 300 × 34 cells in 64 fills. */
@@ -100,13 +139,13 @@ fill_shades (FzChartPass  *p,
   guint starts[N_SHADES + 1] = { 0 }, next[N_SHADES + 1];
 
   for (guint i = 0; i < n; i++)
-    if (shade[i] != G_MAXUINT8)
+    if (shade[i] < N_SHADES)
       starts[shade[i] + 1]++;
   for (guint k = 0; k < N_SHADES; k++)
     starts[k + 1] += starts[k];
   memcpy (next, starts, sizeof next);
   for (guint i = 0; i < n; i++)
-    if (shade[i] != G_MAXUINT8)
+    if (shade[i] < N_SHADES)
       order[next[shade[i]]++] = i;
   for (guint k = 0; k < N_SHADES; k++)
     {
@@ -129,7 +168,8 @@ fill_shades (FzChartPass  *p,
  * scan converter. */
 static void
 draw_cells (FzChartPass        *p,
-            const HeatGeometry *g)
+            const HeatGeometry *g,
+            gboolean           *any_even)
 {
   guint n_series = fz_chart_model_get_n_series (p->model);
   guint n_cats = fz_chart_model_get_n_categories (p->model);
@@ -147,12 +187,14 @@ draw_cells (FzChartPass        *p,
 
         _fz_chart_add_mark (p, x0, y0, MAX (x1 - x0 - gap, 1), MAX (y1 - y0 - gap, 1), FALSE,
                             s, c);
-        shade[c * n_series + s] = v->missing ? G_MAXUINT8 :
+        shade[c * n_series + s] = v->missing ? SHADE_MISSING : v->no_spread ? SHADE_EVEN :
           (guint8) CLAMP (v->value / 100 * (N_SHADES - 1) + 0.5, 0, N_SHADES - 1);
+        *any_even |= !v->missing && v->no_spread;
       }
   if (p->cr == NULL)
     return;
   draw_missing (p, first, shade);
+  draw_even (p, first, shade);
   fill_shades (p, first, shade, n_series * n_cats);
 }
 
@@ -180,7 +222,8 @@ draw_approximate (FzChartPass        *p,
 }
 
 static void
-draw_key (FzChartPass *p)
+draw_key (FzChartPass *p,
+          gboolean     any_even)
 {
   double x = p->plot.x, y = p->area.y + p->area.height - p->line_height * 2, w;
   g_autofree char *no_data = g_strdup_printf ("%s", fz_chart_text (p->zh, FZ_CHART_TEXT_NO_DATA));
@@ -206,18 +249,33 @@ draw_key (FzChartPass *p)
     }
   _fz_chart_hatch (p, x + KEY_WIDTH + 20, y, 24, p->line_height * 0.7);
   _fz_chart_text_set (p, no_data, 0.85, FALSE, 0);
+  _fz_chart_text_size (p, &w, NULL);
   _fz_chart_text_show (p, x + KEY_WIDTH + 50, y - 2, 0, &p->style->muted);
+  if (!any_even)
+    return;
+  x += KEY_WIDTH + 50 + w + 20;
+  if (p->cr != NULL)
+    {
+      FzChartColor color;
+      fz_chart_style_even_color (p->style, &color);
+      _fz_chart_set_color (p, &color);
+      cairo_rectangle (p->cr, x, y, 24, p->line_height * 0.7);
+      cairo_fill (p->cr);
+    }
+  _fz_chart_text_set (p, fz_chart_text (p->zh, FZ_CHART_TEXT_ALL_EQUAL), 0.85, FALSE, 0);
+  _fz_chart_text_show (p, x + 30, y - 2, 0, &p->style->muted);
 }
 
 void
 _fz_chart_pass_heatmap (FzChartPass *p)
 {
   HeatGeometry g;
+  gboolean any_even = FALSE;
 
   lay_out (p, &g);
-  draw_cells (p, &g);
+  draw_cells (p, &g, &any_even);
   draw_approximate (p, &g);
   draw_column_labels (p, &g);
   draw_row_labels (p, &g);
-  draw_key (p);
+  draw_key (p, any_even);
 }

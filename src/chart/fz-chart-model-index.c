@@ -17,11 +17,14 @@ fz_chart_spec_init (FzChartSpec *spec,
   *spec = (FzChartSpec) { .type = type, .lang = "en", .level = FZ_REGION_LEVEL_UNKNOWN };
 }
 
+/* A chosen region is named by its name (every region of that name) or by its label. */
 gboolean
 _fz_chart_spec_takes_region (const FzChartSpec *spec,
-                             const char        *name)
+                             const char        *name,
+                             const char        *label)
 {
-  return spec->regions == NULL || g_strv_contains (spec->regions, name);
+  return spec->regions == NULL || g_strv_contains (spec->regions, name) ||
+         (label != NULL && g_strv_contains (spec->regions, label));
 }
 
 const char *
@@ -86,6 +89,7 @@ set_score (FzChartModel        *model,
 static GPtrArray *
 chosen_regions (FzIndexResult     *result,
                 const FzChartSpec *spec,
+                GHashTable        *labels,
                 guint              limit)
 {
   GPtrArray *regions = g_ptr_array_new ();
@@ -96,7 +100,7 @@ chosen_regions (FzIndexResult     *result,
 
       if (limit > 0 && regions->len >= limit)
         break;
-      if (_fz_chart_spec_takes_region (spec, r->name))
+      if (_fz_chart_spec_takes_region (spec, r->name, _fz_chart_region_label (labels, r)))
         g_ptr_array_add (regions, (gpointer) r);
     }
   return regions;
@@ -138,7 +142,9 @@ new_bar (FzIndex           *index,
          const FzChartSpec *spec)
 {
   FzChartModel *model = fz_chart_model_new (FZ_CHART_BAR, spec->lang);
-  g_autoptr(GPtrArray) regions = chosen_regions (result, spec, spec->max_regions);
+  g_autoptr(GHashTable) labels = _fz_chart_region_labels (index, result,
+                                                          fz_chart_model_is_zh (model));
+  g_autoptr(GPtrArray) regions = chosen_regions (result, spec, labels, spec->max_regions);
   FzDimension dim;
   gint dimension = fz_dimension_from_string (spec->indicator, &dim) ? (gint) dim : -1;
   g_autofree char *title = bar_title (spec, fz_chart_model_is_zh (model), dimension);
@@ -153,7 +159,7 @@ new_bar (FzIndex           *index,
       const FzIndexRegion *r = g_ptr_array_index (regions, i);
       g_autofree char *note = n_indicators > 0 ?
         g_strdup_printf ("%u/%u", r->n_scored, n_indicators) : NULL;
-      guint c = fz_chart_model_add_category (model, r->name, note);
+      guint c = fz_chart_model_add_category (model, _fz_chart_region_label (labels, r), note);
 
       if (spec->indicator == NULL && r->has_overall)
         set_score (model, 0, c, r->overall, r, -1);
@@ -168,14 +174,17 @@ new_bar (FzIndex           *index,
 
 /* Grouped bars (regions × dimensions) and the radar (dimensions × regions). */
 static FzChartModel *
-new_dimensions (FzIndexResult     *result,
+new_dimensions (FzIndex           *index,
+                FzIndexResult     *result,
                 const FzChartSpec *spec)
 {
   gboolean radar = spec->type == FZ_CHART_RADAR;
   guint limit = radar ? MIN (spec->max_regions ? spec->max_regions : RADAR_MAX, RADAR_MAX)
                       : spec->max_regions;
   FzChartModel *model = fz_chart_model_new (spec->type, spec->lang);
-  g_autoptr(GPtrArray) regions = chosen_regions (result, spec, limit);
+  g_autoptr(GHashTable) labels = _fz_chart_region_labels (index, result,
+                                                          fz_chart_model_is_zh (model));
+  g_autoptr(GPtrArray) regions = chosen_regions (result, spec, labels, limit);
   gboolean zh = fz_chart_model_is_zh (model);
 
   fz_chart_model_set_title (model, fz_chart_text (zh, FZ_CHART_TEXT_DIMENSIONS));
@@ -186,8 +195,9 @@ new_dimensions (FzIndexResult     *result,
   for (guint i = 0; i < regions->len; i++)
     {
       const FzIndexRegion *r = g_ptr_array_index (regions, i);
-      guint k = radar ? fz_chart_model_add_series (model, r->name)
-                      : fz_chart_model_add_category (model, r->name, NULL);
+      const char *label = _fz_chart_region_label (labels, r);
+      guint k = radar ? fz_chart_model_add_series (model, label)
+                      : fz_chart_model_add_category (model, label, NULL);
 
       for (guint d = 0; d < FZ_N_DIMENSIONS; d++)
         if (r->has_dimension[d])
@@ -231,11 +241,14 @@ heatmap_columns (GPtrArray         *regions,
 }
 
 static FzChartModel *
-new_heatmap (FzIndexResult     *result,
+new_heatmap (FzIndex           *index,
+             FzIndexResult     *result,
              const FzChartSpec *spec)
 {
   FzChartModel *model = fz_chart_model_new (FZ_CHART_HEATMAP, spec->lang);
-  g_autoptr(GPtrArray) regions = chosen_regions (result, spec, spec->max_regions);
+  g_autoptr(GHashTable) labels = _fz_chart_region_labels (index, result,
+                                                          fz_chart_model_is_zh (model));
+  g_autoptr(GPtrArray) regions = chosen_regions (result, spec, labels, spec->max_regions);
   g_autoptr(GPtrArray) ids = heatmap_columns (regions, spec);
 
   fz_chart_model_set_title (model, fz_chart_model_is_zh (model) ? "各指标得分" : "Indicator scores");
@@ -244,16 +257,21 @@ new_heatmap (FzIndexResult     *result,
   for (guint i = 0; i < regions->len; i++)
     {
       const FzIndexRegion *r = g_ptr_array_index (regions, i);
-      guint c = fz_chart_model_add_category (model, r->name, NULL);
+      guint c = fz_chart_model_add_category (model, _fz_chart_region_label (labels, r), NULL);
 
       for (guint k = 0; k < ids->len; k++)
         {
           const FzIndexCell *cell = fz_index_region_get_cell (r, ids->pdata[k]);
           FzChartValue *value;
 
-          if (cell == NULL || !cell->has_score || cell->used == NULL)
+          if (cell == NULL || cell->used == NULL)
             continue;
-          value = fz_chart_model_set_value (model, k, c, cell->score, cell->used->qualifier);
+          /* All compared regions equal: there is data, only no spread to score it by. */
+          if (!cell->has_score && !(cell->flags & FZ_CELL_NO_SPREAD))
+            continue;
+          value = fz_chart_model_set_value (model, k, c, cell->has_score ? cell->score : 50,
+                                            cell->used->qualifier);
+          value->no_spread = !cell->has_score;
           _fz_chart_add_cell_sources (value, cell);
         }
     }
@@ -300,9 +318,9 @@ fz_chart_model_new_from_index (FzIndex           *index,
       return new_bar (index, result, spec);
     case FZ_CHART_GROUPED:
     case FZ_CHART_RADAR:
-      return new_dimensions (result, spec);
+      return new_dimensions (index, result, spec);
     case FZ_CHART_HEATMAP:
     default:
-      return new_heatmap (result, spec);
+      return new_heatmap (index, result, spec);
     }
 }

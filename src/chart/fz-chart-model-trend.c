@@ -4,6 +4,7 @@
 #include "fz-chart-model-private.h"
 
 #include "fz-chart-format.h"
+#include "fz-chart-style.h"
 #include "fz-error.h"
 #include "fz-period.h"
 
@@ -11,11 +12,13 @@
  * stroke): without a choice of regions, a trend follows the first regions of the ranking. */
 #define DEFAULT_MAX_LINES 12
 
-/* One line: a region's values over stretches of one length (a month, a year, since…). */
+/* One line: a region's values over stretches of one kind: of one length in months, or
+ * cumulative since one start, or up to a stated end. */
 typedef struct
 {
-  const char *region;
-  char       *stretch;    /* "12", "since", "until", "unstated" */
+  const char *region;     /* its label */
+  char       *stretch;    /* "12", "since Y-03", "until" */
+  const char *since;      /* a cumulative stretch's period, for its label; else NULL */
   GPtrArray  *obs;        /* const FzObservation * */
 } Line;
 
@@ -43,6 +46,8 @@ year_number (const FzPeriodEnd *e)
     }
 }
 
+/* Cumulative stretches of different starts (since May 2019, since March this year) hold
+ * different things: each start is a kind of its own, never joined to another. */
 static char *
 stretch_of (const FzPeriod *p)
 {
@@ -52,15 +57,20 @@ stretch_of (const FzPeriod *p)
                     (p->end.month ? p->end.month : 12) - (p->start.month ? p->start.month : 1) + 1;
       return g_strdup_printf ("%d", months);
     }
-  return g_strdup (p->start.year_kind != FZ_PERIOD_YEAR_OPEN ? "since" : "until");
+  if (p->start.year_kind != FZ_PERIOD_YEAR_OPEN)
+    return g_strdup_printf ("since %d-%02u-%02u", year_number (&p->start), p->start.month,
+                            p->start.day);
+  return g_strdup ("until");
 }
 
 static char *
-stretch_label (const char *stretch,
+stretch_label (const Line *line,
                gboolean    zh)
 {
-  if (g_str_equal (stretch, "since"))
-    return g_strdup (zh ? "累计" : "cumulative");
+  const char *stretch = line->stretch;
+
+  if (line->since != NULL)
+    return fz_chart_format_period (zh, line->since);
   if (g_str_equal (stretch, "until"))
     return g_strdup (zh ? "截至" : "up to");
   if (zh)
@@ -113,6 +123,7 @@ choose_kind (GPtrArray  *regions,
 typedef struct
 {
   const FzChartSpec *spec;
+  GHashTable        *labels;      /* FzIndexRegion * → label, for names several share */
   FzValueKind        kind;
   const char        *unit;
   GArray            *periods;     /* Period */
@@ -150,6 +161,8 @@ trend_add (Trend               *t,
       line = g_new0 (Line, 1);
       line->region = region;
       line->stretch = g_steal_pointer (&stretch);
+      if (g_str_has_prefix (line->stretch, "since"))
+        line->since = obs->period;
       line->obs = g_ptr_array_new ();
       g_ptr_array_add (t->lines, line);
       g_hash_table_insert (t->line_keys, g_steal_pointer (&key), line);
@@ -190,7 +203,7 @@ add_line (Trend        *t,
           guint         group,
           gboolean      several)
 {
-  g_autofree char *label = stretch_label (line->stretch, fz_chart_model_is_zh (model));
+  g_autofree char *label = stretch_label (line, fz_chart_model_is_zh (model));
   g_autofree char *name = several ? g_strdup_printf ("%s · %s", line->region, label)
                                   : g_strdup (line->region);
   guint s = fz_chart_model_add_series (model, name);
@@ -235,39 +248,94 @@ build_lines (Trend         *t,
     }
 }
 
-/* The regions drawn: the chosen ones, or the first of the ranking that report the
- * indicator. */
+/* The regions that could be drawn: the chosen ones, or all that report the indicator, in
+ * the order of the ranking. */
 static GPtrArray *
-take_regions (const FzChartSpec *spec,
-              FzIndexResult     *result)
+take_regions (Trend         *t,
+              FzIndexResult *result)
 {
-  guint limit = spec->max_regions > 0 ? spec->max_regions
-                : spec->regions == NULL ? DEFAULT_MAX_LINES : G_MAXUINT;
   GPtrArray *regions = g_ptr_array_new ();
 
-  for (guint i = 0; i < fz_index_result_get_n_regions (result) && regions->len < limit; i++)
+  for (guint i = 0; i < fz_index_result_get_n_regions (result); i++)
     {
       const FzIndexRegion *r = fz_index_result_get_region (result, i);
 
-      if (fz_index_region_get_cell (r, spec->indicator) != NULL &&
-          _fz_chart_spec_takes_region (spec, r->name))
+      if (fz_index_region_get_cell (r, t->spec->indicator) != NULL &&
+          _fz_chart_spec_takes_region (t->spec, r->name, _fz_chart_region_label (t->labels, r)))
         g_ptr_array_add (regions, (gpointer) r);
     }
   return regions;
 }
 
 static void
+trend_reset (Trend *t)
+{
+  t->unit = NULL;
+  g_array_set_size (t->periods, 0);
+  g_hash_table_remove_all (t->period_set);
+  g_hash_table_remove_all (t->line_keys);
+  g_ptr_array_set_size (t->lines, 0);
+}
+
+static void
 gather (Trend     *t,
         GPtrArray *regions)
 {
+  trend_reset (t);
   for (guint i = 0; i < regions->len; i++)
     {
       const FzIndexRegion *r = g_ptr_array_index (regions, i);
       const FzIndexCell *cell = fz_index_region_get_cell (r, t->spec->indicator);
+      const char *label = _fz_chart_region_label (t->labels, r);
 
       for (guint k = 0; k < cell->observations->len; k++)
-        trend_add (t, r->name, g_ptr_array_index (cell->observations, k));
+        trend_add (t, label, g_ptr_array_index (cell->observations, k));
     }
+}
+
+/* The regions whose lines all have a style (colour and dash) of their own: a region's lines
+ * follow each other, so whole regions are kept from the first. */
+static guint
+regions_that_fit (Trend     *t,
+                  GPtrArray *regions)
+{
+  guint kept = 0, n_lines = 0;
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const char *label = _fz_chart_region_label (t->labels, regions->pdata[i]);
+      guint n = 0;
+
+      for (guint k = 0; k < t->lines->len; k++)
+        n += ((Line *) t->lines->pdata[k])->region == label;
+      if (n_lines + n > FZ_CHART_N_LINE_STYLES)
+        break;
+      n_lines += n;
+      kept++;
+    }
+  return kept;
+}
+
+/* Follows the first regions: no more than asked (12 without a choice), and no more lines
+ * than there are styles to tell them apart. Returns how many regions were left out. */
+static guint
+gather_limited (Trend     *t,
+                GPtrArray *regions)
+{
+  guint total = regions->len;
+  guint limit = t->spec->max_regions > 0 ? t->spec->max_regions
+                : t->spec->regions == NULL ? DEFAULT_MAX_LINES : G_MAXUINT;
+
+  if (regions->len > limit)
+    g_ptr_array_set_size (regions, limit);
+  t->kind = choose_kind (regions, t->spec->indicator);
+  gather (t, regions);
+  if (t->lines->len > FZ_CHART_N_LINE_STYLES)
+    {
+      g_ptr_array_set_size (regions, MAX (regions_that_fit (t, regions), 1));
+      gather (t, regions);
+    }
+  return total - regions->len;
 }
 
 /* The title: the indicator, and what its lines measure when it is not the reported level
@@ -298,6 +366,24 @@ trend_title (const char  *name,
   return g_strdup_printf (zh ? "%s（%s，%s）" : "%s (%s, %s)", name, what, unit);
 }
 
+/* The title says how many regions the lines leave out, so that none is missed unawares. */
+static char *
+trend_title_left_out (char     *title,
+                      guint     left_out,
+                      gboolean  zh)
+{
+  char *full;
+
+  if (left_out == 0)
+    return title;
+  full = zh ? g_strdup_printf ("%s：另有%u个地区未画出", title, left_out)
+            : g_strdup_printf (left_out == 1 ? "%s: %u more region not drawn"
+                                             : "%s: %u more regions not drawn",
+                               title, left_out);
+  g_free (title);
+  return full;
+}
+
 FzChartModel *
 _fz_chart_model_new_trend (FzIndex           *index,
                            const FzChartSpec *spec,
@@ -310,9 +396,11 @@ _fz_chart_model_new_trend (FzIndex           *index,
   g_autoptr(GHashTable) period_set = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) line_free);
   g_autoptr(GHashTable) line_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) labels = NULL;
   FzChartModel *model;
   FzIndexOptions opts;
-  Trend t = { spec, FZ_VALUE_LEVEL, NULL, periods, period_set, lines, line_keys };
+  Trend t = { spec, NULL, FZ_VALUE_LEVEL, NULL, periods, period_set, lines, line_keys };
+  guint left_out;
 
   if (index == NULL || spec->indicator == NULL)
     {
@@ -326,14 +414,17 @@ _fz_chart_model_new_trend (FzIndex           *index,
   result = fz_index_compute (index, &opts, error);
   if (result == NULL)
     return NULL;
-  regions = take_regions (spec, result);
-  t.kind = choose_kind (regions, spec->indicator);
-  gather (&t, regions);
+  labels = _fz_chart_region_labels (index, result,
+                                   spec->lang != NULL && g_str_has_prefix (spec->lang, "zh"));
+  t.labels = labels;
+  regions = take_regions (&t, result);
+  left_out = gather_limited (&t, regions);
 
   model = fz_chart_model_new (FZ_CHART_TREND, spec->lang);
   build_lines (&t, model);
   title = trend_title (_fz_chart_indicator_name (spec, spec->indicator), t.kind, t.unit,
                        fz_chart_model_is_zh (model));
+  title = trend_title_left_out (title, left_out, fz_chart_model_is_zh (model));
   fz_chart_model_set_title (model, title);
   fz_chart_model_set_unit (model, t.unit);
   return model;

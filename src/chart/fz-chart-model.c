@@ -295,6 +295,7 @@ fz_chart_model_set_value (FzChartModel *self,
                       FzChartValue, category);
   v->value = value;
   v->missing = FALSE;
+  v->no_spread = FALSE;
   v->qualifier = qualifier;
   if (v->sources == NULL)
     v->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);

@@ -32,6 +32,8 @@ typedef struct
   gboolean    missing;      /* no data: hatched, never drawn as zero */
   guint       qualifier;    /* FzQualifier: 0 (exact), or 余/以上, 约, 不足: drawn marked */
   GPtrArray  *sources;      /* FzChartSource *, the value's provenance; may be empty */
+  gboolean    no_spread;    /* heatmap: compared, but every region had this value, so it
+                             * scores the middle of the scale and is drawn as "all equal" */
 } FzChartValue;
 
 typedef struct _FzChartModel FzChartModel;

@@ -96,11 +96,22 @@ guint    _fz_chart_label_step  (double        pitch,
                                 double        text_height);
 
 /* Title and legend on top; they shrink p->area. The legend names the first @n_series series,
- * coloured by their number or, with @by_group, by their group. */
+ * coloured by their number, or with @colors and @dashes (lines) in those styles. */
 void     _fz_chart_title       (FzChartPass  *p);
 void     _fz_chart_legend      (FzChartPass  *p,
                                 guint         n_series,
-                                gboolean      by_group);
+                                const guint8 *colors,
+                                const guint8 *dashes);
+/* The colour and dash of each line (one byte per series each). */
+void     _fz_chart_line_styles (const FzChartModel *model,
+                                guint8             *colors,
+                                guint8             *dashes);
+/* Adds the point marker that goes with @dash to the path. */
+void     _fz_chart_marker_path (cairo_t      *cr,
+                                double        x,
+                                double        y,
+                                double        radius,
+                                guint         dash);
 /* The scale over every present value, and the number of ticks that fit in @length pixels. */
 void     _fz_chart_scale_values (FzChartPass *p,
                                  double       length,

@@ -212,22 +212,136 @@ _fz_chart_title (FzChartPass *p)
   p->area.height -= h + 6;
 }
 
+/* Series @s takes its group's colour with the first dash free in it, else the first colour with
+ * a dash free: no two of the first FZ_CHART_N_LINE_STYLES series look alike. */
 void
-_fz_chart_legend (FzChartPass *p,
-                  guint        n_series,
-                  gboolean     by_group)
+_fz_chart_line_styles (const FzChartModel *model,
+                       guint8             *colors,
+                       guint8             *dashes)
 {
-  double x = p->area.x, y = p->area.y, row = p->line_height, swatch = row * 0.7;
+  guint n = fz_chart_model_get_n_series (model);
+  gboolean used[FZ_CHART_N_SERIES_COLORS][FZ_CHART_N_DASHES] = { { FALSE } };
+  g_autoptr(GHashTable) group_colors = g_hash_table_new (NULL, NULL);
+
+  for (guint s = 0; s < n; s++)
+    {
+      guint group = fz_chart_model_get_series_group (model, s);
+      gpointer known = g_hash_table_lookup (group_colors, GUINT_TO_POINTER (group + 1));
+      guint first = known != NULL ? GPOINTER_TO_UINT (known) - 1 : group % FZ_CHART_N_SERIES_COLORS;
+      gboolean found = FALSE;
+
+      colors[s] = s % FZ_CHART_N_SERIES_COLORS;
+      dashes[s] = (s / FZ_CHART_N_SERIES_COLORS) % FZ_CHART_N_DASHES;
+      for (guint k = 0; k < FZ_CHART_N_SERIES_COLORS && !found; k++)
+        for (guint d = 0; d < FZ_CHART_N_DASHES && !found; d++)
+          {
+            guint c = (first + k) % FZ_CHART_N_SERIES_COLORS;
+
+            if (used[c][d])
+              continue;
+            used[c][d] = found = TRUE;
+            colors[s] = c;
+            dashes[s] = d;
+          }
+      if (known == NULL)
+        g_hash_table_insert (group_colors, GUINT_TO_POINTER (group + 1),
+                             GUINT_TO_POINTER (colors[s] + 1));
+    }
+}
+
+/* Circle, square, triangle, diamond: the marker goes with the dash, so that a line of one
+ * point, which shows no dash, is still told apart. */
+void
+_fz_chart_marker_path (cairo_t *cr,
+                       double   x,
+                       double   y,
+                       double   radius,
+                       guint    dash)
+{
+  cairo_new_sub_path (cr);
+  switch (dash % FZ_CHART_N_DASHES)
+    {
+    case 0:
+      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+      break;
+    case 1:
+      cairo_rectangle (cr, x - radius * 0.9, y - radius * 0.9, radius * 1.8, radius * 1.8);
+      break;
+    case 2:
+      cairo_move_to (cr, x, y - radius * 1.2);
+      cairo_line_to (cr, x + radius * 1.1, y + radius * 0.8);
+      cairo_line_to (cr, x - radius * 1.1, y + radius * 0.8);
+      cairo_close_path (cr);
+      break;
+    default:
+      cairo_move_to (cr, x, y - radius * 1.3);
+      cairo_line_to (cr, x + radius * 1.1, y);
+      cairo_line_to (cr, x, y + radius * 1.3);
+      cairo_line_to (cr, x - radius * 1.1, y);
+      cairo_close_path (cr);
+      break;
+    }
+}
+
+/* A line's swatch shows its dash pattern about twice, started half a dash in so that
+ * the gaps fall clear of the marker in the middle. */
+#define LINE_SWATCH     40.0
+#define LINE_SWATCH_DASH 7.0
+
+/* A square of the colour, or for lines a stretch of the line with its dash and marker. */
+static double
+legend_swatch (FzChartPass  *p,
+               guint         i,
+               const guint8 *colors,
+               const guint8 *dashes,
+               double        x,
+               double        y)
+{
+  double row = p->line_height, swatch = row * 0.7, length = dashes != NULL ? LINE_SWATCH : swatch;
+  const double *pattern;
+  FzChartColor c;
+  int n;
+
+  if (p->cr == NULL)
+    return length;
+  fz_chart_style_series_color (p->style, colors != NULL ? colors[i] : i, &c);
+  _fz_chart_set_color (p, &c);
+  if (dashes == NULL)
+    {
+      cairo_rectangle (p->cr, x, y + (row - swatch) / 2, swatch, swatch);
+      cairo_fill (p->cr);
+      return length;
+    }
+  fz_chart_style_line_dash (dashes[i], &pattern, &n);
+  cairo_save (p->cr);
+  cairo_set_line_width (p->cr, 2);
+  cairo_set_dash (p->cr, pattern, n, LINE_SWATCH_DASH);
+  cairo_move_to (p->cr, x, y + row / 2);
+  cairo_line_to (p->cr, x + length, y + row / 2);
+  cairo_stroke (p->cr);
+  cairo_restore (p->cr);
+  _fz_chart_marker_path (p->cr, x + length / 2, y + row / 2, 3.5, dashes[i]);
+  cairo_fill (p->cr);
+  return length;
+}
+
+void
+_fz_chart_legend (FzChartPass  *p,
+                  guint         n_series,
+                  const guint8 *colors,
+                  const guint8 *dashes)
+{
+  double x = p->area.x, y = p->area.y, row = p->line_height;
+  double length = dashes != NULL ? LINE_SWATCH : row * 0.7;
   guint max_rows = 3, rows = 1;
 
   for (guint i = 0; i < n_series; i++)
     {
-      FzChartColor c;
       double w;
 
       _fz_chart_text_set (p, fz_chart_model_get_series (p->model, i), 1, FALSE, 200);
       _fz_chart_text_size (p, &w, NULL);
-      if (x > p->area.x && x + swatch + 4 + w > p->area.x + p->area.width)
+      if (x > p->area.x && x + length + 4 + w > p->area.x + p->area.width)
         {
           if (++rows > max_rows)
             {
@@ -241,17 +355,9 @@ _fz_chart_legend (FzChartPass *p,
           x = p->area.x;
           y += row;
         }
-      fz_chart_style_series_color (p->style,
-                                   by_group ? fz_chart_model_get_series_group (p->model, i) : i,
-                                   &c);
-      if (p->cr != NULL)
-        {
-          _fz_chart_set_color (p, &c);
-          cairo_rectangle (p->cr, x, y + (row - swatch) / 2, swatch, swatch);
-          cairo_fill (p->cr);
-        }
-      _fz_chart_text_show (p, x + swatch + 4, y, 0, &p->style->foreground);
-      x += swatch + 4 + w + 14;
+      legend_swatch (p, i, colors, dashes, x, y);
+      _fz_chart_text_show (p, x + length + 4, y, 0, &p->style->foreground);
+      x += length + 4 + w + 14;
     }
   p->area.y += rows * row + 6;
   p->area.height -= rows * row + 6;

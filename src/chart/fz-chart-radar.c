@@ -218,7 +218,7 @@ _fz_chart_pass_radar (FzChartPass *p)
 
   r.n_spokes = fz_chart_model_get_n_categories (p->model);
   if (n_series > 0)
-    _fz_chart_legend (p, n_series, FALSE);
+    _fz_chart_legend (p, n_series, NULL, NULL);
   p->plot = p->area;
   _fz_chart_scale_values (p, 200, 40);
   if (r.n_spokes < 3)

@@ -6,9 +6,15 @@
 #include <math.h>
 
 /* Okabe-Ito, blue first; its black is left out and the yellow, too pale on white, comes last. */
-static const guint32 okabe_ito[] = {
+static const guint32 okabe_ito[FZ_CHART_N_SERIES_COLORS] = {
   0x0072B2, 0xE69F00, 0x009E73, 0xD55E00, 0xCC79A7, 0x56B4E9, 0xF0E442,
 };
+
+/* Solid, dashed, dotted, dash-dot: four patterns that read apart even at 2 px. */
+static const double dashes[FZ_CHART_N_DASHES][4] = {
+  { 0 }, { 14, 6 }, { 2, 4 }, { 14, 4, 2, 4 },
+};
+static const int dash_lengths[FZ_CHART_N_DASHES] = { 0, 2, 2, 4 };
 
 /* Viridis at five stops: dark purple to yellow, ordered in lightness. */
 static const guint32 viridis[] = { 0x440154, 0x3B528B, 0x21918C, 0x5EC962, 0xFDE725 };
@@ -58,6 +64,24 @@ fz_chart_style_series_color (const FzChartStyle *style,
   else if (style->dark && rgb == 0x56B4E9)
     rgb = 0x0072B2;
   set_rgb (color, rgb);
+}
+
+void
+fz_chart_style_line_dash (guint          i,
+                          const double **pattern,
+                          int           *n)
+{
+  i %= FZ_CHART_N_DASHES;
+  *pattern = dashes[i];
+  *n = dash_lengths[i];
+}
+
+void
+fz_chart_style_even_color (const FzChartStyle *style,
+                           FzChartColor       *color)
+{
+  /* A grey of no hue: no value on the viridis scale looks like it. */
+  set_rgb (color, style->dark ? 0x6A6A6A : 0xC8C8C8);
 }
 
 void

@@ -123,31 +123,19 @@ draw_period_labels (FzChartPass         *p,
     }
 }
 
-static const double dashes[][2] = { { 0, 0 }, { 6, 3 }, { 2, 2 }, { 8, 2 } };
-
-/* The n-th series of a group (a region's stretch lengths) gets the n-th dash. */
-static guint
-dash_of (FzChartPass *p,
-         guint        s)
-{
-  guint group = fz_chart_model_get_series_group (p->model, s), nth = 0;
-
-  for (guint i = s; i-- > 0 && fz_chart_model_get_series_group (p->model, i) == group;)
-    nth++;
-  return nth % G_N_ELEMENTS (dashes);
-}
-
 /* Each segment is its own stroke: cairo rasterises a stroke over its whole bounding box, so
  * a zigzag across the plot costs far more as one path than as its pieces. Round caps join
- * the pieces. */
+ * the pieces; a dash runs on from one piece to the next. */
 static void
 stroke_line (FzChartPass         *p,
              const TrendGeometry *g,
-             guint                s)
+             guint                s,
+             const double        *pattern,
+             int                  n_dash)
 {
   guint n = fz_chart_model_get_n_categories (p->model);
   gboolean started = FALSE;
-  double px = 0, py = 0;
+  double px = 0, py = 0, offset = 0;
 
   for (guint c = 0; c < n; c++)
     {
@@ -159,9 +147,11 @@ stroke_line (FzChartPass         *p,
       y = value_y (p, v->value);
       if (started)
         {
+          cairo_set_dash (p->cr, pattern, n_dash, offset);
           cairo_move_to (p->cr, px, py);
           cairo_line_to (p->cr, x, y);
           cairo_stroke (p->cr);
+          offset += hypot (x - px, y - py);
         }
       px = x;
       py = y;
@@ -171,7 +161,9 @@ stroke_line (FzChartPass         *p,
 
 static void
 draw_lines (FzChartPass         *p,
-            const TrendGeometry *g)
+            const TrendGeometry *g,
+            const guint8        *colors,
+            const guint8        *dashes)
 {
   guint n_series = fz_chart_model_get_n_series (p->model);
 
@@ -179,17 +171,18 @@ draw_lines (FzChartPass         *p,
     return;
   cairo_save (p->cr);
   cairo_set_line_width (p->cr, 2);
-  cairo_set_line_cap (p->cr, CAIRO_LINE_CAP_ROUND);
   for (guint s = 0; s < n_series; s++)
     {
-      guint d = dash_of (p, s);
+      const double *pattern;
       FzChartColor color;
+      int n;
 
-      fz_chart_style_series_color (p->style, fz_chart_model_get_series_group (p->model, s),
-                                   &color);
+      fz_chart_style_series_color (p->style, colors[s], &color);
       _fz_chart_set_color (p, &color);
-      cairo_set_dash (p->cr, dashes[d], d == 0 ? 0 : 2, 0);
-      stroke_line (p, g, s);
+      fz_chart_style_line_dash (dashes[s], &pattern, &n);
+      /* Round caps would fill the gaps of a dotted line. */
+      cairo_set_line_cap (p->cr, n == 0 ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
+      stroke_line (p, g, s, pattern, n);
     }
   cairo_restore (p->cr);
 }
@@ -198,7 +191,9 @@ draw_lines (FzChartPass         *p,
 static void
 draw_points (FzChartPass         *p,
              const TrendGeometry *g,
-             guint                s)
+             guint                s,
+             guint                color_index,
+             guint                dash)
 {
   guint n = fz_chart_model_get_n_categories (p->model);
   double size = 2 * POINT_RADIUS + 4;
@@ -217,12 +212,11 @@ draw_points (FzChartPass         *p,
       any_approximate |= v->qualifier != 0;
       if (p->cr == NULL)
         continue;
-      cairo_new_sub_path (p->cr);
-      cairo_arc (p->cr, x, y, POINT_RADIUS, 0, 2 * G_PI);
+      _fz_chart_marker_path (p->cr, x, y, POINT_RADIUS, dash);
     }
   if (p->cr == NULL)
     return;
-  fz_chart_style_series_color (p->style, fz_chart_model_get_series_group (p->model, s), &color);
+  fz_chart_style_series_color (p->style, color_index, &color);
   _fz_chart_set_color (p, &color);
   cairo_fill (p->cr);
   if (!any_approximate)
@@ -233,9 +227,8 @@ draw_points (FzChartPass         *p,
 
       if (v->missing || v->qualifier == 0)
         continue;
-      cairo_new_sub_path (p->cr);
-      cairo_arc (p->cr, p->plot.x + (c + 0.5) * g->slot, value_y (p, v->value),
-                 POINT_RADIUS - 1.5, 0, 2 * G_PI);
+      _fz_chart_marker_path (p->cr, p->plot.x + (c + 0.5) * g->slot, value_y (p, v->value),
+                             POINT_RADIUS - 1.5, dash);
     }
   /* An approximate value is a hollow point. */
   _fz_chart_set_color (p, &p->style->background);
@@ -246,14 +239,17 @@ void
 _fz_chart_pass_trend (FzChartPass *p)
 {
   guint n_series = fz_chart_model_get_n_series (p->model);
+  g_autofree guint8 *colors = g_new (guint8, MAX (n_series, 1));
+  g_autofree guint8 *dashes = g_new (guint8, MAX (n_series, 1));
   TrendGeometry g;
 
+  _fz_chart_line_styles (p->model, colors, dashes);
   if (n_series > 0)
-    _fz_chart_legend (p, n_series, TRUE);
+    _fz_chart_legend (p, n_series, colors, dashes);
   lay_out (p, &g);
   draw_value_axis (p);
   draw_period_labels (p, &g);
-  draw_lines (p, &g);
+  draw_lines (p, &g, colors, dashes);
   for (guint s = 0; s < n_series; s++)
-    draw_points (p, &g, s);
+    draw_points (p, &g, s, colors[s], dashes[s]);
 }

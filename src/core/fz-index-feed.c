@@ -179,6 +179,7 @@ fz_index_feed_figures (FzIndex       *index,
 
   if (figures == NULL)
     return 0;
+  fz_index_set_gazetteer (index, gazetteer);
   file = fz_document_get_file (document);
   /* Two folders may each hold a page-1.txt: the path tells their figures apart. */
   feed.path = file != NULL ? g_file_get_path (file) : g_strdup (fz_document_get_name (document));

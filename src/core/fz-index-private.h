@@ -16,10 +16,11 @@ typedef struct
 
 struct _FzIndex
 {
-  GPtrArray  *indicators;    /* Indicator *, lexicon order */
-  GHashTable *by_id;         /* id → position + 1 */
-  GPtrArray  *observations;  /* FzObservation *, owned, shared with results */
-  GArray     *periods;       /* FzPeriod, parallel to observations */
+  GPtrArray   *indicators;    /* Indicator *, lexicon order */
+  GHashTable  *by_id;         /* id → position + 1 */
+  GPtrArray   *observations;  /* FzObservation *, owned, shared with results */
+  GArray      *periods;       /* FzPeriod, parallel to observations */
+  FzGazetteer *gazetteer;     /* what placed the regions, for labels; may be NULL */
 };
 
 /* How well an observation fits the period a comparison is made over. */

@@ -86,7 +86,27 @@ fz_index_free (FzIndex *self)
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->observations, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
+  g_clear_pointer (&self->gazetteer, fz_gazetteer_unref);
   g_free (self);
+}
+
+void
+fz_index_set_gazetteer (FzIndex     *self,
+                        FzGazetteer *gazetteer)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->gazetteer == gazetteer)
+    return;
+  g_clear_pointer (&self->gazetteer, fz_gazetteer_unref);
+  self->gazetteer = gazetteer != NULL ? fz_gazetteer_ref (gazetteer) : NULL;
+}
+
+FzGazetteer *
+fz_index_get_gazetteer (FzIndex *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->gazetteer;
 }
 
 const Indicator *

@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "fz-gazetteer.h"
 #include "fz-index-observation.h"
 
 G_BEGIN_DECLS
@@ -75,6 +76,11 @@ gboolean             fz_index_add_indicator          (FzIndex              *self
                                                       gboolean              lower_is_better,
                                                       GError              **error);
 guint                fz_index_get_n_indicators       (FzIndex              *self);
+/* The gazetteer that placed the regions (set when figures are fed): charts tell regions of
+ * the same name apart by it. */
+void                 fz_index_set_gazetteer          (FzIndex              *self,
+                                                      FzGazetteer          *gazetteer);
+FzGazetteer         *fz_index_get_gazetteer          (FzIndex              *self);
 gboolean             fz_index_add_observation        (FzIndex              *self,
                                                       const FzObservation  *obs,
                                                       GError              **error);

@@ -81,6 +81,13 @@ value_line (FzChartPane      *self,
       const char *mark = fz_chart_qualifier_mark (fz_chart_model_is_zh (self->model),
                                                   hit->value->qualifier);
       number = mark != NULL ? g_strdup_printf ("%s %s", mark, plain) : g_steal_pointer (&plain);
+      /* The middle of the scale only because there was nothing to rank by. */
+      if (hit->value->no_spread)
+        {
+          char *note = g_strdup_printf (_("%s (all regions equal: not scored)"), number);
+          g_free (number);
+          number = note;
+        }
     }
   /* A radar's and a trend's series are the regions; elsewhere the categories are. */
   if (type == FZ_CHART_RADAR || type == FZ_CHART_TREND)
