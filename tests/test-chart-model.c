@@ -392,6 +392,17 @@ test_same_name_labels (void)
         }
       g_assert_cmpuint (found, ==, 7);
 
+      /* The pane's chooser lists the same labels, one a region, in the result's order. */
+      {
+        g_auto(GStrv) labels = fz_chart_region_labels (index, result, lang == 0);
+
+        g_assert_cmpuint (g_strv_length (labels), ==, fz_index_result_get_n_regions (result));
+        g_assert_true (g_strv_contains ((const char * const *) labels, first));
+        g_assert_true (g_strv_contains ((const char * const *) labels, second));
+        g_assert_true (g_strv_contains ((const char * const *) labels, third));
+        g_assert_true (g_strv_contains ((const char * const *) labels, "B"));
+      }
+
       /* A chosen label takes that region alone. */
       fz_chart_spec_init (&spec, FZ_CHART_BAR);
       spec.lang = lang == 0 ? "zh" : "en";

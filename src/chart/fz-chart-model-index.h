@@ -31,4 +31,11 @@ FzChartModel *fz_chart_model_new_from_index   (FzIndex           *index,
                                                const FzChartSpec *spec,
                                                GError           **error);
 
+/* The label of each region of @result, in its order: its name, or, when another region has
+ * the same name, the name with the city (or county, province) it lies in, as the charts
+ * write it; a chart's spec accepts either. */
+GStrv         fz_chart_region_labels          (FzIndex           *index,
+                                               FzIndexResult     *result,
+                                               gboolean           zh);
+
 G_END_DECLS

@@ -128,3 +128,20 @@ _fz_chart_region_label (GHashTable          *labels,
 
   return label != NULL ? label : region->name;
 }
+
+GStrv
+fz_chart_region_labels (FzIndex       *index,
+                        FzIndexResult *result,
+                        gboolean       zh)
+{
+  g_autoptr(GHashTable) labels = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  labels = _fz_chart_region_labels (index, result, zh);
+  for (guint i = 0; i < fz_index_result_get_n_regions (result); i++)
+    g_strv_builder_add (builder,
+                        _fz_chart_region_label (labels, fz_index_result_get_region (result, i)));
+  return g_strv_builder_end (builder);
+}

@@ -176,13 +176,18 @@ on_region_toggled (GtkCheckButton *button,
 static void
 fill_regions (FzChartPane *self)
 {
+  g_auto(GStrv) labels = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->choose_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->choose_box), child);
-  for (guint i = 0; self->result != NULL && i < fz_index_result_get_n_regions (self->result); i++)
+  if (self->result == NULL)
+    return;
+  /* As the charts write them: regions of one name are told apart, and each ticks alone. */
+  labels = fz_chart_region_labels (self->index, self->result, interface_is_zh ());
+  for (guint i = 0; labels[i] != NULL; i++)
     {
-      const char *name = fz_index_result_get_region (self->result, i)->name;
+      const char *name = labels[i];
       GtkWidget *check = gtk_check_button_new_with_label (name);
 
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
