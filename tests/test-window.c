@@ -126,6 +126,8 @@ test_open_folder (void)
     n_files++;
 
   gtk_window_present (GTK_WINDOW (window));
+  /* Opened from the charts, the pages load and are analysed while the charts stay shown. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "compare");
   fz_window_open_files (window, &folder, 1);
   /* Loading runs on worker threads: the window stays responsive and says it is busy. */
   g_assert_true (fz_window_is_busy (window));
@@ -134,6 +136,8 @@ test_open_folder (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (fz_window_is_busy (window));
   wait_frames (5);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (
+    child (window, "view_stack"))), ==, "compare");
 
   list = FZ_DOCUMENT_LIST (child (window, "document_list"));
   g_assert_cmpstr (fz_document_list_get_page (list), ==, "list");

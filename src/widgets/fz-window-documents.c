@@ -124,18 +124,23 @@ _fz_window_set_document_date (FzWindow    *self,
   return fz_workspace_set_document_date (self->workspace, document, iso_date, error);
 }
 
-/* A page read again (a new date) is shown again with its new figures. */
+/* A page analysed, or read again (a new date), is shown again with its new figures, where it
+ * is: the view and the pane the analyst is on stay. */
 static void
 document_changed (FzWindow    *self,
                   FzDocument  *document,
                   FzWorkspace *workspace)
 {
   FzReaderView *reader = FZ_READER_VIEW (self->reader);
+  int article = -1;
 
   if (fz_reader_view_get_document (reader) != document)
     return;
+  if (fz_document_list_get_selected (self->document_list, &article) != document)
+    article = -1;
   fz_reader_view_set_document (reader, NULL, -1);
-  selection_changed (self);
+  fz_reader_view_set_document (reader, document, article);
+  _fz_window_actions_update (self);
 }
 
 void
