@@ -56,8 +56,6 @@ typedef struct
 {
   gunichar *u;          /* the text without white space; PARA between paragraphs */
   guint     n;
-  char     *u8;         /* u as UTF-8, NUL-terminated, so that a word is matched bytewise */
-  guint    *u8_at;      /* compact index -> offset in u8 (n + 1 of them) */
   guint    *to_compact; /* original code point -> compact index of the next kept character */
   guint    *to_orig;    /* compact index -> its original code point */
   guint     n_orig;
@@ -136,25 +134,47 @@ is_range_sep (gunichar c)
 
 /* ---- matching on the compact text ----------------------------------------- */
 
-/* The number of characters of @word when it stands at @i, else 0.  Comparing the UTF-8 bytes
- * is comparing the characters (both are well-formed), and most words fail at their first byte,
- * with no decoding of either. */
+/* One character of a word, well-formed UTF-8 written in the source. */
+static inline gunichar
+word_char (const guchar **pw)
+{
+  const guchar *w = *pw;
+
+  if (w[0] < 0x80)
+    {
+      *pw = w + 1;
+      return w[0];
+    }
+  if (w[0] < 0xE0)
+    {
+      *pw = w + 2;
+      return ((gunichar) (w[0] & 0x1F) << 6) | (w[1] & 0x3F);
+    }
+  if (w[0] < 0xF0)
+    {
+      *pw = w + 3;
+      return ((gunichar) (w[0] & 0x0F) << 12) | ((gunichar) (w[1] & 0x3F) << 6) | (w[2] & 0x3F);
+    }
+  *pw = w + 4;
+  return ((gunichar) (w[0] & 0x07) << 18) | ((gunichar) (w[1] & 0x3F) << 12) |
+         ((gunichar) (w[2] & 0x3F) << 6) | (w[3] & 0x3F);
+}
+
+/* The number of characters of @word when it stands at @i, else 0.  Compared on code points,
+ * so that the text needs no UTF-8 copy; most words fail at their first character. */
 static inline guint
 match (const Scan *s,
        guint       i,
        const char *word)
 {
-  const guchar *t, *w = (const guchar *) word;
+  const guchar *w = (const guchar *) word;
   guint n = 0;
 
-  if (i >= s->n)
-    return 0;
-  t = (const guchar *) s->u8 + s->u8_at[i];
-  for (; *w != '\0'; w++, t++)
+  while (*w != '\0')
     {
-      if (*t != *w)
+      if (i + n >= s->n || word_char (&w) != s->u[i + n])
         return 0;
-      n += (*w & 0xC0) != 0x80;
+      n++;
     }
   return n;
 }
@@ -278,7 +298,6 @@ void     _fz_period_finder_scan_init        (Scan       *s,
 void     _fz_period_finder_scan_init_chars  (Scan           *s,
                                              const gunichar *all,
                                              guint           n_all);
-void     _fz_period_finder_scan_bounds      (Scan       *s);
 void     _fz_period_finder_scan_exprs       (Scan       *s);
 void     _fz_period_finder_scan_clear       (Scan       *s);
 

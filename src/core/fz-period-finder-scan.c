@@ -72,23 +72,6 @@ _fz_period_word_list_init (WordList *list)
     }
 }
 
-/* The compact text once more as UTF-8, for match (). */
-static void
-scan_init_utf8 (Scan *s)
-{
-  gsize len = 0;
-
-  s->u8_at = g_new (guint, s->n + 1);
-  s->u8 = g_new (char, (gsize) s->n * 6 + 1);
-  for (guint k = 0; k < s->n; k++)
-    {
-      s->u8_at[k] = (guint) len;
-      len += fz_text_to_utf8 (s->u[k], s->u8 + len);
-    }
-  s->u8_at[s->n] = (guint) len;
-  s->u8[len] = '\0';
-}
-
 void
 _fz_period_finder_scan_init (Scan       *s,
                              const char *text,
@@ -100,22 +83,69 @@ _fz_period_finder_scan_init (Scan       *s,
   _fz_period_finder_scan_init_chars (s, all, n_all);
 }
 
+/* Clause and sentence bounds, kept as the compact text grows, so that finding them costs
+ * nothing however long a sentence without punctuation runs. */
+typedef struct
+{
+  guint    cs;    /* start of the current clause */
+  guint    ss;    /* start of the current sentence */
+  gboolean lead;  /* only short clauses so far in the sentence */
+} Bounds;
+
+static inline void
+push (Scan     *s,
+      Bounds   *b,
+      gunichar  c,
+      guint     orig,
+      guint     para)
+{
+  guint i = s->n++;
+
+  s->u[i] = c;
+  s->para[i] = para;
+  s->to_orig[i] = orig;
+  s->clause_start[i] = b->cs;
+  s->sentence_start[i] = b->ss;
+  s->leading[i] = b->lead;
+  if (is_sentence_end (c))
+    {
+      b->cs = b->ss = i + 1;
+      b->lead = TRUE;
+    }
+  else if (is_clause_end (c))
+    {
+      /* Only short clauses (据悉，) may stand before a leading phrase. */
+      if (i - b->cs > SHORT_CLAUSE)
+        b->lead = FALSE;
+      b->cs = i + 1;
+    }
+}
+
+/* One pass builds the compact text, its maps and its bounds; at most one character is kept
+ * for each original one, so n_all + 1 places are enough for every array. */
 void
 _fz_period_finder_scan_init_chars (Scan           *s,
                                    const gunichar *all,
                                    guint           n_all)
 {
+  Bounds b = { 0, 0, TRUE };
   guint i = 0, para = 0;
 
   s->u = g_new (gunichar, n_all + 1);
-  s->para = g_new0 (guint, n_all + 1);
+  s->para = g_new (guint, n_all + 1);
   s->to_compact = g_new (guint, n_all + 1);
   s->to_orig = g_new (guint, n_all + 1);
+  s->clause_start = g_new (guint, n_all + 1);
+  s->clause_end = g_new (guint, n_all + 1);
+  s->sentence_start = g_new (guint, n_all + 1);
+  s->leading = g_new (gboolean, n_all + 1);
   s->n_orig = n_all;
   s->n = 0;
   while (i < n_all)
     {
-      if (fz_text_isspace (all[i]) || all[i] == 0xFEFF)
+      gunichar c = all[i];
+
+      if (fz_text_isspace (c) || c == 0xFEFF)
         {
           guint j = i;
 
@@ -124,33 +154,31 @@ _fz_period_finder_scan_init_chars (Scan           *s,
           for (guint k = i; k < j; k++)
             s->to_compact[k] = s->n;
           if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
-            {
-              s->para[s->n] = para++;
-              s->to_orig[s->n] = i;
-              s->u[s->n++] = PARA;
-            }
+            push (s, &b, PARA, i, para++);
           i = j;
           continue;
         }
       s->to_compact[i] = s->n;
-      s->para[s->n] = para;
-      s->to_orig[s->n] = i;
-      s->u[s->n++] = all[i] == PARA ? 0x2028 : all[i];
+      push (s, &b, c == PARA ? 0x2028 : c, i, para);
       i++;
     }
   s->to_compact[n_all] = s->n;
   s->to_orig[s->n] = n_all;
   s->para[s->n] = para;
+  s->u[s->n] = 0;
+  s->clause_start[s->n] = b.cs;
+  s->sentence_start[s->n] = b.ss;
+  s->leading[s->n] = b.lead;
+  s->clause_end[s->n] = s->n;
+  for (guint k = s->n; k > 0; k--)
+    s->clause_end[k - 1] = is_clause_end (s->u[k - 1]) ? k - 1 : s->clause_end[k];
   s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
-  scan_init_utf8 (s);
 }
 
 void
 _fz_period_finder_scan_clear (Scan *s)
 {
   g_clear_pointer (&s->u, g_free);
-  g_clear_pointer (&s->u8, g_free);
-  g_clear_pointer (&s->u8_at, g_free);
   g_clear_pointer (&s->para, g_free);
   g_clear_pointer (&s->to_compact, g_free);
   g_clear_pointer (&s->to_orig, g_free);
@@ -159,44 +187,6 @@ _fz_period_finder_scan_clear (Scan *s)
   g_clear_pointer (&s->sentence_start, g_free);
   g_clear_pointer (&s->leading, g_free);
   g_clear_pointer (&s->exprs, g_array_unref);
-}
-
-/* Clause and sentence bounds of every position, so that finding them costs
- * nothing however long a sentence without punctuation runs. */
-void
-_fz_period_finder_scan_bounds (Scan *s)
-{
-  guint cs = 0, ss = 0;
-  gboolean lead = TRUE;
-
-  s->clause_start = g_new (guint, s->n + 1);
-  s->clause_end = g_new (guint, s->n + 1);
-  s->sentence_start = g_new (guint, s->n + 1);
-  s->leading = g_new (gboolean, s->n + 1);
-  for (guint i = 0; i < s->n; i++)
-    {
-      s->clause_start[i] = cs;
-      s->sentence_start[i] = ss;
-      s->leading[i] = lead;
-      if (is_sentence_end (s->u[i]))
-        {
-          cs = ss = i + 1;
-          lead = TRUE;
-        }
-      else if (is_clause_end (s->u[i]))
-        {
-          /* Only short clauses (据悉，) may stand before a leading phrase. */
-          if (i - cs > SHORT_CLAUSE)
-            lead = FALSE;
-          cs = i + 1;
-        }
-    }
-  s->clause_start[s->n] = cs;
-  s->sentence_start[s->n] = ss;
-  s->leading[s->n] = lead;
-  s->clause_end[s->n] = s->n;
-  for (guint i = s->n; i > 0; i--)
-    s->clause_end[i - 1] = is_clause_end (s->u[i - 1]) ? i - 1 : s->clause_end[i];
 }
 
 /* How far back a byline in brackets may end before a phrase. */
