@@ -181,16 +181,19 @@ match (const Scan *s,
 
 /* A list of words with a bit for each first character (folded to 4096), set at its first
  * use and only read after: most places start none of the words, and one test says so. */
+#define WORD_LIST_MAX 32
+
 typedef struct
 {
-  const char * const *words;  /* NULL-terminated */
+  const char * const *words;  /* NULL-terminated, at most WORD_LIST_MAX */
   gsize               ready;
   guint64             first[64];
+  gunichar            starts[WORD_LIST_MAX];  /* the first character of each word */
 } WordList;
 
 /* At file scope (a compound literal elsewhere is not constant):
  * static WordList since_words = WORD_LIST ("以来", "至今"); */
-#define WORD_LIST(...) { (const char * const []) { __VA_ARGS__, NULL }, 0, { 0 } }
+#define WORD_LIST(...) { (const char * const []) { __VA_ARGS__, NULL }, 0, { 0 }, { 0 } }
 
 /* fz-period-finder-scan.c */
 void     _fz_period_word_list_init          (WordList   *list);
@@ -215,11 +218,12 @@ match_any (const Scan *s,
 {
   if (i >= s->n || !word_list_may_start (list, s->u[i]))
     return 0;
+  /* Only words that start with this character are compared in full. */
   for (guint w = 0; list->words[w] != NULL; w++)
     {
-      guint m = match (s, i, list->words[w]);
+      guint m;
 
-      if (m > 0)
+      if (list->starts[w] == s->u[i] && (m = match (s, i, list->words[w])) > 0)
         return m;
     }
   return 0;

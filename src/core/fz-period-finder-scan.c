@@ -68,6 +68,8 @@ _fz_period_word_list_init (WordList *list)
     {
       gunichar c = g_utf8_get_char (list->words[w]);
 
+      g_assert (w < WORD_LIST_MAX);
+      list->starts[w] = c;
       list->first[(c & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
     }
 }
