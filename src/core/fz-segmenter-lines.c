@@ -123,16 +123,6 @@ analyse (const char *text,
 
   l->first = g_utf8_get_char (s);
   l->last = g_utf8_get_char (g_utf8_prev_char (e));
-  for (const char *p = s; p < e;)
-    {
-      gunichar c = next_char (&p);
-
-      if (fz_charset_is_space (c))
-        continue;
-      l->n_vis++;
-      if (p < e && fz_charset_is_clause_punct (c))
-        l->clause = TRUE;
-    }
   l->lead = has_prefix (s, e, "本报讯") || has_prefix (s, e, "本报电");
   l->hash = l->first == '#';
   l->bullet = is_bullet (l->first);
@@ -169,6 +159,7 @@ _fz_segmenter_scan (const char *text,
       SegLine l = { 0 };
       gsize p = b, s, e;
       guint32 c_s, c_e;
+      gboolean punct = FALSE;
 
       /* leading white space */
       while (p < len && text[p] != '\n' && text[p] != '\r')
@@ -192,7 +183,14 @@ _fz_segmenter_scan (const char *text,
           p = q - text;
           c++;
           if (!fz_charset_is_space (ch))
-            e = p, c_e = c;
+            {
+              /* Counted here so that the line is decoded once: clause punctuation counts
+               * where a visible character follows it. */
+              e = p, c_e = c;
+              l.n_vis++;
+              l.clause |= punct;
+              punct = fz_charset_is_clause_punct (ch);
+            }
         }
       l.indent = s > b;
       l.b_start = s;
