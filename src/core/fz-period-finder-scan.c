@@ -94,6 +94,13 @@ typedef struct
   gboolean lead;  /* only short clauses so far in the sentence */
 } Bounds;
 
+/* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
+static inline gboolean
+is_plain_han (gunichar c)
+{
+  return c >= 0x3400 && c <= 0x9FFF;
+}
+
 static inline void
 push (Scan     *s,
       Bounds   *b,
@@ -109,6 +116,8 @@ push (Scan     *s,
   s->clause_start[i] = b->cs;
   s->sentence_start[i] = b->ss;
   s->leading[i] = b->lead;
+  if (is_plain_han (c))
+    return;
   if (is_sentence_end (c))
     {
       b->cs = b->ss = i + 1;
@@ -147,7 +156,7 @@ _fz_period_finder_scan_init_chars (Scan           *s,
     {
       gunichar c = all[i];
 
-      if (fz_text_isspace (c) || c == 0xFEFF)
+      if (!is_plain_han (c) && (fz_text_isspace (c) || c == 0xFEFF))
         {
           guint j = i;
 
@@ -173,7 +182,8 @@ _fz_period_finder_scan_init_chars (Scan           *s,
   s->leading[s->n] = b.lead;
   s->clause_end[s->n] = s->n;
   for (guint k = s->n; k > 0; k--)
-    s->clause_end[k - 1] = is_clause_end (s->u[k - 1]) ? k - 1 : s->clause_end[k];
+    s->clause_end[k - 1] = !is_plain_han (s->u[k - 1]) && is_clause_end (s->u[k - 1])
+                           ? k - 1 : s->clause_end[k];
   s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
 }
 
