@@ -159,7 +159,8 @@ _fz_segmenter_scan (const char *text,
       SegLine l = { 0 };
       gsize p = b, s, e;
       guint32 c_s, c_e;
-      gboolean punct = FALSE;
+      gboolean punct = FALSE, clause = FALSE;
+      guint n_vis = 0;
 
       /* leading white space */
       while (p < len && text[p] != '\n' && text[p] != '\r')
@@ -187,11 +188,13 @@ _fz_segmenter_scan (const char *text,
               /* Counted here so that the line is decoded once: clause punctuation counts
                * where a visible character follows it. */
               e = p, c_e = c;
-              l.n_vis++;
-              l.clause |= punct;
+              n_vis++;
+              clause |= punct;
               punct = fz_charset_is_clause_punct (ch);
             }
         }
+      l.n_vis = n_vis;
+      l.clause = clause;
       l.indent = s > b;
       l.b_start = s;
       l.b_end = e;
