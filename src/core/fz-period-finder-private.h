@@ -210,7 +210,13 @@ word_list_may_start (WordList *list,
   return (list->first[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))) != 0;
 }
 
-/* The length of the first of @words that stands at @i, 0 when none does. */
+/* fz-period-finder-scan.c: match_any () past its first test */
+guint    _fz_period_match_words             (const Scan     *s,
+                                             guint           i,
+                                             const WordList *list);
+
+/* The length of the first of @words that stands at @i, 0 when none does.  Only the test of
+ * the first character is inline: it is all that most places need. */
 static inline guint
 match_any (const Scan *s,
            guint       i,
@@ -218,15 +224,7 @@ match_any (const Scan *s,
 {
   if (i >= s->n || !word_list_may_start (list, s->u[i]))
     return 0;
-  /* Only words that start with this character are compared in full. */
-  for (guint w = 0; list->words[w] != NULL; w++)
-    {
-      guint m;
-
-      if (list->starts[w] == s->u[i] && (m = match (s, i, list->words[w])) > 0)
-        return m;
-    }
-  return 0;
+  return _fz_period_match_words (s, i, list);
 }
 
 static inline gboolean

@@ -74,6 +74,22 @@ _fz_period_word_list_init (WordList *list)
     }
 }
 
+guint
+_fz_period_match_words (const Scan     *s,
+                        guint           i,
+                        const WordList *list)
+{
+  /* Only words that start with this character are compared in full. */
+  for (guint w = 0; list->words[w] != NULL; w++)
+    {
+      guint m;
+
+      if (list->starts[w] == s->u[i] && (m = match (s, i, list->words[w])) > 0)
+        return m;
+    }
+  return 0;
+}
+
 void
 _fz_period_finder_scan_init (Scan       *s,
                              const char *text,
