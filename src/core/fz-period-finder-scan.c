@@ -245,10 +245,10 @@ expr_is_standalone (const Scan *s,
 
 gboolean _fz_period_finder_try_everywhere = FALSE;
 
-/* Whether a phrase may start with @c: most characters start none, and trying a phrase costs
- * a hundred word comparisons. */
-static inline gboolean
-may_start (gunichar c)
+/* A bit for each character of the BMP a phrase may start with: most characters start none,
+ * and trying a phrase costs a hundred word comparisons. */
+static const guint8 *
+start_bits (void)
 {
   static guint8 bits[START_BITS_SIZE];
   static gsize ready = 0;
@@ -258,8 +258,15 @@ may_start (gunichar c)
       _fz_period_phrase_add_starts (bits);
       g_once_init_leave (&ready, 1);
     }
-  return c >= 0x10000 || (bits[c >> 3] & (1u << (c & 7))) != 0 ||
-         _fz_period_finder_try_everywhere;
+  return bits;
+}
+
+static inline gboolean
+may_start (const guint8 *bits,
+           gboolean      everywhere,
+           gunichar      c)
+{
+  return c >= 0x10000 || (bits[c >> 3] & (1u << (c & 7))) != 0 || everywhere;
 }
 
 /* 新华社某地3月9日电: the day a wire dispatch was filed, not a time the text speaks of. */
@@ -341,14 +348,16 @@ place_expr (const Scan *s,
 void
 _fz_period_finder_scan_exprs (Scan *s)
 {
+  const guint8 *bits = start_bits ();
+  gboolean everywhere = _fz_period_finder_try_everywhere;
   guint i = 0;
 
   while (i < s->n)
     {
       Expr e;
 
-      if (s->u[i] != PARA && may_start (s->u[i]) && _fz_period_phrase_parse (s, i, &e) &&
-          e.end > i)
+      if (s->u[i] != PARA && may_start (bits, everywhere, s->u[i]) &&
+          _fz_period_phrase_parse (s, i, &e) && e.end > i)
         {
           Expr *prev = s->exprs->len > 0
                        ? &g_array_index (s->exprs, Expr, s->exprs->len - 1) : NULL;
