@@ -533,7 +533,6 @@ scan_phrases (const char *text,
 
   _fz_period_finder_try_everywhere = everywhere;
   _fz_period_finder_scan_init (&s, text, len);
-  _fz_period_finder_scan_bounds (&s);
   _fz_period_finder_scan_exprs (&s);
   _fz_period_finder_try_everywhere = FALSE;
   exprs = g_steal_pointer (&s.exprs);

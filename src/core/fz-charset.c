@@ -449,7 +449,8 @@ fast_char (const char *p,
       (u[1] & 0xC0) != 0x80 || (u[2] & 0xC0) != 0x80)
     return 0;
   c = ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-  if ((c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
+  /* Below U+FDD0 (all of Han) one comparison rules out every noncharacter. */
+  if (G_UNLIKELY (c >= 0xFDD0) && (c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE))
     return 0;
   return c;
 }
@@ -468,15 +469,20 @@ fz_charset_to_ucs4_into (const char *text,
     {
       gunichar c = fast_char (p, end);
 
-      if (c == 0)
-        c = g_utf8_get_char_validated (p, end - p);
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      /* fast_char () reads one byte or three: step over them without the table. */
+      if (c != 0)
+        p += c < 0x80 ? 1 : 3;
+      else
         {
-          out[n++] = 0xFFFD;
-          p++;
-          continue;
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              out[n++] = 0xFFFD;
+              p++;
+              continue;
+            }
+          p = g_utf8_next_char (p);
         }
-      p = g_utf8_next_char (p);
       if (!drop_space || (!fz_text_isspace (c) && c != 0xFEFF))
         out[n++] = c;
     }

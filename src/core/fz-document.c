@@ -190,7 +190,8 @@ lone_outlet (const char *p,
   guint n = 0;
   gboolean all_han = TRUE;
 
-  for (const char *s = p; s < eol; s = g_utf8_next_char (s))
+  /* A line of body text fails at its first mark or ninth character: no need to read on. */
+  for (const char *s = p; s < eol && all_han && n <= 8; s = g_utf8_next_char (s))
     {
       gunichar c = g_utf8_get_char (s);
 

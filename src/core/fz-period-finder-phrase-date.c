@@ -166,20 +166,25 @@ _fz_period_phrase_date_add_starts (guint8 *bits)
     start_bits_add (bits, year_parts[p].word);
 }
 
-/* The first character of each part of a year, read once for every thread: most places
- * start none of them, and one comparison says so before the words are. */
+/* The first character of each part of a year, and a bit for each in @folded, made once for
+ * every thread: most places start none of them, and one test says so before the words are. */
 static const gunichar *
-year_part_firsts (void)
+year_part_firsts (const guint64 **folded)
 {
   static gunichar firsts[G_N_ELEMENTS (year_parts)];
+  static guint64 bits[64];
   static gsize ready = 0;
 
   if (g_once_init_enter (&ready))
     {
       for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
-        firsts[p] = g_utf8_get_char (year_parts[p].word);
+        {
+          firsts[p] = g_utf8_get_char (year_parts[p].word);
+          bits[(firsts[p] & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (firsts[p] & 63);
+        }
       g_once_init_leave (&ready, 1);
     }
+  *folded = bits;
   return firsts;
 }
 
@@ -282,13 +287,19 @@ _fz_period_phrase_read_year_part (const Scan *s,
                                   guint      *pos,
                                   Phrase     *ph)
 {
-  const gunichar *firsts = year_part_firsts ();
+  const guint64 *folded;
+  const gunichar *firsts = year_part_firsts (&folded);
   guint best = 0, best_part = 0;
+  gunichar c;
+  gboolean may;
 
   ph->month = 0;
   if (read_first_months (s, pos, ph))
     return TRUE;
-  for (guint p = 0; *pos < s->n && p < G_N_ELEMENTS (year_parts); p++)
+  /* Most places start no part: one bit (of the first characters folded to 4096) says so. */
+  c = *pos < s->n ? s->u[*pos] : 0;
+  may = *pos < s->n && (folded[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))) != 0;
+  for (guint p = 0; may && p < G_N_ELEMENTS (year_parts); p++)
     {
       /* 初, 底 and 末 alone only after a year: 2023年底. */
       const char *w = year_parts[p].word;

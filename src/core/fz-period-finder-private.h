@@ -56,8 +56,6 @@ typedef struct
 {
   gunichar *u;          /* the text without white space; PARA between paragraphs */
   guint     n;
-  char     *u8;         /* u as UTF-8, NUL-terminated, so that a word is matched bytewise */
-  guint    *u8_at;      /* compact index -> offset in u8 (n + 1 of them) */
   guint    *to_compact; /* original code point -> compact index of the next kept character */
   guint    *to_orig;    /* compact index -> its original code point */
   guint     n_orig;
@@ -136,41 +134,66 @@ is_range_sep (gunichar c)
 
 /* ---- matching on the compact text ----------------------------------------- */
 
-/* The number of characters of @word when it stands at @i, else 0.  Comparing the UTF-8 bytes
- * is comparing the characters (both are well-formed), and most words fail at their first byte,
- * with no decoding of either. */
+/* One character of a word, well-formed UTF-8 written in the source. */
+static inline gunichar
+word_char (const guchar **pw)
+{
+  const guchar *w = *pw;
+
+  if (w[0] < 0x80)
+    {
+      *pw = w + 1;
+      return w[0];
+    }
+  if (w[0] < 0xE0)
+    {
+      *pw = w + 2;
+      return ((gunichar) (w[0] & 0x1F) << 6) | (w[1] & 0x3F);
+    }
+  if (w[0] < 0xF0)
+    {
+      *pw = w + 3;
+      return ((gunichar) (w[0] & 0x0F) << 12) | ((gunichar) (w[1] & 0x3F) << 6) | (w[2] & 0x3F);
+    }
+  *pw = w + 4;
+  return ((gunichar) (w[0] & 0x07) << 18) | ((gunichar) (w[1] & 0x3F) << 12) |
+         ((gunichar) (w[2] & 0x3F) << 6) | (w[3] & 0x3F);
+}
+
+/* The number of characters of @word when it stands at @i, else 0.  Compared on code points,
+ * so that the text needs no UTF-8 copy; most words fail at their first character. */
 static inline guint
 match (const Scan *s,
        guint       i,
        const char *word)
 {
-  const guchar *t, *w = (const guchar *) word;
+  const guchar *w = (const guchar *) word;
   guint n = 0;
 
-  if (i >= s->n)
-    return 0;
-  t = (const guchar *) s->u8 + s->u8_at[i];
-  for (; *w != '\0'; w++, t++)
+  while (*w != '\0')
     {
-      if (*t != *w)
+      if (i + n >= s->n || word_char (&w) != s->u[i + n])
         return 0;
-      n += (*w & 0xC0) != 0x80;
+      n++;
     }
   return n;
 }
 
 /* A list of words with a bit for each first character (folded to 4096), set at its first
  * use and only read after: most places start none of the words, and one test says so. */
+#define WORD_LIST_MAX 32
+
 typedef struct
 {
-  const char * const *words;  /* NULL-terminated */
+  const char * const *words;  /* NULL-terminated, at most WORD_LIST_MAX */
   gsize               ready;
   guint64             first[64];
+  gunichar            starts[WORD_LIST_MAX];  /* the first character of each word */
 } WordList;
 
 /* At file scope (a compound literal elsewhere is not constant):
  * static WordList since_words = WORD_LIST ("以来", "至今"); */
-#define WORD_LIST(...) { (const char * const []) { __VA_ARGS__, NULL }, 0, { 0 } }
+#define WORD_LIST(...) { (const char * const []) { __VA_ARGS__, NULL }, 0, { 0 }, { 0 } }
 
 /* fz-period-finder-scan.c */
 void     _fz_period_word_list_init          (WordList   *list);
@@ -187,7 +210,13 @@ word_list_may_start (WordList *list,
   return (list->first[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))) != 0;
 }
 
-/* The length of the first of @words that stands at @i, 0 when none does. */
+/* fz-period-finder-scan.c: match_any () past its first test */
+guint    _fz_period_match_words             (const Scan     *s,
+                                             guint           i,
+                                             const WordList *list);
+
+/* The length of the first of @words that stands at @i, 0 when none does.  Only the test of
+ * the first character is inline: it is all that most places need. */
 static inline guint
 match_any (const Scan *s,
            guint       i,
@@ -195,14 +224,7 @@ match_any (const Scan *s,
 {
   if (i >= s->n || !word_list_may_start (list, s->u[i]))
     return 0;
-  for (guint w = 0; list->words[w] != NULL; w++)
-    {
-      guint m = match (s, i, list->words[w]);
-
-      if (m > 0)
-        return m;
-    }
-  return 0;
+  return _fz_period_match_words (s, i, list);
 }
 
 static inline gboolean
@@ -278,7 +300,6 @@ void     _fz_period_finder_scan_init        (Scan       *s,
 void     _fz_period_finder_scan_init_chars  (Scan           *s,
                                              const gunichar *all,
                                              guint           n_all);
-void     _fz_period_finder_scan_bounds      (Scan       *s);
 void     _fz_period_finder_scan_exprs       (Scan       *s);
 void     _fz_period_finder_scan_clear       (Scan       *s);
 

@@ -68,25 +68,26 @@ _fz_period_word_list_init (WordList *list)
     {
       gunichar c = g_utf8_get_char (list->words[w]);
 
+      g_assert (w < WORD_LIST_MAX);
+      list->starts[w] = c;
       list->first[(c & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
     }
 }
 
-/* The compact text once more as UTF-8, for match (). */
-static void
-scan_init_utf8 (Scan *s)
+guint
+_fz_period_match_words (const Scan     *s,
+                        guint           i,
+                        const WordList *list)
 {
-  gsize len = 0;
-
-  s->u8_at = g_new (guint, s->n + 1);
-  s->u8 = g_new (char, (gsize) s->n * 6 + 1);
-  for (guint k = 0; k < s->n; k++)
+  /* Only words that start with this character are compared in full. */
+  for (guint w = 0; list->words[w] != NULL; w++)
     {
-      s->u8_at[k] = (guint) len;
-      len += fz_text_to_utf8 (s->u[k], s->u8 + len);
+      guint m;
+
+      if (list->starts[w] == s->u[i] && (m = match (s, i, list->words[w])) > 0)
+        return m;
     }
-  s->u8_at[s->n] = (guint) len;
-  s->u8[len] = '\0';
+  return 0;
 }
 
 void
@@ -100,22 +101,78 @@ _fz_period_finder_scan_init (Scan       *s,
   _fz_period_finder_scan_init_chars (s, all, n_all);
 }
 
+/* Clause and sentence bounds, kept as the compact text grows, so that finding them costs
+ * nothing however long a sentence without punctuation runs. */
+typedef struct
+{
+  guint    cs;    /* start of the current clause */
+  guint    ss;    /* start of the current sentence */
+  gboolean lead;  /* only short clauses so far in the sentence */
+} Bounds;
+
+/* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
+static inline gboolean
+is_plain_han (gunichar c)
+{
+  return c >= 0x3400 && c <= 0x9FFF;
+}
+
+static inline void
+push (Scan     *s,
+      Bounds   *b,
+      gunichar  c,
+      guint     orig,
+      guint     para)
+{
+  guint i = s->n++;
+
+  s->u[i] = c;
+  s->para[i] = para;
+  s->to_orig[i] = orig;
+  s->clause_start[i] = b->cs;
+  s->sentence_start[i] = b->ss;
+  s->leading[i] = b->lead;
+  if (is_plain_han (c))
+    return;
+  if (is_sentence_end (c))
+    {
+      b->cs = b->ss = i + 1;
+      b->lead = TRUE;
+    }
+  else if (is_clause_end (c))
+    {
+      /* Only short clauses (据悉，) may stand before a leading phrase. */
+      if (i - b->cs > SHORT_CLAUSE)
+        b->lead = FALSE;
+      b->cs = i + 1;
+    }
+}
+
+/* One pass builds the compact text, its maps and its bounds; at most one character is kept
+ * for each original one, so n_all + 1 places are enough for every array. */
 void
 _fz_period_finder_scan_init_chars (Scan           *s,
                                    const gunichar *all,
                                    guint           n_all)
 {
+  Bounds b = { 0, 0, TRUE };
   guint i = 0, para = 0;
 
   s->u = g_new (gunichar, n_all + 1);
-  s->para = g_new0 (guint, n_all + 1);
+  s->para = g_new (guint, n_all + 1);
   s->to_compact = g_new (guint, n_all + 1);
   s->to_orig = g_new (guint, n_all + 1);
+  s->clause_start = g_new (guint, n_all + 1);
+  s->clause_end = g_new (guint, n_all + 1);
+  s->sentence_start = g_new (guint, n_all + 1);
+  s->leading = g_new (gboolean, n_all + 1);
   s->n_orig = n_all;
   s->n = 0;
   while (i < n_all)
     {
-      if (fz_text_isspace (all[i]) || all[i] == 0xFEFF)
+      gunichar c = all[i];
+
+      if (!is_plain_han (c) && (fz_text_isspace (c) || c == 0xFEFF))
         {
           guint j = i;
 
@@ -124,33 +181,32 @@ _fz_period_finder_scan_init_chars (Scan           *s,
           for (guint k = i; k < j; k++)
             s->to_compact[k] = s->n;
           if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
-            {
-              s->para[s->n] = para++;
-              s->to_orig[s->n] = i;
-              s->u[s->n++] = PARA;
-            }
+            push (s, &b, PARA, i, para++);
           i = j;
           continue;
         }
       s->to_compact[i] = s->n;
-      s->para[s->n] = para;
-      s->to_orig[s->n] = i;
-      s->u[s->n++] = all[i] == PARA ? 0x2028 : all[i];
+      push (s, &b, c == PARA ? 0x2028 : c, i, para);
       i++;
     }
   s->to_compact[n_all] = s->n;
   s->to_orig[s->n] = n_all;
   s->para[s->n] = para;
+  s->u[s->n] = 0;
+  s->clause_start[s->n] = b.cs;
+  s->sentence_start[s->n] = b.ss;
+  s->leading[s->n] = b.lead;
+  s->clause_end[s->n] = s->n;
+  for (guint k = s->n; k > 0; k--)
+    s->clause_end[k - 1] = !is_plain_han (s->u[k - 1]) && is_clause_end (s->u[k - 1])
+                           ? k - 1 : s->clause_end[k];
   s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
-  scan_init_utf8 (s);
 }
 
 void
 _fz_period_finder_scan_clear (Scan *s)
 {
   g_clear_pointer (&s->u, g_free);
-  g_clear_pointer (&s->u8, g_free);
-  g_clear_pointer (&s->u8_at, g_free);
   g_clear_pointer (&s->para, g_free);
   g_clear_pointer (&s->to_compact, g_free);
   g_clear_pointer (&s->to_orig, g_free);
@@ -159,44 +215,6 @@ _fz_period_finder_scan_clear (Scan *s)
   g_clear_pointer (&s->sentence_start, g_free);
   g_clear_pointer (&s->leading, g_free);
   g_clear_pointer (&s->exprs, g_array_unref);
-}
-
-/* Clause and sentence bounds of every position, so that finding them costs
- * nothing however long a sentence without punctuation runs. */
-void
-_fz_period_finder_scan_bounds (Scan *s)
-{
-  guint cs = 0, ss = 0;
-  gboolean lead = TRUE;
-
-  s->clause_start = g_new (guint, s->n + 1);
-  s->clause_end = g_new (guint, s->n + 1);
-  s->sentence_start = g_new (guint, s->n + 1);
-  s->leading = g_new (gboolean, s->n + 1);
-  for (guint i = 0; i < s->n; i++)
-    {
-      s->clause_start[i] = cs;
-      s->sentence_start[i] = ss;
-      s->leading[i] = lead;
-      if (is_sentence_end (s->u[i]))
-        {
-          cs = ss = i + 1;
-          lead = TRUE;
-        }
-      else if (is_clause_end (s->u[i]))
-        {
-          /* Only short clauses (据悉，) may stand before a leading phrase. */
-          if (i - cs > SHORT_CLAUSE)
-            lead = FALSE;
-          cs = i + 1;
-        }
-    }
-  s->clause_start[s->n] = cs;
-  s->sentence_start[s->n] = ss;
-  s->leading[s->n] = lead;
-  s->clause_end[s->n] = s->n;
-  for (guint i = s->n; i > 0; i--)
-    s->clause_end[i - 1] = is_clause_end (s->u[i - 1]) ? i - 1 : s->clause_end[i];
 }
 
 /* How far back a byline in brackets may end before a phrase. */
@@ -227,10 +245,10 @@ expr_is_standalone (const Scan *s,
 
 gboolean _fz_period_finder_try_everywhere = FALSE;
 
-/* Whether a phrase may start with @c: most characters start none, and trying a phrase costs
- * a hundred word comparisons. */
-static inline gboolean
-may_start (gunichar c)
+/* A bit for each character of the BMP a phrase may start with: most characters start none,
+ * and trying a phrase costs a hundred word comparisons. */
+static const guint8 *
+start_bits (void)
 {
   static guint8 bits[START_BITS_SIZE];
   static gsize ready = 0;
@@ -240,8 +258,15 @@ may_start (gunichar c)
       _fz_period_phrase_add_starts (bits);
       g_once_init_leave (&ready, 1);
     }
-  return c >= 0x10000 || (bits[c >> 3] & (1u << (c & 7))) != 0 ||
-         _fz_period_finder_try_everywhere;
+  return bits;
+}
+
+static inline gboolean
+may_start (const guint8 *bits,
+           gboolean      everywhere,
+           gunichar      c)
+{
+  return c >= 0x10000 || (bits[c >> 3] & (1u << (c & 7))) != 0 || everywhere;
 }
 
 /* 新华社某地3月9日电: the day a wire dispatch was filed, not a time the text speaks of. */
@@ -323,14 +348,16 @@ place_expr (const Scan *s,
 void
 _fz_period_finder_scan_exprs (Scan *s)
 {
+  const guint8 *bits = start_bits ();
+  gboolean everywhere = _fz_period_finder_try_everywhere;
   guint i = 0;
 
   while (i < s->n)
     {
       Expr e;
 
-      if (s->u[i] != PARA && may_start (s->u[i]) && _fz_period_phrase_parse (s, i, &e) &&
-          e.end > i)
+      if (s->u[i] != PARA && may_start (bits, everywhere, s->u[i]) &&
+          _fz_period_phrase_parse (s, i, &e) && e.end > i)
         {
           Expr *prev = s->exprs->len > 0
                        ? &g_array_index (s->exprs, Expr, s->exprs->len - 1) : NULL;

@@ -334,7 +334,6 @@ _fz_period_assign_chars (const gunichar *chars,
       doc_year = g_date_get_year (doc_date);
       s.doc_month = g_date_get_month (doc_date);
     }
-  _fz_period_finder_scan_bounds (&s);
   _fz_period_finder_scan_exprs (&s);
 
   for (guint i = 0; i < fz_figure_list_get_n (figures); i++)

@@ -123,16 +123,6 @@ analyse (const char *text,
 
   l->first = g_utf8_get_char (s);
   l->last = g_utf8_get_char (g_utf8_prev_char (e));
-  for (const char *p = s; p < e;)
-    {
-      gunichar c = next_char (&p);
-
-      if (fz_charset_is_space (c))
-        continue;
-      l->n_vis++;
-      if (p < e && fz_charset_is_clause_punct (c))
-        l->clause = TRUE;
-    }
   l->lead = has_prefix (s, e, "本报讯") || has_prefix (s, e, "本报电");
   l->hash = l->first == '#';
   l->bullet = is_bullet (l->first);
@@ -169,6 +159,8 @@ _fz_segmenter_scan (const char *text,
       SegLine l = { 0 };
       gsize p = b, s, e;
       guint32 c_s, c_e;
+      gboolean punct = FALSE, clause = FALSE;
+      guint n_vis = 0;
 
       /* leading white space */
       while (p < len && text[p] != '\n' && text[p] != '\r')
@@ -192,8 +184,17 @@ _fz_segmenter_scan (const char *text,
           p = q - text;
           c++;
           if (!fz_charset_is_space (ch))
-            e = p, c_e = c;
+            {
+              /* Counted here so that the line is decoded once: clause punctuation counts
+               * where a visible character follows it. */
+              e = p, c_e = c;
+              n_vis++;
+              clause |= punct;
+              punct = fz_charset_is_clause_punct (ch);
+            }
         }
+      l.n_vis = n_vis;
+      l.clause = clause;
       l.indent = s > b;
       l.b_start = s;
       l.b_end = e;
@@ -212,6 +213,39 @@ _fz_segmenter_scan (const char *text,
     }
 }
 
+/* The code point of the three bytes at @p, well-formed or not. */
+static inline gunichar
+three_byte_char (const guchar *p)
+{
+  return ((gunichar) (p[0] & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+}
+
+/* Whether one of @words (each starting with a three-byte character) stands in [s, e).  One
+ * pass with a bit for each first character (folded to 4096) instead of a search per word:
+ * a word can only start at a lead byte, which is where the bits are tested. */
+static gboolean
+contains_any3 (const char         *s,
+               const char         *e,
+               const char * const *words,
+               guint               n_words,
+               const guint64      *firsts)
+{
+  for (const guchar *p = (const guchar *) s; e - (const char *) p >= 3; p++)
+    {
+      gunichar c;
+
+      if (*p < 0xE0 || *p >= 0xF0)
+        continue;
+      c = three_byte_char (p);
+      if (!(firsts[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))))
+        continue;
+      for (guint i = 0; i < n_words; i++)
+        if (has_prefix ((const char *) p, e, words[i]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 is_boiler (const char *s,
            const char *e,
@@ -222,10 +256,22 @@ is_boiler (const char *s,
     "新闻热线", "国内统一刊号", "邮发代号", "责任编辑", "本版编辑", "责编", "美编",
     "数字报", "版式设计", "广告许可证", "定价", "印刷：", "社址",
   };
+  static guint64 firsts[64];
+  static gsize ready = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (contains (s, e, words[i]))
-      return TRUE;
+  if (g_once_init_enter (&ready))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+        {
+          gunichar c = three_byte_char ((const guchar *) words[i]);
+
+          g_assert ((guchar) words[i][0] >= 0xE0 && (guchar) words[i][0] < 0xF0);
+          firsts[(c & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  if (contains_any3 (s, e, words, G_N_ELEMENTS (words), firsts))
+    return TRUE;
   /* （下转2版）, (上接1版) */
   if (n_vis <= 12 && (has_prefix (s, e, "（") || has_prefix (s, e, "(")) &&
       (contains (s, e, "转") || contains (s, e, "接")) && contains (s, e, "版"))
