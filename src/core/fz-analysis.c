@@ -61,13 +61,6 @@ fz_analysis_free (FzAnalysis *self)
   g_free (self);
 }
 
-FzFigureList *
-fz_analysis_get_figures (FzAnalysis *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->figures;
-}
-
 const char *
 fz_analysis_get_found_date (FzAnalysis *self)
 {

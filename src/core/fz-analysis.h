@@ -15,7 +15,6 @@ FzAnalysis   *fz_analysis_new          (FzFigureList *figures,
                                         char         *found_date,
                                         GPtrArray    *articles);
 void          fz_analysis_free         (FzAnalysis   *self);
-FzFigureList *fz_analysis_get_figures  (FzAnalysis   *self);
 /* The page's own date (YYYY-MM-DD), or NULL when it prints none or a date was given. */
 const char   *fz_analysis_get_found_date (FzAnalysis *self);
 /* Stores the articles' regions and the figures in @document, and @date, or else the date

@@ -49,13 +49,11 @@ typedef struct
 } Messages;
 
 static void
-collect (void        *data,
-         xmlErrorPtr  e)
+collect_invalid (gpointer    data,
+                 const char *message,
+                 long        line)
 {
   Messages *m = data;
-  g_autofree char *message = g_strchomp (g_strdup (e->message != NULL ? e->message : "?"));
-
-  long line = e->line > 0 ? e->line : e->node != NULL ? xmlGetLineNo (e->node) : 0;
 
   if (m->n++ >= MAX_MESSAGES)
     return;
@@ -64,6 +62,16 @@ collect (void        *data,
     g_string_append_printf (m->text, _("  line %ld: %s"), line, message);
   else
     g_string_append_printf (m->text, "  %s", message);
+}
+
+static void
+collect (void        *data,
+         xmlErrorPtr  e)
+{
+  g_autofree char *message = g_strchomp (g_strdup (e->message != NULL ? e->message : "?"));
+
+  collect_invalid (data, message,
+                   e->line > 0 ? e->line : e->node != NULL ? xmlGetLineNo (e->node) : 0);
 }
 
 /* The schema goes through the same safe door as any XML: a schema given on the command line
@@ -121,21 +129,6 @@ check_version (const char  *path,
   return !newer;
 }
 
-static void
-collect_invalid (gpointer    data,
-                 const char *message,
-                 long        line)
-{
-  Messages *m = data;
-
-  if (m->n++ >= MAX_MESSAGES)
-    return;
-  g_string_append_c (m->text, '\n');
-  if (line > 0)
-    g_string_append_printf (m->text, _("  line %ld: %s"), line, message);
-  else
-    g_string_append_printf (m->text, "  %s", message);
-}
 
 /* Reads node by node: the schema is checked as the elements come, and what a schema cannot say
  * (an end before its start) as the reader checks it, element by element. The first message

@@ -247,3 +247,14 @@ fz_xml_scan_clear (FzXmlScan *self)
   g_clear_pointer (&self->tag_lines, g_array_unref);
   g_clear_error (&self->refusal);
 }
+
+void
+fz_xml_scan_set_too_large (GError     **error,
+                           const char  *name,
+                           gsize        max_size)
+{
+  g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, FZ_ERROR, FZ_ERROR_TOO_LARGE,
+               _("%s: the file is larger than the limit of %s"), name, limit);
+}

@@ -52,5 +52,9 @@ void      fz_xml_scan_clear (FzXmlScan   *self);
 gboolean  fz_xml_scan_bytes (FzXmlScan   *self,
                              const char  *p,
                              gsize        n);
+/* "NAME: the file is larger than the limit of …", for every reader of XML files. */
+void      fz_xml_scan_set_too_large (GError     **error,
+                                     const char  *name,
+                                     gsize        max_size);
 
 G_END_DECLS

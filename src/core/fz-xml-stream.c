@@ -64,17 +64,6 @@ refuse (FzXmlStream *self,
   return FALSE;
 }
 
-static void
-set_too_large (GError     **error,
-               const char  *name,
-               gsize        max_size)
-{
-  g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
-
-  g_set_error (error, FZ_ERROR, FZ_ERROR_TOO_LARGE,
-               _("%s: the file is larger than the limit of %s"), name, limit);
-}
-
 /* The bytes at @p (fewer than 4) could begin a character that the next read completes. */
 static gboolean
 is_cut_character (const char *p,
@@ -131,7 +120,7 @@ check_chunk (FzXmlStream *self,
     {
       GError *error = NULL;
 
-      set_too_large (&error, self->name, self->max_size);
+      fz_xml_scan_set_too_large (&error, self->name, self->max_size);
       refuse (self, error);
       return -1;
     }
@@ -309,7 +298,7 @@ fz_xml_stream_new_for_memory (const char  *data,
 
   if (len > max_size)
     {
-      set_too_large (error, name, max_size);
+      fz_xml_scan_set_too_large (error, name, max_size);
       return NULL;
     }
   if (len == 0)
@@ -350,7 +339,7 @@ open_regular (const char  *path,
                                       : _("%s: is a special file (pipe, device or socket), "
                                           "not a text file"), name);
   else if ((guint64) st.st_size > max_size)
-    set_too_large (error, name, max_size);
+    fz_xml_scan_set_too_large (error, name, max_size);
   else if (st.st_size == 0)
     g_set_error (error, FZ_ERROR, FZ_ERROR_EMPTY, _("%s: the file is empty"), name);
   else if (fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK) == 0)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fz-error.h"
+#include "fz-xml-scan.h"
 #include "fz-xml.h"
 
 /* A DTD can declare entities (billion laughs, external files and URLs); none of our formats has
@@ -112,17 +113,6 @@ check_limits (const char  *data,
   return TRUE;
 }
 
-static void
-set_too_large (GError     **error,
-               const char  *name,
-               gsize        max_size)
-{
-  g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
-
-  g_set_error (error, FZ_ERROR, FZ_ERROR_TOO_LARGE,
-               _("%s: the file is larger than the limit of %s"), name, limit);
-}
-
 static gboolean
 check_bytes (const char  *data,
              gsize        len,
@@ -134,7 +124,7 @@ check_bytes (const char  *data,
 
   if (len > max_size)
     {
-      set_too_large (error, name, max_size);
+      fz_xml_scan_set_too_large (error, name, max_size);
       return FALSE;
     }
   if (len == 0)
@@ -249,7 +239,7 @@ fz_xml_read_file (const char  *path,
 
   if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && (guint64) st.st_size > max_size)
     {
-      set_too_large (error, name, max_size);
+      fz_xml_scan_set_too_large (error, name, max_size);
       return NULL;
     }
   if (!fz_file_get_contents (path, &data, &len, error))
