@@ -19,54 +19,53 @@ qualifies_next (Ctx   *ctx,
          next->id != m->id && fz_gazetteer_is_within (ctx->gaz, next->id, m->id);
 }
 
-/* Counts, for every place, the body mentions that fall under it (@credit), and keeps
- * the first mention of each place named (@first). Returns the number of mentions. */
-static guint
+/* What an article's body says of its places: for every place, how many body mentions fall
+ * under it (@credit), and the first mention of each place named (@first, in text order). */
+typedef struct
+{
+  Weights  credit;
+  Weights  named;   /* place -> 1 once @first holds it */
+  GArray  *first;   /* const Mention * */
+  guint    total;
+} BodyPlaces;
+
+static void
 credit_body_mentions (Ctx        *ctx,
                       guint       article,
-                      GHashTable *credit,
-                      GHashTable *first)
+                      BodyPlaces *b)
 {
-  guint total = 0;
-
   for (guint i = 0; i < ctx->mentions->len; i++)
     {
       const Mention *m = &g_array_index (ctx->mentions, Mention, i);
 
       if (m->id == FZ_GAZETTEER_NONE || m->article != (int) article || qualifies_next (ctx, i))
         continue;
-      total++;
-      if (!g_hash_table_contains (first, GUINT_TO_POINTER (m->id)))
-        g_hash_table_insert (first, GUINT_TO_POINTER (m->id), (gpointer) m);
-      for (guint32 p = m->id; p != FZ_GAZETTEER_NONE; p = fz_gazetteer_get_parent (ctx->gaz, p))
+      b->total++;
+      if (_fz_weights_get (&b->named, m->id) == 0.0)
         {
-          guint c = GPOINTER_TO_UINT (g_hash_table_lookup (credit, GUINT_TO_POINTER (p)));
-          g_hash_table_insert (credit, GUINT_TO_POINTER (p), GUINT_TO_POINTER (c + 1));
+          _fz_weights_add (&b->named, m->id, 1.0);
+          g_array_append_val (b->first, m);
         }
+      for (guint32 p = m->id; p != FZ_GAZETTEER_NONE; p = fz_gazetteer_get_parent (ctx->gaz, p))
+        _fz_weights_add (&b->credit, p, 1.0);
     }
-  return total;
 }
 
 /* The most specific named place that holds at least 3 in 5 of the mentions. */
 static const Mention *
-place_holding_most (Ctx        *ctx,
-                    GHashTable *credit,
-                    GHashTable *first,
-                    guint       total)
+place_holding_most (Ctx              *ctx,
+                    const BodyPlaces *b)
 {
   const Mention *best = NULL;
   guint best_level = 0, best_credit = 0;
-  GHashTableIter iter;
-  gpointer key, value;
 
-  g_hash_table_iter_init (&iter, first);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < b->first->len; i++)
     {
-      const Mention *m = value;
-      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (credit, key));
+      const Mention *m = g_array_index (b->first, const Mention *, i);
+      guint c = (guint) _fz_weights_get (&b->credit, m->id);
       guint level = fz_gazetteer_get_level (ctx->gaz, m->id);
 
-      if (c * 5 < total * 3)
+      if (c * 5 < b->total * 3)
         continue;
       if (best == NULL || level > best_level ||
           (level == best_level &&
@@ -82,19 +81,16 @@ place_holding_most (Ctx        *ctx,
 
 /* No place holds most mentions: take the most frequent one. */
 static const Mention *
-most_frequent_place (GHashTable *credit,
-                     GHashTable *first)
+most_frequent_place (const BodyPlaces *b)
 {
   const Mention *best = NULL;
   guint best_credit = 0;
-  GHashTableIter iter;
-  gpointer key, value;
 
-  g_hash_table_iter_init (&iter, first);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  for (guint i = 0; i < b->first->len; i++)
     {
-      const Mention *m = value;
-      guint c = GPOINTER_TO_UINT (g_hash_table_lookup (credit, key));
+      const Mention *m = g_array_index (b->first, const Mention *, i);
+      guint c = (guint) _fz_weights_get (&b->credit, m->id);
+
       if (best == NULL || c > best_credit || (c == best_credit && m->start < best->start))
         {
           best = m;
@@ -110,15 +106,18 @@ static const Mention *
 main_of_body (Ctx  *ctx,
               guint article)
 {
-  g_autoptr(GHashTable) credit = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) first = g_hash_table_new (NULL, NULL);
-  guint total = credit_body_mentions (ctx, article, credit, first);
+  BodyPlaces b = { 0 };
   const Mention *best;
 
+  b.first = g_array_new (FALSE, FALSE, sizeof (const Mention *));
+  credit_body_mentions (ctx, article, &b);
   /* Only places the article names can be its place. */
-  best = place_holding_most (ctx, credit, first, total);
+  best = place_holding_most (ctx, &b);
   if (best == NULL)
-    best = most_frequent_place (credit, first);
+    best = most_frequent_place (&b);
+  _fz_weights_clear (&b.credit);
+  _fz_weights_clear (&b.named);
+  g_array_unref (b.first);
   return best;
 }
 

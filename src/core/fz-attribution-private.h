@@ -77,13 +77,33 @@ typedef struct
     sizeof ((const char * const []) { __VA_ARGS__ }) / sizeof (const char *), 0, { { 0 } }, \
     { 0 }, { 0 } }
 
+/* Division -> weight, for the support of an article or the page: open addressing, as it is
+ * read for every ancestor of every candidate (fz-attribution-weights.c). */
+typedef struct
+{
+  guint32 *ids;      /* FZ_GAZETTEER_NONE where free */
+  double  *weights;
+  guint    mask;     /* slots - 1, 0 before the first add */
+  guint    n;
+} Weights;
+
+void   _fz_weights_add   (Weights *w,
+                          guint32  id,
+                          double   weight);
+double _fz_weights_get   (const Weights *w,
+                          guint32  id);
+void   _fz_weights_clear (Weights *w);
+
 typedef struct
 {
   guint32     start;
   guint32     end;
   const char *name;
-  guint32    *ids;
-  guint8     *shorts;
+  /* Into the scan's pools of candidates (Ctx.mention_ids, .mention_shorts), set once the
+   * scan is over and the pools stop growing. */
+  const guint32 *ids;
+  const guint8  *shorts;
+  guint       first;       /* index of the first candidate in the pools */
   guint       n_ids;
   gboolean    generic;
   int         article;
@@ -96,7 +116,7 @@ typedef struct
 {
   guint32  start;
   guint32  end;
-  guint   *inds;
+  const guint *inds;       /* the lexicon's, or Ctx.solved_ind */
   guint    n_inds;
   gboolean verb;
   gboolean neutral;
@@ -114,7 +134,7 @@ typedef struct
   gboolean    policing;
   guint32     main;         /* main region, FZ_GAZETTEER_NONE when none */
   const char *main_written; /* the main region as written */
-  GHashTable *support;      /* division -> weight of the mentions that can mean it */
+  Weights     support;      /* division -> weight of the mentions that can mean it */
 } ArticleInfo;
 
 typedef struct
@@ -125,11 +145,14 @@ typedef struct
   const gunichar *u;         /* the text's characters, the caller's */
   glong         n;
   GArray       *mentions;   /* Mention */
+  GArray       *mention_ids;     /* guint32: the candidates of every mention, in turn */
+  GArray       *mention_shorts;  /* guint8: whether each is a short name */
+  guint         solved_ind;      /* the indicator of 破 triggers (add_solving_triggers) */
   gboolean      figures_in_order;  /* sorted by start, none inside another: search, not walk */
   GArray       *triggers;   /* Trigger */
   ArticleInfo  *arts;
   guint         n_arts;
-  GHashTable   *page_support;
+  Weights       page_support;
   GHashTable   *written_full; /* division ids that the text writes in full */
   gboolean      neutral_pass;
   /* The words the indicator of the figure at hand was read from. */

@@ -5,30 +5,6 @@
 
 #include <string.h>
 
-static void
-add_support (GHashTable *table,
-             guint32     id,
-             double      w)
-{
-  double *v = g_hash_table_lookup (table, GUINT_TO_POINTER (id));
-
-  if (v == NULL)
-    {
-      v = g_new0 (double, 1);
-      g_hash_table_insert (table, GUINT_TO_POINTER (id), v);
-    }
-  *v += w;
-}
-
-static double
-get_support (GHashTable *table,
-             guint32     id)
-{
-  double *v = table != NULL ? g_hash_table_lookup (table, GUINT_TO_POINTER (id)) : NULL;
-
-  return v != NULL ? *v : 0.0;
-}
-
 /* Support from the places above a candidate that the article (or the page)
  * names: a township 章村 under a county the text names wins over its namesakes. */
 static double
@@ -38,14 +14,14 @@ ancestor_score (Ctx      *ctx,
                 guint     min_level)
 {
   double score = 0;
-  GHashTable *art = article >= 0 ? ctx->arts[article].support : NULL;
+  const Weights *art = article >= 0 ? &ctx->arts[article].support : NULL;
 
   for (guint32 p = fz_gazetteer_get_parent (ctx->gaz, id); p != FZ_GAZETTEER_NONE;
        p = fz_gazetteer_get_parent (ctx->gaz, p))
     {
       if (fz_gazetteer_get_level (ctx->gaz, p) < min_level)
         break;
-      score += get_support (art, p) + 0.25 * get_support (ctx->page_support, p);
+      score += _fz_weights_get (art, p) + 0.25 * _fz_weights_get (&ctx->page_support, p);
     }
   return score;
 }
@@ -61,9 +37,9 @@ support_from_below (Ctx           *ctx,
   for (guint32 p = fz_gazetteer_get_parent (ctx->gaz, m->ids[0]); p != FZ_GAZETTEER_NONE;
        p = fz_gazetteer_get_parent (ctx->gaz, p))
     {
-      add_support (ctx->page_support, p, 0.5);
+      _fz_weights_add (&ctx->page_support, p, 0.5);
       if (m->article >= 0)
-        add_support (ctx->arts[m->article].support, p, 0.5);
+        _fz_weights_add (&ctx->arts[m->article].support, p, 0.5);
     }
 }
 
@@ -83,9 +59,9 @@ _fz_attribution_collect_support (Ctx *ctx)
           /* A short township name is too weak to vouch for anything. */
           if (fz_gazetteer_get_level (ctx->gaz, m->ids[k]) == 4 && m->shorts[k])
             continue;
-          add_support (ctx->page_support, m->ids[k], w);
+          _fz_weights_add (&ctx->page_support, m->ids[k], w);
           if (m->article >= 0)
-            add_support (ctx->arts[m->article].support, m->ids[k], w);
+            _fz_weights_add (&ctx->arts[m->article].support, m->ids[k], w);
         }
       support_from_below (ctx, m);
     }

@@ -308,8 +308,9 @@ mention_cb (const FzPlaceMention *m,
   mm.start = m->start;
   mm.end = m->end;
   mm.name = m->name;
-  mm.ids = g_memdup2 (m->ids, m->n_ids * sizeof (guint32));
-  mm.shorts = g_memdup2 (m->is_short, m->n_ids);
+  mm.first = ctx->mention_ids->len;
+  g_array_append_vals (ctx->mention_ids, m->ids, m->n_ids);
+  g_array_append_vals (ctx->mention_shorts, m->is_short, m->n_ids);
   mm.n_ids = m->n_ids;
   mm.generic = m->is_generic;
   mm.article = _fz_attribution_article_of (ctx, m->start);
@@ -357,7 +358,7 @@ trigger_cb (const FzTriggerMatch *m,
       t.verb = TRUE;
   if (!t.neutral)
     {
-      t.inds = g_memdup2 (m->indicators, m->n_indicators * sizeof (guint));
+      t.inds = m->indicators;
       t.n_inds = m->n_indicators;
       switch (GPOINTER_TO_UINT (g_hash_table_lookup (trigger_roles (), m->trigger)))
         {
@@ -443,15 +444,15 @@ add_solving_triggers (Ctx *ctx)
 
   if (solved < 0)
     return;
+  ctx->solved_ind = (guint) solved;
   for (guint32 i = 0; i < (guint32) ctx->n; i++)
     if (ctx->u[i] == 0x7834 /* 破 */ && is_solving (ctx, i))
       {
         Trigger t = { 0 };
-        guint ind = (guint) solved;
 
         t.start = i;
         t.end = i + 1;
-        t.inds = g_memdup2 (&ind, sizeof ind);
+        t.inds = &ctx->solved_ind;
         t.n_inds = 1;
         t.verb = TRUE;
         g_array_append_val (ctx->triggers, t);
@@ -483,6 +484,13 @@ scan_text (Ctx *ctx)
   g_autofree guint32 *pos = _fz_text_compact_pos (ctx->u, (gsize) ctx->n, &n_pos);
 
   _fz_gazetteer_scan_compact (ctx->gaz, ctx->u, pos, n_pos, mention_cb, ctx);
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (ctx->mentions, Mention, i);
+
+      m->ids = &g_array_index (ctx->mention_ids, guint32, m->first);
+      m->shorts = &g_array_index (ctx->mention_shorts, guint8, m->first);
+    }
   _fz_lexicon_scan_compact (ctx->lex, ctx->u, pos, n_pos, trigger_cb, ctx);
   ctx->neutral_pass = TRUE;
   _fz_lexicon_scan_compact (neutral_lexicon (), ctx->u, pos, n_pos, trigger_cb, ctx);
@@ -532,7 +540,6 @@ init_articles (Ctx       *ctx,
       to = MAX (art->end, art->title_end);
       art->fraud = _fz_attribution_contains_any (ctx->u, from, to, &fraud_words);
       art->policing = _fz_attribution_contains_any (ctx->u, from, to, &policing_words);
-      art->support = g_hash_table_new_full (NULL, NULL, NULL, g_free);
     }
 }
 
@@ -553,7 +560,8 @@ init_ctx (Ctx            *ctx,
   ctx->n = n_chars;
   ctx->mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   ctx->triggers = g_array_new (FALSE, TRUE, sizeof (Trigger));
-  ctx->page_support = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  ctx->mention_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 256);
+  ctx->mention_shorts = g_array_sized_new (FALSE, FALSE, sizeof (guint8), 256);
   ctx->written_full = g_hash_table_new (NULL, NULL);
   init_articles (ctx, articles);
 }
@@ -561,20 +569,14 @@ init_ctx (Ctx            *ctx,
 static void
 clear_ctx (Ctx *ctx)
 {
-  for (guint i = 0; i < ctx->mentions->len; i++)
-    {
-      Mention *m = &g_array_index (ctx->mentions, Mention, i);
-      g_free (m->ids);
-      g_free (m->shorts);
-    }
-  for (guint i = 0; i < ctx->triggers->len; i++)
-    g_free (g_array_index (ctx->triggers, Trigger, i).inds);
   for (guint a = 0; a < ctx->n_arts; a++)
-    g_hash_table_unref (ctx->arts[a].support);
+    _fz_weights_clear (&ctx->arts[a].support);
   g_clear_pointer (&ctx->arts, g_free);
   g_clear_pointer (&ctx->mentions, g_array_unref);
   g_clear_pointer (&ctx->triggers, g_array_unref);
-  g_clear_pointer (&ctx->page_support, g_hash_table_unref);
+  g_clear_pointer (&ctx->mention_ids, g_array_unref);
+  g_clear_pointer (&ctx->mention_shorts, g_array_unref);
+  _fz_weights_clear (&ctx->page_support);
   g_clear_pointer (&ctx->written_full, g_hash_table_unref);
 }
 

@@ -444,13 +444,17 @@ fz_doc_date_find (const char *text,
                   gsize       len,
                   GDate      *out)
 {
-  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  g_autoptr(GArray) lines = NULL;
   const char *p = text, *end = text + len;
-  guint non_blank = 0;
+  guint non_blank = 0, n_lines = 1;
 
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
+  /* Counted first: growing the array line by line cost more than finding the date. */
+  for (const char *nl = text; nl < end && (nl = memchr (nl, '\n', end - nl)) != NULL; nl++)
+    n_lines++;
+  lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), n_lines);
   while (p < end)
     {
       const char *nl = memchr (p, '\n', end - p);
