@@ -8,6 +8,7 @@
 #include "fz-charset.h"
 #include "fz-document.h"
 #include "fz-error.h"
+#include "fz-text-private.h"
 
 /* Sentences written for this test. */
 #define SIMPLIFIED "今年以来，全市公安机关破获电信网络诈骗案件120起，同比下降15%。我们坚持打防并举，守护群众的钱袋子。"
@@ -185,6 +186,23 @@ on_notify (GObject    *object,
   g_string_append_printf (log, "%s;", g_param_spec_get_name (pspec));
 }
 
+/* The scans' own white-space test agrees with GLib's on every code point. */
+static void
+test_isspace (void)
+{
+  guint n_space = 0;
+
+  for (gunichar c = 0; c <= 0x10FFFF; c++)
+    {
+      if (fz_text_isspace (c) != g_unichar_isspace (c))
+        g_test_fail_printf ("U+%04X: %d, GLib says %d", c, fz_text_isspace (c),
+                            g_unichar_isspace (c));
+      n_space += fz_text_isspace (c);
+    }
+  /* ASCII's five and Unicode's separators: enough to show the loop read them. */
+  g_assert_cmpuint (n_space, >, 20);
+}
+
 static void
 test_document_properties (void)
 {
@@ -251,6 +269,7 @@ main (int   argc,
   g_test_add_func ("/charset/errors", test_errors);
   g_test_add_func ("/charset/decode-direct", test_decode_direct);
   g_test_add_func ("/charset/document-properties", test_document_properties);
+  g_test_add_func ("/charset/isspace", test_isspace);
   ret = g_test_run ();
 
   {

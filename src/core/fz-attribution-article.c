@@ -3,6 +3,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-attribution-private.h"
+#include "fz-gazetteer-private.h"
 
 /* 广东省佛山市 names one place, not two. */
 static gboolean
@@ -46,7 +47,7 @@ credit_body_mentions (Ctx        *ctx,
           _fz_weights_add (&b->named, m->id, 1.0);
           g_array_append_val (b->first, m);
         }
-      for (guint32 p = m->id; p != FZ_GAZETTEER_NONE; p = fz_gazetteer_get_parent (ctx->gaz, p))
+      for (guint32 p = m->id; p != FZ_GAZETTEER_NONE; p = _fz_gazetteer_parent (ctx->gaz, p))
         _fz_weights_add (&b->credit, p, 1.0);
     }
 }
@@ -63,7 +64,7 @@ place_holding_most (Ctx              *ctx,
     {
       const Mention *m = g_array_index (b->first, const Mention *, i);
       guint c = (guint) _fz_weights_get (&b->credit, m->id);
-      guint level = fz_gazetteer_get_level (ctx->gaz, m->id);
+      guint level = _fz_gazetteer_level (ctx->gaz, m->id);
 
       if (c * 5 < b->total * 3)
         continue;
@@ -137,7 +138,7 @@ main_of_title (Ctx               *ctx,
       if (m->id == FZ_GAZETTEER_NONE || art->title_end <= art->title_start ||
           m->start < art->title_start || m->end > art->title_end)
         continue;
-      level = fz_gazetteer_get_level (ctx->gaz, m->id);
+      level = _fz_gazetteer_level (ctx->gaz, m->id);
       if (best == NULL || level > best_level)
         {
           best = m;

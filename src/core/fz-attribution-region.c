@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-attribution-private.h"
+#include "fz-gazetteer-private.h"
 
 #include <string.h>
 
@@ -16,10 +17,10 @@ ancestor_score (Ctx      *ctx,
   double score = 0;
   const Weights *art = article >= 0 ? &ctx->arts[article].support : NULL;
 
-  for (guint32 p = fz_gazetteer_get_parent (ctx->gaz, id); p != FZ_GAZETTEER_NONE;
-       p = fz_gazetteer_get_parent (ctx->gaz, p))
+  for (guint32 p = _fz_gazetteer_parent (ctx->gaz, id); p != FZ_GAZETTEER_NONE;
+       p = _fz_gazetteer_parent (ctx->gaz, p))
     {
-      if (fz_gazetteer_get_level (ctx->gaz, p) < min_level)
+      if (_fz_gazetteer_level (ctx->gaz, p) < min_level)
         break;
       score += _fz_weights_get (art, p) + 0.25 * _fz_weights_get (&ctx->page_support, p);
     }
@@ -34,8 +35,8 @@ support_from_below (Ctx           *ctx,
 {
   if (m->n_ids != 1 || m->shorts[0])
     return;
-  for (guint32 p = fz_gazetteer_get_parent (ctx->gaz, m->ids[0]); p != FZ_GAZETTEER_NONE;
-       p = fz_gazetteer_get_parent (ctx->gaz, p))
+  for (guint32 p = _fz_gazetteer_parent (ctx->gaz, m->ids[0]); p != FZ_GAZETTEER_NONE;
+       p = _fz_gazetteer_parent (ctx->gaz, p))
     {
       _fz_weights_add (&ctx->page_support, p, 0.5);
       if (m->article >= 0)
@@ -57,7 +58,7 @@ _fz_attribution_collect_support (Ctx *ctx)
       for (guint k = 0; k < m->n_ids; k++)
         {
           /* A short township name is too weak to vouch for anything. */
-          if (fz_gazetteer_get_level (ctx->gaz, m->ids[k]) == 4 && m->shorts[k])
+          if (_fz_gazetteer_level (ctx->gaz, m->ids[k]) == 4 && m->shorts[k])
             continue;
           _fz_weights_add (&ctx->page_support, m->ids[k], w);
           if (m->article >= 0)
@@ -73,7 +74,7 @@ resolve_generic (Ctx     *ctx,
                  Mention *m)
 {
   for (guint k = 0; k < m->n_ids; k++)
-    if (fz_gazetteer_get_place_type (ctx->gaz, m->ids[k]) == FZ_PLACE_GENERIC)
+    if (_fz_gazetteer_place_type (ctx->gaz, m->ids[k]) == FZ_PLACE_GENERIC)
       {
         m->id = m->ids[k];
         m->ambiguous = TRUE;
@@ -88,7 +89,7 @@ candidate_score (Ctx           *ctx,
                  double        *score)
 {
   guint32 id = m->ids[k];
-  guint level = fz_gazetteer_get_level (ctx->gaz, id);
+  guint level = _fz_gazetteer_level (ctx->gaz, id);
   double s;
 
   if (level >= 3 && m->shorts[k])
@@ -171,7 +172,7 @@ longest_zone_name (Ctx        *ctx,
       if (m->article != article || m->id == FZ_GAZETTEER_NONE || l <= best_len)
         continue;
       if (g_str_has_suffix (m->name, as_written) &&
-          fz_gazetteer_get_place_type (ctx->gaz, m->id) != FZ_PLACE_DIVISION)
+          _fz_gazetteer_place_type (ctx->gaz, m->id) != FZ_PLACE_DIVISION)
         {
           best = m->name;
           best_len = l;
@@ -188,7 +189,7 @@ _fz_attribution_written_name (Ctx        *ctx,
                               int         article,
                               const char *as_written)
 {
-  if (fz_gazetteer_get_place_type (ctx->gaz, id) == FZ_PLACE_GENERIC)
+  if (_fz_gazetteer_place_type (ctx->gaz, id) == FZ_PLACE_GENERIC)
     return longest_zone_name (ctx, article, as_written);
   if (g_hash_table_contains (ctx->written_full, GUINT_TO_POINTER (id)))
     return fz_gazetteer_get_name (ctx->gaz, id);
@@ -217,7 +218,7 @@ place_in_span (Ctx      *ctx,
         break;
       if (m->id == FZ_GAZETTEER_NONE || m->end > end)
         continue;
-      level = fz_gazetteer_get_level (ctx->gaz, m->id);
+      level = _fz_gazetteer_level (ctx->gaz, m->id);
       if (best == NULL || level > best_level)
         {
           best = m;
@@ -227,7 +228,7 @@ place_in_span (Ctx      *ctx,
       else if (level == best_level && m->id != id && !m->generic && !best->generic)
         {
           guint32 common = fz_gazetteer_common_ancestor (ctx->gaz, id, m->id);
-          if (common != FZ_GAZETTEER_NONE && fz_gazetteer_get_level (ctx->gaz, common) >= 2)
+          if (common != FZ_GAZETTEER_NONE && _fz_gazetteer_level (ctx->gaz, common) >= 2)
             {
               id = common;
               best_level = level;

@@ -42,6 +42,42 @@ struct _FzGazetteer
   guint8           first_bits[0x10000 / 8];  /* the first characters of the BMP's names */
 };
 
+/* The getters inline, for the attribution, which asks them for every ancestor of every
+ * candidate of every mention. */
+static inline const Place *
+_fz_gazetteer_place (FzGazetteer *self,
+                     guint32      id)
+{
+  return id < self->places->len ? &g_array_index (self->places, Place, id) : NULL;
+}
+
+static inline guint32
+_fz_gazetteer_parent (FzGazetteer *self,
+                      guint32      id)
+{
+  const Place *p = _fz_gazetteer_place (self, id);
+
+  return p != NULL ? p->parent : FZ_GAZETTEER_NONE;
+}
+
+static inline guint
+_fz_gazetteer_level (FzGazetteer *self,
+                     guint32      id)
+{
+  const Place *p = _fz_gazetteer_place (self, id);
+
+  return p != NULL ? p->level : 0;
+}
+
+static inline FzPlaceType
+_fz_gazetteer_place_type (FzGazetteer *self,
+                          guint32      id)
+{
+  const Place *p = _fz_gazetteer_place (self, id);
+
+  return p != NULL ? p->type : FZ_PLACE_GENERIC;
+}
+
 void      _fz_gazetteer_add_name         (FzGazetteer  *self,
                                           const char   *name,
                                           guint32       id,

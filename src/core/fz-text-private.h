@@ -50,16 +50,19 @@ fz_text_decode (const char *s,
   return 1;
 }
 
-/* g_unichar_isspace () without its call for ASCII and the common Chinese characters. */
+/* g_unichar_isspace () without its call: the scans ask it of every character. Beyond ASCII,
+ * white space is the separators of Unicode (Zs, Zl, Zp), a short list that Unicode keeps
+ * stable; a test compares this with GLib's over every code point. */
 static inline gboolean
 fz_text_isspace (gunichar c)
 {
   if (c < 0x80)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-  /* Chinese characters, the CJK punctuation after the ideographic space, full-width forms. */
-  if ((c >= 0x3400 && c <= 0x9FFF) || (c > 0x3000 && c < 0x3040) || (c >= 0xFF00 && c <= 0xFFEF))
-    return FALSE;
-  return g_unichar_isspace (c);
+  if (c < 0x2000)
+    return c == 0x00A0 || c == 0x1680;
+  if (c <= 0x205F)
+    return c <= 0x200A || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F;
+  return c == 0x3000;
 }
 
 /* g_unichar_to_utf8 () inline for the Basic Multilingual Plane, where most text is. */
