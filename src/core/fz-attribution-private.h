@@ -145,6 +145,11 @@ typedef struct
   const gunichar *u;         /* the text's characters, the caller's */
   glong         n;
   GArray       *mentions;   /* Mention */
+  guint32      *ends;            /* the two lists below, in one block */
+  const guint32 *clause_ends;    /* where a clause or a sentence ends, ascending */
+  guint         n_clause_ends;
+  guint32      *sentence_ends;   /* where a sentence ends, ascending */
+  guint         n_sentence_ends;
   GArray       *mention_ids;     /* guint32: the candidates of every mention, in turn */
   GArray       *mention_shorts;  /* guint8: whether each is a short name */
   guint         solved_ind;      /* the indicator of 破 triggers (add_solving_triggers) */

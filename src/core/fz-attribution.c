@@ -155,24 +155,45 @@ fz_attribution_is_about_fraud (const char *text,
  * pasted as one line) from costing a scan to the end of the page for every figure. */
 #define MAX_BOUND 1024
 
-static inline gboolean
-ends_bound (gunichar c,
-            Bound    bound)
+/* The index in @ends (ascending, @n of them) of the first end at or after @pos. */
+static guint
+first_end_from (const guint32 *ends,
+                guint          n,
+                guint32        pos)
 {
-  return bound == BOUND_SENTENCE ? is_sentence_end_char (c) : is_clause_end_char (c);
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (ends[mid] < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
+/* A search in the page's list of ends rather than a walk over the characters: every figure
+ * asks for its sentence and clause, and a sentence holds several figures. */
 guint32
 _fz_attribution_bound_left (Ctx     *ctx,
                             guint32  pos,
                             guint32  floor,
                             Bound    bound)
 {
+  const guint32 *ends = bound == BOUND_SENTENCE ? ctx->sentence_ends : ctx->clause_ends;
+  guint i = first_end_from (ends, bound == BOUND_SENTENCE ? ctx->n_sentence_ends
+                                                          : ctx->n_clause_ends, pos);
+
   if (pos > floor + MAX_BOUND)
     floor = pos - MAX_BOUND;
-  while (pos > floor && !ends_bound (ctx->u[pos - 1], bound))
-    pos--;
-  return pos;
+  if (pos <= floor)
+    return pos;
+  if (i == 0)
+    return floor;
+  return MAX (ends[i - 1] + 1, floor);
 }
 
 guint32
@@ -181,11 +202,48 @@ _fz_attribution_bound_right (Ctx     *ctx,
                              guint32  ceil,
                              Bound    bound)
 {
+  const guint32 *ends = bound == BOUND_SENTENCE ? ctx->sentence_ends : ctx->clause_ends;
+  guint n = bound == BOUND_SENTENCE ? ctx->n_sentence_ends : ctx->n_clause_ends;
+  guint i = first_end_from (ends, n, pos);
+
   if (ceil > pos + MAX_BOUND)
     ceil = pos + MAX_BOUND;
-  while (pos < ceil && !ends_bound (ctx->u[pos], bound))
-    pos++;
-  return pos;
+  if (pos >= ceil || i == n)
+    return MAX (pos, ceil);
+  return MIN (ends[i], ceil);
+}
+
+/* Where sentences and clauses end, for the two functions above, in one block: the clause
+ * ends, then the sentence ends, which are some of them. */
+static void
+find_ends (Ctx *ctx)
+{
+  guint32 n = (guint32) ctx->n;
+  guint32 *buf = g_new (guint32, (gsize) n + 1);
+  guint n_clause = 0, n_sentence = 0;
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      gunichar c = ctx->u[i];
+
+      /* Han, the bulk of a page, ends nothing. */
+      if (c >= 0x3400 && c < 0xF900)
+        continue;
+      if (is_clause_end_char (c))
+        {
+          buf[n_clause++] = i;
+          if (is_sentence_end_char (c))
+            n_sentence++;
+        }
+    }
+  ctx->ends = g_renew (guint32, buf, (gsize) n_clause + n_sentence + 1);
+  ctx->clause_ends = ctx->ends;
+  ctx->n_clause_ends = n_clause;
+  ctx->sentence_ends = ctx->ends + n_clause;
+  ctx->n_sentence_ends = 0;
+  for (guint k = 0; k < n_clause; k++)
+    if (is_sentence_end_char (ctx->u[ctx->clause_ends[k]]))
+      ctx->sentence_ends[ctx->n_sentence_ends++] = ctx->clause_ends[k];
 }
 
 guint32
@@ -560,6 +618,7 @@ init_ctx (Ctx            *ctx,
   ctx->n = n_chars;
   ctx->mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   ctx->triggers = g_array_new (FALSE, TRUE, sizeof (Trigger));
+  find_ends (ctx);
   ctx->mention_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 256);
   ctx->mention_shorts = g_array_sized_new (FALSE, FALSE, sizeof (guint8), 256);
   ctx->written_full = g_hash_table_new (NULL, NULL);
@@ -575,6 +634,7 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->mentions, g_array_unref);
   g_clear_pointer (&ctx->triggers, g_array_unref);
   g_clear_pointer (&ctx->mention_ids, g_array_unref);
+  g_clear_pointer (&ctx->ends, g_free);
   g_clear_pointer (&ctx->mention_shorts, g_array_unref);
   _fz_weights_clear (&ctx->page_support);
   g_clear_pointer (&ctx->written_full, g_hash_table_unref);
