@@ -254,35 +254,54 @@ gboolean _fz_period_phrase_read_year_part   (const Scan *s,
                                              guint      *pos,
                                              Phrase     *ph);
 
-/* ---- the characters a phrase may start with --------------------------------- */
+/* ---- the places a phrase may start ------------------------------------------ */
 
-/* A bit for each character of the Basic Multilingual Plane. */
-#define START_BITS_SIZE (0x10000 / 8)
-
-static inline void
-start_bits_add (guint8     *bits,
-                const char *word)
+/* What the first character of a phrase asks of the second. */
+enum
 {
-  gunichar c = g_utf8_get_char (word);
+  START_NO = 0,   /* no phrase starts with it */
+  START_PAIR,     /* a word starts with it: the pair of it and the next must be a word's */
+  START_ANY,      /* 自, 从: any date may follow */
+  START_NUMERAL   /* 3月, 2023年, 十二月, 两年来 */
+};
 
-  if (c < 0x10000)
-    bits[c >> 3] |= (guint8) (1u << (c & 7));
+/* Bits for the pairs of first two characters of words, hashed: a false hit costs a parse. */
+#define START_PAIR_BITS (1u << 16)
+
+typedef struct
+{
+  guint8  first[0x10000];  /* START_*, for each character of the Basic Multilingual Plane */
+  guint64 pairs[START_PAIR_BITS / 64];
+} StartTable;
+
+static inline guint
+start_pair_hash (gunichar first,
+                 gunichar second)
+{
+  return ((first * 0x9E3779B1u) ^ (second * 0x85EBCA6Bu)) >> 16;
 }
 
-static inline void
-start_bits_add_all (guint8             *bits,
-                    const char * const *words)
+static inline gboolean
+is_numeral (gunichar c)
 {
-  for (guint w = 0; words[w] != NULL; w++)
-    start_bits_add (bits, words[w]);
+  return fz_text_digit_value (c) >= 0 || fz_text_cn_digit_value (c) >= 0 || c == 0x5341 /* 十 */;
 }
+
+/* fz-period-finder-scan.c */
+void     _fz_period_start_add_word          (StartTable         *table,
+                                             const char         *word);
+void     _fz_period_start_add_words         (StartTable         *table,
+                                             const char * const *words);
+/* @first followed by any numeral (前4个月). */
+void     _fz_period_start_add_numerals_after (StartTable        *table,
+                                              gunichar           first);
 
 /* fz-period-finder-phrase-date.c: the first characters of its words */
-void     _fz_period_phrase_date_add_starts  (guint8     *bits);
+void     _fz_period_phrase_date_add_starts  (StartTable *table);
 
-/* fz-period-finder-phrase.c: the first characters of every phrase's words, digits and
- * numerals, so that the scan tries a phrase only where one may start */
-void     _fz_period_phrase_add_starts       (guint8     *bits);
+/* fz-period-finder-phrase.c: the words every phrase may start with, so that the scan tries a
+ * phrase only where one may start */
+void     _fz_period_phrase_add_starts       (StartTable *table);
 
 /* Tests set this to try a phrase at every position, to check that the gate loses none. */
 extern gboolean _fz_period_finder_try_everywhere;
