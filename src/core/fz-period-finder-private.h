@@ -49,21 +49,40 @@ typedef struct
   guint    start;   /* compact indices, end exclusive */
   guint    end;
   guint    flags;
+  guint    para;    /* the paragraph it stands in */
   FzPeriod period;
 } Expr;
 
+/* A character that ends a clause (PARA, 。, ，…), with the bounds of the text after it. */
+typedef struct
+{
+  guint    pos;
+  guint    sentence_start;
+  guint    para;
+  gboolean leading;   /* only short clauses stand after the start of its sentence */
+} Mark;
+
+/* A run of white space the compact text leaves out (it may keep a PARA for it). */
+typedef struct
+{
+  guint orig_start;     /* original code points, end exclusive */
+  guint orig_end;
+  guint compact_at;     /* where the run stands in the compact text: its PARA, if any */
+  guint compact_after;  /* the compact index of the character after the run */
+} Gap;
+
+/* Clause and sentence bounds and paragraphs are read off the marks, and the maps between
+ * original and compact indices off the gaps: a few of each in a page, where arrays filled at
+ * every character cost more than the text's characters themselves. */
 typedef struct
 {
   gunichar *u;          /* the text without white space; PARA between paragraphs */
   guint     n;
-  guint    *to_compact; /* original code point -> compact index of the next kept character */
-  guint    *to_orig;    /* compact index -> its original code point */
   guint     n_orig;
-  guint    *para;       /* compact index -> paragraph number */
-  guint    *clause_start;
-  guint    *clause_end;
-  guint    *sentence_start;
-  gboolean *leading;    /* only short clauses stand before this one in its sentence */
+  Mark     *marks;      /* in text order */
+  guint     n_marks;
+  Gap      *gaps;       /* in text order */
+  guint     n_gaps;
   GArray   *exprs;      /* Expr, in text order */
   guint     doc_month;  /* the month the document was published, 0 when unknown */
 } Scan;
@@ -310,6 +329,80 @@ extern gboolean _fz_period_finder_try_everywhere;
 gboolean _fz_period_phrase_parse            (const Scan *s,
                                              guint       i,
                                              Expr       *out);
+
+/* ---- bounds, paragraphs and positions ----------------------------------------- */
+
+/* The index of the last mark before @pos, or -1. */
+static inline gint
+scan_mark_before (const Scan *s,
+                  guint       pos)
+{
+  guint lo = 0, hi = s->n_marks;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (s->marks[mid].pos < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return (gint) lo - 1;
+}
+
+static inline guint
+scan_clause_start (const Scan *s,
+                   guint       pos)
+{
+  gint m = scan_mark_before (s, pos);
+
+  return m < 0 ? 0 : s->marks[m].pos + 1;
+}
+
+/* The clause end at or after @pos, s->n when none. */
+static inline guint
+scan_clause_end (const Scan *s,
+                 guint       pos)
+{
+  guint m = (guint) (scan_mark_before (s, pos) + 1);
+
+  return m < s->n_marks ? s->marks[m].pos : s->n;
+}
+
+static inline guint
+scan_sentence_start (const Scan *s,
+                     guint       pos)
+{
+  gint m = scan_mark_before (s, pos);
+
+  return m < 0 ? 0 : s->marks[m].sentence_start;
+}
+
+static inline guint
+scan_para (const Scan *s,
+           guint       pos)
+{
+  gint m = scan_mark_before (s, pos);
+
+  return m < 0 ? 0 : s->marks[m].para;
+}
+
+static inline gboolean
+scan_leading (const Scan *s,
+              guint       pos)
+{
+  gint m = scan_mark_before (s, pos);
+
+  return m < 0 ? TRUE : s->marks[m].leading;
+}
+
+/* fz-period-finder-scan.c: the compact index of the original code point @orig (of the next
+ * kept character when white space stands there), and back */
+guint    _fz_period_scan_to_compact         (const Scan *s,
+                                             guint       orig);
+guint    _fz_period_scan_to_orig            (const Scan *s,
+                                             guint       pos);
 
 /* fz-period-finder-scan.c: the compact text and the phrases in it */
 void     _fz_period_finder_scan_init        (Scan       *s,

@@ -108,6 +108,9 @@ typedef struct
   guint    cs;    /* start of the current clause */
   guint    ss;    /* start of the current sentence */
   gboolean lead;  /* only short clauses so far in the sentence */
+  guint    para;  /* the current paragraph */
+  guint    max_marks;
+  guint    max_gaps;
 } Bounds;
 
 /* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
@@ -117,27 +120,35 @@ is_plain_han (gunichar c)
   return c >= 0x3400 && c <= 0x9FFF;
 }
 
-static inline void
-push (Scan     *s,
-      Bounds   *b,
-      gunichar  c,
-      guint     orig,
-      guint     para)
+static void
+add_mark (Scan   *s,
+          Bounds *b,
+          guint   pos)
+{
+  if (s->n_marks == b->max_marks)
+    {
+      b->max_marks = MAX (64, b->max_marks * 2);
+      s->marks = g_renew (Mark, s->marks, b->max_marks);
+    }
+  s->marks[s->n_marks++] = (Mark) { pos, b->ss, b->para, b->lead };
+}
+
+/* Keeps @c, not a Han ideograph, at the end of the compact text, and the bounds it ends. */
+static void
+push_other (Scan     *s,
+            Bounds   *b,
+            gunichar  c)
 {
   guint i = s->n++;
 
   s->u[i] = c;
-  s->para[i] = para;
-  s->to_orig[i] = orig;
-  s->clause_start[i] = b->cs;
-  s->sentence_start[i] = b->ss;
-  s->leading[i] = b->lead;
-  if (is_plain_han (c))
-    return;
   if (is_sentence_end (c))
     {
       b->cs = b->ss = i + 1;
       b->lead = TRUE;
+      if (c == PARA)
+        b->para++;
+      add_mark (s, b, i);
     }
   else if (is_clause_end (c))
     {
@@ -145,75 +156,153 @@ push (Scan     *s,
       if (i - b->cs > SHORT_CLAUSE)
         b->lead = FALSE;
       b->cs = i + 1;
+      add_mark (s, b, i);
     }
 }
 
-/* One pass builds the compact text, its maps and its bounds; at most one character is kept
- * for each original one, so n_all + 1 places are enough for every array. */
+static inline gboolean
+is_left_out (gunichar c)
+{
+  return fz_text_isspace (c) || c == 0xFEFF;
+}
+
+/* Leaves out the white space from @i, keeping a PARA where it ends a paragraph; returns
+ * where it ends. */
+static guint
+leave_out_space (Scan           *s,
+                 Bounds         *b,
+                 const gunichar *all,
+                 guint           n_all,
+                 guint           i)
+{
+  guint j = i, at = s->n;
+
+  while (j < n_all && is_left_out (all[j]))
+    j++;
+  if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
+    push_other (s, b, PARA);
+  if (s->n_gaps == b->max_gaps)
+    {
+      b->max_gaps = MAX (64, b->max_gaps * 2);
+      s->gaps = g_renew (Gap, s->gaps, b->max_gaps);
+    }
+  s->gaps[s->n_gaps++] = (Gap) { i, j, at, s->n };
+  return j;
+}
+
+/* Copies the Han ideographs from @i, most of the text, in a tight loop; returns where they
+ * end. */
+static inline guint
+copy_han (Scan           *s,
+          const gunichar *all,
+          guint           n_all,
+          guint           i)
+{
+  gunichar *u = s->u;
+  guint n = s->n;
+
+  while (i < n_all && is_plain_han (all[i]))
+    u[n++] = all[i++];
+  s->n = n;
+  return i;
+}
+
+/* One pass builds the compact text, its marks and its gaps; at most one character is kept
+ * for each original one, so n_all + 1 places are enough for the text. */
 void
 _fz_period_finder_scan_init_chars (Scan           *s,
                                    const gunichar *all,
                                    guint           n_all)
 {
-  Bounds b = { 0, 0, TRUE };
-  guint i = 0, para = 0;
+  Bounds b = { 0, 0, TRUE, 0, 0, 0 };
+  guint i = 0;
 
   s->u = g_new (gunichar, n_all + 1);
-  s->para = g_new (guint, n_all + 1);
-  s->to_compact = g_new (guint, n_all + 1);
-  s->to_orig = g_new (guint, n_all + 1);
-  s->clause_start = g_new (guint, n_all + 1);
-  s->clause_end = g_new (guint, n_all + 1);
-  s->sentence_start = g_new (guint, n_all + 1);
-  s->leading = g_new (gboolean, n_all + 1);
   s->n_orig = n_all;
   s->n = 0;
-  while (i < n_all)
+  s->marks = NULL;
+  s->n_marks = 0;
+  s->gaps = NULL;
+  s->n_gaps = 0;
+  while ((i = copy_han (s, all, n_all, i)) < n_all)
     {
       gunichar c = all[i];
 
-      if (!is_plain_han (c) && (fz_text_isspace (c) || c == 0xFEFF))
+      if (is_left_out (c))
+        i = leave_out_space (s, &b, all, n_all, i);
+      else
         {
-          guint j = i;
-
-          while (j < n_all && (fz_text_isspace (all[j]) || all[j] == 0xFEFF))
-            j++;
-          for (guint k = i; k < j; k++)
-            s->to_compact[k] = s->n;
-          if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
-            push (s, &b, PARA, i, para++);
-          i = j;
-          continue;
+          push_other (s, &b, c == PARA ? 0x2028 : c);
+          i++;
         }
-      s->to_compact[i] = s->n;
-      push (s, &b, c == PARA ? 0x2028 : c, i, para);
-      i++;
     }
-  s->to_compact[n_all] = s->n;
-  s->to_orig[s->n] = n_all;
-  s->para[s->n] = para;
   s->u[s->n] = 0;
-  s->clause_start[s->n] = b.cs;
-  s->sentence_start[s->n] = b.ss;
-  s->leading[s->n] = b.lead;
-  s->clause_end[s->n] = s->n;
-  for (guint k = s->n; k > 0; k--)
-    s->clause_end[k - 1] = !is_plain_han (s->u[k - 1]) && is_clause_end (s->u[k - 1])
-                           ? k - 1 : s->clause_end[k];
   s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
+}
+
+/* The last gap that starts at or before @orig, or NULL. */
+static const Gap *
+gap_from_orig (const Scan *s,
+               guint       orig)
+{
+  guint lo = 0, hi = s->n_gaps;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (s->gaps[mid].orig_start <= orig)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? &s->gaps[lo - 1] : NULL;
+}
+
+guint
+_fz_period_scan_to_compact (const Scan *s,
+                            guint       orig)
+{
+  const Gap *g = gap_from_orig (s, orig);
+
+  if (g == NULL)
+    return orig;
+  if (orig < g->orig_end)
+    return g->compact_at;
+  return g->compact_after + (orig - g->orig_end);
+}
+
+guint
+_fz_period_scan_to_orig (const Scan *s,
+                         guint       pos)
+{
+  guint lo = 0, hi = s->n_gaps;
+  const Gap *g;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (s->gaps[mid].compact_at <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return pos;
+  g = &s->gaps[lo - 1];
+  /* The PARA kept for the run stands at its start. */
+  if (pos < g->compact_after)
+    return g->orig_start;
+  return g->orig_end + (pos - g->compact_after);
 }
 
 void
 _fz_period_finder_scan_clear (Scan *s)
 {
   g_clear_pointer (&s->u, g_free);
-  g_clear_pointer (&s->para, g_free);
-  g_clear_pointer (&s->to_compact, g_free);
-  g_clear_pointer (&s->to_orig, g_free);
-  g_clear_pointer (&s->clause_start, g_free);
-  g_clear_pointer (&s->clause_end, g_free);
-  g_clear_pointer (&s->sentence_start, g_free);
-  g_clear_pointer (&s->leading, g_free);
+  g_clear_pointer (&s->marks, g_free);
+  g_clear_pointer (&s->gaps, g_free);
   g_clear_pointer (&s->exprs, g_array_unref);
 }
 
@@ -226,7 +315,7 @@ static guint
 clause_start_of (const Scan *s,
                  guint       pos)
 {
-  guint cs = s->clause_start[pos];
+  guint cs = scan_clause_start (s, pos);
 
   for (guint k = pos; k > cs && pos - k < MAX_BYLINE_REACH; k--)
     if (s->u[k - 1] == ')' || s->u[k - 1] == 0xFF09 /* ） */)
@@ -238,7 +327,7 @@ static gboolean
 expr_is_standalone (const Scan *s,
                     const Expr *e)
 {
-  guint cs = clause_start_of (s, e->start), ce = s->clause_end[MIN (e->end, s->n)];
+  guint cs = clause_start_of (s, e->start), ce = scan_clause_end (s, MIN (e->end, s->n));
 
   return (e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE;
 }
@@ -421,9 +510,10 @@ static void
 place_expr (const Scan *s,
             Expr       *e)
 {
-  guint ce = s->clause_end[MIN (e->end, s->n)];
+  guint ce = scan_clause_end (s, MIN (e->end, s->n));
 
-  if (s->leading[e->start])
+  e->para = scan_para (s, e->start);
+  if (scan_leading (s, e->start))
     e->flags |= EXPR_LEADING;
   if (expr_is_standalone (s, e))
     e->flags |= EXPR_STANDALONE;
@@ -464,7 +554,7 @@ _fz_period_finder_scan_exprs (Scan *s)
             continue;
           /* 期间 after a phrase in its clause closes that phrase, it does not block it. */
           if ((e.flags & EXPR_BLOCK) && match (s, e.start, "期间") > 0 && prev != NULL &&
-              prev->start >= s->clause_start[e.start])
+              prev->start >= scan_clause_start (s, e.start))
             continue;
           place_expr (s, &e);
           if (in_list_of_phrases (s, &e, prev))
