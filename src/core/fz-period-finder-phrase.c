@@ -234,7 +234,8 @@ _fz_period_phrase_add_starts (StartTable *table)
   _fz_period_start_add_words (table, inline_words);
   _fz_period_start_add_words (table, until_words.words);
   _fz_period_start_add_words (table, block_words.words);
-  _fz_period_start_add_words (table, relative_verbs.words);
+  /* parse_relative (): a verb starts a phrase only before 以来 */
+  _fz_period_start_add_words_before (table, relative_verbs.words, "以来");
   _fz_period_phrase_date_add_starts (table);
 }
 

@@ -275,30 +275,9 @@ gboolean _fz_period_phrase_read_year_part   (const Scan *s,
 
 /* ---- the places a phrase may start ------------------------------------------ */
 
-/* What the first character of a phrase asks of the second. */
-enum
-{
-  START_NO = 0,   /* no phrase starts with it */
-  START_PAIR,     /* a word starts with it: the pair of it and the next must be a word's */
-  START_ANY,      /* 自, 从: any date may follow */
-  START_NUMERAL   /* 3月, 2023年, 十二月, 两年来 */
-};
-
-/* Bits for the pairs of first two characters of words, hashed: a false hit costs a parse. */
-#define START_PAIR_BITS (1u << 16)
-
-typedef struct
-{
-  guint8  first[0x10000];  /* START_*, for each character of the Basic Multilingual Plane */
-  guint64 pairs[START_PAIR_BITS / 64];
-} StartTable;
-
-static inline guint
-start_pair_hash (gunichar first,
-                 gunichar second)
-{
-  return ((first * 0x9E3779B1u) ^ (second * 0x85EBCA6Bu)) >> 16;
-}
+/* fz-period-finder-gate.c: for each character, whether a phrase may start with it, and
+ * what must follow */
+typedef struct _StartTable StartTable;
 
 static inline gboolean
 is_numeral (gunichar c)
@@ -306,14 +285,24 @@ is_numeral (gunichar c)
   return fz_text_digit_value (c) >= 0 || fz_text_cn_digit_value (c) >= 0 || c == 0x5341 /* 十 */;
 }
 
-/* fz-period-finder-scan.c */
+/* fz-period-finder-gate.c: a phrase may start with @word (a word of one character, 自, is
+ * followed by a date) */
 void     _fz_period_start_add_word          (StartTable         *table,
                                              const char         *word);
 void     _fz_period_start_add_words         (StartTable         *table,
                                              const char * const *words);
+/* Each of @words, followed by @suffix (开展以来). */
+void     _fz_period_start_add_words_before  (StartTable         *table,
+                                             const char * const *words,
+                                             const char         *suffix);
 /* @first followed by any numeral (前4个月). */
 void     _fz_period_start_add_numerals_after (StartTable        *table,
                                               gunichar           first);
+const StartTable *_fz_period_start_table    (void);
+/* The first place from @i where a phrase may start, s->n when none. */
+guint    _fz_period_next_start              (const StartTable   *table,
+                                             const Scan         *s,
+                                             guint               i);
 
 /* fz-period-finder-phrase-date.c: the first characters of its words */
 void     _fz_period_phrase_date_add_starts  (StartTable *table);

@@ -332,129 +332,6 @@ expr_is_standalone (const Scan *s,
   return (e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE;
 }
 
-gboolean _fz_period_finder_try_everywhere = FALSE;
-
-void
-_fz_period_start_add_word (StartTable *table,
-                           const char *word)
-{
-  gunichar first = g_utf8_get_char (word), second;
-  const char *rest = g_utf8_next_char (word);
-
-  /* Characters past the plane are always tried. */
-  if (first >= 0x10000)
-    return;
-  if (is_numeral (first))
-    {
-      table->first[first] = START_NUMERAL;
-      return;
-    }
-  if (*rest == '\0')
-    {
-      table->first[first] = START_ANY;
-      return;
-    }
-  second = g_utf8_get_char (rest);
-  if (table->first[first] == START_NO)
-    table->first[first] = START_PAIR;
-  table->pairs[start_pair_hash (first, second) / 64] |=
-    G_GUINT64_CONSTANT (1) << (start_pair_hash (first, second) % 64);
-}
-
-void
-_fz_period_start_add_words (StartTable         *table,
-                            const char * const *words)
-{
-  for (guint w = 0; words[w] != NULL; w++)
-    _fz_period_start_add_word (table, words[w]);
-}
-
-void
-_fz_period_start_add_numerals_after (StartTable *table,
-                                     gunichar    first)
-{
-  static const char * const numerals[] = {
-    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
-    "０", "１", "２", "３", "４", "５", "６", "７", "８", "９",
-    "〇", "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", NULL
-  };
-
-  for (guint k = 0; numerals[k] != NULL; k++)
-    {
-      char word[12];
-      gint len = g_unichar_to_utf8 (first, word);
-
-      g_strlcpy (word + len, numerals[k], sizeof word - (gsize) len);
-      _fz_period_start_add_word (table, word);
-    }
-}
-
-/* Where a phrase may start, made once for every thread: most characters start none, most
- * that do start one only with the right second character, and trying a phrase costs a
- * hundred word comparisons. */
-static const StartTable *
-start_table (void)
-{
-  static StartTable table;
-  static gsize ready = 0;
-
-  if (g_once_init_enter (&ready))
-    {
-      _fz_period_phrase_add_starts (&table);
-      g_once_init_leave (&ready, 1);
-    }
-  return &table;
-}
-
-/* What may follow the first numeral of a phrase: more of the number, 年 (两年来, 2023年),
- * 月, 个 (3个月来), 多 (10多年来), 季 (一季度), or a range (1—11月). */
-static inline gboolean
-may_follow_numeral (gunichar c)
-{
-  return is_numeral (c) || c == 0x5E74 /* 年 */ || c == 0x6708 /* 月 */ ||
-         c == 0x4E2A /* 个 */ || c == 0x591A /* 多 */ || c == 0x5B63 /* 季 */ || is_range_sep (c);
-}
-
-static inline gboolean
-may_start (const StartTable *table,
-           const Scan       *s,
-           guint             i)
-{
-  gunichar c = s->u[i], next = s->u[i + 1];
-  guint h;
-
-  /* No word starts past the plane. */
-  if (c >= 0x10000)
-    return FALSE;
-  switch (table->first[c])
-    {
-    case START_NO:
-      return FALSE;
-    case START_ANY:
-      return TRUE;
-    case START_NUMERAL:
-      /* Inside a number no date starts, but a part of a year may (1季度). */
-      if (preceded_by_digit (s, i))
-        return next == 0x5B63 /* 季 */;
-      return may_follow_numeral (next);
-    default:
-      h = start_pair_hash (c, next);
-      return (table->pairs[h / 64] & (G_GUINT64_CONSTANT (1) << (h % 64))) != 0;
-    }
-}
-
-/* The first place from @i whose character starts a word: a tight loop, since most start
- * none (a character past the plane folds onto one of the plane, and may_start () decides). */
-static inline guint
-skip_to_start (const StartTable *table,
-               const Scan       *s,
-               guint             i)
-{
-  while (i < s->n && table->first[s->u[i] & 0xFFFF] == START_NO)
-    i++;
-  return i;
-}
-
 /* 新华社某地3月9日电: the day a wire dispatch was filed, not a time the text speaks of. */
 static gboolean
 is_dateline (const Scan *s,
@@ -535,15 +412,15 @@ place_expr (const Scan *s,
 void
 _fz_period_finder_scan_exprs (Scan *s)
 {
-  const StartTable *table = start_table ();
+  const StartTable *table = _fz_period_start_table ();
   gboolean everywhere = _fz_period_finder_try_everywhere;
   guint i = 0;
 
-  while ((i = everywhere ? i : skip_to_start (table, s, i)) < s->n)
+  while ((i = everywhere ? i : _fz_period_next_start (table, s, i)) < s->n)
     {
       Expr e;
 
-      if (s->u[i] != PARA && (everywhere || may_start (table, s, i)) &&
+      if (s->u[i] != PARA &&
           _fz_period_phrase_parse (s, i, &e) && e.end > i)
         {
           Expr *prev = s->exprs->len > 0
