@@ -172,7 +172,7 @@ may_start_word (const StartTable *table,
   return i + 1 < s->n && has_bit (table->triples, triple_hash (a, b, s->u[i + 2]));
 }
 
-static gboolean
+static inline gboolean
 may_start (const StartTable *table,
            const Scan       *s,
            guint             i)
@@ -194,18 +194,16 @@ may_start (const StartTable *table,
     }
 }
 
-guint
-_fz_period_next_start (const StartTable *table,
-                       const Scan       *s,
-                       guint             i)
+const guint8 *
+_fz_period_start_firsts (void)
 {
-  for (;; i++)
-    {
-      /* A tight loop over the characters that start no word, most of them (a character
-       * past the plane folds onto one of the plane, and may_start () decides). */
-      while (i < s->n && table->first[s->u[i] & 0xFFFF] == START_NO)
-        i++;
-      if (i >= s->n || may_start (table, s, i))
-        return i;
-    }
+  return _fz_period_start_table ()->first;
+}
+
+gboolean
+_fz_period_may_start (const StartTable *table,
+                      const Scan       *s,
+                      guint             i)
+{
+  return may_start (table, s, i);
 }

@@ -83,6 +83,8 @@ typedef struct
   guint     n_marks;
   Gap      *gaps;       /* in text order */
   guint     n_gaps;
+  guint    *starts;     /* the places whose character starts a word, in text order */
+  guint     n_starts;
   GArray   *exprs;      /* Expr, in text order */
   guint     doc_month;  /* the month the document was published, 0 when unknown */
 } Scan;
@@ -299,8 +301,10 @@ void     _fz_period_start_add_words_before  (StartTable         *table,
 void     _fz_period_start_add_numerals_after (StartTable        *table,
                                               gunichar           first);
 const StartTable *_fz_period_start_table    (void);
-/* The first place from @i where a phrase may start, s->n when none. */
-guint    _fz_period_next_start              (const StartTable   *table,
+/* For each character of the plane, not 0 when a word starts with it. */
+const guint8     *_fz_period_start_firsts   (void);
+/* Whether a phrase may start at @i, whose character starts a word. */
+gboolean _fz_period_may_start               (const StartTable   *table,
                                              const Scan         *s,
                                              guint               i);
 

@@ -194,37 +194,51 @@ leave_out_space (Scan           *s,
  * end. */
 static inline guint
 copy_han (Scan           *s,
+          const guint8   *firsts,
           const gunichar *all,
           guint           n_all,
           guint           i)
 {
   gunichar *u = s->u;
-  guint n = s->n;
+  guint *starts = s->starts;
+  guint n = s->n, m = s->n_starts;
 
   while (i < n_all && is_plain_han (all[i]))
-    u[n++] = all[i++];
+    {
+      gunichar c = all[i++];
+
+      /* Noted always, kept when the character starts a word: no branch to mispredict. */
+      starts[m] = n;
+      m += firsts[c] != 0;
+      u[n++] = c;
+    }
   s->n = n;
+  s->n_starts = m;
   return i;
 }
 
-/* One pass builds the compact text, its marks and its gaps; at most one character is kept
- * for each original one, so n_all + 1 places are enough for the text. */
+/* One pass builds the compact text, its marks, its gaps and the places whose character starts
+ * a word; at most one character is kept for each original one, so n_all + 1 places are
+ * enough for the text and the places. */
 void
 _fz_period_finder_scan_init_chars (Scan           *s,
                                    const gunichar *all,
                                    guint           n_all)
 {
   Bounds b = { 0, 0, TRUE, 0, 0, 0 };
+  const guint8 *firsts = _fz_period_start_firsts ();
   guint i = 0;
 
   s->u = g_new (gunichar, n_all + 1);
+  s->starts = g_new (guint, n_all + 1);
+  s->n_starts = 0;
   s->n_orig = n_all;
   s->n = 0;
   s->marks = NULL;
   s->n_marks = 0;
   s->gaps = NULL;
   s->n_gaps = 0;
-  while ((i = copy_han (s, all, n_all, i)) < n_all)
+  while ((i = copy_han (s, firsts, all, n_all, i)) < n_all)
     {
       gunichar c = all[i];
 
@@ -232,6 +246,8 @@ _fz_period_finder_scan_init_chars (Scan           *s,
         i = leave_out_space (s, &b, all, n_all, i);
       else
         {
+          if (c < 0x10000 && firsts[c] != 0)
+            s->starts[s->n_starts++] = s->n;
           push_other (s, &b, c == PARA ? 0x2028 : c);
           i++;
         }
@@ -301,6 +317,7 @@ void
 _fz_period_finder_scan_clear (Scan *s)
 {
   g_clear_pointer (&s->u, g_free);
+  g_clear_pointer (&s->starts, g_free);
   g_clear_pointer (&s->marks, g_free);
   g_clear_pointer (&s->gaps, g_free);
   g_clear_pointer (&s->exprs, g_array_unref);
@@ -409,40 +426,52 @@ place_expr (const Scan *s,
     e->flags |= EXPR_FOUNDING;
 }
 
+/* Reads the phrase at @i, if any, and keeps it; returns where the scan goes on. */
+static guint
+scan_at (Scan  *s,
+         guint  i)
+{
+  Expr e;
+  Expr *prev;
+
+  if (s->u[i] == PARA || !_fz_period_phrase_parse (s, i, &e) || e.end <= i)
+    return i + 1;
+  prev = s->exprs->len > 0 ? &g_array_index (s->exprs, Expr, s->exprs->len - 1) : NULL;
+  if (is_dateline (s, &e))
+    return e.end;
+  /* 期间 after a phrase in its clause closes that phrase, it does not block it. */
+  if ((e.flags & EXPR_BLOCK) && match (s, e.start, "期间") > 0 && prev != NULL &&
+      prev->start >= scan_clause_start (s, e.start))
+    return e.end;
+  place_expr (s, &e);
+  if (in_list_of_phrases (s, &e, prev))
+    {
+      e.flags |= EXPR_BLOCK;
+      if (prev != NULL && prev->end + 1 == e.start)
+        prev->flags |= EXPR_BLOCK;
+    }
+  g_array_append_val (s->exprs, e);
+  return e.end;
+}
+
 void
 _fz_period_finder_scan_exprs (Scan *s)
 {
   const StartTable *table = _fz_period_start_table ();
-  gboolean everywhere = _fz_period_finder_try_everywhere;
-  guint i = 0;
+  guint resume = 0;
 
-  while ((i = everywhere ? i : _fz_period_next_start (table, s, i)) < s->n)
+  if (_fz_period_finder_try_everywhere)
     {
-      Expr e;
+      for (guint i = 0; i < s->n; i = scan_at (s, i))
+        ;
+      return;
+    }
+  /* Only the places whose character starts a word, noted as the text was made. */
+  for (guint k = 0; k < s->n_starts; k++)
+    {
+      guint i = s->starts[k];
 
-      if (s->u[i] != PARA &&
-          _fz_period_phrase_parse (s, i, &e) && e.end > i)
-        {
-          Expr *prev = s->exprs->len > 0
-                       ? &g_array_index (s->exprs, Expr, s->exprs->len - 1) : NULL;
-
-          i = e.end;
-          if (is_dateline (s, &e))
-            continue;
-          /* 期间 after a phrase in its clause closes that phrase, it does not block it. */
-          if ((e.flags & EXPR_BLOCK) && match (s, e.start, "期间") > 0 && prev != NULL &&
-              prev->start >= scan_clause_start (s, e.start))
-            continue;
-          place_expr (s, &e);
-          if (in_list_of_phrases (s, &e, prev))
-            {
-              e.flags |= EXPR_BLOCK;
-              if (prev != NULL && prev->end + 1 == e.start)
-                prev->flags |= EXPR_BLOCK;
-            }
-          g_array_append_val (s->exprs, e);
-        }
-      else
-        i++;
+      if (i >= resume && _fz_period_may_start (table, s, i))
+        resume = scan_at (s, i);
     }
 }
