@@ -200,10 +200,18 @@ _fz_period_start_firsts (void)
   return _fz_period_start_table ()->first;
 }
 
-gboolean
-_fz_period_may_start (const StartTable *table,
-                      const Scan       *s,
-                      guint             i)
+guint
+_fz_period_next_start (const StartTable *table,
+                       const Scan       *s,
+                       guint            *k,
+                       guint             from)
 {
-  return may_start (table, s, i);
+  while (*k < s->n_starts)
+    {
+      guint i = s->starts[(*k)++];
+
+      if (i >= from && may_start (table, s, i))
+        return i;
+    }
+  return s->n;
 }

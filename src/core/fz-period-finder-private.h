@@ -303,10 +303,12 @@ void     _fz_period_start_add_numerals_after (StartTable        *table,
 const StartTable *_fz_period_start_table    (void);
 /* For each character of the plane, not 0 when a word starts with it. */
 const guint8     *_fz_period_start_firsts   (void);
-/* Whether a phrase may start at @i, whose character starts a word. */
-gboolean _fz_period_may_start               (const StartTable   *table,
+/* The next of the noted places, from the @k-th and at or after @from, where a phrase may
+ * start; s->n when none. */
+guint    _fz_period_next_start              (const StartTable   *table,
                                              const Scan         *s,
-                                             guint               i);
+                                             guint              *k,
+                                             guint               from);
 
 /* fz-period-finder-phrase-date.c: the first characters of its words */
 void     _fz_period_phrase_date_add_starts  (StartTable *table);

@@ -133,8 +133,33 @@ add_mark (Scan   *s,
   s->marks[s->n_marks++] = (Mark) { pos, b->ss, b->para, b->lead };
 }
 
-/* Keeps @c, not a Han ideograph, at the end of the compact text, and the bounds it ends. */
+/* The bounds that the clause end @c at @i ends. */
 static void
+end_clause (Scan     *s,
+            Bounds   *b,
+            gunichar  c,
+            guint     i)
+{
+  if (is_sentence_end (c))
+    {
+      b->cs = b->ss = i + 1;
+      b->lead = TRUE;
+      if (c == PARA)
+        b->para++;
+    }
+  else
+    {
+      /* Only short clauses (据悉，) may stand before a leading phrase. */
+      if (i - b->cs > SHORT_CLAUSE)
+        b->lead = FALSE;
+      b->cs = i + 1;
+    }
+  add_mark (s, b, i);
+}
+
+/* Keeps @c, not a Han ideograph, at the end of the compact text; most such characters
+ * (digits, letters, quotes) end no clause. */
+static inline void
 push_other (Scan     *s,
             Bounds   *b,
             gunichar  c)
@@ -142,22 +167,8 @@ push_other (Scan     *s,
   guint i = s->n++;
 
   s->u[i] = c;
-  if (is_sentence_end (c))
-    {
-      b->cs = b->ss = i + 1;
-      b->lead = TRUE;
-      if (c == PARA)
-        b->para++;
-      add_mark (s, b, i);
-    }
-  else if (is_clause_end (c))
-    {
-      /* Only short clauses (据悉，) may stand before a leading phrase. */
-      if (i - b->cs > SHORT_CLAUSE)
-        b->lead = FALSE;
-      b->cs = i + 1;
-      add_mark (s, b, i);
-    }
+  if (is_clause_end (c))
+    end_clause (s, b, c, i);
 }
 
 static inline gboolean
@@ -374,8 +385,9 @@ word_in_sentence (const Scan *s,
                   guint       limit,
                   WordList   *words)
 {
-  for (guint k = from; k < s->n && k < limit && !is_sentence_end (s->u[k]); k++)
-    if (match_any (s, k, words) > 0)
+  limit = MIN (limit, s->n);
+  for (guint k = from; k < limit && !is_sentence_end (s->u[k]); k++)
+    if (word_list_may_start (words, s->u[k]) && _fz_period_match_words (s, k, words) > 0)
       return TRUE;
   return FALSE;
 }
@@ -467,11 +479,6 @@ _fz_period_finder_scan_exprs (Scan *s)
       return;
     }
   /* Only the places whose character starts a word, noted as the text was made. */
-  for (guint k = 0; k < s->n_starts; k++)
-    {
-      guint i = s->starts[k];
-
-      if (i >= resume && _fz_period_may_start (table, s, i))
-        resume = scan_at (s, i);
-    }
+  for (guint k = 0, i; (i = _fz_period_next_start (table, s, &k, resume)) < s->n;)
+    resume = scan_at (s, i);
 }
