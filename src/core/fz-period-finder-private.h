@@ -392,14 +392,14 @@ scan_leading (const Scan *s,
   return m < 0 ? TRUE : s->marks[m].leading;
 }
 
-/* fz-period-finder-scan.c: the compact index of the original code point @orig (of the next
+/* fz-period-finder-text.c: the compact index of the original code point @orig (of the next
  * kept character when white space stands there), and back */
 guint    _fz_period_scan_to_compact         (const Scan *s,
                                              guint       orig);
 guint    _fz_period_scan_to_orig            (const Scan *s,
                                              guint       pos);
 
-/* fz-period-finder-scan.c: the compact text and the phrases in it */
+/* fz-period-finder-text.c: the compact text */
 void     _fz_period_finder_scan_init        (Scan       *s,
                                              const char *text,
                                              gsize       len);
@@ -407,7 +407,9 @@ void     _fz_period_finder_scan_init        (Scan       *s,
 void     _fz_period_finder_scan_init_chars  (Scan           *s,
                                              const gunichar *all,
                                              guint           n_all);
-void     _fz_period_finder_scan_exprs       (Scan       *s);
 void     _fz_period_finder_scan_clear       (Scan       *s);
+
+/* fz-period-finder-scan.c: the phrases of the compact text */
+void     _fz_period_finder_scan_exprs       (Scan       *s);
 
 G_END_DECLS

@@ -1,0 +1,307 @@
+/* fz-period-finder-text.c: the compact text: its characters, the marks that end clauses, the gaps of white space. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "fz-period-finder-private.h"
+
+#include "fz-charset.h"
+
+static gboolean
+is_closer (gunichar c)
+{
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' ||
+         c == 0x300B;
+}
+
+/* A line of text with no clause punctuation: a headline or a byline. */
+static gboolean
+line_is_heading (const gunichar *all,
+                 guint           line_start,
+                 guint           line_end)
+{
+  guint len = 0;
+
+  for (guint k = line_start; k < line_end; k++)
+    {
+      if (is_clause_end (all[k]) || all[k] == 0x3001)
+        return FALSE;
+      if (!fz_text_isspace (all[k]))
+        len++;
+    }
+  return len > 0 && len <= 40;
+}
+
+/* Whether the white space all[ws_start, ws_end) ends a paragraph. PDF text breaks
+ * lines inside sentences, even with blank lines, so a break needs a sentence end
+ * or a headline before it. */
+static gboolean
+is_paragraph_break (const gunichar *all,
+                    guint           n_all,
+                    guint           ws_start,
+                    guint           ws_end)
+{
+  guint newlines = 0, k, line_start;
+
+  for (k = ws_start; k < ws_end; k++)
+    if (all[k] == '\n' || all[k] == 0x2029 || all[k] == 0x2028)
+      newlines++;
+  if (newlines == 0 || ws_start == 0 || ws_end >= n_all)
+    return newlines > 0;
+  k = ws_start;
+  while (k > 0 && is_closer (all[k - 1]))
+    k--;
+  if (k > 0 && is_sentence_end (all[k - 1]))
+    return TRUE;
+  if (newlines < 2)
+    return FALSE;
+  if (all[ws_end] == '#')
+    return TRUE;
+  line_start = ws_start;
+  while (line_start > 0 && all[line_start - 1] != '\n')
+    line_start--;
+  return line_is_heading (all, line_start, ws_start);
+}
+
+void
+_fz_period_finder_scan_init (Scan       *s,
+                             const char *text,
+                             gsize       len)
+{
+  guint n_all;
+  g_autofree gunichar *all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
+
+  _fz_period_finder_scan_init_chars (s, all, n_all);
+}
+
+/* Clause and sentence bounds, kept as the compact text grows, so that finding them costs
+ * nothing however long a sentence without punctuation runs. */
+typedef struct
+{
+  guint    cs;    /* start of the current clause */
+  guint    ss;    /* start of the current sentence */
+  gboolean lead;  /* only short clauses so far in the sentence */
+  guint    para;  /* the current paragraph */
+  guint    max_marks;
+  guint    max_gaps;
+} Bounds;
+
+/* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
+static inline gboolean
+is_plain_han (gunichar c)
+{
+  return c >= 0x3400 && c <= 0x9FFF;
+}
+
+static void
+add_mark (Scan   *s,
+          Bounds *b,
+          guint   pos)
+{
+  if (s->n_marks == b->max_marks)
+    {
+      b->max_marks = MAX (64, b->max_marks * 2);
+      s->marks = g_renew (Mark, s->marks, b->max_marks);
+    }
+  s->marks[s->n_marks++] = (Mark) { pos, b->ss, b->para, b->lead };
+}
+
+/* The bounds that the clause end @c at @i ends. */
+static void
+end_clause (Scan     *s,
+            Bounds   *b,
+            gunichar  c,
+            guint     i)
+{
+  if (is_sentence_end (c))
+    {
+      b->cs = b->ss = i + 1;
+      b->lead = TRUE;
+      if (c == PARA)
+        b->para++;
+    }
+  else
+    {
+      /* Only short clauses (据悉，) may stand before a leading phrase. */
+      if (i - b->cs > SHORT_CLAUSE)
+        b->lead = FALSE;
+      b->cs = i + 1;
+    }
+  add_mark (s, b, i);
+}
+
+/* Keeps @c, not a Han ideograph, at the end of the compact text; most such characters
+ * (digits, letters, quotes) end no clause. */
+static inline void
+push_other (Scan     *s,
+            Bounds   *b,
+            gunichar  c)
+{
+  guint i = s->n++;
+
+  s->u[i] = c;
+  if (is_clause_end (c))
+    end_clause (s, b, c, i);
+}
+
+static inline gboolean
+is_left_out (gunichar c)
+{
+  return fz_text_isspace (c) || c == 0xFEFF;
+}
+
+/* Leaves out the white space from @i, keeping a PARA where it ends a paragraph; returns
+ * where it ends. */
+static guint
+leave_out_space (Scan           *s,
+                 Bounds         *b,
+                 const gunichar *all,
+                 guint           n_all,
+                 guint           i)
+{
+  guint j = i, at = s->n;
+
+  while (j < n_all && is_left_out (all[j]))
+    j++;
+  if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
+    push_other (s, b, PARA);
+  if (s->n_gaps == b->max_gaps)
+    {
+      b->max_gaps = MAX (64, b->max_gaps * 2);
+      s->gaps = g_renew (Gap, s->gaps, b->max_gaps);
+    }
+  s->gaps[s->n_gaps++] = (Gap) { i, j, at, s->n };
+  return j;
+}
+
+/* Copies the Han ideographs from @i, most of the text, in a tight loop; returns where they
+ * end. */
+static inline guint
+copy_han (Scan           *s,
+          const guint8   *firsts,
+          const gunichar *all,
+          guint           n_all,
+          guint           i)
+{
+  gunichar *u = s->u;
+  guint *starts = s->starts;
+  guint n = s->n, m = s->n_starts;
+
+  while (i < n_all && is_plain_han (all[i]))
+    {
+      gunichar c = all[i++];
+
+      /* Noted always, kept when the character starts a word: no branch to mispredict. */
+      starts[m] = n;
+      m += firsts[c] != 0;
+      u[n++] = c;
+    }
+  s->n = n;
+  s->n_starts = m;
+  return i;
+}
+
+/* One pass builds the compact text, its marks, its gaps and the places whose character starts
+ * a word; at most one character is kept for each original one, so n_all + 1 places are
+ * enough for the text and the places. */
+void
+_fz_period_finder_scan_init_chars (Scan           *s,
+                                   const gunichar *all,
+                                   guint           n_all)
+{
+  Bounds b = { 0, 0, TRUE, 0, 0, 0 };
+  const guint8 *firsts = _fz_period_start_firsts ();
+  guint i = 0;
+
+  s->u = g_new (gunichar, n_all + 1);
+  s->starts = g_new (guint, n_all + 1);
+  s->n_starts = 0;
+  s->n_orig = n_all;
+  s->n = 0;
+  s->marks = NULL;
+  s->n_marks = 0;
+  s->gaps = NULL;
+  s->n_gaps = 0;
+  while ((i = copy_han (s, firsts, all, n_all, i)) < n_all)
+    {
+      gunichar c = all[i];
+
+      if (is_left_out (c))
+        i = leave_out_space (s, &b, all, n_all, i);
+      else
+        {
+          if (c < 0x10000 && firsts[c] != 0)
+            s->starts[s->n_starts++] = s->n;
+          push_other (s, &b, c == PARA ? 0x2028 : c);
+          i++;
+        }
+    }
+  s->u[s->n] = 0;
+  s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
+}
+
+/* The last gap that starts at or before @orig, or NULL. */
+static const Gap *
+gap_from_orig (const Scan *s,
+               guint       orig)
+{
+  guint lo = 0, hi = s->n_gaps;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (s->gaps[mid].orig_start <= orig)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo > 0 ? &s->gaps[lo - 1] : NULL;
+}
+
+guint
+_fz_period_scan_to_compact (const Scan *s,
+                            guint       orig)
+{
+  const Gap *g = gap_from_orig (s, orig);
+
+  if (g == NULL)
+    return orig;
+  if (orig < g->orig_end)
+    return g->compact_at;
+  return g->compact_after + (orig - g->orig_end);
+}
+
+guint
+_fz_period_scan_to_orig (const Scan *s,
+                         guint       pos)
+{
+  guint lo = 0, hi = s->n_gaps;
+  const Gap *g;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (s->gaps[mid].compact_at <= pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo == 0)
+    return pos;
+  g = &s->gaps[lo - 1];
+  /* The PARA kept for the run stands at its start. */
+  if (pos < g->compact_after)
+    return g->orig_start;
+  return g->orig_end + (pos - g->compact_after);
+}
+
+void
+_fz_period_finder_scan_clear (Scan *s)
+{
+  g_clear_pointer (&s->u, g_free);
+  g_clear_pointer (&s->starts, g_free);
+  g_clear_pointer (&s->marks, g_free);
+  g_clear_pointer (&s->gaps, g_free);
+  g_clear_pointer (&s->exprs, g_array_unref);
+}
+
