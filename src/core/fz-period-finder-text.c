@@ -91,6 +91,56 @@ is_plain_han (gunichar c)
   return c >= 0x3400 && c <= 0x9FFF;
 }
 
+static inline gboolean
+is_left_out (gunichar c)
+{
+  return fz_text_isspace (c) || c == 0xFEFF;
+}
+
+/* What making the compact text does with a character that is no Han ideograph. */
+enum
+{
+  CHAR_LEFT_OUT    = 1 << 0,
+  CHAR_ENDS_CLAUSE = 1 << 1,
+  CHAR_STARTS_WORD = 1 << 2
+};
+
+static guint8
+char_kind_of (gunichar      c,
+              const guint8 *firsts)
+{
+  return (is_left_out (c) ? CHAR_LEFT_OUT : 0) | (is_clause_end (c) ? CHAR_ENDS_CLAUSE : 0) |
+         (c < 0x10000 && firsts[c] != 0 ? CHAR_STARTS_WORD : 0);
+}
+
+/* The kinds of the characters of the plane, in blocks of 256 made at their first use: a
+ * page touches a few (ASCII, punctuation, full-width forms), and looking a kind up costs less
+ * than the tests it stands for, one of which calls g_unichar_isspace (). */
+typedef struct
+{
+  gsize  ready;
+  guint8 kind[256];
+} KindBlock;
+
+static inline guint8
+char_kind (gunichar      c,
+           const guint8 *firsts)
+{
+  static KindBlock blocks[256];
+  KindBlock *block;
+
+  if (c >= 0x10000)
+    return char_kind_of (c, firsts);
+  block = &blocks[c >> 8];
+  if (g_once_init_enter (&block->ready))
+    {
+      for (guint k = 0; k < 256; k++)
+        block->kind[k] = char_kind_of ((c & ~0xFFu) | k, firsts);
+      g_once_init_leave (&block->ready, 1);
+    }
+  return block->kind[c & 0xFF];
+}
+
 static void
 add_mark (Scan   *s,
           Bounds *b,
@@ -128,25 +178,17 @@ end_clause (Scan     *s,
   add_mark (s, b, i);
 }
 
-/* Keeps @c, not a Han ideograph, at the end of the compact text; most such characters
- * (digits, letters, quotes) end no clause. */
-static inline void
-push_other (Scan     *s,
-            Bounds   *b,
-            gunichar  c)
+/* Keeps PARA at the end of the compact text, where white space ends a paragraph. */
+static void
+push_para (Scan   *s,
+           Bounds *b)
 {
   guint i = s->n++;
 
-  s->u[i] = c;
-  if (is_clause_end (c))
-    end_clause (s, b, c, i);
+  s->u[i] = PARA;
+  end_clause (s, b, PARA, i);
 }
 
-static inline gboolean
-is_left_out (gunichar c)
-{
-  return fz_text_isspace (c) || c == 0xFEFF;
-}
 
 /* Leaves out the white space from @i, keeping a PARA where it ends a paragraph; returns
  * where it ends. */
@@ -159,10 +201,10 @@ leave_out_space (Scan           *s,
 {
   guint j = i, at = s->n;
 
-  while (j < n_all && is_left_out (all[j]))
+  while (j < n_all && !is_plain_han (all[j]) && is_left_out (all[j]))
     j++;
   if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
-    push_other (s, b, PARA);
+    push_para (s, b);
   if (s->n_gaps == b->max_gaps)
     {
       b->max_gaps = MAX (64, b->max_gaps * 2);
@@ -172,31 +214,17 @@ leave_out_space (Scan           *s,
   return j;
 }
 
-/* Copies the Han ideographs from @i, most of the text, in a tight loop; returns where they
- * end. */
-static inline guint
-copy_han (Scan           *s,
-          const guint8   *firsts,
-          const gunichar *all,
-          guint           n_all,
-          guint           i)
+/* Notes @c, kept at @n, as a place a phrase may start when a word starts with it: noted
+ * always, kept only then, with no branch to mispredict. */
+static inline gsize
+note_start (guint        *starts,
+            gsize         m,
+            const guint8 *firsts,
+            gunichar      c,
+            gsize         n)
 {
-  gunichar *u = s->u;
-  guint *starts = s->starts;
-  guint n = s->n, m = s->n_starts;
-
-  while (i < n_all && is_plain_han (all[i]))
-    {
-      gunichar c = all[i++];
-
-      /* Noted always, kept when the character starts a word: no branch to mispredict. */
-      starts[m] = n;
-      m += firsts[c] != 0;
-      u[n++] = c;
-    }
-  s->n = n;
-  s->n_starts = m;
-  return i;
+  starts[m] = (guint) n;
+  return m + (firsts[c] != 0);
 }
 
 /* One pass builds the compact text, its marks, its gaps and the places whose character starts
@@ -220,19 +248,52 @@ _fz_period_finder_scan_init_chars (Scan           *s,
   s->n_marks = 0;
   s->gaps = NULL;
   s->n_gaps = 0;
-  while ((i = copy_han (s, firsts, all, n_all, i)) < n_all)
+  /* The lengths are kept in registers: runs of Han ideographs between other characters are
+   * a few characters long, and most of the text. */
+  for (guint n = 0, m = 0; i < n_all || (s->n = n, s->n_starts = m, FALSE);)
     {
       gunichar c = all[i];
+      guint8 kind;
 
-      if (is_left_out (c))
-        i = leave_out_space (s, &b, all, n_all, i);
-      else
+      if (is_plain_han (c))
         {
-          if (c < 0x10000 && firsts[c] != 0)
-            s->starts[s->n_starts++] = s->n;
-          push_other (s, &b, c == PARA ? 0x2028 : c);
-          i++;
+          gunichar *u = s->u;
+          guint *starts = s->starts;
+          gsize k = i, kept = n, noted = m;
+
+          /* The run of Han ideographs, in registers and with indices of the machine's width;
+           * all[n_all] is NUL, which ends it. */
+          do
+            {
+              noted = note_start (starts, noted, firsts, c, kept);
+              u[kept++] = c;
+            }
+          while (is_plain_han (c = all[++k]));
+          i = (guint) k;
+          n = (guint) kept;
+          m = (guint) noted;
+          continue;
         }
+      kind = char_kind (c, firsts);
+      if (kind & CHAR_LEFT_OUT)
+        {
+          s->n = n;
+          s->n_starts = m;
+          i = leave_out_space (s, &b, all, n_all, i);
+          n = s->n;
+          m = s->n_starts;
+          continue;
+        }
+      /* PARA stands for paragraph breaks only (U+2029 is white space: never here). */
+      if (G_UNLIKELY (c == PARA))
+        kind = char_kind (c = 0x2028, firsts);
+      if (kind & CHAR_STARTS_WORD)
+        s->starts[m++] = n;
+      s->u[n] = c;
+      if (kind & CHAR_ENDS_CLAUSE)
+        end_clause (s, &b, c, n);
+      n++;
+      i++;
     }
   s->u[s->n] = 0;
   s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
