@@ -145,6 +145,13 @@ is_clause_end (gunichar c)
     }
 }
 
+/* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
+static inline gboolean
+is_plain_han (gunichar c)
+{
+  return c >= 0x3400 && c <= 0x9FFF;
+}
+
 static inline gboolean
 is_range_sep (gunichar c)
 {
@@ -219,16 +226,30 @@ typedef struct
 /* fz-period-finder-scan.c */
 void     _fz_period_word_list_init          (WordList   *list);
 
-static inline gboolean
-word_list_may_start (WordList *list,
-                     gunichar  c)
+static inline void
+word_list_ready (WordList *list)
 {
   if (g_once_init_enter (&list->ready))
     {
       _fz_period_word_list_init (list);
       g_once_init_leave (&list->ready, 1);
     }
+}
+
+/* Whether a word of @list, made ready, may start with @c. */
+static inline gboolean
+word_list_has_first (const WordList *list,
+                     gunichar        c)
+{
   return (list->first[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))) != 0;
+}
+
+static inline gboolean
+word_list_may_start (WordList *list,
+                     gunichar  c)
+{
+  word_list_ready (list);
+  return word_list_has_first (list, c);
 }
 
 /* fz-period-finder-scan.c: match_any () past its first test */
@@ -344,6 +365,17 @@ scan_mark_before (const Scan *s,
         hi = mid;
     }
   return (gint) lo - 1;
+}
+
+/* The position of the first mark from the @m-th on at or after @pos, s->n when none. */
+static inline guint
+scan_clause_end_from (const Scan *s,
+                      guint       m,
+                      guint       pos)
+{
+  while (m < s->n_marks && s->marks[m].pos < pos)
+    m++;
+  return m < s->n_marks ? s->marks[m].pos : s->n;
 }
 
 static inline guint

@@ -35,27 +35,17 @@ _fz_period_match_words (const Scan     *s,
 /* How far back a byline in brackets may end before a phrase. */
 #define MAX_BYLINE_REACH 40
 
-/* Where the clause of a phrase starts, after a byline in brackets that precedes the phrase
- * (兰州晚报讯（记者王进）今年以来，). */
+/* Where the clause of a phrase at @pos starts, @cs, or after a byline in brackets that
+ * precedes the phrase (兰州晚报讯（记者王进）今年以来，). */
 static guint
-clause_start_of (const Scan *s,
-                 guint       pos)
+after_byline (const Scan *s,
+              guint       pos,
+              guint       cs)
 {
-  guint cs = scan_clause_start (s, pos);
-
   for (guint k = pos; k > cs && pos - k < MAX_BYLINE_REACH; k--)
     if (s->u[k - 1] == ')' || s->u[k - 1] == 0xFF09 /* ） */)
       return k;
   return cs;
-}
-
-static gboolean
-expr_is_standalone (const Scan *s,
-                    const Expr *e)
-{
-  guint cs = clause_start_of (s, e->start), ce = scan_clause_end (s, MIN (e->end, s->n));
-
-  return (e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE;
 }
 
 /* 新华社某地3月9日电: the day a wire dispatch was filed, not a time the text speaks of. */
@@ -84,9 +74,16 @@ word_in_sentence (const Scan *s,
                   WordList   *words)
 {
   limit = MIN (limit, s->n);
-  for (guint k = from; k < limit && !is_sentence_end (s->u[k]); k++)
-    if (word_list_may_start (words, s->u[k]) && _fz_period_match_words (s, k, words) > 0)
-      return TRUE;
+  word_list_ready (words);
+  for (guint k = from; k < limit; k++)
+    {
+      gunichar c = s->u[k];
+
+      if (!is_plain_han (c) && is_sentence_end (c))
+        break;
+      if (word_list_has_first (words, c) && _fz_period_match_words (s, k, words) > 0)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -114,14 +111,17 @@ static void
 place_expr (const Scan *s,
             Expr       *e)
 {
-  guint ce = scan_clause_end (s, MIN (e->end, s->n));
+  /* The mark before the phrase gives its paragraph, its clause and whether it leads. */
+  gint m = scan_mark_before (s, e->start);
+  guint cs = after_byline (s, e->start, m < 0 ? 0 : s->marks[m].pos + 1);
+  guint ce = scan_clause_end_from (s, (guint) (m + 1), MIN (e->end, s->n));
 
-  e->para = scan_para (s, e->start);
-  if (scan_leading (s, e->start))
+  e->para = m < 0 ? 0 : s->marks[m].para;
+  if (m < 0 || s->marks[m].leading)
     e->flags |= EXPR_LEADING;
-  if (expr_is_standalone (s, e))
+  if ((e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE)
     e->flags |= EXPR_STANDALONE;
-  if (e->start - clause_start_of (s, e->start) <= SHORT_CLAUSE)
+  if (e->start - cs <= SHORT_CLAUSE)
     e->flags |= EXPR_CLAUSE_HEAD;
   /* 夏季治安打击整治“百日行动”期间，: the clause names a stretch the sentence is about. */
   if (ce >= 2 && ce > e->end && match (s, ce - 2, "期间") > 0)

@@ -30,20 +30,19 @@ line_is_heading (const gunichar *all,
   return len > 0 && len <= 40;
 }
 
-/* Whether the white space all[ws_start, ws_end) ends a paragraph. PDF text breaks
- * lines inside sentences, even with blank lines, so a break needs a sentence end
- * or a headline before it. */
+/* Whether the white space all[ws_start, ws_end), with @newlines line breaks, ends a
+ * paragraph; its line starts at @line_start. PDF text breaks lines inside sentences, even
+ * with blank lines, so a break needs a sentence end or a headline before it. */
 static gboolean
 is_paragraph_break (const gunichar *all,
                     guint           n_all,
                     guint           ws_start,
-                    guint           ws_end)
+                    guint           ws_end,
+                    guint           newlines,
+                    guint           line_start)
 {
-  guint newlines = 0, k, line_start;
+  guint k;
 
-  for (k = ws_start; k < ws_end; k++)
-    if (all[k] == '\n' || all[k] == 0x2029 || all[k] == 0x2028)
-      newlines++;
   if (newlines == 0 || ws_start == 0 || ws_end >= n_all)
     return newlines > 0;
   k = ws_start;
@@ -55,9 +54,6 @@ is_paragraph_break (const gunichar *all,
     return FALSE;
   if (all[ws_end] == '#')
     return TRUE;
-  line_start = ws_start;
-  while (line_start > 0 && all[line_start - 1] != '\n')
-    line_start--;
   return line_is_heading (all, line_start, ws_start);
 }
 
@@ -80,16 +76,10 @@ typedef struct
   guint    ss;    /* start of the current sentence */
   gboolean lead;  /* only short clauses so far in the sentence */
   guint    para;  /* the current paragraph */
+  guint    line_start;  /* after the last '\n' so far */
   guint    max_marks;
   guint    max_gaps;
 } Bounds;
-
-/* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
-static inline gboolean
-is_plain_han (gunichar c)
-{
-  return c >= 0x3400 && c <= 0x9FFF;
-}
 
 static inline gboolean
 is_left_out (gunichar c)
@@ -199,11 +189,18 @@ leave_out_space (Scan           *s,
                  guint           n_all,
                  guint           i)
 {
-  guint j = i, at = s->n;
+  guint j, at = s->n, newlines = 0, line_start = b->line_start;
 
-  while (j < n_all && !is_plain_han (all[j]) && is_left_out (all[j]))
-    j++;
-  if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
+  for (j = i; j < n_all && !is_plain_han (all[j]) && is_left_out (all[j]); j++)
+    if (all[j] == '\n')
+      {
+        newlines++;
+        b->line_start = j + 1;
+      }
+    else if (all[j] == 0x2029 || all[j] == 0x2028)
+      newlines++;
+  if (is_paragraph_break (all, n_all, i, j, newlines, line_start) && s->n > 0 &&
+      s->u[s->n - 1] != PARA)
     push_para (s, b);
   if (s->n_gaps == b->max_gaps)
     {
@@ -235,7 +232,7 @@ _fz_period_finder_scan_init_chars (Scan           *s,
                                    const gunichar *all,
                                    guint           n_all)
 {
-  Bounds b = { 0, 0, TRUE, 0, 0, 0 };
+  Bounds b = { 0, 0, TRUE, 0, 0, 0, 0 };
   const guint8 *firsts = _fz_period_start_firsts ();
   guint i = 0;
 
