@@ -66,24 +66,34 @@ in_list_of_phrases (const Scan *s,
          (prev != NULL && prev->end + 1 == e->start && s->u[prev->end] == 0x3001);
 }
 
+/* Where the sentence that holds @from ends, or @limit if it goes on past it; the marks from
+ * the @m-th on are those at or after the phrase. A sentence end is the mark a sentence
+ * starts after. */
+static guint
+sentence_end_before (const Scan *s,
+                     guint       m,
+                     guint       from,
+                     guint       limit)
+{
+  for (; m < s->n_marks && s->marks[m].pos < limit; m++)
+    if (s->marks[m].pos >= from && s->marks[m].sentence_start == s->marks[m].pos + 1)
+      return s->marks[m].pos;
+  return limit;
+}
+
 /* Whether one of @words stands in [from, limit) before the sentence ends. */
 static gboolean
 word_in_sentence (const Scan *s,
+                  guint       m,
                   guint       from,
                   guint       limit,
                   WordList   *words)
 {
-  limit = MIN (limit, s->n);
+  limit = sentence_end_before (s, m, from, MIN (limit, s->n));
   word_list_ready (words);
   for (guint k = from; k < limit; k++)
-    {
-      gunichar c = s->u[k];
-
-      if (!is_plain_han (c) && is_sentence_end (c))
-        break;
-      if (word_list_has_first (words, c) && _fz_period_match_words (s, k, words) > 0)
-        return TRUE;
-    }
+    if (word_list_has_first (words, s->u[k]) && _fz_period_match_words (s, k, words) > 0)
+      return TRUE;
   return FALSE;
 }
 
@@ -98,9 +108,10 @@ static WordList founding_words = WORD_LIST (
 /* 3月7日，记者从…了解到: the day of the report, which does not bound the figures it gives. */
 static gboolean
 reports_in_sentence (const Scan *s,
+                     guint       m,
                      const Expr *e)
 {
-  return word_in_sentence (s, e->end, e->end + 64, &report_words);
+  return word_in_sentence (s, m, e->end, e->end + 64, &report_words);
 }
 
 /* How far into its sentence a phrase looks for a founding verb. */
@@ -129,10 +140,11 @@ place_expr (const Scan *s,
   if ((s->u[e->start] == 0x4ECE /* 从 */ || s->u[e->start] == 0x7531 /* 由 */) &&
       e->end < s->n && s->u[e->end] == 0x7684 /* 的 */)
     e->flags |= EXPR_OLD_VALUE;
-  if ((e->flags & EXPR_DAY) && reports_in_sentence (s, e))
+  if ((e->flags & EXPR_DAY) && reports_in_sentence (s, (guint) (m + 1), e))
     e->flags |= EXPR_REPORTED;
   /* 自2016年成立以来, 2016年5月，组建…中心: the phrase or the rest of its sentence. */
-  if (word_in_sentence (s, e->start, e->start + MAX_FOUNDING_REACH, &founding_words))
+  if (word_in_sentence (s, (guint) (m + 1), e->start, e->start + MAX_FOUNDING_REACH,
+                        &founding_words))
     e->flags |= EXPR_FOUNDING;
 }
 
