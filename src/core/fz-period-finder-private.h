@@ -145,13 +145,6 @@ is_clause_end (gunichar c)
     }
 }
 
-/* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
-static inline gboolean
-is_plain_han (gunichar c)
-{
-  return c >= 0x3400 && c <= 0x9FFF;
-}
-
 static inline gboolean
 is_range_sep (gunichar c)
 {
@@ -413,15 +406,6 @@ scan_para (const Scan *s,
   gint m = scan_mark_before (s, pos);
 
   return m < 0 ? 0 : s->marks[m].para;
-}
-
-static inline gboolean
-scan_leading (const Scan *s,
-              guint       pos)
-{
-  gint m = scan_mark_before (s, pos);
-
-  return m < 0 ? TRUE : s->marks[m].leading;
 }
 
 /* fz-period-finder-text.c: the compact index of the original code point @orig (of the next

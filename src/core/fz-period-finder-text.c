@@ -68,14 +68,21 @@ _fz_period_finder_scan_init (Scan       *s,
   _fz_period_finder_scan_init_chars (s, all, n_all);
 }
 
+/* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
+static inline gboolean
+is_plain_han (gunichar c)
+{
+  return c >= 0x3400 && c <= 0x9FFF;
+}
+
 /* Clause and sentence bounds, kept as the compact text grows, so that finding them costs
- * nothing however long a sentence without punctuation runs. */
+ * nothing however long a sentence without punctuation runs; and the room in the lists. */
 typedef struct
 {
-  guint    cs;    /* start of the current clause */
-  guint    ss;    /* start of the current sentence */
-  gboolean lead;  /* only short clauses so far in the sentence */
-  guint    para;  /* the current paragraph */
+  guint    cs;          /* start of the current clause */
+  guint    ss;          /* start of the current sentence */
+  gboolean lead;        /* only short clauses so far in the sentence */
+  guint    para;        /* the current paragraph */
   guint    line_start;  /* after the last '\n' so far */
   guint    max_marks;
   guint    max_gaps;
@@ -105,7 +112,7 @@ char_kind_of (gunichar      c,
 
 /* The kinds of the characters of the plane, in blocks of 256 made at their first use: a
  * page touches a few (ASCII, punctuation, full-width forms), and looking a kind up costs less
- * than the tests it stands for, one of which calls g_unichar_isspace (). */
+ * than the three tests it stands for. */
 typedef struct
 {
   gsize  ready;
@@ -179,7 +186,6 @@ push_para (Scan   *s,
   end_clause (s, b, PARA, i);
 }
 
-
 /* Leaves out the white space from @i, keeping a PARA where it ends a paragraph; returns
  * where it ends. */
 static guint
@@ -224,6 +230,34 @@ note_start (guint        *starts,
   return m + (firsts[c] != 0);
 }
 
+/* Copies the run of Han ideographs at all[i], to the compact text from @n, noting from @m
+ * the places a word may start at; returns where the run ends. Inline, so that the lengths
+ * stay in registers; indices of the machine's width, and the NUL after the text ends the
+ * run. */
+static inline guint
+copy_han_run (Scan           *s,
+              const guint8   *firsts,
+              const gunichar *all,
+              guint           i,
+              guint          *n,
+              guint          *m)
+{
+  gunichar *u = s->u;
+  guint *starts = s->starts;
+  gsize k = i, kept = *n, noted = *m;
+  gunichar c = all[k];
+
+  do
+    {
+      noted = note_start (starts, noted, firsts, c, kept);
+      u[kept++] = c;
+    }
+  while (is_plain_han (c = all[++k]));
+  *n = (guint) kept;
+  *m = (guint) noted;
+  return (guint) k;
+}
+
 /* One pass builds the compact text, its marks, its gaps and the places whose character starts
  * a word; at most one character is kept for each original one, so n_all + 1 places are
  * enough for the text and the places. */
@@ -234,7 +268,7 @@ _fz_period_finder_scan_init_chars (Scan           *s,
 {
   Bounds b = { 0, 0, TRUE, 0, 0, 0, 0 };
   const guint8 *firsts = _fz_period_start_firsts ();
-  guint i = 0;
+  guint i = 0, n = 0, m = 0;
 
   s->u = g_new (gunichar, n_all + 1);
   s->starts = g_new (guint, n_all + 1);
@@ -245,30 +279,16 @@ _fz_period_finder_scan_init_chars (Scan           *s,
   s->n_marks = 0;
   s->gaps = NULL;
   s->n_gaps = 0;
-  /* The lengths are kept in registers: runs of Han ideographs between other characters are
-   * a few characters long, and most of the text. */
-  for (guint n = 0, m = 0; i < n_all || (s->n = n, s->n_starts = m, FALSE);)
+  /* The lengths are kept in registers (n, m): runs of Han ideographs between other
+   * characters are a few characters long, and most of the text. */
+  while (i < n_all)
     {
       gunichar c = all[i];
       guint8 kind;
 
       if (is_plain_han (c))
         {
-          gunichar *u = s->u;
-          guint *starts = s->starts;
-          gsize k = i, kept = n, noted = m;
-
-          /* The run of Han ideographs, in registers and with indices of the machine's width;
-           * all[n_all] is NUL, which ends it. */
-          do
-            {
-              noted = note_start (starts, noted, firsts, c, kept);
-              u[kept++] = c;
-            }
-          while (is_plain_han (c = all[++k]));
-          i = (guint) k;
-          n = (guint) kept;
-          m = (guint) noted;
+          i = copy_han_run (s, firsts, all, i, &n, &m);
           continue;
         }
       kind = char_kind (c, firsts);
@@ -292,7 +312,9 @@ _fz_period_finder_scan_init_chars (Scan           *s,
       n++;
       i++;
     }
-  s->u[s->n] = 0;
+  s->n = n;
+  s->n_starts = m;
+  s->u[n] = 0;
   s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
 }
 
