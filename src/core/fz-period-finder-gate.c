@@ -6,10 +6,11 @@
 /* What the first character of a phrase asks of the next ones. */
 enum
 {
-  START_NO = 0,   /* no phrase starts with it */
-  START_WORD,     /* the first two or three characters must be a word's */
-  START_OPENER,   /* 自, 从: a date follows, whose first character starts a word */
-  START_NUMERAL   /* 3月, 2023年, 十二月, 两年来 */
+  START_NO = 0,       /* no phrase starts with it */
+  START_OPENER,       /* 自, 从: a date follows, whose first character starts a word */
+  START_NUMERAL,      /* 3月, 2023年, 十二月, 两年来 */
+  START_WORD,         /* from here, the first two or three characters must be a word's; */
+  START_WORD_LAST = 255 /* the value less START_WORD picks the character's seconds */
 };
 
 /* Bits for the first two characters of words of two, and the first three of longer words,
@@ -19,6 +20,11 @@ enum
 struct _StartTable
 {
   guint8  first[0x10000];  /* START_*, for each character of the Basic Multilingual Plane */
+  /* For each first character of words, a bit for each second character, folded to 64: most
+   * places with the first character of a word fail this one test. The last stands for every
+   * character past the room, with all its bits set. */
+  guint64 seconds[START_WORD_LAST - START_WORD + 1];
+  guint   n_seconds;
   guint64 pairs[START_HASH_BITS / 64];
   guint64 triples[START_HASH_BITS / 64];
 };
@@ -71,7 +77,15 @@ _fz_period_start_add_word (StartTable *table,
   else if (n == 1)
     table->first[c[0]] = START_OPENER;
   else if (table->first[c[0]] == START_NO)
-    table->first[c[0]] = START_WORD;
+    table->first[c[0]] = (guint8) (START_WORD + MIN (table->n_seconds++,
+                                                     START_WORD_LAST - START_WORD));
+  if (table->first[c[0]] >= START_WORD)
+    {
+      guint64 *seconds = &table->seconds[table->first[c[0]] - START_WORD];
+
+      *seconds |= table->first[c[0]] == START_WORD_LAST
+                  ? G_MAXUINT64 : G_GUINT64_CONSTANT (1) << (c[1] % 64);
+    }
   if (n == 2)
     set_bit (table->pairs, pair_hash (c[0], c[1]));
   else if (n == 3)
@@ -178,20 +192,19 @@ may_start (const StartTable *table,
            guint             i)
 {
   gunichar c = s->u[i], next = s->u[i + 1];
+  guint kind;
 
   if (c >= 0x10000)
     return FALSE;
-  switch (table->first[c])
-    {
-    case START_WORD:
-      return may_start_word (table, s, i);
-    case START_OPENER:
-      return next < 0x10000 && table->first[next] != START_NO;
-    case START_NUMERAL:
-      return may_start_number (s, i);
-    default:
-      return FALSE;
-    }
+  kind = table->first[c];
+  if (kind >= START_WORD)
+    return ((table->seconds[kind - START_WORD] >> (next % 64)) & 1) != 0 &&
+           may_start_word (table, s, i);
+  if (kind == START_NUMERAL)
+    return may_start_number (s, i);
+  if (kind == START_OPENER)
+    return next < 0x10000 && table->first[next] != START_NO;
+  return FALSE;
 }
 
 const guint8 *
@@ -206,12 +219,20 @@ _fz_period_next_start (const StartTable *table,
                        guint            *k,
                        guint             from)
 {
-  while (*k < s->n_starts)
+  /* Locals, which the compiler need not reload for fear that *k is one of them. */
+  const guint *starts = s->starts;
+  guint n_starts = s->n_starts;
+
+  for (guint j = *k; j < n_starts; j++)
     {
-      guint i = s->starts[(*k)++];
+      guint i = starts[j];
 
       if (i >= from && may_start (table, s, i))
-        return i;
+        {
+          *k = j + 1;
+          return i;
+        }
     }
+  *k = n_starts;
   return s->n;
 }
