@@ -160,10 +160,14 @@ static WordList basis_before = WORD_LIST ("比", "较", "与", "同", "跟", "�
 static WordList basis_after = WORD_LIST ("同期", "相比", "同比");
 
 void
-_fz_period_phrase_date_add_starts (guint8 *bits)
+_fz_period_phrase_date_add_starts (StartTable *table)
 {
+  /* 初, 底 and 末 alone only follow a year: they start no phrase. */
   for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
-    start_bits_add (bits, year_parts[p].word);
+    if (*g_utf8_next_char (year_parts[p].word) != '\0')
+      _fz_period_start_add_word (table, year_parts[p].word);
+  /* read_first_months (): 前4个月 */
+  _fz_period_start_add_numerals_after (table, 0x524D /* 前 */);
 }
 
 /* The first character of each part of a year, and a bit for each in @folded, made once for

@@ -218,11 +218,12 @@ phrase_period (const Phrase *ph,
 }
 
 void
-_fz_period_phrase_add_starts (guint8 *bits)
+_fz_period_phrase_add_starts (StartTable *table)
 {
   /* The words read at the start that no table above holds: the openers of read_opener (),
    * parse_numeric_since ()'s and parse_year ()'s words; then the numerals of years, months
-   * and days. A word added elsewhere must be added here, or its phrases are not tried. */
+   * and days. A word added elsewhere must be added here, or its phrases are not tried.
+   * since_words and now_words are read only after another word: no phrase starts with one. */
   static const char * const inline_words[] = {
     "自从", "自", "从", "半年来", "今年", "本年", "去年", "上年",
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
@@ -230,13 +231,12 @@ _fz_period_phrase_add_starts (guint8 *bits)
     "〇", "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", NULL
   };
 
-  start_bits_add_all (bits, inline_words);
-  start_bits_add_all (bits, since_words.words);
-  start_bits_add_all (bits, until_words.words);
-  start_bits_add_all (bits, now_words.words);
-  start_bits_add_all (bits, block_words.words);
-  start_bits_add_all (bits, relative_verbs.words);
-  _fz_period_phrase_date_add_starts (bits);
+  _fz_period_start_add_words (table, inline_words);
+  _fz_period_start_add_words (table, until_words.words);
+  _fz_period_start_add_words (table, block_words.words);
+  /* parse_relative (): a verb starts a phrase only before 以来 */
+  _fz_period_start_add_words_before (table, relative_verbs.words, "以来");
+  _fz_period_phrase_date_add_starts (table);
 }
 
 /* 2018年10月15日至2019年底: a range whose second end writes its own year ends there. */

@@ -49,21 +49,42 @@ typedef struct
   guint    start;   /* compact indices, end exclusive */
   guint    end;
   guint    flags;
+  guint    para;    /* the paragraph it stands in */
   FzPeriod period;
 } Expr;
 
+/* A character that ends a clause (PARA, 。, ，…), with the bounds of the text after it. */
+typedef struct
+{
+  guint    pos;
+  guint    sentence_start;
+  guint    para;
+  gboolean leading;   /* only short clauses stand after the start of its sentence */
+} Mark;
+
+/* A run of white space the compact text leaves out (it may keep a PARA for it). */
+typedef struct
+{
+  guint orig_start;     /* original code points, end exclusive */
+  guint orig_end;
+  guint compact_at;     /* where the run stands in the compact text: its PARA, if any */
+  guint compact_after;  /* the compact index of the character after the run */
+} Gap;
+
+/* Clause and sentence bounds and paragraphs are read off the marks, and the maps between
+ * original and compact indices off the gaps: a few of each in a page, where arrays filled at
+ * every character cost more than the text's characters themselves. */
 typedef struct
 {
   gunichar *u;          /* the text without white space; PARA between paragraphs */
   guint     n;
-  guint    *to_compact; /* original code point -> compact index of the next kept character */
-  guint    *to_orig;    /* compact index -> its original code point */
   guint     n_orig;
-  guint    *para;       /* compact index -> paragraph number */
-  guint    *clause_start;
-  guint    *clause_end;
-  guint    *sentence_start;
-  gboolean *leading;    /* only short clauses stand before this one in its sentence */
+  Mark     *marks;      /* in text order */
+  guint     n_marks;
+  Gap      *gaps;       /* in text order */
+  guint     n_gaps;
+  guint    *starts;     /* the places whose character starts a word, in text order */
+  guint     n_starts;
   GArray   *exprs;      /* Expr, in text order */
   guint     doc_month;  /* the month the document was published, 0 when unknown */
 } Scan;
@@ -198,16 +219,30 @@ typedef struct
 /* fz-period-finder-scan.c */
 void     _fz_period_word_list_init          (WordList   *list);
 
-static inline gboolean
-word_list_may_start (WordList *list,
-                     gunichar  c)
+static inline void
+word_list_ready (WordList *list)
 {
   if (g_once_init_enter (&list->ready))
     {
       _fz_period_word_list_init (list);
       g_once_init_leave (&list->ready, 1);
     }
+}
+
+/* Whether a word of @list, made ready, may start with @c. */
+static inline gboolean
+word_list_has_first (const WordList *list,
+                     gunichar        c)
+{
   return (list->first[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))) != 0;
+}
+
+static inline gboolean
+word_list_may_start (WordList *list,
+                     gunichar  c)
+{
+  word_list_ready (list);
+  return word_list_has_first (list, c);
 }
 
 /* fz-period-finder-scan.c: match_any () past its first test */
@@ -254,35 +289,47 @@ gboolean _fz_period_phrase_read_year_part   (const Scan *s,
                                              guint      *pos,
                                              Phrase     *ph);
 
-/* ---- the characters a phrase may start with --------------------------------- */
+/* ---- the places a phrase may start ------------------------------------------ */
 
-/* A bit for each character of the Basic Multilingual Plane. */
-#define START_BITS_SIZE (0x10000 / 8)
+/* fz-period-finder-gate.c: for each character, whether a phrase may start with it, and
+ * what must follow */
+typedef struct _StartTable StartTable;
 
-static inline void
-start_bits_add (guint8     *bits,
-                const char *word)
+static inline gboolean
+is_numeral (gunichar c)
 {
-  gunichar c = g_utf8_get_char (word);
-
-  if (c < 0x10000)
-    bits[c >> 3] |= (guint8) (1u << (c & 7));
+  return fz_text_digit_value (c) >= 0 || fz_text_cn_digit_value (c) >= 0 || c == 0x5341 /* 十 */;
 }
 
-static inline void
-start_bits_add_all (guint8             *bits,
-                    const char * const *words)
-{
-  for (guint w = 0; words[w] != NULL; w++)
-    start_bits_add (bits, words[w]);
-}
+/* fz-period-finder-gate.c: a phrase may start with @word (a word of one character, 自, is
+ * followed by a date) */
+void     _fz_period_start_add_word          (StartTable         *table,
+                                             const char         *word);
+void     _fz_period_start_add_words         (StartTable         *table,
+                                             const char * const *words);
+/* Each of @words, followed by @suffix (开展以来). */
+void     _fz_period_start_add_words_before  (StartTable         *table,
+                                             const char * const *words,
+                                             const char         *suffix);
+/* @first followed by any numeral (前4个月). */
+void     _fz_period_start_add_numerals_after (StartTable        *table,
+                                              gunichar           first);
+const StartTable *_fz_period_start_table    (void);
+/* For each character of the plane, not 0 when a word starts with it. */
+const guint8     *_fz_period_start_firsts   (void);
+/* The next of the noted places, from the @k-th and at or after @from, where a phrase may
+ * start; s->n when none. */
+guint    _fz_period_next_start              (const StartTable   *table,
+                                             const Scan         *s,
+                                             guint              *k,
+                                             guint               from);
 
 /* fz-period-finder-phrase-date.c: the first characters of its words */
-void     _fz_period_phrase_date_add_starts  (guint8     *bits);
+void     _fz_period_phrase_date_add_starts  (StartTable *table);
 
-/* fz-period-finder-phrase.c: the first characters of every phrase's words, digits and
- * numerals, so that the scan tries a phrase only where one may start */
-void     _fz_period_phrase_add_starts       (guint8     *bits);
+/* fz-period-finder-phrase.c: the words every phrase may start with, so that the scan tries a
+ * phrase only where one may start */
+void     _fz_period_phrase_add_starts       (StartTable *table);
 
 /* Tests set this to try a phrase at every position, to check that the gate loses none. */
 extern gboolean _fz_period_finder_try_everywhere;
@@ -292,7 +339,83 @@ gboolean _fz_period_phrase_parse            (const Scan *s,
                                              guint       i,
                                              Expr       *out);
 
-/* fz-period-finder-scan.c: the compact text and the phrases in it */
+/* ---- bounds, paragraphs and positions ----------------------------------------- */
+
+/* The index of the last mark before @pos, or -1. */
+static inline gint
+scan_mark_before (const Scan *s,
+                  guint       pos)
+{
+  guint lo = 0, hi = s->n_marks;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (s->marks[mid].pos < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return (gint) lo - 1;
+}
+
+/* The position of the first mark from the @m-th on at or after @pos, s->n when none. */
+static inline guint
+scan_clause_end_from (const Scan *s,
+                      guint       m,
+                      guint       pos)
+{
+  while (m < s->n_marks && s->marks[m].pos < pos)
+    m++;
+  return m < s->n_marks ? s->marks[m].pos : s->n;
+}
+
+static inline guint
+scan_clause_start (const Scan *s,
+                   guint       pos)
+{
+  gint m = scan_mark_before (s, pos);
+
+  return m < 0 ? 0 : s->marks[m].pos + 1;
+}
+
+/* The clause end at or after @pos, s->n when none. */
+static inline guint
+scan_clause_end (const Scan *s,
+                 guint       pos)
+{
+  guint m = (guint) (scan_mark_before (s, pos) + 1);
+
+  return m < s->n_marks ? s->marks[m].pos : s->n;
+}
+
+static inline guint
+scan_sentence_start (const Scan *s,
+                     guint       pos)
+{
+  gint m = scan_mark_before (s, pos);
+
+  return m < 0 ? 0 : s->marks[m].sentence_start;
+}
+
+static inline guint
+scan_para (const Scan *s,
+           guint       pos)
+{
+  gint m = scan_mark_before (s, pos);
+
+  return m < 0 ? 0 : s->marks[m].para;
+}
+
+/* fz-period-finder-text.c: the compact index of the original code point @orig (of the next
+ * kept character when white space stands there), and back */
+guint    _fz_period_scan_to_compact         (const Scan *s,
+                                             guint       orig);
+guint    _fz_period_scan_to_orig            (const Scan *s,
+                                             guint       pos);
+
+/* fz-period-finder-text.c: the compact text */
 void     _fz_period_finder_scan_init        (Scan       *s,
                                              const char *text,
                                              gsize       len);
@@ -300,7 +423,9 @@ void     _fz_period_finder_scan_init        (Scan       *s,
 void     _fz_period_finder_scan_init_chars  (Scan           *s,
                                              const gunichar *all,
                                              guint           n_all);
-void     _fz_period_finder_scan_exprs       (Scan       *s);
 void     _fz_period_finder_scan_clear       (Scan       *s);
+
+/* fz-period-finder-scan.c: the phrases of the compact text */
+void     _fz_period_finder_scan_exprs       (Scan       *s);
 
 G_END_DECLS

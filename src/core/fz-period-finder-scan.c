@@ -1,65 +1,7 @@
-/* fz-period-finder-scan.c: the compact text: paragraphs, clause and sentence bounds, phrases. */
+/* fz-period-finder-scan.c: finds the time phrases of the compact text and where they stand. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-period-finder-private.h"
-
-#include "fz-charset.h"
-
-static gboolean
-is_closer (gunichar c)
-{
-  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' ||
-         c == 0x300B;
-}
-
-/* A line of text with no clause punctuation: a headline or a byline. */
-static gboolean
-line_is_heading (const gunichar *all,
-                 guint           line_start,
-                 guint           line_end)
-{
-  guint len = 0;
-
-  for (guint k = line_start; k < line_end; k++)
-    {
-      if (is_clause_end (all[k]) || all[k] == 0x3001)
-        return FALSE;
-      if (!fz_text_isspace (all[k]))
-        len++;
-    }
-  return len > 0 && len <= 40;
-}
-
-/* Whether the white space all[ws_start, ws_end) ends a paragraph. PDF text breaks
- * lines inside sentences, even with blank lines, so a break needs a sentence end
- * or a headline before it. */
-static gboolean
-is_paragraph_break (const gunichar *all,
-                    guint           n_all,
-                    guint           ws_start,
-                    guint           ws_end)
-{
-  guint newlines = 0, k, line_start;
-
-  for (k = ws_start; k < ws_end; k++)
-    if (all[k] == '\n' || all[k] == 0x2029 || all[k] == 0x2028)
-      newlines++;
-  if (newlines == 0 || ws_start == 0 || ws_end >= n_all)
-    return newlines > 0;
-  k = ws_start;
-  while (k > 0 && is_closer (all[k - 1]))
-    k--;
-  if (k > 0 && is_sentence_end (all[k - 1]))
-    return TRUE;
-  if (newlines < 2)
-    return FALSE;
-  if (all[ws_end] == '#')
-    return TRUE;
-  line_start = ws_start;
-  while (line_start > 0 && all[line_start - 1] != '\n')
-    line_start--;
-  return line_is_heading (all, line_start, ws_start);
-}
 
 void
 _fz_period_word_list_init (WordList *list)
@@ -90,183 +32,20 @@ _fz_period_match_words (const Scan     *s,
   return 0;
 }
 
-void
-_fz_period_finder_scan_init (Scan       *s,
-                             const char *text,
-                             gsize       len)
-{
-  guint n_all;
-  g_autofree gunichar *all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
-
-  _fz_period_finder_scan_init_chars (s, all, n_all);
-}
-
-/* Clause and sentence bounds, kept as the compact text grows, so that finding them costs
- * nothing however long a sentence without punctuation runs. */
-typedef struct
-{
-  guint    cs;    /* start of the current clause */
-  guint    ss;    /* start of the current sentence */
-  gboolean lead;  /* only short clauses so far in the sentence */
-} Bounds;
-
-/* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
-static inline gboolean
-is_plain_han (gunichar c)
-{
-  return c >= 0x3400 && c <= 0x9FFF;
-}
-
-static inline void
-push (Scan     *s,
-      Bounds   *b,
-      gunichar  c,
-      guint     orig,
-      guint     para)
-{
-  guint i = s->n++;
-
-  s->u[i] = c;
-  s->para[i] = para;
-  s->to_orig[i] = orig;
-  s->clause_start[i] = b->cs;
-  s->sentence_start[i] = b->ss;
-  s->leading[i] = b->lead;
-  if (is_plain_han (c))
-    return;
-  if (is_sentence_end (c))
-    {
-      b->cs = b->ss = i + 1;
-      b->lead = TRUE;
-    }
-  else if (is_clause_end (c))
-    {
-      /* Only short clauses (据悉，) may stand before a leading phrase. */
-      if (i - b->cs > SHORT_CLAUSE)
-        b->lead = FALSE;
-      b->cs = i + 1;
-    }
-}
-
-/* One pass builds the compact text, its maps and its bounds; at most one character is kept
- * for each original one, so n_all + 1 places are enough for every array. */
-void
-_fz_period_finder_scan_init_chars (Scan           *s,
-                                   const gunichar *all,
-                                   guint           n_all)
-{
-  Bounds b = { 0, 0, TRUE };
-  guint i = 0, para = 0;
-
-  s->u = g_new (gunichar, n_all + 1);
-  s->para = g_new (guint, n_all + 1);
-  s->to_compact = g_new (guint, n_all + 1);
-  s->to_orig = g_new (guint, n_all + 1);
-  s->clause_start = g_new (guint, n_all + 1);
-  s->clause_end = g_new (guint, n_all + 1);
-  s->sentence_start = g_new (guint, n_all + 1);
-  s->leading = g_new (gboolean, n_all + 1);
-  s->n_orig = n_all;
-  s->n = 0;
-  while (i < n_all)
-    {
-      gunichar c = all[i];
-
-      if (!is_plain_han (c) && (fz_text_isspace (c) || c == 0xFEFF))
-        {
-          guint j = i;
-
-          while (j < n_all && (fz_text_isspace (all[j]) || all[j] == 0xFEFF))
-            j++;
-          for (guint k = i; k < j; k++)
-            s->to_compact[k] = s->n;
-          if (is_paragraph_break (all, n_all, i, j) && s->n > 0 && s->u[s->n - 1] != PARA)
-            push (s, &b, PARA, i, para++);
-          i = j;
-          continue;
-        }
-      s->to_compact[i] = s->n;
-      push (s, &b, c == PARA ? 0x2028 : c, i, para);
-      i++;
-    }
-  s->to_compact[n_all] = s->n;
-  s->to_orig[s->n] = n_all;
-  s->para[s->n] = para;
-  s->u[s->n] = 0;
-  s->clause_start[s->n] = b.cs;
-  s->sentence_start[s->n] = b.ss;
-  s->leading[s->n] = b.lead;
-  s->clause_end[s->n] = s->n;
-  for (guint k = s->n; k > 0; k--)
-    s->clause_end[k - 1] = !is_plain_han (s->u[k - 1]) && is_clause_end (s->u[k - 1])
-                           ? k - 1 : s->clause_end[k];
-  s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
-}
-
-void
-_fz_period_finder_scan_clear (Scan *s)
-{
-  g_clear_pointer (&s->u, g_free);
-  g_clear_pointer (&s->para, g_free);
-  g_clear_pointer (&s->to_compact, g_free);
-  g_clear_pointer (&s->to_orig, g_free);
-  g_clear_pointer (&s->clause_start, g_free);
-  g_clear_pointer (&s->clause_end, g_free);
-  g_clear_pointer (&s->sentence_start, g_free);
-  g_clear_pointer (&s->leading, g_free);
-  g_clear_pointer (&s->exprs, g_array_unref);
-}
-
 /* How far back a byline in brackets may end before a phrase. */
 #define MAX_BYLINE_REACH 40
 
-/* Where the clause of a phrase starts, after a byline in brackets that precedes the phrase
- * (兰州晚报讯（记者王进）今年以来，). */
+/* Where the clause of a phrase at @pos starts, @cs, or after a byline in brackets that
+ * precedes the phrase (兰州晚报讯（记者王进）今年以来，). */
 static guint
-clause_start_of (const Scan *s,
-                 guint       pos)
+after_byline (const Scan *s,
+              guint       pos,
+              guint       cs)
 {
-  guint cs = s->clause_start[pos];
-
   for (guint k = pos; k > cs && pos - k < MAX_BYLINE_REACH; k--)
     if (s->u[k - 1] == ')' || s->u[k - 1] == 0xFF09 /* ） */)
       return k;
   return cs;
-}
-
-static gboolean
-expr_is_standalone (const Scan *s,
-                    const Expr *e)
-{
-  guint cs = clause_start_of (s, e->start), ce = s->clause_end[MIN (e->end, s->n)];
-
-  return (e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE;
-}
-
-gboolean _fz_period_finder_try_everywhere = FALSE;
-
-/* A bit for each character of the BMP a phrase may start with: most characters start none,
- * and trying a phrase costs a hundred word comparisons. */
-static const guint8 *
-start_bits (void)
-{
-  static guint8 bits[START_BITS_SIZE];
-  static gsize ready = 0;
-
-  if (g_once_init_enter (&ready))
-    {
-      _fz_period_phrase_add_starts (bits);
-      g_once_init_leave (&ready, 1);
-    }
-  return bits;
-}
-
-static inline gboolean
-may_start (const guint8 *bits,
-           gboolean      everywhere,
-           gunichar      c)
-{
-  return c >= 0x10000 || (bits[c >> 3] & (1u << (c & 7))) != 0 || everywhere;
 }
 
 /* 新华社某地3月9日电: the day a wire dispatch was filed, not a time the text speaks of. */
@@ -287,15 +66,33 @@ in_list_of_phrases (const Scan *s,
          (prev != NULL && prev->end + 1 == e->start && s->u[prev->end] == 0x3001);
 }
 
+/* Where the sentence that holds @from ends, or @limit if it goes on past it; the marks from
+ * the @m-th on are those at or after the phrase. A sentence end is the mark a sentence
+ * starts after. */
+static guint
+sentence_end_before (const Scan *s,
+                     guint       m,
+                     guint       from,
+                     guint       limit)
+{
+  for (; m < s->n_marks && s->marks[m].pos < limit; m++)
+    if (s->marks[m].pos >= from && s->marks[m].sentence_start == s->marks[m].pos + 1)
+      return s->marks[m].pos;
+  return limit;
+}
+
 /* Whether one of @words stands in [from, limit) before the sentence ends. */
 static gboolean
 word_in_sentence (const Scan *s,
+                  guint       m,
                   guint       from,
                   guint       limit,
                   WordList   *words)
 {
-  for (guint k = from; k < s->n && k < limit && !is_sentence_end (s->u[k]); k++)
-    if (match_any (s, k, words) > 0)
+  limit = sentence_end_before (s, m, from, MIN (limit, s->n));
+  word_list_ready (words);
+  for (guint k = from; k < limit; k++)
+    if (word_list_has_first (words, s->u[k]) && _fz_period_match_words (s, k, words) > 0)
       return TRUE;
   return FALSE;
 }
@@ -311,9 +108,10 @@ static WordList founding_words = WORD_LIST (
 /* 3月7日，记者从…了解到: the day of the report, which does not bound the figures it gives. */
 static gboolean
 reports_in_sentence (const Scan *s,
+                     guint       m,
                      const Expr *e)
 {
-  return word_in_sentence (s, e->end, e->end + 64, &report_words);
+  return word_in_sentence (s, m, e->end, e->end + 64, &report_words);
 }
 
 /* How far into its sentence a phrase looks for a founding verb. */
@@ -324,13 +122,17 @@ static void
 place_expr (const Scan *s,
             Expr       *e)
 {
-  guint ce = s->clause_end[MIN (e->end, s->n)];
+  /* The mark before the phrase gives its paragraph, its clause and whether it leads. */
+  gint m = scan_mark_before (s, e->start);
+  guint cs = after_byline (s, e->start, m < 0 ? 0 : s->marks[m].pos + 1);
+  guint ce = scan_clause_end_from (s, (guint) (m + 1), MIN (e->end, s->n));
 
-  if (s->leading[e->start])
+  e->para = m < 0 ? 0 : s->marks[m].para;
+  if (m < 0 || s->marks[m].leading)
     e->flags |= EXPR_LEADING;
-  if (expr_is_standalone (s, e))
+  if ((e->start - cs) + (ce > e->end ? ce - e->end : 0) <= SHORT_CLAUSE)
     e->flags |= EXPR_STANDALONE;
-  if (e->start - clause_start_of (s, e->start) <= SHORT_CLAUSE)
+  if (e->start - cs <= SHORT_CLAUSE)
     e->flags |= EXPR_CLAUSE_HEAD;
   /* 夏季治安打击整治“百日行动”期间，: the clause names a stretch the sentence is about. */
   if (ce >= 2 && ce > e->end && match (s, ce - 2, "期间") > 0)
@@ -338,47 +140,55 @@ place_expr (const Scan *s,
   if ((s->u[e->start] == 0x4ECE /* 从 */ || s->u[e->start] == 0x7531 /* 由 */) &&
       e->end < s->n && s->u[e->end] == 0x7684 /* 的 */)
     e->flags |= EXPR_OLD_VALUE;
-  if ((e->flags & EXPR_DAY) && reports_in_sentence (s, e))
+  if ((e->flags & EXPR_DAY) && reports_in_sentence (s, (guint) (m + 1), e))
     e->flags |= EXPR_REPORTED;
   /* 自2016年成立以来, 2016年5月，组建…中心: the phrase or the rest of its sentence. */
-  if (word_in_sentence (s, e->start, e->start + MAX_FOUNDING_REACH, &founding_words))
+  if (word_in_sentence (s, (guint) (m + 1), e->start, e->start + MAX_FOUNDING_REACH,
+                        &founding_words))
     e->flags |= EXPR_FOUNDING;
+}
+
+/* Reads the phrase at @i, if any, and keeps it; returns where the scan goes on. */
+static guint
+scan_at (Scan  *s,
+         guint  i)
+{
+  Expr e;
+  Expr *prev;
+
+  if (s->u[i] == PARA || !_fz_period_phrase_parse (s, i, &e) || e.end <= i)
+    return i + 1;
+  prev = s->exprs->len > 0 ? &g_array_index (s->exprs, Expr, s->exprs->len - 1) : NULL;
+  if (is_dateline (s, &e))
+    return e.end;
+  /* 期间 after a phrase in its clause closes that phrase, it does not block it. */
+  if ((e.flags & EXPR_BLOCK) && match (s, e.start, "期间") > 0 && prev != NULL &&
+      prev->start >= scan_clause_start (s, e.start))
+    return e.end;
+  place_expr (s, &e);
+  if (in_list_of_phrases (s, &e, prev))
+    {
+      e.flags |= EXPR_BLOCK;
+      if (prev != NULL && prev->end + 1 == e.start)
+        prev->flags |= EXPR_BLOCK;
+    }
+  g_array_append_val (s->exprs, e);
+  return e.end;
 }
 
 void
 _fz_period_finder_scan_exprs (Scan *s)
 {
-  const guint8 *bits = start_bits ();
-  gboolean everywhere = _fz_period_finder_try_everywhere;
-  guint i = 0;
+  const StartTable *table = _fz_period_start_table ();
+  guint resume = 0;
 
-  while (i < s->n)
+  if (_fz_period_finder_try_everywhere)
     {
-      Expr e;
-
-      if (s->u[i] != PARA && may_start (bits, everywhere, s->u[i]) &&
-          _fz_period_phrase_parse (s, i, &e) && e.end > i)
-        {
-          Expr *prev = s->exprs->len > 0
-                       ? &g_array_index (s->exprs, Expr, s->exprs->len - 1) : NULL;
-
-          i = e.end;
-          if (is_dateline (s, &e))
-            continue;
-          /* 期间 after a phrase in its clause closes that phrase, it does not block it. */
-          if ((e.flags & EXPR_BLOCK) && match (s, e.start, "期间") > 0 && prev != NULL &&
-              prev->start >= s->clause_start[e.start])
-            continue;
-          place_expr (s, &e);
-          if (in_list_of_phrases (s, &e, prev))
-            {
-              e.flags |= EXPR_BLOCK;
-              if (prev != NULL && prev->end + 1 == e.start)
-                prev->flags |= EXPR_BLOCK;
-            }
-          g_array_append_val (s->exprs, e);
-        }
-      else
-        i++;
+      for (guint i = 0; i < s->n; i = scan_at (s, i))
+        ;
+      return;
     }
+  /* Only the places whose character starts a word, noted as the text was made. */
+  for (guint k = 0, i; (i = _fz_period_next_start (table, s, &k, resume)) < s->n;)
+    resume = scan_at (s, i);
 }

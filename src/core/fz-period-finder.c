@@ -44,14 +44,14 @@ resolve_relative (const Scan *s,
                   FzPeriod   *out)
 {
   const Expr *rel = &g_array_index (s->exprs, Expr, idx);
-  guint para = s->para[rel->start];
+  guint para = rel->para;
   const Expr *nearest = NULL;
 
   for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
     {
       const Expr *e = &g_array_index (s->exprs, Expr, k);
 
-      if (e->start < bound || s->para[e->start] + MAX_PARAGRAPHS_BACK < para)
+      if (e->start < bound || e->para + MAX_PARAGRAPHS_BACK < para)
         break;
       if (e->flags & (EXPR_BLOCK | EXPR_RELATIVE))
         continue;
@@ -145,7 +145,8 @@ find_period (const Scan *s,
              FzPeriod   *out,
              gint       *cue)
 {
-  guint cs = s->clause_start[start], ss = s->sentence_start[start];
+  guint cs = scan_clause_start (s, start), ss = scan_sentence_start (s, start);
+  guint para = scan_para (s, start);
   gint last = last_expr_before (s, start);
   gboolean now = FALSE;
 
@@ -173,7 +174,7 @@ find_period (const Scan *s,
             return take_expr (s, idx, bound, out, cue);
           continue;
         }
-      if (now || s->para[e->start] != s->para[start] || s->u[e->start] == PARA)
+      if (now || e->para != para || s->u[e->start] == PARA)
         return FALSE;
       if (!(e->flags & EXPR_LEADING))
         continue;
@@ -191,11 +192,11 @@ leads_sentence_before (const Scan *s,
                        const Expr *prev,
                        const Expr *e)
 {
-  guint ss = s->sentence_start[e->start];
+  guint ss = scan_sentence_start (s, e->start);
 
   return (prev->flags & EXPR_STANDALONE) &&
-         (e->flags & EXPR_LEADING) && ss > 0 && s->para[prev->start] == s->para[e->start] &&
-         s->sentence_start[ss - 1] == s->sentence_start[prev->start];
+         (e->flags & EXPR_LEADING) && ss > 0 && prev->para == e->para &&
+         scan_sentence_start (s, ss - 1) == scan_sentence_start (s, prev->start);
 }
 
 /* 今年以来，截至8月中旬: a running total whose start the phrase just before it gives, in the
@@ -215,8 +216,8 @@ join_since (const Scan *s,
   if ((prev->flags & (EXPR_BLOCK | EXPR_RELATIVE)) ||
       prev->period.end.year_kind != FZ_PERIOD_YEAR_OPEN)
     return;
-  if ((s->sentence_start[prev->start] != s->sentence_start[e->start] ||
-       s->clause_end[prev->end] + 1 != s->clause_start[e->start]) &&
+  if ((scan_sentence_start (s, prev->start) != scan_sentence_start (s, e->start) ||
+       scan_clause_end (s, prev->end) + 1 != scan_clause_start (s, e->start)) &&
       !leads_sentence_before (s, prev, e))
     return;
   period->start = prev->period.start;
@@ -232,19 +233,20 @@ inherit_year (const Scan *s,
               FzPeriod   *period)
 {
   const Expr *e = &g_array_index (s->exprs, Expr, idx);
-  guint para = s->para[e->start];
+  guint para = e->para, ss;
 
   if (!(e->flags & EXPR_NO_YEAR) || (e->flags & (EXPR_BLOCK | EXPR_RELATIVE)))
     return;
+  ss = scan_sentence_start (s, e->start);
   for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
     {
       const Expr *y = &g_array_index (s->exprs, Expr, k);
       const FzPeriodEnd *from = &y->period.start;
 
-      if (y->start < bound || s->para[y->start] + MAX_PARAGRAPHS_BACK < para)
+      if (y->start < bound || y->para + MAX_PARAGRAPHS_BACK < para)
         return;
       /* A month speaks of the year of its own sentence only (2023年，…，1-7月发案199起). */
-      if (!(e->flags & EXPR_WHOLE_YEAR) && y->start < s->sentence_start[e->start])
+      if (!(e->flags & EXPR_WHOLE_YEAR) && y->start < ss)
         return;
       if (y->flags & (EXPR_BLOCK | EXPR_RELATIVE | EXPR_NO_YEAR))
         continue;
@@ -279,8 +281,8 @@ set_cue (const Scan *s,
   e = &g_array_index (s->exprs, Expr, cue);
   if (e->end <= e->start || e->end > s->n)
     return;
-  f->period_cue_start = s->to_orig[e->start];
-  f->period_cue_end = s->to_orig[e->end - 1] + 1;
+  f->period_cue_start = _fz_period_scan_to_orig (s, e->start);
+  f->period_cue_end = _fz_period_scan_to_orig (s, e->end - 1) + 1;
 }
 
 static guint
@@ -295,7 +297,7 @@ article_bound (const Scan *s,
       const FzArticle *art = g_ptr_array_index (articles, a);
 
       if (art != NULL && art->start <= figure_start && figure_start < art->end)
-        return s->to_compact[MIN (art->start, s->n_orig)];
+        return _fz_period_scan_to_compact (s, MIN (art->start, s->n_orig));
     }
   return 0;
 }
@@ -348,7 +350,7 @@ _fz_period_assign_chars (const gunichar *chars,
       /* Dates, durations, ordinals and identifiers are not about a stretch of time. */
       if (!fz_kind_is_statistic (f->kind) || f->kind == FZ_KIND_DURATION)
         continue;
-      start = s.to_compact[MIN (f->start, s.n_orig)];
+      start = _fz_period_scan_to_compact (&s, MIN (f->start, s.n_orig));
       bound = article_bound (&s, articles, f->start);
       if (!find_period (&s, start, bound, &period, &cue) || fz_period_is_empty (&period))
         continue;
