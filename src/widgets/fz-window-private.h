@@ -27,6 +27,7 @@ struct _FzWindow
   gboolean              showing_index;
   guint                 n_before_load;
   gboolean              selecting_first;  /* the first page opened is shown, not switched to */
+  gboolean              first_pending;    /* ...once the list has drawn its first rows */
 
   /* Export (fz-window-export.c) */
   gboolean              exporting;
