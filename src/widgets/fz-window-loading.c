@@ -267,6 +267,7 @@ load_done (GObject      *object,
   /* Over before the list had drawn: the first page is not kept waiting for it. */
   if (self->first_pending)
     show_first (self);
+  _fz_window_flush_reader (self);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -414,7 +415,8 @@ setup_drop_target (FzWindow *self)
 gboolean
 _fz_window_has_pending_work (FzWindow *self)
 {
-  return self->loading || fz_reader_view_is_busy (FZ_READER_VIEW (self->reader));
+  return self->loading || _fz_window_reader_pending (self)
+         || fz_reader_view_is_busy (FZ_READER_VIEW (self->reader));
 }
 
 /* Once the window knows its application, which builds the one pipeline they all share. */
