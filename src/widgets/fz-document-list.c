@@ -10,12 +10,24 @@
 #include "fz-article-ref.h"
 #include "fz-document-list.h"
 
+/* GtkListView (GTK 4.8) builds the widgets of about 200 rows as soon as its model has them:
+ * for the first batch of a large folder that was one main loop iteration of 70 ms and more,
+ * and one frame to measure and draw them all. The list takes its pages a screenful at a
+ * time, one step a frame, until the view holds every row it builds; later pages go in at
+ * once, as they make no widgets until scrolled to. */
+#define REVEAL_STEP 25
+#define REVEAL_ALL  200
+
 struct _FzDocumentList
 {
   GtkWidget           parent_instance;
 
   FzWorkspace        *workspace;
   char               *filter_text;
+  GtkSliceListModel  *revealed;    /* the pages the view has so far */
+  guint               reveal_tick;
+  guint               reveal_idle;
+  gboolean            revealing;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
@@ -30,6 +42,9 @@ G_DEFINE_FINAL_TYPE (FzDocumentList, fz_document_list, GTK_TYPE_WIDGET)
 
 enum { SIGNAL_SELECTION_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum { PROP_0, PROP_REVEALING, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 /* ---------------------------------------------------------------- cell texts */
 
@@ -324,6 +339,99 @@ selection_changed (FzDocumentList *self)
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
 }
 
+/* ---------------------------------------------------------------- revealing */
+
+static void
+set_revealing (FzDocumentList *self,
+               gboolean        revealing)
+{
+  if (self->revealing == revealing)
+    return;
+  self->revealing = revealing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVEALING]);
+}
+
+static void
+clear_reveal_sources (FzDocumentList *self)
+{
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
+  g_clear_handle_id (&self->reveal_idle, g_source_remove);
+}
+
+static void
+stop_revealing (FzDocumentList *self)
+{
+  clear_reveal_sources (self);
+  set_revealing (self, FALSE);
+}
+
+static void
+reveal_all (FzDocumentList *self)
+{
+  if (self->revealed != NULL)
+    gtk_slice_list_model_set_size (self->revealed, G_MAXUINT);
+  stop_revealing (self);
+}
+
+/* Revealing ends in the iteration after the frame that drew its last step: what waits for
+ * it has a frame of its own. */
+static gboolean
+reveal_step (gpointer data)
+{
+  FzDocumentList *self = data;
+  guint n = g_list_model_get_n_items (fz_workspace_get_documents (self->workspace));
+  guint size = gtk_slice_list_model_get_size (self->revealed);
+
+  self->reveal_idle = 0;
+  if (size >= n)
+    stop_revealing (self);
+  else
+    gtk_slice_list_model_set_size (self->revealed,
+                                   size + REVEAL_STEP >= REVEAL_ALL ? G_MAXUINT
+                                                                    : size + REVEAL_STEP);
+  return G_SOURCE_REMOVE;
+}
+
+/* A step goes in after a frame has drawn the last one, in an iteration of its own. */
+static gboolean
+reveal_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  FzDocumentList *self = FZ_DOCUMENT_LIST (widget);
+
+  if (self->reveal_idle == 0)
+    self->reveal_idle = g_idle_add (reveal_step, self);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+reveal_schedule (FzDocumentList *self)
+{
+  guint n = g_list_model_get_n_items (fz_workspace_get_documents (self->workspace));
+  guint size = gtk_slice_list_model_get_size (self->revealed);
+
+  /* Emptied: the next folder starts again from the top. */
+  if (n == 0)
+    {
+      stop_revealing (self);
+      gtk_slice_list_model_set_size (self->revealed, REVEAL_STEP);
+      return;
+    }
+  if (size >= n || self->revealing)
+    return;
+  /* Nothing is drawn: nothing to pace. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      reveal_all (self);
+      return;
+    }
+  self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick, NULL, NULL);
+  set_revealing (self, TRUE);
+}
+
 /* ---------------------------------------------------------------- GObject */
 
 static void
@@ -333,10 +441,12 @@ fz_document_list_dispose (GObject *object)
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (fz_workspace_get_documents (self->workspace), self);
+  clear_reveal_sources (self);
   gtk_column_view_set_model (self->view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->revealed);
   g_clear_object (&self->workspace);
   gtk_widget_dispose_template (GTK_WIDGET (self), FZ_TYPE_DOCUMENT_LIST);
   G_OBJECT_CLASS (fz_document_list_parent_class)->dispose (object);
@@ -350,6 +460,24 @@ fz_document_list_finalize (GObject *object)
 }
 
 static void
+fz_document_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  FzDocumentList *self = FZ_DOCUMENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_REVEALING:
+      g_value_set_boolean (value, self->revealing);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 fz_document_list_class_init (FzDocumentListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -357,6 +485,12 @@ fz_document_list_class_init (FzDocumentListClass *klass)
 
   object_class->dispose = fz_document_list_dispose;
   object_class->finalize = fz_document_list_finalize;
+  object_class->get_property = fz_document_list_get_property;
+
+  properties[PROP_REVEALING] =
+    g_param_spec_boolean ("revealing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SIGNAL_SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
@@ -413,8 +547,9 @@ fz_document_list_set_workspace (FzDocumentList *self,
   g_return_if_fail (self->workspace == NULL);
 
   self->workspace = g_object_ref (workspace);
+  self->revealed = gtk_slice_list_model_new (g_object_ref (documents), 0, REVEAL_STEP);
   self->filter = gtk_custom_filter_new (document_matches, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (documents),
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->revealed)),
                                               GTK_FILTER (self->filter));
   tree = gtk_tree_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), FALSE, FALSE,
                                   create_children, NULL, NULL);
@@ -427,6 +562,7 @@ fz_document_list_set_workspace (FzDocumentList *self,
                             G_CALLBACK (selection_changed), self);
   g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_page), self);
   g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (update_page), self);
+  g_signal_connect_swapped (documents, "items-changed", G_CALLBACK (reveal_schedule), self);
   update_page (self);
 }
 
@@ -485,6 +621,7 @@ fz_document_list_select_document (FzDocumentList *self,
 
   g_return_if_fail (FZ_IS_DOCUMENT_LIST (self));
 
+  reveal_all (self);
   rows = G_LIST_MODEL (self->selection);
   for (guint i = 0; rows != NULL && i < g_list_model_get_n_items (rows); i++)
     {
@@ -503,7 +640,16 @@ GListModel *
 fz_document_list_get_rows (FzDocumentList *self)
 {
   g_return_val_if_fail (FZ_IS_DOCUMENT_LIST (self), NULL);
+  /* Whoever looks at the rows sees every page. */
+  reveal_all (self);
   return G_LIST_MODEL (self->selection);
+}
+
+gboolean
+fz_document_list_get_revealing (FzDocumentList *self)
+{
+  g_return_val_if_fail (FZ_IS_DOCUMENT_LIST (self), FALSE);
+  return self->revealing;
 }
 
 const char *

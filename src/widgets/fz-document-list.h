@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FzDocumentList, fz_document_list, FZ, DOCUMENT_LIST, GtkWidget)
 
-/* Signal "selection-changed" (): another page or article was selected. */
+/* Signal "selection-changed" (): another page or article was selected.
+ * Property "revealing" (gboolean, read-only): the pages of a large load are still going
+ * into the view, a screenful a frame. */
 GtkWidget  *fz_document_list_new                   (void);
 void        fz_document_list_set_workspace         (FzDocumentList *self,
                                                     FzWorkspace    *workspace);
@@ -29,6 +31,7 @@ void        fz_document_list_select_document       (FzDocumentList *self,
                                                     FzDocument     *document);
 /* The rows as shown (GtkTreeListRow of FzDocument or FzArticleRef), for tests. */
 GListModel *fz_document_list_get_rows              (FzDocumentList *self);
+gboolean    fz_document_list_get_revealing         (FzDocumentList *self);
 /* "empty", "no-results" or "list". */
 const char *fz_document_list_get_page              (FzDocumentList *self);
 

@@ -19,21 +19,23 @@ search_changed (FzWindow *self)
                                     gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
+/* Shows the selected page in the reader; @first: the first page of a load, shown without
+ * leaving the view the analyst is on (the charts, say). */
 static void
-selection_changed (FzWindow *self)
+show_selected (FzWindow *self,
+               gboolean  first)
 {
   int article = -1;
   FzDocument *document = fz_document_list_get_selected (self->document_list, &article);
   FzReaderView *reader = FZ_READER_VIEW (self->reader);
 
-  _fz_window_actions_update (self);
   if (document == NULL)
     return;
   fz_reader_view_set_document (reader, document, article);
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
   adw_view_switcher_title_set_title (self->view_switcher, fz_document_get_title (document));
   adw_view_switcher_title_set_subtitle (self->view_switcher, fz_document_get_name (document));
-  if (!self->selecting_first)
+  if (!first)
     adw_view_stack_set_visible_child_name (self->view_stack, "read");
   /* Folded, the page slides in. Side by side, the content only becomes the visible child
    * (what a later fold shows), without the navigation's transition, which drew the content
@@ -42,6 +44,88 @@ selection_changed (FzWindow *self)
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   else
     adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+/* The page shown again with its analysis, where it is: the view and the pane the analyst is
+ * on stay. */
+static void
+refresh_reader (FzWindow *self)
+{
+  FzReaderView *reader = FZ_READER_VIEW (self->reader);
+  FzDocument *document = fz_reader_view_get_document (reader);
+  int article = -1;
+
+  if (document == NULL)
+    return;
+  g_object_ref (document);
+  if (fz_document_list_get_selected (self->document_list, &article) != document)
+    article = -1;
+  fz_reader_view_set_document (reader, NULL, -1);
+  fz_reader_view_set_document (reader, document, article);
+  g_object_unref (document);
+  _fz_window_actions_update (self);
+}
+
+/* While a folder loads, the reader takes its page (the first one, or the one it shows, now
+ * analysed) in the main loop iteration after the next frame: with the list's rows changing
+ * in the same frame, that frame drew the whole window, longer than a frame should take. */
+static void
+cancel_reader_later (FzWindow *self)
+{
+  if (self->reader_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reader_tick);
+  self->reader_tick = 0;
+  g_clear_handle_id (&self->reader_idle, g_source_remove);
+  self->reader_later = FZ_READER_LATER_NONE;
+}
+
+static gboolean
+reader_later_idle (gpointer data)
+{
+  FzWindow *self = data;
+
+  self->reader_idle = 0;
+  _fz_window_flush_reader (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+reader_later_tick (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  FzWindow *self = FZ_WINDOW (widget);
+
+  self->reader_tick = 0;
+  if (self->reader_idle == 0)
+    self->reader_idle = g_idle_add (reader_later_idle, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* FALSE: not worth waiting for (nothing drawn, or no folder loading), to do now. */
+static gboolean
+reader_later (FzWindow      *self,
+              FzReaderLater  what)
+{
+  if (!self->loading || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+  /* Showing the first page makes a refresh of it moot. */
+  if (self->reader_later != FZ_READER_LATER_FIRST)
+    self->reader_later = what;
+  if (self->reader_tick == 0 && self->reader_idle == 0)
+    self->reader_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reader_later_tick,
+                                                      NULL, NULL);
+  return TRUE;
+}
+
+static void
+selection_changed (FzWindow *self)
+{
+  /* What the reader was to show later is overtaken by the selection. */
+  cancel_reader_later (self);
+  _fz_window_actions_update (self);
+  if (!self->selecting_first || !reader_later (self, FZ_READER_LATER_FIRST))
+    show_selected (self, self->selecting_first);
 }
 
 /* Setup */
@@ -124,23 +208,41 @@ _fz_window_set_document_date (FzWindow    *self,
   return fz_workspace_set_document_date (self->workspace, document, iso_date, error);
 }
 
-/* A page analysed, or read again (a new date), is shown again with its new figures, where it
- * is: the view and the pane the analyst is on stay. */
+/* A page analysed, or read again (a new date), is shown again with its new figures. */
 static void
 document_changed (FzWindow    *self,
                   FzDocument  *document,
                   FzWorkspace *workspace)
 {
-  FzReaderView *reader = FZ_READER_VIEW (self->reader);
-  int article = -1;
-
-  if (fz_reader_view_get_document (reader) != document)
+  if (fz_reader_view_get_document (FZ_READER_VIEW (self->reader)) != document)
     return;
-  if (fz_document_list_get_selected (self->document_list, &article) != document)
-    article = -1;
-  fz_reader_view_set_document (reader, NULL, -1);
-  fz_reader_view_set_document (reader, document, article);
-  _fz_window_actions_update (self);
+  if (!reader_later (self, FZ_READER_LATER_REFRESH))
+    refresh_reader (self);
+}
+
+/* Whatever the reader was to show later, now: its frame has come, or the load is over. */
+void
+_fz_window_flush_reader (FzWindow *self)
+{
+  FzReaderLater what = self->reader_later;
+
+  cancel_reader_later (self);
+  if (what == FZ_READER_LATER_FIRST)
+    show_selected (self, TRUE);
+  else if (what == FZ_READER_LATER_REFRESH)
+    refresh_reader (self);
+}
+
+gboolean
+_fz_window_reader_pending (FzWindow *self)
+{
+  return self->reader_later != FZ_READER_LATER_NONE;
+}
+
+void
+_fz_window_documents_dispose (FzWindow *self)
+{
+  cancel_reader_later (self);
 }
 
 void

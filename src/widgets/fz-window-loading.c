@@ -21,21 +21,44 @@
 /* Callbacks */
 
 static void
+show_first (FzWindow *self)
+{
+  self->first_pending = FALSE;
+  /* Shown, but the view the analyst is on (the charts, say) stays. */
+  self->selecting_first = TRUE;
+  fz_document_list_select_position (self->document_list, 0);
+  self->selecting_first = FALSE;
+}
+
+static void
 documents_changed (FzWindow   *self,
                    guint       position,
                    guint       removed,
                    guint       added,
                    GListModel *documents)
 {
-  /* The first page to arrive in an empty window is shown at once. */
-  if (added > 0 && g_list_model_get_n_items (documents) == added)
+  guint n = g_list_model_get_n_items (documents);
+
+  /* The first page to arrive in an empty window is shown once the list has drawn its first
+   * rows, in a frame of its own: the two in one frame took longer than a frame should. */
+  if (n == 0)
+    self->first_pending = FALSE;
+  else if (added > 0 && n == added)
     {
-      /* Shown, but the view the analyst is on (the charts, say) stays. */
-      self->selecting_first = TRUE;
-      fz_document_list_select_position (self->document_list, 0);
-      self->selecting_first = FALSE;
+      self->first_pending = TRUE;
+      if (!fz_document_list_get_revealing (self->document_list))
+        show_first (self);
     }
   _fz_window_actions_update (self);
+}
+
+static void
+list_revealing_changed (FzWindow       *self,
+                        GParamSpec     *pspec,
+                        FzDocumentList *list)
+{
+  if (self->first_pending && !fz_document_list_get_revealing (list))
+    show_first (self);
 }
 
 static void
@@ -241,6 +264,10 @@ load_done (GObject      *object,
   if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->workspace == NULL)
     return;
   self->loading = FALSE;
+  /* Over before the list had drawn: the first page is not kept waiting for it. */
+  if (self->first_pending)
+    show_first (self);
+  _fz_window_flush_reader (self);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -388,7 +415,8 @@ setup_drop_target (FzWindow *self)
 gboolean
 _fz_window_has_pending_work (FzWindow *self)
 {
-  return self->loading || fz_reader_view_is_busy (FZ_READER_VIEW (self->reader));
+  return self->loading || _fz_window_reader_pending (self)
+         || fz_reader_view_is_busy (FZ_READER_VIEW (self->reader));
 }
 
 /* Once the window knows its application, which builds the one pipeline they all share. */
@@ -455,6 +483,8 @@ _fz_window_loading_init (FzWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (fz_workspace_get_documents (self->workspace), "items-changed",
                            G_CALLBACK (documents_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document_list, "notify::revealing",
+                           G_CALLBACK (list_revealing_changed), self, G_CONNECT_SWAPPED);
   setup_drop_target (self);
   g_signal_connect_swapped (self->settings, "changed::recent-paths",
                             G_CALLBACK (rebuild_recent_menu), self);

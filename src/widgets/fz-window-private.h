@@ -8,6 +8,14 @@
 
 G_BEGIN_DECLS
 
+/* What the reader is to show once the next frame is drawn (fz-window-documents.c). */
+typedef enum
+{
+  FZ_READER_LATER_NONE,
+  FZ_READER_LATER_FIRST,     /* the selected page, the first of a load */
+  FZ_READER_LATER_REFRESH,   /* the page it shows, analysed */
+} FzReaderLater;
+
 struct _FzWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -27,6 +35,10 @@ struct _FzWindow
   gboolean              showing_index;
   guint                 n_before_load;
   gboolean              selecting_first;  /* the first page opened is shown, not switched to */
+  gboolean              first_pending;    /* ...once the list has drawn its first rows */
+  FzReaderLater         reader_later;
+  guint                 reader_tick;
+  guint                 reader_idle;
 
   /* Export (fz-window-export.c) */
   gboolean              exporting;
@@ -66,6 +78,9 @@ struct _FzWindow
 void     _fz_window_class_actions_init   (FzWindowClass *klass);
 void     _fz_window_actions_update       (FzWindow      *self);
 void     _fz_window_documents_init       (FzWindow      *self);
+void     _fz_window_documents_dispose    (FzWindow      *self);
+void     _fz_window_flush_reader         (FzWindow      *self);
+gboolean _fz_window_reader_pending       (FzWindow      *self);
 void     _fz_window_loading_init         (FzWindow      *self);
 void     _fz_window_loading_constructed  (FzWindow      *self);
 void     _fz_window_loading_dispose      (FzWindow      *self);

@@ -143,6 +143,7 @@ fz_window_dispose (GObject *object)
   _fz_window_cancel_export (self);
   _fz_window_workspace_dispose (self);
   _fz_window_loading_dispose (self);
+  _fz_window_documents_dispose (self);
   /* A load or computation that ends after the window is gone must not call into it. */
   if (self->workspace != NULL)
     {
