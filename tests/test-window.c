@@ -14,6 +14,7 @@
 #include "fz-document-list.h"
 #include "fz-reader-view.h"
 #include "fz-window.h"
+#include "fz-window-private.h"
 #include "fz-test-ui.h"
 
 static FzApplication *app;
@@ -154,6 +155,73 @@ test_open_folder (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (2);
+}
+
+/* A large folder's pages reach the list a screenful a frame; a filter set meanwhile reads
+ * them all at once, so that a page not shown yet is still found. */
+static void
+test_reveal (void)
+{
+  enum { N_PAGES = 160 };
+  FzWindow *window = fz_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("fanzha-reveal-XXXXXX", NULL);
+  g_autoptr(GFile) folder = NULL;
+  FzDocumentList *list;
+  GListModel *documents;
+  gboolean saw_revealing = FALSE, filtered = FALSE;
+  gint64 deadline;
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_strdup_printf ("本报讯 今年以来，全市共破获电信网络诈骗案件%u起。\n",
+                                               i + 1);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+  folder = g_file_new_for_path (dir);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (3);
+  list = FZ_DOCUMENT_LIST (child (window, "document_list"));
+  documents = fz_workspace_get_documents (window->workspace);
+  fz_window_open_files (window, &folder, 1);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while ((fz_window_is_busy (window) || fz_document_list_get_revealing (list)) &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (!fz_document_list_get_revealing (list) || filtered)
+        continue;
+      saw_revealing = TRUE;
+      /* The last page listed so far is past what the view has been given. */
+      {
+        g_autoptr(FzDocument) last =
+          g_list_model_get_item (documents, g_list_model_get_n_items (documents) - 1);
+
+        fz_document_list_set_filter_text (list, fz_document_get_name (last));
+        g_assert_false (fz_document_list_get_revealing (list));
+        g_assert_cmpstr (fz_document_list_get_page (list), ==, "list");
+        fz_document_list_set_filter_text (list, "");
+        filtered = TRUE;
+      }
+    }
+  g_assert_false (fz_window_is_busy (window));
+  g_assert_true (saw_revealing);
+  g_assert_false (fz_document_list_get_revealing (list));
+  g_assert_cmpuint (g_list_model_get_n_items (fz_document_list_get_rows (list)), ==, N_PAGES);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 static void
@@ -538,6 +606,7 @@ main (int   argc,
   g_test_add_func ("/window/open-folder", test_open_folder);
   g_test_add_func ("/window/set-date", test_set_date);
   g_test_add_func ("/window/close-while-loading", test_close_while_loading);
+  g_test_add_func ("/window/reveal", test_reveal);
   g_test_add_func ("/window/widths", test_widths);
   g_test_add_func ("/window/chart-to-sentence", test_chart_to_sentence);
   g_test_add_func ("/window/icon-buttons-named", test_icon_buttons_named);

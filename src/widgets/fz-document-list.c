@@ -422,8 +422,10 @@ reveal_schedule (FzDocumentList *self)
     }
   if (size >= n || self->revealing)
     return;
-  /* Nothing is drawn: nothing to pace. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  /* Nothing is drawn: nothing to pace. A filter reads every page: one not revealed yet
+   * would be missing from its results ("No Results" for a match further down). */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+      (self->filter_text != NULL && *self->filter_text != '\0'))
     {
       reveal_all (self);
       return;
@@ -576,6 +578,8 @@ fz_document_list_set_filter_text (FzDocumentList *self,
     return;
   g_free (self->filter_text);
   self->filter_text = g_strdup (text);
+  if (self->revealing && text != NULL && *text != '\0')
+    reveal_all (self);
   if (self->filter != NULL)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_page (self);
