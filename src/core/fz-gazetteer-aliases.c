@@ -63,7 +63,6 @@ add_alias_place (FzGazetteer  *self,
       p.type = FZ_PLACE_GENERIC;
       p.parent = FZ_GAZETTEER_NONE;
       p.level = 4;
-      g_hash_table_add (self->generic, (gpointer) name);
     }
   else
     return _fz_gazetteer_parse_error (error, origin, line_no, "type is not zone, alias or generic");
@@ -71,6 +70,9 @@ add_alias_place (FzGazetteer  *self,
   p.name = name;
   g_array_append_val (self->places, p);
   _fz_gazetteer_add_place_names (self, self->places->len - 1);
+  /* The name, whatever else it also names, reads as a common noun. */
+  if (p.type == FZ_PLACE_GENERIC && _fz_gazetteer_entry (self, name) != NULL)
+    _fz_gazetteer_entry (self, name)->generic = TRUE;
   return TRUE;
 }
 

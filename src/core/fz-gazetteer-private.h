@@ -28,6 +28,15 @@ typedef struct
   guint8  is_short;
 } Candidate;
 
+/* One name the gazetteer knows: what a scan needs of it, reached from the trie without
+ * hashing the name again. */
+typedef struct
+{
+  const char *name;     /* the key in names */
+  guint32     head;     /* its first candidate */
+  gboolean    generic;  /* the name of a FZ_PLACE_GENERIC place */
+} NameEntry;
+
 struct _FzGazetteer
 {
   gatomicrefcount  ref;
@@ -35,10 +44,10 @@ struct _FzGazetteer
   GStringChunk    *strings;     /* short forms and alias names */
   GArray          *places;      /* Place */
   GArray          *candidates;  /* Candidate */
-  GHashTable      *names;       /* name -> first candidate + 1 */
+  GHashTable      *names;       /* name -> its index in entries + 1 */
+  GArray          *entries;     /* NameEntry */
   GHashTable      *codes;       /* code -> id + 1 */
-  FzTrie          *trie;        /* the names the scan matches -> their key in names */
-  GHashTable      *generic;     /* names of FZ_PLACE_GENERIC places */
+  FzTrie          *trie;        /* the names the scan matches -> their index in entries + 1 */
   guint8           first_bits[0x10000 / 8];  /* the first characters of the BMP's names */
 };
 
@@ -84,6 +93,8 @@ void      _fz_gazetteer_add_name         (FzGazetteer  *self,
                                           gboolean      is_short);
 void      _fz_gazetteer_add_place_names  (FzGazetteer  *self,
                                           guint32       id);
+NameEntry *_fz_gazetteer_entry           (FzGazetteer  *self,
+                                          const char   *name);
 gboolean  _fz_gazetteer_parse_error      (GError      **error,
                                           const char   *origin,
                                           guint         line_no,

@@ -178,14 +178,14 @@ fz_gazetteer_lookup_name (FzGazetteer *self,
                           guint32     *ids,
                           guint        max_ids)
 {
-  guint32 head;
+  const NameEntry *entry;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (name != NULL, 0);
-  head = GPOINTER_TO_UINT (g_hash_table_lookup (self->names, name));
-  if (head == 0)
+  entry = _fz_gazetteer_entry (self, name);
+  if (entry == NULL)
     return 0;
-  return collect (self, head - 1, ids, NULL, max_ids);
+  return collect (self, entry->head, ids, NULL, max_ids);
 }
 
 
@@ -204,21 +204,20 @@ typedef struct
 } GazScan;
 
 static inline void
-report_mention (GazScan  *s,
-                guint     j,
-                guint     found,
-                gpointer  hkey,
-                gpointer  hval)
+report_mention (GazScan         *s,
+                guint            j,
+                guint            found,
+                const NameEntry *entry)
 {
   FzPlaceMention m;
 
   m.start = s->pos[j];
   m.end = s->pos[j + found - 1] + 1;
-  m.name = hkey;
-  m.n_ids = collect (s->self, GPOINTER_TO_UINT (hval) - 1, s->ids, s->shorts, MAX_CANDIDATES);
+  m.name = entry->name;
+  m.n_ids = collect (s->self, entry->head, s->ids, s->shorts, MAX_CANDIDATES);
   m.ids = s->ids;
   m.is_short = s->shorts;
-  m.is_generic = g_hash_table_contains (s->self->generic, hkey);
+  m.is_generic = entry->generic;
   s->func (&m, s->user_data);
 }
 
@@ -227,17 +226,18 @@ static inline guint
 scan_at (GazScan *s,
          guint    j)
 {
-  gpointer hkey = NULL;
+  gpointer value = NULL;
   guint found;
   gunichar first = s->chars[s->pos[j]];
 
   /* A bit says, without a walk, that no name starts with this character. */
   if (first < 0x10000 && !(s->self->first_bits[first >> 3] & (1u << (first & 7))))
     return 1;
-  found = _fz_trie_longest (s->self->trie, s->chars, s->pos, s->n_pos, j, 2, &hkey);
+  found = _fz_trie_longest (s->self->trie, s->chars, s->pos, s->n_pos, j, 2, &value);
   if (found == 0)
     return 1;
-  report_mention (s, j, found, hkey, g_hash_table_lookup (s->self->names, hkey));
+  report_mention (s, j, found,
+                  &g_array_index (s->self->entries, NameEntry, GPOINTER_TO_UINT (value) - 1));
   return found;
 }
 

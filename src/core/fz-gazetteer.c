@@ -144,9 +144,18 @@ gazetteer_init (FzGazetteer *self)
   self->places = g_array_sized_new (FALSE, TRUE, sizeof (Place), 48000);
   self->candidates = g_array_sized_new (FALSE, TRUE, sizeof (Candidate), 96000);
   self->names = g_hash_table_new (g_str_hash, g_str_equal);
+  self->entries = g_array_sized_new (FALSE, FALSE, sizeof (NameEntry), 96000);
   self->codes = g_hash_table_new (NULL, NULL);
   self->trie = _fz_trie_new ();
-  self->generic = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+NameEntry *
+_fz_gazetteer_entry (FzGazetteer *self,
+                     const char  *name)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->names, name));
+
+  return index != 0 ? &g_array_index (self->entries, NameEntry, index - 1) : NULL;
 }
 
 void
@@ -155,17 +164,17 @@ _fz_gazetteer_add_name (FzGazetteer *self,
                         guint32      id,
                         gboolean     is_short)
 {
-  gpointer key, value;
   Candidate c = { id, FZ_GAZETTEER_NONE, is_short };
   guint32 index = self->candidates->len;
+  NameEntry *entry = _fz_gazetteer_entry (self, name);
+  NameEntry fresh = { name, index, FALSE };
   gunichar first;
   glong n_chars;
 
-  if (g_hash_table_lookup_extended (self->names, name, &key, &value))
+  if (entry != NULL)
     {
-      guint32 head = GPOINTER_TO_UINT (value) - 1;
       /* Keep each division once per name, full form winning over short. */
-      for (guint32 i = head; i != FZ_GAZETTEER_NONE;
+      for (guint32 i = entry->head; i != FZ_GAZETTEER_NONE;
            i = g_array_index (self->candidates, Candidate, i).next)
         {
           Candidate *old = &g_array_index (self->candidates, Candidate, i);
@@ -175,14 +184,15 @@ _fz_gazetteer_add_name (FzGazetteer *self,
               return;
             }
         }
-      c.next = head;
+      c.next = entry->head;
       g_array_append_val (self->candidates, c);
-      g_hash_table_insert (self->names, key, GUINT_TO_POINTER (index + 1));
+      entry->head = index;
       return;
     }
 
   g_array_append_val (self->candidates, c);
-  g_hash_table_insert (self->names, (gpointer) name, GUINT_TO_POINTER (index + 1));
+  g_array_append_val (self->entries, fresh);
+  g_hash_table_insert (self->names, (gpointer) name, GUINT_TO_POINTER (self->entries->len));
   n_chars = g_utf8_strlen (name, -1);
   /* The scan looks up names of two characters or more. */
   /* Every name is valid UTF-8: the files are checked whole before they are cut at tabs. */
@@ -191,7 +201,7 @@ _fz_gazetteer_add_name (FzGazetteer *self,
   first = g_utf8_get_char (name);
   if (first < 0x10000)
     self->first_bits[first >> 3] |= (guint8) (1u << (first & 7));
-  _fz_trie_insert (self->trie, name, (gpointer) name);
+  _fz_trie_insert (self->trie, name, GUINT_TO_POINTER (self->entries->len));
 }
 
 void
@@ -384,7 +394,7 @@ gazetteer_free (FzGazetteer *self)
   g_hash_table_unref (self->names);
   g_hash_table_unref (self->codes);
   _fz_trie_free (self->trie);
-  g_hash_table_unref (self->generic);
+  g_array_unref (self->entries);
   g_free (self);
 }
 
