@@ -409,8 +409,9 @@ trigger_cb (const FzTriggerMatch *m,
   t.start = m->start;
   t.end = m->end;
   t.neutral = ctx->neutral_pass;
-  /* 被骗率, 劝阻成功率: a rate names what it measures, whatever the action before it. */
-  t.rate = g_str_has_suffix (m->trigger, "率");
+  /* 被骗率, 劝阻成功率: a rate names what it measures, whatever the action before it. The
+   * match ends with the trigger's last character. */
+  t.rate = ctx->u[m->end - 1] == 0x7387; /* 率 */
   for (guint i = 0; t.neutral && i < G_N_ELEMENTS (neutral_verbs); i++)
     if (g_str_equal (m->trigger, neutral_verbs[i]))
       t.verb = TRUE;
