@@ -381,6 +381,7 @@ fz_index_compute (FzIndex               *self,
   /* The lists are indexed like the regions, so rank only after they go. */
   g_ptr_array_unref (c.lists);
   g_array_unref (c.sel_fit);
+  g_clear_pointer (&c.obs_position, g_hash_table_unref);
   _fz_index_rank (result->regions);
   g_ptr_array_add (result->warnings, NULL);
 

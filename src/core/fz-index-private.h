@@ -78,6 +78,7 @@ typedef struct
   GPtrArray            *regions;      /* FzIndexRegion * */
   GPtrArray            *lists;        /* per region: GPtrArray (per indicator) of GArray of guint */
   FzIndexResult        *result;
+  GHashTable           *obs_position; /* FzObservation * -> its index + 1, made when first asked */
 } Compute;
 
 static inline const FzPeriod *

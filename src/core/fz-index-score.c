@@ -32,6 +32,22 @@ typedef struct
   guint    n_levels;
 } Survey;
 
+/* The index of @obs among the observations: asked for every compared cell, so a table made
+ * once rather than a search of them all each time (quadratic over an archive). */
+static guint
+observation_position (Compute             *c,
+                      const FzObservation *obs)
+{
+  if (c->obs_position == NULL)
+    {
+      c->obs_position = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < c->self->observations->len; i++)
+        g_hash_table_insert (c->obs_position, g_ptr_array_index (c->self->observations, i),
+                             GUINT_TO_POINTER (i + 1));
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (c->obs_position, obs)) - 1;
+}
+
 /* What kinds of year, stated periods and region levels the compared cells mix. */
 static void
 survey_cells (Compute   *c,
@@ -43,9 +59,8 @@ survey_cells (Compute   *c,
   for (guint k = 0; k < cells->len; k++)
     {
       const FzIndexCell *cell = g_ptr_array_index (cells, k);
-      guint i;
+      guint i = observation_position (c, cell->used);
 
-      g_ptr_array_find (c->self->observations, cell->used, &i);
       if (fz_period_has_unknown_year (_fz_index_period_at (c->self, i)))
         sv->unknown = TRUE;
       else if (!fz_period_is_empty (_fz_index_period_at (c->self, i)))
