@@ -219,24 +219,18 @@ static void
 find_ends (Ctx *ctx)
 {
   guint32 n = (guint32) ctx->n;
-  guint32 *buf = g_new (guint32, (gsize) n + 1);
-  guint n_clause = 0, n_sentence = 0;
+  guint n_clause = 0;
 
+  ctx->ends = g_new (guint32, (gsize) n + 1);
   for (guint32 i = 0; i < n; i++)
     {
       gunichar c = ctx->u[i];
 
       /* Han, the bulk of a page, ends nothing. */
-      if (c >= 0x3400 && c < 0xF900)
-        continue;
-      if (is_clause_end_char (c))
-        {
-          buf[n_clause++] = i;
-          if (is_sentence_end_char (c))
-            n_sentence++;
-        }
+      if ((c < 0x3400 || c >= 0xF900) && is_clause_end_char (c))
+        ctx->ends[n_clause++] = i;
     }
-  ctx->ends = g_renew (guint32, buf, (gsize) n_clause + n_sentence + 1);
+  ctx->ends = g_renew (guint32, ctx->ends, (gsize) n_clause * 2 + 1);
   ctx->clause_ends = ctx->ends;
   ctx->n_clause_ends = n_clause;
   ctx->sentence_ends = ctx->ends + n_clause;

@@ -71,8 +71,13 @@ add_alias_place (FzGazetteer  *self,
   g_array_append_val (self->places, p);
   _fz_gazetteer_add_place_names (self, self->places->len - 1);
   /* The name, whatever else it also names, reads as a common noun. */
-  if (p.type == FZ_PLACE_GENERIC && _fz_gazetteer_entry (self, name) != NULL)
-    _fz_gazetteer_entry (self, name)->generic = TRUE;
+  if (p.type == FZ_PLACE_GENERIC)
+    {
+      NameEntry *entry = _fz_gazetteer_entry (self, name);
+
+      if (entry != NULL)
+        entry->generic = TRUE;
+    }
   return TRUE;
 }
 
