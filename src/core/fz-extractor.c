@@ -378,7 +378,8 @@ may_follow (const Scan *sc,
   fz_text_decode (sc->text + pos, sc->len - pos, &c);
   if (!fz_text_is_han (c))
     return TRUE;
-  return (follow[c >> 5] & (1u << (c & 31))) != 0;
+  /* The table holds the Basic Multilingual Plane; no unit or word after a number is beyond. */
+  return c < 0x10000 && (follow[c >> 5] & (1u << (c & 31))) != 0;
 }
 
 /* ------------------------------------------------------------------ */
