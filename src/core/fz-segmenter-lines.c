@@ -179,8 +179,22 @@ _fz_segmenter_scan (const char *text,
       while (p < len && text[p] != '\n' && text[p] != '\r')
         {
           const char *q = text + p;
-          gunichar ch = next_char (&q);
+          gunichar ch;
+          gsize run = p;
 
+          /* Han from U+4000 to U+9FFF, most of a page, is visible and no clause mark: a run
+           * of it is counted by its lead bytes alone. */
+          while (run + 2 < len && (guchar) text[run] >= 0xE4 && (guchar) text[run] <= 0xE9)
+            run += 3, c++, n_vis++;
+          if (run > p)
+            {
+              p = run;
+              e = p, c_e = c;
+              clause |= punct;
+              punct = FALSE;
+              continue;
+            }
+          ch = next_char (&q);
           p = q - text;
           c++;
           if (!fz_charset_is_space (ch))
