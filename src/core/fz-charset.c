@@ -467,7 +467,19 @@ fz_charset_to_ucs4_into (const char *text,
 
   while (p < end && n < max)
     {
-      gunichar c = fast_char (p, end);
+      const guchar *u = (const guchar *) p;
+      gunichar c;
+
+      /* Han from U+4000 to U+9FFF, most of a page: neither space, byte order mark nor
+       * noncharacter, so only its continuation bytes need checking. */
+      if (u[0] >= 0xE4 && u[0] <= 0xE9 && end - p >= 3 && ((u[1] ^ 0x80) | (u[2] ^ 0x80)) < 0x40)
+        {
+          out[n++] = ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6) |
+                     (u[2] & 0x3F);
+          p += 3;
+          continue;
+        }
+      c = fast_char (p, end);
 
       /* fast_char () reads one byte or three: step over them without the table. */
       if (c != 0)

@@ -161,8 +161,12 @@ quoted_outlet (const char *p,
 {
   for (const char *s = p; s < eol; s = g_utf8_next_char (s))
     {
-      gunichar c = g_utf8_get_char (s);
+      gunichar c;
 
+      /* Both marks are three bytes led by E2 or E3: other characters need no decoding. */
+      if ((guchar) *s != 0xE2 && (guchar) *s != 0xE3)
+        continue;
+      c = g_utf8_get_char (s);
       if (c == 0x201C || c == 0x300A) /* “ 《 */
         {
           gunichar close = c == 0x201C ? 0x201D : 0x300B;

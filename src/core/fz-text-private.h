@@ -56,6 +56,9 @@ fz_text_decode (const char *s,
 static inline gboolean
 fz_text_isspace (gunichar c)
 {
+  /* Han, most of a page, is past the last space: one comparison rules it out. */
+  if (c > 0x3000)
+    return FALSE;
   if (c < 0x80)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
   if (c < 0x2000)
