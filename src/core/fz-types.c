@@ -22,7 +22,15 @@ const char *
 fz_enum_to_string (GType type,
                    int   value)
 {
-  GEnumValue *v = g_enum_get_value (enum_class (type), value);
+  GEnumClass *klass = enum_class (type);
+  GEnumValue *v;
+
+  /* Our enums count from 0, so a value is found at its own index without a search; the output
+   * of a page names several for every figure. */
+  if (value >= 0 && (guint) value < klass->n_values && klass->values[value].value == value)
+    v = &klass->values[value];
+  else
+    v = g_enum_get_value (klass, value);
 
   if (v == NULL || is_empty_nick (v->value_nick))
     return "";
