@@ -21,6 +21,41 @@ test_intern (void)
   g_assert_cmpstr (fz_figure_list_str (list, 1u << 30), ==, "");
 }
 
+/* Thousands of strings, past every growth of the table, each found again where it was put;
+ * a prefix of one, a string read back from the pool, and one that ends at a NUL inside its
+ * length are interned as C strings. */
+static void
+test_intern_many (void)
+{
+  g_autoptr(FzFigureList) list = fz_figure_list_new ();
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *str = g_strdup_printf ("%u万元", i);
+      guint32 offset = fz_figure_list_intern (list, str, -1);
+
+      g_assert_cmpstr (fz_figure_list_str (list, offset), ==, str);
+      g_array_append_val (offsets, offset);
+    }
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *str = g_strdup_printf ("%u万元", i);
+      guint32 offset = g_array_index (offsets, guint32, i);
+
+      g_assert_cmpuint (fz_figure_list_intern (list, str, -1), ==, offset);
+      /* The pool grows while the string is read from it. */
+      g_assert_cmpuint (fz_figure_list_intern (list, fz_figure_list_str (list, offset), -1), ==,
+                        offset);
+    }
+  g_assert_cmpuint (fz_figure_list_intern (list, "12万元", 2), ==,
+                    fz_figure_list_intern (list, "12", -1));
+  g_assert_cmpuint (fz_figure_list_intern (list, "元\0起", 7), ==,
+                    fz_figure_list_intern (list, "元", -1));
+  g_assert_cmpuint (g_array_index (offsets, guint32, 4999), ==,
+                    fz_figure_list_intern (list, "4999万元", -1));
+}
+
 static void
 test_append_sort (void)
 {
@@ -116,6 +151,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/figure/intern", test_intern);
+  g_test_add_func ("/figure/intern-many", test_intern_many);
   g_test_add_func ("/figure/compact", test_compact);
   g_test_add_func ("/figure/append-sort", test_append_sort);
   g_test_add_func ("/figure/names", test_names);

@@ -10,9 +10,15 @@ struct _FzFigureList
   gatomicrefcount  ref;
   GArray          *figures;
   GString         *pool;
-  GHashTable      *interned;   /* string -> offset + 1, so repeated units cost nothing; NULL
-                                * once compacted, made again from the pool when needed */
+  /* The strings of the pool by hash, open-addressed: offset + 1, 0 for a free slot. Repeated
+   * units cost nothing, and a lookup copies no key. NULL once compacted, made again from the
+   * pool when needed. */
+  guint32         *interned;
+  guint32          n_slots;     /* a power of two */
+  guint32          n_interned;
 };
+
+#define MIN_SLOTS 64
 
 FzFigureList *
 fz_figure_list_new (void)
@@ -24,7 +30,8 @@ fz_figure_list_new (void)
   /* Offset 0 is the empty string. */
   self->pool = g_string_sized_new (256);
   g_string_append_c (self->pool, '\0');
-  self->interned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->n_slots = MIN_SLOTS;
+  self->interned = g_new0 (guint32, self->n_slots);
   return self;
 }
 
@@ -44,7 +51,7 @@ fz_figure_list_unref (FzFigureList *self)
     return;
   g_array_unref (self->figures);
   g_string_free (self->pool, TRUE);
-  g_clear_pointer (&self->interned, g_hash_table_unref);
+  g_free (self->interned);
   g_free (self);
 }
 
@@ -86,18 +93,80 @@ fz_figure_list_append (FzFigureList *self)
   return f;
 }
 
+static guint32
+hash_bytes (const char *str,
+            gsize       len)
+{
+  guint32 h = 2166136261u;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) str[i]) * 16777619u;
+  return h;
+}
+
+/* The slot of the string of @len bytes at @str (no NUL among them): the one that holds it, or
+ * the free one where it would go. */
+static guint32 *
+interned_slot (FzFigureList *self,
+               const char   *str,
+               gsize         len)
+{
+  guint32 mask = self->n_slots - 1;
+
+  for (guint32 i = hash_bytes (str, len) & mask;; i = (i + 1) & mask)
+    {
+      guint32 v = self->interned[i];
+      const char *p;
+
+      if (v == 0)
+        return &self->interned[i];
+      p = self->pool->str + v - 1;
+      if (strncmp (p, str, len) == 0 && p[len] == '\0')
+        return &self->interned[i];
+    }
+}
+
+/* Room for one more string with the slots at most half full. */
+static void
+interned_reserve (FzFigureList *self)
+{
+  g_autofree guint32 *old = NULL;
+  guint32 n_old = self->n_slots;
+
+  if ((self->n_interned + 1) * 2 <= self->n_slots)
+    return;
+  old = self->interned;
+  self->n_slots *= 2;
+  self->interned = g_new0 (guint32, self->n_slots);
+  for (guint32 i = 0; i < n_old; i++)
+    if (old[i] != 0)
+      {
+        const char *p = self->pool->str + old[i] - 1;
+
+        *interned_slot (self, p, strlen (p)) = old[i];
+      }
+}
+
 /* The table of interned strings, made again from the pool after fz_figure_list_compact (). */
 static void
 intern_pool (FzFigureList *self)
 {
-  self->interned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->n_slots = MIN_SLOTS;
+  self->n_interned = 0;
+  self->interned = g_new0 (guint32, self->n_slots);
   for (gsize offset = 1; offset < self->pool->len;)
     {
       const char *str = self->pool->str + offset;
       gsize n = strlen (str);
+      guint32 *slot;
 
-      if (!g_hash_table_contains (self->interned, str))
-        g_hash_table_insert (self->interned, g_strndup (str, n), GSIZE_TO_POINTER (offset + 1));
+      interned_reserve (self);
+      slot = interned_slot (self, str, n);
+      if (*slot == 0)
+        {
+          *slot = (guint32) offset + 1;
+          self->n_interned++;
+        }
       offset += n + 1;
     }
 }
@@ -110,8 +179,8 @@ fz_figure_list_compact (FzFigureList *self)
   g_return_if_fail (self != NULL);
   if (self->interned == NULL)
     return;   /* compact already, and perhaps being read elsewhere */
-  /* The table holds a copy of every string of the pool: a loaded page needs it no more. */
-  g_clear_pointer (&self->interned, g_hash_table_unref);
+  /* A loaded page needs the table no more. */
+  g_clear_pointer (&self->interned, g_free);
   /* Nor the room the array and the pool reserved for growing (an archive holds thousands). */
   figures = g_array_sized_new (FALSE, TRUE, sizeof (FzFigure), self->figures->len);
   g_array_append_vals (figures, self->figures->data, self->figures->len);
@@ -126,22 +195,27 @@ fz_figure_list_intern (FzFigureList *self,
                        const char   *str,
                        gssize        len)
 {
-  g_autofree char *key = NULL;
-  gpointer found;
+  guint32 *slot;
   guint32 offset;
+  gsize n;
 
   g_return_val_if_fail (self != NULL, 0);
   if (str == NULL || len == 0 || (len < 0 && *str == '\0'))
     return 0;
-  key = len < 0 ? g_strdup (str) : g_strndup (str, len);
+  /* The string ends at its first NUL, as a C string would. */
+  n = len < 0 ? strlen (str) : strnlen (str, (gsize) len);
   if (self->interned == NULL)
     intern_pool (self);
-  found = g_hash_table_lookup (self->interned, key);
-  if (found != NULL)
-    return GPOINTER_TO_UINT (found) - 1;
-  offset = self->pool->len;
-  g_string_append_len (self->pool, key, strlen (key) + 1);
-  g_hash_table_insert (self->interned, g_steal_pointer (&key), GUINT_TO_POINTER (offset + 1));
+  interned_reserve (self);
+  slot = interned_slot (self, str, n);
+  if (*slot != 0)
+    return *slot - 1;
+  offset = (guint32) self->pool->len;
+  /* GString copies right even when @str lies in the pool it grows. */
+  g_string_append_len (self->pool, str, (gssize) n);
+  g_string_append_c (self->pool, '\0');
+  *slot = offset + 1;
+  self->n_interned++;
   return offset;
 }
 
