@@ -221,18 +221,15 @@ report_mention (GazScan         *s,
   s->func (&m, s->user_data);
 }
 
-/* Reports the longest name at position @j; returns the positions to move on. */
+/* Reports the longest name at position @j, which some name may start at; returns the positions
+ * to move on. */
 static inline guint
 scan_at (GazScan *s,
          guint    j)
 {
   gpointer value = NULL;
   guint found;
-  gunichar first = s->chars[s->pos[j]];
 
-  /* A bit says, without a walk, that no name starts with this character. */
-  if (first < 0x10000 && !(s->self->first_bits[first >> 3] & (1u << (first & 7))))
-    return 1;
   found = _fz_trie_longest (s->self->trie, s->chars, s->pos, s->n_pos, j, 2, &value);
   if (found == 0)
     return 1;
@@ -253,6 +250,7 @@ _fz_gazetteer_scan_compact (FzGazetteer         *self,
                             gpointer             user_data)
 {
   GazScan s;
+  const guint8 *bits = self->first_bits;
 
   s.self = self;
   s.chars = chars;
@@ -261,7 +259,15 @@ _fz_gazetteer_scan_compact (FzGazetteer         *self,
   s.func = func;
   s.user_data = user_data;
   for (guint j = 0; j < n_pos;)
-    j += scan_at (&s, j);
+    {
+      /* A bit says, without a walk, that no name starts with this character; the loop keeps
+       * all it reads in registers. */
+      while (j < n_pos && chars[pos[j]] < 0x10000 &&
+             !(bits[chars[pos[j]] >> 3] & (1u << (chars[pos[j]] & 7))))
+        j++;
+      if (j < n_pos)
+        j += scan_at (&s, j);
+    }
 }
 
 void

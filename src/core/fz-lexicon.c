@@ -525,18 +525,15 @@ report_match (const LexScan *s,
   s->func (&m, s->user_data);
 }
 
-/* Reports the longest trigger at position @j; returns the positions to move on. */
+/* Reports the longest trigger at position @j, which some trigger may start at; returns the
+ * positions to move on. */
 static guint
 scan_at (const LexScan *s,
          guint          j)
 {
-  gunichar first = s->chars[s->pos[j]];
   gpointer trigger = NULL;
   guint found;
 
-  /* Most characters start no trigger: a bit says so without a walk. */
-  if (first < 0x10000 && !(s->self->first_bits[first >> 3] & (1u << (first & 7))))
-    return 1;
   found = _fz_trie_longest (s->self->trie, s->chars, s->pos, s->n_pos, j, 1, &trigger);
   if (found == 0)
     return 1;
@@ -555,9 +552,18 @@ _fz_lexicon_scan_compact (FzLexicon         *self,
                           gpointer           user_data)
 {
   LexScan s = { self, chars, pos, n_pos, func, user_data };
+  const guint8 *bits = self->first_bits;
 
   for (guint j = 0; j < n_pos;)
-    j += scan_at (&s, j);
+    {
+      /* Most characters start no trigger: a bit says so without a walk, in a loop that keeps
+       * all it reads in registers. */
+      while (j < n_pos && chars[pos[j]] < 0x10000 &&
+             !(bits[chars[pos[j]] >> 3] & (1u << (chars[pos[j]] & 7))))
+        j++;
+      if (j < n_pos)
+        j += scan_at (&s, j);
+    }
 }
 
 void
