@@ -32,9 +32,14 @@ typedef struct
  * hashing the name again. */
 typedef struct
 {
-  const char *name;     /* the key in names */
-  guint32     head;     /* its first candidate */
-  gboolean    generic;  /* the name of a FZ_PLACE_GENERIC place */
+  const char *name;        /* the key in names */
+  guint32     head;        /* its first candidate */
+  /* A copy of the first candidate and where the list goes on: most names name one place, and
+   * a scan that finds one then reads nothing from the list of candidates (a wait for memory). */
+  guint32     head_id;
+  guint32     after_head;
+  guint8      head_short;
+  guint8      generic;     /* the name of a FZ_PLACE_GENERIC place */
 } NameEntry;
 
 struct _FzGazetteer

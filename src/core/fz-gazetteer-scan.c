@@ -151,16 +151,23 @@ fz_gazetteer_lookup_code (FzGazetteer *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->codes, GSIZE_TO_POINTER ((gsize) code))) - 1;
 }
 
+/* The candidates of @entry, the first read from the entry itself. */
 static guint
-collect (FzGazetteer *self,
-         guint32      head,
-         guint32     *ids,
-         guint8      *is_short,
-         guint        max_ids)
+collect (FzGazetteer     *self,
+         const NameEntry *entry,
+         guint32         *ids,
+         guint8          *is_short,
+         guint            max_ids)
 {
   guint n = 0;
 
-  for (guint32 i = head; i != FZ_GAZETTEER_NONE && n < max_ids;
+  if (max_ids == 0)
+    return 0;
+  ids[n] = entry->head_id;
+  if (is_short != NULL)
+    is_short[n] = entry->head_short;
+  n++;
+  for (guint32 i = entry->after_head; i != FZ_GAZETTEER_NONE && n < max_ids;
        i = g_array_index (self->candidates, Candidate, i).next)
     {
       const Candidate *c = &g_array_index (self->candidates, Candidate, i);
@@ -185,7 +192,7 @@ fz_gazetteer_lookup_name (FzGazetteer *self,
   entry = _fz_gazetteer_entry (self, name);
   if (entry == NULL)
     return 0;
-  return collect (self, entry->head, ids, NULL, max_ids);
+  return collect (self, entry, ids, NULL, max_ids);
 }
 
 
@@ -214,7 +221,7 @@ report_mention (GazScan         *s,
   m.start = s->pos[j];
   m.end = s->pos[j + found - 1] + 1;
   m.name = entry->name;
-  m.n_ids = collect (s->self, entry->head, s->ids, s->shorts, MAX_CANDIDATES);
+  m.n_ids = collect (s->self, entry, s->ids, s->shorts, MAX_CANDIDATES);
   m.ids = s->ids;
   m.is_short = s->shorts;
   m.is_generic = entry->generic;

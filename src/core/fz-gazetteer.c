@@ -167,7 +167,7 @@ _fz_gazetteer_add_name (FzGazetteer *self,
   Candidate c = { id, FZ_GAZETTEER_NONE, is_short };
   guint32 index = self->candidates->len;
   NameEntry *entry = _fz_gazetteer_entry (self, name);
-  NameEntry fresh = { name, index, FALSE };
+  NameEntry fresh = { name, index, id, FZ_GAZETTEER_NONE, is_short, FALSE };
   gunichar first;
   glong n_chars;
 
@@ -181,12 +181,17 @@ _fz_gazetteer_add_name (FzGazetteer *self,
           if (old->id == id)
             {
               old->is_short = old->is_short && is_short;
+              if (i == entry->head)
+                entry->head_short = old->is_short;
               return;
             }
         }
       c.next = entry->head;
       g_array_append_val (self->candidates, c);
+      entry->after_head = entry->head;
       entry->head = index;
+      entry->head_id = id;
+      entry->head_short = is_short;
       return;
     }
 
