@@ -258,6 +258,7 @@ _fz_gazetteer_scan_compact (FzGazetteer         *self,
 {
   GazScan s;
   const guint8 *bits = self->first_bits;
+  FzTriePairFilter pairs;
 
   s.self = self;
   s.chars = chars;
@@ -265,14 +266,18 @@ _fz_gazetteer_scan_compact (FzGazetteer         *self,
   s.n_pos = n_pos;
   s.func = func;
   s.user_data = user_data;
-  for (guint j = 0; j < n_pos;)
+  _fz_trie_get_pair_filter (self->trie, &pairs);
+  /* Names have two characters or more: the last place starts none. */
+  for (guint j = 0; j + 1 < n_pos;)
     {
-      /* A bit says, without a walk, that no name starts with this character; the loop keeps
-       * all it reads in registers. */
-      while (j < n_pos && chars[pos[j]] < 0x10000 &&
-             !(bits[chars[pos[j]] >> 3] & (1u << (chars[pos[j]] & 7))))
+      gunichar c = chars[pos[j]];
+
+      /* A bit says, without a walk, that no name starts with this character, and a filter of
+       * first pairs rules out most of the rest: a place is passed over without a call. */
+      if ((c < 0x10000 && !(bits[c >> 3] & (1u << (c & 7)))) ||
+          !_fz_trie_pair_filter_may (&pairs, c, chars[pos[j + 1]]))
         j++;
-      if (j < n_pos)
+      else
         j += scan_at (&s, j);
     }
 }

@@ -32,4 +32,34 @@ guint    _fz_trie_longest  (const FzTrie   *self,
                             guint           min_chars,
                             gpointer       *value);
 
+/* The filter of first pairs, for a scan that passes over places without a call: a word of two
+ * characters or more can stand only where fz_trie_pair_filter_may () says so. It changes when
+ * words are inserted. */
+typedef struct
+{
+  const guint64 *bits;
+  guint          shift;
+} FzTriePairFilter;
+
+void     _fz_trie_get_pair_filter (const FzTrie     *self,
+                                   FzTriePairFilter *filter);
+
+static inline guint32
+_fz_trie_pair_bit (gunichar a,
+                   gunichar b,
+                   guint    shift)
+{
+  return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> shift;
+}
+
+static inline gboolean
+_fz_trie_pair_filter_may (const FzTriePairFilter *filter,
+                          gunichar                a,
+                          gunichar                b)
+{
+  guint32 bit = _fz_trie_pair_bit (a, b, filter->shift);
+
+  return (filter->bits[bit >> 6] & (G_GUINT64_CONSTANT (1) << (bit & 63))) != 0;
+}
+
 G_END_DECLS

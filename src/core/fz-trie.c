@@ -133,7 +133,7 @@ pair_bit (const FzTrie *self,
           gunichar      a,
           gunichar      b)
 {
-  return ((a * 0x9E3779B1u) ^ (b * 0x85EBCA77u)) >> (32 - self->filter_bits);
+  return _fz_trie_pair_bit (a, b, 32 - self->filter_bits);
 }
 
 static inline gboolean
@@ -276,6 +276,14 @@ _fz_trie_insert (FzTrie     *self,
       g_ptr_array_index (self->values, node) = value;
       g_array_index (self->ends, guint64, node >> 6) |= G_GUINT64_CONSTANT (1) << (node & 63);
     }
+}
+
+void
+_fz_trie_get_pair_filter (const FzTrie     *self,
+                          FzTriePairFilter *filter)
+{
+  filter->bits = self->filter;
+  filter->shift = 32 - self->filter_bits;
 }
 
 guint
