@@ -1214,12 +1214,8 @@ fill_code_points (const char   *text,
               pos = 0;
               cp = 0;
             }
-          while (pos < bytes[k])
-            {
-              if (((guchar) text[pos] & 0xC0) != 0x80)
-                cp++;
-              pos++;
-            }
+          cp += fz_text_count_chars (text + pos, bytes[k] - pos);
+          pos = bytes[k];
           *targets[k] = cp;
         }
     }

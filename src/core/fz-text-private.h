@@ -3,6 +3,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 #include "fz-gazetteer.h"
 #include "fz-lexicon.h"
@@ -134,6 +135,29 @@ fz_text_digit_value (gunichar c)
   if (c >= 0xFF10 && c <= 0xFF19)
     return (gint) (c - 0xFF10);
   return -1;
+}
+
+/* The characters of the @n bytes of valid UTF-8 at @s: its bytes that continue none, counted
+ * eight at a time (a continuation byte has its top bits 10). */
+static inline gsize
+fz_text_count_chars (const char *s,
+                     gsize       n)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize chars = 0, i = 0;
+
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s + i, 8);
+      /* One bit in each continuation byte, summed into the top byte by a multiplication. */
+      w = (w & ~(w << 1) & high) >> 7;
+      chars += 8 - (gsize) ((w * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+    }
+  for (; i < n; i++)
+    chars += ((guchar) s[i] & 0xC0) != 0x80;
+  return chars;
 }
 
 /* fz-text.c */
