@@ -161,7 +161,13 @@ _fz_reader_view_set_text (FzReaderView *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
 
   g_array_set_size (self->inserted, 0);
-  if ((gsize) (to - from) > CHUNK_BYTES || has_long_line (from, to - from))
+  if (self->staging && (gsize) (to - from) <= CHUNK_BYTES && !has_long_line (from, to - from))
+    {
+      self->pending_text = g_strndup (from, to - from);
+      self->pending_len = to - from;
+      self->pending_pos = 0;
+    }
+  else if ((gsize) (to - from) > CHUNK_BYTES || has_long_line (from, to - from))
     {
       self->pending_text = break_long_lines (from, to - from, self->inserted, &self->pending_len);
       self->pending_pos = 0;
@@ -174,6 +180,25 @@ _fz_reader_view_set_text (FzReaderView *self,
     }
   else
     gtk_text_buffer_set_text (buffer, from, to - from);
+}
+
+/* Whether the buffer holds exactly text[from, to), all of it in, nothing broken: a page shown
+ * again with its analysis can then keep its text and take only the new highlights. */
+gboolean
+_fz_reader_view_shows_text (FzReaderView *self,
+                            const char   *from,
+                            const char   *to)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  if (fz_reader_view_is_busy (self) || self->inserted->len > 0
+      || (gsize) (to - from) > CHUNK_BYTES)
+    return FALSE;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return strlen (shown) == (gsize) (to - from) && memcmp (shown, from, to - from) == 0;
 }
 
 /* The outline */
@@ -227,6 +252,10 @@ _fz_reader_view_collect_outline (FzReaderView *self,
 void
 _fz_reader_view_stop_fill (FzReaderView *self)
 {
+  if (self->stage_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->stage_tick);
+  self->stage_tick = 0;
+  self->staging = FALSE;
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_pointer (&self->pending_text, g_free);
   self->pending_len = self->pending_pos = 0;
@@ -401,12 +430,60 @@ idle_fill (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+staged_idle (gpointer user_data)
+{
+  FzReaderView *self = user_data;
+
+  self->idle_id = 0;
+  self->staging = FALSE;
+  _fz_reader_view_start_fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+staged_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  FzReaderView *self = FZ_READER_VIEW (widget);
+
+  self->stage_tick = 0;
+  /* After this frame, which draws the pane without its text. */
+  self->idle_id = g_idle_add (staged_idle, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A staged fill left waiting for a frame that an unmapped view will not draw goes in now. */
+void
+_fz_reader_view_flush_staged (FzReaderView *self)
+{
+  if (!self->staging)
+    return;
+  if (self->stage_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->stage_tick);
+  self->stage_tick = 0;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  self->staging = FALSE;
+  _fz_reader_view_start_fill (self);
+}
+
 void
 _fz_reader_view_start_fill (FzReaderView *self)
 {
-  gboolean small = self->pending_text == NULL && self->by_pos->len <= SYNC_TAGS &&
+  gboolean small = self->pending_len <= CHUNK_BYTES && self->by_pos->len <= SYNC_TAGS &&
                    self->n_stale_rows + self->outline->len <= SYNC_ROWS;
 
+  if (self->staging)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          self->stage_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), staged_tick,
+                                                           NULL, NULL);
+          return;
+        }
+      self->staging = FALSE;
+    }
   if (small)
     {
       while (fill_step (self))
