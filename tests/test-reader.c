@@ -636,12 +636,22 @@ test_refresh (void)
   guint n_highlighted = fz_reader_view_get_n_highlighted (view);
   guint n_items = n_table_items (view);
 
+  g_assert_cmpuint (n_items, >, 0);
   fz_reader_view_refresh (view, -1);
   wait_not_busy (view);
   after = buffer_text (view);
   g_assert_cmpstr (after, ==, expected);
   g_assert_true (fz_reader_view_get_document (view) == page->document);
   g_assert_cmpuint (fz_reader_view_get_n_highlighted (view), ==, n_highlighted);
+  g_assert_cmpuint (n_table_items (view), ==, n_items);
+
+  /* Staged, the highlights are there at once and the figure list follows frame by frame. */
+  fz_reader_view_stage_next (view);
+  fz_reader_view_refresh (view, -1);
+  g_assert_cmpuint (fz_reader_view_get_n_highlighted (view), ==, n_highlighted);
+  g_assert_true (fz_reader_view_is_busy (view));
+  g_assert_cmpuint (n_table_items (view), <, n_items);
+  wait_not_busy (view);
   g_assert_cmpuint (n_table_items (view), ==, n_items);
   close_window (window);
 }

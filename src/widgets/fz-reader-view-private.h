@@ -66,10 +66,12 @@ struct _FzReaderView
   gsize               pending_len;
   gsize               pending_pos;
   guint               idle_id;
-  /* The page's text and highlights go in a frame after the one showing the pane (see
-   * fz_reader_view_stage_next); stage_tick waits for that frame. */
+  /* The page's text and highlights go in a frame after the one showing the pane, and its
+   * figure list in the one after (see fz_reader_view_stage_next); stage_tick waits for the
+   * frame. */
   gboolean            stage_next;
   gboolean            staging;
+  gboolean            stage_items;     /* the figure list a frame after the highlights */
   guint               stage_tick;
   guint               next_tag;
   GArray             *outline;         /* OutlineEntry still to add as rows */

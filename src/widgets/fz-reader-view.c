@@ -285,6 +285,7 @@ show_document (FzReaderView *self,
   _fz_reader_view_reset_fill (self);
   self->article = article;
   self->staging = self->stage_next && !keep_text;
+  self->stage_items = self->stage_next;
   self->stage_next = FALSE;
   clear_shown (self, keep_text);
   if (!keep_text)

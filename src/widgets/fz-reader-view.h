@@ -25,8 +25,9 @@ FzDocument    *fz_reader_view_get_document      (FzReaderView *self);
  * place where it has not changed. */
 void           fz_reader_view_refresh           (FzReaderView *self,
                                                  int           article);
-/* The next document set on the view, while it is drawn, shows its pane in one frame and its
- * text and highlights in the next: the two in one frame took longer than a frame should. */
+/* The next document set or refreshed on the view, while it is drawn, goes in over frames: the
+ * pane, then its text and highlights, then its figure list; all in one frame took longer than
+ * a frame should. */
 void           fz_reader_view_stage_next        (FzReaderView *self);
 /* Names indicators in the figure list and tooltips; without it their ids are shown. */
 void           fz_reader_view_set_lexicon       (FzReaderView *self,

@@ -62,6 +62,8 @@ refresh_reader (FzWindow *self)
     return;
   if (fz_document_list_get_selected (self->document_list, &article) != document)
     article = -1;
+  if (self->loading)
+    fz_reader_view_stage_next (reader);
   fz_reader_view_refresh (reader, article);
   _fz_window_actions_update (self);
 }
