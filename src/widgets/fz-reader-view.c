@@ -268,6 +268,7 @@ show_document (FzReaderView *self,
   if (document == NULL)
     {
       _fz_reader_view_reset_fill (self);
+      self->stage_next = FALSE;
       g_set_object (&self->document, NULL);
       self->article = article;
       clear_shown (self, FALSE);
@@ -316,6 +317,7 @@ fz_reader_view_refresh (FzReaderView *self,
 
   if (self->document != NULL)
     show_document (self, self->document, article, TRUE);
+  self->stage_next = FALSE;
 }
 
 void

@@ -74,7 +74,6 @@ show_progress (FzWindow *self)
   g_autofree char *text = g_strdup_printf (_("Loaded %u of %u files"), self->progress_done,
                                            self->progress_total);
 
-  g_clear_handle_id (&self->progress_source, g_source_remove);
   self->progress_shown_at = g_get_monotonic_time ();
   self->progress_held = 0;
   gtk_progress_bar_set_fraction (self->progress_bar,
@@ -86,7 +85,8 @@ show_progress (FzWindow *self)
 static gboolean
 reader_drawing (FzWindow *self)
 {
-  return _fz_window_reader_pending (self) || fz_reader_view_is_busy (FZ_READER_VIEW (self->reader));
+  return _fz_window_reader_pending (self)
+         || fz_reader_view_is_busy (FZ_READER_VIEW (self->reader));
 }
 
 static gboolean
