@@ -587,6 +587,75 @@ test_clear (void)
   close_window (window);
 }
 
+static guint
+n_table_items (FzReaderView *view)
+{
+  return g_list_model_get_n_items (fz_figure_table_get_model (
+                                     fz_reader_view_get_figure_table (view)));
+}
+
+/* A page staged on a drawn view shows its pane first and its text a frame later, and once
+ * in has every figure highlighted, as a page shown at once does. */
+static void
+test_staged (void)
+{
+  Page *page = g_ptr_array_index (pages, 0);
+  FzReaderView *view;
+  GtkWidget *window = show_page (page, -1, &view);
+  g_autofree char *expected = buffer_text (view);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint n_highlighted = fz_reader_view_get_n_highlighted (view);
+  guint n_items = n_table_items (view);
+
+  g_assert_cmpuint (n_highlighted, >, 0);
+  fz_reader_view_set_document (view, NULL, -1);
+  wait_not_busy (view);
+  fz_reader_view_stage_next (view);
+  fz_reader_view_set_document (view, page->document, -1);
+  g_assert_true (fz_reader_view_is_busy (view));
+  before = buffer_text (view);
+  g_assert_cmpstr (before, ==, "");
+  wait_not_busy (view);
+  after = buffer_text (view);
+  g_assert_cmpstr (after, ==, expected);
+  g_assert_cmpuint (fz_reader_view_get_n_highlighted (view), ==, n_highlighted);
+  g_assert_cmpuint (n_table_items (view), ==, n_items);
+  close_window (window);
+}
+
+/* A page shown again keeps its text and takes its highlights and figure list anew. */
+static void
+test_refresh (void)
+{
+  Page *page = g_ptr_array_index (pages, 0);
+  FzReaderView *view;
+  GtkWidget *window = show_page (page, -1, &view);
+  g_autofree char *expected = buffer_text (view);
+  g_autofree char *after = NULL;
+  guint n_highlighted = fz_reader_view_get_n_highlighted (view);
+  guint n_items = n_table_items (view);
+
+  g_assert_cmpuint (n_items, >, 0);
+  fz_reader_view_refresh (view, -1);
+  wait_not_busy (view);
+  after = buffer_text (view);
+  g_assert_cmpstr (after, ==, expected);
+  g_assert_true (fz_reader_view_get_document (view) == page->document);
+  g_assert_cmpuint (fz_reader_view_get_n_highlighted (view), ==, n_highlighted);
+  g_assert_cmpuint (n_table_items (view), ==, n_items);
+
+  /* Staged, the highlights are there at once and the figure list follows frame by frame. */
+  fz_reader_view_stage_next (view);
+  fz_reader_view_refresh (view, -1);
+  g_assert_cmpuint (fz_reader_view_get_n_highlighted (view), ==, n_highlighted);
+  g_assert_true (fz_reader_view_is_busy (view));
+  g_assert_cmpuint (n_table_items (view), <, n_items);
+  wait_not_busy (view);
+  g_assert_cmpuint (n_table_items (view), ==, n_items);
+  close_window (window);
+}
+
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -883,6 +952,8 @@ main (int   argc,
         }
     }
   g_test_add_func ("/reader/clear", test_clear);
+  g_test_add_func ("/reader/staged", test_staged);
+  g_test_add_func ("/reader/refresh", test_refresh);
   g_test_add_func ("/reader/large", test_large);
   g_test_add_func ("/reader/long-line", test_long_line);
 

@@ -157,6 +157,61 @@ test_open_folder (void)
   wait_frames (2);
 }
 
+/* While a folder loads, the bar counts the files, and the first page, shown in stages, ends
+ * with its text, every figure highlighted and the whole figure list. */
+static void
+test_load_progress (void)
+{
+  enum { N_PAGES = 160 };
+  FzWindow *window = fz_window_new (app);
+  g_autofree char *dir = g_dir_make_tmp ("fanzha-progress-XXXXXX", NULL);
+  g_autoptr(GFile) folder = NULL;
+  FzReaderView *reader;
+  GtkTextBuffer *buffer;
+  gboolean counted = FALSE;
+  guint n_items;
+  gint64 deadline;
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < N_PAGES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_strdup_printf ("本报讯 今年以来，全市共破获电信网络诈骗案件%u起，"
+                                               "挽回损失%u万元。\n", i + 1, 10 * (i + 1));
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+  folder = g_file_new_for_path (dir);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frames (3);
+  reader = FZ_READER_VIEW (window->reader);
+  fz_window_open_files (window, &folder, 1);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while ((fz_window_is_busy (window) || fz_reader_view_is_busy (reader)) &&
+         g_get_monotonic_time () < deadline)
+    {
+      const char *text = gtk_progress_bar_get_text (window->progress_bar);
+
+      g_main_context_iteration (NULL, TRUE);
+      counted |= text != NULL && g_str_has_prefix (text, "Loaded ");
+    }
+  g_assert_false (fz_window_is_busy (window));
+  g_assert_false (fz_reader_view_is_busy (reader));
+  g_assert_true (counted);
+
+  g_assert_nonnull (fz_reader_view_get_document (reader));
+  buffer = gtk_text_view_get_buffer (fz_reader_view_get_text_view (reader));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), >, 0);
+  n_items = g_list_model_get_n_items (fz_figure_table_get_model (
+                                        fz_reader_view_get_figure_table (reader)));
+  g_assert_cmpuint (n_items, >, 0);
+  g_assert_cmpuint (fz_reader_view_get_n_highlighted (reader), ==, n_items);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (2);
+}
+
 /* A large folder's pages reach the list a screenful a frame; a filter set meanwhile reads
  * them all at once, so that a page not shown yet is still found. */
 static void
@@ -607,6 +662,7 @@ main (int   argc,
   g_test_add_func ("/window/set-date", test_set_date);
   g_test_add_func ("/window/close-while-loading", test_close_while_loading);
   g_test_add_func ("/window/reveal", test_reveal);
+  g_test_add_func ("/window/load-progress", test_load_progress);
   g_test_add_func ("/window/widths", test_widths);
   g_test_add_func ("/window/chart-to-sentence", test_chart_to_sentence);
   g_test_add_func ("/window/icon-buttons-named", test_icon_buttons_named);

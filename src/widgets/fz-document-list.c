@@ -17,6 +17,9 @@
  * once, as they make no widgets until scrolled to. */
 #define REVEAL_STEP 25
 #define REVEAL_ALL  200
+/* The first step is smaller: its rows are drawn in the same frame as the list taking the
+ * place of its empty page, and their text is shaped with nothing cached yet. */
+#define REVEAL_FIRST 12
 
 struct _FzDocumentList
 {
@@ -417,7 +420,7 @@ reveal_schedule (FzDocumentList *self)
   if (n == 0)
     {
       stop_revealing (self);
-      gtk_slice_list_model_set_size (self->revealed, REVEAL_STEP);
+      gtk_slice_list_model_set_size (self->revealed, REVEAL_FIRST);
       return;
     }
   if (size >= n || self->revealing)
@@ -549,7 +552,7 @@ fz_document_list_set_workspace (FzDocumentList *self,
   g_return_if_fail (self->workspace == NULL);
 
   self->workspace = g_object_ref (workspace);
-  self->revealed = gtk_slice_list_model_new (g_object_ref (documents), 0, REVEAL_STEP);
+  self->revealed = gtk_slice_list_model_new (g_object_ref (documents), 0, REVEAL_FIRST);
   self->filter = gtk_custom_filter_new (document_matches, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->revealed)),
                                               GTK_FILTER (self->filter));

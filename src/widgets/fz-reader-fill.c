@@ -21,6 +21,12 @@
 #define SYNC_ROWS      200
 #define FILL_BUDGET_US 8000
 
+/* A staged fill (see fz_reader_view_stage_next) puts the figure list in STAGED_ITEMS rows a
+ * frame, as the list builds and draws a widget per cell, until the list holds the rows it
+ * builds at all (about 200); the rest go in at once. */
+#define STAGED_ITEMS     12
+#define STAGED_ITEMS_ALL 200
+
 /* A line longer than this (a table of numbers pasted as one line) makes the text view lay
  * out one enormous paragraph, at a cost that grows with its square. The shown text breaks
  * such a line into pieces of about PIECE_BYTES: at a space, replaced one byte for one byte,
@@ -161,7 +167,13 @@ _fz_reader_view_set_text (FzReaderView *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
 
   g_array_set_size (self->inserted, 0);
-  if ((gsize) (to - from) > CHUNK_BYTES || has_long_line (from, to - from))
+  if (self->staging && (gsize) (to - from) <= CHUNK_BYTES && !has_long_line (from, to - from))
+    {
+      self->pending_text = g_strndup (from, to - from);
+      self->pending_len = to - from;
+      self->pending_pos = 0;
+    }
+  else if ((gsize) (to - from) > CHUNK_BYTES || has_long_line (from, to - from))
     {
       self->pending_text = break_long_lines (from, to - from, self->inserted, &self->pending_len);
       self->pending_pos = 0;
@@ -174,6 +186,25 @@ _fz_reader_view_set_text (FzReaderView *self,
     }
   else
     gtk_text_buffer_set_text (buffer, from, to - from);
+}
+
+/* Whether the buffer holds exactly text[from, to), all of it in, nothing broken: a page shown
+ * again with its analysis can then keep its text and take only the new highlights. */
+gboolean
+_fz_reader_view_shows_text (FzReaderView *self,
+                            const char   *from,
+                            const char   *to)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  g_autofree char *shown = NULL;
+  GtkTextIter start, end;
+
+  if (fz_reader_view_is_busy (self) || self->inserted->len > 0
+      || (gsize) (to - from) > CHUNK_BYTES)
+    return FALSE;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return strlen (shown) == (gsize) (to - from) && memcmp (shown, from, to - from) == 0;
 }
 
 /* The outline */
@@ -227,6 +258,10 @@ _fz_reader_view_collect_outline (FzReaderView *self,
 void
 _fz_reader_view_stop_fill (FzReaderView *self)
 {
+  if (self->stage_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->stage_tick);
+  self->stage_tick = 0;
+  self->staging = self->stage_items = FALSE;
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_pointer (&self->pending_text, g_free);
   self->pending_len = self->pending_pos = 0;
@@ -326,13 +361,14 @@ insert_chunk (FzReaderView *self)
 }
 
 static gboolean
-add_item_batch (FzReaderView *self)
+add_items (FzReaderView *self,
+           guint         max)
 {
   guint n;
 
   if (self->next_item >= self->by_pos->len)
     return FALSE;
-  n = MIN (ITEM_BATCH, self->by_pos->len - self->next_item);
+  n = MIN (max, self->by_pos->len - self->next_item);
   g_list_store_splice (self->items, self->next_item, 0,
                        self->by_pos->pdata + self->next_item, n);
   self->next_item += n;
@@ -340,6 +376,12 @@ add_item_batch (FzReaderView *self)
   if (self->next_item == self->by_pos->len)
     fz_figure_table_set_items (self->figure_table, G_LIST_MODEL (self->items));
   return TRUE;
+}
+
+static gboolean
+add_item_batch (FzReaderView *self)
+{
+  return add_items (self, ITEM_BATCH);
 }
 
 static gboolean
@@ -380,7 +422,7 @@ fill_step (FzReaderView *self)
   /* The last document's outline goes first: its rows would jump to the wrong places. */
   return remove_stale_rows (self)
          || insert_chunk (self)
-         || add_item_batch (self)
+         || (!self->stage_items && add_item_batch (self))
          || tag_batch (self)
          || add_outline_batch (self);
 }
@@ -401,16 +443,79 @@ idle_fill (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+staged_idle (gpointer user_data)
+{
+  FzReaderView *self = user_data;
+
+  self->idle_id = 0;
+  self->staging = FALSE;
+  /* The text and highlights are in and drawn: the next rows of the figure list. */
+  if (self->stage_items && self->pending_text == NULL)
+    add_items (self, self->next_item < STAGED_ITEMS_ALL ? STAGED_ITEMS : ITEM_BATCH);
+  _fz_reader_view_start_fill (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+staged_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  FzReaderView *self = FZ_READER_VIEW (widget);
+
+  self->stage_tick = 0;
+  /* After this frame, which draws the pane without its text. */
+  self->idle_id = g_idle_add (staged_idle, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A staged fill left waiting for a frame that an unmapped view will not draw goes in now. */
+void
+_fz_reader_view_flush_staged (FzReaderView *self)
+{
+  if (!self->staging)
+    return;
+  if (self->stage_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->stage_tick);
+  self->stage_tick = 0;
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  self->staging = self->stage_items = FALSE;
+  _fz_reader_view_start_fill (self);
+}
+
 void
 _fz_reader_view_start_fill (FzReaderView *self)
 {
-  gboolean small = self->pending_text == NULL && self->by_pos->len <= SYNC_TAGS &&
+  gboolean small = self->pending_len <= CHUNK_BYTES && self->by_pos->len <= SYNC_TAGS &&
                    self->n_stale_rows + self->outline->len <= SYNC_ROWS;
 
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !small)
+    self->stage_items = FALSE;
+  if (self->staging)
+    {
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          self->stage_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), staged_tick,
+                                                           NULL, NULL);
+          return;
+        }
+      self->staging = FALSE;
+    }
   if (small)
     {
       while (fill_step (self))
         ;
+      /* The highlights first, the figure list over the next frames: the two in one frame
+       * took three times as long as the highlights alone. */
+      if (self->stage_items && self->next_item < self->by_pos->len)
+        {
+          self->staging = TRUE;
+          self->stage_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), staged_tick,
+                                                           NULL, NULL);
+          return;
+        }
+      self->stage_items = FALSE;
       _fz_reader_view_update_find (self);
     }
   else

@@ -66,6 +66,13 @@ struct _FzReaderView
   gsize               pending_len;
   gsize               pending_pos;
   guint               idle_id;
+  /* The page's text and highlights go in a frame after the one showing the pane, and its
+   * figure list in the one after (see fz_reader_view_stage_next); stage_tick waits for the
+   * frame. */
+  gboolean            stage_next;
+  gboolean            staging;
+  gboolean            stage_items;     /* the figure list a frame after the highlights */
+  guint               stage_tick;
   guint               next_tag;
   GArray             *outline;         /* OutlineEntry still to add as rows */
   guint               next_outline;
@@ -111,6 +118,10 @@ void          _fz_reader_view_collect_outline  (FzReaderView *self,
                                                 FzLayout     *layout,
                                                 guint         view_end);
 void          _fz_reader_view_start_fill       (FzReaderView *self);
+void          _fz_reader_view_flush_staged     (FzReaderView *self);
+gboolean      _fz_reader_view_shows_text       (FzReaderView *self,
+                                                const char   *from,
+                                                const char   *to);
 
 /* fz-reader-figures.c: figures in the text, the detail line, tooltips, F3 */
 void          _fz_reader_view_init_figures     (FzReaderView *self);

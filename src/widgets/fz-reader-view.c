@@ -50,6 +50,14 @@ fz_reader_view_measure (GtkWidget      *widget,
                       minimum_baseline, natural_baseline);
 }
 
+/* Unmapped, the view draws no frame to wait for. */
+static void
+fz_reader_view_unmap (GtkWidget *widget)
+{
+  _fz_reader_view_flush_staged (FZ_READER_VIEW (widget));
+  GTK_WIDGET_CLASS (fz_reader_view_parent_class)->unmap (widget);
+}
+
 static void
 fz_reader_view_dispose (GObject *object)
 {
@@ -81,6 +89,7 @@ fz_reader_view_class_init (FzReaderViewClass *klass)
   object_class->dispose = fz_reader_view_dispose;
   widget_class->size_allocate = fz_reader_view_size_allocate;
   widget_class->measure = fz_reader_view_measure;
+  widget_class->unmap = fz_reader_view_unmap;
 
   g_type_ensure (FZ_TYPE_FIGURE_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -171,13 +180,22 @@ fz_reader_view_init (FzReaderView *self)
 
 /* Showing a document */
 
-/* Empties the text and the figure list of the last document. */
+/* Empties the figure list of the last document, and its text unless @keep_text (then only
+ * the text's highlights go). */
 static void
-clear_shown (FzReaderView *self)
+clear_shown (FzReaderView *self,
+             gboolean      keep_text)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  GtkTextIter start, end;
 
-  gtk_text_buffer_set_text (buffer, "", 0);
+  if (keep_text)
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_all_tags (buffer, &start, &end);
+    }
+  else
+    gtk_text_buffer_set_text (buffer, "", 0);
   g_list_store_remove_all (self->items);
   fz_figure_table_set_items (self->figure_table, G_LIST_MODEL (self->items));
   g_ptr_array_set_size (self->by_pos, 0);
@@ -234,24 +252,26 @@ fz_reader_view_new (void)
   return g_object_new (FZ_TYPE_READER_VIEW, NULL);
 }
 
-void
-fz_reader_view_set_document (FzReaderView *self,
-                             FzDocument   *document,
-                             int           article)
+/* Shows @document; @refresh: it is the one shown, read again, and where its shown stretch
+ * is the text the buffer holds that text stays, and only its highlights are put anew. */
+static void
+show_document (FzReaderView *self,
+               FzDocument   *document,
+               int           article,
+               gboolean      refresh)
 {
   FzLayout *layout;
   const char *from, *to;
   guint view_end;
+  gboolean keep_text;
 
-  g_return_if_fail (FZ_IS_READER_VIEW (self));
-  g_return_if_fail (document == NULL || FZ_IS_DOCUMENT (document));
-
-  _fz_reader_view_reset_fill (self);
-  g_set_object (&self->document, document);
-  self->article = article;
-  clear_shown (self);
   if (document == NULL)
     {
+      _fz_reader_view_reset_fill (self);
+      self->stage_next = FALSE;
+      g_set_object (&self->document, NULL);
+      self->article = article;
+      clear_shown (self, FALSE);
       gtk_label_set_text (GTK_LABEL (self->title_label), "");
       _fz_reader_view_start_fill (self);
       _fz_reader_view_update_review (self);
@@ -260,13 +280,51 @@ fz_reader_view_set_document (FzReaderView *self,
   g_return_if_fail (article < 0 || article_in_range (document, article));
 
   layout = fz_document_get_layout (document);
+  g_set_object (&self->document, document);
   find_stretch (self, layout, article, &from, &to, &view_end);
-  _fz_reader_view_set_text (self, from, to);
+  keep_text = refresh && _fz_reader_view_shows_text (self, from, to);
+  _fz_reader_view_reset_fill (self);
+  self->article = article;
+  self->staging = self->stage_next && !keep_text;
+  self->stage_items = self->stage_next;
+  self->stage_next = FALSE;
+  clear_shown (self, keep_text);
+  if (!keep_text)
+    _fz_reader_view_set_text (self, from, to);
   _fz_reader_view_collect_figures (self, layout, view_end);
   _fz_reader_view_collect_outline (self, layout, view_end);
   _fz_reader_view_apply_palette (self);
   _fz_reader_view_start_fill (self);
   _fz_reader_view_update_review (self);
+}
+
+void
+fz_reader_view_set_document (FzReaderView *self,
+                             FzDocument   *document,
+                             int           article)
+{
+  g_return_if_fail (FZ_IS_READER_VIEW (self));
+  g_return_if_fail (document == NULL || FZ_IS_DOCUMENT (document));
+
+  show_document (self, document, article, FALSE);
+}
+
+void
+fz_reader_view_refresh (FzReaderView *self,
+                        int           article)
+{
+  g_return_if_fail (FZ_IS_READER_VIEW (self));
+
+  if (self->document != NULL)
+    show_document (self, self->document, article, TRUE);
+  self->stage_next = FALSE;
+}
+
+void
+fz_reader_view_stage_next (FzReaderView *self)
+{
+  g_return_if_fail (FZ_IS_READER_VIEW (self));
+  self->stage_next = TRUE;
 }
 
 void
@@ -299,7 +357,7 @@ gboolean
 fz_reader_view_is_busy (FzReaderView *self)
 {
   g_return_val_if_fail (FZ_IS_READER_VIEW (self), FALSE);
-  return self->idle_id != 0;
+  return self->idle_id != 0 || self->stage_tick != 0;
 }
 
 guint

@@ -21,6 +21,14 @@ void           fz_reader_view_set_document      (FzReaderView *self,
                                                  FzDocument   *document,
                                                  int           article);
 FzDocument    *fz_reader_view_get_document      (FzReaderView *self);
+/* Shows the document shown again, read anew (analysed, say), as @article; its text stays in
+ * place where it has not changed. */
+void           fz_reader_view_refresh           (FzReaderView *self,
+                                                 int           article);
+/* The next document set or refreshed on the view, while it is drawn, goes in over frames: the
+ * pane, then its text and highlights, then its figure list; all in one frame took longer than
+ * a frame should. */
+void           fz_reader_view_stage_next        (FzReaderView *self);
 /* Names indicators in the figure list and tooltips; without it their ids are shown. */
 void           fz_reader_view_set_lexicon       (FzReaderView *self,
                                                  FzLexicon    *lexicon);

@@ -31,8 +31,11 @@ show_selected (FzWindow *self,
 
   if (document == NULL)
     return;
-  fz_reader_view_set_document (reader, document, article);
+  /* The pane first, so that a page staged while loading knows it is drawn. */
   gtk_stack_set_visible_child_name (self->reader_stack, "reader");
+  if (first && self->loading)
+    fz_reader_view_stage_next (reader);
+  fz_reader_view_set_document (reader, document, article);
   adw_view_switcher_title_set_title (self->view_switcher, fz_document_get_title (document));
   adw_view_switcher_title_set_subtitle (self->view_switcher, fz_document_get_name (document));
   if (!first)
@@ -57,12 +60,11 @@ refresh_reader (FzWindow *self)
 
   if (document == NULL)
     return;
-  g_object_ref (document);
   if (fz_document_list_get_selected (self->document_list, &article) != document)
     article = -1;
-  fz_reader_view_set_document (reader, NULL, -1);
-  fz_reader_view_set_document (reader, document, article);
-  g_object_unref (document);
+  if (self->loading)
+    fz_reader_view_stage_next (reader);
+  fz_reader_view_refresh (reader, article);
   _fz_window_actions_update (self);
 }
 

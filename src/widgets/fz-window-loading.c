@@ -61,16 +61,62 @@ list_revealing_changed (FzWindow       *self,
     show_first (self);
 }
 
+/* The count of a load is shown a few times a second, not at every batch: each change drew
+ * the bar in the frame under way, and a frame that also drew the reader then painted the
+ * whole width of the window. While the reader is drawing a page in stages the count waits
+ * for it, a few times at most. */
+#define PROGRESS_INTERVAL_MS 250
+#define PROGRESS_MAX_HELD    4
+
+static void
+show_progress (FzWindow *self)
+{
+  g_autofree char *text = g_strdup_printf (_("Loaded %u of %u files"), self->progress_done,
+                                           self->progress_total);
+
+  self->progress_shown_at = g_get_monotonic_time ();
+  self->progress_held = 0;
+  gtk_progress_bar_set_fraction (self->progress_bar,
+                                 self->progress_total > 0
+                                 ? (double) self->progress_done / self->progress_total : 0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+static gboolean
+reader_drawing (FzWindow *self)
+{
+  return _fz_window_reader_pending (self)
+         || fz_reader_view_is_busy (FZ_READER_VIEW (self->reader));
+}
+
+static gboolean
+progress_timeout (gpointer data)
+{
+  FzWindow *self = data;
+
+  if (reader_drawing (self) && self->progress_held++ < PROGRESS_MAX_HELD)
+    return G_SOURCE_CONTINUE;
+  self->progress_source = 0;
+  show_progress (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 progress (FzWindow    *self,
           guint        done,
           guint        total,
           FzWorkspace *workspace)
 {
-  g_autofree char *text = g_strdup_printf (_("Loaded %u of %u files"), done, total);
+  gint64 next = self->progress_shown_at + PROGRESS_INTERVAL_MS * 1000;
 
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) done / total : 0);
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  self->progress_done = done;
+  self->progress_total = total;
+  if (self->progress_source != 0)
+    return;
+  if (g_get_monotonic_time () >= next && !reader_drawing (self))
+    show_progress (self);
+  else
+    self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, progress_timeout, self);
 }
 
 /* The index of an archive takes a while: after a moment it shows how far it is, in the bar
@@ -264,6 +310,7 @@ load_done (GObject      *object,
   if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->workspace == NULL)
     return;
   self->loading = FALSE;
+  g_clear_handle_id (&self->progress_source, g_source_remove);
   /* Over before the list had drawn: the first page is not kept waiting for it. */
   if (self->first_pending)
     show_first (self);
@@ -495,6 +542,7 @@ void
 _fz_window_loading_dispose (FzWindow *self)
 {
   g_clear_handle_id (&self->index_progress_source, g_source_remove);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
 }
 
 /* Public API */

@@ -32,6 +32,11 @@ struct _FzWindow
   GtkWidget            *reader;
   gboolean              loading;
   guint                 index_progress_source;  /* shows a long computation of the index */
+  guint                 progress_source;  /* the loading count, shown a few times a second */
+  guint                 progress_done;
+  guint                 progress_total;
+  gint64                progress_shown_at;
+  guint                 progress_held;
   gboolean              showing_index;
   guint                 n_before_load;
   gboolean              selecting_first;  /* the first page opened is shown, not switched to */
