@@ -157,23 +157,15 @@ test_open_folder (void)
   wait_frames (2);
 }
 
-/* While a folder loads, the bar counts the files, and the first page, shown in stages, ends
- * with its text, every figure highlighted and the whole figure list. */
-static void
-test_load_progress (void)
+/* A folder in /tmp made from @template, of @n_pages short pages each with two figures. */
+static GFile *
+write_folder (const char *template,
+              guint       n_pages)
 {
-  enum { N_PAGES = 160 };
-  FzWindow *window = fz_window_new (app);
-  g_autofree char *dir = g_dir_make_tmp ("fanzha-progress-XXXXXX", NULL);
-  g_autoptr(GFile) folder = NULL;
-  FzReaderView *reader;
-  GtkTextBuffer *buffer;
-  gboolean counted = FALSE;
-  guint n_items;
-  gint64 deadline;
+  g_autofree char *dir = g_dir_make_tmp (template, NULL);
 
   g_assert_nonnull (dir);
-  for (guint i = 0; i < N_PAGES; i++)
+  for (guint i = 0; i < n_pages; i++)
     {
       g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -182,7 +174,39 @@ test_load_progress (void)
 
       g_assert_true (g_file_set_contents (path, text, -1, NULL));
     }
-  folder = g_file_new_for_path (dir);
+  return g_file_new_for_path (dir);
+}
+
+static void
+remove_folder (GFile *folder,
+               guint  n_pages)
+{
+  g_autofree char *dir = g_file_get_path (folder);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+/* While a folder loads, the bar counts the files, and the first page, shown in stages, ends
+ * with its text, every figure highlighted and the whole figure list. */
+static void
+test_load_progress (void)
+{
+  enum { N_PAGES = 160 };
+  FzWindow *window = fz_window_new (app);
+  g_autoptr(GFile) folder = write_folder ("fanzha-progress-XXXXXX", N_PAGES);
+  FzReaderView *reader;
+  GtkTextBuffer *buffer;
+  gboolean counted = FALSE;
+  guint n_items;
+  gint64 deadline;
+
   gtk_window_present (GTK_WINDOW (window));
   wait_frames (3);
   reader = FZ_READER_VIEW (window->reader);
@@ -210,6 +234,7 @@ test_load_progress (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (2);
+  remove_folder (folder, N_PAGES);
 }
 
 /* A large folder's pages reach the list a screenful a frame; a filter set meanwhile reads
@@ -219,24 +244,12 @@ test_reveal (void)
 {
   enum { N_PAGES = 160 };
   FzWindow *window = fz_window_new (app);
-  g_autofree char *dir = g_dir_make_tmp ("fanzha-reveal-XXXXXX", NULL);
-  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) folder = write_folder ("fanzha-reveal-XXXXXX", N_PAGES);
   FzDocumentList *list;
   GListModel *documents;
   gboolean saw_revealing = FALSE, filtered = FALSE;
   gint64 deadline;
 
-  g_assert_nonnull (dir);
-  for (guint i = 0; i < N_PAGES; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *text = g_strdup_printf ("本报讯 今年以来，全市共破获电信网络诈骗案件%u起。\n",
-                                               i + 1);
-
-      g_assert_true (g_file_set_contents (path, text, -1, NULL));
-    }
-  folder = g_file_new_for_path (dir);
   gtk_window_present (GTK_WINDOW (window));
   wait_frames (3);
   list = FZ_DOCUMENT_LIST (child (window, "document_list"));
@@ -269,14 +282,7 @@ test_reveal (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (2);
-  for (guint i = 0; i < N_PAGES; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  remove_folder (folder, N_PAGES);
 }
 
 static void

@@ -258,9 +258,7 @@ _fz_reader_view_collect_outline (FzReaderView *self,
 void
 _fz_reader_view_stop_fill (FzReaderView *self)
 {
-  if (self->stage_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->stage_tick);
-  self->stage_tick = 0;
+  fz_after_frame_cancel (&self->stage_after);
   self->staging = self->stage_items = FALSE;
   g_clear_handle_id (&self->idle_id, g_source_remove);
   g_clear_pointer (&self->pending_text, g_free);
@@ -443,31 +441,19 @@ idle_fill (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gboolean
-staged_idle (gpointer user_data)
+/* After the frame that drew the pane without its text, or the text and highlights without
+ * the figure list's next rows. */
+static void
+staged_run (gpointer data,
+            gpointer unused)
 {
-  FzReaderView *self = user_data;
+  FzReaderView *self = data;
 
-  self->idle_id = 0;
   self->staging = FALSE;
   /* The text and highlights are in and drawn: the next rows of the figure list. */
   if (self->stage_items && self->pending_text == NULL)
     add_items (self, self->next_item < STAGED_ITEMS_ALL ? STAGED_ITEMS : ITEM_BATCH);
   _fz_reader_view_start_fill (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-staged_tick (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
-{
-  FzReaderView *self = FZ_READER_VIEW (widget);
-
-  self->stage_tick = 0;
-  /* After this frame, which draws the pane without its text. */
-  self->idle_id = g_idle_add (staged_idle, self);
-  return G_SOURCE_REMOVE;
 }
 
 /* A staged fill left waiting for a frame that an unmapped view will not draw goes in now. */
@@ -476,10 +462,7 @@ _fz_reader_view_flush_staged (FzReaderView *self)
 {
   if (!self->staging)
     return;
-  if (self->stage_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->stage_tick);
-  self->stage_tick = 0;
-  g_clear_handle_id (&self->idle_id, g_source_remove);
+  fz_after_frame_cancel (&self->stage_after);
   self->staging = self->stage_items = FALSE;
   _fz_reader_view_start_fill (self);
 }
@@ -496,8 +479,7 @@ _fz_reader_view_start_fill (FzReaderView *self)
     {
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         {
-          self->stage_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), staged_tick,
-                                                           NULL, NULL);
+          fz_after_frame_schedule (&self->stage_after, GTK_WIDGET (self), staged_run, self);
           return;
         }
       self->staging = FALSE;
@@ -511,8 +493,7 @@ _fz_reader_view_start_fill (FzReaderView *self)
       if (self->stage_items && self->next_item < self->by_pos->len)
         {
           self->staging = TRUE;
-          self->stage_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), staged_tick,
-                                                           NULL, NULL);
+          fz_after_frame_schedule (&self->stage_after, GTK_WIDGET (self), staged_run, self);
           return;
         }
       self->stage_items = FALSE;

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "fz-after-frame.h"
 #include "fz-reader-view.h"
 #include "fz-workspace.h"
 
@@ -67,12 +68,12 @@ struct _FzReaderView
   gsize               pending_pos;
   guint               idle_id;
   /* The page's text and highlights go in a frame after the one showing the pane, and its
-   * figure list in the one after (see fz_reader_view_stage_next); stage_tick waits for the
+   * figure list in the one after (see fz_reader_view_stage_next); stage_after waits for the
    * frame. */
   gboolean            stage_next;
   gboolean            staging;
   gboolean            stage_items;     /* the figure list a frame after the highlights */
-  guint               stage_tick;
+  FzAfterFrame        stage_after;
   guint               next_tag;
   GArray             *outline;         /* OutlineEntry still to add as rows */
   guint               next_outline;

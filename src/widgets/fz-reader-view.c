@@ -357,7 +357,7 @@ gboolean
 fz_reader_view_is_busy (FzReaderView *self)
 {
   g_return_val_if_fail (FZ_IS_READER_VIEW (self), FALSE);
-  return self->idle_id != 0 || self->stage_tick != 0;
+  return self->idle_id != 0 || fz_after_frame_pending (&self->stage_after);
 }
 
 guint

@@ -74,34 +74,15 @@ refresh_reader (FzWindow *self)
 static void
 cancel_reader_later (FzWindow *self)
 {
-  if (self->reader_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reader_tick);
-  self->reader_tick = 0;
-  g_clear_handle_id (&self->reader_idle, g_source_remove);
+  fz_after_frame_cancel (&self->reader_after);
   self->reader_later = FZ_READER_LATER_NONE;
 }
 
-static gboolean
-reader_later_idle (gpointer data)
+static void
+reader_later_run (gpointer data,
+                  gpointer unused)
 {
-  FzWindow *self = data;
-
-  self->reader_idle = 0;
-  _fz_window_flush_reader (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-reader_later_tick (GtkWidget     *widget,
-                   GdkFrameClock *clock,
-                   gpointer       data)
-{
-  FzWindow *self = FZ_WINDOW (widget);
-
-  self->reader_tick = 0;
-  if (self->reader_idle == 0)
-    self->reader_idle = g_idle_add (reader_later_idle, self);
-  return G_SOURCE_REMOVE;
+  _fz_window_flush_reader (data);
 }
 
 /* FALSE: not worth waiting for (nothing drawn, or no folder loading), to do now. */
@@ -114,9 +95,7 @@ reader_later (FzWindow      *self,
   /* Showing the first page makes a refresh of it moot. */
   if (self->reader_later != FZ_READER_LATER_FIRST)
     self->reader_later = what;
-  if (self->reader_tick == 0 && self->reader_idle == 0)
-    self->reader_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reader_later_tick,
-                                                      NULL, NULL);
+  fz_after_frame_schedule (&self->reader_after, GTK_WIDGET (self), reader_later_run, self);
   return TRUE;
 }
 

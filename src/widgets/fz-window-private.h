@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "fz-after-frame.h"
 #include "fz-document.h"
 #include "fz-workspace.h"
 #include "fz-window.h"
@@ -42,8 +43,7 @@ struct _FzWindow
   gboolean              selecting_first;  /* the first page opened is shown, not switched to */
   gboolean              first_pending;    /* ...once the list has drawn its first rows */
   FzReaderLater         reader_later;
-  guint                 reader_tick;
-  guint                 reader_idle;
+  FzAfterFrame          reader_after;
 
   /* Export (fz-window-export.c) */
   gboolean              exporting;
