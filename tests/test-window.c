@@ -215,9 +215,11 @@ test_load_progress (void)
   while ((fz_window_is_busy (window) || fz_reader_view_is_busy (reader)) &&
          g_get_monotonic_time () < deadline)
     {
-      const char *text = gtk_progress_bar_get_text (window->progress_bar);
+      const char *text;
 
       g_main_context_iteration (NULL, TRUE);
+      /* Read after the iteration, which may set a new text and free this one. */
+      text = gtk_progress_bar_get_text (window->progress_bar);
       counted |= text != NULL && g_str_has_prefix (text, "Loaded ");
     }
   g_assert_false (fz_window_is_busy (window));
