@@ -498,9 +498,11 @@ add_solving_triggers (Ctx *ctx)
   if (solved < 0)
     return;
   ctx->solved_ind = (guint) solved;
-  for (guint32 i = 0; i < (guint32) ctx->n; i++)
-    if (ctx->u[i] == 0x7834 /* 破 */ && is_solving (ctx, i))
+  for (const gunichar *p = ctx->u, *end = ctx->u + ctx->n;
+       p < end && (p = find_char (p, 0x7834 /* 破 */, end - p)) != NULL; p++)
+    if (is_solving (ctx, (guint32) (p - ctx->u)))
       {
+        guint32 i = (guint32) (p - ctx->u);
         Trigger t = { 0 };
 
         t.start = i;
