@@ -528,8 +528,8 @@ narrow_suspects (Ctx            *ctx,
                  guint32         sentence_start,
                  int             ind)
 {
-  int suspects = fz_lexicon_find (ctx->lex, "suspects_arrested");
-  int cards = fz_lexicon_find (ctx->lex, "card_cases");
+  int suspects = ctx->suspects_ind;
+  int cards = ctx->cards_ind;
 
   if (ind < 0 || ind != suspects || cards < 0)
     return ind;
@@ -552,6 +552,22 @@ narrow_suspects (Ctx            *ctx,
   return ind;
 }
 
+static gboolean
+unit_fits_any (Ctx            *ctx,
+               const FzFigure *fig)
+{
+  /* A unit's offset in the list's pool names its string: strings are interned. */
+  if (!ctx->fits_valid || ctx->fits_kind != fig->kind || ctx->fits_unit != fig->unit)
+    {
+      ctx->fits = fz_lexicon_unit_fits_any (ctx->lex, fig->kind,
+                                            fz_figure_list_str (ctx->figures, fig->unit));
+      ctx->fits_valid = TRUE;
+      ctx->fits_kind = fig->kind;
+      ctx->fits_unit = fig->unit;
+    }
+  return ctx->fits;
+}
+
 static int
 find_indicator (Ctx     *ctx,
                                 guint    index,
@@ -565,8 +581,7 @@ find_indicator (Ctx     *ctx,
 
   _fz_attribution_set_cue (ctx, 0, 0);
   /* 6台设备, 3辆车: a measure word that no indicator counts. */
-  if (!fz_lexicon_unit_fits_any (ctx->lex, fig->kind, fz_figure_list_str (ctx->figures,
-                                                                          fig->unit)))
+  if (!unit_fits_any (ctx, fig))
     return -1;
   ind = find_in_clause (ctx, index, sentence_start, sentence_end, clause_start, clause_end);
   if (ind != -1)

@@ -153,6 +153,14 @@ typedef struct
   GArray       *mention_ids;     /* guint32: the candidates of every mention, in turn */
   GArray       *mention_shorts;  /* guint8: whether each is a short name */
   guint         solved_ind;      /* the indicator of 破 triggers (add_solving_triggers) */
+  int           suspects_ind;    /* suspects_arrested and card_cases, looked up once a page */
+  int           cards_ind;
+  /* Whether some indicator counts a figure of this kind and unit: the last answer, as the
+   * figures of a page share a few units. */
+  gboolean      fits_valid;
+  guint8        fits_kind;
+  guint32       fits_unit;
+  gboolean      fits;
   gboolean      figures_in_order;  /* sorted by start, none inside another: search, not walk */
   GArray       *triggers;   /* Trigger */
   ArticleInfo  *arts;

@@ -619,6 +619,8 @@ init_ctx (Ctx            *ctx,
   ctx->mention_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 256);
   ctx->mention_shorts = g_array_sized_new (FALSE, FALSE, sizeof (guint8), 256);
   ctx->written_full = g_hash_table_new (NULL, NULL);
+  ctx->suspects_ind = fz_lexicon_find (lex, "suspects_arrested");
+  ctx->cards_ind = fz_lexicon_find (lex, "card_cases");
   init_articles (ctx, articles);
 }
 
