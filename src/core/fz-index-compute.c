@@ -202,12 +202,66 @@ count_regions (Compute         *c,
   return n;
 }
 
+/* A candidate's count of regions depends only on its kind and period, which the observations
+ * of an archive share by the thousand: counted once for each, not once for each observation
+ * (that was quadratic in them). */
+typedef struct
+{
+  guint64 start;
+  guint64 end;   /* the period's end, and the value kind above it */
+} CountKey;
+
+static guint64
+pack_end (const FzPeriodEnd *e)
+{
+  return (guint64) e->year_kind | ((guint64) e->month << 8) | ((guint64) e->day << 16) |
+         ((guint64) e->year << 24);
+}
+
+static guint
+count_key_hash (gconstpointer p)
+{
+  const CountKey *k = p;
+  guint64 h = k->start * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15) ^ k->end;
+
+  return (guint) (h ^ (h >> 32));
+}
+
+static gboolean
+count_key_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  const CountKey *x = a, *y = b;
+
+  return x->start == y->start && x->end == y->end;
+}
+
+static guint
+count_regions_once (Compute         *c,
+                    GHashTable      *counted,
+                    guint            ind,
+                    const Candidate *cand)
+{
+  const FzPeriod *ref = _fz_index_period_at (c->self, cand->obs);
+  CountKey key = { pack_end (&ref->start), pack_end (&ref->end) | ((guint64) cand->kind << 40) };
+  gpointer found = g_hash_table_lookup (counted, &key);
+  guint n;
+
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  n = count_regions (c, ind, cand);
+  g_hash_table_insert (counted, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (n + 1));
+  return n;
+}
+
 /* Picks the value kind and period that most regions can be compared over. */
 static gboolean
 choose_candidate (Compute   *c,
                   guint      ind,
                   Candidate *best)
 {
+  g_autoptr(GHashTable) counted = g_hash_table_new_full (count_key_hash, count_key_equal,
+                                                         g_free, NULL);
   gboolean found = FALSE;
 
   for (guint r = 0; r < c->regions->len; r++)
@@ -220,7 +274,7 @@ choose_candidate (Compute   *c,
           const FzObservation *obs = g_ptr_array_index (c->self->observations, i);
           Candidate cand = { obs->value_kind, i, 0 };
 
-          cand.n_regions = count_regions (c, ind, &cand);
+          cand.n_regions = count_regions_once (c, counted, ind, &cand);
           if (!found || candidate_better (c, &cand, best))
             *best = cand;
           found = TRUE;
