@@ -500,18 +500,19 @@ add_solving_triggers (Ctx *ctx)
   ctx->solved_ind = (guint) solved;
   for (const gunichar *p = ctx->u, *end = ctx->u + ctx->n;
        p < end && (p = find_char (p, 0x7834 /* 破 */, end - p)) != NULL; p++)
-    if (is_solving (ctx, (guint32) (p - ctx->u)))
-      {
-        guint32 i = (guint32) (p - ctx->u);
-        Trigger t = { 0 };
+    {
+      guint32 i = (guint32) (p - ctx->u);
+      Trigger t = { 0 };
 
-        t.start = i;
-        t.end = i + 1;
-        t.inds = &ctx->solved_ind;
-        t.n_inds = 1;
-        t.verb = TRUE;
-        g_array_append_val (ctx->triggers, t);
-      }
+      if (!is_solving (ctx, i))
+        continue;
+      t.start = i;
+      t.end = i + 1;
+      t.inds = &ctx->solved_ind;
+      t.n_inds = 1;
+      t.verb = TRUE;
+      g_array_append_val (ctx->triggers, t);
+    }
 }
 
 /* The neutral words, read once for every page and thread. */
