@@ -167,7 +167,6 @@ typedef struct
   guint         n_arts;
   Weights       page_support;
   GHashTable   *written_full; /* division ids that the text writes in full */
-  gboolean      neutral_pass;
   /* The words the indicator of the figure at hand was read from. */
   guint32       cue_start;
   guint32       cue_end;

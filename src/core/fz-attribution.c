@@ -26,27 +26,6 @@ static FzWordSet policing_words = FZ_WORD_SET (
   "公安", "警", "派出所", "政法", "检察", "法院", "治理", "监督", "执法", "综治", "平安"
 );
 
-/* Triggers that are actions: in 追回某某损失 the action, not the noun after it,
- * says what is counted. 宣讲 and 培训 are left out: they mostly form nouns. */
-static const char * const verb_triggers[] = {
-  "破获", "破案", "侦破", "抓获", "刑拘", "查处", "抓捕", "打掉", "捣毁", "追回", "挽回",
-  "返还", "挽损", "预警", "推送", "下发", "劝阻", "成功劝阻", "制止", "止付", "冻结",
-  "紧急拦截", "接听", "拦截", "封堵", "发放", "注册", "安装", "覆盖",
-  "惩戒", "立案", "接报", "避免损失", "防止被骗", "免于受骗",
-  "避免", "查扣", "止损", "封控", "共破", "打击处理", "打处", "刑事拘留", "发布", "赠送", "派发",
-  "印发", "送达", "下达", "观看",
-};
-
-/* The amount the cases involve: losses, unless an action before it in the sentence says
- * what became of it (成功劝阻诈骗90余起，涉案资金300余万元). */
-static const char * const involved_triggers[] = {
-  "涉案金额", "涉及金额", "涉案款项", "涉及款项", "涉案资金", "涉诈金额",
-};
-
-/* Actions that count nothing the lexicon measures: in 查询涉嫌诈骗电话900余个 the
- * action, not the noun after it, says what is counted. */
-static const char * const neutral_verbs[] = { "查询", "审核", "核查", "排查", "追逃" };
-
 /* Words that name what a number counts when the lexicon does not measure it:
  * leads, screenings, fugitives, targets, people at risk. They stop the search
  * for a trigger. */
@@ -370,74 +349,90 @@ mention_cb (const FzPlaceMention *m,
   g_array_append_val (ctx->mentions, mm);
 }
 
-enum { ROLE_NONE, ROLE_VERB, ROLE_INVOLVED };
-
-/* The verbs and the amounts involved, looked up once per match rather than compared one by
- * one; built once for every page and thread. */
-static GHashTable *
-trigger_roles (void)
+/* Triggers as one scan finds them, in text order: a plain buffer, as a page has a hundred. */
+typedef struct
 {
-  static GHashTable *roles = NULL;
+  Trigger *items;
+  guint    len;
+  guint    size;
+} TriggerList;
 
-  if (g_once_init_enter (&roles))
+static Trigger *
+trigger_list_push (TriggerList *list)
+{
+  if (list->len == list->size)
     {
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint i = 0; i < G_N_ELEMENTS (verb_triggers); i++)
-        g_hash_table_insert (table, (gpointer) verb_triggers[i], GUINT_TO_POINTER (ROLE_VERB));
-      for (guint i = 0; i < G_N_ELEMENTS (involved_triggers); i++)
-        g_hash_table_insert (table, (gpointer) involved_triggers[i],
-                             GUINT_TO_POINTER (ROLE_INVOLVED));
-      g_once_init_leave (&roles, table);
+      list->size = list->size != 0 ? list->size * 2 : 64;
+      list->items = g_renew (Trigger, list->items, list->size);
     }
-  return roles;
+  memset (&list->items[list->len], 0, sizeof (Trigger));
+  return &list->items[list->len++];
+}
+
+typedef struct
+{
+  Ctx         *ctx;
+  TriggerList  lex;      /* the lexicon's */
+  TriggerList  neutral;  /* the neutral words */
+  TriggerList  solving;  /* 破 alone */
+} TriggerScan;
+
+static void
+lexicon_trigger_cb (const FzTriggerMatch *m,
+                    gpointer              data)
+{
+  TriggerScan *scan = data;
+  Trigger *t = trigger_list_push (&scan->lex);
+
+  t->start = m->start;
+  t->end = m->end;
+  /* 被骗率, 劝阻成功率: a rate names what it measures, whatever the action before it. The
+   * match ends with the trigger's last character. */
+  t->rate = scan->ctx->u[m->end - 1] == 0x7387; /* 率 */
+  t->inds = m->indicators;
+  t->n_inds = m->n_indicators;
+  t->verb = (m->roles & FZ_TRIGGER_VERB) != 0;
+  t->involved = (m->roles & FZ_TRIGGER_INVOLVED) != 0;
 }
 
 static void
-trigger_cb (const FzTriggerMatch *m,
-            gpointer              data)
+neutral_trigger_cb (const FzTriggerMatch *m,
+                    gpointer              data)
 {
-  Ctx *ctx = data;
-  Trigger t = { 0 };
+  TriggerScan *scan = data;
+  Trigger *t = trigger_list_push (&scan->neutral);
 
-  t.start = m->start;
-  t.end = m->end;
-  t.neutral = ctx->neutral_pass;
-  /* 被骗率, 劝阻成功率: a rate names what it measures, whatever the action before it. The
-   * match ends with the trigger's last character. */
-  t.rate = ctx->u[m->end - 1] == 0x7387; /* 率 */
-  for (guint i = 0; t.neutral && i < G_N_ELEMENTS (neutral_verbs); i++)
-    if (g_str_equal (m->trigger, neutral_verbs[i]))
-      t.verb = TRUE;
-  if (!t.neutral)
-    {
-      t.inds = m->indicators;
-      t.n_inds = m->n_indicators;
-      switch (GPOINTER_TO_UINT (g_hash_table_lookup (trigger_roles (), m->trigger)))
-        {
-        case ROLE_VERB:
-          t.verb = TRUE;
-          break;
-        case ROLE_INVOLVED:
-          t.involved = TRUE;
-          break;
-        default:
-          break;
-        }
-    }
-  g_array_append_val (ctx->triggers, t);
+  t->start = m->start;
+  t->end = m->end;
+  t->neutral = TRUE;
+  t->rate = scan->ctx->u[m->end - 1] == 0x7387; /* 率 */
+  t->verb = (m->roles & FZ_TRIGGER_NEUTRAL_VERB) != 0;
 }
 
-static int
-trigger_cmp (gconstpointer a,
-             gconstpointer b)
+/* The three lists, each in text order, merged into ctx->triggers by start: at the same start a
+ * real trigger comes before a neutral word, and the lexicon's before a 破 alone. */
+static void
+merge_triggers (Ctx         *ctx,
+                TriggerScan *scan)
 {
-  const Trigger *x = a, *y = b;
+  const TriggerList *lists[3] = { &scan->lex, &scan->solving, &scan->neutral };
+  guint at[3] = { 0, 0, 0 };
+  guint n = scan->lex.len + scan->neutral.len + scan->solving.len;
+  Trigger *out;
 
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  /* A real trigger wins over a neutral word at the same place. */
-  return (int) x->neutral - (int) y->neutral;
+  g_array_set_size (ctx->triggers, n);
+  out = (Trigger *) (gpointer) ctx->triggers->data;
+  for (guint k = 0; k < n; k++)
+    {
+      int best = -1;
+
+      /* Ties go to the earlier list. */
+      for (int l = 0; l < 3; l++)
+        if (at[l] < lists[l]->len &&
+            (best < 0 || lists[l]->items[at[l]].start < lists[best]->items[at[best]].start))
+          best = l;
+      out[k] = lists[best]->items[at[best]++];
+    }
 }
 
 /* A neutral phrase hides the trigger words inside it (群众 in a phrase for people at risk), and
@@ -491,7 +486,8 @@ is_solving (Ctx     *ctx,
 }
 
 static void
-add_solving_triggers (Ctx *ctx)
+add_solving_triggers (Ctx         *ctx,
+                      TriggerList *list)
 {
   int solved = fz_lexicon_find (ctx->lex, "cases_solved");
 
@@ -502,16 +498,16 @@ add_solving_triggers (Ctx *ctx)
        p < end && (p = find_char (p, 0x7834 /* 破 */, end - p)) != NULL; p++)
     {
       guint32 i = (guint32) (p - ctx->u);
-      Trigger t = { 0 };
+      Trigger *t;
 
       if (!is_solving (ctx, i))
         continue;
-      t.start = i;
-      t.end = i + 1;
-      t.inds = &ctx->solved_ind;
-      t.n_inds = 1;
-      t.verb = TRUE;
-      g_array_append_val (ctx->triggers, t);
+      t = trigger_list_push (list);
+      t->start = i;
+      t->end = i + 1;
+      t->inds = &ctx->solved_ind;
+      t->n_inds = 1;
+      t->verb = TRUE;
     }
 }
 
@@ -538,6 +534,7 @@ scan_text (Ctx *ctx)
 {
   guint n_pos = 0;
   g_autofree guint32 *pos = _fz_text_compact_pos (ctx->u, (gsize) ctx->n, &n_pos);
+  TriggerScan scan = { ctx };
 
   _fz_gazetteer_scan_compact (ctx->gaz, ctx->u, pos, n_pos, mention_cb, ctx);
   for (guint i = 0; i < ctx->mentions->len; i++)
@@ -547,11 +544,14 @@ scan_text (Ctx *ctx)
       m->ids = &g_array_index (ctx->mention_ids, guint32, m->first);
       m->shorts = &g_array_index (ctx->mention_shorts, guint8, m->first);
     }
-  _fz_lexicon_scan_compact (ctx->lex, ctx->u, pos, n_pos, trigger_cb, ctx);
-  ctx->neutral_pass = TRUE;
-  _fz_lexicon_scan_compact (neutral_lexicon (), ctx->u, pos, n_pos, trigger_cb, ctx);
-  add_solving_triggers (ctx);
-  g_array_sort (ctx->triggers, trigger_cmp);
+  _fz_lexicon_scan_compact_two (ctx->lex, lexicon_trigger_cb, &scan,
+                                neutral_lexicon (), neutral_trigger_cb, &scan,
+                                ctx->u, pos, n_pos);
+  add_solving_triggers (ctx, &scan.solving);
+  merge_triggers (ctx, &scan);
+  g_free (scan.lex.items);
+  g_free (scan.neutral.items);
+  g_free (scan.solving.items);
   drop_covered_triggers (ctx->triggers);
 }
 

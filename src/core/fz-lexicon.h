@@ -28,6 +28,14 @@ typedef struct
   GPtrArray  *units;      /* char *: the measure words a count of it may have; empty: any */
 } FzIndicator;
 
+/* What a trigger word does in a sentence, beyond naming indicators. */
+typedef enum
+{
+  FZ_TRIGGER_VERB         = 1 << 0,  /* an action: 破获, 劝阻 */
+  FZ_TRIGGER_INVOLVED     = 1 << 1,  /* the amount a case involves: 涉案金额 */
+  FZ_TRIGGER_NEUTRAL_VERB = 1 << 2,  /* an action among the neutral words: 查询 */
+} FzTriggerRole;
+
 /* One trigger word found by fz_lexicon_scan(); offsets are code points. */
 typedef struct
 {
@@ -36,6 +44,7 @@ typedef struct
   const char  *trigger;
   const guint *indicators;   /* indices for fz_lexicon_get() */
   guint        n_indicators;
+  guint        roles;        /* FzTriggerRole */
 } FzTriggerMatch;
 
 typedef void (*FzLexiconScanFunc) (const FzTriggerMatch *match,

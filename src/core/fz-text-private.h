@@ -183,5 +183,14 @@ void       _fz_lexicon_scan_compact   (FzLexicon      *self,
                                        guint           n_pos,
                                        FzLexiconScanFunc func,
                                        gpointer        user_data);
+void       _fz_lexicon_scan_compact_two (FzLexicon      *a,
+                                         FzLexiconScanFunc func_a,
+                                         gpointer        data_a,
+                                         FzLexicon      *b,
+                                         FzLexiconScanFunc func_b,
+                                         gpointer        data_b,
+                                         const gunichar *chars,
+                                         const guint32  *pos,
+                                         guint           n_pos);
 
 G_END_DECLS
