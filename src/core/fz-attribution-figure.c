@@ -134,7 +134,7 @@ assign_indicator (Ctx        *ctx,
   if (ind >= 0)
     {
       const FzIndicator *indicator = fz_lexicon_get (ctx->lex, ind);
-      fig->indicator = fz_figure_list_intern (ctx->figures, indicator->id, -1);
+      fig->indicator = _fz_attribution_intern (ctx, indicator->id);
       fig->polarity = indicator->polarity;
       fig->indicator_cue_start = ctx->cue_start;
       fig->indicator_cue_end = ctx->cue_end;

@@ -556,16 +556,17 @@ static gboolean
 unit_fits_any (Ctx            *ctx,
                const FzFigure *fig)
 {
-  /* A unit's offset in the list's pool names its string: strings are interned. */
-  if (!ctx->fits_valid || ctx->fits_kind != fig->kind || ctx->fits_unit != fig->unit)
-    {
-      ctx->fits = fz_lexicon_unit_fits_any (ctx->lex, fig->kind,
-                                            fz_figure_list_str (ctx->figures, fig->unit));
-      ctx->fits_valid = TRUE;
-      ctx->fits_kind = fig->kind;
-      ctx->fits_unit = fig->unit;
-    }
-  return ctx->fits;
+  guint slot;
+
+  for (guint i = 0; i < MIN (ctx->n_fits, FZ_ATTRIBUTION_CACHE); i++)
+    if (ctx->fits_kind[i] == fig->kind && ctx->fits_unit[i] == fig->unit)
+      return ctx->fits[i];
+  slot = ctx->n_fits++ % FZ_ATTRIBUTION_CACHE;
+  ctx->fits_kind[slot] = fig->kind;
+  ctx->fits_unit[slot] = fig->unit;
+  ctx->fits[slot] = fz_lexicon_unit_fits_any (ctx->lex, fig->kind,
+                                              fz_figure_list_str (ctx->figures, fig->unit));
+  return ctx->fits[slot];
 }
 
 static int

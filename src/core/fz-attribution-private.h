@@ -137,6 +137,8 @@ typedef struct
   Weights     support;      /* division -> weight of the mentions that can mean it */
 } ArticleInfo;
 
+#define FZ_ATTRIBUTION_CACHE 16
+
 typedef struct
 {
   FzGazetteer  *gaz;
@@ -155,12 +157,17 @@ typedef struct
   guint         solved_ind;      /* the indicator of 破 triggers (add_solving_triggers) */
   int           suspects_ind;    /* suspects_arrested and card_cases, looked up once a page */
   int           cards_ind;
-  /* Whether some indicator counts a figure of this kind and unit: the last answer, as the
-   * figures of a page share a few units. */
-  gboolean      fits_valid;
-  guint8        fits_kind;
-  guint32       fits_unit;
-  gboolean      fits;
+  /* Whether some indicator counts a figure of this kind and unit: the answers so far, as the
+   * figures of a page share a few units (an interned unit's offset names its string). */
+  guint         n_fits;
+  guint8        fits_kind[FZ_ATTRIBUTION_CACHE];
+  guint32       fits_unit[FZ_ATTRIBUTION_CACHE];
+  gboolean      fits[FZ_ATTRIBUTION_CACHE];
+  /* The strings interned in the page's figure list so far, by address: a page's figures share
+   * a few regions and indicators, whose strings stay put while the page is attributed. */
+  guint         n_interned;
+  const char   *interned_str[FZ_ATTRIBUTION_CACHE];
+  guint32       interned_at[FZ_ATTRIBUTION_CACHE];
   gboolean      figures_in_order;  /* sorted by start, none inside another: search, not walk */
   GArray       *triggers;   /* Trigger */
   ArticleInfo  *arts;
@@ -224,6 +231,8 @@ guint    _fz_attribution_n_before      (GArray             *array,
                                         guint32             pos);
 int      _fz_attribution_article_of    (Ctx                *ctx,
                                         guint32             pos);
+guint32  _fz_attribution_intern        (Ctx                *ctx,
+                                        const char         *str);
 
 gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
                                          guint32             start,

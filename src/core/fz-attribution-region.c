@@ -307,7 +307,7 @@ _fz_attribution_assign_region (Ctx        *ctx,
       id = ctx->arts[art].main;
       region = ctx->arts[art].main_written;
     }
-  fig->region = region != NULL ? fz_figure_list_intern (ctx->figures, region, -1) : 0;
+  fig->region = region != NULL ? _fz_attribution_intern (ctx, region) : 0;
   fig->region_cue = region == NULL ? FZ_CUE_NONE : m != NULL ? FZ_CUE_TEXT : FZ_CUE_ARTICLE;
   fig->region_cue_start = m != NULL ? m->start : 0;
   fig->region_cue_end = m != NULL ? m->end : 0;

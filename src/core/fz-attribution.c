@@ -266,6 +266,24 @@ _fz_attribution_article_of (Ctx     *ctx,
   return -1;
 }
 
+/* fz_figure_list_intern () of @str, remembered by address for the rest of the page. */
+guint32
+_fz_attribution_intern (Ctx        *ctx,
+                        const char *str)
+{
+  guint slot;
+  guint32 at;
+
+  for (guint i = 0; i < MIN (ctx->n_interned, FZ_ATTRIBUTION_CACHE); i++)
+    if (ctx->interned_str[i] == str)
+      return ctx->interned_at[i];
+  at = fz_figure_list_intern (ctx->figures, str, -1);
+  slot = ctx->n_interned++ % FZ_ATTRIBUTION_CACHE;
+  ctx->interned_str[slot] = str;
+  ctx->interned_at[slot] = at;
+  return at;
+}
+
 /* ---- scans ---- */
 
 /* Words after a place name that make it part of another name: a news outlet (中新网, 中新社)
@@ -688,7 +706,9 @@ attribute_in_text_order (Ctx *ctx)
       order[i] = i;
       fz_figure_list_get_mut (figures, i)->indicator = 0;
     }
-  g_qsort_with_data (order, n_figs, sizeof (guint), compare_by_start, figures);
+  /* Figures in order start one after another: the (stable) sort would leave them as they are. */
+  if (!ctx->figures_in_order)
+    g_qsort_with_data (order, n_figs, sizeof (guint), compare_by_start, figures);
   for (guint i = 0; i < n_figs; i++)
     _fz_attribution_figure (ctx, order[i]);
 }
