@@ -152,8 +152,14 @@ typedef struct
   guint         n_clause_ends;
   guint32      *sentence_ends;   /* where a sentence ends, ascending */
   guint         n_sentence_ends;
-  GArray       *mention_ids;     /* guint32: the candidates of every mention, in turn */
-  GArray       *mention_shorts;  /* guint8: whether each is a short name */
+  /* Plain buffers while the gazetteer scan fills them, a hundred items or so a page. */
+  guint32      *mention_ids;     /* the candidates of every mention, in turn */
+  guint8       *mention_shorts;  /* whether each is a short name */
+  guint         n_mention_ids;
+  guint         mention_ids_size;
+  Mention      *found;           /* the mentions, until they go to @mentions in one go */
+  guint         n_found;
+  guint         found_size;
   guint         solved_ind;      /* the indicator of 破 triggers (add_solving_triggers) */
   int           suspects_ind;    /* suspects_arrested and card_cases, looked up once a page */
   int           cards_ind;
@@ -238,6 +244,11 @@ gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
                                          guint32             start,
                                          guint32             end);
 
+/* fz-attribution-words.c: whether one of @words stands at @i, ending by @end */
+gboolean _fz_attribution_word_at       (const gunichar     *u,
+                                        guint32             i,
+                                        guint32             end,
+                                        FzWordSet          *words);
 /* fz-attribution-words.c: whether one of @words stands in [start, end) */
 gboolean _fz_attribution_contains_any  (const gunichar     *u,
                                         guint32             start,

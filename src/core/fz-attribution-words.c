@@ -53,6 +53,15 @@ word_set_at (const FzWordSet *set,
   return FALSE;
 }
 
+gboolean
+_fz_attribution_word_at (const gunichar *u,
+                         guint32         i,
+                         guint32         end,
+                         FzWordSet      *words)
+{
+  return i < end && word_set_at (word_set_get (words), u, i, end);
+}
+
 /* One pass over the text for all the words: a bit for each first character (folded to 4096)
  * passes over nearly every other position with one test. */
 gboolean

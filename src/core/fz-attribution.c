@@ -288,19 +288,9 @@ _fz_attribution_intern (Ctx        *ctx,
 
 /* Words after a place name that make it part of another name: a news outlet (中新网, 中新社)
  * or a named site (武林广场, 中山路), not the place a figure is about. */
-static const char * const name_suffixes[] = {
-  "网", "社", "广场", "公园", "大道", "大厦", "大桥", "路", "机场", "车站", "火车站",
-};
-
-static gboolean
-starts_with (Ctx        *ctx,
-             guint32     pos,
-             const char *word)
-{
-  guint32 len = (guint32) g_utf8_strlen (word, -1);
-
-  return pos + len <= (guint32) ctx->n && _fz_attribution_contains (ctx->u, pos, pos + len, word);
-}
+static FzWordSet name_suffixes = FZ_WORD_SET (
+  "网", "社", "广场", "公园", "大道", "大厦", "大桥", "路", "机场", "车站", "火车站"
+);
 
 /* The first characters of the suffixes: most mentions are followed by none of them, and this
  * runs for every mention. */
@@ -324,24 +314,20 @@ may_start_suffix (gunichar c)
     }
 }
 
+/* 湖州社区, 湖州网格员, 湖州网络诈骗: words that begin like a suffix and leave the place. */
+static FzWordSet common_words = FZ_WORD_SET (
+  "社区", "社会", "社保", "社工", "路段", "网格", "网络", "网点", "网民", "网吧"
+);
+
 static gboolean
 is_part_of_name (Ctx     *ctx,
                  guint32  end)
 {
-  /* 湖州社区, 湖州网格员, 湖州网络诈骗: words that begin like a suffix and leave the place. */
-  static const char * const common_words[] = {
-    "社区", "社会", "社保", "社工", "路段", "网格", "网络", "网点", "网民", "网吧",
-  };
-
   if (end >= (guint32) ctx->n || !may_start_suffix (ctx->u[end]))
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (common_words); i++)
-    if (starts_with (ctx, end, common_words[i]))
-      return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (name_suffixes); i++)
-    if (starts_with (ctx, end, name_suffixes[i]))
-      return TRUE;
-  return FALSE;
+  if (_fz_attribution_word_at (ctx->u, end, (guint32) ctx->n, &common_words))
+    return FALSE;
+  return _fz_attribution_word_at (ctx->u, end, (guint32) ctx->n, &name_suffixes);
 }
 
 static void
@@ -349,22 +335,39 @@ mention_cb (const FzPlaceMention *m,
             gpointer              data)
 {
   Ctx *ctx = data;
-  Mention mm = { 0 };
+  Mention *mm;
 
   if (!m->is_generic && is_part_of_name (ctx, m->end))
     return;
 
-  mm.start = m->start;
-  mm.end = m->end;
-  mm.name = m->name;
-  mm.first = ctx->mention_ids->len;
-  g_array_append_vals (ctx->mention_ids, m->ids, m->n_ids);
-  g_array_append_vals (ctx->mention_shorts, m->is_short, m->n_ids);
-  mm.n_ids = m->n_ids;
-  mm.generic = m->is_generic;
-  mm.article = _fz_attribution_article_of (ctx, m->start);
-  mm.id = FZ_GAZETTEER_NONE;
-  g_array_append_val (ctx->mentions, mm);
+  if (ctx->n_found == ctx->found_size)
+    {
+      ctx->found_size = ctx->found_size != 0 ? ctx->found_size * 2 : 64;
+      ctx->found = g_renew (Mention, ctx->found, ctx->found_size);
+    }
+  if (ctx->n_mention_ids + m->n_ids > ctx->mention_ids_size)
+    {
+      ctx->mention_ids_size = MAX (ctx->mention_ids_size * 2, ctx->n_mention_ids + m->n_ids);
+      ctx->mention_ids_size = MAX (ctx->mention_ids_size, 256);
+      ctx->mention_ids = g_renew (guint32, ctx->mention_ids, ctx->mention_ids_size);
+      ctx->mention_shorts = g_renew (guint8, ctx->mention_shorts, ctx->mention_ids_size);
+    }
+  mm = &ctx->found[ctx->n_found++];
+  memset (mm, 0, sizeof (Mention));
+  mm->start = m->start;
+  mm->end = m->end;
+  mm->name = m->name;
+  mm->first = ctx->n_mention_ids;
+  if (m->n_ids > 0)
+    {
+      memcpy (ctx->mention_ids + ctx->n_mention_ids, m->ids, m->n_ids * sizeof (guint32));
+      memcpy (ctx->mention_shorts + ctx->n_mention_ids, m->is_short, m->n_ids);
+    }
+  ctx->n_mention_ids += m->n_ids;
+  mm->n_ids = m->n_ids;
+  mm->generic = m->is_generic;
+  mm->article = _fz_attribution_article_of (ctx, m->start);
+  mm->id = FZ_GAZETTEER_NONE;
 }
 
 /* Triggers as one scan finds them, in text order: a plain buffer, as a page has a hundred. */
@@ -555,12 +558,14 @@ scan_text (Ctx *ctx)
   TriggerScan scan = { ctx };
 
   _fz_gazetteer_scan_compact (ctx->gaz, ctx->u, pos, n_pos, mention_cb, ctx);
+  g_array_append_vals (ctx->mentions, ctx->found, ctx->n_found);
+  g_clear_pointer (&ctx->found, g_free);
   for (guint i = 0; i < ctx->mentions->len; i++)
     {
       Mention *m = &g_array_index (ctx->mentions, Mention, i);
 
-      m->ids = &g_array_index (ctx->mention_ids, guint32, m->first);
-      m->shorts = &g_array_index (ctx->mention_shorts, guint8, m->first);
+      m->ids = ctx->mention_ids + m->first;
+      m->shorts = ctx->mention_shorts + m->first;
     }
   _fz_lexicon_scan_compact_two (ctx->lex, lexicon_trigger_cb, &scan,
                                 neutral_lexicon (), neutral_trigger_cb, &scan,
@@ -635,8 +640,6 @@ init_ctx (Ctx            *ctx,
   ctx->mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   ctx->triggers = g_array_new (FALSE, TRUE, sizeof (Trigger));
   find_ends (ctx);
-  ctx->mention_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 256);
-  ctx->mention_shorts = g_array_sized_new (FALSE, FALSE, sizeof (guint8), 256);
   ctx->written_full = g_hash_table_new (NULL, NULL);
   ctx->suspects_ind = fz_lexicon_find (lex, "suspects_arrested");
   ctx->cards_ind = fz_lexicon_find (lex, "card_cases");
@@ -651,9 +654,9 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->arts, g_free);
   g_clear_pointer (&ctx->mentions, g_array_unref);
   g_clear_pointer (&ctx->triggers, g_array_unref);
-  g_clear_pointer (&ctx->mention_ids, g_array_unref);
+  g_clear_pointer (&ctx->mention_ids, g_free);
   g_clear_pointer (&ctx->ends, g_free);
-  g_clear_pointer (&ctx->mention_shorts, g_array_unref);
+  g_clear_pointer (&ctx->mention_shorts, g_free);
   _fz_weights_clear (&ctx->page_support);
   g_clear_pointer (&ctx->written_full, g_hash_table_unref);
 }

@@ -32,6 +32,11 @@ struct _FzLexicon
   FzTrie          *trie;        /* trigger -> its Entry */
   guint8           first_bits[0x10000 / 8];  /* the first characters of the BMP's triggers */
   guint8           single_bits[0x10000 / 8]; /* the BMP's triggers of one character */
+  /* For fz_lexicon_unit_fits_any (), made again after each file: the kinds some indicator
+   * measures, whether one counts in any unit, and the units of those that count in some. */
+  guint            kinds_any;
+  gboolean         count_any_unit;
+  GHashTable      *count_units;   /* unit (the indicators') -> itself */
 };
 
 static void
@@ -112,6 +117,7 @@ fz_lexicon_new (void)
   self->triggers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) entry_free);
   self->trie = _fz_trie_new ();
+  self->count_units = g_hash_table_new (g_str_hash, g_str_equal);
   return self;
 }
 
@@ -142,6 +148,7 @@ fz_lexicon_unref (FzLexicon *self)
     return;
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->triggers);
+  g_hash_table_unref (self->count_units);
   _fz_trie_free (self->trie);
   g_ptr_array_unref (self->indicators);
   g_free (self);
@@ -402,6 +409,34 @@ add_row (FzLexicon   *self,
   return add_row_triggers (self, ind, index, cols[6], origin, line_no, error);
 }
 
+/* What fz_lexicon_unit_fits_any () reads, from the indicators as they now stand. */
+static void
+sum_up_units (FzLexicon *self)
+{
+  self->kinds_any = 0;
+  self->count_any_unit = FALSE;
+  g_hash_table_remove_all (self->count_units);
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      const FzIndicator *ind = g_ptr_array_index (self->indicators, i);
+
+      self->kinds_any |= ind->kinds;
+      if (!fz_indicator_accepts_kind (ind, FZ_KIND_COUNT))
+        continue;
+      if (ind->units->len == 0)
+        self->count_any_unit = TRUE;
+      for (guint k = 0; k < ind->units->len; k++)
+        g_hash_table_add (self->count_units, g_ptr_array_index (ind->units, k));
+    }
+}
+
+static gboolean
+add_from_data (FzLexicon   *self,
+               const char  *data,
+               gssize       len,
+               const char  *origin,
+               GError     **error);
+
 gboolean
 fz_lexicon_add_from_data (FzLexicon   *self,
                           const char  *data,
@@ -409,12 +444,27 @@ fz_lexicon_add_from_data (FzLexicon   *self,
                           const char  *origin,
                           GError     **error)
 {
-  g_autofree char *copy = NULL;
-  g_auto(GStrv) lines = NULL;
-  gboolean seen_header = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (data != NULL, FALSE);
+
+  ok = add_from_data (self, data, len, origin, error);
+  /* Rows read before an error stay, as they always did. */
+  sum_up_units (self);
+  return ok;
+}
+
+static gboolean
+add_from_data (FzLexicon   *self,
+               const char  *data,
+               gssize       len,
+               const char  *origin,
+               GError     **error)
+{
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean seen_header = FALSE;
 
   if (origin == NULL)
     origin = "lexicon";
@@ -541,14 +591,13 @@ fz_lexicon_unit_fits_any (FzLexicon  *self,
                           const char *unit)
 {
   g_return_val_if_fail (self != NULL, FALSE);
-  for (guint i = 0; i < self->indicators->len; i++)
-    {
-      const FzIndicator *ind = g_ptr_array_index (self->indicators, i);
-
-      if (fz_indicator_accepts_kind (ind, kind) && fz_indicator_accepts_unit (ind, kind, unit))
-        return TRUE;
-    }
-  return FALSE;
+  /* fz_indicator_accepts_kind () and fz_indicator_accepts_unit () of every indicator, summed
+   * up as the lexicon was read: a page asks this of every figure. */
+  if (kind >= FZ_N_KINDS || (self->kinds_any & (1u << kind)) == 0)
+    return FALSE;
+  if (kind != FZ_KIND_COUNT || unit == NULL || unit[0] == '\0' || self->count_any_unit)
+    return TRUE;
+  return g_hash_table_contains (self->count_units, unit);
 }
 
 const char *
