@@ -172,6 +172,86 @@ test_units (void)
   g_assert_cmpstr (out->str, ==, "劝阻@0-2:dissuasions,warnings ");
 }
 
+/* What fz_lexicon_unit_fits_any () answers from its summary, asked of every indicator in turn. */
+static gboolean
+fits_any_slowly (FzLexicon  *lex,
+                 FzKind      kind,
+                 const char *unit)
+{
+  for (guint i = 0; i < fz_lexicon_get_n (lex); i++)
+    if (fz_indicator_accepts_kind (fz_lexicon_get (lex, i), kind) &&
+        fz_indicator_accepts_unit (fz_lexicon_get (lex, i), kind, unit))
+      return TRUE;
+  return FALSE;
+}
+
+/* A later file that replaces an indicator's units, widens its kinds or adds one that counts
+ * in any unit changes what fits, as it would if every indicator were asked. */
+static void
+test_units_second_file (void)
+{
+  static const char first[] =
+    "id\tname_zh\tname_en\tdimension\tpolarity\tkinds\ttriggers\tunits\n"
+    "warnings\t预警\twarnings\tprevention\thigher\tcount\t预警\t条,次\n"
+    "losses\t损失\tlosses\toutcome\tlower\tmoney\t损失\n";
+  static const char second[] =
+    "warnings\t\t\t\t\t\t\t人\n"
+    "losses\t\t\t\t\tmoney,percent\t\n";
+  static const char third[] =
+    "visits\t走访\tvisits\tprevention\thigher\tcount\t走访\n";
+  static const char * const units[] = { "条", "次", "人", "台", "", NULL };
+  g_autoptr(FzLexicon) lex = fz_lexicon_new ();
+  g_autoptr(GError) error = NULL;
+  const char * const *files[] = { (const char * const []) { first },
+                                  (const char * const []) { second },
+                                  (const char * const []) { third } };
+
+  /* Nothing read yet: nothing fits. */
+  g_assert_false (fz_lexicon_unit_fits_any (lex, FZ_KIND_COUNT, "条"));
+  g_assert_false (fz_lexicon_unit_fits_any (lex, FZ_KIND_MONEY, NULL));
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_assert_true (fz_lexicon_add_from_data (lex, files[f][0], -1, "units", &error));
+      g_assert_no_error (error);
+      for (guint kind = 0; kind < FZ_N_KINDS; kind++)
+        for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+          g_assert_cmpint (fz_lexicon_unit_fits_any (lex, kind, units[u]), ==,
+                           fits_any_slowly (lex, kind, units[u]));
+    }
+  g_assert_true (fz_lexicon_unit_fits_any (lex, FZ_KIND_COUNT, "台"));
+  g_assert_true (fz_lexicon_unit_fits_any (lex, FZ_KIND_PERCENT, "%"));
+}
+
+static void
+roles_cb (const FzTriggerMatch *m,
+          gpointer              data)
+{
+  GString *out = data;
+
+  g_string_append_printf (out, "%s@%u:%s%s ", m->trigger, m->start,
+                          (m->roles & FZ_TRIGGER_VERB) ? "v" : "",
+                          (m->roles & FZ_TRIGGER_INVOLVED) ? "i" : "");
+}
+
+/* A trigger of one character is found wherever it stands, one of two only where its second
+ * follows; actions and amounts involved say so in the match. */
+static void
+test_single_and_roles (void)
+{
+  static const char tsv[] =
+    "id\tname_zh\tname_en\tdimension\tpolarity\tkinds\ttriggers\n"
+    "solved\t破案\tsolved\tstrike\thigher\tcount\t破获,案\n"
+    "losses\t损失\tlosses\toutcome\tlower\tmoney\t涉案金额,损失\n";
+  g_autoptr(FzLexicon) lex = fz_lexicon_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_assert_true (fz_lexicon_add_from_data (lex, tsv, -1, "roles", &error));
+  g_assert_no_error (error);
+  fz_lexicon_scan (lex, "破获案件，破坏，涉案金额损失，案", -1, roles_cb, out);
+  g_assert_cmpstr (out->str, ==, "破获@0:v 案@2: 涉案金额@8:i 损失@12: 案@15: ");
+}
+
 /* Every count indicator of the shipped lexicon lists its measure words, so that a count in
  * 台 or 辆 measures none of them. */
 static void
@@ -205,5 +285,7 @@ main (int   argc,
   g_test_add_func ("/lexicon/shipped", test_shipped);
   g_test_add_func ("/lexicon/units", test_units);
   g_test_add_func ("/lexicon/shipped-units", test_shipped_units);
+  g_test_add_func ("/lexicon/units-second-file", test_units_second_file);
+  g_test_add_func ("/lexicon/single-and-roles", test_single_and_roles);
   return g_test_run ();
 }
