@@ -80,12 +80,24 @@ static FzWordSet peak_words = FZ_WORD_SET ("单日最", "单月最", "单周最"
 /* 每人最高补偿5万元: a cap or a rate per person is a rule. 单日最高发案41起 is a peak
  * that happened, a statistic. */
 static gboolean
-is_cap (Ctx            *ctx,
-        const FzFigure *fig,
-        guint32         clause_start)
+is_cap_uncached (Ctx            *ctx,
+                 const FzFigure *fig,
+                 guint32         clause_start)
 {
   return _fz_attribution_contains_any (ctx->u, clause_start, fig->start, &cap_words) &&
          !_fz_attribution_contains_any (ctx->u, clause_start, fig->start, &peak_words);
+}
+
+/* Both the indicator and the core flag ask: @cap holds the answer, -1 until known. */
+static gboolean
+is_cap (Ctx            *ctx,
+        const FzFigure *fig,
+        guint32         clause_start,
+        int            *cap)
+{
+  if (*cap < 0)
+    *cap = is_cap_uncached (ctx, fig, clause_start) ? 1 : 0;
+  return *cap == 1;
 }
 
 static void
@@ -118,7 +130,8 @@ static int
 assign_indicator (Ctx        *ctx,
                   guint       index,
                   FzFigure   *fig,
-                  const Span *span)
+                  const Span *span,
+                  int        *cap)
 {
   int art = span->article;
   int ind = -1;
@@ -126,7 +139,7 @@ assign_indicator (Ctx        *ctx,
   fig->indicator = 0;
   fig->polarity = 0;
   if (art >= 0 && ctx->arts[art].fraud && fz_kind_is_statistic (fig->kind) &&
-      !is_cap (ctx, fig, span->clause_start) &&
+      !is_cap (ctx, fig, span->clause_start, cap) &&
       !_fz_attribution_is_other_crime (ctx, span->sentence_start, span->sentence_end))
     ind = _fz_attribution_find_indicator (ctx, index, span->sentence_start, span->sentence_end,
                                           span->clause_start, span->clause_end);
@@ -147,14 +160,15 @@ static gboolean
 is_core (Ctx            *ctx,
          const FzFigure *fig,
          const Span     *span,
-         int             ind)
+         int             ind,
+         int            *cap)
 {
   int art = span->article;
 
   if (!fz_kind_is_statistic (fig->kind) ||
       is_story_sentence (ctx, span->sentence_start, span->sentence_end) ||
       is_story_paragraph (ctx, fig->start, span->floor, span->ceil) ||
-      is_small_word_number (ctx, fig) || is_cap (ctx, fig, span->clause_start))
+      is_small_word_number (ctx, fig) || is_cap (ctx, fig, span->clause_start, cap))
     return FALSE;
   if (ind >= 0)
     return TRUE;
@@ -177,11 +191,11 @@ _fz_attribution_figure (Ctx   *ctx,
 {
   FzFigure *fig = fz_figure_list_get_mut (ctx->figures, index);
   Span span;
-  int ind;
+  int ind, cap = -1;
 
   find_span (ctx, fig, &span);
   fig->article = span.article;
   _fz_attribution_assign_region (ctx, fig, &span);
-  ind = assign_indicator (ctx, index, fig, &span);
-  fig->core = is_core (ctx, fig, &span, ind) ? 1 : 0;
+  ind = assign_indicator (ctx, index, fig, &span, &cap);
+  fig->core = is_core (ctx, fig, &span, ind, &cap) ? 1 : 0;
 }
