@@ -142,17 +142,53 @@ resolve_mention (Ctx     *ctx,
     g_hash_table_add (ctx->written_full, GUINT_TO_POINTER (m->id));
 }
 
+/* Whether @a and @b have the same candidates in the same article, so resolve the same way:
+ * the support is fixed by now. */
+static gboolean
+same_reading (const Mention *a,
+              const Mention *b)
+{
+  return a->name == b->name && a->article == b->article && a->n_ids == b->n_ids &&
+         memcmp (a->ids, b->ids, a->n_ids * sizeof (guint32)) == 0 &&
+         memcmp (a->shorts, b->shorts, a->n_ids) == 0;
+}
+
 void
 _fz_attribution_resolve_mentions (Ctx *ctx)
 {
+  /* A page names the same places again and again: each reading is worked out once, and the
+   * mentions that repeat it found by name in a small open table. */
+  guint size = 64;
+  g_autofree guint *seen = NULL;
+
+  while (size < ctx->mentions->len * 2)
+    size *= 2;
+  seen = g_new0 (guint, size);   /* index + 1 of the first mention of a reading, 0 free */
   for (guint i = 0; i < ctx->mentions->len; i++)
     {
       Mention *m = &g_array_index (ctx->mentions, Mention, i);
+      guint s;
 
       if (m->generic)
-        resolve_generic (ctx, m);
-      else
-        resolve_mention (ctx, m);
+        {
+          resolve_generic (ctx, m);
+          continue;
+        }
+      for (s = (guint) ((GPOINTER_TO_SIZE (m->name) >> 3) * 0x9E3779B1u) & (size - 1);
+           seen[s] != 0; s = (s + 1) & (size - 1))
+        if (same_reading (&g_array_index (ctx->mentions, Mention, seen[s] - 1), m))
+          break;
+      if (seen[s] != 0)
+        {
+          const Mention *first = &g_array_index (ctx->mentions, Mention, seen[s] - 1);
+
+          m->id = first->id;
+          m->is_short = first->is_short;
+          m->ambiguous = first->ambiguous;
+          continue;
+        }
+      seen[s] = i + 1;
+      resolve_mention (ctx, m);
     }
 }
 
