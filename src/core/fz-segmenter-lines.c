@@ -184,10 +184,12 @@ _fz_segmenter_scan (const char *text,
 
           /* Han from U+4000 to U+9FFF, most of a page, is visible and no clause mark: a run
            * of it is counted by its lead bytes alone. */
-          while (run + 2 < len && (guchar) text[run] >= 0xE4 && (guchar) text[run] <= 0xE9)
-            run += 3, c++, n_vis++;
+          while (run + 2 < len && (guint) (guchar) text[run] - 0xE4 <= 0xE9 - 0xE4)
+            run += 3;
           if (run > p)
             {
+              c += (guint32) ((run - p) / 3);
+              n_vis += (guint) ((run - p) / 3);
               p = run;
               e = p, c_e = c;
               clause |= punct;
