@@ -224,6 +224,102 @@ test_count_chars (void)
                         (gsize) g_utf8_strlen (start, p - start));
 }
 
+/* Decoding while checking: where it vouches for a text, its code points are those of the
+ * decoder every stage uses, and it leaves to GLib what GLib alone may judge (NUL, overlong
+ * forms, surrogates, noncharacters, four-byte characters, broken sequences). */
+static void
+test_utf8_to_ucs4 (void)
+{
+  static const char *vouched[] = {
+    SIMPLIFIED, "abc 123\n\t", "caf\xC3\xA9 \xC2\xA0\xDF\xBF", "\xE1\x80\x80\xEC\xBF\xBF",
+    "\xEE\x80\x80\xEF\xBC\x8C\xEF\xBC\x85\xEF\xB7\x8F\xEF\xBF\xBD", "\xE3\x80\x82\xE2\x80\x9C", "",
+  };
+  static const char *left[] = {
+    "a\xC0\x80", "\xE0\xA4\x85", "\xED\x9F\xBF", "\xEF\xB7\x90", "\xEF\xBF\xBE", "\xF0\x9F\x98\x80",
+    "\xE4\xB8", "\xE4\x41\x41", "\x80", "\xC2", "\xFF",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (vouched); i++)
+    {
+      gsize len = strlen (vouched[i]);
+      g_autofree gunichar *got = g_new (gunichar, len + 1);
+      g_autofree gunichar *want = NULL;
+      guint n = G_MAXUINT, n_want = 0;
+
+      g_assert_true (g_utf8_validate (vouched[i], len, NULL));
+      g_assert_true (fz_charset_utf8_to_ucs4 (vouched[i], len, got, &n));
+      want = fz_charset_to_ucs4 (vouched[i], len, FALSE, &n_want);
+      g_assert_cmpuint (n, ==, n_want);
+      g_assert_cmpmem (got, n * sizeof (gunichar), want, n_want * sizeof (gunichar));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (left); i++)
+    {
+      g_autofree char *text = g_strconcat ("中文", left[i], "中文", NULL);
+      gsize len = strlen (text);
+      g_autofree gunichar *got = g_new (gunichar, len + 1);
+      guint n = 0;
+
+      g_assert_false (fz_charset_utf8_to_ucs4 (text, len, got, &n));
+    }
+  /* NUL is left too: the text is not cut short at it. */
+  {
+    static const char with_nul[] = "中\0文";
+    gunichar got[8];
+    guint n = 0;
+
+    g_assert_false (fz_charset_utf8_to_ucs4 (with_nul, sizeof with_nul - 1, got, &n));
+  }
+}
+
+/* The code points read while a file is decoded are those of the text it gives, after a byte
+ * order mark; other encodings and texts GLib must judge give none, and the same text. */
+static void
+test_decode_chars (void)
+{
+  static const char *texts[] = { SIMPLIFIED, "\xEF\xBB\xBF" SIMPLIFIED, "中文\xF0\x9F\x98\x80中文" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree gunichar *chars = NULL;
+      g_autofree char *plain = NULL;
+      g_autofree char *text = NULL;
+      g_autofree gunichar *want = NULL;
+      gsize len = 0, plain_len = 0;
+      guint n = 0, n_want = 0;
+
+      text = fz_charset_decode_chars ((const guint8 *) texts[i], strlen (texts[i]), &len, NULL,
+                                      &chars, &n, &error);
+      g_assert_no_error (error);
+      plain = fz_charset_decode ((const guint8 *) texts[i], strlen (texts[i]), &plain_len, NULL,
+                                 &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (text, ==, plain);
+      if (i == 2)
+        {
+          g_assert_null (chars);
+          continue;
+        }
+      g_assert_nonnull (chars);
+      want = fz_charset_to_ucs4 (text, len, FALSE, &n_want);
+      g_assert_cmpuint (n, ==, n_want);
+      g_assert_cmpmem (chars, (n + 1) * sizeof (gunichar), want, (n_want + 1) * sizeof (gunichar));
+    }
+  {
+    g_autoptr(GBytes) gb = encode (SIMPLIFIED, "GB18030", "", 0);
+    g_autoptr(GError) error = NULL;
+    g_autofree gunichar *chars = NULL;
+    g_autofree char *text = NULL;
+    guint n = 0;
+
+    text = fz_charset_decode_chars (g_bytes_get_data (gb, NULL), g_bytes_get_size (gb), NULL,
+                                    NULL, &chars, &n, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (text, ==, SIMPLIFIED);
+    g_assert_null (chars);
+  }
+}
+
 static void
 test_document_properties (void)
 {
@@ -289,6 +385,8 @@ main (int   argc,
   g_test_add_func ("/charset/line-ends", test_line_ends);
   g_test_add_func ("/charset/errors", test_errors);
   g_test_add_func ("/charset/decode-direct", test_decode_direct);
+  g_test_add_func ("/charset/utf8-to-ucs4", test_utf8_to_ucs4);
+  g_test_add_func ("/charset/decode-chars", test_decode_chars);
   g_test_add_func ("/charset/document-properties", test_document_properties);
   g_test_add_func ("/charset/isspace", test_isspace);
   g_test_add_func ("/charset/count-chars", test_count_chars);

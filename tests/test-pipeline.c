@@ -131,6 +131,66 @@ test_user_lexicon (void)
   g_rmdir (dir);
 }
 
+/* A page analysed with the code points read while it was loaded ends as one decoded again
+ * by the pipeline: the same figures with the same indicator, region and period. A
+ * traditional page, analysed in its simplified view, does not use them. */
+static void
+test_load_chars (void)
+{
+  static const char *texts[] = {
+    "2024年5月6日 星期一\n\n绍兴警方通报\n今年以来，绍兴市公安局破获电信网络诈骗案件210起，"
+    "同比上升12.5%，止付冻结涉诈资金1.6亿元。\n　　3月份，上虞区劝阻群众1.2万余人次。\n",
+    "本報訊 今年以來，湖州市公安局破獲電信網路詐騙案件120起，同比下降15%。\n",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPipeline) pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
+  g_autofree char *dir = g_dir_make_tmp ("fz-pipeline-chars-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "page.txt", NULL);
+
+  g_assert_no_error (error);
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(FzDocument) plain = NULL;
+      g_autoptr(FzDocument) with_chars = NULL;
+      g_autofree gunichar *chars = NULL;
+      FzFigureList *a, *b;
+      guint n_chars = 0;
+
+      g_assert_true (g_file_set_contents (path, texts[t], -1, NULL));
+      plain = fz_document_load (file, NULL, &error);
+      g_assert_no_error (error);
+      with_chars = fz_document_load_chars (file, NULL, &chars, &n_chars, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (chars);
+      g_assert_cmpuint (n_chars, ==, g_utf8_strlen (texts[t], -1));
+      fz_pipeline_analyze (pipeline, plain);
+      fz_pipeline_analyze_chars (pipeline, with_chars, chars, n_chars);
+      a = fz_document_get_figures (plain);
+      b = fz_document_get_figures (with_chars);
+      g_assert_cmpuint (fz_figure_list_get_n (a), >=, 2);
+      g_assert_cmpuint (fz_figure_list_get_n (a), ==, fz_figure_list_get_n (b));
+      for (guint i = 0; i < fz_figure_list_get_n (a); i++)
+        {
+          const FzFigure *fa = fz_figure_list_get (a, i), *fb = fz_figure_list_get (b, i);
+
+          g_assert_cmpuint (fa->start, ==, fb->start);
+          g_assert_cmpuint (fa->end, ==, fb->end);
+          g_assert_cmpstr (fz_figure_list_str (a, fa->indicator), ==,
+                           fz_figure_list_str (b, fb->indicator));
+          g_assert_cmpstr (fz_figure_list_str (a, fa->region), ==,
+                           fz_figure_list_str (b, fb->region));
+          g_assert_cmpstr (fz_figure_list_str (a, fa->period), ==,
+                           fz_figure_list_str (b, fb->period));
+        }
+      /* The regions are found from the characters: a page read wrongly would lose them. */
+      g_assert_cmpstr (fz_figure_list_str (b, fz_figure_list_get (b, 0)->region), !=, "");
+      g_assert_cmpstr (fz_document_get_date (plain), ==, fz_document_get_date (with_chars));
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -145,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/pipeline/set-date", test_set_date);
   g_test_add_func ("/pipeline/user-lexicon", test_user_lexicon);
   g_test_add_func ("/pipeline/run-apart", test_run_apart);
+  g_test_add_func ("/pipeline/load-chars", test_load_chars);
   status = g_test_run ();
   g_rmdir (config);
   return status;

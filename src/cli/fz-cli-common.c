@@ -200,7 +200,9 @@ load_document (FzCliCommon  *common,
                GFile        *file,
                GError      **error)
 {
-  g_autoptr(FzDocument) document = fz_document_load (file, NULL, error);
+  g_autofree gunichar *chars = NULL;
+  guint n_chars = 0;
+  g_autoptr(FzDocument) document = fz_document_load_chars (file, NULL, &chars, &n_chars, error);
   const char *date = NULL;
 
   if (document == NULL)
@@ -218,7 +220,7 @@ load_document (FzCliCommon  *common,
   if (date != NULL)
     fz_document_set_date (document, date);
   if (pipeline != NULL)
-    fz_pipeline_analyze (pipeline, document);
+    fz_pipeline_analyze_chars (pipeline, document, chars, n_chars);
   return g_steal_pointer (&document);
 }
 

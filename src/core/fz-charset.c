@@ -400,15 +400,56 @@ decode_unmarked (const guint8  *data,
                  out_len, out_encoding, encoding, error);
 }
 
-char *
-fz_charset_decode (const guint8  *data,
-                   gsize          len,
-                   gsize         *out_len,
-                   const char   **out_encoding,
-                   GError       **error)
+/* Valid UTF-8 is the common case: one validation pass and one copy, and with @chars the
+ * validation decodes the code points as it goes. */
+static char *
+decode_utf8 (const guint8  *data,
+             gsize          len,
+             gsize         *out_len,
+             const char   **out_encoding,
+             gunichar     **chars,
+             guint         *n_chars,
+             GError       **error)
 {
+  g_autofree gunichar *buf = NULL;
+  guint n = 0;
+  char *text;
+
+  if (chars != NULL && len < G_MAXUINT)
+    {
+      buf = g_new (gunichar, len + 1);
+      if (!fz_charset_utf8_to_ucs4 ((const char *) data, len, buf, &n))
+        g_clear_pointer (&buf, g_free);
+    }
+  if (buf == NULL && !g_utf8_validate_len ((const char *) data, len, NULL))
+    return NULL;
+  text = finish (g_strndup ((const char *) data, len), len, out_len, out_encoding, "UTF-8",
+                 error);
+  if (text != NULL && buf != NULL)
+    {
+      buf[n] = 0;
+      *chars = g_steal_pointer (&buf);
+      *n_chars = n;
+    }
+  return text;
+}
+
+char *
+fz_charset_decode_chars (const guint8  *data,
+                         gsize          len,
+                         gsize         *out_len,
+                         const char   **out_encoding,
+                         gunichar     **chars,
+                         guint         *n_chars,
+                         GError       **error)
+{
+  g_autoptr(GError) local = NULL;
+  char *text;
+
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
+  if (chars != NULL)
+    *chars = NULL;
   if (len == 0)
     {
       g_set_error (error, FZ_ERROR, FZ_ERROR_EMPTY, _("the file is empty"));
@@ -421,16 +462,81 @@ fz_charset_decode (const guint8  *data,
     {
       data += 3;
       len -= 3;
-      if (g_utf8_validate_len ((const char *) data, len, NULL))
-        return finish (g_strndup ((const char *) data, len), len,
-                       out_len, out_encoding, "UTF-8", error);
+      text = decode_utf8 (data, len, out_len, out_encoding, chars, n_chars, &local);
+      if (text != NULL)
+        return text;
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
     }
   if (!check_not_binary (data, len, error))
     return NULL;
-  if (g_utf8_validate_len ((const char *) data, len, NULL))
-    return finish (g_strndup ((const char *) data, len), len,
-                   out_len, out_encoding, "UTF-8", error);
+  text = decode_utf8 (data, len, out_len, out_encoding, chars, n_chars, &local);
+  if (text != NULL)
+    return text;
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   return decode_unmarked (data, len, out_len, out_encoding, error);
+}
+
+char *
+fz_charset_decode (const guint8  *data,
+                   gsize          len,
+                   gsize         *out_len,
+                   const char   **out_encoding,
+                   GError       **error)
+{
+  return fz_charset_decode_chars (data, len, out_len, out_encoding, NULL, NULL, error);
+}
+
+gboolean
+fz_charset_utf8_to_ucs4 (const char *text,
+                         gsize       len,
+                         gunichar   *out,
+                         guint      *n_out)
+{
+  const guchar *p = (const guchar *) text, *end = p + len;
+  guint n = 0;
+
+  while (p < end)
+    {
+      guint b = p[0];
+
+      /* Han from U+4000 to U+9FFF: any continuation bytes make a valid character. */
+      if (b - 0xE4 <= 0xE9 - 0xE4 && end - p >= 3 && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40)
+        {
+          out[n++] = ((b & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+          p += 3;
+        }
+      else if (b - 1 < 0x7F)
+        out[n++] = *p++;
+      else if (b - 0xC2 <= 0xDF - 0xC2 && end - p >= 2 && (p[1] ^ 0x80u) < 0x40)
+        {
+          out[n++] = ((b & 0x1F) << 6) | (p[1] & 0x3Fu);
+          p += 2;
+        }
+      /* E0 may start an overlong form and ED a surrogate: those are left to GLib. */
+      else if (b >= 0xE1 && b <= 0xEF && b != 0xED && end - p >= 3 &&
+               ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40)
+        {
+          gunichar c = ((b & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+
+          /* Noncharacters: whether they are valid is GLib's to say. */
+          if ((c >= 0xFDD0 && c <= 0xFDEF) || c >= 0xFFFE)
+            return FALSE;
+          out[n++] = c;
+          p += 3;
+        }
+      else
+        return FALSE;
+    }
+  *n_out = n;
+  return TRUE;
 }
 
 /* The character at @p when it is plain ASCII or a three-byte sequence that is surely valid

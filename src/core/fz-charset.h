@@ -17,6 +17,25 @@ char       *fz_charset_decode        (const guint8  *data,
                                       const char   **out_encoding,
                                       GError       **error);
 
+/* The same, and for valid UTF-8 its code points (as fz_charset_to_ucs4 () would give them,
+ * NUL-terminated) in *@chars, read in the same pass; *@chars is NULL when the text was not
+ * UTF-8 or held a character left to a slower check. */
+char       *fz_charset_decode_chars  (const guint8  *data,
+                                      gsize          len,
+                                      gsize         *out_len,
+                                      const char   **out_encoding,
+                                      gunichar     **chars,
+                                      guint         *n_chars,
+                                      GError       **error);
+/* Decodes @text (@len bytes) into @out (room for @len code points) when every character is
+ * one no UTF-8 validator rejects: ASCII but NUL, two-byte sequences, three-byte ones that are
+ * no overlong form, surrogate or noncharacter. FALSE at anything else, which needs
+ * g_utf8_validate (); *@n_out is set only on TRUE. Most Chinese text is only such characters. */
+gboolean    fz_charset_utf8_to_ucs4  (const char    *text,
+                                      gsize          len,
+                                      gunichar      *out,
+                                      guint         *n_out);
+
 /* Code points of @text, NUL-terminated, *n_out of them. A byte that is not UTF-8 becomes
  * U+FFFD (one for one); with @drop_space, white space and BOMs are left out. */
 gunichar   *fz_charset_to_ucs4       (const char   *text,

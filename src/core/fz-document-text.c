@@ -16,6 +16,7 @@ fz_document_text_free (FzDocumentText *self)
   g_free (self->date);
   g_free (self->outlet);
   g_clear_object (&self->page_map);
+  g_free (self->chars);
   g_free (self);
 }
 
@@ -38,11 +39,12 @@ read_html (FzDocumentText  *self,
   return TRUE;
 }
 
-FzDocumentText *
-fz_document_text_decode (const char    *name,
-                         const guint8  *data,
-                         gsize          len,
-                         GError       **error)
+static FzDocumentText *
+decode (const char    *name,
+        const guint8  *data,
+        gsize          len,
+        gboolean       want_chars,
+        GError       **error)
 {
   g_autoptr(FzDocumentText) self = g_new0 (FzDocumentText, 1);
 
@@ -61,8 +63,28 @@ fz_document_text_decode (const char    *name,
         return NULL;
     }
   else
-    self->text = fz_charset_decode (data, len, &self->len, &self->encoding, error);
+    self->text = fz_charset_decode_chars (data, len, &self->len, &self->encoding,
+                                          want_chars ? &self->chars : NULL, &self->n_chars,
+                                          error);
   if (self->text == NULL)
     return NULL;
   return g_steal_pointer (&self);
+}
+
+FzDocumentText *
+fz_document_text_decode (const char    *name,
+                         const guint8  *data,
+                         gsize          len,
+                         GError       **error)
+{
+  return decode (name, data, len, FALSE, error);
+}
+
+FzDocumentText *
+fz_document_text_decode_chars (const char    *name,
+                               const guint8  *data,
+                               gsize          len,
+                               GError       **error)
+{
+  return decode (name, data, len, TRUE, error);
 }

@@ -18,6 +18,8 @@ typedef struct
   gboolean    date_is_page;  /* the page's own date (HTML meta), not just the file's (PDF) */
   char       *outlet;        /* from the metadata, or NULL */
   FzPageMap  *page_map;      /* a PDF's pages and character boxes, or NULL */
+  gunichar   *chars;         /* the code points of text, when asked for and read in passing */
+  guint       n_chars;
 } FzDocumentText;
 
 void            fz_document_text_free   (FzDocumentText *self);
@@ -28,6 +30,13 @@ FzDocumentText *fz_document_text_decode (const char     *name,
                                          const guint8   *data,
                                          gsize           len,
                                          GError        **error);
+
+/* The same, with the code points of plain UTF-8 text read while it is checked, for an
+ * analysis that follows at once; chars stays NULL for other files. */
+FzDocumentText *fz_document_text_decode_chars (const char   *name,
+                                               const guint8 *data,
+                                               gsize         len,
+                                               GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzDocumentText, fz_document_text_free)
 

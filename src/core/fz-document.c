@@ -272,6 +272,8 @@ document_new (GFile        *file,
               const char   *name,
               const guint8 *data,
               gsize         len,
+              gunichar    **chars,
+              guint        *n_chars,
               GError      **error)
 {
   g_autoptr(FzDocument) self = NULL;
@@ -279,7 +281,8 @@ document_new (GFile        *file,
   g_autoptr(FzDocumentText) read = NULL;
   g_autofree char *view = NULL;
 
-  read = fz_document_text_decode (name, data, len, &local);
+  read = chars != NULL ? fz_document_text_decode_chars (name, data, len, &local)
+                       : fz_document_text_decode (name, data, len, &local);
   if (read == NULL)
     {
       g_set_error (error, FZ_ERROR, local->code, "%s: %s", name, local->message);
@@ -299,6 +302,11 @@ document_new (GFile        *file,
     fz_script_restore_articles (self->articles, view, self->text, self->len);
   self->outlet = find_outlet (self->text, self->len);
   take_metadata (self, read);
+  if (chars != NULL)
+    {
+      *chars = g_steal_pointer (&read->chars);
+      *n_chars = read->n_chars;
+    }
   for (guint i = 0; i < self->articles->len && self->title == NULL; i++)
     {
       FzArticle *a = g_ptr_array_index (self->articles, i);
@@ -311,10 +319,12 @@ document_new (GFile        *file,
 
 /* ----------------------------------------------------------- Public API */
 
-FzDocument *
-fz_document_load (GFile         *file,
-                  GCancellable  *cancellable,
-                  GError       **error)
+static FzDocument *
+load (GFile         *file,
+      GCancellable  *cancellable,
+      gunichar     **chars,
+      guint         *n_chars,
+      GError       **error)
 {
   g_autofree char *display = NULL;
   g_autofree char *name = NULL;
@@ -333,7 +343,7 @@ fz_document_load (GFile         *file,
     return NULL;
 
   {
-    FzDocument *self = document_new (file, display, data, len, error);
+    FzDocument *self = document_new (file, display, data, len, chars, n_chars, error);
 
     if (self != NULL)
       {
@@ -342,6 +352,28 @@ fz_document_load (GFile         *file,
       }
     return self;
   }
+}
+
+FzDocument *
+fz_document_load (GFile         *file,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  return load (file, cancellable, NULL, NULL, error);
+}
+
+FzDocument *
+fz_document_load_chars (GFile         *file,
+                        GCancellable  *cancellable,
+                        gunichar     **chars,
+                        guint         *n_chars,
+                        GError       **error)
+{
+  g_return_val_if_fail (chars != NULL && n_chars != NULL, NULL);
+
+  *chars = NULL;
+  *n_chars = 0;
+  return load (file, cancellable, chars, n_chars, error);
 }
 
 FzDocument *
@@ -361,7 +393,7 @@ fz_document_new_from_data (const char    *name,
                    name, FZ_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
-  return document_new (NULL, name, data ? data : (const guint8 *) "", len, error);
+  return document_new (NULL, name, data ? data : (const guint8 *) "", len, NULL, NULL, error);
 }
 
 GFile *

@@ -20,6 +20,13 @@ G_DECLARE_FINAL_TYPE (FzDocument, fz_document, FZ, DOCUMENT, GObject)
 FzDocument   *fz_document_load            (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);
+/* The same, and for plain UTF-8 text its code points, read while the text was checked, in
+ * *@chars (NULL for other files; free with g_free ()): for an analysis that follows at once. */
+FzDocument   *fz_document_load_chars      (GFile         *file,
+                                           GCancellable  *cancellable,
+                                           gunichar     **chars,
+                                           guint         *n_chars,
+                                           GError       **error);
 /* Only the reading and its checks (special file, size, empty), undecoded; errors name the file. */
 guint8       *fz_document_read            (GFile         *file,
                                            GCancellable  *cancellable,

@@ -181,15 +181,18 @@ fz_pipeline_new_finish (GAsyncResult  *result,
 
 /* Stages 4 to 7 over @document's text, writing the articles' regions into @articles. */
 static FzFigureList *
-run (FzPipeline  *self,
-     FzDocument  *document,
-     GPtrArray   *articles,
-     const char  *date,
-     char       **found_date)
+run (FzPipeline     *self,
+     FzDocument     *document,
+     GPtrArray      *articles,
+     const char     *date,
+     char          **found_date,
+     const gunichar *given,
+     guint           n_given)
 {
   FzFigureList *figures;
   g_autofree char *view = NULL;
-  g_autofree gunichar *chars = NULL;
+  g_autofree gunichar *owned = NULL;
+  const gunichar *chars;
   guint n_chars = 0;
   const char *text;
   gsize len;
@@ -206,8 +209,15 @@ run (FzPipeline  *self,
   figures = fz_extract (text, len);
   if (view != NULL)
     fz_script_restore_units (figures, view, fz_document_get_text (document, NULL));
-  /* Attribution and periods read the same characters: decoded once, here. */
-  chars = fz_charset_to_ucs4 (text, len, FALSE, &n_chars);
+  /* Attribution and periods read the same characters: decoded once, here, unless the
+   * loader read them while it checked the text. A traditional page is read in its view. */
+  if (given != NULL && view == NULL)
+    {
+      chars = given;
+      n_chars = n_given;
+    }
+  else
+    chars = owned = fz_charset_to_ucs4 (text, len, FALSE, &n_chars);
   _fz_attribute_chars (self->gazetteer, self->lexicon, chars, n_chars, articles, figures);
 
   g_date_clear (&doc_date, 1);
@@ -235,7 +245,7 @@ fz_pipeline_run (FzPipeline  *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
 
-  return run (self, document, fz_document_get_articles (document), date, found_date);
+  return run (self, document, fz_document_get_articles (document), date, found_date, NULL, 0);
 }
 
 FzAnalysis *
@@ -251,15 +261,17 @@ fz_pipeline_run_apart (FzPipeline *self,
   g_return_val_if_fail (FZ_IS_DOCUMENT (document), NULL);
 
   articles = fz_analysis_copy_articles (document);
-  figures = run (self, document, articles, date, &found);
+  figures = run (self, document, articles, date, &found, NULL, 0);
   /* Here rather than when stored: the main thread has the window to draw. */
   fz_figure_list_compact (figures);
   return fz_analysis_new (figures, found, g_steal_pointer (&articles));
 }
 
 void
-fz_pipeline_analyze (FzPipeline *self,
-                     FzDocument *document)
+fz_pipeline_analyze_chars (FzPipeline     *self,
+                           FzDocument     *document,
+                           const gunichar *chars,
+                           guint           n_chars)
 {
   g_autoptr(FzFigureList) figures = NULL;
   g_autofree char *found = NULL;
@@ -267,8 +279,16 @@ fz_pipeline_analyze (FzPipeline *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (FZ_IS_DOCUMENT (document));
 
-  figures = fz_pipeline_run (self, document, fz_document_get_date (document), &found);
+  figures = run (self, document, fz_document_get_articles (document),
+                 fz_document_get_date (document), &found, chars, n_chars);
   if (found != NULL)
     fz_document_set_date (document, found);
   fz_document_set_figures (document, figures);
+}
+
+void
+fz_pipeline_analyze (FzPipeline *self,
+                     FzDocument *document)
+{
+  fz_pipeline_analyze_chars (self, document, NULL, 0);
 }

@@ -78,6 +78,12 @@ FzAnalysis   *fz_pipeline_run_apart       (FzPipeline    *self,
  * none was set): for a document nobody else sees yet, as on the loader's worker threads. */
 void         fz_pipeline_analyze          (FzPipeline    *self,
                                            FzDocument    *document);
+/* The same with the code points of @document's text as fz_document_load_chars () gave them
+ * (NULL: decoded here), so that the text is decoded once. */
+void         fz_pipeline_analyze_chars    (FzPipeline     *self,
+                                           FzDocument     *document,
+                                           const gunichar *chars,
+                                           guint           n_chars);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzPipeline, fz_pipeline_unref)
 
