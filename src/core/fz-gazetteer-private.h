@@ -42,6 +42,14 @@ typedef struct
   guint8      generic;     /* the name of a FZ_PLACE_GENERIC place */
 } NameEntry;
 
+/* A slot of the table of names: the name's hash beside its index in entries + 1 (0 when the
+ * slot is free), so that a probe compares strings only when the hashes agree. */
+typedef struct
+{
+  guint32 hash;
+  guint32 index;
+} NameSlot;
+
 struct _FzGazetteer
 {
   gatomicrefcount  ref;
@@ -49,7 +57,8 @@ struct _FzGazetteer
   GStringChunk    *strings;     /* short forms and alias names */
   GArray          *places;      /* Place */
   GArray          *candidates;  /* Candidate */
-  GHashTable      *names;       /* name -> its index in entries + 1 */
+  NameSlot        *name_slots;  /* name -> its index in entries + 1, by open addressing */
+  guint            name_bits;   /* log2 of the number of slots */
   GArray          *entries;     /* NameEntry */
   GHashTable      *codes;       /* code -> id + 1 */
   FzTrie          *trie;        /* the names the scan matches -> their index in entries + 1 */
@@ -100,6 +109,11 @@ void      _fz_gazetteer_add_place_names  (FzGazetteer  *self,
                                           guint32       id);
 NameEntry *_fz_gazetteer_entry           (FzGazetteer  *self,
                                           const char   *name);
+void      _fz_gazetteer_reserve_names    (FzGazetteer  *self,
+                                          guint         n_names);
+NameSlot *_fz_gazetteer_name_slot        (FzGazetteer  *self,
+                                          const char   *name,
+                                          gsize         len);
 gboolean  _fz_gazetteer_parse_error      (GError      **error,
                                           const char   *origin,
                                           guint         line_no,
