@@ -123,8 +123,8 @@ _fz_gazetteer_name_slot (FzGazetteer *self,
   guint32 hash = name_hash (name, len);
   NameSlot *slot;
 
-  if (self->name_slots == NULL || !has_room (self->name_bits, (gsize) self->entries->len + 1))
-    _fz_gazetteer_reserve_names (self, self->entries->len + 1);
+  if (self->name_slots == NULL || !has_room (self->name_bits, (gsize) self->n_entries + 1))
+    _fz_gazetteer_reserve_names (self, self->n_entries + 1);
   slot = find_slot (self, name, hash);
   slot->hash = hash;
   return slot;

@@ -56,10 +56,13 @@ struct _FzGazetteer
   char            *data;        /* the TSV, cut in place: names point into it */
   GStringChunk    *strings;     /* short forms and alias names */
   GArray          *places;      /* Place */
-  GArray          *candidates;  /* Candidate */
+  GArray          *candidates;  /* Candidate; while divisions are added, room after the first
+                                 * n_candidates, the ones added */
+  guint            n_candidates;
   NameSlot        *name_slots;  /* name -> its index in entries + 1, by open addressing */
   guint            name_bits;   /* log2 of the number of slots */
-  GArray          *entries;     /* NameEntry */
+  GArray          *entries;     /* NameEntry, likewise */
+  guint            n_entries;
   GHashTable      *codes;       /* code -> id + 1 */
   FzTrie          *trie;        /* the names the scan matches -> their index in entries + 1 */
   guint8           first_bits[0x10000 / 8];  /* the first characters of the BMP's names */

@@ -279,6 +279,25 @@ count_chars (const char *s,
   return n;
 }
 
+/* The next candidate and the next entry, written in place: g_array_append_val () cost a call
+ * and a copy for each name. The arrays grow one at a time only past the room made for the
+ * divisions. */
+static inline Candidate *
+push_candidate (FzGazetteer *self)
+{
+  if (self->n_candidates == self->candidates->len)
+    g_array_set_size (self->candidates, self->n_candidates + 1);
+  return &g_array_index (self->candidates, Candidate, self->n_candidates++);
+}
+
+static inline NameEntry *
+push_entry (FzGazetteer *self)
+{
+  if (self->n_entries == self->entries->len)
+    g_array_set_size (self->entries, self->n_entries + 1);
+  return &g_array_index (self->entries, NameEntry, self->n_entries++);
+}
+
 /* Adds @name (@len bytes); when @copy, the name is in a buffer of the caller's, kept only if
  * the name is new. */
 static void
@@ -290,7 +309,7 @@ add_name_len (FzGazetteer *self,
               gboolean     is_short)
 {
   Candidate c = { id, FZ_GAZETTEER_NONE, is_short };
-  guint32 index = self->candidates->len;
+  guint32 index = self->n_candidates;
   NameSlot *slot = _fz_gazetteer_name_slot (self, name, len);
   NameEntry *entry;
   gunichar first;
@@ -312,7 +331,7 @@ add_name_len (FzGazetteer *self,
             }
         }
       c.next = entry->head;
-      g_array_append_val (self->candidates, c);
+      *push_candidate (self) = c;
       entry->after_head = entry->head;
       entry->head = index;
       entry->head_id = id;
@@ -322,11 +341,10 @@ add_name_len (FzGazetteer *self,
 
   if (copy)
     name = g_string_chunk_insert_len (self->strings, name, len);
-  g_array_append_val (self->candidates, c);
-  g_array_set_size (self->entries, self->entries->len + 1);
-  entry = &g_array_index (self->entries, NameEntry, self->entries->len - 1);
+  *push_candidate (self) = c;
+  entry = push_entry (self);
   *entry = (NameEntry) { name, index, id, FZ_GAZETTEER_NONE, is_short, FALSE };
-  slot->index = self->entries->len;
+  slot->index = self->n_entries;
   /* The scan looks up names of two characters or more. A character has one to four bytes:
    * most names' lengths settle it without counting. */
   /* Every name is valid UTF-8: the files are checked whole before they are cut at tabs. */
@@ -344,7 +362,7 @@ add_name_len (FzGazetteer *self,
     first = g_utf8_get_char (name);
   if (first < 0x10000)
     self->first_bits[first >> 3] |= (guint8) (1u << (first & 7));
-  _fz_trie_insert (self->trie, name, GUINT_TO_POINTER (self->entries->len));
+  _fz_trie_insert (self->trie, name, GUINT_TO_POINTER (self->n_entries));
 }
 
 void
@@ -533,6 +551,9 @@ link_divisions (FzGazetteer  *self,
   _fz_trie_reserve (self->trie, self->places->len * 3, 0);
   /* About one name and a half a division, distinct. */
   _fz_gazetteer_reserve_names (self, self->places->len + self->places->len / 2);
+  /* Room for a full and a short name a division, cut to those added below. */
+  g_array_set_size (self->candidates, self->n_candidates + 2 * self->places->len);
+  g_array_set_size (self->entries, self->n_entries + 2 * self->places->len);
   for (guint32 i = 0; i < self->places->len; i++)
     {
       gint64 pc = parent_codes[i];
@@ -547,6 +568,8 @@ link_divisions (FzGazetteer  *self,
         g_array_index (self->places, Place, i).parent = last_id;
       _fz_gazetteer_add_place_names (self, i);
     }
+  g_array_set_size (self->candidates, self->n_candidates);
+  g_array_set_size (self->entries, self->n_entries);
 }
 
 /* The lines of @data, as many as it can hold divisions. */
