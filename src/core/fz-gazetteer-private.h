@@ -117,6 +117,14 @@ void      _fz_gazetteer_reserve_names    (FzGazetteer  *self,
 NameSlot *_fz_gazetteer_name_slot        (FzGazetteer  *self,
                                           const char   *name,
                                           gsize         len);
+gboolean  _fz_gazetteer_is_common_word  (const char   *s,
+                                          gsize         len);
+gboolean  _fz_gazetteer_short_form      (const char   *name,
+                                          gsize         len,
+                                          guint         level,
+                                          char         *out,
+                                          gsize         out_size,
+                                          gsize        *out_len);
 gboolean  _fz_gazetteer_parse_error      (GError      **error,
                                           const char   *origin,
                                           guint         line_no,
