@@ -70,21 +70,17 @@ static const Suffix zone_endings[] = {
   SUFFIX ("林场"), SUFFIX ("牧场"), { NULL, 0 }
 };
 
-/* Compared from the end, where most names differ at once: this runs for every suffix of every
+/* The last byte first, where most names differ at once: this runs for every suffix of every
  * division at startup. */
 static inline gboolean
 has_suffix (const char   *s,
             gsize         len,
             const Suffix *suffix)
 {
-  const char *p = s + len;
+  gsize n = suffix->len;
 
-  if (len < suffix->len)
-    return FALSE;
-  for (const char *end = suffix->s + suffix->len; end > suffix->s; )
-    if (*--p != *--end)
-      return FALSE;
-  return TRUE;
+  return len >= n && s[len - 1] == suffix->s[n - 1] &&
+         memcmp (s + len - n, suffix->s, n - 1) == 0;
 }
 
 /* The common words by a hash of their first and last bytes, open addressing: asked of most
