@@ -5,6 +5,8 @@
 #include "fz-gazetteer.h"
 #include "fz-test-gold.h"
 
+#include <string.h>
+
 /* A made-up hierarchy: two counties with a township of the same name. */
 static const char small_tsv[] =
   "# test data\n"
@@ -175,6 +177,111 @@ test_bad_input (void)
   g_assert_error (error, FZ_ERROR, FZ_ERROR_IO);
 }
 
+/* Invalid UTF-8 anywhere, after a run of ASCII or among Chinese, fails the load; characters of
+ * two and four bytes pass. */
+static void
+test_encoding (void)
+{
+  static const char * const bad[] = {
+    "11\t\t1\t\xED\xA0\x80省\n",                 /* a surrogate */
+    "11\t\t1\t\xE0\x80\x80省\n",                 /* written longer than it must be */
+    "110101001\t110101\t4\t某\x80镇\n",           /* a lone continuation byte */
+    "# \xC3\x28 in a comment\n11\t\t1\t某省\n",
+    "11\t\t1\t某省\xE4\xB8",                       /* cut short at the end */
+    "11\t\t1\t某省\xF8\x88\x80\x80\x80\n",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzGazetteer) gaz = NULL;
+  guint32 ids[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_null (fz_gazetteer_new_from_data (bad[i], -1, &error));
+      g_assert_error (error, FZ_ERROR, FZ_ERROR_ENCODING);
+      g_clear_error (&error);
+    }
+  gaz = fz_gazetteer_new_from_data ("11\t\t1\tCafé省\n12\t\t1\t\xF0\xA0\x80\x80山省\n", -1,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "Café", ids, 4), ==, 1);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "\xF0\xA0\x80\x80山", ids, 4), ==, 1);
+  g_assert_cmpint (fz_gazetteer_get_code (gaz, ids[0]), ==, 12);
+}
+
+/* Names far beyond those the table was sized for at the load, each still found. */
+static void
+test_many_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzGazetteer) gaz = fz_gazetteer_new_from_data (small_tsv, -1, NULL);
+  g_autoptr(GString) rows = g_string_new (NULL);
+  guint32 ids[8];
+
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (rows, "别名%u\t%s\talias\n", i, i % 2 ? "910101" : "9101");
+  g_assert_true (fz_gazetteer_add_aliases_from_data (gaz, rows->str, -1, "aliases", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("别名%u", i);
+
+      g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, name, ids, 8), ==, 1);
+      g_assert_cmpint (fz_gazetteer_get_code (gaz, ids[0]), ==, i % 2 ? 910101 : 9101);
+    }
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "别名2000", ids, 8), ==, 0);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "青石", ids, 8), ==, 1);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "西岭", ids, 8), ==, 1);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "章村镇", ids, 8), ==, 2);
+}
+
+static gint64
+parent_code (FzGazetteer *gaz,
+             gint64       code)
+{
+  return fz_gazetteer_get_code (gaz, fz_gazetteer_get_parent (gaz,
+                                                              fz_gazetteer_lookup_code (gaz, code)));
+}
+
+/* Parents read once for a run of lines that name the same one, and a change in that run. */
+static void
+test_parents (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzGazetteer) gaz = NULL;
+  guint32 ids[4];
+
+  gaz = fz_gazetteer_new_from_data ("91\t\t1\t东山省\n"
+                                    "9101\t91\t2\t青石市\n"
+                                    "9102\t91\t2\t白云市\n"
+                                    "910201\t9102\t3\t甲县\n"
+                                    "910101\t9101\t3\t乙县\n"
+                                    "910102\t9101\t3\t丙县\n"
+                                    "910202\t09102\t3\t丁县\n"
+                                    "910202001\t910202\t4\t中心\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (parent_code (gaz, 910201), ==, 9102);
+  g_assert_cmpint (parent_code (gaz, 910101), ==, 9101);
+  g_assert_cmpint (parent_code (gaz, 910102), ==, 9101);
+  g_assert_cmpint (parent_code (gaz, 910202), ==, 9102);
+  g_assert_cmpint (parent_code (gaz, 910202001), ==, 910202);
+  /* A township named like a common word is not a name to find; a county so named is. */
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "中心", ids, 4), ==, 0);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "丁县", ids, 4), ==, 1);
+  g_clear_pointer (&gaz, fz_gazetteer_unref);
+
+  gaz = fz_gazetteer_new_from_data ("91\t\t1\t东山省\n9101\t91\t2\t青石市\n"
+                                    "9102\t91x\t2\t白云市\n", -1, &error);
+  g_assert_null (gaz);
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, ":3: parent_code"));
+  g_clear_error (&error);
+  gaz = fz_gazetteer_new_from_data ("91\t\t1\t东山省\n9101\t91\t2\t青石市\n"
+                                    "9101\t91\t2\t白云市\n", -1, &error);
+  g_assert_null (gaz);
+  g_assert_error (error, FZ_ERROR, FZ_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, ":3: duplicate code"));
+}
+
 static void
 test_real_file (void)
 {
@@ -237,6 +344,9 @@ main (int   argc,
   g_test_add_func ("/gazetteer/scan-longest", test_scan_longest);
   g_test_add_func ("/gazetteer/aliases", test_aliases);
   g_test_add_func ("/gazetteer/bad-input", test_bad_input);
+  g_test_add_func ("/gazetteer/encoding", test_encoding);
+  g_test_add_func ("/gazetteer/many-names", test_many_names);
+  g_test_add_func ("/gazetteer/parents", test_parents);
   g_test_add_func ("/gazetteer/real-file", test_real_file);
   return g_test_run ();
 }

@@ -42,15 +42,27 @@ typedef struct
   guint8      generic;     /* the name of a FZ_PLACE_GENERIC place */
 } NameEntry;
 
+/* A slot of the table of names: the name's hash beside its index in entries + 1 (0 when the
+ * slot is free), so that a probe compares strings only when the hashes agree. */
+typedef struct
+{
+  guint32 hash;
+  guint32 index;
+} NameSlot;
+
 struct _FzGazetteer
 {
   gatomicrefcount  ref;
   char            *data;        /* the TSV, cut in place: names point into it */
   GStringChunk    *strings;     /* short forms and alias names */
   GArray          *places;      /* Place */
-  GArray          *candidates;  /* Candidate */
-  GHashTable      *names;       /* name -> its index in entries + 1 */
-  GArray          *entries;     /* NameEntry */
+  GArray          *candidates;  /* Candidate; while divisions are added, room after the first
+                                 * n_candidates, the ones added */
+  guint            n_candidates;
+  NameSlot        *name_slots;  /* name -> its index in entries + 1, by open addressing */
+  guint            name_bits;   /* log2 of the number of slots */
+  GArray          *entries;     /* NameEntry, likewise */
+  guint            n_entries;
   GHashTable      *codes;       /* code -> id + 1 */
   FzTrie          *trie;        /* the names the scan matches -> their index in entries + 1 */
   guint8           first_bits[0x10000 / 8];  /* the first characters of the BMP's names */
@@ -100,6 +112,19 @@ void      _fz_gazetteer_add_place_names  (FzGazetteer  *self,
                                           guint32       id);
 NameEntry *_fz_gazetteer_entry           (FzGazetteer  *self,
                                           const char   *name);
+void      _fz_gazetteer_reserve_names    (FzGazetteer  *self,
+                                          guint         n_names);
+NameSlot *_fz_gazetteer_name_slot        (FzGazetteer  *self,
+                                          const char   *name,
+                                          gsize         len);
+gboolean  _fz_gazetteer_is_common_word  (const char   *s,
+                                          gsize         len);
+gboolean  _fz_gazetteer_short_form      (const char   *name,
+                                          gsize         len,
+                                          guint         level,
+                                          char         *out,
+                                          gsize         out_size,
+                                          gsize        *out_len);
 gboolean  _fz_gazetteer_parse_error      (GError      **error,
                                           const char   *origin,
                                           guint         line_no,
