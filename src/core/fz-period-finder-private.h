@@ -414,6 +414,11 @@ guint    _fz_period_scan_to_compact         (const Scan *s,
                                              guint       orig);
 guint    _fz_period_scan_to_orig            (const Scan *s,
                                              guint       pos);
+/* The same as _fz_period_scan_to_compact () for positions that mostly grow from one call to
+ * the next: @hint, 0 at first, keeps where the last one stood among the gaps. */
+guint    _fz_period_scan_to_compact_near    (const Scan *s,
+                                             guint       orig,
+                                             guint      *hint);
 
 /* fz-period-finder-text.c: the compact text */
 void     _fz_period_finder_scan_init        (Scan       *s,
