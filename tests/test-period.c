@@ -688,6 +688,16 @@ test_finder_compact (void)
   check_compact (with_nul + 3, G_N_ELEMENTS (with_nul) - 4);
 }
 
+/* The gate tells numerals by its table: every numeral is in it as one, and nothing else is. */
+static void
+test_finder_gate_numerals (void)
+{
+  for (gunichar c = 0; c < 0x110000; c++)
+    if (is_numeral (c) != _fz_period_start_is_numeral (c))
+      g_error ("U+%04X: a numeral %d, by the gate's table %d", c, is_numeral (c),
+               _fz_period_start_is_numeral (c));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,5 +720,6 @@ main (int   argc,
   g_test_add_func ("/period/finder/robust", test_finder_robust);
   g_test_add_func ("/period/finder/gate", test_finder_gate);
   g_test_add_func ("/period/finder/compact", test_finder_compact);
+  g_test_add_func ("/period/finder/gate-numerals", test_finder_gate_numerals);
   return g_test_run ();
 }

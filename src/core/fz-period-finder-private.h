@@ -315,6 +315,8 @@ void     _fz_period_start_add_words_before  (StartTable         *table,
 void     _fz_period_start_add_numerals_after (StartTable        *table,
                                               gunichar           first);
 const StartTable *_fz_period_start_table    (void);
+/* is_numeral (@c), as the table tells it. */
+gboolean          _fz_period_start_is_numeral (gunichar c);
 /* For each character of the plane, not 0 when a word starts with it. */
 const guint8     *_fz_period_start_firsts   (void);
 /* The next of the noted places, from the @k-th and at or after @from, where a phrase may

@@ -95,7 +95,8 @@ enum
   CHAR_LEFT_OUT    = 1 << 0,
   CHAR_ENDS_CLAUSE = 1 << 1,
   CHAR_STARTS_WORD = 1 << 2,
-  CHAR_NUL         = 1 << 3   /* the NUL after the text: it stops the search for the others */
+  CHAR_NUL         = 1 << 3,  /* the NUL after the text: it stops the search for the others */
+  CHAR_ENDS_SENTENCE = 1 << 4
 };
 
 static guint8
@@ -103,6 +104,7 @@ char_kind_of (gunichar      c,
               const guint8 *firsts)
 {
   return (is_left_out (c) ? CHAR_LEFT_OUT : 0) | (is_clause_end (c) ? CHAR_ENDS_CLAUSE : 0) |
+         (is_sentence_end (c) ? CHAR_ENDS_SENTENCE : 0) |
          (c < 0x10000 && firsts[c] != 0 ? CHAR_STARTS_WORD : 0);
 }
 
@@ -123,8 +125,16 @@ char_kinds (void)
        * clause: only the first characters of words need telling there. */
       for (guint c = 0; c < 0x3400; c++)
         kinds[c] = char_kind_of (c, firsts);
-      for (guint c = 0x3400; c < 0xFE00; c++)
-        kinds[c] = firsts[c] != 0 ? CHAR_STARTS_WORD : 0;
+      for (guint c = 0x3400; c < 0xFE00; c += 8)
+        {
+          guint64 eight;
+
+          /* Eight at a time: the first characters of words are few, and the rest stay 0. */
+          memcpy (&eight, firsts + c, sizeof eight);
+          if (eight != 0)
+            for (guint k = c; k < c + 8; k++)
+              kinds[k] = firsts[k] != 0 ? CHAR_STARTS_WORD : 0;
+        }
       for (guint c = 0xFE00; c < 0x10000; c++)
         kinds[c] = char_kind_of (c, firsts);
       kinds[0] |= CHAR_NUL;
@@ -160,7 +170,7 @@ next_of_kind (const guint8   *kinds,
     }
 }
 
-static void
+static inline void
 add_mark (Scan   *s,
           Bounds *b,
           guint   pos)
@@ -173,19 +183,17 @@ add_mark (Scan   *s,
   s->marks[s->n_marks++] = (Mark) { pos, b->ss, b->para, b->lead };
 }
 
-/* The bounds that the clause end @c at @i ends. */
-static void
+/* The bounds that the clause end at @i ends, a sentence's too if it is one. */
+static inline void
 end_clause (Scan     *s,
             Bounds   *b,
-            gunichar  c,
+            gboolean  sentence,
             guint     i)
 {
-  if (is_sentence_end (c))
+  if (sentence)
     {
       b->cs = b->ss = i + 1;
       b->lead = TRUE;
-      if (c == PARA)
-        b->para++;
     }
   else
     {
@@ -205,14 +213,8 @@ push_para (Scan   *s,
   guint i = s->n++;
 
   s->u[i] = PARA;
-  end_clause (s, b, PARA, i);
-}
-
-/* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
-static inline gboolean
-is_plain_han (gunichar c)
-{
-  return c >= 0x3400 && c <= 0x9FFF;
+  b->para++;
+  end_clause (s, b, TRUE, i);
 }
 
 /* Leaves out the white space from @i, keeping a PARA where it ends a paragraph; returns
@@ -220,13 +222,15 @@ is_plain_han (gunichar c)
 static guint
 leave_out_space (Scan           *s,
                  Bounds         *b,
+                 const guint8   *kinds,
                  const gunichar *all,
                  guint           n_all,
                  guint           i)
 {
   guint j, at = s->n, newlines = 0, line_start = b->line_start;
 
-  for (j = i; j < n_all && !is_plain_han (all[j]) && is_left_out (all[j]); j++)
+  /* The NUL after the text is not left out. */
+  for (j = i; kind_of_char (kinds, all[j]) & CHAR_LEFT_OUT; j++)
     if (all[j] == '\n')
       {
         newlines++;
@@ -270,8 +274,9 @@ _fz_period_finder_scan_init_chars (Scan           *s,
   /* all[from, i) is still to be copied, to s->n on. */
   guint i = 0, from = 0, m = 0;
 
-  s->u = g_new (gunichar, n_all + 1);
-  s->starts = g_new (guint, n_all + 1);
+  /* One block for both: a page is too long for the allocator's quick lists. */
+  s->u = g_new (gunichar, 2 * ((gsize) n_all + 1));
+  s->starts = s->u + n_all + 1;
   s->n_starts = 0;
   s->n_orig = n_all;
   s->n = 0;
@@ -301,14 +306,14 @@ _fz_period_finder_scan_init_chars (Scan           *s,
         {
           copy_stretch (s, all, from, i);
           s->n_starts = m;
-          i = from = leave_out_space (s, &b, all, n_all, i);
+          i = from = leave_out_space (s, &b, kinds, all, n_all, i);
           continue;
         }
       pos = s->n + (i - from);
       if (kind & CHAR_STARTS_WORD)
         s->starts[m++] = pos;
       if (kind & CHAR_ENDS_CLAUSE)
-        end_clause (s, &b, all[i], pos);
+        end_clause (s, &b, (kind & CHAR_ENDS_SENTENCE) != 0, pos);
       i++;
     }
   copy_stretch (s, all, from, n_all);
@@ -410,8 +415,9 @@ _fz_period_scan_to_orig (const Scan *s,
 void
 _fz_period_finder_scan_clear (Scan *s)
 {
+  /* The places share the text's block. */
+  s->starts = NULL;
   g_clear_pointer (&s->u, g_free);
-  g_clear_pointer (&s->starts, g_free);
   g_clear_pointer (&s->marks, g_free);
   g_clear_pointer (&s->gaps, g_free);
   g_clear_pointer (&s->exprs, g_array_unref);
