@@ -394,6 +394,10 @@ line_at (const gunichar *chars,
          guint           n,
          guint           start)
 {
+  /* The empty lines between paragraphs need no search. */
+  if (chars[start] == '\n')
+    return (Line) { start, start };
+
   /* The C library's search reads the text many characters at a time: most of a page is lines
    * that are only passed over. */
   const wchar_t *nl = wmemchr ((const wchar_t *) chars + start, L'\n', n - start);
@@ -429,7 +433,7 @@ line_has_sentence_mark (const gunichar *chars,
       gunichar c = chars[k];
 
       /* Han and the rest of the plane between the marks: one test for most characters. */
-      if (c > 0x3002 && c < 0xFF01)
+      if (c - 0x3003 < 0xFF01 - 0x3003)
         continue;
       if (c < 64 ? (ASCII_MARKS >> c) & 1
           : c - 0xFF00 < 64 ? (WIDE_MARKS >> (c - 0xFF00)) & 1

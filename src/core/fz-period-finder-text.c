@@ -7,82 +7,6 @@
 
 #include <string.h>
 
-static gboolean
-is_closer (gunichar c)
-{
-  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' ||
-         c == 0x300B;
-}
-
-/* A line of text with no clause punctuation: a headline or a byline. */
-static gboolean
-line_is_heading (const gunichar *all,
-                 guint           line_start,
-                 guint           line_end)
-{
-  guint len = 0;
-
-  for (guint k = line_start; k < line_end; k++)
-    {
-      if (is_clause_end (all[k]) || all[k] == 0x3001)
-        return FALSE;
-      if (!fz_text_isspace (all[k]))
-        len++;
-    }
-  return len > 0 && len <= 40;
-}
-
-/* Whether the white space all[ws_start, ws_end), with @newlines line breaks, ends a
- * paragraph; its line starts at @line_start. PDF text breaks lines inside sentences, even
- * with blank lines, so a break needs a sentence end or a headline before it. */
-static gboolean
-is_paragraph_break (const gunichar *all,
-                    guint           n_all,
-                    guint           ws_start,
-                    guint           ws_end,
-                    guint           newlines,
-                    guint           line_start)
-{
-  guint k;
-
-  if (newlines == 0 || ws_start == 0 || ws_end >= n_all)
-    return newlines > 0;
-  k = ws_start;
-  while (k > 0 && is_closer (all[k - 1]))
-    k--;
-  if (k > 0 && is_sentence_end (all[k - 1]))
-    return TRUE;
-  if (newlines < 2)
-    return FALSE;
-  if (all[ws_end] == '#')
-    return TRUE;
-  return line_is_heading (all, line_start, ws_start);
-}
-
-void
-_fz_period_finder_scan_init (Scan       *s,
-                             const char *text,
-                             gsize       len)
-{
-  guint n_all;
-  g_autofree gunichar *all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
-
-  _fz_period_finder_scan_init_chars (s, all, n_all);
-}
-
-/* Clause and sentence bounds, kept as the compact text grows, so that finding them costs
- * nothing however long a sentence without punctuation runs; and the room in the lists. */
-typedef struct
-{
-  guint    cs;          /* start of the current clause */
-  guint    ss;          /* start of the current sentence */
-  gboolean lead;        /* only short clauses so far in the sentence */
-  guint    para;        /* the current paragraph */
-  guint    line_start;  /* after the last '\n' so far */
-  guint    max_marks;
-  guint    max_gaps;
-} Bounds;
-
 static inline gboolean
 is_left_out (gunichar c)
 {
@@ -170,6 +94,85 @@ next_of_kind (const guint8   *kinds,
     }
 }
 
+static gboolean
+is_closer (gunichar c)
+{
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' ||
+         c == 0x300B;
+}
+
+/* A line of text with no clause punctuation: a headline or a byline. */
+static gboolean
+line_is_heading (const guint8   *kinds,
+                 const gunichar *all,
+                 guint           line_start,
+                 guint           line_end)
+{
+  guint len = 0;
+
+  for (guint k = line_start; k < line_end; k++)
+    {
+      /* is_clause_end () */
+      if ((kind_of_char (kinds, all[k]) & CHAR_ENDS_CLAUSE) || all[k] == 0x3001)
+        return FALSE;
+      if (!fz_text_isspace (all[k]))
+        len++;
+    }
+  return len > 0 && len <= 40;
+}
+
+/* Whether the white space all[ws_start, ws_end), with @newlines line breaks, ends a
+ * paragraph; its line starts at @line_start. PDF text breaks lines inside sentences, even
+ * with blank lines, so a break needs a sentence end or a headline before it. */
+static gboolean
+is_paragraph_break (const guint8   *kinds,
+                    const gunichar *all,
+                    guint           n_all,
+                    guint           ws_start,
+                    guint           ws_end,
+                    guint           newlines,
+                    guint           line_start)
+{
+  guint k;
+
+  if (newlines == 0 || ws_start == 0 || ws_end >= n_all)
+    return newlines > 0;
+  k = ws_start;
+  while (k > 0 && is_closer (all[k - 1]))
+    k--;
+  if (k > 0 && (kind_of_char (kinds, all[k - 1]) & CHAR_ENDS_SENTENCE))
+    return TRUE;
+  if (newlines < 2)
+    return FALSE;
+  if (all[ws_end] == '#')
+    return TRUE;
+  return line_is_heading (kinds, all, line_start, ws_start);
+}
+
+void
+_fz_period_finder_scan_init (Scan       *s,
+                             const char *text,
+                             gsize       len)
+{
+  guint n_all;
+  g_autofree gunichar *all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
+
+  _fz_period_finder_scan_init_chars (s, all, n_all);
+}
+
+/* Clause and sentence bounds, kept as the compact text grows, so that finding them costs
+ * nothing however long a sentence without punctuation runs; and the room in the lists. */
+typedef struct
+{
+  guint    cs;          /* start of the current clause */
+  guint    ss;          /* start of the current sentence */
+  gboolean lead;        /* only short clauses so far in the sentence */
+  guint    para;        /* the current paragraph */
+  guint    line_start;  /* after the last '\n' so far */
+  guint    max_marks;
+  guint    max_gaps;
+} Bounds;
+
 static inline void
 add_mark (Scan   *s,
           Bounds *b,
@@ -238,7 +241,7 @@ leave_out_space (Scan           *s,
       }
     else if (all[j] == 0x2029 || all[j] == 0x2028)
       newlines++;
-  if (is_paragraph_break (all, n_all, i, j, newlines, line_start) && s->n > 0 &&
+  if (is_paragraph_break (kinds, all, n_all, i, j, newlines, line_start) && s->n > 0 &&
       s->u[s->n - 1] != PARA)
     push_para (s, b);
   if (s->n_gaps == b->max_gaps)
@@ -271,8 +274,9 @@ _fz_period_finder_scan_init_chars (Scan           *s,
 {
   Bounds b = { 0, 0, TRUE, 0, 0, 0, 0 };
   const guint8 *kinds = char_kinds ();
-  /* all[from, i) is still to be copied, to s->n on. */
-  guint i = 0, from = 0, m = 0;
+  /* The characters from @stretch are still to be copied, to s->n on. */
+  const gunichar *p = all, *stretch = all;
+  guint m = 0;
 
   /* One block for both: a page is too long for the allocator's quick lists. */
   s->u = g_new (gunichar, 2 * ((gsize) n_all + 1));
@@ -290,33 +294,40 @@ _fz_period_finder_scan_init_chars (Scan           *s,
   for (;;)
     {
       guint8 kind;
-      guint pos;
+      guint i, pos;
 
       /* The characters of no kind, most of the text, cost one test each. */
-      i = (guint) (next_of_kind (kinds, all + i, &kind) - all);
+      p = next_of_kind (kinds, p, &kind);
+      /* Then most start a word only (一, 年, digits): noted at once. */
+      if (kind == CHAR_STARTS_WORD)
+        {
+          s->starts[m++] = (guint) (p - stretch) + s->n;
+          p++;
+          continue;
+        }
+      i = (guint) (p - all);
       if (G_UNLIKELY (kind & CHAR_NUL))
         {
           if (i >= n_all)
             break;
           /* A NUL inside the text is kept as any other character. */
-          i++;
+          p++;
           continue;
         }
       if (kind & CHAR_LEFT_OUT)
         {
-          copy_stretch (s, all, from, i);
-          s->n_starts = m;
-          i = from = leave_out_space (s, &b, kinds, all, n_all, i);
+          copy_stretch (s, all, (guint) (stretch - all), i);
+          stretch = p = all + leave_out_space (s, &b, kinds, all, n_all, i);
           continue;
         }
-      pos = s->n + (i - from);
+      pos = (guint) (p - stretch) + s->n;
       if (kind & CHAR_STARTS_WORD)
         s->starts[m++] = pos;
       if (kind & CHAR_ENDS_CLAUSE)
         end_clause (s, &b, (kind & CHAR_ENDS_SENTENCE) != 0, pos);
-      i++;
+      p++;
     }
-  copy_stretch (s, all, from, n_all);
+  copy_stretch (s, all, (guint) (stretch - all), n_all);
   s->n_starts = m;
   s->u[s->n] = 0;
   s->exprs = g_array_sized_new (FALSE, FALSE, sizeof (Expr), s->n_marks / 8 + 8);

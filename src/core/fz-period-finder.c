@@ -145,8 +145,10 @@ find_period (const Scan *s,
              FzPeriod   *out,
              gint       *cue)
 {
-  guint cs = scan_clause_start (s, start), ss = scan_sentence_start (s, start);
-  guint para = scan_para (s, start);
+  /* The mark before the figure gives its clause, sentence and paragraph: one search. */
+  gint m = scan_mark_before (s, start);
+  guint cs = m < 0 ? 0 : s->marks[m].pos + 1, ss = m < 0 ? 0 : s->marks[m].sentence_start;
+  guint para = m < 0 ? 0 : s->marks[m].para;
   gint last = last_expr_before (s, start);
   gboolean now = FALSE;
 
