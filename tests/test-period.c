@@ -686,6 +686,23 @@ test_finder_compact (void)
   check_compact_text ("a\nb\nc\n一二三四五六七八九十两〇零\n\n");
   check_compact (with_nul, G_N_ELEMENTS (with_nul) - 1);
   check_compact (with_nul + 3, G_N_ELEMENTS (with_nul) - 4);
+
+  /* Every character of the plane and some past it, each between two Han: each is told as it
+   * should be. */
+  {
+    g_autofree gunichar *every = g_new (gunichar, 3 * 0x11000 + 1);
+    guint n = 0;
+
+    for (gunichar c = 1; c < 0x11000; c++)
+      if (c < 0xD800 || c > 0xDFFF)
+        {
+          every[n++] = 0x4E2D;
+          every[n++] = c;
+          every[n++] = 0x6587;
+        }
+    every[n] = 0;
+    check_compact (every, n);
+  }
 }
 
 /* The gate tells numerals by its table: every numeral is in it as one, and nothing else is. */

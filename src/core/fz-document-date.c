@@ -422,25 +422,34 @@ line_is_blank (const gunichar *chars,
 #define WIDE_MARKS ((G_GUINT64_CONSTANT (1) << 0x0C) | (G_GUINT64_CONSTANT (1) << 0x1B) | \
                     (G_GUINT64_CONSTANT (1) << 0x01) | (G_GUINT64_CONSTANT (1) << 0x1F))
 
-/* Whether the line holds a mark of a sentence (， 。 ； ！ ？ 、 “ ” , ; ! ?); most lines of a
- * page hold one early. */
-static gboolean
-line_has_sentence_mark (const gunichar *chars,
-                        const Line     *line)
+/* The first mark of a sentence (， 。 ； ！ ？ 、 “ ” , ; ! ?) or '\n' from @k, before @end;
+ * @end if none. */
+static inline guint
+next_mark_or_newline (const gunichar *chars,
+                      guint           k,
+                      guint           end)
 {
-  for (guint k = line->start; k < line->end; k++)
+  for (; k < end; k++)
     {
       gunichar c = chars[k];
 
       /* Han and the rest of the plane between the marks: one test for most characters. */
       if (c - 0x3003 < 0xFF01 - 0x3003)
         continue;
-      if (c < 64 ? (ASCII_MARKS >> c) & 1
+      if (c < 64 ? ((ASCII_MARKS | (G_GUINT64_CONSTANT (1) << '\n')) >> c) & 1
           : c - 0xFF00 < 64 ? (WIDE_MARKS >> (c - 0xFF00)) & 1
           : c == 0x3002 || c == 0x3001 || c == 0x201C || c == 0x201D)  /* 。 、 “ ” */
-        return TRUE;
+        return k;
     }
-  return FALSE;
+  return end;
+}
+
+/* Whether the line holds a mark of a sentence; most lines of a page hold one early. */
+static gboolean
+line_has_sentence_mark (const gunichar *chars,
+                        const Line     *line)
+{
+  return next_mark_or_newline (chars, line->start, line->end) < line->end;
 }
 
 /* Whether the lines around a date alone on its line @line leave it outside a sentence: a body
@@ -468,6 +477,9 @@ stands_apart (const gunichar *chars,
 static inline gboolean
 may_start_date (gunichar c)
 {
+  /* Past 四 (U+56DB), the last of the Chinese digits but 零, most Han is told by one test. */
+  if (c > 0x56DB)
+    return c == 0x96F6 /* 零 */ || fz_text_digit_value (c) >= 0;
   /* cn_digit_value () written out, so that it is inline. */
   return fz_text_digit_value (c) >= 0 || c == 'O' || c == 0x25CB || fz_text_cn_digit_value (c) >= 0;
 }
@@ -504,12 +516,21 @@ fz_doc_date_find_chars (const gunichar *chars,
       gunichar u[MAX_HEADER_CHARS + 2];
       guint n = 0;
 
-      line = line_at (chars, n_chars, start);
+      /* Read up to a mark or the end of the line: a line with a mark is not blank, and only
+       * its end is still to find. */
+      guint k = next_mark_or_newline (chars, start, n_chars);
+
+      if (k < n_chars && chars[k] != '\n')
+        {
+          non_blank++;
+          line = line_at (chars, n_chars, k);
+          line.start = start;
+          continue;
+        }
+      line = (Line) { start, k };
       if (line_is_blank (chars, &line))
         continue;
       non_blank++;
-      if (line_has_sentence_mark (chars, &line))
-        continue;
       /* The line without its white space, as the date is read. */
       for (guint k = line.start; k < line.end && n <= MAX_HEADER_CHARS; k++)
         if (!fz_text_isspace (chars[k]) && chars[k] != 0xFEFF)
