@@ -135,6 +135,26 @@ test_lines_as_written (void)
   assert_found ("\xff\n\n某某日报 \xef\xbb\xbf" "2022-04-25 星期一\n", 2022, 4, 25);
 }
 
+/* From characters given: a NUL inside the text is a character like any other, not an end. */
+static void
+test_from_chars (void)
+{
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast ("某某日报X 2022年4月25日 星期一\n正文，内容。\n",
+                                                    -1, NULL);
+  glong n;
+  GDate date;
+
+  for (n = 0; chars[n] != 0; n++)
+    ;
+  g_date_clear (&date, 1);
+  g_assert_true (fz_doc_date_find_chars (chars, (guint) n, &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 25);
+  chars[4] = 0;
+  g_date_clear (&date, 1);
+  g_assert_true (fz_doc_date_find_chars (chars, (guint) n, &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 25);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,5 +167,6 @@ main (int   argc,
   g_test_add_func ("/doc-date/parse-one", test_parse_one);
   g_test_add_func ("/doc-date/web-datelines", test_web_datelines);
   g_test_add_func ("/doc-date/lines-as-written", test_lines_as_written);
+  g_test_add_func ("/doc-date/from-chars", test_from_chars);
   return g_test_run ();
 }

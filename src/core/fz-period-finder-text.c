@@ -276,11 +276,14 @@ _fz_period_finder_scan_init_chars (Scan           *s,
   const guint8 *kinds = char_kinds ();
   /* The characters from @stretch are still to be copied, to s->n on. */
   const gunichar *p = all, *stretch = all;
-  guint m = 0;
+  /* Where the compact index of a character of the stretch counts from: never before @all, as
+   * the compact text is never longer than the text read. */
+  const gunichar *base = all;
+  guint *starts, m = 0;
 
   /* One block for both: a page is too long for the allocator's quick lists. */
   s->u = g_new (gunichar, 2 * ((gsize) n_all + 1));
-  s->starts = s->u + n_all + 1;
+  s->starts = starts = s->u + n_all + 1;
   s->n_starts = 0;
   s->n_orig = n_all;
   s->n = 0;
@@ -301,7 +304,7 @@ _fz_period_finder_scan_init_chars (Scan           *s,
       /* Then most start a word only (一, 年, digits): noted at once. */
       if (kind == CHAR_STARTS_WORD)
         {
-          s->starts[m++] = (guint) (p - stretch) + s->n;
+          starts[m++] = (guint) (p - base);
           p++;
           continue;
         }
@@ -318,11 +321,12 @@ _fz_period_finder_scan_init_chars (Scan           *s,
         {
           copy_stretch (s, all, (guint) (stretch - all), i);
           stretch = p = all + leave_out_space (s, &b, kinds, all, n_all, i);
+          base = stretch - s->n;
           continue;
         }
-      pos = (guint) (p - stretch) + s->n;
+      pos = (guint) (p - base);
       if (kind & CHAR_STARTS_WORD)
-        s->starts[m++] = pos;
+        starts[m++] = pos;
       if (kind & CHAR_ENDS_CLAUSE)
         end_clause (s, &b, (kind & CHAR_ENDS_SENTENCE) != 0, pos);
       p++;
