@@ -125,6 +125,26 @@ test_write_built (void)
   b = fz_period_to_string (&p);
   /* Months and days always have two digits. */
   g_assert_cmpstr (b, ==, "/Y-07-05");
+
+  /* The widest the fields hold fits the room fz_period_write () is given. */
+  {
+    char buf[FZ_PERIOD_WRITE_MAX + 8];
+
+    memset (buf, 'x', sizeof buf);
+    p.start.year_kind = p.end.year_kind = FZ_PERIOD_YEAR_ABSOLUTE;
+    p.start.year = p.end.year = G_MAXUINT16;
+    p.start.month = p.end.month = p.start.day = p.end.day = G_MAXUINT8;
+    g_assert_cmpuint (fz_period_write (&p, buf), ==, 27);
+    g_assert_cmpstr (buf, ==, "65535-255-255/65535-255-255");
+    g_assert_cmpint (buf[FZ_PERIOD_WRITE_MAX], ==, 'x');
+    p.start.year_kind = FZ_PERIOD_YEAR_PREVIOUS;
+    p.start.month = 0;
+    g_assert_cmpuint (fz_period_write (&p, buf), ==, 16);
+    g_assert_cmpstr (buf, ==, "PY/65535-255-255");
+    fz_period_clear (&p);
+    g_assert_cmpuint (fz_period_write (&p, buf), ==, 0);
+    g_assert_cmpstr (buf, ==, "");
+  }
 }
 
 static void

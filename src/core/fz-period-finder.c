@@ -320,7 +320,7 @@ article_bound (const Scan   *s,
   return 0;
 }
 
-/* Whether @a and @b are written alike: every field that fz_period_append () reads. */
+/* Whether @a and @b are written alike: every field that fz_period_write () reads. */
 static inline gboolean
 same_period (const FzPeriod *a,
              const FzPeriod *b)
@@ -357,7 +357,6 @@ _fz_period_assign_chars (const gunichar *chars,
 {
   Scan s = { 0 };
   guint doc_year = 0;
-  g_autoptr(GString) buf = g_string_sized_new (32);
   ArticleCache article = { NULL, 0 };
   guint gap_hint = 0;
   /* The period written last and its string in the pool: the figures of a sentence share one. */
@@ -396,10 +395,11 @@ _fz_period_assign_chars (const gunichar *chars,
         fz_period_resolve (&period, doc_year);
       if (!have_last || !same_period (&period, &last))
         {
-          g_string_truncate (buf, 0);
-          fz_period_append (&period, buf);
+          char buf[FZ_PERIOD_WRITE_MAX];
+          gsize len = fz_period_write (&period, buf);
+
           last = period;
-          last_str = fz_figure_list_intern (figures, buf->str, (gssize) buf->len);
+          last_str = fz_figure_list_intern (figures, buf, (gssize) len);
           have_last = TRUE;
         }
       f->period = last_str;
