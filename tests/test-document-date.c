@@ -122,6 +122,39 @@ test_web_datelines (void)
   assert_not_found ("示例标题\n编号 2022-11-034\n今年以来，某县劝阻群众300人。\n");
 }
 
+/* Lines are read as their bytes were: a mark after a byte that is not UTF-8 is a mark, a line of
+ * white space (a CR and a tab too) is blank, the last line needs no line break. */
+static void
+test_lines_as_written (void)
+{
+  assert_not_found ("标题\xe3，续\n2022年4月25日\n下文\n");
+  assert_found ("标题\xe3续\n2022年4月25日\n下文\n", 2022, 4, 25);
+  assert_found ("标题，内容\n \t\r\n2022年4月25日\n下文，内容\n", 2022, 4, 25);
+  assert_not_found ("标题，内容\r\n2022年4月25日\r\n下文，内容\r\n");
+  assert_found ("正文，内容。\n2022年4月25日", 2022, 4, 25);
+  assert_found ("\xff\n\n某某日报 \xef\xbb\xbf" "2022-04-25 星期一\n", 2022, 4, 25);
+}
+
+/* From characters given: a NUL inside the text is a character like any other, not an end. */
+static void
+test_from_chars (void)
+{
+  g_autofree gunichar *chars = g_utf8_to_ucs4_fast ("某某日报X 2022年4月25日 星期一\n正文，内容。\n",
+                                                    -1, NULL);
+  glong n;
+  GDate date;
+
+  for (n = 0; chars[n] != 0; n++)
+    ;
+  g_date_clear (&date, 1);
+  g_assert_true (fz_doc_date_find_chars (chars, (guint) n, &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 25);
+  chars[4] = 0;
+  g_date_clear (&date, 1);
+  g_assert_true (fz_doc_date_find_chars (chars, (guint) n, &date));
+  g_assert_cmpuint (g_date_get_day (&date), ==, 25);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,5 +166,7 @@ main (int   argc,
   g_test_add_func ("/doc-date/invalid-dates", test_invalid_dates);
   g_test_add_func ("/doc-date/parse-one", test_parse_one);
   g_test_add_func ("/doc-date/web-datelines", test_web_datelines);
+  g_test_add_func ("/doc-date/lines-as-written", test_lines_as_written);
+  g_test_add_func ("/doc-date/from-chars", test_from_chars);
   return g_test_run ();
 }

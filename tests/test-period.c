@@ -125,6 +125,26 @@ test_write_built (void)
   b = fz_period_to_string (&p);
   /* Months and days always have two digits. */
   g_assert_cmpstr (b, ==, "/Y-07-05");
+
+  /* The widest the fields hold fits the room fz_period_write () is given. */
+  {
+    char buf[FZ_PERIOD_WRITE_MAX + 8];
+
+    memset (buf, 'x', sizeof buf);
+    p.start.year_kind = p.end.year_kind = FZ_PERIOD_YEAR_ABSOLUTE;
+    p.start.year = p.end.year = G_MAXUINT16;
+    p.start.month = p.end.month = p.start.day = p.end.day = G_MAXUINT8;
+    g_assert_cmpuint (fz_period_write (&p, buf), ==, 27);
+    g_assert_cmpstr (buf, ==, "65535-255-255/65535-255-255");
+    g_assert_cmpint (buf[FZ_PERIOD_WRITE_MAX], ==, 'x');
+    p.start.year_kind = FZ_PERIOD_YEAR_PREVIOUS;
+    p.start.month = 0;
+    g_assert_cmpuint (fz_period_write (&p, buf), ==, 16);
+    g_assert_cmpstr (buf, ==, "PY/65535-255-255");
+    fz_period_clear (&p);
+    g_assert_cmpuint (fz_period_write (&p, buf), ==, 0);
+    g_assert_cmpstr (buf, ==, "");
+  }
 }
 
 static void
@@ -585,6 +605,136 @@ test_finder_gate (void)
   g_assert_cmpuint (check_gate_folder ("corpus") + check_gate_folder ("corpus-dev"), >, 100);
 }
 
+/* ---- the compact text --------------------------------------------------------- */
+
+static gboolean
+is_left_out_char (gunichar c)
+{
+  return fz_text_isspace (c) || c == 0xFEFF;
+}
+
+/* The compact text of all[0, n_all) (all[n_all] is its NUL) against what it must be, read
+ * one character at a time: the kept characters in order, a PARA only where white space stood,
+ * a mark at each character that ends a clause, a start at each that starts a word, a gap for
+ * each run of white space. */
+static void
+check_compact (const gunichar *all,
+               guint           n_all)
+{
+  const guint8 *firsts = _fz_period_start_firsts ();
+  Scan s = { 0 };
+  guint k = 0, n_marks = 0, n_starts = 0, n_gaps = 0;
+
+  _fz_period_finder_scan_init_chars (&s, all, n_all);
+  g_assert_cmpuint (s.n_orig, ==, n_all);
+  g_assert_cmpuint (s.u[s.n], ==, 0);
+  for (guint i = 0; i <= n_all; i++)
+    {
+      if (i < n_all && is_left_out_char (all[i]))
+        {
+          guint j = i;
+
+          while (j < n_all && is_left_out_char (all[j]))
+            j++;
+          g_assert_cmpuint (n_gaps, <, s.n_gaps);
+          g_assert_cmpuint (s.gaps[n_gaps].orig_start, ==, i);
+          g_assert_cmpuint (s.gaps[n_gaps].orig_end, ==, j);
+          g_assert_cmpuint (s.gaps[n_gaps].compact_at, ==, k);
+          /* A PARA, if any, stands for the run, with its mark. */
+          if (s.gaps[n_gaps].compact_after == k + 1)
+            {
+              g_assert_cmpuint (s.u[k], ==, PARA);
+              g_assert_cmpuint (n_marks, <, s.n_marks);
+              g_assert_cmpuint (s.marks[n_marks++].pos, ==, k);
+              k++;
+            }
+          g_assert_cmpuint (s.gaps[n_gaps].compact_after, ==, k);
+          n_gaps++;
+          i = j - 1;
+          continue;
+        }
+      if (i == n_all)
+        break;
+      g_assert_cmpuint (k, <, s.n);
+      g_assert_cmpuint (s.u[k], ==, all[i]);
+      if (all[i] < 0x10000 && firsts[all[i]] != 0)
+        {
+          g_assert_cmpuint (n_starts, <, s.n_starts);
+          g_assert_cmpuint (s.starts[n_starts++], ==, k);
+        }
+      if (is_clause_end (all[i]))
+        {
+          g_assert_cmpuint (n_marks, <, s.n_marks);
+          g_assert_cmpuint (s.marks[n_marks++].pos, ==, k);
+        }
+      k++;
+    }
+  g_assert_cmpuint (k, ==, s.n);
+  g_assert_cmpuint (n_marks, ==, s.n_marks);
+  g_assert_cmpuint (n_starts, ==, s.n_starts);
+  g_assert_cmpuint (n_gaps, ==, s.n_gaps);
+  _fz_period_finder_scan_clear (&s);
+}
+
+static void
+check_compact_text (const char *text)
+{
+  guint n;
+  g_autofree gunichar *all = g_utf8_to_ucs4_fast (text, -1, NULL);
+
+  for (n = 0; all[n] != 0; n++)
+    ;
+  check_compact (all, n);
+}
+
+/* The compact text is copied a stretch at a time between the characters that need more: none
+ * is lost or noted twice, at the ends of the text or of its stretches either. */
+static void
+test_finder_compact (void)
+{
+  /* A NUL inside the text, and characters past the plane (U+20000, U+1F600). */
+  static const gunichar with_nul[] = { 0x4ECA, 0x5E74, 0, '2', '0', 0x5E74, 0x20000, 0xFF0C,
+                                       0x1F600, '\n', '\n', 0x4E00, 0 };
+
+  check_compact_text ("");
+  check_compact_text ("今");
+  check_compact_text (" ");
+  check_compact_text ("今年以来，全市破获案件12起。");
+  check_compact_text ("\xef\xbb\xbf标题\n\n  今年 1 - 7 月，\t破获案件\u3000120起；\r\n去年同期：90起!\n");
+  check_compact_text ("据悉，2023年5月8日，市政府召开发布会\n\n\n截至目前，一年来共\xe2\x80\xa8计3起？\n#\n");
+  check_compact_text ("\xf0\xa0\x80\x80自从2021年，近日…上半年,前4个月;本月:当天\xe3\x80\x82");
+  check_compact_text ("a\nb\nc\n一二三四五六七八九十两〇零\n\n");
+  check_compact (with_nul, G_N_ELEMENTS (with_nul) - 1);
+  check_compact (with_nul + 3, G_N_ELEMENTS (with_nul) - 4);
+
+  /* Every character of the plane and some past it, each between two Han: each is told as it
+   * should be. */
+  {
+    g_autofree gunichar *every = g_new (gunichar, 3 * 0x11000 + 1);
+    guint n = 0;
+
+    for (gunichar c = 1; c < 0x11000; c++)
+      if (c < 0xD800 || c > 0xDFFF)
+        {
+          every[n++] = 0x4E2D;
+          every[n++] = c;
+          every[n++] = 0x6587;
+        }
+    every[n] = 0;
+    check_compact (every, n);
+  }
+}
+
+/* The gate tells numerals by its table: every numeral is in it as one, and nothing else is. */
+static void
+test_finder_gate_numerals (void)
+{
+  for (gunichar c = 0; c < 0x110000; c++)
+    if (is_numeral (c) != _fz_period_start_is_numeral (c))
+      g_error ("U+%04X: a numeral %d, by the gate's table %d", c, is_numeral (c),
+               _fz_period_start_is_numeral (c));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,5 +756,7 @@ main (int   argc,
   g_test_add_func ("/period/finder/cue", test_finder_cue);
   g_test_add_func ("/period/finder/robust", test_finder_robust);
   g_test_add_func ("/period/finder/gate", test_finder_gate);
+  g_test_add_func ("/period/finder/compact", test_finder_compact);
+  g_test_add_func ("/period/finder/gate-numerals", test_finder_gate_numerals);
   return g_test_run ();
 }

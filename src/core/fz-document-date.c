@@ -7,6 +7,7 @@
 #include "fz-text-private.h"
 
 #include <string.h>
+#include <wchar.h>
 
 /* A masthead stands in the first lines of a page. */
 #define TOP_LINES 20
@@ -377,66 +378,135 @@ bordered_like_header (const gunichar  *u,
   return TRUE;
 }
 
+/* The lines are found with wmemchr (), on the characters as they are. */
+G_STATIC_ASSERT (sizeof (wchar_t) == sizeof (gunichar));
+
+/* A line of the page: its characters [start, end), without the '\n'. */
 typedef struct
 {
-  const char *start;
-  gsize       len;
+  guint start;
+  guint end;
 } Line;
 
-static gboolean
-line_is_blank (const Line *line)
+/* The line that starts at @start, which is within the text. */
+static Line
+line_at (const gunichar *chars,
+         guint           n,
+         guint           start)
 {
-  for (gsize k = 0; k < line->len; k++)
-    if (!g_ascii_isspace (line->start[k]))
+  /* The empty lines between paragraphs need no search. */
+  if (chars[start] == '\n')
+    return (Line) { start, start };
+
+  /* The C library's search reads the text many characters at a time: most of a page is lines
+   * that are only passed over. */
+  const wchar_t *nl = wmemchr ((const wchar_t *) chars + start, L'\n', n - start);
+
+  return (Line) { start, nl != NULL ? (guint) (nl - (const wchar_t *) chars) : n };
+}
+
+/* White space as g_ascii_isspace () tells it of the line's bytes. */
+static gboolean
+line_is_blank (const gunichar *chars,
+               const Line     *line)
+{
+  for (guint k = line->start; k < line->end; k++)
+    if (chars[k] >= 0x80 || !g_ascii_isspace ((gchar) chars[k]))
       return FALSE;
   return TRUE;
 }
 
-/* Whether the line holds a mark of a sentence (， 。 ； ！ ？ 、 “ ” , ; ! ?), read in its
- * UTF-8: a well-formed sequence decodes as itself wherever it stands, whatever bad bytes come
- * before it, so the line need not be decoded to tell, and most lines of a page hold one. */
-static gboolean
-line_has_sentence_mark (const Line *line)
-{
-  const guchar *p = (const guchar *) line->start, *end = p + line->len;
+/* A bit for each of , ; ! ? in ASCII, and for each of ， ； ！ ？ from U+FF00. */
+#define ASCII_MARKS ((G_GUINT64_CONSTANT (1) << ',') | (G_GUINT64_CONSTANT (1) << ';') | \
+                     (G_GUINT64_CONSTANT (1) << '!') | (G_GUINT64_CONSTANT (1) << '?'))
+#define WIDE_MARKS ((G_GUINT64_CONSTANT (1) << 0x0C) | (G_GUINT64_CONSTANT (1) << 0x1B) | \
+                    (G_GUINT64_CONSTANT (1) << 0x01) | (G_GUINT64_CONSTANT (1) << 0x1F))
 
-  for (; p < end; p++)
-    switch (*p)
-      {
-      case ',': case ';': case '!': case '?':
-        return TRUE;
-      case 0xEF: /* ， ； ！ ？ */
-        if (end - p >= 3 && p[1] == 0xBC &&
-            (p[2] == 0x8C || p[2] == 0x9B || p[2] == 0x81 || p[2] == 0x9F))
-          return TRUE;
-        break;
-      case 0xE3: /* 。 、 */
-        if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0x82 || p[2] == 0x81))
-          return TRUE;
-        break;
-      case 0xE2: /* “ ” */
-        if (end - p >= 3 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D))
-          return TRUE;
-        break;
-      default:
-        break;
-      }
-  return FALSE;
+/* The first mark of a sentence (， 。 ； ！ ？ 、 “ ” , ; ! ?) or '\n' from @k, before @end;
+ * @end if none. */
+static inline guint
+next_mark_or_newline (const gunichar *chars,
+                      guint           k,
+                      guint           end)
+{
+  for (; k < end; k++)
+    {
+      gunichar c = chars[k];
+
+      /* Han and the rest of the plane between the marks: one test for most characters. */
+      if (c - 0x3003 < 0xFF01 - 0x3003)
+        continue;
+      if (c < 64 ? ((ASCII_MARKS | (G_GUINT64_CONSTANT (1) << '\n')) >> c) & 1
+          : c - 0xFF00 < 64 ? (WIDE_MARKS >> (c - 0xFF00)) & 1
+          : c == 0x3002 || c == 0x3001 || c == 0x201C || c == 0x201D)  /* 。 、 “ ” */
+        return k;
+    }
+  return end;
 }
 
-/* Whether the lines around a date alone on its line leave it outside a
- * sentence: a body wrapped in narrow columns puts a date alone on a line
- * too, between the two halves of its sentence. */
-static gboolean
-stands_apart (const Line *lines,
-              guint       n_lines,
-              guint       i)
+/* The same to the end of the text, whose NUL stops the search: one test less for each
+ * character. */
+static inline guint
+next_mark_or_newline_to_end (const gunichar *chars,
+                             guint           k,
+                             guint           n_chars)
 {
-  if (i == 0 || line_is_blank (&lines[i - 1]))
+  for (;; k++)
+    {
+      gunichar c = chars[k];
+
+      if (c - 0x3003 < 0xFF01 - 0x3003)
+        continue;
+      if (c < 64 ? ((ASCII_MARKS | (G_GUINT64_CONSTANT (1) << '\n') | 1) >> c) & 1
+          : c - 0xFF00 < 64 ? (WIDE_MARKS >> (c - 0xFF00)) & 1
+          : c == 0x3002 || c == 0x3001 || c == 0x201C || c == 0x201D)
+        {
+          /* A NUL inside the text is any other character. */
+          if (c == 0 && k < n_chars)
+            continue;
+          return MIN (k, n_chars);
+        }
+    }
+}
+
+/* Whether the line holds a mark of a sentence; most lines of a page hold one early. */
+static gboolean
+line_has_sentence_mark (const gunichar *chars,
+                        const Line     *line)
+{
+  return next_mark_or_newline (chars, line->start, line->end) < line->end;
+}
+
+/* Whether the lines around a date alone on its line @line leave it outside a sentence: a body
+ * wrapped in narrow columns puts a date alone on a line too, between the two halves of its
+ * sentence.  @prev is the line before it, if @line is not the first. */
+static gboolean
+stands_apart (const gunichar *chars,
+              guint           n,
+              const Line     *prev,
+              const Line     *line)
+{
+  Line next;
+
+  if (line->start == 0 || line_is_blank (chars, prev))
     return TRUE;
-  if (i + 1 >= n_lines || line_is_blank (&lines[i + 1]))
+  if (line->end + 1 >= n)
     return TRUE;
-  return !line_has_sentence_mark (&lines[i - 1]) && !line_has_sentence_mark (&lines[i + 1]);
+  next = line_at (chars, n, line->end + 1);
+  if (line_is_blank (chars, &next))
+    return TRUE;
+  return !line_has_sentence_mark (chars, prev) && !line_has_sentence_mark (chars, &next);
+}
+
+/* Whether a date may start with @c: each form starts with a digit. */
+static inline gboolean
+may_start_date (gunichar c)
+{
+  /* Past 四 (U+56DB), the last of the Chinese digits but 零, most Han is told by one test. */
+  if (c > 0x56DB)
+    return c == 0x96F6 /* 零 */ || fz_text_digit_value (c) >= 0;
+  /* cn_digit_value () written out, so that it is inline. */
+  return fz_text_digit_value (c) >= 0 || c == 'O' || c == 0x25CB || fz_text_cn_digit_value (c) >= 0;
 }
 
 gboolean
@@ -444,39 +514,52 @@ fz_doc_date_find (const char *text,
                   gsize       len,
                   GDate      *out)
 {
-  g_autoptr(GArray) lines = NULL;
-  const char *p = text, *end = text + len;
-  guint non_blank = 0, n_lines = 1;
+  g_autofree gunichar *chars = NULL;
+  guint n;
 
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  /* Counted first: growing the array line by line cost more than finding the date. */
-  for (const char *nl = text; nl < end && (nl = memchr (nl, '\n', end - nl)) != NULL; nl++)
-    n_lines++;
-  lines = g_array_sized_new (FALSE, FALSE, sizeof (Line), n_lines);
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-      Line line = { p, (gsize) ((nl != NULL ? nl : end) - p) };
+  chars = fz_charset_to_ucs4 (text != NULL ? text : "", len, FALSE, &n);
+  return fz_doc_date_find_chars (chars, n, out);
+}
 
-      g_array_append_val (lines, line);
-      p = nl != NULL ? nl + 1 : end;
-    }
+gboolean
+fz_doc_date_find_chars (const gunichar *chars,
+                        guint           n_chars,
+                        GDate          *out)
+{
+  Line prev = { 0, 0 }, line;
+  guint non_blank = 0;
 
-  for (guint i = 0; i < lines->len; i++)
+  g_return_val_if_fail (chars != NULL || n_chars == 0, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  for (guint start = 0; start < n_chars; start = line.end + 1, prev = line)
     {
-      const Line *line = &g_array_index (lines, Line, i);
-      /* One character more than a header may have: a longer line is not decoded further. */
+      /* One character more than a header may have: a longer line is not read further. */
       gunichar u[MAX_HEADER_CHARS + 2];
-      guint n;
+      guint n = 0;
 
-      if (line_is_blank (line))
+      /* Read up to a mark or the end of the line: a line with a mark is not blank, and only
+       * its end is still to find. */
+      guint k = next_mark_or_newline_to_end (chars, start, n_chars);
+
+      if (k < n_chars && chars[k] != '\n')
+        {
+          non_blank++;
+          line = line_at (chars, n_chars, k);
+          line.start = start;
+          continue;
+        }
+      line = (Line) { start, k };
+      if (line_is_blank (chars, &line))
         continue;
       non_blank++;
-      if (line_has_sentence_mark (line))
-        continue;
-      n = fz_charset_to_ucs4_into (line->start, line->len, TRUE, u, MAX_HEADER_CHARS + 1);
+      /* The line without its white space, as the date is read. */
+      for (guint k = line.start; k < line.end && n <= MAX_HEADER_CHARS; k++)
+        if (!fz_text_isspace (chars[k]) && chars[k] != 0xFEFF)
+          u[n++] = chars[k];
       u[n] = 0;
       if (n > MAX_HEADER_CHARS)
         continue;
@@ -485,13 +568,13 @@ fz_doc_date_find (const char *text,
           Candidate c;
           gboolean marked;
 
-          if (!parse_at (u, n, k, &c))
+          if (!may_start_date (u[k]) || !parse_at (u, n, k, &c))
             continue;
           if (!header_marks (u, n, &c, &marked))
             break;
           if ((marked && bordered_like_header (u, n, &c)) ||
               (c.start == 0 && c.end == n && non_blank <= TOP_LINES &&
-               stands_apart ((const Line *) lines->data, lines->len, i)))
+               stands_apart (chars, n_chars, &prev, &line)))
             {
               g_date_clear (out, 1);
               g_date_set_dmy (out, (GDateDay) c.day, (GDateMonth) c.month, (GDateYear) c.year);

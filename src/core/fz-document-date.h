@@ -19,5 +19,11 @@ gboolean fz_doc_date_parse (const char *str,
 gboolean fz_doc_date_find  (const char *text,
                             gsize       len,
                             GDate      *out);
+/* The same from the text's @n_chars characters, NUL-terminated, as fz_charset_to_ucs4 ()
+ * gives them with the white space kept: a caller that has them need not decode the text
+ * again. */
+gboolean fz_doc_date_find_chars (const gunichar *chars,
+                                 guint           n_chars,
+                                 GDate          *out);
 
 G_END_DECLS

@@ -150,19 +150,36 @@ _fz_period_start_table (void)
   return &table;
 }
 
+/* is_numeral (@c), read off the table: every numeral starts a word of its own (0, 一, 十…),
+ * and a word starts as a numeral only with one; a test checks it. */
+static inline gboolean
+numeral_in (const StartTable *table,
+            gunichar          c)
+{
+  return c < 0x10000 && table->first[c] == START_NUMERAL;
+}
+
+gboolean
+_fz_period_start_is_numeral (gunichar c)
+{
+  return numeral_in (_fz_period_start_table (), c);
+}
+
 /* A number a date may start with: at most four numerals (2023年, 十二月), then 年, 月, 个月
  * (3个月来), 多年 (10多年来), 季 (一季度) or a range (1—11月). Inside a number only a part
  * of a year may start (1季度). */
 static gboolean
-may_start_number (const Scan *s,
-                  guint       i)
+may_start_number (const StartTable *table,
+                  const Scan       *s,
+                  guint             i)
 {
   guint k = i;
   gunichar c;
 
-  if (preceded_by_digit (s, i))
+  /* preceded_by_digit () */
+  if (i > 0 && (numeral_in (table, s->u[i - 1]) || s->u[i - 1] == '.'))
     return s->u[i + 1] == 0x5B63 /* 季 */;
-  while (k < s->n && k - i <= 4 && is_numeral (s->u[k]))
+  while (k < s->n && k - i <= 4 && numeral_in (table, s->u[k]))
     k++;
   if (k - i > 4)
     return FALSE;
@@ -201,7 +218,7 @@ may_start (const StartTable *table,
     return ((table->seconds[kind - START_WORD] >> (next % 64)) & 1) != 0 &&
            may_start_word (table, s, i);
   if (kind == START_NUMERAL)
-    return may_start_number (s, i);
+    return may_start_number (table, s, i);
   if (kind == START_OPENER)
     return next < 0x10000 && table->first[next] != START_NO;
   return FALSE;

@@ -315,6 +315,8 @@ void     _fz_period_start_add_words_before  (StartTable         *table,
 void     _fz_period_start_add_numerals_after (StartTable        *table,
                                               gunichar           first);
 const StartTable *_fz_period_start_table    (void);
+/* is_numeral (@c), as the table tells it. */
+gboolean          _fz_period_start_is_numeral (gunichar c);
 /* For each character of the plane, not 0 when a word starts with it. */
 const guint8     *_fz_period_start_firsts   (void);
 /* The next of the noted places, from the @k-th and at or after @from, where a phrase may
@@ -414,6 +416,11 @@ guint    _fz_period_scan_to_compact         (const Scan *s,
                                              guint       orig);
 guint    _fz_period_scan_to_orig            (const Scan *s,
                                              guint       pos);
+/* The same as _fz_period_scan_to_compact () for positions that mostly grow from one call to
+ * the next: @hint, 0 at first, keeps where the last one stood among the gaps. */
+guint    _fz_period_scan_to_compact_near    (const Scan *s,
+                                             guint       orig,
+                                             guint      *hint);
 
 /* fz-period-finder-text.c: the compact text */
 void     _fz_period_finder_scan_init        (Scan       *s,

@@ -5,6 +5,95 @@
 
 #include "fz-charset.h"
 
+#include <string.h>
+
+static inline gboolean
+is_left_out (gunichar c)
+{
+  return fz_text_isspace (c) || c == 0xFEFF;
+}
+
+/* What making the compact text does with a character. */
+enum
+{
+  CHAR_LEFT_OUT    = 1 << 0,
+  CHAR_ENDS_CLAUSE = 1 << 1,
+  CHAR_STARTS_WORD = 1 << 2,
+  CHAR_NUL         = 1 << 3,  /* the NUL after the text: it stops the search for the others */
+  CHAR_ENDS_SENTENCE = 1 << 4
+};
+
+static guint8
+char_kind_of (gunichar      c,
+              const guint8 *firsts)
+{
+  return (is_left_out (c) ? CHAR_LEFT_OUT : 0) | (is_clause_end (c) ? CHAR_ENDS_CLAUSE : 0) |
+         (is_sentence_end (c) ? CHAR_ENDS_SENTENCE : 0) |
+         (c < 0x10000 && firsts[c] != 0 ? CHAR_STARTS_WORD : 0);
+}
+
+/* The kinds of the characters of the plane, made once: most characters of a page, Han among
+ * them, are of none, and the text is copied a stretch at a time between those that are. Past
+ * the plane, none is white space, ends a clause or starts a word. */
+static const guint8 *
+char_kinds (void)
+{
+  static guint8 kinds[0x10000];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      const guint8 *firsts = _fz_period_start_firsts ();
+
+      /* From U+3400 to U+FDFF (Han, Yi, Hangul…) no character is white space or ends a
+       * clause: only the first characters of words need telling there. */
+      for (guint c = 0; c < 0x3400; c++)
+        kinds[c] = char_kind_of (c, firsts);
+      for (guint c = 0x3400; c < 0xFE00; c += 8)
+        {
+          guint64 eight;
+
+          /* Eight at a time: the first characters of words are few, and the rest stay 0. */
+          memcpy (&eight, firsts + c, sizeof eight);
+          if (eight != 0)
+            for (guint k = c; k < c + 8; k++)
+              kinds[k] = firsts[k] != 0 ? CHAR_STARTS_WORD : 0;
+        }
+      for (guint c = 0xFE00; c < 0x10000; c++)
+        kinds[c] = char_kind_of (c, firsts);
+      kinds[0] |= CHAR_NUL;
+      g_once_init_leave (&ready, 1);
+    }
+  return kinds;
+}
+
+static inline guint8
+kind_of_char (const guint8 *kinds,
+              gunichar      c)
+{
+  return G_LIKELY (c < 0x10000) ? kinds[c] : 0;
+}
+
+/* The first character at or after @p that is of a kind, setting @kind; four at a time, as
+ * most are of none.  The NUL after the text stops it. */
+static inline const gunichar *
+next_of_kind (const guint8   *kinds,
+              const gunichar *p,
+              guint8         *kind)
+{
+  for (;; p += 4)
+    {
+      if ((*kind = kind_of_char (kinds, p[0])) != 0)
+        return p;
+      if ((*kind = kind_of_char (kinds, p[1])) != 0)
+        return p + 1;
+      if ((*kind = kind_of_char (kinds, p[2])) != 0)
+        return p + 2;
+      if ((*kind = kind_of_char (kinds, p[3])) != 0)
+        return p + 3;
+    }
+}
+
 static gboolean
 is_closer (gunichar c)
 {
@@ -14,7 +103,8 @@ is_closer (gunichar c)
 
 /* A line of text with no clause punctuation: a headline or a byline. */
 static gboolean
-line_is_heading (const gunichar *all,
+line_is_heading (const guint8   *kinds,
+                 const gunichar *all,
                  guint           line_start,
                  guint           line_end)
 {
@@ -22,7 +112,8 @@ line_is_heading (const gunichar *all,
 
   for (guint k = line_start; k < line_end; k++)
     {
-      if (is_clause_end (all[k]) || all[k] == 0x3001)
+      /* is_clause_end () */
+      if ((kind_of_char (kinds, all[k]) & CHAR_ENDS_CLAUSE) || all[k] == 0x3001)
         return FALSE;
       if (!fz_text_isspace (all[k]))
         len++;
@@ -34,7 +125,8 @@ line_is_heading (const gunichar *all,
  * paragraph; its line starts at @line_start. PDF text breaks lines inside sentences, even
  * with blank lines, so a break needs a sentence end or a headline before it. */
 static gboolean
-is_paragraph_break (const gunichar *all,
+is_paragraph_break (const guint8   *kinds,
+                    const gunichar *all,
                     guint           n_all,
                     guint           ws_start,
                     guint           ws_end,
@@ -48,13 +140,13 @@ is_paragraph_break (const gunichar *all,
   k = ws_start;
   while (k > 0 && is_closer (all[k - 1]))
     k--;
-  if (k > 0 && is_sentence_end (all[k - 1]))
+  if (k > 0 && (kind_of_char (kinds, all[k - 1]) & CHAR_ENDS_SENTENCE))
     return TRUE;
   if (newlines < 2)
     return FALSE;
   if (all[ws_end] == '#')
     return TRUE;
-  return line_is_heading (all, line_start, ws_start);
+  return line_is_heading (kinds, all, line_start, ws_start);
 }
 
 void
@@ -66,13 +158,6 @@ _fz_period_finder_scan_init (Scan       *s,
   g_autofree gunichar *all = fz_charset_to_ucs4 (text, len, FALSE, &n_all);
 
   _fz_period_finder_scan_init_chars (s, all, n_all);
-}
-
-/* Han ideographs, most of a page: neither white space nor a mark that ends a clause. */
-static inline gboolean
-is_plain_han (gunichar c)
-{
-  return c >= 0x3400 && c <= 0x9FFF;
 }
 
 /* Clause and sentence bounds, kept as the compact text grows, so that finding them costs
@@ -88,57 +173,7 @@ typedef struct
   guint    max_gaps;
 } Bounds;
 
-static inline gboolean
-is_left_out (gunichar c)
-{
-  return fz_text_isspace (c) || c == 0xFEFF;
-}
-
-/* What making the compact text does with a character that is no Han ideograph. */
-enum
-{
-  CHAR_LEFT_OUT    = 1 << 0,
-  CHAR_ENDS_CLAUSE = 1 << 1,
-  CHAR_STARTS_WORD = 1 << 2
-};
-
-static guint8
-char_kind_of (gunichar      c,
-              const guint8 *firsts)
-{
-  return (is_left_out (c) ? CHAR_LEFT_OUT : 0) | (is_clause_end (c) ? CHAR_ENDS_CLAUSE : 0) |
-         (c < 0x10000 && firsts[c] != 0 ? CHAR_STARTS_WORD : 0);
-}
-
-/* The kinds of the characters of the plane, in blocks of 256 made at their first use: a
- * page touches a few (ASCII, punctuation, full-width forms), and looking a kind up costs less
- * than the three tests it stands for. */
-typedef struct
-{
-  gsize  ready;
-  guint8 kind[256];
-} KindBlock;
-
-static inline guint8
-char_kind (gunichar      c,
-           const guint8 *firsts)
-{
-  static KindBlock blocks[256];
-  KindBlock *block;
-
-  if (c >= 0x10000)
-    return char_kind_of (c, firsts);
-  block = &blocks[c >> 8];
-  if (g_once_init_enter (&block->ready))
-    {
-      for (guint k = 0; k < 256; k++)
-        block->kind[k] = char_kind_of ((c & ~0xFFu) | k, firsts);
-      g_once_init_leave (&block->ready, 1);
-    }
-  return block->kind[c & 0xFF];
-}
-
-static void
+static inline void
 add_mark (Scan   *s,
           Bounds *b,
           guint   pos)
@@ -151,19 +186,17 @@ add_mark (Scan   *s,
   s->marks[s->n_marks++] = (Mark) { pos, b->ss, b->para, b->lead };
 }
 
-/* The bounds that the clause end @c at @i ends. */
-static void
+/* The bounds that the clause end at @i ends, a sentence's too if it is one. */
+static inline void
 end_clause (Scan     *s,
             Bounds   *b,
-            gunichar  c,
+            gboolean  sentence,
             guint     i)
 {
-  if (is_sentence_end (c))
+  if (sentence)
     {
       b->cs = b->ss = i + 1;
       b->lead = TRUE;
-      if (c == PARA)
-        b->para++;
     }
   else
     {
@@ -183,7 +216,8 @@ push_para (Scan   *s,
   guint i = s->n++;
 
   s->u[i] = PARA;
-  end_clause (s, b, PARA, i);
+  b->para++;
+  end_clause (s, b, TRUE, i);
 }
 
 /* Leaves out the white space from @i, keeping a PARA where it ends a paragraph; returns
@@ -191,13 +225,15 @@ push_para (Scan   *s,
 static guint
 leave_out_space (Scan           *s,
                  Bounds         *b,
+                 const guint8   *kinds,
                  const gunichar *all,
                  guint           n_all,
                  guint           i)
 {
   guint j, at = s->n, newlines = 0, line_start = b->line_start;
 
-  for (j = i; j < n_all && !is_plain_han (all[j]) && is_left_out (all[j]); j++)
+  /* The NUL after the text is not left out. */
+  for (j = i; kind_of_char (kinds, all[j]) & CHAR_LEFT_OUT; j++)
     if (all[j] == '\n')
       {
         newlines++;
@@ -205,7 +241,7 @@ leave_out_space (Scan           *s,
       }
     else if (all[j] == 0x2029 || all[j] == 0x2028)
       newlines++;
-  if (is_paragraph_break (all, n_all, i, j, newlines, line_start) && s->n > 0 &&
+  if (is_paragraph_break (kinds, all, n_all, i, j, newlines, line_start) && s->n > 0 &&
       s->u[s->n - 1] != PARA)
     push_para (s, b);
   if (s->n_gaps == b->max_gaps)
@@ -217,45 +253,15 @@ leave_out_space (Scan           *s,
   return j;
 }
 
-/* Notes @c, kept at @n, as a place a phrase may start when a word starts with it: noted
- * always, kept only then, with no branch to mispredict. */
-static inline gsize
-note_start (guint        *starts,
-            gsize         m,
-            const guint8 *firsts,
-            gunichar      c,
-            gsize         n)
-{
-  starts[m] = (guint) n;
-  return m + (firsts[c] != 0);
-}
-
-/* Copies the run of Han ideographs at all[i], to the compact text from @n, noting from @m
- * the places a word may start at; returns where the run ends. Inline, so that the lengths
- * stay in registers; indices of the machine's width, and the NUL after the text ends the
- * run. */
-static inline guint
-copy_han_run (Scan           *s,
-              const guint8   *firsts,
+/* Copies all[from, to) to the end of the compact text. */
+static inline void
+copy_stretch (Scan           *s,
               const gunichar *all,
-              guint           i,
-              guint          *n,
-              guint          *m)
+              guint           from,
+              guint           to)
 {
-  gunichar *u = s->u;
-  guint *starts = s->starts;
-  gsize k = i, kept = *n, noted = *m;
-  gunichar c = all[k];
-
-  do
-    {
-      noted = note_start (starts, noted, firsts, c, kept);
-      u[kept++] = c;
-    }
-  while (is_plain_han (c = all[++k]));
-  *n = (guint) kept;
-  *m = (guint) noted;
-  return (guint) k;
+  memcpy (s->u + s->n, all + from, (to - from) * sizeof (gunichar));
+  s->n += to - from;
 }
 
 /* One pass builds the compact text, its marks, its gaps and the places whose character starts
@@ -267,55 +273,68 @@ _fz_period_finder_scan_init_chars (Scan           *s,
                                    guint           n_all)
 {
   Bounds b = { 0, 0, TRUE, 0, 0, 0, 0 };
-  const guint8 *firsts = _fz_period_start_firsts ();
-  guint i = 0, n = 0, m = 0;
+  const guint8 *kinds = char_kinds ();
+  /* The characters from @stretch are still to be copied, to s->n on. */
+  const gunichar *p = all, *stretch = all;
+  /* Where the compact index of a character of the stretch counts from: never before @all, as
+   * the compact text is never longer than the text read. */
+  const gunichar *base = all;
+  guint *starts, m = 0;
 
-  s->u = g_new (gunichar, n_all + 1);
-  s->starts = g_new (guint, n_all + 1);
+  /* One block for both: a page is too long for the allocator's quick lists. */
+  s->u = g_new (gunichar, 2 * ((gsize) n_all + 1));
+  s->starts = starts = s->u + n_all + 1;
   s->n_starts = 0;
   s->n_orig = n_all;
   s->n = 0;
-  s->marks = NULL;
+  /* Room for the marks and gaps of most pages at once: growing them cost more than filling. */
+  b.max_marks = n_all / 8 + 16;
+  b.max_gaps = n_all / 16 + 16;
+  s->marks = g_new (Mark, b.max_marks);
   s->n_marks = 0;
-  s->gaps = NULL;
+  s->gaps = g_new (Gap, b.max_gaps);
   s->n_gaps = 0;
-  /* The lengths are kept in registers (n, m): runs of Han ideographs between other
-   * characters are a few characters long, and most of the text. */
-  while (i < n_all)
+  for (;;)
     {
-      gunichar c = all[i];
       guint8 kind;
+      guint i, pos;
 
-      if (is_plain_han (c))
+      /* The characters of no kind, most of the text, cost one test each. */
+      p = next_of_kind (kinds, p, &kind);
+      /* Then most start a word only (一, 年, digits): noted at once. */
+      if (kind == CHAR_STARTS_WORD)
         {
-          i = copy_han_run (s, firsts, all, i, &n, &m);
+          starts[m++] = (guint) (p - base);
+          p++;
           continue;
         }
-      kind = char_kind (c, firsts);
+      i = (guint) (p - all);
+      if (G_UNLIKELY (kind & CHAR_NUL))
+        {
+          if (i >= n_all)
+            break;
+          /* A NUL inside the text is kept as any other character. */
+          p++;
+          continue;
+        }
       if (kind & CHAR_LEFT_OUT)
         {
-          s->n = n;
-          s->n_starts = m;
-          i = leave_out_space (s, &b, all, n_all, i);
-          n = s->n;
-          m = s->n_starts;
+          copy_stretch (s, all, (guint) (stretch - all), i);
+          stretch = p = all + leave_out_space (s, &b, kinds, all, n_all, i);
+          base = stretch - s->n;
           continue;
         }
-      /* PARA stands for paragraph breaks only (U+2029 is white space: never here). */
-      if (G_UNLIKELY (c == PARA))
-        kind = char_kind (c = 0x2028, firsts);
+      pos = (guint) (p - base);
       if (kind & CHAR_STARTS_WORD)
-        s->starts[m++] = n;
-      s->u[n] = c;
+        starts[m++] = pos;
       if (kind & CHAR_ENDS_CLAUSE)
-        end_clause (s, &b, c, n);
-      n++;
-      i++;
+        end_clause (s, &b, (kind & CHAR_ENDS_SENTENCE) != 0, pos);
+      p++;
     }
-  s->n = n;
+  copy_stretch (s, all, (guint) (stretch - all), n_all);
   s->n_starts = m;
-  s->u[n] = 0;
-  s->exprs = g_array_new (FALSE, FALSE, sizeof (Expr));
+  s->u[s->n] = 0;
+  s->exprs = g_array_sized_new (FALSE, FALSE, sizeof (Expr), s->n_marks / 8 + 8);
 }
 
 /* The last gap that starts at or before @orig, or NULL. */
@@ -337,17 +356,50 @@ gap_from_orig (const Scan *s,
   return lo > 0 ? &s->gaps[lo - 1] : NULL;
 }
 
+/* The compact index of @orig, the last gap that starts at or before it being the one before
+ * @g. */
+static inline guint
+to_compact_after (const Scan *s,
+                  guint       orig,
+                  guint       g)
+{
+  const Gap *gap;
+
+  if (g == 0)
+    return orig;
+  gap = &s->gaps[g - 1];
+  if (orig < gap->orig_end)
+    return gap->compact_at;
+  return gap->compact_after + (orig - gap->orig_end);
+}
+
 guint
 _fz_period_scan_to_compact (const Scan *s,
                             guint       orig)
 {
   const Gap *g = gap_from_orig (s, orig);
 
-  if (g == NULL)
-    return orig;
-  if (orig < g->orig_end)
-    return g->compact_at;
-  return g->compact_after + (orig - g->orig_end);
+  return to_compact_after (s, orig, g == NULL ? 0 : (guint) (g - s->gaps) + 1);
+}
+
+guint
+_fz_period_scan_to_compact_near (const Scan *s,
+                                 guint       orig,
+                                 guint      *hint)
+{
+  guint g = *hint;
+
+  /* Back from where the hint stands: look it up afresh. */
+  if (g > s->n_gaps || (g > 0 && s->gaps[g - 1].orig_start > orig))
+    {
+      const Gap *gap = gap_from_orig (s, orig);
+
+      g = gap == NULL ? 0 : (guint) (gap - s->gaps) + 1;
+    }
+  while (g < s->n_gaps && s->gaps[g].orig_start <= orig)
+    g++;
+  *hint = g;
+  return to_compact_after (s, orig, g);
 }
 
 guint
@@ -378,8 +430,9 @@ _fz_period_scan_to_orig (const Scan *s,
 void
 _fz_period_finder_scan_clear (Scan *s)
 {
+  /* The places share the text's block. */
+  s->starts = NULL;
   g_clear_pointer (&s->u, g_free);
-  g_clear_pointer (&s->starts, g_free);
   g_clear_pointer (&s->marks, g_free);
   g_clear_pointer (&s->gaps, g_free);
   g_clear_pointer (&s->exprs, g_array_unref);

@@ -145,8 +145,10 @@ find_period (const Scan *s,
              FzPeriod   *out,
              gint       *cue)
 {
-  guint cs = scan_clause_start (s, start), ss = scan_sentence_start (s, start);
-  guint para = scan_para (s, start);
+  /* The mark before the figure gives its clause, sentence and paragraph: one search. */
+  gint m = scan_mark_before (s, start);
+  guint cs = m < 0 ? 0 : s->marks[m].pos + 1, ss = m < 0 ? 0 : s->marks[m].sentence_start;
+  guint para = m < 0 ? 0 : s->marks[m].para;
   gint last = last_expr_before (s, start);
   gboolean now = FALSE;
 
@@ -285,10 +287,19 @@ set_cue (const Scan *s,
   f->period_cue_end = _fz_period_scan_to_orig (s, e->end - 1) + 1;
 }
 
+/* The article that holds a figure, kept from one figure to the next: most figures stand in
+ * the article of the figure before them. */
+typedef struct
+{
+  const FzArticle *article;
+  guint            bound;  /* the compact index of its start */
+} ArticleCache;
+
 static guint
-article_bound (const Scan *s,
-               GPtrArray  *articles,
-               guint32     figure_start)
+article_bound (const Scan   *s,
+               GPtrArray    *articles,
+               guint32       figure_start,
+               ArticleCache *cache)
 {
   if (articles == NULL)
     return 0;
@@ -297,9 +308,27 @@ article_bound (const Scan *s,
       const FzArticle *art = g_ptr_array_index (articles, a);
 
       if (art != NULL && art->start <= figure_start && figure_start < art->end)
-        return _fz_period_scan_to_compact (s, MIN (art->start, s->n_orig));
+        {
+          if (art != cache->article)
+            {
+              cache->article = art;
+              cache->bound = _fz_period_scan_to_compact (s, MIN (art->start, s->n_orig));
+            }
+          return cache->bound;
+        }
     }
   return 0;
+}
+
+/* Whether @a and @b are written alike: every field that fz_period_write () reads. */
+static inline gboolean
+same_period (const FzPeriod *a,
+             const FzPeriod *b)
+{
+  return a->start.year_kind == b->start.year_kind && a->start.month == b->start.month &&
+         a->start.day == b->start.day && a->start.year == b->start.year &&
+         a->end.year_kind == b->end.year_kind && a->end.month == b->end.month &&
+         a->end.day == b->end.day && a->end.year == b->end.year;
 }
 
 void
@@ -328,7 +357,12 @@ _fz_period_assign_chars (const gunichar *chars,
 {
   Scan s = { 0 };
   guint doc_year = 0;
-  g_autoptr(GString) buf = g_string_new (NULL);
+  ArticleCache article = { NULL, 0 };
+  guint gap_hint = 0;
+  /* The period written last and its string in the pool: the figures of a sentence share one. */
+  FzPeriod last = { { 0 } };
+  guint32 last_str = 0;
+  gboolean have_last = FALSE;
 
   _fz_period_finder_scan_init_chars (&s, chars, n_chars);
   if (doc_date != NULL && g_date_valid (doc_date))
@@ -350,8 +384,8 @@ _fz_period_assign_chars (const gunichar *chars,
       /* Dates, durations, ordinals and identifiers are not about a stretch of time. */
       if (!fz_kind_is_statistic (f->kind) || f->kind == FZ_KIND_DURATION)
         continue;
-      start = _fz_period_scan_to_compact (&s, MIN (f->start, s.n_orig));
-      bound = article_bound (&s, articles, f->start);
+      start = _fz_period_scan_to_compact_near (&s, MIN (f->start, s.n_orig), &gap_hint);
+      bound = article_bound (&s, articles, f->start, &article);
       if (!find_period (&s, start, bound, &period, &cue) || fz_period_is_empty (&period))
         continue;
       join_since (&s, cue, &period);
@@ -359,9 +393,16 @@ _fz_period_assign_chars (const gunichar *chars,
       inherit_year (&s, cue, bound, &period);
       if (doc_year > 1000 && doc_year <= 9999)
         fz_period_resolve (&period, doc_year);
-      g_string_truncate (buf, 0);
-      fz_period_append (&period, buf);
-      f->period = fz_figure_list_intern (figures, buf->str, (gssize) buf->len);
+      if (!have_last || !same_period (&period, &last))
+        {
+          char buf[FZ_PERIOD_WRITE_MAX];
+          gsize len = fz_period_write (&period, buf);
+
+          last = period;
+          last_str = fz_figure_list_intern (figures, buf, (gssize) len);
+          have_last = TRUE;
+        }
+      f->period = last_str;
     }
   _fz_period_finder_scan_clear (&s);
 }

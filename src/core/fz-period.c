@@ -228,12 +228,12 @@ fz_period_parse (const char  *str,
   return TRUE;
 }
 
-/* @value in decimal, padded with zeros to @width: what "%0*u" writes, without the cost of
- * a format string for each figure's period. */
-static void
-append_padded (GString *out,
-               guint    value,
-               guint    width)
+/* @value in decimal, padded with zeros to @width, at @out: what "%0*u" writes, without the
+ * cost of a format string for each figure's period. Returns the end. */
+static char *
+write_padded (char  *out,
+              guint  value,
+              guint  width)
 {
   char digits[16];
   guint n = 0;
@@ -247,49 +247,70 @@ append_padded (GString *out,
   while (n < width)
     digits[n++] = '0';
   while (n > 0)
-    g_string_append_c (out, digits[--n]);
+    *out++ = digits[--n];
+  return out;
 }
 
-static void
-append_end (const FzPeriodEnd *e,
-            GString           *out)
+static char *
+write_end (const FzPeriodEnd *e,
+           char              *out)
 {
   switch (e->year_kind)
     {
     case FZ_PERIOD_YEAR_ABSOLUTE:
-      append_padded (out, e->year, 4);
+      out = write_padded (out, e->year, 4);
       break;
     case FZ_PERIOD_YEAR_CURRENT:
-      g_string_append_c (out, 'Y');
+      *out++ = 'Y';
       break;
     case FZ_PERIOD_YEAR_PREVIOUS:
-      g_string_append (out, "PY");
+      *out++ = 'P';
+      *out++ = 'Y';
       break;
     default:
-      return;
+      return out;
     }
   if (e->month == 0)
-    return;
-  g_string_append_c (out, '-');
-  append_padded (out, e->month, 2);
+    return out;
+  *out++ = '-';
+  out = write_padded (out, e->month, 2);
   if (e->day != 0)
     {
-      g_string_append_c (out, '-');
-      append_padded (out, e->day, 2);
+      *out++ = '-';
+      out = write_padded (out, e->day, 2);
     }
+  return out;
+}
+
+gsize
+fz_period_write (const FzPeriod *self,
+                 char            out[FZ_PERIOD_WRITE_MAX])
+{
+  char *p = out;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (out != NULL, 0);
+  if (!fz_period_is_empty (self))
+    {
+      p = write_end (&self->start, p);
+      *p++ = '/';
+      p = write_end (&self->end, p);
+    }
+  *p = '\0';
+  return (gsize) (p - out);
 }
 
 void
 fz_period_append (const FzPeriod *self,
                   GString        *out)
 {
+  char buf[FZ_PERIOD_WRITE_MAX];
+  gsize len;
+
   g_return_if_fail (self != NULL);
   g_return_if_fail (out != NULL);
-  if (fz_period_is_empty (self))
-    return;
-  append_end (&self->start, out);
-  g_string_append_c (out, '/');
-  append_end (&self->end, out);
+  len = fz_period_write (self, buf);
+  g_string_append_len (out, buf, (gssize) len);
 }
 
 char *

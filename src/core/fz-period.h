@@ -39,6 +39,12 @@ gboolean      fz_period_parse             (const char     *str,
 char         *fz_period_to_string         (const FzPeriod *self);
 void          fz_period_append            (const FzPeriod *self,
                                            GString        *out);
+/* The room fz_period_write () needs: two ends of a year of five digits and a month and a
+ * day of three (the widest their types hold), the slash and the NUL. */
+#define FZ_PERIOD_WRITE_MAX 32
+/* Writes what fz_period_append () appends to @out, NUL-terminated; returns its length. */
+gsize         fz_period_write             (const FzPeriod *self,
+                                           char            out[FZ_PERIOD_WRITE_MAX]);
 gboolean      fz_period_is_valid          (const FzPeriod *self);
 gboolean      fz_period_resolve           (FzPeriod       *self,
                                            guint           doc_year);

@@ -223,7 +223,7 @@ run (FzPipeline     *self,
   g_date_clear (&doc_date, 1);
   if (date != NULL)
     dated = fz_doc_date_parse (date, -1, &doc_date);
-  else if (fz_doc_date_find (text, len, &doc_date))
+  else if (fz_doc_date_find_chars (chars, n_chars, &doc_date))
     {
       char iso[16];
 
