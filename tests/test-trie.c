@@ -125,6 +125,103 @@ test_against_search (void)
   g_rand_free (rand);
 }
 
+/* Words added after a walk (the trie compiled itself for it) are found with the earlier ones,
+ * and a second walk after them still finds the earlier ones: the trie thaws and compiles
+ * again. Pairs first seen after the walk are found too. */
+static void
+test_add_after_walk (void)
+{
+  static const char text[] = "湖州市吴兴区破案率反诈骗中心";
+  static const char *first[] = { "湖州", "湖州市", "破案", NULL };
+  static const char *later[] = { "吴兴区", "吴兴", "反诈骗中心", "湖州市吴兴区", "率", NULL };
+  static const char *all[] = { "湖州", "湖州市", "破案", "吴兴区", "吴兴", "反诈骗中心",
+                               "湖州市吴兴区", "率", NULL };
+  FzTrie *trie = _fz_trie_new ();
+  g_autofree gunichar *chars = NULL;
+  g_autofree guint32 *pos = NULL;
+  gpointer value = NULL;
+  glong n = 0;
+
+  chars = g_utf8_to_ucs4_fast (text, -1, &n);
+  pos = g_new (guint32, n);
+  for (glong i = 0; i < n; i++)
+    pos[i] = (guint32) i;
+  for (guint w = 0; first[w] != NULL; w++)
+    _fz_trie_insert (trie, first[w], (gpointer) first[w]);
+  g_assert_cmpuint (_fz_trie_longest (trie, chars, pos, n, 0, 2, &value), ==, 3);
+  g_assert_cmpuint (_fz_trie_longest (trie, chars, pos, n, 3, 2, &value), ==, 0);
+  for (guint w = 0; later[w] != NULL; w++)
+    _fz_trie_insert (trie, later[w], (gpointer) later[w]);
+  for (guint min_chars = 1; min_chars <= 2; min_chars++)
+    for (guint j = 0; j < (guint) n; j++)
+      {
+        gpointer got = NULL, want = NULL;
+        guint found = _fz_trie_longest (trie, chars, pos, n, j, min_chars, &got);
+
+        g_assert_cmpuint (found, ==, longest_by_search ((char **) all, chars, n, j, min_chars,
+                                                        &want));
+        if (found > 0)
+          g_assert_cmpstr (got, ==, want);
+      }
+  _fz_trie_free (trie);
+}
+
+typedef struct
+{
+  FzTrie         *trie;
+  const gunichar *chars;
+  const guint32  *pos;
+  guint           n;
+  guint           found;
+} Walker;
+
+static gpointer
+walk_all (gpointer data)
+{
+  Walker *w = data;
+
+  for (guint j = 0; j < w->n; j++)
+    {
+      gpointer value = NULL;
+
+      w->found += _fz_trie_longest (w->trie, w->chars, w->pos, w->n, j, 2, &value);
+    }
+  return NULL;
+}
+
+/* Threads that share a trie may all make the first walk at once: each finds every word. */
+static void
+test_first_walk_threads (void)
+{
+  static const char text[] = "湖州市公安局破获电信网络诈骗案件湖州市";
+  FzTrie *trie = _fz_trie_new ();
+  g_autofree gunichar *chars = NULL;
+  g_autofree guint32 *pos = NULL;
+  Walker walkers[4];
+  GThread *threads[4];
+  glong n = 0;
+
+  _fz_trie_insert (trie, "湖州市", "湖州市");
+  _fz_trie_insert (trie, "公安局", "公安局");
+  _fz_trie_insert (trie, "电信网络诈骗", "电信网络诈骗");
+  chars = g_utf8_to_ucs4_fast (text, -1, &n);
+  pos = g_new (guint32, n);
+  for (glong i = 0; i < n; i++)
+    pos[i] = (guint32) i;
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      walkers[t] = (Walker) { trie, chars, pos, (guint) n, 0 };
+      threads[t] = g_thread_new ("walk", walk_all, &walkers[t]);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      g_thread_join (threads[t]);
+      /* 湖州市 twice, 公安局 and 电信网络诈骗: 3 + 3 + 3 + 6 characters. */
+      g_assert_cmpuint (walkers[t].found, ==, 15);
+    }
+  _fz_trie_free (trie);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,5 +229,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/trie/small", test_small);
   g_test_add_func ("/trie/against-search", test_against_search);
+  g_test_add_func ("/trie/add-after-walk", test_add_after_walk);
+  g_test_add_func ("/trie/first-walk-threads", test_first_walk_threads);
   return g_test_run ();
 }

@@ -8,13 +8,17 @@
 #define NO_NODE G_MAXUINT32
 #define N_ROOT 0x10000
 
-/* A walk touches memory at random, and the gazetteer's edges fill megabytes: its time goes in
+/* A walk touches memory at random, and the gazetteer's trie fills megabytes: its time goes in
  * waiting for memory. Most places of a text start no word's first two characters, so a walk
  * starts with a bitmap of those pairs, eight bits for each slot of the table of pairs, small
- * enough to stay in cache; then one probe of that table, a tenth the size of the edges, finds
- * the node after the pair. The root's children in the Basic Multilingual Plane are an array
- * (for words of one character), and a bitmap says which nodes end a word, so that values are
- * read only where one does. */
+ * enough to stay in cache; then one probe of that table finds the node after the pair.
+ *
+ * Words are added to hash tables of edges. The first walk compiles those into one array of
+ * nodes laid out depth first, each node followed by its sorted children and its first child
+ * right after them, so that the rest of a walk reads on from where the pair led instead of
+ * probing a table at each character. A word added after that thaws the trie back into tables.
+ * The root's children in the Basic Multilingual Plane are an array, for words of one
+ * character. */
 
 /* An edge of an open-addressed table: its key and its child side by side, so that a probe
  * reads one place in memory. The key is a node + 1 and a character, or for the table of pairs
@@ -33,17 +37,25 @@ typedef struct
   guint  n;
 } Table;
 
+/* A compiled node: the number of its children, its value (NULL where no word ends) in two
+ * cells, then each child's character and offset, by character. */
+#define NODE_CELLS 3
+
 struct _FzTrie
 {
+  /* While words are added; NULL once compiled. */
   GPtrArray *values;   /* node -> value, NULL where no word ends; node 0 is the root */
   GArray    *ends;     /* guint64: a bit for each node that ends a word */
+  Table      edges;    /* node + 1, character -> child */
+  /* Both: nodes while words are added, offsets into cells once compiled. */
   guint32   *root;     /* BMP character -> child of the root, NO_NODE when none */
   Table      pairs;    /* first two characters of a word -> the node after them */
   guint64   *filter;   /* pair_bit () of each pair in pairs */
   guint      filter_bits;
-  Table      edges;    /* node + 1, character -> child */
+  /* The compiled trie; set once, under the lock, by the first walk. */
+  guint32   *cells;
+  GMutex     lock;
 };
-
 static inline gsize
 table_slot (const Table *t,
             guint32      from,
@@ -186,19 +198,269 @@ child_of (const FzTrie *self,
   return table_find (&self->edges, node + 1, c);
 }
 
+static void
+builder_init (FzTrie *self,
+              guint   edge_bits)
+{
+  self->values = g_ptr_array_new ();
+  g_ptr_array_add (self->values, NULL);
+  self->ends = g_array_new (FALSE, TRUE, sizeof (guint64));
+  g_array_set_size (self->ends, 1);
+  table_alloc (&self->edges, edge_bits);
+  self->edges.n = 0;
+}
+
+static void
+builder_clear (FzTrie *self)
+{
+  g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->ends, g_array_unref);
+  g_clear_pointer (&self->edges.slots, g_free);
+}
+
+/* A new node under @node for @c; @first is the word's first character when @c, at @depth 1,
+ * is its second. */
+static guint32
+builder_add (FzTrie   *self,
+             guint32   node,
+             gunichar  c,
+             gunichar  first,
+             guint     depth)
+{
+  guint32 child = self->values->len;
+
+  g_ptr_array_add (self->values, NULL);
+  if (self->ends->len * 64 <= child)
+    g_array_set_size (self->ends, self->ends->len + 1);
+  if (node == 0 && c < N_ROOT)
+    self->root[c] = child;
+  else
+    table_add (&self->edges, node + 1, c, child);
+  if (depth == 1)
+    {
+      guint bits = self->pairs.bits;
+
+      table_add (&self->pairs, first, c, child);
+      if (self->pairs.bits != bits)
+        filter_build (self);
+      else
+        filter_add (self, first, c);
+    }
+  return child;
+}
+
+static void
+builder_set_value (FzTrie   *self,
+                   guint32   node,
+                   gpointer  value)
+{
+  g_ptr_array_index (self->values, node) = value;
+  g_array_index (self->ends, guint64, node >> 6) |= G_GUINT64_CONSTANT (1) << (node & 63);
+}
+
+static inline gpointer
+cells_value (const guint32 *cells,
+             guint32        node)
+{
+  gpointer value;
+
+  memcpy (&value, &cells[node + 1], sizeof value);
+  return value;
+}
+
+/* The child of compiled @node for @c, NO_NODE when none. */
+static inline guint32
+cells_child (const guint32 *cells,
+             guint32        node,
+             gunichar       c)
+{
+  guint n = cells[node];
+  const guint32 *kids = &cells[node + NODE_CELLS];
+  guint lo = 0, hi = n;
+
+  /* Past the first pair most nodes have one child or a few. */
+  if (n <= 8)
+    {
+      for (guint i = 0; i < n; i++)
+        if (kids[2 * i] == c)
+          return kids[2 * i + 1];
+      return NO_NODE;
+    }
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (kids[2 * mid] < c)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < n && kids[2 * lo] == c ? kids[2 * lo + 1] : NO_NODE;
+}
+
+typedef struct
+{
+  gunichar c;
+  guint32  node;
+} Kid;
+
+static int
+kid_compare (gconstpointer a,
+             gconstpointer b)
+{
+  gunichar x = ((const Kid *) a)->c, y = ((const Kid *) b)->c;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Lays the tables out depth first as cells, turns the root array and the table of pairs from
+ * nodes into offsets, and drops the tables. Once per trie, so kept out of the walk. */
+static G_GNUC_NO_INLINE guint32 *
+compile (FzTrie *self)
+{
+  guint n_nodes = self->values->len;
+  g_autofree guint32 *first_kid = g_new0 (guint32, n_nodes + 1);
+  g_autofree Kid *kids = NULL;
+  g_autofree guint32 *offset = g_new (guint32, n_nodes);
+  g_autofree guint32 *stack = g_new (guint32, n_nodes);
+  gsize n_slots = (gsize) 1 << self->edges.bits, n_cells = 0, top = 0;
+  guint32 *cells;
+
+  /* The children of each node, by character: counted, placed, sorted. */
+  for (gunichar c = 0; c < N_ROOT; c++)
+    if (self->root[c] != NO_NODE)
+      first_kid[1]++;
+  for (gsize i = 0; i < n_slots; i++)
+    if (self->edges.slots[i].from != 0)
+      first_kid[self->edges.slots[i].from]++;
+  for (guint v = 0; v < n_nodes; v++)
+    first_kid[v + 1] += first_kid[v];
+  kids = g_new (Kid, MAX (first_kid[n_nodes], 1));
+  {
+    g_autofree guint32 *fill = g_memdup2 (first_kid, n_nodes * sizeof (guint32));
+
+    for (gunichar c = 0; c < N_ROOT; c++)
+      if (self->root[c] != NO_NODE)
+        kids[fill[0]++] = (Kid) { c, self->root[c] };
+    for (gsize i = 0; i < n_slots; i++)
+      {
+        const Edge *e = &self->edges.slots[i];
+
+        if (e->from != 0)
+          kids[fill[e->from - 1]++] = (Kid) { e->c, e->child };
+      }
+  }
+  for (guint v = 0; v < n_nodes; v++)
+    if (first_kid[v + 1] - first_kid[v] > 1)
+      qsort (kids + first_kid[v], first_kid[v + 1] - first_kid[v], sizeof (Kid), kid_compare);
+
+  /* Depth first, the first child right after its parent, so that a walk reads on. */
+  stack[top++] = 0;
+  while (top > 0)
+    {
+      guint32 v = stack[--top];
+
+      offset[v] = (guint32) n_cells;
+      n_cells += NODE_CELLS + 2 * (first_kid[v + 1] - first_kid[v]);
+      for (guint32 k = first_kid[v + 1]; k > first_kid[v]; k--)
+        stack[top++] = kids[k - 1].node;
+    }
+  g_assert (n_cells < NO_NODE);
+  cells = g_new (guint32, n_cells);
+  for (guint32 v = 0; v < n_nodes; v++)
+    {
+      guint32 *cell = &cells[offset[v]];
+      gpointer value = g_ptr_array_index (self->values, v);
+
+      cell[0] = first_kid[v + 1] - first_kid[v];
+      memcpy (&cell[1], &value, sizeof value);
+      for (guint32 k = first_kid[v]; k < first_kid[v + 1]; k++)
+        {
+          cell[NODE_CELLS + 2 * (k - first_kid[v])] = kids[k].c;
+          cell[NODE_CELLS + 2 * (k - first_kid[v]) + 1] = offset[kids[k].node];
+        }
+    }
+  for (gunichar c = 0; c < N_ROOT; c++)
+    if (self->root[c] != NO_NODE)
+      self->root[c] = offset[self->root[c]];
+  for (gsize i = 0; i < ((gsize) 1 << self->pairs.bits); i++)
+    if (self->pairs.slots[i].from != 0)
+      self->pairs.slots[i].child = offset[self->pairs.slots[i].child];
+  builder_clear (self);
+  return cells;
+}
+
+/* The compiled trie, made by the first reader: owners share a built trie between threads. */
+static const guint32 *
+compiled (const FzTrie *trie)
+{
+  FzTrie *self = (FzTrie *) trie;
+  guint32 *cells = g_atomic_pointer_get (&self->cells);
+
+  if (G_LIKELY (cells != NULL))
+    return cells;
+  g_mutex_lock (&self->lock);
+  if (self->cells == NULL)
+    g_atomic_pointer_set (&self->cells, compile (self));
+  cells = self->cells;
+  g_mutex_unlock (&self->lock);
+  return cells;
+}
+
+typedef struct
+{
+  guint32  offset;
+  guint32  node;
+  gunichar first;
+  guint    depth;
+} Thaw;
+
+/* Back to tables, for a word added after a walk. Owners add words only while they are built,
+ * before any other thread reads, so no lock is needed. */
+static void
+thaw (FzTrie *self)
+{
+  g_autofree guint32 *cells = g_steal_pointer (&self->cells);
+  g_autoptr(GArray) stack = NULL;
+  Thaw top = { 0, 0, 0, 0 };
+
+  if (cells == NULL)
+    return;
+  stack = g_array_new (FALSE, FALSE, sizeof (Thaw));
+  builder_init (self, self->edges.bits);
+  memset (self->root, 0xFF, N_ROOT * sizeof (guint32));
+  memset (self->pairs.slots, 0, ((gsize) 1 << self->pairs.bits) * sizeof (Edge));
+  self->pairs.n = 0;
+  g_array_append_val (stack, top);
+  while (stack->len > 0)
+    {
+      Thaw t = g_array_index (stack, Thaw, stack->len - 1);
+      const guint32 *kids = &cells[t.offset + NODE_CELLS];
+
+      g_array_set_size (stack, stack->len - 1);
+      for (guint i = 0; i < cells[t.offset]; i++)
+        {
+          Thaw child = { kids[2 * i + 1], 0, t.depth == 0 ? kids[2 * i] : t.first, t.depth + 1 };
+          gpointer value = cells_value (cells, child.offset);
+
+          child.node = builder_add (self, t.node, kids[2 * i], t.first, t.depth);
+          if (value != NULL)
+            builder_set_value (self, child.node, value);
+          g_array_append_val (stack, child);
+        }
+    }
+}
+
 FzTrie *
 _fz_trie_new (void)
 {
   FzTrie *self = g_new0 (FzTrie, 1);
 
-  self->values = g_ptr_array_new ();
-  g_ptr_array_add (self->values, NULL);
-  self->ends = g_array_new (FALSE, TRUE, sizeof (guint64));
-  g_array_set_size (self->ends, 1);
+  g_mutex_init (&self->lock);
+  builder_init (self, 10);
   self->root = g_new (guint32, N_ROOT);
   memset (self->root, 0xFF, N_ROOT * sizeof (guint32));
   table_alloc (&self->pairs, 8);
-  table_alloc (&self->edges, 10);
   filter_build (self);
   return self;
 }
@@ -208,12 +470,12 @@ _fz_trie_free (FzTrie *self)
 {
   if (self == NULL)
     return;
-  g_ptr_array_unref (self->values);
-  g_array_unref (self->ends);
+  builder_clear (self);
+  g_free (self->cells);
   g_free (self->root);
   g_free (self->pairs.slots);
   g_free (self->filter);
-  g_free (self->edges.slots);
+  g_mutex_clear (&self->lock);
   g_free (self);
 }
 
@@ -224,6 +486,7 @@ _fz_trie_reserve (FzTrie *self,
 {
   guint bits = self->pairs.bits;
 
+  thaw (self);
   table_reserve (&self->edges, n_nodes);
   table_reserve (&self->pairs, n_pairs);
   if (self->pairs.bits != bits)
@@ -240,42 +503,20 @@ _fz_trie_insert (FzTrie     *self,
   guint k = 0;
 
   g_return_if_fail (value != NULL);
+  thaw (self);
   for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p), k++)
     {
       gunichar c = g_utf8_get_char (p);
       guint32 child = child_of (self, node, c);
 
       if (child == NO_NODE)
-        {
-          child = self->values->len;
-          g_ptr_array_add (self->values, NULL);
-          if (self->ends->len * 64 <= child)
-            g_array_set_size (self->ends, self->ends->len + 1);
-          if (node == 0 && c < N_ROOT)
-            self->root[c] = child;
-          else
-            table_add (&self->edges, node + 1, c, child);
-          /* A new node at the second character is a new pair. */
-          if (k == 1)
-            {
-              guint bits = self->pairs.bits;
-
-              table_add (&self->pairs, first, c, child);
-              if (self->pairs.bits != bits)
-                filter_build (self);
-              else
-                filter_add (self, first, c);
-            }
-        }
+        child = builder_add (self, node, c, first, k);
       if (k == 0)
         first = c;
       node = child;
     }
   if (node != 0)
-    {
-      g_ptr_array_index (self->values, node) = value;
-      g_array_index (self->ends, guint64, node >> 6) |= G_GUINT64_CONSTANT (1) << (node & 63);
-    }
+    builder_set_value (self, node, value);
 }
 
 void
@@ -295,6 +536,7 @@ _fz_trie_longest (const FzTrie   *self,
                   guint           min_chars,
                   gpointer       *value)
 {
+  const guint32 *cells = compiled (self);
   guint32 node = NO_NODE;
   guint best = 0;
 
@@ -303,24 +545,27 @@ _fz_trie_longest (const FzTrie   *self,
   /* A word of one character, when it is the longest. */
   if (min_chars <= 1)
     {
-      guint32 one = child_of (self, 0, chars[pos[j]]);
+      gunichar c = chars[pos[j]];
+      guint32 one = c < N_ROOT ? self->root[c] : cells_child (cells, 0, c);
 
-      if (one != NO_NODE && ends_word (self, one))
+      if (one != NO_NODE && cells_value (cells, one) != NULL)
         {
           best = 1;
-          *value = g_ptr_array_index (self->values, one);
+          *value = cells_value (cells, one);
         }
     }
   for (guint k = j + 2; node != NO_NODE; k++)
     {
-      if (ends_word (self, node) && k - j >= min_chars)
+      gpointer v = cells_value (cells, node);
+
+      if (v != NULL && k - j >= min_chars)
         {
           best = k - j;
-          *value = g_ptr_array_index (self->values, node);
+          *value = v;
         }
       if (k >= n_pos)
         break;
-      node = table_find (&self->edges, node + 1, chars[pos[k]]);
+      node = cells_child (cells, node, chars[pos[k]]);
     }
   return best;
 }
