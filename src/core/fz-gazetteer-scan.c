@@ -196,6 +196,19 @@ fz_gazetteer_lookup_name (FzGazetteer *self,
 }
 
 
+/* A name found and not yet reported: where it starts, how long it is, its entry. */
+typedef struct
+{
+  guint    j;
+  guint    found;
+  guint32  entry;
+} Found;
+
+/* Names are reported in batches: their entries and lists of candidates lie at random in
+ * megabytes, and asking for them a few names ahead lets their reads overlap instead of each
+ * waiting in turn. */
+#define BATCH 64
+
 /* One scan: the text as characters, the places of those that are not white
  * space, and room for the candidates of one mention. */
 typedef struct
@@ -206,9 +219,18 @@ typedef struct
   guint                n_pos;
   FzGazetteerScanFunc  func;
   gpointer             user_data;
+  Found                batch[BATCH];
+  guint                n_batch;
   guint32              ids[MAX_CANDIDATES];
   guint8               shorts[MAX_CANDIDATES];
 } GazScan;
+
+static inline const NameEntry *
+entry_of (const GazScan *s,
+          guint32        index)
+{
+  return &g_array_index (s->self->entries, NameEntry, index);
+}
 
 static inline void
 report_mention (GazScan         *s,
@@ -228,7 +250,29 @@ report_mention (GazScan         *s,
   s->func (&m, s->user_data);
 }
 
-/* Reports the longest name at position @j, which some name may start at; returns the positions
+/* Reports the names found so far, in the order found. */
+static void
+flush (GazScan *s)
+{
+  for (guint i = 0; i < s->n_batch; i++)
+    {
+      const Found *f = &s->batch[i];
+
+      /* The entry two names on was asked for when it was found: its list can be asked for. */
+      if (i + 2 < s->n_batch)
+        {
+          const NameEntry *ahead = entry_of (s, s->batch[i + 2].entry);
+
+          if (ahead->after_head != FZ_GAZETTEER_NONE)
+            __builtin_prefetch (&g_array_index (s->self->candidates, Candidate,
+                                                ahead->after_head));
+        }
+      report_mention (s, f->j, f->found, entry_of (s, f->entry));
+    }
+  s->n_batch = 0;
+}
+
+/* Notes the longest name at position @j, which some name may start at; returns the positions
  * to move on. */
 static inline guint
 scan_at (GazScan *s,
@@ -236,12 +280,18 @@ scan_at (GazScan *s,
 {
   gpointer value = NULL;
   guint found;
+  Found *f;
 
   found = _fz_trie_longest (s->self->trie, s->chars, s->pos, s->n_pos, j, 2, &value);
   if (found == 0)
     return 1;
-  report_mention (s, j, found,
-                  &g_array_index (s->self->entries, NameEntry, GPOINTER_TO_UINT (value) - 1));
+  if (s->n_batch == BATCH)
+    flush (s);
+  f = &s->batch[s->n_batch++];
+  f->j = j;
+  f->found = found;
+  f->entry = GPOINTER_TO_UINT (value) - 1;
+  __builtin_prefetch (entry_of (s, f->entry));
   return found;
 }
 
@@ -266,6 +316,7 @@ _fz_gazetteer_scan_compact (FzGazetteer         *self,
   s.n_pos = n_pos;
   s.func = func;
   s.user_data = user_data;
+  s.n_batch = 0;
   _fz_trie_get_pair_filter (self->trie, &pairs);
   /* Names have two characters or more: the last place starts none. */
   for (guint j = 0; j + 1 < n_pos;)
@@ -280,6 +331,7 @@ _fz_gazetteer_scan_compact (FzGazetteer         *self,
       else
         j += scan_at (&s, j);
     }
+  flush (&s);
 }
 
 void
