@@ -402,6 +402,62 @@ test_no_articles (void)
   fixture_clear (&fx);
 }
 
+/* The attribution reads a page once for its compact text, the places triggers and its words may
+ * start, and the ends of sentences and clauses: each kind of end, a trigger spaced out and one
+ * after a character beyond the BMP. */
+static void
+test_page_pass (void)
+{
+  static const char *sentence_ends[] = { "。", "！", "？", "!", "?", "；", ";" };
+  static const char *clause_ends[] = { "，", ",", "：", ":" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sentence_ends) + 1; k++)
+    {
+      /* A sentence about another crime counts no anti-fraud indicator; the last round joins
+       * it to the sentence about fraud, which then does. */
+      const char *sep = k < G_N_ELEMENTS (sentence_ends) ? sentence_ends[k] : "，";
+      g_autofree char *text = g_strdup_printf ("白马县接报诈骗警情40起%s侦办涉黑案件3起。", sep);
+      Fixture fx;
+      guint f;
+
+      fixture_init (&fx, text);
+      f = add_figure (&fx, "3起", NULL, FZ_KIND_COUNT, "3");
+      fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+      if (k < G_N_ELEMENTS (sentence_ends))
+        g_assert_cmpstr (indicator_of (&fx, f), ==, "");
+      else
+        g_assert_cmpstr (indicator_of (&fx, f), !=, "");
+      fixture_clear (&fx);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (clause_ends) + 1; k++)
+    {
+      /* A cap (每户) in the clause of a figure makes it a rule; one in the clause before does
+       * not. */
+      const char *sep = k < G_N_ELEMENTS (clause_ends) ? clause_ends[k] : "、";
+      g_autofree char *text = g_strdup_printf ("白马县每户%s接报诈骗警情40起。", sep);
+      Fixture fx;
+      guint f;
+
+      fixture_init (&fx, text);
+      f = add_figure (&fx, "40起", NULL, FZ_KIND_COUNT, "40");
+      fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+      g_assert_cmpstr (indicator_of (&fx, f), ==,
+                       k < G_N_ELEMENTS (clause_ends) ? "cases_reported" : "");
+      fixture_clear (&fx);
+    }
+  {
+    Fixture fx;
+    guint f;
+
+    fixture_init (&fx, "\xf0\xa0\x80\x80 白马县接 报诈骗警情 40起。");
+    f = add_figure (&fx, "40起", NULL, FZ_KIND_COUNT, "40");
+    fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+    g_assert_cmpstr (indicator_of (&fx, f), ==, "cases_reported");
+    g_assert_cmpstr (region_of (&fx, f), ==, "白马县");
+    fixture_clear (&fx);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,5 +472,6 @@ main (int   argc,
   g_test_add_func ("/attribution/rate-and-nouns", test_rate_and_nouns);
   g_test_add_func ("/attribution/not-about-fraud", test_not_about_fraud);
   g_test_add_func ("/attribution/no-articles", test_no_articles);
+  g_test_add_func ("/attribution/page-pass", test_page_pass);
   return g_test_run ();
 }

@@ -12,7 +12,7 @@ is_story (Ctx     *ctx,
           guint32  sentence_start,
           guint32  sentence_end)
 {
-  return _fz_attribution_contains_any (ctx->u, sentence_start, sentence_end, &story_words);
+  return _fz_attribution_has_word (ctx, sentence_start, sentence_end, &story_words);
 }
 
 /* Figures come in text order and share their sentence: the last answer is kept. */
@@ -84,8 +84,16 @@ is_cap_uncached (Ctx            *ctx,
                  const FzFigure *fig,
                  guint32         clause_start)
 {
-  return _fz_attribution_contains_any (ctx->u, clause_start, fig->start, &cap_words) &&
-         !_fz_attribution_contains_any (ctx->u, clause_start, fig->start, &peak_words);
+  return _fz_attribution_has_word (ctx, clause_start, fig->start, &cap_words) &&
+         !_fz_attribution_has_word (ctx, clause_start, fig->start, &peak_words);
+}
+
+void
+_fz_attribution_figure_mark_words (guint8 *bits)
+{
+  _fz_attribution_mark_first_chars (&story_words, bits);
+  _fz_attribution_mark_first_chars (&cap_words, bits);
+  _fz_attribution_mark_first_chars (&peak_words, bits);
 }
 
 /* Both the indicator and the core flag ask: @cap holds the answer, -1 until known. */

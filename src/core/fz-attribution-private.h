@@ -68,6 +68,7 @@ typedef struct
   gunichar            chars[FZ_WORD_SET_MAX_WORDS][FZ_WORD_SET_MAX_CHARS];
   guint               len[FZ_WORD_SET_MAX_WORDS];
   guint64             first[64];  /* the first characters, folded to 4096 bits */
+  gboolean            on_page;    /* marked for the page's pass: _fz_attribution_has_word () */
 } FzWordSet;
 
 /* At file scope (a compound literal elsewhere is not constant):
@@ -147,10 +148,16 @@ typedef struct
   const gunichar *u;         /* the text's characters, the caller's */
   glong         n;
   GArray       *mentions;   /* Mention */
-  guint32      *ends;            /* the two lists below, in one block */
-  const guint32 *clause_ends;    /* where a clause or a sentence ends, ascending */
+  /* Made in one pass over the page (read_page () in fz-attribution.c), all ascending: */
+  guint32      *pos;             /* the compact text: where the characters other than space are */
+  guint         n_pos;
+  guint32      *lex_starts;      /* indices into @pos where a trigger may start */
+  guint         n_lex_starts;
+  guint32      *word_at;         /* where a word of the page's word sets may start */
+  guint         n_word_at;
+  guint32      *clause_ends;     /* where a clause or a sentence ends */
   guint         n_clause_ends;
-  guint32      *sentence_ends;   /* where a sentence ends, ascending */
+  guint32      *sentence_ends;   /* where a sentence ends */
   guint         n_sentence_ends;
   /* Plain buffers while the gazetteer scan fills them, a hundred items or so a page. */
   guint32      *mention_ids;     /* the candidates of every mention, in turn */
@@ -240,6 +247,12 @@ int      _fz_attribution_article_of    (Ctx                *ctx,
 guint32  _fz_attribution_intern        (Ctx                *ctx,
                                         const char         *str);
 
+/* Whether a word of @words, one of the page's sets (page_words () in fz-attribution.c), stands
+ * in [start, end). */
+gboolean _fz_attribution_has_word       (Ctx                *ctx,
+                                         guint32             start,
+                                         guint32             end,
+                                         FzWordSet          *words);
 gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
                                          guint32             start,
                                          guint32             end);
@@ -254,6 +267,16 @@ gboolean _fz_attribution_contains_any  (const gunichar     *u,
                                         guint32             start,
                                         guint32             end,
                                         FzWordSet          *words);
+/* fz-attribution-words.c: the same, looking only at @at, which holds (ascending) every place
+ * of [start, end) where a word of @words starts */
+gboolean _fz_attribution_contains_any_at (const gunichar   *u,
+                                          const guint32    *at,
+                                          guint             n_at,
+                                          guint32           start,
+                                          guint32           end,
+                                          FzWordSet        *words);
+void     _fz_attribution_mark_first_chars (FzWordSet       *words,
+                                           guint8          *bits);
 
 /* fz-attribution-region.c: which division a figure is about */
 void        _fz_attribution_collect_support  (Ctx            *ctx);
@@ -309,7 +332,10 @@ int      _fz_attribution_respectively        (Ctx            *ctx,
                                               guint32         sentence_end,
                                               guint32         clause_start);
 
-/* fz-attribution-figure.c: one figure */
+/* fz-attribution-figure.c: one figure; the word sets it searches, marked as for
+ * _fz_attribution_mark_first_chars () */
+void     _fz_attribution_figure_mark_words   (guint8         *bits);
+
 void     _fz_attribution_figure              (Ctx            *ctx,
                                               guint           index);
 

@@ -111,8 +111,8 @@ _fz_attribution_is_other_crime (Ctx     *ctx,
   ctx->crime_valid = TRUE;
   ctx->crime_start = start;
   ctx->crime_end = end;
-  ctx->crime_answer = _fz_attribution_contains_any (ctx->u, start, end, &other_crime_words) &&
-                      !_fz_attribution_contains_any (ctx->u, start, end, &fraud_words);
+  ctx->crime_answer = _fz_attribution_has_word (ctx, start, end, &other_crime_words) &&
+                      !_fz_attribution_has_word (ctx, start, end, &fraud_words);
   return ctx->crime_answer;
 }
 
@@ -192,31 +192,158 @@ _fz_attribution_bound_right (Ctx     *ctx,
   return MIN (ends[i], ceil);
 }
 
-/* Where sentences and clauses end, for the two functions above, in one block: the clause
- * ends, then the sentence ends, which are some of them. */
-static void
-find_ends (Ctx *ctx)
-{
-  guint32 n = (guint32) ctx->n;
-  guint n_clause = 0;
+static FzLexicon *neutral_lexicon (void);
 
-  ctx->ends = g_new (guint32, (gsize) n + 1);
+/* The characters the page's pass looks at more closely: the first characters of the page's
+ * word sets and of the neutral words, white space, and the ends of clauses. Han that is none
+ * of these, most of a page, passes with two tests, whether or not a trigger starts with it. */
+typedef struct
+{
+  guint8 stop[0x10000 / 8];
+  guint8 words[0x10000 / 8];  /* the first characters of the word sets alone */
+} PageChars;
+
+static const PageChars *
+page_chars (void)
+{
+  static PageChars *chars = NULL;
+
+  if (g_once_init_enter (&chars))
+    {
+      PageChars *pc = g_new0 (PageChars, 1);
+      const guint8 *neutral = _fz_lexicon_first_bits (neutral_lexicon ());
+
+      _fz_attribution_mark_first_chars (&fraud_words, pc->words);
+      _fz_attribution_mark_first_chars (&other_crime_words, pc->words);
+      _fz_attribution_mark_first_chars (&policing_words, pc->words);
+      _fz_attribution_figure_mark_words (pc->words);
+      for (guint b = 0; b < sizeof pc->stop; b++)
+        pc->stop[b] = pc->words[b] | neutral[b];
+      /* No space lies past U+3000, and no end of a clause between U+3002 (。) and U+FF00. */
+      for (gunichar c = 0; c < 0x10000; c = c == 0x3002 ? 0xFF00 : c + 1)
+        if (fz_text_isspace (c) || is_clause_end_char (c))
+          pc->stop[c >> 3] |= (guint8) (1u << (c & 7));
+      g_once_init_leave (&chars, pc);
+    }
+  return chars;
+}
+
+/* A list of positions that grows, for the pass below. */
+typedef struct
+{
+  guint32 *items;
+  guint    len;
+  guint    size;
+} PosList;
+
+static inline void
+pos_list_push (PosList *list,
+               guint32  value)
+{
+  if (G_UNLIKELY (list->len == list->size))
+    {
+      list->size = list->size * 2 + 64;
+      list->items = g_renew (guint32, list->items, list->size);
+    }
+  list->items[list->len++] = value;
+}
+
+typedef struct
+{
+  const guint8 *lex;
+  const guint8 *neutral;
+  const guint8 *words;
+  guint32      *pos;
+  guint32      *starts;
+  guint         n_starts;
+  PosList       words_at;
+  PosList       clauses;
+  PosList       sentences;
+} PageLists;
+
+/* A character the pass stops at, @n_pos characters of the compact text before it; returns the
+ * compact text's length after it. Out of the pass's loop, which then keeps all it needs in
+ * registers. */
+static G_GNUC_NO_INLINE guint
+read_stop (PageLists *lists,
+           guint      n_pos,
+           guint32    i,
+           gunichar   c)
+{
+  guint bit = 1u << (c & 7);
+
+  if (fz_text_isspace (c))
+    return n_pos;
+  if (is_clause_end_char (c))
+    {
+      pos_list_push (&lists->clauses, i);
+      if (is_sentence_end_char (c))
+        pos_list_push (&lists->sentences, i);
+    }
+  /* Beyond the BMP no bit says no: the scans look there. */
+  if (c >= 0x10000 || ((lists->lex[c >> 3] | lists->neutral[c >> 3]) & bit) != 0)
+    lists->starts[lists->n_starts++] = n_pos;
+  if (c >= 0x10000 || (lists->words[c >> 3] & bit) != 0)
+    pos_list_push (&lists->words_at, i);
+  lists->pos[n_pos] = i;
+  return n_pos + 1;
+}
+
+/* One pass over the page for all that the attribution finds character by character: the
+ * compact text the scans match on, the places a trigger may start, the places a word of the
+ * word sets may start, and where clauses and sentences end. Each was a pass of its own. */
+static void
+read_page (Ctx *ctx)
+{
+  const PageChars *pc = page_chars ();
+  const guint8 *lex = _fz_lexicon_first_bits (ctx->lex);
+  const guint8 *stop = pc->stop;
+  const gunichar *u = ctx->u;
+  guint32 n = (guint32) ctx->n;
+  guint32 *pos = g_new (guint32, (gsize) n + 1);
+  guint32 *starts = g_new (guint32, (gsize) n + 1);
+  PageLists lists = { lex, _fz_lexicon_first_bits (neutral_lexicon ()), pc->words, pos, starts };
+  guint n_pos = 0, n_starts = 0;
+
   for (guint32 i = 0; i < n; i++)
     {
-      gunichar c = ctx->u[i];
+      gunichar c = u[i];
 
-      /* Han, the bulk of a page, ends nothing. */
-      if ((c < 0x3400 || c >= 0xF900) && is_clause_end_char (c))
-        ctx->ends[n_clause++] = i;
+      if (G_UNLIKELY (c >= 0x10000) || (stop[c >> 3] & (1u << (c & 7))) != 0)
+        {
+          lists.n_starts = n_starts;
+          n_pos = read_stop (&lists, n_pos, i, c);
+          n_starts = lists.n_starts;
+          continue;
+        }
+      /* Written at every place, kept where a trigger may start: no branch to mispredict. */
+      starts[n_starts] = n_pos;
+      n_starts += (lex[c >> 3] >> (c & 7)) & 1;
+      pos[n_pos++] = i;
     }
-  ctx->ends = g_renew (guint32, ctx->ends, (gsize) n_clause * 2 + 1);
-  ctx->clause_ends = ctx->ends;
-  ctx->n_clause_ends = n_clause;
-  ctx->sentence_ends = ctx->ends + n_clause;
-  ctx->n_sentence_ends = 0;
-  for (guint k = 0; k < n_clause; k++)
-    if (is_sentence_end_char (ctx->u[ctx->clause_ends[k]]))
-      ctx->sentence_ends[ctx->n_sentence_ends++] = ctx->clause_ends[k];
+  ctx->pos = pos;
+  ctx->n_pos = n_pos;
+  ctx->lex_starts = starts;
+  ctx->n_lex_starts = n_starts;
+  ctx->word_at = lists.words_at.items;
+  ctx->n_word_at = lists.words_at.len;
+  ctx->clause_ends = lists.clauses.items;
+  ctx->n_clause_ends = lists.clauses.len;
+  ctx->sentence_ends = lists.sentences.items;
+  ctx->n_sentence_ends = lists.sentences.len;
+}
+
+gboolean
+_fz_attribution_has_word (Ctx       *ctx,
+                          guint32    start,
+                          guint32    end,
+                          FzWordSet *words)
+{
+  /* A set the pass did not look for is searched character by character. */
+  if (G_UNLIKELY (!words->on_page))
+    return _fz_attribution_contains_any (ctx->u, start, end, words);
+  return _fz_attribution_contains_any_at (ctx->u, ctx->word_at, ctx->n_word_at, start, end,
+                                          words);
 }
 
 guint32
@@ -553,11 +680,9 @@ neutral_lexicon (void)
 static void
 scan_text (Ctx *ctx)
 {
-  guint n_pos = 0;
-  g_autofree guint32 *pos = _fz_text_compact_pos (ctx->u, (gsize) ctx->n, &n_pos);
   TriggerScan scan = { ctx };
 
-  _fz_gazetteer_scan_compact (ctx->gaz, ctx->u, pos, n_pos, mention_cb, ctx);
+  _fz_gazetteer_scan_compact (ctx->gaz, ctx->u, ctx->pos, ctx->n_pos, mention_cb, ctx);
   g_array_append_vals (ctx->mentions, ctx->found, ctx->n_found);
   g_clear_pointer (&ctx->found, g_free);
   for (guint i = 0; i < ctx->mentions->len; i++)
@@ -569,7 +694,8 @@ scan_text (Ctx *ctx)
     }
   _fz_lexicon_scan_compact_two (ctx->lex, lexicon_trigger_cb, &scan,
                                 neutral_lexicon (), neutral_trigger_cb, &scan,
-                                ctx->u, pos, n_pos);
+                                ctx->u, ctx->pos, ctx->n_pos, ctx->lex_starts,
+                                ctx->n_lex_starts);
   add_solving_triggers (ctx, &scan.solving);
   merge_triggers (ctx, &scan);
   g_free (scan.lex.items);
@@ -617,8 +743,8 @@ init_articles (Ctx       *ctx,
         art->end = ctx->n;
       from = MIN (art->start, art->title_start);
       to = MAX (art->end, art->title_end);
-      art->fraud = _fz_attribution_contains_any (ctx->u, from, to, &fraud_words);
-      art->policing = _fz_attribution_contains_any (ctx->u, from, to, &policing_words);
+      art->fraud = _fz_attribution_has_word (ctx, from, to, &fraud_words);
+      art->policing = _fz_attribution_has_word (ctx, from, to, &policing_words);
     }
 }
 
@@ -639,7 +765,7 @@ init_ctx (Ctx            *ctx,
   ctx->n = n_chars;
   ctx->mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   ctx->triggers = g_array_new (FALSE, TRUE, sizeof (Trigger));
-  find_ends (ctx);
+  read_page (ctx);
   ctx->written_full = g_hash_table_new (NULL, NULL);
   ctx->suspects_ind = fz_lexicon_find (lex, "suspects_arrested");
   ctx->cards_ind = fz_lexicon_find (lex, "card_cases");
@@ -655,7 +781,11 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->mentions, g_array_unref);
   g_clear_pointer (&ctx->triggers, g_array_unref);
   g_clear_pointer (&ctx->mention_ids, g_free);
-  g_clear_pointer (&ctx->ends, g_free);
+  g_clear_pointer (&ctx->pos, g_free);
+  g_clear_pointer (&ctx->lex_starts, g_free);
+  g_clear_pointer (&ctx->word_at, g_free);
+  g_clear_pointer (&ctx->clause_ends, g_free);
+  g_clear_pointer (&ctx->sentence_ends, g_free);
   g_clear_pointer (&ctx->mention_shorts, g_free);
   _fz_weights_clear (&ctx->page_support);
   g_clear_pointer (&ctx->written_full, g_hash_table_unref);

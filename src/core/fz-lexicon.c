@@ -700,8 +700,17 @@ _fz_lexicon_scan_compact (FzLexicon         *self,
     }
 }
 
-/* Two lexicons in one pass over the text, each reported as its own scan would: the walk over
- * the characters that start no trigger, most of the cost, is shared. */
+/* The first characters of the BMP's triggers, a bit each: a caller that passes over the text
+ * anyway finds the places a trigger may start without a pass of its own. */
+const guint8 *
+_fz_lexicon_first_bits (FzLexicon *self)
+{
+  return self->first_bits;
+}
+
+/* Two lexicons at once, each reported as its own scan would, looked for only at the places
+ * @starts (ascending indices into @pos) where a trigger of one or the other may start: the
+ * caller found them in its own pass, and the places that start none are most of a page. */
 void
 _fz_lexicon_scan_compact_two (FzLexicon         *a,
                               FzLexiconScanFunc  func_a,
@@ -711,7 +720,9 @@ _fz_lexicon_scan_compact_two (FzLexicon         *a,
                               gpointer           data_b,
                               const gunichar    *chars,
                               const guint32     *pos,
-                              guint              n_pos)
+                              guint              n_pos,
+                              const guint32     *starts,
+                              guint              n_starts)
 {
   LexScan sa = { a, chars, pos, n_pos, func_a, data_a };
   LexScan sb = { b, chars, pos, n_pos, func_b, data_b };
@@ -723,12 +734,11 @@ _fz_lexicon_scan_compact_two (FzLexicon         *a,
 
   _fz_trie_get_pair_filter (a->trie, &pairs_a);
   _fz_trie_get_pair_filter (b->trie, &pairs_b);
-  for (guint j = 0; j < n_pos; j++)
+  for (guint k = 0; k < n_starts; k++)
     {
+      guint j = starts[k];
       gunichar c = chars[pos[j]];
 
-      if (c < 0x10000 && !((bits_a[c >> 3] | bits_b[c >> 3]) & (1u << (c & 7))))
-        continue;
       if (j >= next_a && may_start (bits_a, c))
         next_a = j + scan_at_filtered (&sa, &pairs_a, j, c);
       if (j >= next_b && may_start (bits_b, c))
