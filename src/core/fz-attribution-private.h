@@ -91,9 +91,29 @@ typedef struct
 void   _fz_weights_add   (Weights *w,
                           guint32  id,
                           double   weight);
-double _fz_weights_get   (const Weights *w,
-                          guint32  id);
 void   _fz_weights_clear (Weights *w);
+
+/* Ids are small and dense, so a multiplicative hash spreads them; a page names a few dozen
+ * divisions, and their ancestors are read far more often than they are added. */
+static inline guint
+_fz_weights_slot (const Weights *w,
+                  guint32        id)
+{
+  return (id * 0x9E3779B1u) & w->mask;
+}
+
+/* Inline: it is read for every ancestor of every candidate. */
+static inline double
+_fz_weights_get (const Weights *w,
+                 guint32        id)
+{
+  if (w == NULL || w->ids == NULL)
+    return 0.0;
+  for (guint s = _fz_weights_slot (w, id); w->ids[s] != FZ_GAZETTEER_NONE; s = (s + 1) & w->mask)
+    if (w->ids[s] == id)
+      return w->weights[s];
+  return 0.0;
+}
 
 typedef struct
 {
@@ -186,7 +206,7 @@ typedef struct
   ArticleInfo  *arts;
   guint         n_arts;
   Weights       page_support;
-  GHashTable   *written_full; /* division ids that the text writes in full */
+  Weights       written_full; /* division ids that the text writes in full -> 1 or more */
   /* The words the indicator of the figure at hand was read from. */
   guint32       cue_start;
   guint32       cue_end;

@@ -22,7 +22,12 @@ ancestor_score (Ctx      *ctx,
     {
       if (_fz_gazetteer_level (ctx->gaz, p) < min_level)
         break;
-      score += _fz_weights_get (art, p) + 0.25 * _fz_weights_get (&ctx->page_support, p);
+      double page = _fz_weights_get (&ctx->page_support, p);
+
+      /* An article's support holds only places of the page's: where the page has none, the
+       * article has none either, and adding nothing leaves the score as it is. */
+      if (page != 0.0)
+        score += _fz_weights_get (art, p) + 0.25 * page;
     }
   return score;
 }
@@ -139,7 +144,7 @@ resolve_mention (Ctx     *ctx,
   m->is_short = m->shorts[best];
   m->ambiguous = tie;
   if (!m->is_short)
-    g_hash_table_add (ctx->written_full, GUINT_TO_POINTER (m->id));
+    _fz_weights_add (&ctx->written_full, m->id, 1.0);
 }
 
 /* Whether @a and @b have the same candidates in the same article, so resolve the same way:
@@ -227,7 +232,7 @@ _fz_attribution_written_name (Ctx        *ctx,
 {
   if (_fz_gazetteer_place_type (ctx->gaz, id) == FZ_PLACE_GENERIC)
     return longest_zone_name (ctx, article, as_written);
-  if (g_hash_table_contains (ctx->written_full, GUINT_TO_POINTER (id)))
+  if (_fz_weights_get (&ctx->written_full, id) != 0.0)
     return fz_gazetteer_get_name (ctx->gaz, id);
   return as_written;
 }

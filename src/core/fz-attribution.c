@@ -766,7 +766,6 @@ init_ctx (Ctx            *ctx,
   ctx->mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   ctx->triggers = g_array_new (FALSE, TRUE, sizeof (Trigger));
   read_page (ctx);
-  ctx->written_full = g_hash_table_new (NULL, NULL);
   ctx->suspects_ind = fz_lexicon_find (lex, "suspects_arrested");
   ctx->cards_ind = fz_lexicon_find (lex, "card_cases");
   init_articles (ctx, articles);
@@ -788,7 +787,7 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->sentence_ends, g_free);
   g_clear_pointer (&ctx->mention_shorts, g_free);
   _fz_weights_clear (&ctx->page_support);
-  g_clear_pointer (&ctx->written_full, g_hash_table_unref);
+  _fz_weights_clear (&ctx->written_full);
 }
 
 static void
