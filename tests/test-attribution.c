@@ -458,6 +458,30 @@ test_page_pass (void)
   }
 }
 
+/* The pass keeps a table made from the lexicon's triggers: a trigger added after a page was
+ * attributed is found on the next page. */
+static void
+test_trigger_added (void)
+{
+  Fixture fx;
+  g_autoptr(GError) error = NULL;
+  guint f;
+
+  fixture_init (&fx, "白马县反诈工作中鑫淼40起。");
+  f = add_figure (&fx, "40起", NULL, FZ_KIND_COUNT, "40");
+  fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+  g_assert_cmpstr (indicator_of (&fx, f), ==, "");
+  g_assert_true (fz_lexicon_add_from_data (fx.lex,
+                                           "id\tname_zh\tname_en\tdimension\tpolarity\tkinds\t"
+                                           "triggers\n"
+                                           "made_up\t鑫淼\tmade up\toutcome\thigher\tcount\t鑫淼\n",
+                                           -1, "test", &error));
+  g_assert_no_error (error);
+  fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+  g_assert_cmpstr (indicator_of (&fx, f), ==, "made_up");
+  fixture_clear (&fx);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,5 +497,6 @@ main (int   argc,
   g_test_add_func ("/attribution/not-about-fraud", test_not_about_fraud);
   g_test_add_func ("/attribution/no-articles", test_no_articles);
   g_test_add_func ("/attribution/page-pass", test_page_pass);
+  g_test_add_func ("/attribution/trigger-added", test_trigger_added);
   return g_test_run ();
 }

@@ -194,38 +194,72 @@ _fz_attribution_bound_right (Ctx     *ctx,
 
 static FzLexicon *neutral_lexicon (void);
 
-/* The characters the page's pass looks at more closely: the first characters of the page's
- * word sets and of the neutral words, white space, and the ends of clauses. Han that is none
- * of these, most of a page, passes with two tests, whether or not a trigger starts with it. */
-typedef struct
+/* What the page's pass needs to know of a character, a byte for each of the BMP. */
+enum
 {
-  guint8 stop[0x10000 / 8];
-  guint8 words[0x10000 / 8];  /* the first characters of the word sets alone */
-} PageChars;
+  CHAR_STOP = 1 << 0,          /* any of those below but a trigger's start */
+  CHAR_TRIGGER = 1 << 1,       /* a trigger of the page's lexicon may start */
+  CHAR_NEUTRAL = 1 << 2,       /* a neutral word may start */
+  CHAR_WORD = 1 << 3,          /* a word of the page's word sets may start */
+  CHAR_SPACE = 1 << 4,
+  CHAR_CLAUSE_END = 1 << 5,
+  CHAR_SENTENCE_END = 1 << 6,
+};
 
-static const PageChars *
+/* All but CHAR_TRIGGER, which depends on the lexicon: made once for all pages and threads. */
+static const guint8 *
 page_chars (void)
 {
-  static PageChars *chars = NULL;
+  static guint8 *chars = NULL;
 
   if (g_once_init_enter (&chars))
     {
-      PageChars *pc = g_new0 (PageChars, 1);
+      guint8 *table = g_new0 (guint8, 0x10000);
+      g_autofree guint8 *words = g_new0 (guint8, 0x10000 / 8);
       const guint8 *neutral = _fz_lexicon_first_bits (neutral_lexicon ());
 
-      _fz_attribution_mark_first_chars (&fraud_words, pc->words);
-      _fz_attribution_mark_first_chars (&other_crime_words, pc->words);
-      _fz_attribution_mark_first_chars (&policing_words, pc->words);
-      _fz_attribution_figure_mark_words (pc->words);
-      for (guint b = 0; b < sizeof pc->stop; b++)
-        pc->stop[b] = pc->words[b] | neutral[b];
+      _fz_attribution_mark_first_chars (&fraud_words, words);
+      _fz_attribution_mark_first_chars (&other_crime_words, words);
+      _fz_attribution_mark_first_chars (&policing_words, words);
+      _fz_attribution_figure_mark_words (words);
+      for (guint b = 0; b < 0x10000 / 8; b++)
+        for (guint k = 0; (neutral[b] | words[b]) != 0 && k < 8; k++)
+          {
+            if ((neutral[b] >> k) & 1)
+              table[b * 8 + k] |= CHAR_STOP | CHAR_NEUTRAL;
+            if ((words[b] >> k) & 1)
+              table[b * 8 + k] |= CHAR_STOP | CHAR_WORD;
+          }
       /* No space lies past U+3000, and no end of a clause between U+3002 (。) and U+FF00. */
       for (gunichar c = 0; c < 0x10000; c = c == 0x3002 ? 0xFF00 : c + 1)
-        if (fz_text_isspace (c) || is_clause_end_char (c))
-          pc->stop[c >> 3] |= (guint8) (1u << (c & 7));
-      g_once_init_leave (&chars, pc);
+        {
+          if (fz_text_isspace (c))
+            table[c] |= CHAR_STOP | CHAR_SPACE;
+          if (is_clause_end_char (c))
+            table[c] |= CHAR_STOP | CHAR_CLAUSE_END;
+          if (is_sentence_end_char (c))
+            table[c] |= CHAR_STOP | CHAR_SENTENCE_END;
+        }
+      g_once_init_leave (&chars, table);
     }
   return chars;
+}
+
+/* page_chars () with CHAR_TRIGGER where a trigger of the lexicon may start: made once for each
+ * lexicon (_fz_lexicon_derived ()), so that one load tells the pass all it needs of most
+ * characters. */
+static gpointer
+make_pass_table (const guint8  *first_bits,
+                 gconstpointer  key)
+{
+  guint8 *table = g_memdup2 (key, 0x10000);
+
+  for (guint b = 0; b < 0x10000 / 8; b++)
+    if (first_bits[b] != 0)
+      for (guint k = 0; k < 8; k++)
+        if ((first_bits[b] >> k) & 1)
+          table[b * 8 + k] |= CHAR_TRIGGER;
+  return table;
 }
 
 /* A list of positions that grows, for the pass below. */
@@ -250,9 +284,6 @@ pos_list_push (PosList *list,
 
 typedef struct
 {
-  const guint8 *lex;
-  const guint8 *neutral;
-  const guint8 *words;
   guint32      *pos;
   guint32      *starts;
   guint         n_starts;
@@ -261,29 +292,26 @@ typedef struct
   PosList       sentences;
 } PageLists;
 
-/* A character the pass stops at, @n_pos characters of the compact text before it; returns the
- * compact text's length after it. Out of the pass's loop, which then keeps all it needs in
- * registers. */
+/* A character the pass stops at, of class @v, @n_pos characters of the compact text before it;
+ * returns the compact text's length after it. Out of the pass's loop, which then keeps all it
+ * needs in registers. */
 static G_GNUC_NO_INLINE guint
 read_stop (PageLists *lists,
            guint      n_pos,
            guint32    i,
-           gunichar   c)
+           guint      v)
 {
-  guint bit = 1u << (c & 7);
-
-  if (fz_text_isspace (c))
+  if (v & CHAR_SPACE)
     return n_pos;
-  if (is_clause_end_char (c))
+  if (v & CHAR_CLAUSE_END)
     {
       pos_list_push (&lists->clauses, i);
-      if (is_sentence_end_char (c))
+      if (v & CHAR_SENTENCE_END)
         pos_list_push (&lists->sentences, i);
     }
-  /* Beyond the BMP no bit says no: the scans look there. */
-  if (c >= 0x10000 || ((lists->lex[c >> 3] | lists->neutral[c >> 3]) & bit) != 0)
+  if (v & (CHAR_TRIGGER | CHAR_NEUTRAL))
     lists->starts[lists->n_starts++] = n_pos;
-  if (c >= 0x10000 || (lists->words[c >> 3] & bit) != 0)
+  if (v & CHAR_WORD)
     pos_list_push (&lists->words_at, i);
   lists->pos[n_pos] = i;
   return n_pos + 1;
@@ -295,30 +323,34 @@ read_stop (PageLists *lists,
 static void
 read_page (Ctx *ctx)
 {
-  const PageChars *pc = page_chars ();
-  const guint8 *lex = _fz_lexicon_first_bits (ctx->lex);
-  const guint8 *stop = pc->stop;
+  const guint8 *table = _fz_lexicon_derived (ctx->lex, page_chars (), make_pass_table, g_free);
   const gunichar *u = ctx->u;
   guint32 n = (guint32) ctx->n;
   guint32 *pos = g_new (guint32, (gsize) n + 1);
   guint32 *starts = g_new (guint32, (gsize) n + 1);
-  PageLists lists = { lex, _fz_lexicon_first_bits (neutral_lexicon ()), pc->words, pos, starts };
+  PageLists lists = { pos, starts };
   guint n_pos = 0, n_starts = 0;
 
   for (guint32 i = 0; i < n; i++)
     {
       gunichar c = u[i];
+      guint v;
 
-      if (G_UNLIKELY (c >= 0x10000) || (stop[c >> 3] & (1u << (c & 7))) != 0)
+      /* Beyond the BMP no class says no: the scans look there. */
+      if (G_UNLIKELY (c >= 0x10000))
+        v = CHAR_STOP | CHAR_TRIGGER | CHAR_WORD;
+      else
+        v = table[c];
+      if ((v & CHAR_STOP) != 0)
         {
           lists.n_starts = n_starts;
-          n_pos = read_stop (&lists, n_pos, i, c);
+          n_pos = read_stop (&lists, n_pos, i, v);
           n_starts = lists.n_starts;
           continue;
         }
       /* Written at every place, kept where a trigger may start: no branch to mispredict. */
       starts[n_starts] = n_pos;
-      n_starts += (lex[c >> 3] >> (c & 7)) & 1;
+      n_starts += v >> 1;
       pos[n_pos++] = i;
     }
   ctx->pos = pos;

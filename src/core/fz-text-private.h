@@ -197,5 +197,11 @@ void       _fz_lexicon_scan_compact_two (FzLexicon      *a,
                                          const guint32  *starts,
                                          guint           n_starts);
 const guint8 *_fz_lexicon_first_bits  (FzLexicon      *self);
+typedef gpointer (*FzLexiconDeriveFunc) (const guint8  *first_bits,
+                                         gconstpointer  key);
+gconstpointer _fz_lexicon_derived     (FzLexicon          *self,
+                                       gconstpointer       key,
+                                       FzLexiconDeriveFunc make,
+                                       GDestroyNotify      free_func);
 
 G_END_DECLS
