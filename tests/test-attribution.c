@@ -445,6 +445,24 @@ test_page_pass (void)
                        k < G_N_ELEMENTS (clause_ends) ? "cases_reported" : "");
       fixture_clear (&fx);
     }
+  for (guint k = 0; k < 8; k++)
+    {
+      /* A story paragraph (某女士) makes its figures details; two line breaks end it, one
+       * does not, nor a line of spaces between two. The story comes before the figure, then
+       * after it. */
+      static const char *breaks[] = { "\n\n", "\n\n\n", "\n", "\n \n" };
+      static const char story[] = "某女士被骗5万元。", figure[] = "白马县接报诈骗警情40起。";
+      g_autofree char *text = g_strdup_printf ("%s%s%s\n\n", k < 4 ? story : figure,
+                                               breaks[k % 4], k < 4 ? figure : story);
+      Fixture fx;
+      guint f;
+
+      fixture_init (&fx, text);
+      f = add_figure (&fx, "40起", NULL, FZ_KIND_COUNT, "40");
+      fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+      g_assert_cmpint (fz_figure_list_get (fx.figs, f)->core, ==, k % 4 < 2 ? 1 : 0);
+      fixture_clear (&fx);
+    }
   {
     Fixture fx;
     guint f;

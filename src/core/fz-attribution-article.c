@@ -140,7 +140,7 @@ main_of_title (Ctx               *ctx,
     return NULL;
   /* Mentions are in text order: those in the title are found by a search, and the first past
    * it ends the walk (it, and all after it, end past the title). */
-  for (guint i = _fz_attribution_n_before (ctx->mentions, art->title_start);
+  for (guint i = _fz_attribution_mentions_before (ctx, art->title_start);
        i < ctx->mentions->len; i++)
     {
       const Mention *m = &g_array_index (ctx->mentions, Mention, i);

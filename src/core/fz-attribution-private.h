@@ -175,6 +175,8 @@ typedef struct
   guint         n_lex_starts;
   guint32      *word_at;         /* where a word of the page's word sets may start */
   guint         n_word_at;
+  guint32      *blank_lines;     /* where a line break is followed by another */
+  guint         n_blank_lines;
   guint32      *clause_ends;     /* where a clause or a sentence ends */
   guint         n_clause_ends;
   guint32      *sentence_ends;   /* where a sentence ends */
@@ -257,11 +259,12 @@ guint32  _fz_attribution_bound_right   (Ctx                *ctx,
                                         guint32             pos,
                                         guint32             ceil,
                                         Bound               bound);
+guint    _fz_attribution_first_from    (const guint32      *list,
+                                        guint               n,
+                                        guint32             pos);
 guint32  _fz_attribution_skip_space    (Ctx                *ctx,
                                         guint32             pos,
                                         guint32             limit);
-guint    _fz_attribution_n_before      (GArray             *array,
-                                        guint32             pos);
 int      _fz_attribution_article_of    (Ctx                *ctx,
                                         guint32             pos);
 guint32  _fz_attribution_intern        (Ctx                *ctx,
@@ -276,6 +279,47 @@ gboolean _fz_attribution_has_word       (Ctx                *ctx,
 gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
                                          guint32             start,
                                          guint32             end);
+
+/* The number of mentions or triggers in @array that start before @pos. The scans found them
+ * left to right, so they are sorted by start: this skips to the first in a span instead of
+ * walking the page's list for every figure. Inline with the size of an item known, as it runs
+ * several times for every figure. */
+static inline guint
+_fz_attribution_n_before_sized (const GArray *array,
+                                gsize         size,
+                                guint32       pos)
+{
+  guint lo = 0, hi = array->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (*(const guint32 *) (gconstpointer) (array->data + (gsize) mid * size) < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Mentions and triggers both begin with their start. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Mention, start) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Trigger, start) == 0);
+
+static inline guint
+_fz_attribution_mentions_before (const Ctx *ctx,
+                                 guint32    pos)
+{
+  return _fz_attribution_n_before_sized (ctx->mentions, sizeof (Mention), pos);
+}
+
+static inline guint
+_fz_attribution_triggers_before (const Ctx *ctx,
+                                 guint32    pos)
+{
+  return _fz_attribution_n_before_sized (ctx->triggers, sizeof (Trigger), pos);
+}
 
 /* fz-attribution-words.c: whether one of @words stands at @i, ending by @end */
 gboolean _fz_attribution_word_at       (const gunichar     *u,

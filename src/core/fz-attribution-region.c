@@ -250,7 +250,7 @@ place_in_span (Ctx      *ctx,
   guint32 id = FZ_GAZETTEER_NONE;
   guint best_level = 0;
 
-  for (guint i = _fz_attribution_n_before (ctx->mentions, start); i < ctx->mentions->len; i++)
+  for (guint i = _fz_attribution_mentions_before (ctx, start); i < ctx->mentions->len; i++)
     {
       const Mention *m = &g_array_index (ctx->mentions, Mention, i);
       guint level;

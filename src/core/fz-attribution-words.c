@@ -41,13 +41,19 @@ word_set_at (const FzWordSet *set,
              guint32          i,
              guint32          end)
 {
+  gunichar c = u[i];
+
+  /* Most words of a set start with another character: one comparison passes them. Callers ask
+   * only where i < end. */
   for (guint w = 0; w < set->n_words; w++)
     {
-      guint k = 0;
+      guint k = 1;
 
+      if (set->chars[w][0] != c || set->len[w] == 0)
+        continue;
       while (k < set->len[w] && i + k < end && u[i + k] == set->chars[w][k])
         k++;
-      if (k == set->len[w] && k > 0)
+      if (k == set->len[w])
         return TRUE;
     }
   return FALSE;

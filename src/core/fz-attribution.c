@@ -134,11 +134,11 @@ fz_attribution_is_about_fraud (const char *text,
  * pasted as one line) from costing a scan to the end of the page for every figure. */
 #define MAX_BOUND 1024
 
-/* The index in @ends (ascending, @n of them) of the first end at or after @pos. */
-static guint
-first_end_from (const guint32 *ends,
-                guint          n,
-                guint32        pos)
+/* The index in @list (ascending, @n of them) of the first place at or after @pos. */
+guint
+_fz_attribution_first_from (const guint32 *list,
+                            guint          n,
+                            guint32        pos)
 {
   guint lo = 0, hi = n;
 
@@ -146,7 +146,7 @@ first_end_from (const guint32 *ends,
     {
       guint mid = (lo + hi) / 2;
 
-      if (ends[mid] < pos)
+      if (list[mid] < pos)
         lo = mid + 1;
       else
         hi = mid;
@@ -163,7 +163,7 @@ _fz_attribution_bound_left (Ctx     *ctx,
                             Bound    bound)
 {
   const guint32 *ends = bound == BOUND_SENTENCE ? ctx->sentence_ends : ctx->clause_ends;
-  guint i = first_end_from (ends, bound == BOUND_SENTENCE ? ctx->n_sentence_ends
+  guint i = _fz_attribution_first_from (ends, bound == BOUND_SENTENCE ? ctx->n_sentence_ends
                                                           : ctx->n_clause_ends, pos);
 
   if (pos > floor + MAX_BOUND)
@@ -183,7 +183,7 @@ _fz_attribution_bound_right (Ctx     *ctx,
 {
   const guint32 *ends = bound == BOUND_SENTENCE ? ctx->sentence_ends : ctx->clause_ends;
   guint n = bound == BOUND_SENTENCE ? ctx->n_sentence_ends : ctx->n_clause_ends;
-  guint i = first_end_from (ends, n, pos);
+  guint i = _fz_attribution_first_from (ends, n, pos);
 
   if (ceil > pos + MAX_BOUND)
     ceil = pos + MAX_BOUND;
@@ -204,6 +204,7 @@ enum
   CHAR_SPACE = 1 << 4,
   CHAR_CLAUSE_END = 1 << 5,
   CHAR_SENTENCE_END = 1 << 6,
+  CHAR_LINE_BREAK = 1 << 7,    /* \n, which may begin a blank line */
 };
 
 /* All but CHAR_TRIGGER, which depends on the lexicon: made once for all pages and threads. */
@@ -235,6 +236,8 @@ page_chars (void)
         {
           if (fz_text_isspace (c))
             table[c] |= CHAR_STOP | CHAR_SPACE;
+          if (c == '\n')
+            table[c] |= CHAR_LINE_BREAK;
           if (is_clause_end_char (c))
             table[c] |= CHAR_STOP | CHAR_CLAUSE_END;
           if (is_sentence_end_char (c))
@@ -270,15 +273,20 @@ typedef struct
   guint    size;
 } PosList;
 
+/* Out of line, so that the pass's calls for its rare characters stay small. */
+static G_GNUC_NO_INLINE void
+pos_list_grow (PosList *list)
+{
+  list->size = list->size * 2 + 64;
+  list->items = g_renew (guint32, list->items, list->size);
+}
+
 static inline void
 pos_list_push (PosList *list,
                guint32  value)
 {
   if (G_UNLIKELY (list->len == list->size))
-    {
-      list->size = list->size * 2 + 64;
-      list->items = g_renew (guint32, list->items, list->size);
-    }
+    pos_list_grow (list);
   list->items[list->len++] = value;
 }
 
@@ -290,6 +298,9 @@ typedef struct
   PosList       words_at;
   PosList       clauses;
   PosList       sentences;
+  PosList       blank_lines;
+  const gunichar *u;
+  guint32       n;
 } PageLists;
 
 /* A character the pass stops at, of class @v, @n_pos characters of the compact text before it;
@@ -302,7 +313,11 @@ read_stop (PageLists *lists,
            guint      v)
 {
   if (v & CHAR_SPACE)
-    return n_pos;
+    {
+      if ((v & CHAR_LINE_BREAK) && i + 1 < lists->n && lists->u[i + 1] == '\n')
+        pos_list_push (&lists->blank_lines, i);
+      return n_pos;
+    }
   if (v & CHAR_CLAUSE_END)
     {
       pos_list_push (&lists->clauses, i);
@@ -331,6 +346,8 @@ read_page (Ctx *ctx)
   PageLists lists = { pos, starts };
   guint n_pos = 0, n_starts = 0;
 
+  lists.u = u;
+  lists.n = n;
   for (guint32 i = 0; i < n; i++)
     {
       gunichar c = u[i];
@@ -359,6 +376,8 @@ read_page (Ctx *ctx)
   ctx->n_lex_starts = n_starts;
   ctx->word_at = lists.words_at.items;
   ctx->n_word_at = lists.words_at.len;
+  ctx->blank_lines = lists.blank_lines.items;
+  ctx->n_blank_lines = lists.blank_lines.len;
   ctx->clause_ends = lists.clauses.items;
   ctx->n_clause_ends = lists.clauses.len;
   ctx->sentence_ends = lists.sentences.items;
@@ -386,32 +405,6 @@ _fz_attribution_skip_space (Ctx     *ctx,
   while (pos < limit && g_unichar_isspace (ctx->u[pos]))
     pos++;
   return pos;
-}
-
-/* Mentions and triggers both begin with their start. */
-G_STATIC_ASSERT (G_STRUCT_OFFSET (Mention, start) == 0);
-G_STATIC_ASSERT (G_STRUCT_OFFSET (Trigger, start) == 0);
-
-/* The number of mentions or triggers in @array that start before @pos. The scans
- * found them left to right, so they are sorted by start: this skips to the first
- * in a span instead of walking the page's list for every figure. */
-guint
-_fz_attribution_n_before (GArray  *array,
-                          guint32  pos)
-{
-  guint size = g_array_get_element_size (array);
-  guint lo = 0, hi = array->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (*(const guint32 *) (array->data + (gsize) mid * size) < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
 }
 
 int
@@ -816,6 +809,7 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->lex_starts, g_free);
   g_clear_pointer (&ctx->word_at, g_free);
   g_clear_pointer (&ctx->clause_ends, g_free);
+  g_clear_pointer (&ctx->blank_lines, g_free);
   g_clear_pointer (&ctx->sentence_ends, g_free);
   g_clear_pointer (&ctx->mention_shorts, g_free);
   _fz_weights_clear (&ctx->page_support);
