@@ -46,23 +46,13 @@ _fz_attribution_trigger_accepts (Ctx            *ctx,
   return FALSE;
 }
 
-/* The number of figures that start before @pos, when the figures are in text order. */
+/* The number of figures that start before @pos, when the figures are in text order: a search
+ * in the page's plain list of starts. */
 guint
 _fz_attribution_figures_before (Ctx     *ctx,
                                 guint32  pos)
 {
-  guint lo = 0, hi = fz_figure_list_get_n (ctx->figures);
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (fz_figure_list_get (ctx->figures, mid)->start < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return _fz_attribution_first_from (ctx->fig_starts, fz_figure_list_get_n (ctx->figures), pos);
 }
 
 gboolean

@@ -204,6 +204,7 @@ typedef struct
   const char   *interned_str[FZ_ATTRIBUTION_CACHE];
   guint32       interned_at[FZ_ATTRIBUTION_CACHE];
   gboolean      figures_in_order;  /* sorted by start, none inside another: search, not walk */
+  guint32      *fig_starts;        /* where each figure starts, for that search */
   GArray       *triggers;   /* Trigger */
   ArticleInfo  *arts;
   guint         n_arts;
@@ -259,9 +260,6 @@ guint32  _fz_attribution_bound_right   (Ctx                *ctx,
                                         guint32             pos,
                                         guint32             ceil,
                                         Bound               bound);
-guint    _fz_attribution_first_from    (const guint32      *list,
-                                        guint               n,
-                                        guint32             pos);
 guint32  _fz_attribution_skip_space    (Ctx                *ctx,
                                         guint32             pos,
                                         guint32             limit);
@@ -279,6 +277,27 @@ gboolean _fz_attribution_has_word       (Ctx                *ctx,
 gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
                                          guint32             start,
                                          guint32             end);
+
+/* The index in @list (ascending, @n of them) of the first place at or after @pos; inline, as
+ * every figure asks for its sentence and clause. */
+static inline guint
+_fz_attribution_first_from (const guint32 *list,
+                            guint          n,
+                            guint32        pos)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (list[mid] < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
 
 /* The number of mentions or triggers in @array that start before @pos. The scans found them
  * left to right, so they are sorted by start: this skips to the first in a span instead of

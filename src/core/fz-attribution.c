@@ -134,26 +134,6 @@ fz_attribution_is_about_fraud (const char *text,
  * pasted as one line) from costing a scan to the end of the page for every figure. */
 #define MAX_BOUND 1024
 
-/* The index in @list (ascending, @n of them) of the first place at or after @pos. */
-guint
-_fz_attribution_first_from (const guint32 *list,
-                            guint          n,
-                            guint32        pos)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (list[mid] < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* A search in the page's list of ends rather than a walk over the characters: every figure
  * asks for its sentence and clause, and a sentence holds several figures. */
 guint32
@@ -731,18 +711,28 @@ scan_text (Ctx *ctx)
 
 /* ---- driver ---- */
 
+/* Whether the figures are in text order, none inside another; and where each starts, for the
+ * searches of _fz_attribution_figures_before (). */
 static gboolean
-figures_are_in_order (FzFigureList *figures)
+figures_are_in_order (FzFigureList *figures,
+                      guint32      *starts)
 {
-  for (guint i = 1; i < fz_figure_list_get_n (figures); i++)
+  gboolean in_order = TRUE;
+
+  for (guint i = 0; i < fz_figure_list_get_n (figures); i++)
     {
-      const FzFigure *a = fz_figure_list_get (figures, i - 1);
       const FzFigure *b = fz_figure_list_get (figures, i);
 
-      if (b->start < a->start || b->start < a->end)
-        return FALSE;
+      starts[i] = b->start;
+      if (i > 0)
+        {
+          const FzFigure *a = fz_figure_list_get (figures, i - 1);
+
+          if (b->start < a->start || b->start < a->end)
+            in_order = FALSE;
+        }
     }
-  return TRUE;
+  return in_order;
 }
 
 static void
@@ -785,7 +775,8 @@ init_ctx (Ctx            *ctx,
   ctx->gaz = gaz;
   ctx->lex = lex;
   ctx->figures = figures;
-  ctx->figures_in_order = figures_are_in_order (figures);
+  ctx->fig_starts = g_new (guint32, fz_figure_list_get_n (figures) + 1);
+  ctx->figures_in_order = figures_are_in_order (figures, ctx->fig_starts);
   ctx->u = chars;
   ctx->n = n_chars;
   ctx->mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
@@ -810,6 +801,7 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->word_at, g_free);
   g_clear_pointer (&ctx->clause_ends, g_free);
   g_clear_pointer (&ctx->blank_lines, g_free);
+  g_clear_pointer (&ctx->fig_starts, g_free);
   g_clear_pointer (&ctx->sentence_ends, g_free);
   g_clear_pointer (&ctx->mention_shorts, g_free);
   _fz_weights_clear (&ctx->page_support);
