@@ -46,15 +46,6 @@ _fz_attribution_trigger_accepts (Ctx            *ctx,
   return FALSE;
 }
 
-/* The number of figures that start before @pos, when the figures are in text order: a search
- * in the page's plain list of starts. */
-guint
-_fz_attribution_figures_before (Ctx     *ctx,
-                                guint32  pos)
-{
-  return _fz_attribution_first_from (ctx->fig_starts, fz_figure_list_get_n (ctx->figures), pos);
-}
-
 gboolean
 _fz_attribution_overlaps_figure (Ctx     *ctx,
                                  guint32  start,

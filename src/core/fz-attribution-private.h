@@ -322,6 +322,15 @@ _fz_attribution_n_before_sized (const GArray *array,
   return lo;
 }
 
+/* The number of figures that start before @pos, when the figures are in text order: a search
+ * in the page's plain list of their starts. */
+static inline guint
+_fz_attribution_figures_before (const Ctx *ctx,
+                                guint32    pos)
+{
+  return _fz_attribution_first_from (ctx->fig_starts, fz_figure_list_get_n (ctx->figures), pos);
+}
+
 /* Mentions and triggers both begin with their start. */
 G_STATIC_ASSERT (G_STRUCT_OFFSET (Mention, start) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (Trigger, start) == 0);
@@ -391,8 +400,6 @@ gboolean _fz_attribution_trigger_accepts     (Ctx            *ctx,
                                               const Trigger  *t,
                                               const FzFigure *fig,
                                               guint          *ind);
-guint    _fz_attribution_figures_before      (Ctx            *ctx,
-                                              guint32         pos);
 gboolean _fz_attribution_overlaps_figure     (Ctx            *ctx,
                                               guint32         start,
                                               guint32         end);

@@ -209,8 +209,13 @@ longest_zone_name (Ctx        *ctx,
   for (guint i = 0; i < ctx->mentions->len; i++)
     {
       const Mention *m = &g_array_index (ctx->mentions, Mention, i);
-      gsize l = strlen (m->name);
-      if (m->article != article || m->id == FZ_GAZETTEER_NONE || l <= best_len)
+      gsize l;
+
+      /* Most mentions are of another article: their length is not needed. */
+      if (m->article != article || m->id == FZ_GAZETTEER_NONE)
+        continue;
+      l = strlen (m->name);
+      if (l <= best_len)
         continue;
       if (g_str_has_suffix (m->name, as_written) &&
           _fz_gazetteer_place_type (ctx->gaz, m->id) != FZ_PLACE_DIVISION)

@@ -314,7 +314,8 @@ read_stop (PageLists *lists,
 
 /* One pass over the page for all that the attribution finds character by character: the
  * compact text the scans match on, the places a trigger may start, the places a word of the
- * word sets may start, and where clauses and sentences end. Each was a pass of its own. */
+ * word sets may start, where clauses and sentences end, and where blank lines are. Each was a
+ * pass, or a walk for each figure, of its own. */
 static void
 read_page (Ctx *ctx)
 {
@@ -345,7 +346,8 @@ read_page (Ctx *ctx)
           n_starts = lists.n_starts;
           continue;
         }
-      /* Written at every place, kept where a trigger may start: no branch to mispredict. */
+      /* Written at every place, kept where a trigger may start: no branch to mispredict. A
+       * character that does not stop has no class but CHAR_TRIGGER. */
       starts[n_starts] = n_pos;
       n_starts += v >> 1;
       pos[n_pos++] = i;
