@@ -402,6 +402,104 @@ test_no_articles (void)
   fixture_clear (&fx);
 }
 
+/* The attribution reads a page once for its compact text, the places triggers and its words may
+ * start, and the ends of sentences and clauses: each kind of end, a trigger spaced out and one
+ * after a character beyond the BMP. */
+static void
+test_page_pass (void)
+{
+  static const char *sentence_ends[] = { "。", "！", "？", "!", "?", "；", ";" };
+  static const char *clause_ends[] = { "，", ",", "：", ":" };
+
+  for (guint k = 0; k < G_N_ELEMENTS (sentence_ends) + 1; k++)
+    {
+      /* A sentence about another crime counts no anti-fraud indicator; the last round joins
+       * it to the sentence about fraud, which then does. */
+      const char *sep = k < G_N_ELEMENTS (sentence_ends) ? sentence_ends[k] : "，";
+      g_autofree char *text = g_strdup_printf ("白马县接报诈骗警情40起%s侦办涉黑案件3起。", sep);
+      Fixture fx;
+      guint f;
+
+      fixture_init (&fx, text);
+      f = add_figure (&fx, "3起", NULL, FZ_KIND_COUNT, "3");
+      fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+      if (k < G_N_ELEMENTS (sentence_ends))
+        g_assert_cmpstr (indicator_of (&fx, f), ==, "");
+      else
+        g_assert_cmpstr (indicator_of (&fx, f), !=, "");
+      fixture_clear (&fx);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (clause_ends) + 1; k++)
+    {
+      /* A cap (每户) in the clause of a figure makes it a rule; one in the clause before does
+       * not. */
+      const char *sep = k < G_N_ELEMENTS (clause_ends) ? clause_ends[k] : "、";
+      g_autofree char *text = g_strdup_printf ("白马县每户%s接报诈骗警情40起。", sep);
+      Fixture fx;
+      guint f;
+
+      fixture_init (&fx, text);
+      f = add_figure (&fx, "40起", NULL, FZ_KIND_COUNT, "40");
+      fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+      g_assert_cmpstr (indicator_of (&fx, f), ==,
+                       k < G_N_ELEMENTS (clause_ends) ? "cases_reported" : "");
+      fixture_clear (&fx);
+    }
+  for (guint k = 0; k < 8; k++)
+    {
+      /* A story paragraph (某女士) makes its figures details; two line breaks end it, one
+       * does not, nor a line of spaces between two. The story comes before the figure, then
+       * after it. */
+      static const char *breaks[] = { "\n\n", "\n\n\n", "\n", "\n \n" };
+      static const char story[] = "某女士被骗5万元。", figure[] = "白马县接报诈骗警情40起。";
+      g_autofree char *text = g_strdup_printf ("%s%s%s\n\n", k < 4 ? story : figure,
+                                               breaks[k % 4], k < 4 ? figure : story);
+      Fixture fx;
+      guint f;
+
+      fixture_init (&fx, text);
+      f = add_figure (&fx, "40起", NULL, FZ_KIND_COUNT, "40");
+      fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+      g_assert_cmpint (fz_figure_list_get (fx.figs, f)->core, ==, k % 4 < 2 ? 1 : 0);
+      fixture_clear (&fx);
+    }
+  {
+    Fixture fx;
+    guint f;
+
+    fixture_init (&fx, "\xf0\xa0\x80\x80 白马县接 报诈骗警情 40起。");
+    f = add_figure (&fx, "40起", NULL, FZ_KIND_COUNT, "40");
+    fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+    g_assert_cmpstr (indicator_of (&fx, f), ==, "cases_reported");
+    g_assert_cmpstr (region_of (&fx, f), ==, "白马县");
+    fixture_clear (&fx);
+  }
+}
+
+/* The pass keeps a table made from the lexicon's triggers: a trigger added after a page was
+ * attributed is found on the next page. */
+static void
+test_trigger_added (void)
+{
+  Fixture fx;
+  g_autoptr(GError) error = NULL;
+  guint f;
+
+  fixture_init (&fx, "白马县反诈工作中鑫淼40起。");
+  f = add_figure (&fx, "40起", NULL, FZ_KIND_COUNT, "40");
+  fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+  g_assert_cmpstr (indicator_of (&fx, f), ==, "");
+  g_assert_true (fz_lexicon_add_from_data (fx.lex,
+                                           "id\tname_zh\tname_en\tdimension\tpolarity\tkinds\t"
+                                           "triggers\n"
+                                           "made_up\t鑫淼\tmade up\toutcome\thigher\tcount\t鑫淼\n",
+                                           -1, "test", &error));
+  g_assert_no_error (error);
+  fz_attribute (fx.gaz, fx.lex, fx.text, strlen (fx.text), NULL, fx.figs);
+  g_assert_cmpstr (indicator_of (&fx, f), ==, "made_up");
+  fixture_clear (&fx);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,5 +514,7 @@ main (int   argc,
   g_test_add_func ("/attribution/rate-and-nouns", test_rate_and_nouns);
   g_test_add_func ("/attribution/not-about-fraud", test_not_about_fraud);
   g_test_add_func ("/attribution/no-articles", test_no_articles);
+  g_test_add_func ("/attribution/page-pass", test_page_pass);
+  g_test_add_func ("/attribution/trigger-added", test_trigger_added);
   return g_test_run ();
 }

@@ -5,6 +5,8 @@
 #include "fz-attribution-private.h"
 #include "fz-gazetteer-private.h"
 
+#include <string.h>
+
 /* 广东省佛山市 names one place, not two. */
 static gboolean
 qualifies_next (Ctx   *ctx,
@@ -30,16 +32,19 @@ typedef struct
   guint    total;
 } BodyPlaces;
 
+/* @mine: the indices of the article's mentions, in text order. */
 static void
-credit_body_mentions (Ctx        *ctx,
-                      guint       article,
-                      BodyPlaces *b)
+credit_body_mentions (Ctx         *ctx,
+                      const guint *mine,
+                      guint        n_mine,
+                      BodyPlaces  *b)
 {
-  for (guint i = 0; i < ctx->mentions->len; i++)
+  for (guint k = 0; k < n_mine; k++)
     {
+      guint i = mine[k];
       const Mention *m = &g_array_index (ctx->mentions, Mention, i);
 
-      if (m->id == FZ_GAZETTEER_NONE || m->article != (int) article || qualifies_next (ctx, i))
+      if (m->id == FZ_GAZETTEER_NONE || qualifies_next (ctx, i))
         continue;
       b->total++;
       if (_fz_weights_get (&b->named, m->id) == 0.0)
@@ -104,14 +109,15 @@ most_frequent_place (const BodyPlaces *b)
 /* Without a place in the title: the most specific place that most of the
  * body's mentions fall under (several districts of one city give the city). */
 static const Mention *
-main_of_body (Ctx  *ctx,
-              guint article)
+main_of_body (Ctx         *ctx,
+              const guint *mine,
+              guint        n_mine)
 {
   BodyPlaces b = { 0 };
   const Mention *best;
 
   b.first = g_array_new (FALSE, FALSE, sizeof (const Mention *));
-  credit_body_mentions (ctx, article, &b);
+  credit_body_mentions (ctx, mine, n_mine, &b);
   /* Only places the article names can be its place. */
   best = place_holding_most (ctx, &b);
   if (best == NULL)
@@ -130,13 +136,19 @@ main_of_title (Ctx               *ctx,
   const Mention *best = NULL;
   guint best_level = 0;
 
-  for (guint i = 0; i < ctx->mentions->len; i++)
+  if (art->title_end <= art->title_start)
+    return NULL;
+  /* Mentions are in text order: those in the title are found by a search, and the first past
+   * it ends the walk (it, and all after it, end past the title). */
+  for (guint i = _fz_attribution_mentions_before (ctx, art->title_start);
+       i < ctx->mentions->len; i++)
     {
       const Mention *m = &g_array_index (ctx->mentions, Mention, i);
       guint level;
 
-      if (m->id == FZ_GAZETTEER_NONE || art->title_end <= art->title_start ||
-          m->start < art->title_start || m->end > art->title_end)
+      if (m->start >= art->title_end)
+        break;
+      if (m->id == FZ_GAZETTEER_NONE || m->end > art->title_end)
         continue;
       level = _fz_gazetteer_level (ctx->gaz, m->id);
       if (best == NULL || level > best_level)
@@ -151,6 +163,30 @@ main_of_title (Ctx               *ctx,
 void
 _fz_attribution_choose_main_regions (Ctx *ctx)
 {
+  guint n = ctx->mentions->len;
+  /* The mentions of each article, in text order, sorted out once by counting rather than
+   * looked for among all the page's for each article. */
+  g_autofree guint *from = g_new0 (guint, ctx->n_arts + 1);
+  g_autofree guint *next = g_new (guint, ctx->n_arts + 1);
+  g_autofree guint *mine = g_new (guint, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      int a = g_array_index (ctx->mentions, Mention, i).article;
+
+      if (a >= 0)
+        from[a + 1]++;
+    }
+  for (guint a = 0; a < ctx->n_arts; a++)
+    from[a + 1] += from[a];
+  memcpy (next, from, (ctx->n_arts + 1) * sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    {
+      int a = g_array_index (ctx->mentions, Mention, i).article;
+
+      if (a >= 0)
+        mine[next[a]++] = i;
+    }
   for (guint a = 0; a < ctx->n_arts; a++)
     {
       ArticleInfo *art = &ctx->arts[a];
@@ -159,7 +195,7 @@ _fz_attribution_choose_main_regions (Ctx *ctx)
       art->main = FZ_GAZETTEER_NONE;
       best = main_of_title (ctx, art);
       if (best == NULL)
-        best = main_of_body (ctx, a);
+        best = main_of_body (ctx, mine + from[a], from[a + 1] - from[a]);
       if (best != NULL)
         {
           art->main = best->id;

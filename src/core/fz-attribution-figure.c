@@ -12,7 +12,7 @@ is_story (Ctx     *ctx,
           guint32  sentence_start,
           guint32  sentence_end)
 {
-  return _fz_attribution_contains_any (ctx->u, sentence_start, sentence_end, &story_words);
+  return _fz_attribution_has_word (ctx, sentence_start, sentence_end, &story_words);
 }
 
 /* Figures come in text order and share their sentence: the last answer is kept. */
@@ -40,16 +40,31 @@ is_story_paragraph (Ctx     *ctx,
 {
   guint32 start = pos, end = pos;
 
-  /* From any later position up to the paragraph's end, the scans below find the same
+  /* From any later position up to the paragraph's end, the searches below find the same
    * paragraph (a figure never starts on a line break). */
   if (ctx->par_valid && ctx->par_floor == floor && ctx->par_ceil == ceil &&
       pos >= ctx->par_from && pos < ctx->par_end)
     return ctx->par_story;
-  while (start > floor &&
-         !(ctx->u[start - 1] == '\n' && start - 1 > floor && ctx->u[start - 2] == '\n'))
-    start--;
-  while (end < ceil && !(ctx->u[end] == '\n' && end + 1 < ceil && ctx->u[end + 1] == '\n'))
-    end++;
+  /* The blank lines nearest before and after, from the page's list rather than a walk over
+   * the paragraph: it starts after the last blank line at or after @floor whose second break
+   * is before @pos, and ends at the first at or after @pos whose second break is before
+   * @ceil. */
+  if (pos > floor)
+    {
+      guint k = _fz_attribution_first_from (ctx->blank_lines, ctx->n_blank_lines, pos - 1);
+
+      start = floor;
+      if (k > 0 && ctx->blank_lines[k - 1] >= floor)
+        start = ctx->blank_lines[k - 1] + 2;
+    }
+  if (pos < ceil)
+    {
+      guint k = _fz_attribution_first_from (ctx->blank_lines, ctx->n_blank_lines, pos);
+
+      end = ceil;
+      if (k < ctx->n_blank_lines && ctx->blank_lines[k] + 1 < ceil)
+        end = ctx->blank_lines[k];
+    }
   ctx->par_from = pos;
   ctx->par_end = end;
   ctx->par_floor = floor;
@@ -84,8 +99,16 @@ is_cap_uncached (Ctx            *ctx,
                  const FzFigure *fig,
                  guint32         clause_start)
 {
-  return _fz_attribution_contains_any (ctx->u, clause_start, fig->start, &cap_words) &&
-         !_fz_attribution_contains_any (ctx->u, clause_start, fig->start, &peak_words);
+  return _fz_attribution_has_word (ctx, clause_start, fig->start, &cap_words) &&
+         !_fz_attribution_has_word (ctx, clause_start, fig->start, &peak_words);
+}
+
+void
+_fz_attribution_figure_mark_words (guint8 *bits)
+{
+  _fz_attribution_mark_first_chars (&story_words, bits);
+  _fz_attribution_mark_first_chars (&cap_words, bits);
+  _fz_attribution_mark_first_chars (&peak_words, bits);
 }
 
 /* Both the indicator and the core flag ask: @cap holds the answer, -1 until known. */

@@ -46,25 +46,6 @@ _fz_attribution_trigger_accepts (Ctx            *ctx,
   return FALSE;
 }
 
-/* The number of figures that start before @pos, when the figures are in text order. */
-guint
-_fz_attribution_figures_before (Ctx     *ctx,
-                                guint32  pos)
-{
-  guint lo = 0, hi = fz_figure_list_get_n (ctx->figures);
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (fz_figure_list_get (ctx->figures, mid)->start < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 gboolean
 _fz_attribution_overlaps_figure (Ctx     *ctx,
                                  guint32  start,
@@ -225,7 +206,7 @@ noun_after (Ctx            *ctx,
   /* 9支80人的劝阻队: the two numbers share the noun. */
   while ((next = figure_starting_at (ctx, pos)) != NULL && next->end > pos)
     pos = _fz_attribution_skip_space (ctx, next->end, clause_end);
-  first = _fz_attribution_n_before (ctx->triggers, pos);
+  first = _fz_attribution_triggers_before (ctx, pos);
   read_noun_phrase (ctx, fig, pos, first, MIN (clause_end, pos + MAX_NOUN_WINDOW), &np);
   if (np.verb >= 0)
     {
@@ -290,7 +271,7 @@ trigger_before (Ctx            *ctx,
 
   /* One starting at or after the figure ends after its start and could not count, so the
    * walk back begins just before the figure. */
-  for (int i = (int) _fz_attribution_n_before (ctx->triggers, fig->start) - 1; i >= 0; i--)
+  for (int i = (int) _fz_attribution_triggers_before (ctx, fig->start) - 1; i >= 0; i--)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
       guint ind;
@@ -340,7 +321,7 @@ clause_has_trigger (Ctx     *ctx,
                     guint32  start,
                     guint32  end)
 {
-  for (guint i = _fz_attribution_n_before (ctx->triggers, start); i < ctx->triggers->len; i++)
+  for (guint i = _fz_attribution_triggers_before (ctx, start); i < ctx->triggers->len; i++)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
 
@@ -427,7 +408,7 @@ verb_right_before (Ctx            *ctx,
                    const FzFigure *fig,
                    guint32         clause_start)
 {
-  guint i = _fz_attribution_n_before (ctx->triggers, fig->start);
+  guint i = _fz_attribution_triggers_before (ctx, fig->start);
   guint ind;
 
   while (i > 0)
@@ -472,7 +453,7 @@ is_beneficiary (Ctx            *ctx,
     after_preposition = ctx->u[i - 1] == 0x4E3A /* 为 */ || ctx->u[i - 1] == 0x5411 /* 向 */;
   if (!after_preposition)
     return FALSE;
-  for (guint i = _fz_attribution_n_before (ctx->triggers, fig->end); i < ctx->triggers->len; i++)
+  for (guint i = _fz_attribution_triggers_before (ctx, fig->end); i < ctx->triggers->len; i++)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
 
@@ -533,7 +514,7 @@ narrow_suspects (Ctx            *ctx,
 
   if (ind < 0 || ind != suspects || cards < 0)
     return ind;
-  for (guint i = _fz_attribution_n_before (ctx->triggers, sentence_start);
+  for (guint i = _fz_attribution_triggers_before (ctx, sentence_start);
        i < ctx->triggers->len; i++)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
@@ -624,7 +605,7 @@ involved_amount (Ctx            *ctx,
   if (ind < 0 || ctx->cue_end == 0 || ctx->cue_verb ||
       (fig->kind != FZ_KIND_MONEY && fig->kind != FZ_KIND_PERCENT))
     return ind;
-  i = _fz_attribution_n_before (ctx->triggers, ctx->cue_start);
+  i = _fz_attribution_triggers_before (ctx, ctx->cue_start);
   cue = i < ctx->triggers->len ? &g_array_index (ctx->triggers, Trigger, i) : NULL;
   if (cue == NULL || !cue->involved || cue->start != ctx->cue_start)
     return ind;

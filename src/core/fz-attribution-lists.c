@@ -90,7 +90,7 @@ item_indicator (Ctx            *ctx,
 {
   int noun = -1;
 
-  for (guint i = _fz_attribution_n_before (ctx->triggers, start); i < ctx->triggers->len; i++)
+  for (guint i = _fz_attribution_triggers_before (ctx, start); i < ctx->triggers->len; i++)
     {
       const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
       guint ind;

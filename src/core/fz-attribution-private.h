@@ -68,6 +68,7 @@ typedef struct
   gunichar            chars[FZ_WORD_SET_MAX_WORDS][FZ_WORD_SET_MAX_CHARS];
   guint               len[FZ_WORD_SET_MAX_WORDS];
   guint64             first[64];  /* the first characters, folded to 4096 bits */
+  gboolean            on_page;    /* marked for the page's pass: _fz_attribution_has_word () */
 } FzWordSet;
 
 /* At file scope (a compound literal elsewhere is not constant):
@@ -90,9 +91,29 @@ typedef struct
 void   _fz_weights_add   (Weights *w,
                           guint32  id,
                           double   weight);
-double _fz_weights_get   (const Weights *w,
-                          guint32  id);
 void   _fz_weights_clear (Weights *w);
+
+/* Ids are small and dense, so a multiplicative hash spreads them; a page names a few dozen
+ * divisions, and their ancestors are read far more often than they are added. */
+static inline guint
+_fz_weights_slot (const Weights *w,
+                  guint32        id)
+{
+  return (id * 0x9E3779B1u) & w->mask;
+}
+
+/* Inline: it is read for every ancestor of every candidate. */
+static inline double
+_fz_weights_get (const Weights *w,
+                 guint32        id)
+{
+  if (w == NULL || w->ids == NULL)
+    return 0.0;
+  for (guint s = _fz_weights_slot (w, id); w->ids[s] != FZ_GAZETTEER_NONE; s = (s + 1) & w->mask)
+    if (w->ids[s] == id)
+      return w->weights[s];
+  return 0.0;
+}
 
 typedef struct
 {
@@ -147,10 +168,18 @@ typedef struct
   const gunichar *u;         /* the text's characters, the caller's */
   glong         n;
   GArray       *mentions;   /* Mention */
-  guint32      *ends;            /* the two lists below, in one block */
-  const guint32 *clause_ends;    /* where a clause or a sentence ends, ascending */
+  /* Made in one pass over the page (read_page () in fz-attribution.c), all ascending: */
+  guint32      *pos;             /* the compact text: where the characters other than space are */
+  guint         n_pos;
+  guint32      *lex_starts;      /* indices into @pos where a trigger may start */
+  guint         n_lex_starts;
+  guint32      *word_at;         /* where a word of the page's word sets may start */
+  guint         n_word_at;
+  guint32      *blank_lines;     /* where a line break is followed by another */
+  guint         n_blank_lines;
+  guint32      *clause_ends;     /* where a clause or a sentence ends */
   guint         n_clause_ends;
-  guint32      *sentence_ends;   /* where a sentence ends, ascending */
+  guint32      *sentence_ends;   /* where a sentence ends */
   guint         n_sentence_ends;
   /* Plain buffers while the gazetteer scan fills them, a hundred items or so a page. */
   guint32      *mention_ids;     /* the candidates of every mention, in turn */
@@ -175,11 +204,12 @@ typedef struct
   const char   *interned_str[FZ_ATTRIBUTION_CACHE];
   guint32       interned_at[FZ_ATTRIBUTION_CACHE];
   gboolean      figures_in_order;  /* sorted by start, none inside another: search, not walk */
+  guint32      *fig_starts;        /* where each figure starts, for that search */
   GArray       *triggers;   /* Trigger */
   ArticleInfo  *arts;
   guint         n_arts;
   Weights       page_support;
-  GHashTable   *written_full; /* division ids that the text writes in full */
+  Weights       written_full; /* division ids that the text writes in full -> 1 or more */
   /* The words the indicator of the figure at hand was read from. */
   guint32       cue_start;
   guint32       cue_end;
@@ -233,16 +263,91 @@ guint32  _fz_attribution_bound_right   (Ctx                *ctx,
 guint32  _fz_attribution_skip_space    (Ctx                *ctx,
                                         guint32             pos,
                                         guint32             limit);
-guint    _fz_attribution_n_before      (GArray             *array,
-                                        guint32             pos);
 int      _fz_attribution_article_of    (Ctx                *ctx,
                                         guint32             pos);
 guint32  _fz_attribution_intern        (Ctx                *ctx,
                                         const char         *str);
 
+/* Whether a word of @words, one of the page's sets (page_words () in fz-attribution.c), stands
+ * in [start, end). */
+gboolean _fz_attribution_has_word       (Ctx                *ctx,
+                                         guint32             start,
+                                         guint32             end,
+                                         FzWordSet          *words);
 gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
                                          guint32             start,
                                          guint32             end);
+
+/* The index in @list (ascending, @n of them) of the first place at or after @pos; inline, as
+ * every figure asks for its sentence and clause. */
+static inline guint
+_fz_attribution_first_from (const guint32 *list,
+                            guint          n,
+                            guint32        pos)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (list[mid] < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The number of mentions or triggers in @array that start before @pos. The scans found them
+ * left to right, so they are sorted by start: this skips to the first in a span instead of
+ * walking the page's list for every figure. Inline with the size of an item known, as it runs
+ * several times for every figure. */
+static inline guint
+_fz_attribution_n_before_sized (const GArray *array,
+                                gsize         size,
+                                guint32       pos)
+{
+  guint lo = 0, hi = array->len;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (*(const guint32 *) (gconstpointer) (array->data + (gsize) mid * size) < pos)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The number of figures that start before @pos, when the figures are in text order: a search
+ * in the page's plain list of their starts. */
+static inline guint
+_fz_attribution_figures_before (const Ctx *ctx,
+                                guint32    pos)
+{
+  return _fz_attribution_first_from (ctx->fig_starts, fz_figure_list_get_n (ctx->figures), pos);
+}
+
+/* Mentions and triggers both begin with their start. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Mention, start) == 0);
+G_STATIC_ASSERT (G_STRUCT_OFFSET (Trigger, start) == 0);
+
+static inline guint
+_fz_attribution_mentions_before (const Ctx *ctx,
+                                 guint32    pos)
+{
+  return _fz_attribution_n_before_sized (ctx->mentions, sizeof (Mention), pos);
+}
+
+static inline guint
+_fz_attribution_triggers_before (const Ctx *ctx,
+                                 guint32    pos)
+{
+  return _fz_attribution_n_before_sized (ctx->triggers, sizeof (Trigger), pos);
+}
 
 /* fz-attribution-words.c: whether one of @words stands at @i, ending by @end */
 gboolean _fz_attribution_word_at       (const gunichar     *u,
@@ -254,6 +359,16 @@ gboolean _fz_attribution_contains_any  (const gunichar     *u,
                                         guint32             start,
                                         guint32             end,
                                         FzWordSet          *words);
+/* fz-attribution-words.c: the same, looking only at @at, which holds (ascending) every place
+ * of [start, end) where a word of @words starts */
+gboolean _fz_attribution_contains_any_at (const gunichar   *u,
+                                          const guint32    *at,
+                                          guint             n_at,
+                                          guint32           start,
+                                          guint32           end,
+                                          FzWordSet        *words);
+void     _fz_attribution_mark_first_chars (FzWordSet       *words,
+                                           guint8          *bits);
 
 /* fz-attribution-region.c: which division a figure is about */
 void        _fz_attribution_collect_support  (Ctx            *ctx);
@@ -285,8 +400,6 @@ gboolean _fz_attribution_trigger_accepts     (Ctx            *ctx,
                                               const Trigger  *t,
                                               const FzFigure *fig,
                                               guint          *ind);
-guint    _fz_attribution_figures_before      (Ctx            *ctx,
-                                              guint32         pos);
 gboolean _fz_attribution_overlaps_figure     (Ctx            *ctx,
                                               guint32         start,
                                               guint32         end);
@@ -309,7 +422,10 @@ int      _fz_attribution_respectively        (Ctx            *ctx,
                                               guint32         sentence_end,
                                               guint32         clause_start);
 
-/* fz-attribution-figure.c: one figure */
+/* fz-attribution-figure.c: one figure; the word sets it searches, marked as for
+ * _fz_attribution_mark_first_chars () */
+void     _fz_attribution_figure_mark_words   (guint8         *bits);
+
 void     _fz_attribution_figure              (Ctx            *ctx,
                                               guint           index);
 

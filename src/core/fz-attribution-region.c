@@ -22,7 +22,12 @@ ancestor_score (Ctx      *ctx,
     {
       if (_fz_gazetteer_level (ctx->gaz, p) < min_level)
         break;
-      score += _fz_weights_get (art, p) + 0.25 * _fz_weights_get (&ctx->page_support, p);
+      double page = _fz_weights_get (&ctx->page_support, p);
+
+      /* An article's support holds only places of the page's: where the page has none, the
+       * article has none either, and adding nothing leaves the score as it is. */
+      if (page != 0.0)
+        score += _fz_weights_get (art, p) + 0.25 * page;
     }
   return score;
 }
@@ -139,7 +144,7 @@ resolve_mention (Ctx     *ctx,
   m->is_short = m->shorts[best];
   m->ambiguous = tie;
   if (!m->is_short)
-    g_hash_table_add (ctx->written_full, GUINT_TO_POINTER (m->id));
+    _fz_weights_add (&ctx->written_full, m->id, 1.0);
 }
 
 /* Whether @a and @b have the same candidates in the same article, so resolve the same way:
@@ -204,8 +209,13 @@ longest_zone_name (Ctx        *ctx,
   for (guint i = 0; i < ctx->mentions->len; i++)
     {
       const Mention *m = &g_array_index (ctx->mentions, Mention, i);
-      gsize l = strlen (m->name);
-      if (m->article != article || m->id == FZ_GAZETTEER_NONE || l <= best_len)
+      gsize l;
+
+      /* Most mentions are of another article: their length is not needed. */
+      if (m->article != article || m->id == FZ_GAZETTEER_NONE)
+        continue;
+      l = strlen (m->name);
+      if (l <= best_len)
         continue;
       if (g_str_has_suffix (m->name, as_written) &&
           _fz_gazetteer_place_type (ctx->gaz, m->id) != FZ_PLACE_DIVISION)
@@ -227,7 +237,7 @@ _fz_attribution_written_name (Ctx        *ctx,
 {
   if (_fz_gazetteer_place_type (ctx->gaz, id) == FZ_PLACE_GENERIC)
     return longest_zone_name (ctx, article, as_written);
-  if (g_hash_table_contains (ctx->written_full, GUINT_TO_POINTER (id)))
+  if (_fz_weights_get (&ctx->written_full, id) != 0.0)
     return fz_gazetteer_get_name (ctx->gaz, id);
   return as_written;
 }
@@ -245,7 +255,7 @@ place_in_span (Ctx      *ctx,
   guint32 id = FZ_GAZETTEER_NONE;
   guint best_level = 0;
 
-  for (guint i = _fz_attribution_n_before (ctx->mentions, start); i < ctx->mentions->len; i++)
+  for (guint i = _fz_attribution_mentions_before (ctx, start); i < ctx->mentions->len; i++)
     {
       const Mention *m = &g_array_index (ctx->mentions, Mention, i);
       guint level;

@@ -5,15 +5,6 @@
 
 #include <string.h>
 
-/* Ids are small and dense, so a multiplicative hash spreads them; a page names a few dozen
- * divisions, and their ancestors are read far more often than they are added. */
-static inline guint
-slot_of (const Weights *w,
-         guint32        id)
-{
-  return (id * 0x9E3779B1u) & w->mask;
-}
-
 static void
 grow (Weights *w)
 {
@@ -21,22 +12,25 @@ grow (Weights *w)
   double *old_weights = w->weights;
   guint n_old = old_ids != NULL ? w->mask + 1 : 0;
   guint n_new = n_old != 0 ? n_old * 2 : 64;
+  double *block;
 
-  w->ids = g_new (guint32, n_new);
+  /* Ids and weights in one block, the weights first for their alignment; a weight is read
+   * only where its id is set, so the weights need no zeroing. */
+  block = g_malloc (n_new * (sizeof (double) + sizeof (guint32)));
+  w->weights = block;
+  w->ids = (guint32 *) (gpointer) (block + n_new);
   memset (w->ids, 0xFF, n_new * sizeof (guint32));
-  w->weights = g_new0 (double, n_new);
   w->mask = n_new - 1;
   for (guint i = 0; i < n_old; i++)
     if (old_ids[i] != FZ_GAZETTEER_NONE)
       {
-        guint s = slot_of (w, old_ids[i]);
+        guint s = _fz_weights_slot (w, old_ids[i]);
 
         while (w->ids[s] != FZ_GAZETTEER_NONE)
           s = (s + 1) & w->mask;
         w->ids[s] = old_ids[i];
         w->weights[s] = old_weights[i];
       }
-  g_free (old_ids);
   g_free (old_weights);
 }
 
@@ -50,7 +44,7 @@ _fz_weights_add (Weights *w,
   /* At most half full, so that a probe for an absent id ends soon. */
   if (w->ids == NULL || (w->n + 1) * 2 > w->mask + 1)
     grow (w);
-  for (s = slot_of (w, id); w->ids[s] != FZ_GAZETTEER_NONE; s = (s + 1) & w->mask)
+  for (s = _fz_weights_slot (w, id); w->ids[s] != FZ_GAZETTEER_NONE; s = (s + 1) & w->mask)
     if (w->ids[s] == id)
       {
         w->weights[s] += weight;
@@ -61,23 +55,12 @@ _fz_weights_add (Weights *w,
   w->n++;
 }
 
-double
-_fz_weights_get (const Weights *w,
-                 guint32        id)
-{
-  if (w == NULL || w->ids == NULL)
-    return 0.0;
-  for (guint s = slot_of (w, id); w->ids[s] != FZ_GAZETTEER_NONE; s = (s + 1) & w->mask)
-    if (w->ids[s] == id)
-      return w->weights[s];
-  return 0.0;
-}
-
 void
 _fz_weights_clear (Weights *w)
 {
-  g_clear_pointer (&w->ids, g_free);
+  /* One block, which the weights begin. */
   g_clear_pointer (&w->weights, g_free);
+  w->ids = NULL;
   w->mask = 0;
   w->n = 0;
 }

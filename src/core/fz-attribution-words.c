@@ -41,13 +41,19 @@ word_set_at (const FzWordSet *set,
              guint32          i,
              guint32          end)
 {
+  gunichar c = u[i];
+
+  /* Most words of a set start with another character: one comparison passes them. Callers ask
+   * only where i < end. */
   for (guint w = 0; w < set->n_words; w++)
     {
-      guint k = 0;
+      guint k = 1;
 
+      if (set->chars[w][0] != c || set->len[w] == 0)
+        continue;
       while (k < set->len[w] && i + k < end && u[i + k] == set->chars[w][k])
         k++;
-      if (k == set->len[w] && k > 0)
+      if (k == set->len[w])
         return TRUE;
     }
   return FALSE;
@@ -76,5 +82,53 @@ _fz_attribution_contains_any (const gunichar *u,
     if ((set->first[(u[i] & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (u[i] & 63))) != 0 &&
         word_set_at (set, u, i, end))
       return TRUE;
+  return FALSE;
+}
+
+/* Marks in @bits, a bit for each character of the BMP, the first characters of @words: a
+ * page's pass notes where they stand, for _fz_attribution_contains_any_at (). */
+void
+_fz_attribution_mark_first_chars (FzWordSet *words,
+                                  guint8    *bits)
+{
+  const FzWordSet *set = word_set_get (words);
+
+  for (guint w = 0; w < set->n_words; w++)
+    if (set->len[w] > 0 && set->chars[w][0] < 0x10000)
+      bits[set->chars[w][0] >> 3] |= (guint8) (1u << (set->chars[w][0] & 7));
+  words->on_page = TRUE;
+}
+
+/* _fz_attribution_contains_any () that looks only at @at, the places of the text (ascending,
+ * @n_at of them) where a word of @words may start: a sentence is searched through the few
+ * of them it holds, not character by character. */
+gboolean
+_fz_attribution_contains_any_at (const gunichar *u,
+                                 const guint32  *at,
+                                 guint           n_at,
+                                 guint32         start,
+                                 guint32         end,
+                                 FzWordSet      *words)
+{
+  const FzWordSet *set = word_set_get (words);
+  guint lo = 0, hi = n_at;
+
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (at[mid] < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint k = lo; k < n_at && at[k] < end; k++)
+    {
+      gunichar c = u[at[k]];
+
+      if ((set->first[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))) != 0 &&
+          word_set_at (set, u, at[k], end))
+        return TRUE;
+    }
   return FALSE;
 }

@@ -111,8 +111,8 @@ _fz_attribution_is_other_crime (Ctx     *ctx,
   ctx->crime_valid = TRUE;
   ctx->crime_start = start;
   ctx->crime_end = end;
-  ctx->crime_answer = _fz_attribution_contains_any (ctx->u, start, end, &other_crime_words) &&
-                      !_fz_attribution_contains_any (ctx->u, start, end, &fraud_words);
+  ctx->crime_answer = _fz_attribution_has_word (ctx, start, end, &other_crime_words) &&
+                      !_fz_attribution_has_word (ctx, start, end, &fraud_words);
   return ctx->crime_answer;
 }
 
@@ -134,26 +134,6 @@ fz_attribution_is_about_fraud (const char *text,
  * pasted as one line) from costing a scan to the end of the page for every figure. */
 #define MAX_BOUND 1024
 
-/* The index in @ends (ascending, @n of them) of the first end at or after @pos. */
-static guint
-first_end_from (const guint32 *ends,
-                guint          n,
-                guint32        pos)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (ends[mid] < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* A search in the page's list of ends rather than a walk over the characters: every figure
  * asks for its sentence and clause, and a sentence holds several figures. */
 guint32
@@ -163,7 +143,7 @@ _fz_attribution_bound_left (Ctx     *ctx,
                             Bound    bound)
 {
   const guint32 *ends = bound == BOUND_SENTENCE ? ctx->sentence_ends : ctx->clause_ends;
-  guint i = first_end_from (ends, bound == BOUND_SENTENCE ? ctx->n_sentence_ends
+  guint i = _fz_attribution_first_from (ends, bound == BOUND_SENTENCE ? ctx->n_sentence_ends
                                                           : ctx->n_clause_ends, pos);
 
   if (pos > floor + MAX_BOUND)
@@ -183,7 +163,7 @@ _fz_attribution_bound_right (Ctx     *ctx,
 {
   const guint32 *ends = bound == BOUND_SENTENCE ? ctx->sentence_ends : ctx->clause_ends;
   guint n = bound == BOUND_SENTENCE ? ctx->n_sentence_ends : ctx->n_clause_ends;
-  guint i = first_end_from (ends, n, pos);
+  guint i = _fz_attribution_first_from (ends, n, pos);
 
   if (ceil > pos + MAX_BOUND)
     ceil = pos + MAX_BOUND;
@@ -192,31 +172,211 @@ _fz_attribution_bound_right (Ctx     *ctx,
   return MIN (ends[i], ceil);
 }
 
-/* Where sentences and clauses end, for the two functions above, in one block: the clause
- * ends, then the sentence ends, which are some of them. */
-static void
-find_ends (Ctx *ctx)
-{
-  guint32 n = (guint32) ctx->n;
-  guint n_clause = 0;
+static FzLexicon *neutral_lexicon (void);
 
-  ctx->ends = g_new (guint32, (gsize) n + 1);
+/* What the page's pass needs to know of a character, a byte for each of the BMP. */
+enum
+{
+  CHAR_STOP = 1 << 0,          /* any of those below but a trigger's start */
+  CHAR_TRIGGER = 1 << 1,       /* a trigger of the page's lexicon may start */
+  CHAR_NEUTRAL = 1 << 2,       /* a neutral word may start */
+  CHAR_WORD = 1 << 3,          /* a word of the page's word sets may start */
+  CHAR_SPACE = 1 << 4,
+  CHAR_CLAUSE_END = 1 << 5,
+  CHAR_SENTENCE_END = 1 << 6,
+  CHAR_LINE_BREAK = 1 << 7,    /* \n, which may begin a blank line */
+};
+
+/* All but CHAR_TRIGGER, which depends on the lexicon: made once for all pages and threads. */
+static const guint8 *
+page_chars (void)
+{
+  static guint8 *chars = NULL;
+
+  if (g_once_init_enter (&chars))
+    {
+      guint8 *table = g_new0 (guint8, 0x10000);
+      g_autofree guint8 *words = g_new0 (guint8, 0x10000 / 8);
+      const guint8 *neutral = _fz_lexicon_first_bits (neutral_lexicon ());
+
+      _fz_attribution_mark_first_chars (&fraud_words, words);
+      _fz_attribution_mark_first_chars (&other_crime_words, words);
+      _fz_attribution_mark_first_chars (&policing_words, words);
+      _fz_attribution_figure_mark_words (words);
+      for (guint b = 0; b < 0x10000 / 8; b++)
+        for (guint k = 0; (neutral[b] | words[b]) != 0 && k < 8; k++)
+          {
+            if ((neutral[b] >> k) & 1)
+              table[b * 8 + k] |= CHAR_STOP | CHAR_NEUTRAL;
+            if ((words[b] >> k) & 1)
+              table[b * 8 + k] |= CHAR_STOP | CHAR_WORD;
+          }
+      /* No space lies past U+3000, and no end of a clause between U+3002 (。) and U+FF00. */
+      for (gunichar c = 0; c < 0x10000; c = c == 0x3002 ? 0xFF00 : c + 1)
+        {
+          if (fz_text_isspace (c))
+            table[c] |= CHAR_STOP | CHAR_SPACE;
+          if (c == '\n')
+            table[c] |= CHAR_LINE_BREAK;
+          if (is_clause_end_char (c))
+            table[c] |= CHAR_STOP | CHAR_CLAUSE_END;
+          if (is_sentence_end_char (c))
+            table[c] |= CHAR_STOP | CHAR_SENTENCE_END;
+        }
+      g_once_init_leave (&chars, table);
+    }
+  return chars;
+}
+
+/* page_chars () with CHAR_TRIGGER where a trigger of the lexicon may start: made once for each
+ * lexicon (_fz_lexicon_derived ()), so that one load tells the pass all it needs of most
+ * characters. */
+static gpointer
+make_pass_table (const guint8  *first_bits,
+                 gconstpointer  key)
+{
+  guint8 *table = g_memdup2 (key, 0x10000);
+
+  for (guint b = 0; b < 0x10000 / 8; b++)
+    if (first_bits[b] != 0)
+      for (guint k = 0; k < 8; k++)
+        if ((first_bits[b] >> k) & 1)
+          table[b * 8 + k] |= CHAR_TRIGGER;
+  return table;
+}
+
+/* A list of positions that grows, for the pass below. */
+typedef struct
+{
+  guint32 *items;
+  guint    len;
+  guint    size;
+} PosList;
+
+/* Out of line, so that the pass's calls for its rare characters stay small. */
+static G_GNUC_NO_INLINE void
+pos_list_grow (PosList *list)
+{
+  list->size = list->size * 2 + 64;
+  list->items = g_renew (guint32, list->items, list->size);
+}
+
+static inline void
+pos_list_push (PosList *list,
+               guint32  value)
+{
+  if (G_UNLIKELY (list->len == list->size))
+    pos_list_grow (list);
+  list->items[list->len++] = value;
+}
+
+typedef struct
+{
+  guint32      *pos;
+  guint32      *starts;
+  guint         n_starts;
+  PosList       words_at;
+  PosList       clauses;
+  PosList       sentences;
+  PosList       blank_lines;
+  const gunichar *u;
+  guint32       n;
+} PageLists;
+
+/* A character the pass stops at, of class @v, @n_pos characters of the compact text before it;
+ * returns the compact text's length after it. Out of the pass's loop, which then keeps all it
+ * needs in registers. */
+static G_GNUC_NO_INLINE guint
+read_stop (PageLists *lists,
+           guint      n_pos,
+           guint32    i,
+           guint      v)
+{
+  if (v & CHAR_SPACE)
+    {
+      if ((v & CHAR_LINE_BREAK) && i + 1 < lists->n && lists->u[i + 1] == '\n')
+        pos_list_push (&lists->blank_lines, i);
+      return n_pos;
+    }
+  if (v & CHAR_CLAUSE_END)
+    {
+      pos_list_push (&lists->clauses, i);
+      if (v & CHAR_SENTENCE_END)
+        pos_list_push (&lists->sentences, i);
+    }
+  if (v & (CHAR_TRIGGER | CHAR_NEUTRAL))
+    lists->starts[lists->n_starts++] = n_pos;
+  if (v & CHAR_WORD)
+    pos_list_push (&lists->words_at, i);
+  lists->pos[n_pos] = i;
+  return n_pos + 1;
+}
+
+/* One pass over the page for all that the attribution finds character by character: the
+ * compact text the scans match on, the places a trigger may start, the places a word of the
+ * word sets may start, where clauses and sentences end, and where blank lines are. Each was a
+ * pass, or a walk for each figure, of its own. */
+static void
+read_page (Ctx *ctx)
+{
+  const guint8 *table = _fz_lexicon_derived (ctx->lex, page_chars (), make_pass_table, g_free);
+  const gunichar *u = ctx->u;
+  guint32 n = (guint32) ctx->n;
+  guint32 *pos = g_new (guint32, (gsize) n + 1);
+  guint32 *starts = g_new (guint32, (gsize) n + 1);
+  PageLists lists = { pos, starts };
+  guint n_pos = 0, n_starts = 0;
+
+  lists.u = u;
+  lists.n = n;
   for (guint32 i = 0; i < n; i++)
     {
-      gunichar c = ctx->u[i];
+      gunichar c = u[i];
+      guint v;
 
-      /* Han, the bulk of a page, ends nothing. */
-      if ((c < 0x3400 || c >= 0xF900) && is_clause_end_char (c))
-        ctx->ends[n_clause++] = i;
+      /* Beyond the BMP no class says no: the scans look there. */
+      if (G_UNLIKELY (c >= 0x10000))
+        v = CHAR_STOP | CHAR_TRIGGER | CHAR_WORD;
+      else
+        v = table[c];
+      if ((v & CHAR_STOP) != 0)
+        {
+          lists.n_starts = n_starts;
+          n_pos = read_stop (&lists, n_pos, i, v);
+          n_starts = lists.n_starts;
+          continue;
+        }
+      /* Written at every place, kept where a trigger may start: no branch to mispredict. A
+       * character that does not stop has no class but CHAR_TRIGGER. */
+      starts[n_starts] = n_pos;
+      n_starts += v >> 1;
+      pos[n_pos++] = i;
     }
-  ctx->ends = g_renew (guint32, ctx->ends, (gsize) n_clause * 2 + 1);
-  ctx->clause_ends = ctx->ends;
-  ctx->n_clause_ends = n_clause;
-  ctx->sentence_ends = ctx->ends + n_clause;
-  ctx->n_sentence_ends = 0;
-  for (guint k = 0; k < n_clause; k++)
-    if (is_sentence_end_char (ctx->u[ctx->clause_ends[k]]))
-      ctx->sentence_ends[ctx->n_sentence_ends++] = ctx->clause_ends[k];
+  ctx->pos = pos;
+  ctx->n_pos = n_pos;
+  ctx->lex_starts = starts;
+  ctx->n_lex_starts = n_starts;
+  ctx->word_at = lists.words_at.items;
+  ctx->n_word_at = lists.words_at.len;
+  ctx->blank_lines = lists.blank_lines.items;
+  ctx->n_blank_lines = lists.blank_lines.len;
+  ctx->clause_ends = lists.clauses.items;
+  ctx->n_clause_ends = lists.clauses.len;
+  ctx->sentence_ends = lists.sentences.items;
+  ctx->n_sentence_ends = lists.sentences.len;
+}
+
+gboolean
+_fz_attribution_has_word (Ctx       *ctx,
+                          guint32    start,
+                          guint32    end,
+                          FzWordSet *words)
+{
+  /* A set the pass did not look for is searched character by character. */
+  if (G_UNLIKELY (!words->on_page))
+    return _fz_attribution_contains_any (ctx->u, start, end, words);
+  return _fz_attribution_contains_any_at (ctx->u, ctx->word_at, ctx->n_word_at, start, end,
+                                          words);
 }
 
 guint32
@@ -227,32 +387,6 @@ _fz_attribution_skip_space (Ctx     *ctx,
   while (pos < limit && g_unichar_isspace (ctx->u[pos]))
     pos++;
   return pos;
-}
-
-/* Mentions and triggers both begin with their start. */
-G_STATIC_ASSERT (G_STRUCT_OFFSET (Mention, start) == 0);
-G_STATIC_ASSERT (G_STRUCT_OFFSET (Trigger, start) == 0);
-
-/* The number of mentions or triggers in @array that start before @pos. The scans
- * found them left to right, so they are sorted by start: this skips to the first
- * in a span instead of walking the page's list for every figure. */
-guint
-_fz_attribution_n_before (GArray  *array,
-                          guint32  pos)
-{
-  guint size = g_array_get_element_size (array);
-  guint lo = 0, hi = array->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (*(const guint32 *) (array->data + (gsize) mid * size) < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
 }
 
 int
@@ -553,11 +687,9 @@ neutral_lexicon (void)
 static void
 scan_text (Ctx *ctx)
 {
-  guint n_pos = 0;
-  g_autofree guint32 *pos = _fz_text_compact_pos (ctx->u, (gsize) ctx->n, &n_pos);
   TriggerScan scan = { ctx };
 
-  _fz_gazetteer_scan_compact (ctx->gaz, ctx->u, pos, n_pos, mention_cb, ctx);
+  _fz_gazetteer_scan_compact (ctx->gaz, ctx->u, ctx->pos, ctx->n_pos, mention_cb, ctx);
   g_array_append_vals (ctx->mentions, ctx->found, ctx->n_found);
   g_clear_pointer (&ctx->found, g_free);
   for (guint i = 0; i < ctx->mentions->len; i++)
@@ -569,7 +701,8 @@ scan_text (Ctx *ctx)
     }
   _fz_lexicon_scan_compact_two (ctx->lex, lexicon_trigger_cb, &scan,
                                 neutral_lexicon (), neutral_trigger_cb, &scan,
-                                ctx->u, pos, n_pos);
+                                ctx->u, ctx->pos, ctx->n_pos, ctx->lex_starts,
+                                ctx->n_lex_starts);
   add_solving_triggers (ctx, &scan.solving);
   merge_triggers (ctx, &scan);
   g_free (scan.lex.items);
@@ -580,18 +713,28 @@ scan_text (Ctx *ctx)
 
 /* ---- driver ---- */
 
+/* Whether the figures are in text order, none inside another; and where each starts, for the
+ * searches of _fz_attribution_figures_before (). */
 static gboolean
-figures_are_in_order (FzFigureList *figures)
+figures_are_in_order (FzFigureList *figures,
+                      guint32      *starts)
 {
-  for (guint i = 1; i < fz_figure_list_get_n (figures); i++)
+  gboolean in_order = TRUE;
+
+  for (guint i = 0; i < fz_figure_list_get_n (figures); i++)
     {
-      const FzFigure *a = fz_figure_list_get (figures, i - 1);
       const FzFigure *b = fz_figure_list_get (figures, i);
 
-      if (b->start < a->start || b->start < a->end)
-        return FALSE;
+      starts[i] = b->start;
+      if (i > 0)
+        {
+          const FzFigure *a = fz_figure_list_get (figures, i - 1);
+
+          if (b->start < a->start || b->start < a->end)
+            in_order = FALSE;
+        }
     }
-  return TRUE;
+  return in_order;
 }
 
 static void
@@ -617,8 +760,8 @@ init_articles (Ctx       *ctx,
         art->end = ctx->n;
       from = MIN (art->start, art->title_start);
       to = MAX (art->end, art->title_end);
-      art->fraud = _fz_attribution_contains_any (ctx->u, from, to, &fraud_words);
-      art->policing = _fz_attribution_contains_any (ctx->u, from, to, &policing_words);
+      art->fraud = _fz_attribution_has_word (ctx, from, to, &fraud_words);
+      art->policing = _fz_attribution_has_word (ctx, from, to, &policing_words);
     }
 }
 
@@ -634,13 +777,13 @@ init_ctx (Ctx            *ctx,
   ctx->gaz = gaz;
   ctx->lex = lex;
   ctx->figures = figures;
-  ctx->figures_in_order = figures_are_in_order (figures);
+  ctx->fig_starts = g_new (guint32, fz_figure_list_get_n (figures) + 1);
+  ctx->figures_in_order = figures_are_in_order (figures, ctx->fig_starts);
   ctx->u = chars;
   ctx->n = n_chars;
   ctx->mentions = g_array_new (FALSE, TRUE, sizeof (Mention));
   ctx->triggers = g_array_new (FALSE, TRUE, sizeof (Trigger));
-  find_ends (ctx);
-  ctx->written_full = g_hash_table_new (NULL, NULL);
+  read_page (ctx);
   ctx->suspects_ind = fz_lexicon_find (lex, "suspects_arrested");
   ctx->cards_ind = fz_lexicon_find (lex, "card_cases");
   init_articles (ctx, articles);
@@ -655,10 +798,16 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->mentions, g_array_unref);
   g_clear_pointer (&ctx->triggers, g_array_unref);
   g_clear_pointer (&ctx->mention_ids, g_free);
-  g_clear_pointer (&ctx->ends, g_free);
+  g_clear_pointer (&ctx->pos, g_free);
+  g_clear_pointer (&ctx->lex_starts, g_free);
+  g_clear_pointer (&ctx->word_at, g_free);
+  g_clear_pointer (&ctx->clause_ends, g_free);
+  g_clear_pointer (&ctx->blank_lines, g_free);
+  g_clear_pointer (&ctx->fig_starts, g_free);
+  g_clear_pointer (&ctx->sentence_ends, g_free);
   g_clear_pointer (&ctx->mention_shorts, g_free);
   _fz_weights_clear (&ctx->page_support);
-  g_clear_pointer (&ctx->written_full, g_hash_table_unref);
+  _fz_weights_clear (&ctx->written_full);
 }
 
 static void

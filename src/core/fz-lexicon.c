@@ -37,7 +37,21 @@ struct _FzLexicon
   guint            kinds_any;
   gboolean         count_any_unit;
   GHashTable      *count_units;   /* unit (the indicators') -> itself */
+  /* _fz_lexicon_derived (): a caller's table made from first_bits, dropped when it changes. */
+  GMutex           derived_lock;
+  gconstpointer    derived_key;
+  gpointer         derived;
+  GDestroyNotify   derived_free;
 };
+
+static void
+drop_derived (FzLexicon *self)
+{
+  if (self->derived != NULL && self->derived_free != NULL)
+    self->derived_free (self->derived);
+  self->derived = NULL;
+  self->derived_key = NULL;
+}
 
 static void
 entry_free (Entry *e)
@@ -111,6 +125,8 @@ fz_lexicon_new (void)
 {
   FzLexicon *self = g_new0 (FzLexicon, 1);
 
+  g_mutex_init (&self->derived_lock);
+
   g_atomic_ref_count_init (&self->ref);
   self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) fz_indicator_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -149,6 +165,8 @@ fz_lexicon_unref (FzLexicon *self)
   g_hash_table_unref (self->by_id);
   g_hash_table_unref (self->triggers);
   g_hash_table_unref (self->count_units);
+  drop_derived (self);
+  g_mutex_clear (&self->derived_lock);
   _fz_trie_free (self->trie);
   g_ptr_array_unref (self->indicators);
   g_free (self);
@@ -201,6 +219,7 @@ add_trigger (FzLexicon  *self,
       break;
   g_array_insert_val (list, at, index);
 
+  drop_derived (self);
   if (first < 0x10000)
     self->first_bits[first >> 3] |= (guint8) (1u << (first & 7));
   if (first < 0x10000 && word[0] != '\0' && *g_utf8_next_char (word) == '\0')
@@ -700,8 +719,42 @@ _fz_lexicon_scan_compact (FzLexicon         *self,
     }
 }
 
-/* Two lexicons in one pass over the text, each reported as its own scan would: the walk over
- * the characters that start no trigger, most of the cost, is shared. */
+/* The first characters of the BMP's triggers, a bit each: a caller that passes over the text
+ * anyway finds the places a trigger may start without a pass of its own. */
+const guint8 *
+_fz_lexicon_first_bits (FzLexicon *self)
+{
+  return self->first_bits;
+}
+
+/* The table @make makes from the first characters of the lexicon's triggers and @key, made at
+ * the first call and kept for the next ones with the same @key: a scan of each page that needs
+ * it does not make it again. Adding a trigger drops it; a lexicon that scans share is only
+ * read. */
+gconstpointer
+_fz_lexicon_derived (FzLexicon          *self,
+                     gconstpointer       key,
+                     FzLexiconDeriveFunc make,
+                     GDestroyNotify      free_func)
+{
+  gconstpointer table;
+
+  g_mutex_lock (&self->derived_lock);
+  if (self->derived == NULL || self->derived_key != key)
+    {
+      drop_derived (self);
+      self->derived = make (self->first_bits, key);
+      self->derived_key = key;
+      self->derived_free = free_func;
+    }
+  table = self->derived;
+  g_mutex_unlock (&self->derived_lock);
+  return table;
+}
+
+/* Two lexicons at once, each reported as its own scan would, looked for only at the places
+ * @starts (ascending indices into @pos) where a trigger of one or the other may start: the
+ * caller found them in its own pass, and the places that start none are most of a page. */
 void
 _fz_lexicon_scan_compact_two (FzLexicon         *a,
                               FzLexiconScanFunc  func_a,
@@ -711,7 +764,9 @@ _fz_lexicon_scan_compact_two (FzLexicon         *a,
                               gpointer           data_b,
                               const gunichar    *chars,
                               const guint32     *pos,
-                              guint              n_pos)
+                              guint              n_pos,
+                              const guint32     *starts,
+                              guint              n_starts)
 {
   LexScan sa = { a, chars, pos, n_pos, func_a, data_a };
   LexScan sb = { b, chars, pos, n_pos, func_b, data_b };
@@ -723,12 +778,11 @@ _fz_lexicon_scan_compact_two (FzLexicon         *a,
 
   _fz_trie_get_pair_filter (a->trie, &pairs_a);
   _fz_trie_get_pair_filter (b->trie, &pairs_b);
-  for (guint j = 0; j < n_pos; j++)
+  for (guint k = 0; k < n_starts; k++)
     {
+      guint j = starts[k];
       gunichar c = chars[pos[j]];
 
-      if (c < 0x10000 && !((bits_a[c >> 3] | bits_b[c >> 3]) & (1u << (c & 7))))
-        continue;
       if (j >= next_a && may_start (bits_a, c))
         next_a = j + scan_at_filtered (&sa, &pairs_a, j, c);
       if (j >= next_b && may_start (bits_b, c))

@@ -183,6 +183,8 @@ void       _fz_lexicon_scan_compact   (FzLexicon      *self,
                                        guint           n_pos,
                                        FzLexiconScanFunc func,
                                        gpointer        user_data);
+/* The places @starts (ascending indices into @pos) must hold every place where a trigger of
+ * @a or @b may start: a character of _fz_lexicon_first_bits () or one beyond the BMP. */
 void       _fz_lexicon_scan_compact_two (FzLexicon      *a,
                                          FzLexiconScanFunc func_a,
                                          gpointer        data_a,
@@ -191,6 +193,15 @@ void       _fz_lexicon_scan_compact_two (FzLexicon      *a,
                                          gpointer        data_b,
                                          const gunichar *chars,
                                          const guint32  *pos,
-                                         guint           n_pos);
+                                         guint           n_pos,
+                                         const guint32  *starts,
+                                         guint           n_starts);
+const guint8 *_fz_lexicon_first_bits  (FzLexicon      *self);
+typedef gpointer (*FzLexiconDeriveFunc) (const guint8  *first_bits,
+                                         gconstpointer  key);
+gconstpointer _fz_lexicon_derived     (FzLexicon          *self,
+                                       gconstpointer       key,
+                                       FzLexiconDeriveFunc make,
+                                       GDestroyNotify      free_func);
 
 G_END_DECLS
