@@ -149,7 +149,8 @@ _fz_gazetteer_is_common_word (const char *s,
   if (len >= 64 || (t->common_lengths & (G_GUINT64_CONSTANT (1) << len)) == 0)
     return FALSE;
   for (guint j = common_slot (s, len); t->common[j] != NULL; j = (j + 1) & mask)
-    if (memcmp (t->common[j], s, len) == 0 && t->common[j][len] == '\0')
+    /* strncmp (), not memcmp (): a word of the table may be shorter than @len. */
+    if (strncmp (t->common[j], s, len) == 0 && t->common[j][len] == '\0')
       return TRUE;
   return FALSE;
 }
