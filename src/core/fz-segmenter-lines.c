@@ -36,7 +36,19 @@ next_char (const char **pp)
   return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
-static gboolean
+/* The last character of [s, e), valid UTF-8 and not empty. */
+static inline gunichar
+last_char (const char *s,
+           const char *e)
+{
+  const char *p = e - 1;
+
+  while (p > s && ((guchar) *p & 0xC0) == 0x80)
+    p--;
+  return next_char (&p);
+}
+
+static inline gboolean
 has_prefix (const char *p,
             const char *end,
             const char *prefix)
@@ -46,7 +58,7 @@ has_prefix (const char *p,
   return (gsize) (end - p) >= n && memcmp (p, prefix, n) == 0;
 }
 
-static gboolean
+static inline gboolean
 contains (const char *p,
           const char *end,
           const char *needle)
@@ -77,10 +89,12 @@ line_title_style (const char *s,
   gboolean prev_cjk = FALSE, after_space = FALSE, pending = FALSE;
   gunichar last = 0;
 
-  for (const char *p = s; p < e; p = g_utf8_next_char (p))
+  for (const char *p = s, *n; p < e; p = n)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      n = p;
+      c = next_char (&n);
       if (fz_charset_is_space (c))
         {
           if (!after_space)
@@ -103,9 +117,9 @@ line_title_style (const char *s,
         return TRUE;
       if (pending && cur_len == 1)
         {
-          const char *n = g_utf8_next_char (p);
+          const char *q = n;
 
-          if (n >= e || fz_charset_is_space (g_utf8_get_char (n)))
+          if (n >= e || fz_charset_is_space (next_char (&q)))
             pending = FALSE;
         }
     }
@@ -118,22 +132,29 @@ analyse (const char *text,
 {
   const char *s = text + l->b_start;
   const char *e = text + l->b_end;
-  const char *head;
+  const char *head = s;
   guint k;
 
-  l->first = g_utf8_get_char (s);
-  l->last = g_utf8_get_char (g_utf8_prev_char (e));
+  l->first = next_char (&head);
+  l->last = last_char (s, e);
   l->lead = has_prefix (s, e, "本报讯") || has_prefix (s, e, "本报电");
   l->hash = l->first == '#';
   l->bullet = is_bullet (l->first);
-  if (l->n_vis <= 50 && !l->clause)
+  /* a title's kept space is inside the line: without one there is nothing to look for */
+  if (l->n_vis <= 50 && !l->clause && l->c_end - l->c_start > l->n_vis)
     l->title_style = line_title_style (s, e);
   if (l->n_vis > 40 || l->clause || l->lead)
     return;
   head = s;
-  while (head < e && (is_bullet (g_utf8_get_char (head)) ||
-                      fz_charset_is_space (g_utf8_get_char (head))))
-    head = g_utf8_next_char (head);
+  while (head < e)
+    {
+      const char *n = head;
+      gunichar c = next_char (&n);
+
+      if (!is_bullet (c) && !fz_charset_is_space (c))
+        break;
+      head = n;
+    }
   for (k = 0; k < 8 && head < e; k++, head = g_utf8_next_char (head))
     if (has_prefix (head, e, "记者") || has_prefix (head, e, "通讯员") ||
         has_prefix (head, e, "实习生") || has_prefix (head, e, "撰稿"))
@@ -153,7 +174,11 @@ _fz_segmenter_scan (const char *text,
 {
   gsize b = 0;
   guint32 c = 0;
+  /* Lines are written into room made ahead, not appended one call at a time; the array
+   * is cut to its lines at the end. */
+  guint n = lines->len, room = n + (guint) (len / 64) + 16;
 
+  g_array_set_size (lines, room);
   while (b < len)
     {
       SegLine l = { 0 };
@@ -219,7 +244,9 @@ _fz_segmenter_scan (const char *text,
       l.blank = s == e;
       if (!l.blank)
         analyse (text, &l);
-      g_array_append_val (lines, l);
+      if (n == room)
+        g_array_set_size (lines, room *= 2);
+      g_array_index (lines, SegLine, n++) = l;
 
       if (p < len && text[p] == '\r' && p + 1 < len && text[p + 1] == '\n')
         p += 2, c += 2;
@@ -227,6 +254,7 @@ _fz_segmenter_scan (const char *text,
         p++, c++;
       b = p;
     }
+  g_array_set_size (lines, n);
 }
 
 /* The code point of the three bytes at @p, well-formed or not. */
@@ -355,6 +383,10 @@ _fz_segmenter_build_units (const char *text,
   const SegLine *ls = (const SegLine *) lines->data;
   guint gap = 0;
   Unit *cur = NULL;
+  /* as many units as lines at most: made room for once */
+  guint n = units->len;
+
+  g_array_set_size (units, n + lines->len);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -380,13 +412,13 @@ _fz_segmenter_build_units (const char *text,
         {
           Unit u = { 0 };
 
-          if (units->len > 0)
-            g_array_index (units, Unit, units->len - 1).gap_after = gap;
+          if (n > 0)
+            g_array_index (units, Unit, n - 1).gap_after = gap;
           u.first_line = i;
           u.c_start = l->c_start;
-          u.gap_before = units->len == 0 ? 99 : gap;
-          g_array_append_val (units, u);
-          cur = &g_array_index (units, Unit, units->len - 1);
+          u.gap_before = n == 0 ? 99 : gap;
+          cur = &g_array_index (units, Unit, n++);
+          *cur = u;
         }
       cur->n_lines++;
       cur->n_vis += l->n_vis;
@@ -394,6 +426,7 @@ _fz_segmenter_build_units (const char *text,
       cur->last = l->last;
       gap = 0;
     }
+  g_array_set_size (units, n);
   if (units->len > 0)
     g_array_index (units, Unit, units->len - 1).gap_after = 99;
   for (guint i = 0; i < units->len; i++)
@@ -416,25 +449,38 @@ _fz_segmenter_append_unit_text (GString       *out,
       const SegLine *l = &lines[u->first_line + i];
       const char *p = text + l->b_start;
       const char *e = text + l->b_end;
+      const char *run = NULL;
       gboolean space = FALSE;
 
       while (p < e && (*p == '#' || *p == ' '))
         p++;
       if (i > 0 && lines[u->first_line].title_style)
         g_string_append_c (out, ' ');
-      for (; p < e; p = g_utf8_next_char (p))
+      /* the text is valid UTF-8: a stretch without white space is copied as it stands */
+      while (p < e)
         {
-          gunichar c = g_utf8_get_char (p);
+          const char *q = p;
 
-          if (fz_charset_is_space (c))
+          if (!fz_charset_is_space (next_char (&q)))
             {
-              space = TRUE;
-              continue;
+              if (run == NULL)
+                {
+                  if (space && out->len > 0)
+                    g_string_append_c (out, ' ');
+                  space = FALSE;
+                  run = p;
+                }
             }
-          if (space && out->len > 0)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
+          else
+            {
+              if (run != NULL)
+                g_string_append_len (out, run, p - run);
+              run = NULL;
+              space = TRUE;
+            }
+          p = q;
         }
+      if (run != NULL)
+        g_string_append_len (out, run, e - run);
     }
 }
