@@ -167,6 +167,30 @@ analyse (const char *text,
     l->byline = TRUE;
 }
 
+/* Whether the six three-byte characters from @p (18 bytes, 16 of them readable) all lead
+ * with E4..E9, Han from U+4000 to U+9FFF: their lead bytes sit at offsets 0, 3, 6 of the
+ * first eight bytes and 1, 4, 7 of the next eight, and are tested together. */
+static inline gboolean
+six_han (const char *p)
+{
+  const guint64 leads = G_GUINT64_CONSTANT (0xFFFF00FFFF00FFFF);
+  guint64 w0, w1, x, lo;
+
+  memcpy (&w0, p, 8);
+  memcpy (&w1, p + 8, 8);
+  x = (GUINT64_FROM_LE (w0) & G_GUINT64_CONSTANT (0x00FF0000FF0000FF)) |
+      (GUINT64_FROM_LE (w1) & G_GUINT64_CONSTANT (0xFF0000FF0000FF00));
+  if ((x & (leads & G_GUINT64_CONSTANT (0xF0F0F0F0F0F0F0F0))) !=
+      (leads & G_GUINT64_CONSTANT (0xE0E0E0E0E0E0E0E0)))
+    return FALSE;
+  /* the low nibble from 4 to 9: adding 12 carries into bit 4, adding 6 does not */
+  lo = x & (leads & G_GUINT64_CONSTANT (0x0F0F0F0F0F0F0F0F));
+  return ((lo + (leads & G_GUINT64_CONSTANT (0x0C0C0C0C0C0C0C0C))) &
+          ~(lo + (leads & G_GUINT64_CONSTANT (0x0606060606060606))) &
+          (leads & G_GUINT64_CONSTANT (0x1010101010101010))) ==
+         (leads & G_GUINT64_CONSTANT (0x1010101010101010));
+}
+
 void
 _fz_segmenter_scan (const char *text,
                     gsize       len,
@@ -176,12 +200,12 @@ _fz_segmenter_scan (const char *text,
   guint32 c = 0;
   /* Lines are written into room made ahead, not appended one call at a time; the array
    * is cut to its lines at the end. */
-  guint n = lines->len, room = n + (guint) (len / 64) + 16;
+  guint n = lines->len, room = n + (guint) (len / 32) + 16;
 
   g_array_set_size (lines, room);
   while (b < len)
     {
-      SegLine l = { 0 };
+      SegLine *l;
       gsize p = b, s, e;
       guint32 c_s, c_e;
       gboolean punct = FALSE, clause = FALSE;
@@ -201,18 +225,21 @@ _fz_segmenter_scan (const char *text,
       c_s = c;
       e = p;
       c_e = c;
-      while (p < len && text[p] != '\n' && text[p] != '\r')
+      while (p < len)
         {
           const char *q = text + p;
           gunichar ch;
           gsize run = p;
 
           /* Han from U+4000 to U+9FFF, most of a page, is visible and no clause mark: a run
-           * of it is counted by its lead bytes alone. */
-          while (run + 2 < len && (guint) (guchar) text[run] - 0xE4 <= 0xE9 - 0xE4)
-            run += 3;
-          if (run > p)
+           * of it is counted by its lead bytes alone, six at a time where it is long. */
+          if (run + 2 < len && (guint) (guchar) text[run] - 0xE4 <= 0xE9 - 0xE4)
             {
+              run += 3;
+              while (run + 16 <= len && six_han (text + run))
+                run += 18;
+              while (run + 2 < len && (guint) (guchar) text[run] - 0xE4 <= 0xE9 - 0xE4)
+                run += 3;
               c += (guint32) ((run - p) / 3);
               n_vis += (guint) ((run - p) / 3);
               p = run;
@@ -221,6 +248,8 @@ _fz_segmenter_scan (const char *text,
               punct = FALSE;
               continue;
             }
+          if (text[p] == '\n' || text[p] == '\r')
+            break;
           ch = next_char (&q);
           p = q - text;
           c++;
@@ -234,19 +263,20 @@ _fz_segmenter_scan (const char *text,
               punct = fz_charset_is_clause_punct (ch);
             }
         }
-      l.n_vis = n_vis;
-      l.clause = clause;
-      l.indent = s > b;
-      l.b_start = s;
-      l.b_end = e;
-      l.c_start = c_s;
-      l.c_end = c_e;
-      l.blank = s == e;
-      if (!l.blank)
-        analyse (text, &l);
       if (n == room)
         g_array_set_size (lines, room *= 2);
-      g_array_index (lines, SegLine, n++) = l;
+      l = &g_array_index (lines, SegLine, n++);
+      memset (l, 0, sizeof *l);
+      l->n_vis = n_vis;
+      l->clause = clause;
+      l->indent = s > b;
+      l->b_start = s;
+      l->b_end = e;
+      l->c_start = c_s;
+      l->c_end = c_e;
+      l->blank = s == e;
+      if (!l->blank)
+        analyse (text, l);
 
       if (p < len && text[p] == '\r' && p + 1 < len && text[p + 1] == '\n')
         p += 2, c += 2;
@@ -281,11 +311,12 @@ contains_any3 (const char         *s,
       if (*p < 0xE0 || *p >= 0xF0)
         continue;
       c = three_byte_char (p);
-      if (!(firsts[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))))
-        continue;
-      for (guint i = 0; i < n_words; i++)
-        if (has_prefix ((const char *) p, e, words[i]))
-          return TRUE;
+      if (firsts[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63)))
+        for (guint i = 0; i < n_words; i++)
+          if (memcmp (p, words[i], 3) == 0 && has_prefix ((const char *) p, e, words[i]))
+            return TRUE;
+      /* the two bytes after a lead byte lead nothing */
+      p += 2;
     }
   return FALSE;
 }
