@@ -167,28 +167,34 @@ analyse (const char *text,
     l->byline = TRUE;
 }
 
-/* Whether the six three-byte characters from @p (18 bytes, 16 of them readable) all lead
- * with E4..E9, Han from U+4000 to U+9FFF: their lead bytes sit at offsets 0, 3, 6 of the
- * first eight bytes and 1, 4, 7 of the next eight, and are tested together. */
-static inline gboolean
-six_han (const char *p)
+/* How many of the six three-byte characters from @p (18 bytes, 16 of them readable) lead
+ * with E4..E9, Han from U+4000 to U+9FFF, before the first that does not.  Their lead bytes
+ * sit at offsets 0, 3, 6 of the first eight bytes and 1, 4, 7 of the next eight, and are
+ * tested together; the bytes after a Han lead byte are its own (the text is valid UTF-8). */
+static inline guint
+han_run6 (const char *p)
 {
+  const guint64 first = G_GUINT64_CONSTANT (0x00FF0000FF0000FF);
   const guint64 leads = G_GUINT64_CONSTANT (0xFFFF00FFFF00FFFF);
-  guint64 w0, w1, x, lo;
+  guint64 w0, w1, x, lo, bad;
 
   memcpy (&w0, p, 8);
   memcpy (&w1, p + 8, 8);
-  x = (GUINT64_FROM_LE (w0) & G_GUINT64_CONSTANT (0x00FF0000FF0000FF)) |
-      (GUINT64_FROM_LE (w1) & G_GUINT64_CONSTANT (0xFF0000FF0000FF00));
-  if ((x & (leads & G_GUINT64_CONSTANT (0xF0F0F0F0F0F0F0F0))) !=
-      (leads & G_GUINT64_CONSTANT (0xE0E0E0E0E0E0E0E0)))
-    return FALSE;
-  /* the low nibble from 4 to 9: adding 12 carries into bit 4, adding 6 does not */
+  x = (GUINT64_FROM_LE (w0) & first) | (GUINT64_FROM_LE (w1) & (leads & ~first));
+  /* the high nibble E, the low one from 4 to 9: adding 12 carries into bit 4, adding 6
+   * does not */
   lo = x & (leads & G_GUINT64_CONSTANT (0x0F0F0F0F0F0F0F0F));
-  return ((lo + (leads & G_GUINT64_CONSTANT (0x0C0C0C0C0C0C0C0C))) &
-          ~(lo + (leads & G_GUINT64_CONSTANT (0x0606060606060606))) &
-          (leads & G_GUINT64_CONSTANT (0x1010101010101010))) ==
-         (leads & G_GUINT64_CONSTANT (0x1010101010101010));
+  bad = ((x ^ (leads & G_GUINT64_CONSTANT (0xE0E0E0E0E0E0E0E0))) &
+         (leads & G_GUINT64_CONSTANT (0xF0F0F0F0F0F0F0F0))) |
+        (~((lo + (leads & G_GUINT64_CONSTANT (0x0C0C0C0C0C0C0C0C))) &
+           ~(lo + (leads & G_GUINT64_CONSTANT (0x0606060606060606)))) &
+         (leads & G_GUINT64_CONSTANT (0x1010101010101010)));
+  if (bad == 0)
+    return 6;
+  /* a lead byte's bits are in bytes 0, 3, 6 (or 1, 4, 7): 24 bits a character */
+  if (bad & first)
+    return (guint) __builtin_ctzll (bad & first) / 24;
+  return 3 + (guint) __builtin_ctzll (bad) / 24;
 }
 
 void
@@ -235,13 +241,27 @@ _fz_segmenter_scan (const char *text,
            * of it is counted by its lead bytes alone, six at a time where it is long. */
           if (run + 2 < len && (guint) (guchar) text[run] - 0xE4 <= 0xE9 - 0xE4)
             {
+              guint32 n_han = 1;
+
               run += 3;
-              while (run + 16 <= len && six_han (text + run))
-                run += 18;
-              while (run + 2 < len && (guint) (guchar) text[run] - 0xE4 <= 0xE9 - 0xE4)
-                run += 3;
-              c += (guint32) ((run - p) / 3);
-              n_vis += (guint) ((run - p) / 3);
+              for (;;)
+                {
+                  guint k;
+
+                  if (run + 16 > len)
+                    {
+                      while (run + 2 < len && (guint) (guchar) text[run] - 0xE4 <= 0xE9 - 0xE4)
+                        run += 3, n_han++;
+                      break;
+                    }
+                  k = han_run6 (text + run);
+                  run += 3 * k;
+                  n_han += k;
+                  if (k < 6)
+                    break;
+                }
+              c += n_han;
+              n_vis += n_han;
               p = run;
               e = p, c_e = c;
               clause |= punct;
@@ -321,6 +341,20 @@ contains_any3 (const char         *s,
   return FALSE;
 }
 
+static void
+set_firsts (const char * const *words,
+            guint               n_words,
+            guint64            *firsts)
+{
+  for (guint i = 0; i < n_words; i++)
+    {
+      gunichar c = three_byte_char ((const guchar *) words[i]);
+
+      g_assert ((guchar) words[i][0] >= 0xE0 && (guchar) words[i][0] < 0xF0);
+      firsts[(c & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
+    }
+}
+
 static gboolean
 is_boiler (const char *s,
            const char *e,
@@ -331,18 +365,15 @@ is_boiler (const char *s,
     "新闻热线", "国内统一刊号", "邮发代号", "责任编辑", "本版编辑", "责编", "美编",
     "数字报", "版式设计", "广告许可证", "定价", "印刷：", "社址",
   };
-  static guint64 firsts[64];
+  /* looked for together, as the words above */
+  static const char *const weekday[] = { "星期", "农历" };
+  static guint64 firsts[64], weekday_firsts[64];
   static gsize ready = 0;
 
   if (g_once_init_enter (&ready))
     {
-      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-        {
-          gunichar c = three_byte_char ((const guchar *) words[i]);
-
-          g_assert ((guchar) words[i][0] >= 0xE0 && (guchar) words[i][0] < 0xF0);
-          firsts[(c & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
-        }
+      set_firsts (words, G_N_ELEMENTS (words), firsts);
+      set_firsts (weekday, G_N_ELEMENTS (weekday), weekday_firsts);
       g_once_init_leave (&ready, 1);
     }
   if (contains_any3 (s, e, words, G_N_ELEMENTS (words), firsts))
@@ -352,7 +383,7 @@ is_boiler (const char *s,
       (contains (s, e, "转") || contains (s, e, "接")) && contains (s, e, "版"))
     return TRUE;
   /* The masthead date, 2022年4月25日 星期一: page furniture, not a title */
-  if (n_vis <= 24 && (contains (s, e, "星期") || contains (s, e, "农历")) &&
+  if (n_vis <= 24 && contains_any3 (s, e, weekday, G_N_ELEMENTS (weekday), weekday_firsts) &&
       contains (s, e, "年") && contains (s, e, "月"))
     return TRUE;
   if (n_vis <= 16)
