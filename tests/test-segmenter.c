@@ -186,6 +186,90 @@ test_line_ends (void)
   }
 }
 
+/* @n characters of Han (U+4000..U+9FFF) from a list, wrapping round */
+static void
+append_han (GString *s,
+            guint    n)
+{
+  static const char han[] = "全市开展反诈宣传月活动破获电信诈骗案件同比下降";
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *p = g_utf8_offset_to_pointer (han, i % g_utf8_strlen (han, -1));
+
+      g_string_append_len (s, p, g_utf8_next_char (p) - p);
+    }
+}
+
+/* Runs of Han are counted many characters at a time: a character of another kind at any
+ * place in a run, near the end of the page too, must still count as one code point. */
+static void
+test_runs (void)
+{
+  static const char *const others[] = {
+    "\xe3\x90\x80",       /* U+3400, Han outside the run's range */
+    "\xea\x80\x80",       /* U+A000 */
+    "\xea\xb0\x80",       /* U+AC00, Hangul */
+    "\xe2\x80\x94",       /* U+2014 */
+    "\xef\xbc\x91",       /* U+FF11, full-width 1 */
+    "\xf0\xa0\x80\x80",   /* U+20000 */
+    "\xc3\xa9",           /* U+00E9 */
+    "a",
+  };
+
+  for (guint o = 0; o < G_N_ELEMENTS (others); o++)
+    for (guint k = 1; k < 16; k++)
+      for (guint m = 1; m < 16; m += 3)
+        {
+          g_autoptr(GString) title = g_string_new (NULL);
+          g_autoptr(GString) page = g_string_new (NULL);
+          g_autoptr(GPtrArray) arts = NULL;
+          glong title_chars, body_start;
+
+          append_han (title, k);
+          g_string_append (title, others[o]);
+          append_han (title, m);
+          g_string_append_printf (page, "%s\n\n本报讯 ", title->str);
+          append_han (page, m);
+          g_string_append (page, others[o]);
+          append_han (page, k);
+          g_string_append (page, "。");
+          title_chars = g_utf8_strlen (title->str, -1);
+          body_start = title_chars + 2;
+
+          arts = fz_segment (page->str, page->len);
+          g_assert_cmpuint (arts->len, ==, 1);
+          g_assert_cmpstr (nth (arts, 0)->title, ==, title->str);
+          g_assert_cmpuint (nth (arts, 0)->title_end, ==, title_chars);
+          g_assert_cmpuint (nth (arts, 0)->body_start, ==, body_start);
+          g_assert_cmpuint (nth (arts, 0)->body_end, ==, g_utf8_strlen (page->str, -1));
+        }
+}
+
+/* Many more lines than a page of its length usually has; a title's white space made single
+ * spaces, its lines joined. */
+static void
+test_lines_and_spaces (void)
+{
+  g_autoptr(GString) page = g_string_new (NULL);
+  g_autoptr(GPtrArray) arts = NULL;
+  g_autoptr(GPtrArray) spaced = NULL;
+  const char *title = "守护\xe3\x80\x80平安 \t 共建\xc2\xa0和谐\n反诈宣传走进社区\n\n本报讯 民警走进社区。\n";
+
+  for (guint i = 0; i < 500; i++)
+    g_string_append (page, i % 7 == 0 ? " \n" : "\n");
+  g_string_append (page, "标题在这里\n\n本报讯 正文第一句。\n");
+  arts = fz_segment (page->str, page->len);
+  g_assert_cmpuint (arts->len, ==, 1);
+  g_assert_cmpstr (nth (arts, 0)->title, ==, "标题在这里");
+  g_assert_cmpuint (nth (arts, 0)->title_start, ==, 500 + 500 / 7 + 1);
+  g_assert_cmpuint (nth (arts, 0)->body_start, ==, 500 + 500 / 7 + 1 + 7);
+
+  spaced = fz_segment (title, strlen (title));
+  g_assert_cmpuint (spaced->len, ==, 1);
+  g_assert_cmpstr (nth (spaced, 0)->title, ==, "守护 平安 共建 和谐 反诈宣传走进社区");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -195,5 +279,7 @@ main (int   argc,
   g_test_add_func ("/segmenter/synthetic", test_synthetic);
   g_test_add_func ("/segmenter/title-after-body", test_title_after_body);
   g_test_add_func ("/segmenter/line-ends", test_line_ends);
+  g_test_add_func ("/segmenter/runs", test_runs);
+  g_test_add_func ("/segmenter/lines-and-spaces", test_lines_and_spaces);
   return g_test_run ();
 }

@@ -36,7 +36,19 @@ next_char (const char **pp)
   return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
 }
 
-static gboolean
+/* The last character of [s, e), valid UTF-8 and not empty. */
+static inline gunichar
+last_char (const char *s,
+           const char *e)
+{
+  const char *p = e - 1;
+
+  while (p > s && ((guchar) *p & 0xC0) == 0x80)
+    p--;
+  return next_char (&p);
+}
+
+static inline gboolean
 has_prefix (const char *p,
             const char *end,
             const char *prefix)
@@ -46,7 +58,7 @@ has_prefix (const char *p,
   return (gsize) (end - p) >= n && memcmp (p, prefix, n) == 0;
 }
 
-static gboolean
+static inline gboolean
 contains (const char *p,
           const char *end,
           const char *needle)
@@ -77,10 +89,12 @@ line_title_style (const char *s,
   gboolean prev_cjk = FALSE, after_space = FALSE, pending = FALSE;
   gunichar last = 0;
 
-  for (const char *p = s; p < e; p = g_utf8_next_char (p))
+  for (const char *p = s, *n; p < e; p = n)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      n = p;
+      c = next_char (&n);
       if (fz_charset_is_space (c))
         {
           if (!after_space)
@@ -103,9 +117,9 @@ line_title_style (const char *s,
         return TRUE;
       if (pending && cur_len == 1)
         {
-          const char *n = g_utf8_next_char (p);
+          const char *q = n;
 
-          if (n >= e || fz_charset_is_space (g_utf8_get_char (n)))
+          if (n >= e || fz_charset_is_space (next_char (&q)))
             pending = FALSE;
         }
     }
@@ -118,22 +132,29 @@ analyse (const char *text,
 {
   const char *s = text + l->b_start;
   const char *e = text + l->b_end;
-  const char *head;
+  const char *head = s;
   guint k;
 
-  l->first = g_utf8_get_char (s);
-  l->last = g_utf8_get_char (g_utf8_prev_char (e));
+  l->first = next_char (&head);
+  l->last = last_char (s, e);
   l->lead = has_prefix (s, e, "本报讯") || has_prefix (s, e, "本报电");
   l->hash = l->first == '#';
   l->bullet = is_bullet (l->first);
-  if (l->n_vis <= 50 && !l->clause)
+  /* a title's kept space is inside the line: without one there is nothing to look for */
+  if (l->n_vis <= 50 && !l->clause && l->c_end - l->c_start > l->n_vis)
     l->title_style = line_title_style (s, e);
   if (l->n_vis > 40 || l->clause || l->lead)
     return;
   head = s;
-  while (head < e && (is_bullet (g_utf8_get_char (head)) ||
-                      fz_charset_is_space (g_utf8_get_char (head))))
-    head = g_utf8_next_char (head);
+  while (head < e)
+    {
+      const char *n = head;
+      gunichar c = next_char (&n);
+
+      if (!is_bullet (c) && !fz_charset_is_space (c))
+        break;
+      head = n;
+    }
   for (k = 0; k < 8 && head < e; k++, head = g_utf8_next_char (head))
     if (has_prefix (head, e, "记者") || has_prefix (head, e, "通讯员") ||
         has_prefix (head, e, "实习生") || has_prefix (head, e, "撰稿"))
@@ -146,6 +167,36 @@ analyse (const char *text,
     l->byline = TRUE;
 }
 
+/* How many of the six three-byte characters from @p (18 bytes, 16 of them readable) lead
+ * with E4..E9, Han from U+4000 to U+9FFF, before the first that does not.  Their lead bytes
+ * sit at offsets 0, 3, 6 of the first eight bytes and 1, 4, 7 of the next eight, and are
+ * tested together; the bytes after a Han lead byte are its own (the text is valid UTF-8). */
+static inline guint
+han_run6 (const char *p)
+{
+  const guint64 first = G_GUINT64_CONSTANT (0x00FF0000FF0000FF);
+  const guint64 leads = G_GUINT64_CONSTANT (0xFFFF00FFFF00FFFF);
+  guint64 w0, w1, x, lo, bad;
+
+  memcpy (&w0, p, 8);
+  memcpy (&w1, p + 8, 8);
+  x = (GUINT64_FROM_LE (w0) & first) | (GUINT64_FROM_LE (w1) & (leads & ~first));
+  /* the high nibble E, the low one from 4 to 9: adding 12 carries into bit 4, adding 6
+   * does not */
+  lo = x & (leads & G_GUINT64_CONSTANT (0x0F0F0F0F0F0F0F0F));
+  bad = ((x ^ (leads & G_GUINT64_CONSTANT (0xE0E0E0E0E0E0E0E0))) &
+         (leads & G_GUINT64_CONSTANT (0xF0F0F0F0F0F0F0F0))) |
+        (~((lo + (leads & G_GUINT64_CONSTANT (0x0C0C0C0C0C0C0C0C))) &
+           ~(lo + (leads & G_GUINT64_CONSTANT (0x0606060606060606)))) &
+         (leads & G_GUINT64_CONSTANT (0x1010101010101010)));
+  if (bad == 0)
+    return 6;
+  /* a lead byte's bits are in bytes 0, 3, 6 (or 1, 4, 7): 24 bits a character */
+  if (bad & first)
+    return (guint) __builtin_ctzll (bad & first) / 24;
+  return 3 + (guint) __builtin_ctzll (bad) / 24;
+}
+
 void
 _fz_segmenter_scan (const char *text,
                     gsize       len,
@@ -153,10 +204,14 @@ _fz_segmenter_scan (const char *text,
 {
   gsize b = 0;
   guint32 c = 0;
+  /* Lines are written into room made ahead, not appended one call at a time; the array
+   * is cut to its lines at the end. */
+  guint n = lines->len, room = n + (guint) (len / 32) + 16;
 
+  g_array_set_size (lines, room);
   while (b < len)
     {
-      SegLine l = { 0 };
+      SegLine *l;
       gsize p = b, s, e;
       guint32 c_s, c_e;
       gboolean punct = FALSE, clause = FALSE;
@@ -176,26 +231,45 @@ _fz_segmenter_scan (const char *text,
       c_s = c;
       e = p;
       c_e = c;
-      while (p < len && text[p] != '\n' && text[p] != '\r')
+      while (p < len)
         {
           const char *q = text + p;
           gunichar ch;
           gsize run = p;
 
           /* Han from U+4000 to U+9FFF, most of a page, is visible and no clause mark: a run
-           * of it is counted by its lead bytes alone. */
-          while (run + 2 < len && (guint) (guchar) text[run] - 0xE4 <= 0xE9 - 0xE4)
-            run += 3;
-          if (run > p)
+           * of it is counted by its lead bytes alone, six at a time where it is long. */
+          if (run + 2 < len && (guint) (guchar) text[run] - 0xE4 <= 0xE9 - 0xE4)
             {
-              c += (guint32) ((run - p) / 3);
-              n_vis += (guint) ((run - p) / 3);
+              guint32 n_han = 1;
+
+              run += 3;
+              for (;;)
+                {
+                  guint k;
+
+                  if (run + 16 > len)
+                    {
+                      while (run + 2 < len && (guint) (guchar) text[run] - 0xE4 <= 0xE9 - 0xE4)
+                        run += 3, n_han++;
+                      break;
+                    }
+                  k = han_run6 (text + run);
+                  run += 3 * k;
+                  n_han += k;
+                  if (k < 6)
+                    break;
+                }
+              c += n_han;
+              n_vis += n_han;
               p = run;
               e = p, c_e = c;
               clause |= punct;
               punct = FALSE;
               continue;
             }
+          if (text[p] == '\n' || text[p] == '\r')
+            break;
           ch = next_char (&q);
           p = q - text;
           c++;
@@ -209,17 +283,20 @@ _fz_segmenter_scan (const char *text,
               punct = fz_charset_is_clause_punct (ch);
             }
         }
-      l.n_vis = n_vis;
-      l.clause = clause;
-      l.indent = s > b;
-      l.b_start = s;
-      l.b_end = e;
-      l.c_start = c_s;
-      l.c_end = c_e;
-      l.blank = s == e;
-      if (!l.blank)
-        analyse (text, &l);
-      g_array_append_val (lines, l);
+      if (n == room)
+        g_array_set_size (lines, room *= 2);
+      l = &g_array_index (lines, SegLine, n++);
+      memset (l, 0, sizeof *l);
+      l->n_vis = n_vis;
+      l->clause = clause;
+      l->indent = s > b;
+      l->b_start = s;
+      l->b_end = e;
+      l->c_start = c_s;
+      l->c_end = c_e;
+      l->blank = s == e;
+      if (!l->blank)
+        analyse (text, l);
 
       if (p < len && text[p] == '\r' && p + 1 < len && text[p + 1] == '\n')
         p += 2, c += 2;
@@ -227,6 +304,7 @@ _fz_segmenter_scan (const char *text,
         p++, c++;
       b = p;
     }
+  g_array_set_size (lines, n);
 }
 
 /* The code point of the three bytes at @p, well-formed or not. */
@@ -253,13 +331,28 @@ contains_any3 (const char         *s,
       if (*p < 0xE0 || *p >= 0xF0)
         continue;
       c = three_byte_char (p);
-      if (!(firsts[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63))))
-        continue;
-      for (guint i = 0; i < n_words; i++)
-        if (has_prefix ((const char *) p, e, words[i]))
-          return TRUE;
+      if (firsts[(c & 4095) >> 6] & (G_GUINT64_CONSTANT (1) << (c & 63)))
+        for (guint i = 0; i < n_words; i++)
+          if (memcmp (p, words[i], 3) == 0 && has_prefix ((const char *) p, e, words[i]))
+            return TRUE;
+      /* the two bytes after a lead byte lead nothing */
+      p += 2;
     }
   return FALSE;
+}
+
+static void
+set_firsts (const char * const *words,
+            guint               n_words,
+            guint64            *firsts)
+{
+  for (guint i = 0; i < n_words; i++)
+    {
+      gunichar c = three_byte_char ((const guchar *) words[i]);
+
+      g_assert ((guchar) words[i][0] >= 0xE0 && (guchar) words[i][0] < 0xF0);
+      firsts[(c & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
+    }
 }
 
 static gboolean
@@ -272,18 +365,15 @@ is_boiler (const char *s,
     "新闻热线", "国内统一刊号", "邮发代号", "责任编辑", "本版编辑", "责编", "美编",
     "数字报", "版式设计", "广告许可证", "定价", "印刷：", "社址",
   };
-  static guint64 firsts[64];
+  /* looked for together, as the words above */
+  static const char *const weekday[] = { "星期", "农历" };
+  static guint64 firsts[64], weekday_firsts[64];
   static gsize ready = 0;
 
   if (g_once_init_enter (&ready))
     {
-      for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-        {
-          gunichar c = three_byte_char ((const guchar *) words[i]);
-
-          g_assert ((guchar) words[i][0] >= 0xE0 && (guchar) words[i][0] < 0xF0);
-          firsts[(c & 4095) >> 6] |= G_GUINT64_CONSTANT (1) << (c & 63);
-        }
+      set_firsts (words, G_N_ELEMENTS (words), firsts);
+      set_firsts (weekday, G_N_ELEMENTS (weekday), weekday_firsts);
       g_once_init_leave (&ready, 1);
     }
   if (contains_any3 (s, e, words, G_N_ELEMENTS (words), firsts))
@@ -293,7 +383,7 @@ is_boiler (const char *s,
       (contains (s, e, "转") || contains (s, e, "接")) && contains (s, e, "版"))
     return TRUE;
   /* The masthead date, 2022年4月25日 星期一: page furniture, not a title */
-  if (n_vis <= 24 && (contains (s, e, "星期") || contains (s, e, "农历")) &&
+  if (n_vis <= 24 && contains_any3 (s, e, weekday, G_N_ELEMENTS (weekday), weekday_firsts) &&
       contains (s, e, "年") && contains (s, e, "月"))
     return TRUE;
   if (n_vis <= 16)
@@ -355,6 +445,10 @@ _fz_segmenter_build_units (const char *text,
   const SegLine *ls = (const SegLine *) lines->data;
   guint gap = 0;
   Unit *cur = NULL;
+  /* as many units as lines at most: made room for once */
+  guint n = units->len;
+
+  g_array_set_size (units, n + lines->len);
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -380,13 +474,13 @@ _fz_segmenter_build_units (const char *text,
         {
           Unit u = { 0 };
 
-          if (units->len > 0)
-            g_array_index (units, Unit, units->len - 1).gap_after = gap;
+          if (n > 0)
+            g_array_index (units, Unit, n - 1).gap_after = gap;
           u.first_line = i;
           u.c_start = l->c_start;
-          u.gap_before = units->len == 0 ? 99 : gap;
-          g_array_append_val (units, u);
-          cur = &g_array_index (units, Unit, units->len - 1);
+          u.gap_before = n == 0 ? 99 : gap;
+          cur = &g_array_index (units, Unit, n++);
+          *cur = u;
         }
       cur->n_lines++;
       cur->n_vis += l->n_vis;
@@ -394,6 +488,7 @@ _fz_segmenter_build_units (const char *text,
       cur->last = l->last;
       gap = 0;
     }
+  g_array_set_size (units, n);
   if (units->len > 0)
     g_array_index (units, Unit, units->len - 1).gap_after = 99;
   for (guint i = 0; i < units->len; i++)
@@ -416,25 +511,38 @@ _fz_segmenter_append_unit_text (GString       *out,
       const SegLine *l = &lines[u->first_line + i];
       const char *p = text + l->b_start;
       const char *e = text + l->b_end;
+      const char *run = NULL;
       gboolean space = FALSE;
 
       while (p < e && (*p == '#' || *p == ' '))
         p++;
       if (i > 0 && lines[u->first_line].title_style)
         g_string_append_c (out, ' ');
-      for (; p < e; p = g_utf8_next_char (p))
+      /* the text is valid UTF-8: a stretch without white space is copied as it stands */
+      while (p < e)
         {
-          gunichar c = g_utf8_get_char (p);
+          const char *q = p;
 
-          if (fz_charset_is_space (c))
+          if (!fz_charset_is_space (next_char (&q)))
             {
-              space = TRUE;
-              continue;
+              if (run == NULL)
+                {
+                  if (space && out->len > 0)
+                    g_string_append_c (out, ' ');
+                  space = FALSE;
+                  run = p;
+                }
             }
-          if (space && out->len > 0)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
+          else
+            {
+              if (run != NULL)
+                g_string_append_len (out, run, p - run);
+              run = NULL;
+              space = TRUE;
+            }
+          p = q;
         }
+      if (run != NULL)
+        g_string_append_len (out, run, e - run);
     }
 }
