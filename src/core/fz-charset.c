@@ -401,19 +401,20 @@ decode_unmarked (const guint8  *data,
 }
 
 /* Valid UTF-8 is the common case: one validation pass and one copy, and with @chars the
- * validation decodes the code points as it goes. */
-static char *
+ * validation decodes the code points as it goes. FALSE when @data is not UTF-8; TRUE when it
+ * is, with the text in *@text, or NULL and @error set when it is no text. */
+static gboolean
 decode_utf8 (const guint8  *data,
              gsize          len,
              gsize         *out_len,
              const char   **out_encoding,
              gunichar     **chars,
              guint         *n_chars,
+             char         **text,
              GError       **error)
 {
   g_autofree gunichar *buf = NULL;
   guint n = 0;
-  char *text;
 
   if (chars != NULL && len < G_MAXUINT)
     {
@@ -422,16 +423,16 @@ decode_utf8 (const guint8  *data,
         g_clear_pointer (&buf, g_free);
     }
   if (buf == NULL && !g_utf8_validate_len ((const char *) data, len, NULL))
-    return NULL;
-  text = finish (g_strndup ((const char *) data, len), len, out_len, out_encoding, "UTF-8",
-                 error);
-  if (text != NULL && buf != NULL)
+    return FALSE;
+  *text = finish (g_strndup ((const char *) data, len), len, out_len, out_encoding, "UTF-8",
+                  error);
+  if (*text != NULL && buf != NULL)
     {
       buf[n] = 0;
       *chars = g_steal_pointer (&buf);
       *n_chars = n;
     }
-  return text;
+  return TRUE;
 }
 
 char *
@@ -443,8 +444,7 @@ fz_charset_decode_chars (const guint8  *data,
                          guint         *n_chars,
                          GError       **error)
 {
-  g_autoptr(GError) local = NULL;
-  char *text;
+  char *text = NULL;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
@@ -462,25 +462,13 @@ fz_charset_decode_chars (const guint8  *data,
     {
       data += 3;
       len -= 3;
-      text = decode_utf8 (data, len, out_len, out_encoding, chars, n_chars, &local);
-      if (text != NULL)
+      if (decode_utf8 (data, len, out_len, out_encoding, chars, n_chars, &text, error))
         return text;
-      if (local != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return NULL;
-        }
     }
   if (!check_not_binary (data, len, error))
     return NULL;
-  text = decode_utf8 (data, len, out_len, out_encoding, chars, n_chars, &local);
-  if (text != NULL)
+  if (decode_utf8 (data, len, out_len, out_encoding, chars, n_chars, &text, error))
     return text;
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
   return decode_unmarked (data, len, out_len, out_encoding, error);
 }
 

@@ -155,32 +155,6 @@ is_range_sep (gunichar c)
 
 /* ---- matching on the compact text ----------------------------------------- */
 
-/* One character of a word, well-formed UTF-8 written in the source. */
-static inline gunichar
-word_char (const guchar **pw)
-{
-  const guchar *w = *pw;
-
-  if (w[0] < 0x80)
-    {
-      *pw = w + 1;
-      return w[0];
-    }
-  if (w[0] < 0xE0)
-    {
-      *pw = w + 2;
-      return ((gunichar) (w[0] & 0x1F) << 6) | (w[1] & 0x3F);
-    }
-  if (w[0] < 0xF0)
-    {
-      *pw = w + 3;
-      return ((gunichar) (w[0] & 0x0F) << 12) | ((gunichar) (w[1] & 0x3F) << 6) | (w[2] & 0x3F);
-    }
-  *pw = w + 4;
-  return ((gunichar) (w[0] & 0x07) << 18) | ((gunichar) (w[1] & 0x3F) << 12) |
-         ((gunichar) (w[2] & 0x3F) << 6) | (w[3] & 0x3F);
-}
-
 /* The number of characters of @word when it stands at @i, else 0.  Compared on code points,
  * so that the text needs no UTF-8 copy; most words fail at their first character. */
 static inline guint
@@ -188,12 +162,12 @@ match (const Scan *s,
        guint       i,
        const char *word)
 {
-  const guchar *w = (const guchar *) word;
+  const char *w = word;
   guint n = 0;
 
   while (*w != '\0')
     {
-      if (i + n >= s->n || word_char (&w) != s->u[i + n])
+      if (i + n >= s->n || fz_text_next_char (&w) != s->u[i + n])
         return 0;
       n++;
     }

@@ -8,33 +8,7 @@
 #include <string.h>
 
 #include "fz-charset.h"
-
-/* Decodes one character of valid UTF-8: the segmenter reads every byte of
- * every page, and a call per character is most of its time. */
-static inline gunichar
-next_char (const char **pp)
-{
-  const guchar *p = (const guchar *) *pp;
-  gunichar c = p[0];
-
-  if (c < 0x80)
-    {
-      *pp += 1;
-      return c;
-    }
-  if (c < 0xE0)
-    {
-      *pp += 2;
-      return ((c & 0x1F) << 6) | (p[1] & 0x3F);
-    }
-  if (c < 0xF0)
-    {
-      *pp += 3;
-      return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-    }
-  *pp += 4;
-  return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-}
+#include "fz-text-private.h"
 
 /* The last character of [s, e), valid UTF-8 and not empty. */
 static inline gunichar
@@ -45,7 +19,7 @@ last_char (const char *s,
 
   while (p > s && ((guchar) *p & 0xC0) == 0x80)
     p--;
-  return next_char (&p);
+  return fz_text_next_char (&p);
 }
 
 static inline gboolean
@@ -94,7 +68,7 @@ line_title_style (const char *s,
       gunichar c;
 
       n = p;
-      c = next_char (&n);
+      c = fz_text_next_char (&n);
       if (fz_charset_is_space (c))
         {
           if (!after_space)
@@ -119,7 +93,7 @@ line_title_style (const char *s,
         {
           const char *q = n;
 
-          if (n >= e || fz_charset_is_space (next_char (&q)))
+          if (n >= e || fz_charset_is_space (fz_text_next_char (&q)))
             pending = FALSE;
         }
     }
@@ -135,7 +109,7 @@ analyse (const char *text,
   const char *head = s;
   guint k;
 
-  l->first = next_char (&head);
+  l->first = fz_text_next_char (&head);
   l->last = last_char (s, e);
   l->lead = has_prefix (s, e, "本报讯") || has_prefix (s, e, "本报电");
   l->hash = l->first == '#';
@@ -149,7 +123,7 @@ analyse (const char *text,
   while (head < e)
     {
       const char *n = head;
-      gunichar c = next_char (&n);
+      gunichar c = fz_text_next_char (&n);
 
       if (!is_bullet (c) && !fz_charset_is_space (c))
         break;
@@ -222,7 +196,7 @@ _fz_segmenter_scan (const char *text,
         {
           const char *q = text + p;
 
-          if (!fz_charset_is_space (next_char (&q)))
+          if (!fz_charset_is_space (fz_text_next_char (&q)))
             break;
           p = q - text;
           c++;
@@ -270,7 +244,7 @@ _fz_segmenter_scan (const char *text,
             }
           if (text[p] == '\n' || text[p] == '\r')
             break;
-          ch = next_char (&q);
+          ch = fz_text_next_char (&q);
           p = q - text;
           c++;
           if (!fz_charset_is_space (ch))
@@ -523,7 +497,7 @@ _fz_segmenter_append_unit_text (GString       *out,
         {
           const char *q = p;
 
-          if (!fz_charset_is_space (next_char (&q)))
+          if (!fz_charset_is_space (fz_text_next_char (&q)))
             {
               if (run == NULL)
                 {

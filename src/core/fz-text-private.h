@@ -51,6 +51,34 @@ fz_text_decode (const char *s,
   return 1;
 }
 
+/* The character at *@pp, well-formed UTF-8, and *@pp moved past it: inline, for the loops
+ * that decode every character of a page or of a word list, where a call per character cost
+ * more than the rest of their work. */
+static inline gunichar
+fz_text_next_char (const char **pp)
+{
+  const guchar *p = (const guchar *) *pp;
+  gunichar c = p[0];
+
+  if (c < 0x80)
+    {
+      *pp += 1;
+      return c;
+    }
+  if (c < 0xE0)
+    {
+      *pp += 2;
+      return ((c & 0x1F) << 6) | (p[1] & 0x3F);
+    }
+  if (c < 0xF0)
+    {
+      *pp += 3;
+      return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+  *pp += 4;
+  return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
 /* g_unichar_isspace () without its call: the scans ask it of every character. Beyond ASCII,
  * white space is the separators of Unicode (Zs, Zl, Zp), a short list that Unicode keeps
  * stable; a test compares this with GLib's over every code point. */

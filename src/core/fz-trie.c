@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-trie-private.h"
+#include "fz-text-private.h"
 
 #include <string.h>
 
@@ -451,33 +452,6 @@ thaw (FzTrie *self)
     }
 }
 
-/* The character at *@p, valid UTF-8, and *@p moved past it: a gazetteer inserts a hundred
- * thousand words at start-up, and a call for each character cost more than the rest. */
-static inline gunichar
-next_char (const guchar **p)
-{
-  const guchar *u = *p;
-
-  if (u[0] < 0x80)
-    {
-      *p += 1;
-      return u[0];
-    }
-  if (u[0] < 0xE0)
-    {
-      *p += 2;
-      return ((gunichar) (u[0] & 0x1F) << 6) | (u[1] & 0x3F);
-    }
-  if (u[0] < 0xF0)
-    {
-      *p += 3;
-      return ((gunichar) (u[0] & 0x0F) << 12) | ((gunichar) (u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-    }
-  *p += 4;
-  return ((gunichar) (u[0] & 0x07) << 18) | ((gunichar) (u[1] & 0x3F) << 12) |
-         ((gunichar) (u[2] & 0x3F) << 6) | (u[3] & 0x3F);
-}
-
 FzTrie *
 _fz_trie_new (void)
 {
@@ -531,9 +505,9 @@ _fz_trie_insert (FzTrie     *self,
 
   g_return_if_fail (value != NULL);
   thaw (self);
-  for (const guchar *p = (const guchar *) word; *p != '\0'; k++)
+  for (const char *p = word; *p != '\0'; k++)
     {
-      gunichar c = next_char (&p);
+      gunichar c = fz_text_next_char (&p);
       guint32 child = child_of (self, node, c);
 
       if (child == NO_NODE)
