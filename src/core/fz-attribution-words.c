@@ -111,18 +111,8 @@ _fz_attribution_contains_any_at (const gunichar *u,
                                  FzWordSet      *words)
 {
   const FzWordSet *set = word_set_get (words);
-  guint lo = 0, hi = n_at;
 
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (at[mid] < start)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  for (guint k = lo; k < n_at && at[k] < end; k++)
+  for (guint k = _fz_attribution_first_from (at, n_at, start); k < n_at && at[k] < end; k++)
     {
       gunichar c = u[at[k]];
 
