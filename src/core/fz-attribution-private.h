@@ -278,12 +278,14 @@ gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
                                          guint32             start,
                                          guint32             end);
 
-/* The index in @list (ascending, @n of them) of the first place at or after @pos; inline, as
- * every figure asks for its sentence and clause. */
+/* The index of the first of @n items (@size bytes apart from @base, each starting with a
+ * guint32 in ascending order) that is at or after @pos. Inline with the size known, as it
+ * runs several times for every figure. */
 static inline guint
-_fz_attribution_first_from (const guint32 *list,
-                            guint          n,
-                            guint32        pos)
+_fz_attribution_lower_bound (gconstpointer base,
+                             gsize         size,
+                             guint         n,
+                             guint32       pos)
 {
   guint lo = 0, hi = n;
 
@@ -291,7 +293,7 @@ _fz_attribution_first_from (const guint32 *list,
     {
       guint mid = (lo + hi) / 2;
 
-      if (list[mid] < pos)
+      if (*(const guint32 *) (gconstpointer) ((const guint8 *) base + (gsize) mid * size) < pos)
         lo = mid + 1;
       else
         hi = mid;
@@ -299,27 +301,25 @@ _fz_attribution_first_from (const guint32 *list,
   return lo;
 }
 
+/* The index in @list (ascending, @n of them) of the first place at or after @pos: every
+ * figure asks for its sentence and clause. */
+static inline guint
+_fz_attribution_first_from (const guint32 *list,
+                            guint          n,
+                            guint32        pos)
+{
+  return _fz_attribution_lower_bound (list, sizeof (guint32), n, pos);
+}
+
 /* The number of mentions or triggers in @array that start before @pos. The scans found them
  * left to right, so they are sorted by start: this skips to the first in a span instead of
- * walking the page's list for every figure. Inline with the size of an item known, as it runs
- * several times for every figure. */
+ * walking the page's list for every figure. */
 static inline guint
 _fz_attribution_n_before_sized (const GArray *array,
                                 gsize         size,
                                 guint32       pos)
 {
-  guint lo = 0, hi = array->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (*(const guint32 *) (gconstpointer) (array->data + (gsize) mid * size) < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  return _fz_attribution_lower_bound (array->data, size, array->len, pos);
 }
 
 /* The number of figures that start before @pos, when the figures are in text order: a search
