@@ -122,6 +122,70 @@ test_scan_longest (void)
   seen_clear (&seen);
 }
 
+/* A long text of names and other characters, spaces among them, scanned as a whole against
+ * a search at each place for the longest name the gazetteer knows: the scan reads places 64
+ * at a time and reports names in batches, and neither may lose or add a name where a block
+ * or a batch ends. */
+static void
+test_scan_blocks (void)
+{
+  static const char *pieces[] = {
+    "青石市", "青石", "白马县", "章村镇", "红河区", "红河", "花园街道", "东山省", "城关镇",
+    "，", "今", "年", "市", " ", "\n", "　", "石", "青", "红", "章 村", "白 马县",
+  };
+  g_autoptr(FzGazetteer) gaz = fz_gazetteer_new_from_data (small_tsv, -1, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree gunichar *chars = NULL;
+  g_autoptr(GArray) compact = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GRand *rand = g_rand_new_with_seed (11);
+  guint n_want = 0;
+  glong n = 0;
+  Seen seen;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  g_rand_free (rand);
+  chars = g_utf8_to_ucs4_fast (text->str, -1, &n);
+  for (guint32 i = 0; i < (guint32) n; i++)
+    if (!g_unichar_isspace (chars[i]))
+      g_array_append_val (compact, i);
+
+  seen_init (&seen);
+  fz_gazetteer_scan (gaz, text->str, -1, collect_cb, &seen);
+  for (guint j = 0; j + 1 < compact->len;)
+    {
+      guint best = 0;
+      guint32 ids[8];
+
+      for (guint len = 2; len <= 8 && j + len <= compact->len; len++)
+        {
+          gunichar word[8];
+          g_autofree char *utf8 = NULL;
+
+          for (guint k = 0; k < len; k++)
+            word[k] = chars[g_array_index (compact, guint32, j + k)];
+          utf8 = g_ucs4_to_utf8 (word, len, NULL, NULL, NULL);
+          if (fz_gazetteer_lookup_name (gaz, utf8, ids, 8) > 0)
+            best = len;
+        }
+      if (best == 0)
+        {
+          j++;
+          continue;
+        }
+      g_assert_cmpuint (n_want, <, seen.starts->len);
+      g_assert_cmpuint (g_array_index (seen.starts, guint32, n_want), ==,
+                        g_array_index (compact, guint32, j));
+      g_assert_cmpuint (g_utf8_strlen (g_ptr_array_index (seen.names, n_want), -1), ==, best);
+      n_want++;
+      j += best;
+    }
+  /* Far more names than one batch holds, over many blocks of places. */
+  g_assert_cmpuint (n_want, >, 500);
+  g_assert_cmpuint (seen.starts->len, ==, n_want);
+  seen_clear (&seen);
+}
+
 static void
 test_aliases (void)
 {
@@ -342,6 +406,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/gazetteer/small-hierarchy", test_small_hierarchy);
   g_test_add_func ("/gazetteer/scan-longest", test_scan_longest);
+  g_test_add_func ("/gazetteer/scan-blocks", test_scan_blocks);
   g_test_add_func ("/gazetteer/aliases", test_aliases);
   g_test_add_func ("/gazetteer/bad-input", test_bad_input);
   g_test_add_func ("/gazetteer/encoding", test_encoding);
