@@ -452,16 +452,26 @@ fz_cli_write_field (GString    *out,
                     gssize      len)
 {
   const char *end = text + (len < 0 ? (gssize) strlen (text) : len);
+  const char *run = text;
 
+  /* The text between escapes is copied whole: most fields have none. */
   for (const char *p = text; p < end; p++)
-    switch (*p)
-      {
-      case '\n': g_string_append (out, "\\n"); break;
-      case '\r': g_string_append (out, "\\r"); break;
-      case '\t': g_string_append (out, "\\t"); break;
-      case '\\': g_string_append (out, "\\\\"); break;
-      default: g_string_append_c (out, *p);
-      }
+    {
+      const char *escape;
+
+      switch (*p)
+        {
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\\': escape = "\\\\"; break;
+        default: continue;
+        }
+      g_string_append_len (out, run, p - run);
+      g_string_append_len (out, escape, 2);
+      run = p + 1;
+    }
+  g_string_append_len (out, run, end - run);
 }
 
 int

@@ -65,21 +65,6 @@ append_tab_uint (GString *out,
   put (out, digits + n, sizeof digits - n);
 }
 
-/* A field as it is when it holds nothing to escape, as a figure's text does. */
-static void
-append_field (GString    *out,
-              const char *text,
-              gsize       len)
-{
-  for (gsize i = 0; i < len; i++)
-    if (text[i] == '\n' || text[i] == '\r' || text[i] == '\t' || text[i] == '\\')
-      {
-        fz_cli_write_field (out, text, len);
-        return;
-      }
-  put (out, text, len);
-}
-
 /* A cue as two columns: its text and its span START-END, both empty when there is none. */
 static void
 write_cue (GString        *out,
@@ -138,7 +123,7 @@ write_figures (FzPipeline *pipeline,
       append_tab_uint (out, f->start);
       append_tab_uint (out, f->end);
       put (out, "\t", 1);
-      append_field (out, text + f->byte_start, f->byte_end - f->byte_start);
+      fz_cli_write_field (out, text + f->byte_start, f->byte_end - f->byte_start);
       append_tab_str (out, fz_kind_to_string (f->kind));
       append_tab_str (out, fz_figure_list_str (figures, f->value));
       append_tab_str (out, fz_figure_list_str (figures, f->unit));

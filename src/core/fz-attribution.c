@@ -532,18 +532,28 @@ typedef struct
   TriggerList  solving;  /* 破 alone */
 } TriggerScan;
 
+/* A match pushed onto @list with its span; a rate (被骗率, 劝阻成功率) names what it measures,
+ * whatever the action before it, and the match ends with the trigger's last character. */
+static Trigger *
+push_match (TriggerScan          *scan,
+            TriggerList          *list,
+            const FzTriggerMatch *m)
+{
+  Trigger *t = trigger_list_push (list);
+
+  t->start = m->start;
+  t->end = m->end;
+  t->rate = scan->ctx->u[m->end - 1] == 0x7387; /* 率 */
+  return t;
+}
+
 static void
 lexicon_trigger_cb (const FzTriggerMatch *m,
                     gpointer              data)
 {
   TriggerScan *scan = data;
-  Trigger *t = trigger_list_push (&scan->lex);
+  Trigger *t = push_match (scan, &scan->lex, m);
 
-  t->start = m->start;
-  t->end = m->end;
-  /* 被骗率, 劝阻成功率: a rate names what it measures, whatever the action before it. The
-   * match ends with the trigger's last character. */
-  t->rate = scan->ctx->u[m->end - 1] == 0x7387; /* 率 */
   t->inds = m->indicators;
   t->n_inds = m->n_indicators;
   t->verb = (m->roles & FZ_TRIGGER_VERB) != 0;
@@ -555,12 +565,9 @@ neutral_trigger_cb (const FzTriggerMatch *m,
                     gpointer              data)
 {
   TriggerScan *scan = data;
-  Trigger *t = trigger_list_push (&scan->neutral);
+  Trigger *t = push_match (scan, &scan->neutral, m);
 
-  t->start = m->start;
-  t->end = m->end;
   t->neutral = TRUE;
-  t->rate = scan->ctx->u[m->end - 1] == 0x7387; /* 率 */
   t->verb = (m->roles & FZ_TRIGGER_NEUTRAL_VERB) != 0;
 }
 

@@ -376,61 +376,6 @@ load_divisions (FzGazetteer  *self,
   return TRUE;
 }
 
-/* Whether @data is valid UTF-8 up to its end, as g_utf8_validate () says, which reads one byte
- * at a time: here ASCII is passed eight bytes at a time, up to the first byte that is not, and
- * a character of three bytes, the names' Chinese, is checked inline; any other character is
- * left to GLib. */
-static gboolean
-is_valid_utf8 (const char *data)
-{
-  const guchar *p = (const guchar *) data;
-  const guchar *end = p + strlen (data);
-
-  while (p < end)
-    {
-      if (end - p >= 8)
-        {
-          guint64 w;
-
-          memcpy (&w, p, 8);
-          w = GUINT64_FROM_LE (w) & G_GUINT64_CONSTANT (0x8080808080808080);
-          if (w == 0)
-            {
-              p += 8;
-              continue;
-            }
-          p += __builtin_ctzll (w) / 8;
-        }
-      else if (p[0] < 0x80)
-        {
-          p++;
-          continue;
-        }
-      while (end - p >= 3 && (p[0] & 0xF0) == 0xE0 &&
-             (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
-        {
-          gunichar c = ((gunichar) (p[0] & 0x0F) << 12) | ((gunichar) (p[1] & 0x3F) << 6) |
-                       (gunichar) (p[2] & 0x3F);
-
-          /* Neither written longer than it must be nor a surrogate. */
-          if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
-            return FALSE;
-          p += 3;
-        }
-      if (p < end && p[0] >= 0x80)
-        {
-          gsize n = (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 :
-                    (p[0] & 0xF8) == 0xF0 ? 4 : 1;
-
-          n = MIN (n, (gsize) (end - p));
-          if (!g_utf8_validate_len ((const char *) p, n, NULL))
-            return FALSE;
-          p += n;
-        }
-    }
-  return TRUE;
-}
-
 static void
 gazetteer_free (FzGazetteer *self)
 {
@@ -453,7 +398,7 @@ gazetteer_new_take (char    *data,
 
   gazetteer_init (self);
   self->data = data;
-  if (!is_valid_utf8 (data))
+  if (!g_utf8_validate (data, -1, NULL))
     {
       g_set_error (error, FZ_ERROR, FZ_ERROR_ENCODING, "the gazetteer is not valid UTF-8");
       gazetteer_free (self);

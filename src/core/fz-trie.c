@@ -46,7 +46,6 @@ struct _FzTrie
 {
   /* While words are added; NULL once compiled. */
   GPtrArray *values;   /* node -> value, NULL where no word ends; node 0 is the root */
-  GArray    *ends;     /* guint64: a bit for each node that ends a word */
   Table      edges;    /* node + 1, character -> child */
   /* Both: nodes while words are added, offsets into cells once compiled. */
   guint32   *root;     /* BMP character -> child of the root, NO_NODE when none */
@@ -181,14 +180,6 @@ filter_build (FzTrie *self)
       filter_add (self, self->pairs.slots[i].from, self->pairs.slots[i].c);
 }
 
-static inline gboolean
-ends_word (const FzTrie *self,
-           guint32       node)
-{
-  return (g_array_index (self->ends, guint64, node >> 6) & (G_GUINT64_CONSTANT (1) << (node & 63)))
-         != 0;
-}
-
 static inline guint32
 child_of (const FzTrie *self,
           guint32       node,
@@ -205,8 +196,6 @@ builder_init (FzTrie *self,
 {
   self->values = g_ptr_array_new ();
   g_ptr_array_add (self->values, NULL);
-  self->ends = g_array_new (FALSE, TRUE, sizeof (guint64));
-  g_array_set_size (self->ends, 1);
   table_alloc (&self->edges, edge_bits);
   self->edges.n = 0;
 }
@@ -215,7 +204,6 @@ static void
 builder_clear (FzTrie *self)
 {
   g_clear_pointer (&self->values, g_ptr_array_unref);
-  g_clear_pointer (&self->ends, g_array_unref);
   g_clear_pointer (&self->edges.slots, g_free);
 }
 
@@ -231,8 +219,6 @@ builder_add (FzTrie   *self,
   guint32 child = self->values->len;
 
   g_ptr_array_add (self->values, NULL);
-  if (self->ends->len * 64 <= child)
-    g_array_set_size (self->ends, self->ends->len + 1);
   if (node == 0 && c < N_ROOT)
     self->root[c] = child;
   else
@@ -248,15 +234,6 @@ builder_add (FzTrie   *self,
         filter_add (self, first, c);
     }
   return child;
-}
-
-static void
-builder_set_value (FzTrie   *self,
-                   guint32   node,
-                   gpointer  value)
-{
-  g_ptr_array_index (self->values, node) = value;
-  g_array_index (self->ends, guint64, node >> 6) |= G_GUINT64_CONSTANT (1) << (node & 63);
 }
 
 static inline gpointer
@@ -442,11 +419,9 @@ thaw (FzTrie *self)
       for (guint i = 0; i < cells[t.offset]; i++)
         {
           Thaw child = { kids[2 * i + 1], 0, t.depth == 0 ? kids[2 * i] : t.first, t.depth + 1 };
-          gpointer value = cells_value (cells, child.offset);
 
           child.node = builder_add (self, t.node, kids[2 * i], t.first, t.depth);
-          if (value != NULL)
-            builder_set_value (self, child.node, value);
+          g_ptr_array_index (self->values, child.node) = cells_value (cells, child.offset);
           g_array_append_val (stack, child);
         }
     }
@@ -517,7 +492,7 @@ _fz_trie_insert (FzTrie     *self,
       node = child;
     }
   if (node != 0)
-    builder_set_value (self, node, value);
+    g_ptr_array_index (self->values, node) = value;
 }
 
 void
