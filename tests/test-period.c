@@ -419,6 +419,8 @@ test_finder_unseen (void)
     { "今年以来，全市升级反诈中心，截至目前，全市侦破案件同比上升近二成。", "近二成", NULL,
       FZ_KIND_PERCENT, "Y-01/" },
     { "今年以来，截至8月中旬，全区共接警情389起。", "389起", NULL, FZ_KIND_COUNT, "Y-01/Y-08" },
+    /* A start later than the end joins nothing: the end stands alone. */
+    { "9月起，截至3月，全区共接警情389起。", "389起", NULL, FZ_KIND_COUNT, "/Y-03" },
     /* The year of a change's old value governs that value, not the new one after 至. */
     { "今年以来，被骗率从去年的3.16%降至0.042%。", "0.042%", NULL, FZ_KIND_PERCENT, "Y-01/" },
     { "今年以来，被骗率从去年的3.16%降至0.042%。", "3.16%", NULL, FZ_KIND_PERCENT,

@@ -210,6 +210,7 @@ join_since (const Scan *s,
 {
   const Expr *e = &g_array_index (s->exprs, Expr, idx);
   const Expr *prev;
+  FzPeriod joined;
 
   if (idx < 1 || period->start.year_kind != FZ_PERIOD_YEAR_OPEN ||
       period->end.year_kind == FZ_PERIOD_YEAR_OPEN)
@@ -222,7 +223,11 @@ join_since (const Scan *s,
        scan_clause_end (s, prev->end) + 1 != scan_clause_start (s, e->start)) &&
       !leads_sentence_before (s, prev, e))
     return;
-  period->start = prev->period.start;
+  joined = *period;
+  joined.start = prev->period.start;
+  /* 6月起 … 截至3月 read as one stretch would end before it starts. */
+  if (fz_period_is_valid (&joined))
+    *period = joined;
 }
 
 /* A phrase that writes no year speaks of the year the text last named: 全年 of the nearest
@@ -393,6 +398,13 @@ _fz_period_assign_chars (const gunichar *chars,
       inherit_year (&s, cue, bound, &period);
       if (doc_year > 1000 && doc_year <= 9999)
         fz_period_resolve (&period, doc_year);
+      /* Only a period that parses is written; a year inherited may still order the ends
+       * wrongly. */
+      if (!fz_period_is_valid (&period))
+        {
+          f->period_cue_start = f->period_cue_end = 0;
+          continue;
+        }
       if (!have_last || !same_period (&period, &last))
         {
           char buf[FZ_PERIOD_WRITE_MAX];
