@@ -743,6 +743,60 @@ test_shared_lexicon (void)
   g_assert_cmpfloat_with_epsilon (region (result, "A")->coverage, 1.0 / rows, 1e-9);
 }
 
+/* Observations are kept in blocks, each sharing the strings it repeats of the one before:
+ * every cell reads each of its observations whole, over several blocks. */
+static void
+test_observations_in_blocks (void)
+{
+  g_autoptr(FzIndex) index = make_index ();
+  g_autoptr(FzIndexResult) result = NULL;
+  const char *regions[] = { "A", "B", "C" };
+  guint n = 1500, seen = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = g_strdup_printf ("%u%0*d", i, 400, 0);
+      g_autofree char *document = g_strdup_printf ("page-%u", i / 4);
+      FzObservation obs = {
+        .region = regions[i % 3], .level = FZ_REGION_LEVEL_COUNTY,
+        .indicator = i % 2 ? "crime_share" : "clearance_rate",
+        .value_kind = i % 2 ? FZ_VALUE_SHARE : FZ_VALUE_RATE, .value = i, .unit = "%", .period = Y22, .document = document,
+        .path = i % 5 ? document : NULL, .start = i, .end = i + 1, .text = text,
+      };
+
+      g_assert_true (fz_index_add_observation (index, &obs, &error));
+      g_assert_no_error (error);
+    }
+  result = fz_index_compute (index, NULL, NULL);
+  g_assert_nonnull (result);
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    for (guint k = 0; k < 2; k++)
+      {
+        const FzIndexCell *cell = fz_index_region_get_cell (region (result, regions[r]),
+                                                            k ? "crime_share" : "clearance_rate");
+
+        g_assert_nonnull (cell);
+        for (guint j = 0; j < cell->observations->len; j++)
+          {
+            const FzObservation *obs = g_ptr_array_index (cell->observations, j);
+            guint i = obs->start;
+            g_autofree char *text = g_strdup_printf ("%u%0*d", i, 400, 0);
+            g_autofree char *document = g_strdup_printf ("page-%u", i / 4);
+
+            g_assert_cmpstr (obs->region, ==, regions[i % 3]);
+            g_assert_cmpstr (obs->indicator, ==, i % 2 ? "crime_share" : "clearance_rate");
+            g_assert_cmpfloat (obs->value, ==, i);
+            g_assert_cmpstr (obs->unit, ==, "%");
+            g_assert_cmpstr (obs->document, ==, document);
+            g_assert_cmpstr (obs->path, ==, i % 5 ? document : NULL);
+            g_assert_cmpstr (obs->text, ==, text);
+            seen++;
+          }
+      }
+  g_assert_cmpuint (seen, ==, n);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -763,6 +817,7 @@ main (int   argc,
   g_test_add_func ("/index/errors", test_errors);
   g_test_add_func ("/index/write-tsv", test_write_tsv);
   g_test_add_func ("/index/shared-lexicon", test_shared_lexicon);
+  g_test_add_func ("/index/observations-in-blocks", test_observations_in_blocks);
 
   return g_test_run ();
 }

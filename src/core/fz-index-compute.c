@@ -387,6 +387,7 @@ result_new (FzIndex              *self,
   FzIndexResult *result = g_new0 (FzIndexResult, 1);
 
   result->observations = g_ptr_array_ref (self->observations);
+  result->blocks = g_ptr_array_ref (self->blocks);
   result->regions = g_ptr_array_new_with_free_func ((GDestroyNotify) region_free);
   result->compared = g_ptr_array_new_with_free_func (g_free);
   result->columns = g_ptr_array_new_with_free_func (g_free);

@@ -2,17 +2,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-index-observation.h"
+#include "fz-index-private.h"
 
 #include "fz-error.h"
 
 #include <string.h>
 
-/* Appends @str (or @fallback for NULL) at @at and returns where it went, or NULL for a NULL
- * without fallback. */
+/* Where the copy of @str (or of @fallback for NULL) goes: @prev's own copy when it is the
+ * same text, else at @at, which moves on. NULL for a NULL without fallback. */
 static const char *
 put (char       **at,
      const char  *str,
-     const char  *fallback)
+     const char  *fallback,
+     const char  *prev)
 {
   const char *placed = *at;
   gsize n;
@@ -21,6 +23,8 @@ put (char       **at,
     str = fallback;
   if (str == NULL)
     return NULL;
+  if (prev != NULL && strcmp (prev, str) == 0)
+    return prev;
   n = strlen (str) + 1;
   memcpy (*at, str, n);
   *at += n;
@@ -28,34 +32,56 @@ put (char       **at,
 }
 
 static gsize
-size_of (const char *str)
+size_of (const char *str,
+         const char *prev)
 {
+  if (str != NULL && prev != NULL && strcmp (prev, str) == 0)
+    return 0;
   return str != NULL ? strlen (str) + 1 : 1;
+}
+
+/* The strings of a copy: an observation's document, path, indicator, region and unit are
+ * most often those of the one before it, and a copy that may share them does. */
+#define FIELD(obs, name) ((obs) != NULL ? (obs)->name : NULL)
+
+gsize
+_fz_observation_size (const FzObservation *obs,
+                      const FzObservation *prev)
+{
+  return sizeof (FzObservation) + size_of (obs->region, FIELD (prev, region)) +
+         size_of (obs->indicator, FIELD (prev, indicator)) +
+         size_of (obs->unit, FIELD (prev, unit)) + size_of (obs->period, FIELD (prev, period)) +
+         size_of (obs->document, FIELD (prev, document)) +
+         size_of (obs->path, FIELD (prev, path)) + size_of (obs->text, NULL);
+}
+
+FzObservation *
+_fz_observation_copy_to (const FzObservation *obs,
+                         const FzObservation *prev,
+                         gpointer             mem)
+{
+  FzObservation *copy = mem;
+  char *at = (char *) (copy + 1);
+
+  *copy = *obs;
+  copy->region = put (&at, obs->region, "", FIELD (prev, region));
+  copy->indicator = put (&at, obs->indicator, "", FIELD (prev, indicator));
+  copy->unit = put (&at, obs->unit, "", FIELD (prev, unit));
+  copy->period = put (&at, obs->period, "", FIELD (prev, period));
+  copy->document = put (&at, obs->document, "", FIELD (prev, document));
+  copy->path = put (&at, obs->path, NULL, FIELD (prev, path));
+  copy->text = put (&at, obs->text, "", NULL);
+  return copy;
 }
 
 FzObservation *
 fz_observation_copy (const FzObservation *obs)
 {
-  FzObservation *copy;
-  char *at;
-
   g_return_val_if_fail (obs != NULL, NULL);
 
-  /* One block for the observation and its strings: an index of an archive holds hundreds of
-   * thousands, and seven small allocations each would cost more than their text. */
-  copy = g_malloc (sizeof *copy + size_of (obs->region) + size_of (obs->indicator) +
-                   size_of (obs->unit) + size_of (obs->period) + size_of (obs->document) +
-                   size_of (obs->path) + size_of (obs->text));
-  *copy = *obs;
-  at = (char *) (copy + 1);
-  copy->region = put (&at, obs->region, "");
-  copy->indicator = put (&at, obs->indicator, "");
-  copy->unit = put (&at, obs->unit, "");
-  copy->period = put (&at, obs->period, "");
-  copy->document = put (&at, obs->document, "");
-  copy->path = put (&at, obs->path, NULL);
-  copy->text = put (&at, obs->text, "");
-  return copy;
+  /* One block for the observation and its strings: seven small allocations would cost more
+   * than their text. */
+  return _fz_observation_copy_to (obs, NULL, g_malloc (_fz_observation_size (obs, NULL)));
 }
 
 void

@@ -14,11 +14,22 @@ typedef struct
   gboolean     lower_is_better;
 } Indicator;
 
+/* A copy of @obs in the @mem of _fz_observation_size () bytes, sharing the strings of @prev
+ * (a copy made so, or NULL) that it repeats. */
+gsize          _fz_observation_size    (const FzObservation *obs,
+                                        const FzObservation *prev);
+FzObservation *_fz_observation_copy_to (const FzObservation *obs,
+                                        const FzObservation *prev,
+                                        gpointer             mem);
+
 struct _FzIndex
 {
   GPtrArray   *indicators;    /* Indicator *, lexicon order */
   GHashTable  *by_id;         /* id → position + 1 */
-  GPtrArray   *observations;  /* FzObservation *, owned, shared with results */
+  GPtrArray   *observations;  /* FzObservation *, in @blocks, shared with results */
+  GPtrArray   *blocks;        /* the memory the observations live in, shared with results */
+  char        *block_at;      /* room left in the last block */
+  gsize        block_left;
   GArray      *periods;       /* FzPeriod, parallel to observations */
   FzGazetteer *gazetteer;     /* what placed the regions, for labels; may be NULL */
 };
@@ -58,6 +69,7 @@ typedef struct
 struct _FzIndexResult
 {
   GPtrArray  *observations;  /* a reference to the index's, so cells stay valid */
+  GPtrArray  *blocks;        /* and to the memory they live in */
   GPtrArray  *regions;       /* FzIndexRegion *, ranked order */
   GPtrArray  *compared;      /* char *: one line per indicator with data */
   GPtrArray  *columns;       /* char *: indicator ids with data, lexicon order */

@@ -70,7 +70,8 @@ fz_index_new (void)
 
   self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->observations = g_ptr_array_new_with_free_func ((GDestroyNotify) fz_observation_free);
+  self->observations = g_ptr_array_new ();
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
   self->periods = g_array_new (FALSE, TRUE, sizeof (FzPeriod));
 
   return self;
@@ -85,6 +86,7 @@ fz_index_free (FzIndex *self)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
   g_clear_pointer (&self->observations, g_ptr_array_unref);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->periods, g_array_unref);
   g_clear_pointer (&self->gazetteer, fz_gazetteer_unref);
   g_free (self);
@@ -207,6 +209,35 @@ observation_check (FzIndex              *self,
   return TRUE;
 }
 
+/* Observations are kept in large blocks, one after the other: an archive's hundred thousand
+ * would otherwise be as many allocations, living on among the short-lived ones of the pages
+ * being read, which then find the allocator's free memory cut into pieces. */
+#define BLOCK_SIZE (256 * 1024)
+
+static FzObservation *
+store (FzIndex             *self,
+       const FzObservation *obs)
+{
+  const FzObservation *prev = self->observations->len > 0
+    ? g_ptr_array_index (self->observations, self->observations->len - 1) : NULL;
+  gsize size = _fz_observation_size (obs, prev);
+  FzObservation *copy;
+
+  size = (size + 15) & ~(gsize) 15;
+  if (size > self->block_left)
+    {
+      gsize block = MAX (size, BLOCK_SIZE);
+
+      self->block_at = g_malloc (block);
+      self->block_left = block;
+      g_ptr_array_add (self->blocks, self->block_at);
+    }
+  copy = _fz_observation_copy_to (obs, prev, self->block_at);
+  self->block_at += size;
+  self->block_left -= size;
+  return copy;
+}
+
 gboolean
 fz_index_add_observation (FzIndex              *self,
                           const FzObservation  *obs,
@@ -221,7 +252,7 @@ fz_index_add_observation (FzIndex              *self,
       !fz_period_parse (obs->period, -1, &period, error))
     return FALSE;
 
-  g_ptr_array_add (self->observations, fz_observation_copy (obs));
+  g_ptr_array_add (self->observations, store (self, obs));
   g_array_append_val (self->periods, period);
 
   return TRUE;
@@ -244,6 +275,7 @@ fz_index_result_free (FzIndexResult *result)
 
   g_clear_pointer (&result->regions, g_ptr_array_unref);
   g_clear_pointer (&result->observations, g_ptr_array_unref);
+  g_clear_pointer (&result->blocks, g_ptr_array_unref);
   g_clear_pointer (&result->compared, g_ptr_array_unref);
   g_clear_pointer (&result->columns, g_ptr_array_unref);
   g_clear_pointer (&result->warnings, g_ptr_array_unref);
