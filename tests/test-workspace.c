@@ -378,6 +378,78 @@ test_options (void)
   g_ptr_array_unref (w.errors);
 }
 
+typedef struct
+{
+  guint done;
+  guint total;
+  guint backwards;
+} Progress;
+
+static void
+progress_seen (FzWorkspace *workspace,
+               guint        done,
+               guint        total,
+               Progress    *progress)
+{
+  if (done < progress->done)
+    progress->backwards++;
+  progress->done = done;
+  progress->total = total;
+}
+
+/* More pages than one go of the main loop stores: each is stored once and analysed, the bar
+ * only moves on, and the load ends with all of them. */
+static void
+test_many_pages (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("fz-workspace-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(FzWorkspace) workspace = fz_workspace_new ();
+  GListModel *documents = fz_workspace_get_documents (workspace);
+  Progress progress = { 0 };
+  Wait w = { 0 };
+  guint n = 300;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_strdup_printf ("湖州市公安局通报\n3月份，湖州市公安局破获电信"
+                                               "网络诈骗案件%u起。\n", i + 1);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+  g_signal_connect (workspace, "document-changed", G_CALLBACK (document_changed), &w);
+  g_signal_connect (workspace, "load-progress", G_CALLBACK (progress_seen), &progress);
+  fz_workspace_set_pipeline (workspace, shared_pipeline);
+  fz_workspace_load_async (workspace, &folder, 1, NULL, loaded, &w);
+  iterate_until (&w.done);
+
+  g_assert_cmpuint (w.errors->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n);
+  g_assert_cmpuint (w.n_changed, ==, n);
+  g_assert_cmpuint (progress.backwards, ==, 0);
+  g_assert_cmpuint (progress.done, ==, n);
+  g_assert_cmpuint (progress.total, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(FzDocument) document = g_list_model_get_item (documents, i);
+      FzFigureList *figures = fz_document_get_figures (document);
+
+      g_assert_nonnull (figures);
+      g_assert_cmpuint (fz_figure_list_get_n (figures), >=, 1);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_ptr_array_unref (w.errors);
+}
+
 /* The last reference dropped while a folder loads: the load ends, and nothing runs on a
  * workspace that is gone. */
 static void
@@ -530,6 +602,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workspace/set-date", test_set_date);
   g_test_add_func ("/workspace/set-date-without-pipeline", test_set_date_without_pipeline);
   g_test_add_func ("/workspace/options", test_options);
+  g_test_add_func ("/workspace/many-pages", test_many_pages);
   g_test_add_func ("/workspace/unref-while-loading", test_unref_while_loading);
   g_test_add_func ("/workspace/decisions-reach-index", test_decisions_reach_index);
   g_test_add_func ("/workspace/save-and-open", test_save_and_open);

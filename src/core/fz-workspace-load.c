@@ -8,12 +8,16 @@
 #include "fz-worker.h"
 #include "fz-workspace-private.h"
 
-/* Results are stored at most this often: a list of thousands fills without an iteration of
- * the main loop per page. */
+/* The first results wait this long, so that they are stored together: a list of thousands
+ * fills without an iteration of the main loop per page. */
 #define APPLY_INTERVAL_MS 40
 /* Each stored analysis costs the main thread a few tens of microseconds (the list's cells,
- * the reader if shown): a batch stays within a frame. */
-#define APPLY_MAX_ITEMS 200
+ * the reader if shown). They are stored for this long at a time, taken this many at once,
+ * and the window gets this long to draw before the next go: time, not a count, bounds a go,
+ * whatever a page costs on this machine. */
+#define APPLY_BUDGET_US 12000
+#define APPLY_CHUNK 32
+#define APPLY_GAP_MS 12
 
 /* About 100 KB of Chinese text: its layout takes a few milliseconds to make. */
 #define EAGER_LAYOUT_CHARS 32768
@@ -107,6 +111,19 @@ emit_progress (FzWorkspace *self,
                  load->total);
 }
 
+static gboolean apply_analysed (gpointer data);
+
+/* Stores what is analysed in @interval_ms, on the workspace's thread. Called with the lock
+ * held, when no go is scheduled. */
+static void
+schedule_apply (FzWorkspace *self,
+                guint        interval_ms)
+{
+  self->apply_source = g_timeout_source_new (interval_ms);
+  g_source_set_callback (self->apply_source, apply_analysed, self, NULL);
+  g_source_attach (self->apply_source, self->context);
+}
+
 static void
 analyse_in_worker (gpointer data,
                    gpointer user_data)
@@ -120,11 +137,7 @@ analyse_in_worker (gpointer data,
   g_mutex_lock (&self->analysis_lock);
   g_ptr_array_add (self->analysed, item);
   if (self->apply_source == NULL)
-    {
-      self->apply_source = g_timeout_source_new (APPLY_INTERVAL_MS);
-      g_source_set_callback (self->apply_source, _fz_workspace_apply_analysed, self, NULL);
-      g_source_attach (self->apply_source, self->context);
-    }
+    schedule_apply (self, APPLY_INTERVAL_MS);
   g_mutex_unlock (&self->analysis_lock);
 }
 
@@ -196,44 +209,36 @@ read_done (GObject      *object,
 
 /* ---------------------------------------------------------------- analysis */
 
-/* Takes the analyses made so far, at most as many as the main thread stores in one go;
- * @more says whether some are left, for which the source stays. */
+/* Takes at most APPLY_CHUNK of the analyses made so far; @more says whether some are left.
+ * When none is, the go in progress is the last one scheduled: a worker that stores another
+ * schedules the next. */
 static GPtrArray *
 take_analysed (FzWorkspace *self,
                gboolean    *more)
 {
   GPtrArray *items;
+  guint n;
 
   g_mutex_lock (&self->analysis_lock);
-  if (self->analysed->len <= APPLY_MAX_ITEMS)
-    {
-      items = g_steal_pointer (&self->analysed);
-      self->analysed = g_ptr_array_new_with_free_func (item_free);
-      g_clear_pointer (&self->apply_source, g_source_unref);
-      *more = FALSE;
-    }
-  else
-    {
-      items = g_ptr_array_new_full (APPLY_MAX_ITEMS, item_free);
-      for (guint i = 0; i < APPLY_MAX_ITEMS; i++)
-        g_ptr_array_add (items, self->analysed->pdata[i]);
-      /* They belong to @items now: out of the queue without being freed. */
-      g_ptr_array_set_free_func (self->analysed, NULL);
-      g_ptr_array_remove_range (self->analysed, 0, APPLY_MAX_ITEMS);
-      g_ptr_array_set_free_func (self->analysed, item_free);
-      *more = TRUE;
-    }
+  n = MIN (self->analysed->len, APPLY_CHUNK);
+  items = g_ptr_array_new_full (n, item_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, self->analysed->pdata[i]);
+  /* They belong to @items now: out of the queue without being freed. */
+  g_ptr_array_set_free_func (self->analysed, NULL);
+  g_ptr_array_remove_range (self->analysed, 0, n);
+  g_ptr_array_set_free_func (self->analysed, item_free);
+  *more = self->analysed->len > 0;
+  if (!*more)
+    g_clear_pointer (&self->apply_source, g_source_unref);
   g_mutex_unlock (&self->analysis_lock);
   return items;
 }
 
-gboolean
-_fz_workspace_apply_analysed (gpointer data)
+static void
+apply_items (FzWorkspace *self,
+             GPtrArray   *items)
 {
-  FzWorkspace *self = data;
-  gboolean more;
-  g_autoptr(GPtrArray) items = take_analysed (self, &more);
-
   for (guint i = 0; i < items->len; i++)
     {
       Item *item = items->pdata[i];
@@ -250,17 +255,39 @@ _fz_workspace_apply_analysed (gpointer data)
       g_signal_emit (self, _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_DOCUMENT_CHANGED], 0,
                      item->document);
       load->pending--;
-      /* The bar moves once a batch, or when its load ends: each move is a layout. */
+      /* The bar moves once a chunk, or when its load ends: each move is a layout. */
       if (i + 1 == items->len || load->pending == 0 ||
           g_task_get_task_data (((Item *) items->pdata[i + 1])->task) != load)
         emit_progress (self, load);
       if (load->read_over && load->pending == 0)
         complete (item->task);
     }
+}
+
+static gboolean
+apply_analysed (gpointer data)
+{
+  FzWorkspace *self = data;
+  gint64 start = g_get_monotonic_time ();
+  gboolean more;
+
+  do
+    {
+      g_autoptr(GPtrArray) items = take_analysed (self, &more);
+
+      apply_items (self, items);
+    }
+  while (more && g_get_monotonic_time () - start < APPLY_BUDGET_US);
   _fz_workspace_index_schedule (self);
-  /* More than one go's worth came in: the rest a moment later, after what the window has to
-   * draw. */
-  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  /* More came in than one go stores: the rest after the window has drawn. */
+  if (more)
+    {
+      g_mutex_lock (&self->analysis_lock);
+      g_clear_pointer (&self->apply_source, g_source_unref);
+      schedule_apply (self, APPLY_GAP_MS);
+      g_mutex_unlock (&self->analysis_lock);
+    }
+  return G_SOURCE_REMOVE;
 }
 
 void

@@ -82,7 +82,6 @@ GTask     *_fz_workspace_load_task_new    (FzWorkspace          *self,
 /* Consumes a reference to @task. */
 void       _fz_workspace_start_load       (FzWorkspace *self,
                                            GTask       *task);
-gboolean   _fz_workspace_apply_analysed   (gpointer     data);
 /* Loading is over: what was deferred while it went on is done now. */
 void       _fz_workspace_loading_over     (FzWorkspace *self);
 /* Any change the analyst made: the index is computed again and the workspace saved soon. */
