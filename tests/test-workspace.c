@@ -378,6 +378,38 @@ test_options (void)
   g_ptr_array_unref (w.errors);
 }
 
+/* @n pages of one city in a new folder, its path returned; a case count each. */
+static char *
+write_pages (guint n)
+{
+  char *dir = g_dir_make_tmp ("fz-workspace-XXXXXX", NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_strdup_printf ("湖州市公安局通报\n3月份，湖州市公安局破获电信"
+                                               "网络诈骗案件%u起。\n", i + 1);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+    }
+  return dir;
+}
+
+static void
+remove_pages (const char *dir,
+              guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 typedef struct
 {
   guint done;
@@ -402,23 +434,14 @@ progress_seen (FzWorkspace *workspace,
 static void
 test_many_pages (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("fz-workspace-XXXXXX", NULL);
+  guint n = 300;
+  g_autofree char *dir = write_pages (n);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(FzWorkspace) workspace = fz_workspace_new ();
   GListModel *documents = fz_workspace_get_documents (workspace);
   Progress progress = { 0 };
   Wait w = { 0 };
-  guint n = 300;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *text = g_strdup_printf ("湖州市公安局通报\n3月份，湖州市公安局破获电信"
-                                               "网络诈骗案件%u起。\n", i + 1);
-
-      g_assert_true (g_file_set_contents (path, text, -1, NULL));
-    }
   g_signal_connect (workspace, "document-changed", G_CALLBACK (document_changed), &w);
   g_signal_connect (workspace, "load-progress", G_CALLBACK (progress_seen), &progress);
   fz_workspace_set_pipeline (workspace, shared_pipeline);
@@ -439,14 +462,7 @@ test_many_pages (void)
       g_assert_nonnull (figures);
       g_assert_cmpuint (fz_figure_list_get_n (figures), >=, 1);
     }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  remove_pages (dir, n);
   g_ptr_array_unref (w.errors);
 }
 
@@ -455,8 +471,10 @@ test_many_pages (void)
 static void
 test_unref_while_loading (void)
 {
-  g_autoptr(Pages) pages = pages_new ();
-  g_autoptr(GFile) folder = g_file_new_for_path (pages->dir);
+  /* More pages than one go stores: the items of a go hold the last references. */
+  guint n = 200;
+  g_autofree char *dir = write_pages (n);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
   FzWorkspace *workspace = fz_workspace_new ();
   Wait w = { 0 };
   GWeakRef weak;
@@ -473,6 +491,7 @@ test_unref_while_loading (void)
   g_assert_null (workspace);
   g_weak_ref_clear (&weak);
   g_ptr_array_unref (w.errors);
+  remove_pages (dir, n);
 }
 
 

@@ -268,6 +268,9 @@ static gboolean
 apply_analysed (gpointer data)
 {
   FzWorkspace *self = data;
+  /* The items hold their loads' tasks, and these the workspace: it may have no other owner,
+   * and it stays until this go is over although a chunk's items go before. */
+  g_autoptr(FzWorkspace) hold = g_object_ref (self);
   gint64 start = g_get_monotonic_time ();
   gboolean more;
 
