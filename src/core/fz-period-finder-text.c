@@ -74,26 +74,6 @@ kind_of_char (const guint8 *kinds,
   return G_LIKELY (c < 0x10000) ? kinds[c] : 0;
 }
 
-/* The first character at or after @p that is of a kind, setting @kind; four at a time, as
- * most are of none.  The NUL after the text stops it. */
-static inline const gunichar *
-next_of_kind (const guint8   *kinds,
-              const gunichar *p,
-              guint8         *kind)
-{
-  for (;; p += 4)
-    {
-      if ((*kind = kind_of_char (kinds, p[0])) != 0)
-        return p;
-      if ((*kind = kind_of_char (kinds, p[1])) != 0)
-        return p + 1;
-      if ((*kind = kind_of_char (kinds, p[2])) != 0)
-        return p + 2;
-      if ((*kind = kind_of_char (kinds, p[3])) != 0)
-        return p + 3;
-    }
-}
-
 static gboolean
 is_closer (gunichar c)
 {
@@ -299,12 +279,14 @@ _fz_period_finder_scan_init_chars (Scan           *s,
       guint8 kind;
       guint i, pos;
 
-      /* The characters of no kind, most of the text, cost one test each. */
-      p = next_of_kind (kinds, p, &kind);
-      /* Then most start a word only (一, 年, digits): noted at once. */
-      if (kind == CHAR_STARTS_WORD)
+      /* Most characters are of no kind or start a word only (一, 年, digits), one in four or
+       * five of them, at random: each place is written, and kept where a word starts,
+       * without a branch to guess. Only the rarer kinds stop the run. */
+      kind = kind_of_char (kinds, *p);
+      if (G_LIKELY ((kind & ~CHAR_STARTS_WORD) == 0))
         {
-          starts[m++] = (guint) (p - base);
+          starts[m] = (guint) (p - base);
+          m += kind >> 2;
           p++;
           continue;
         }
