@@ -177,17 +177,17 @@ static FzLexicon *neutral_lexicon (void);
 /* What the page's pass needs to know of a character, a byte for each of the BMP. */
 enum
 {
-  CHAR_STOP = 1 << 0,          /* any of those below but a trigger's start */
-  CHAR_TRIGGER = 1 << 1,       /* a trigger of the page's lexicon may start */
-  CHAR_NEUTRAL = 1 << 2,       /* a neutral word may start */
-  CHAR_WORD = 1 << 3,          /* a word of the page's word sets may start */
-  CHAR_SPACE = 1 << 4,
-  CHAR_CLAUSE_END = 1 << 5,
-  CHAR_SENTENCE_END = 1 << 6,
-  CHAR_LINE_BREAK = 1 << 7,    /* \n, which may begin a blank line */
+  CHAR_STOP = 1 << 0,          /* white space, the end of a clause, past the BMP */
+  CHAR_SCAN = 1 << 1,          /* a trigger of the page's lexicon or a neutral word may start */
+  CHAR_WORD = 1 << 2,          /* a word of the page's word sets may start */
+  CHAR_SPACE = 1 << 3,
+  CHAR_CLAUSE_END = 1 << 4,
+  CHAR_SENTENCE_END = 1 << 5,
+  CHAR_LINE_BREAK = 1 << 6,    /* \n, which may begin a blank line */
 };
 
-/* All but CHAR_TRIGGER, which depends on the lexicon: made once for all pages and threads. */
+/* All but the triggers' starts, which depend on the lexicon: made once for all pages and
+ * threads. */
 static const guint8 *
 page_chars (void)
 {
@@ -207,9 +207,9 @@ page_chars (void)
         for (guint k = 0; (neutral[b] | words[b]) != 0 && k < 8; k++)
           {
             if ((neutral[b] >> k) & 1)
-              table[b * 8 + k] |= CHAR_STOP | CHAR_NEUTRAL;
+              table[b * 8 + k] |= CHAR_SCAN;
             if ((words[b] >> k) & 1)
-              table[b * 8 + k] |= CHAR_STOP | CHAR_WORD;
+              table[b * 8 + k] |= CHAR_WORD;
           }
       /* No space lies past U+3000, and no end of a clause between U+3002 (。) and U+FF00. */
       for (gunichar c = 0; c < 0x10000; c = c == 0x3002 ? 0xFF00 : c + 1)
@@ -228,7 +228,7 @@ page_chars (void)
   return chars;
 }
 
-/* page_chars () with CHAR_TRIGGER where a trigger of the lexicon may start: made once for each
+/* page_chars () with CHAR_SCAN where a trigger of the lexicon may start: made once for each
  * lexicon (_fz_lexicon_derived ()), so that one load tells the pass all it needs of most
  * characters. */
 static gpointer
@@ -241,7 +241,7 @@ make_pass_table (const guint8  *first_bits,
     if (first_bits[b] != 0)
       for (guint k = 0; k < 8; k++)
         if ((first_bits[b] >> k) & 1)
-          table[b * 8 + k] |= CHAR_TRIGGER;
+          table[b * 8 + k] |= CHAR_SCAN;
   return table;
 }
 
@@ -275,7 +275,8 @@ typedef struct
   guint32      *pos;
   guint32      *starts;
   guint         n_starts;
-  PosList       words_at;
+  guint32      *words_at;
+  guint         n_words_at;
   PosList       clauses;
   PosList       sentences;
   PosList       blank_lines;
@@ -304,10 +305,10 @@ read_stop (PageLists *lists,
       if (v & CHAR_SENTENCE_END)
         pos_list_push (&lists->sentences, i);
     }
-  if (v & (CHAR_TRIGGER | CHAR_NEUTRAL))
+  if (v & CHAR_SCAN)
     lists->starts[lists->n_starts++] = n_pos;
   if (v & CHAR_WORD)
-    pos_list_push (&lists->words_at, i);
+    lists->words_at[lists->n_words_at++] = i;
   lists->pos[n_pos] = i;
   return n_pos + 1;
 }
@@ -324,9 +325,11 @@ read_page (Ctx *ctx)
   guint32 n = (guint32) ctx->n;
   guint32 *pos = g_new (guint32, (gsize) n + 1);
   guint32 *starts = g_new (guint32, (gsize) n + 1);
+  guint32 *words_at = g_new (guint32, (gsize) n + 1);
   PageLists lists = { pos, starts };
-  guint n_pos = 0, n_starts = 0;
+  guint n_pos = 0, n_starts = 0, n_words_at = 0;
 
+  lists.words_at = words_at;
   lists.u = u;
   lists.n = n;
   for (guint32 i = 0; i < n; i++)
@@ -336,28 +339,33 @@ read_page (Ctx *ctx)
 
       /* Beyond the BMP no class says no: the scans look there. */
       if (G_UNLIKELY (c >= 0x10000))
-        v = CHAR_STOP | CHAR_TRIGGER | CHAR_WORD;
+        v = CHAR_STOP | CHAR_SCAN | CHAR_WORD;
       else
         v = table[c];
-      if ((v & CHAR_STOP) != 0)
+      if (G_UNLIKELY ((v & CHAR_STOP) != 0))
         {
           lists.n_starts = n_starts;
+          lists.n_words_at = n_words_at;
           n_pos = read_stop (&lists, n_pos, i, v);
           n_starts = lists.n_starts;
+          n_words_at = lists.n_words_at;
           continue;
         }
-      /* Written at every place, kept where a trigger may start: no branch to mispredict. A
-       * character that does not stop has no class but CHAR_TRIGGER. */
+      /* Written at every place, kept where a trigger, a neutral word or a word of the sets
+       * may start: a quarter of the characters or so, at random, and no branch to guess. A
+       * character that does not stop has no class but these three. */
       starts[n_starts] = n_pos;
-      n_starts += v >> 1;
+      n_starts += (v >> 1) & 1;
+      words_at[n_words_at] = i;
+      n_words_at += v >> 2;
       pos[n_pos++] = i;
     }
   ctx->pos = pos;
   ctx->n_pos = n_pos;
   ctx->lex_starts = starts;
   ctx->n_lex_starts = n_starts;
-  ctx->word_at = lists.words_at.items;
-  ctx->n_word_at = lists.words_at.len;
+  ctx->word_at = words_at;
+  ctx->n_word_at = n_words_at;
   ctx->blank_lines = lists.blank_lines.items;
   ctx->n_blank_lines = lists.blank_lines.len;
   ctx->clause_ends = lists.clauses.items;
