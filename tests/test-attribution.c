@@ -3,6 +3,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-attribution.h"
+#include "fz-attribution-private.h"
 #include "fz-test-gold.h"
 
 #include <string.h>
@@ -500,6 +501,33 @@ test_trigger_added (void)
   fixture_clear (&fx);
 }
 
+/* The search every figure makes in the page's sorted lists, against a walk: every length up
+ * to 40, with repeats, at every place before, on and after the values, and for items with a
+ * start and more after it. */
+static void
+test_lower_bound (void)
+{
+  typedef struct { guint32 start; guint32 more[2]; } Item;
+
+  for (guint n = 0; n <= 40; n++)
+    {
+      g_autofree guint32 *list = g_new (guint32, n + 1);
+      g_autofree Item *items = g_new0 (Item, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        items[i].start = list[i] = 5 + i - i % 2;
+      for (guint32 pos = 0; pos < 2 * n + 10; pos++)
+        {
+          guint walk = 0;
+
+          while (walk < n && list[walk] < pos)
+            walk++;
+          g_assert_cmpuint (_fz_attribution_first_from (list, n, pos), ==, walk);
+          g_assert_cmpuint (_fz_attribution_lower_bound (items, sizeof (Item), n, pos), ==, walk);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/attribution/not-about-fraud", test_not_about_fraud);
   g_test_add_func ("/attribution/no-articles", test_no_articles);
   g_test_add_func ("/attribution/page-pass", test_page_pass);
+  g_test_add_func ("/attribution/lower-bound", test_lower_bound);
   g_test_add_func ("/attribution/trigger-added", test_trigger_added);
   return g_test_run ();
 }

@@ -287,18 +287,22 @@ _fz_attribution_lower_bound (gconstpointer base,
                              guint         n,
                              guint32       pos)
 {
-  guint lo = 0, hi = n;
+  const guint8 *at = base;
 
-  while (lo < hi)
+  if (n == 0)
+    return 0;
+  /* Halving without a branch: which half holds the place is a coin toss at each step, and a
+   * conditional move costs less than a wrong guess. */
+  while (n > 1)
     {
-      guint mid = (lo + hi) / 2;
+      guint half = n / 2;
+      const guint8 *mid = at + (gsize) half * size;
 
-      if (*(const guint32 *) (gconstpointer) ((const guint8 *) base + (gsize) mid * size) < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
+      at = *(const guint32 *) (gconstpointer) mid < pos ? mid : at;
+      n -= half;
     }
-  return lo;
+  return (guint) ((gsize) (at - (const guint8 *) base) / size) +
+         (*(const guint32 *) (gconstpointer) at < pos);
 }
 
 /* The index in @list (ascending, @n of them) of the first place at or after @pos: every
