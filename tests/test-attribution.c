@@ -502,8 +502,8 @@ test_trigger_added (void)
 }
 
 /* The search every figure makes in the page's sorted lists, against a walk: every length up
- * to 40, with repeats, at every place before, on and after the values, and for items with a
- * start and more after it. */
+ * to 40, with repeats, at every place before, on and after the values, for items with a key
+ * first or further on, and for the last place there is. */
 static void
 test_lower_bound (void)
 {
@@ -515,16 +515,22 @@ test_lower_bound (void)
       g_autofree Item *items = g_new0 (Item, n + 1);
 
       for (guint i = 0; i < n; i++)
-        items[i].start = list[i] = 5 + i - i % 2;
+        items[i].start = items[i].more[1] = list[i] = 5 + i - i % 2;
       for (guint32 pos = 0; pos < 2 * n + 10; pos++)
         {
-          guint walk = 0;
+          guint walk = 0, up_to = 0;
 
           while (walk < n && list[walk] < pos)
             walk++;
+          while (up_to < n && list[up_to] <= pos)
+            up_to++;
           g_assert_cmpuint (_fz_attribution_first_from (list, n, pos), ==, walk);
           g_assert_cmpuint (_fz_attribution_lower_bound (items, sizeof (Item), n, pos), ==, walk);
+          g_assert_cmpuint (_fz_search_n_up_to (items, sizeof (Item),
+                                                G_STRUCT_OFFSET (Item, more[1]), n, pos), ==,
+                            up_to);
         }
+      g_assert_cmpuint (_fz_search_n_up_to (list, sizeof (guint32), 0, n, G_MAXUINT32), ==, n);
     }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fz-attribution.h"
+#include "fz-search-private.h"
 
 G_BEGIN_DECLS
 
@@ -279,30 +280,14 @@ gboolean _fz_attribution_is_other_crime (Ctx                *ctx,
                                          guint32             end);
 
 /* The index of the first of @n items (@size bytes apart from @base, each starting with a
- * guint32 in ascending order) that is at or after @pos. Inline with the size known, as it
- * runs several times for every figure. */
+ * guint32 in ascending order) that is at or after @pos. */
 static inline guint
 _fz_attribution_lower_bound (gconstpointer base,
                              gsize         size,
                              guint         n,
                              guint32       pos)
 {
-  const guint8 *at = base;
-
-  if (n == 0)
-    return 0;
-  /* Halving without a branch: which half holds the place is a coin toss at each step, and a
-   * conditional move costs less than a wrong guess. */
-  while (n > 1)
-    {
-      guint half = n / 2;
-      const guint8 *mid = at + (gsize) half * size;
-
-      at = *(const guint32 *) (gconstpointer) mid < pos ? mid : at;
-      n -= half;
-    }
-  return (guint) ((gsize) (at - (const guint8 *) base) / size) +
-         (*(const guint32 *) (gconstpointer) at < pos);
+  return _fz_search_first_from (base, size, 0, n, pos);
 }
 
 /* The index in @list (ascending, @n of them) of the first place at or after @pos: every

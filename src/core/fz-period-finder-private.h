@@ -5,6 +5,7 @@
 #include "fz-period-finder.h"
 #include "fz-period.h"
 #include "fz-text-private.h"
+#include "fz-search-private.h"
 
 G_BEGIN_DECLS
 
@@ -322,18 +323,8 @@ static inline gint
 scan_mark_before (const Scan *s,
                   guint       pos)
 {
-  guint lo = 0, hi = s->n_marks;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (s->marks[mid].pos < pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return (gint) lo - 1;
+  return (gint) _fz_search_first_from (s->marks, sizeof (Mark), G_STRUCT_OFFSET (Mark, pos),
+                                       s->n_marks, pos) - 1;
 }
 
 /* The position of the first mark from the @m-th on at or after @pos, s->n when none. */

@@ -120,19 +120,8 @@ word_in_sentence_noted (const Scan *s,
                         guint       limit,
                         WordList   *words)
 {
-  guint lo = 0, hi = s->n_starts;
-
   limit = sentence_end_before (s, m, from, MIN (limit, s->n));
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (s->starts[mid] < from)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  for (guint j = lo; j < s->n_starts && s->starts[j] < limit; j++)
+  for (guint j = _fz_search_first_from (s->starts, sizeof (guint), 0, s->n_starts, from); j < s->n_starts && s->starts[j] < limit; j++)
     {
       guint k = s->starts[j];
 

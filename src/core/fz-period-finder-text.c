@@ -324,18 +324,10 @@ static const Gap *
 gap_from_orig (const Scan *s,
                guint       orig)
 {
-  guint lo = 0, hi = s->n_gaps;
+  guint n = _fz_search_n_up_to (s->gaps, sizeof (Gap), G_STRUCT_OFFSET (Gap, orig_start),
+                                s->n_gaps, orig);
 
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (s->gaps[mid].orig_start <= orig)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo > 0 ? &s->gaps[lo - 1] : NULL;
+  return n > 0 ? &s->gaps[n - 1] : NULL;
 }
 
 /* The compact index of @orig, the last gap that starts at or before it being the one before
@@ -388,18 +380,10 @@ guint
 _fz_period_scan_to_orig (const Scan *s,
                          guint       pos)
 {
-  guint lo = 0, hi = s->n_gaps;
+  guint lo = _fz_search_n_up_to (s->gaps, sizeof (Gap), G_STRUCT_OFFSET (Gap, compact_at),
+                                 s->n_gaps, pos);
   const Gap *g;
 
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (s->gaps[mid].compact_at <= pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
   if (lo == 0)
     return pos;
   g = &s->gaps[lo - 1];

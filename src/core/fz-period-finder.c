@@ -21,18 +21,8 @@ static gint
 last_expr_before (const Scan *s,
                   guint       pos)
 {
-  gint lo = 0, hi = (gint) s->exprs->len;
-
-  while (lo < hi)
-    {
-      gint mid = (lo + hi) / 2;
-
-      if (g_array_index (s->exprs, Expr, mid).end <= pos)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo - 1;
+  return (gint) _fz_search_n_up_to (s->exprs->data, sizeof (Expr), G_STRUCT_OFFSET (Expr, end),
+                                    s->exprs->len, pos) - 1;
 }
 
 /* A relative start takes the start the text stated before it: the one of a founding
