@@ -15,7 +15,9 @@ enum_class (GType type)
 static gboolean
 is_empty_nick (const char *nick)
 {
-  return g_str_equal (nick, "none") || g_str_equal (nick, "unknown");
+  /* The first letter first: a page's output names several values for every figure. */
+  return (nick[0] == 'n' && g_str_equal (nick, "none")) ||
+         (nick[0] == 'u' && g_str_equal (nick, "unknown"));
 }
 
 const char *
