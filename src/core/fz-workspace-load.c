@@ -32,6 +32,7 @@ typedef struct
   guint      pending;    /* documents in the list whose analysis is not stored yet */
   GPtrArray *waiting;    /* Item: to analyse once reading is over */
   guint      read;       /* files read so far (or failed) */
+  guint      shown;      /* the most the bar has shown */
   guint      total;
   gboolean   read_over;
 } Load;
@@ -104,11 +105,14 @@ static void
 emit_progress (FzWorkspace *self,
                Load        *load)
 {
-  /* Read is ahead of analysed: the pages read and not yet analysed are still to come. */
+  /* Read is ahead of analysed: the pages read and not yet analysed are still to come. Files
+   * are counted as read before their pages join the list, so the difference may fall for a
+   * moment: the bar never goes back. */
   guint done = load->read > load->pending ? load->read - load->pending : 0;
 
-  g_signal_emit (self, _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_LOAD_PROGRESS], 0, done,
-                 load->total);
+  load->shown = MAX (load->shown, done);
+  g_signal_emit (self, _fz_workspace_signals[FZ_WORKSPACE_SIGNAL_LOAD_PROGRESS], 0,
+                 load->shown, load->total);
 }
 
 static gboolean apply_analysed (gpointer data);
