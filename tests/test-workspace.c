@@ -32,27 +32,52 @@ pages_free (Pages *pages)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pages, pages_free)
 
-/* Pages written for the test: two cities, a month each, no masthead date. */
+/* A folder of @n pages written for the test, named page-1.txt on, the text of page i made by
+ * @text_of (i). */
 static Pages *
-pages_new (void)
+pages_write (guint   n,
+             char *(*text_of) (guint i))
+{
+  Pages *pages = g_new0 (Pages, 1);
+
+  pages->dir = g_dir_make_tmp ("fz-workspace-XXXXXX", NULL);
+  pages->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%u.txt", i + 1);
+      g_autofree char *path = g_build_filename (pages->dir, name, NULL);
+      g_autofree char *text = text_of (i);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      g_ptr_array_add (pages->files, g_file_new_for_path (path));
+    }
+  return pages;
+}
+
+/* Two cities, a month each, no masthead date. */
+static char *
+two_cities (guint i)
 {
   static const char * const texts[] = {
     "湖州市公安局通报\n3月份，湖州市公安局破获电信网络诈骗案件30起，劝阻群众1200人次。\n",
     "连云港市公安局通报\n3月份，连云港市公安局破获电信网络诈骗案件45起，劝阻群众900人次。\n",
   };
-  Pages *pages = g_new0 (Pages, 1);
 
-  pages->dir = g_dir_make_tmp ("fz-workspace-XXXXXX", NULL);
-  pages->files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("page-%u.txt", i + 1);
-      g_autofree char *path = g_build_filename (pages->dir, name, NULL);
+  return g_strdup (texts[i]);
+}
 
-      g_assert_true (g_file_set_contents (path, texts[i], -1, NULL));
-      g_ptr_array_add (pages->files, g_file_new_for_path (path));
-    }
-  return pages;
+static Pages *
+pages_new (void)
+{
+  return pages_write (2, two_cities);
+}
+
+/* One city, a case count each. */
+static char *
+one_city (guint i)
+{
+  return g_strdup_printf ("湖州市公安局通报\n3月份，湖州市公安局破获电信网络诈骗案件%u起。\n",
+                          i + 1);
 }
 
 typedef struct
@@ -378,38 +403,6 @@ test_options (void)
   g_ptr_array_unref (w.errors);
 }
 
-/* @n pages of one city in a new folder, its path returned; a case count each. */
-static char *
-write_pages (guint n)
-{
-  char *dir = g_dir_make_tmp ("fz-workspace-XXXXXX", NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *text = g_strdup_printf ("湖州市公安局通报\n3月份，湖州市公安局破获电信"
-                                               "网络诈骗案件%u起。\n", i + 1);
-
-      g_assert_true (g_file_set_contents (path, text, -1, NULL));
-    }
-  return dir;
-}
-
-static void
-remove_pages (const char *dir,
-              guint       n)
-{
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("page-%03u.txt", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 typedef struct
 {
   guint done;
@@ -435,8 +428,8 @@ static void
 test_many_pages (void)
 {
   guint n = 300;
-  g_autofree char *dir = write_pages (n);
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(Pages) pages = pages_write (n, one_city);
+  g_autoptr(GFile) folder = g_file_new_for_path (pages->dir);
   g_autoptr(FzWorkspace) workspace = fz_workspace_new ();
   GListModel *documents = fz_workspace_get_documents (workspace);
   Progress progress = { 0 };
@@ -462,7 +455,6 @@ test_many_pages (void)
       g_assert_nonnull (figures);
       g_assert_cmpuint (fz_figure_list_get_n (figures), >=, 1);
     }
-  remove_pages (dir, n);
   g_ptr_array_unref (w.errors);
 }
 
@@ -472,9 +464,8 @@ static void
 test_unref_while_loading (void)
 {
   /* More pages than one go stores: the items of a go hold the last references. */
-  guint n = 200;
-  g_autofree char *dir = write_pages (n);
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(Pages) pages = pages_write (200, one_city);
+  g_autoptr(GFile) folder = g_file_new_for_path (pages->dir);
   FzWorkspace *workspace = fz_workspace_new ();
   Wait w = { 0 };
   GWeakRef weak;
@@ -491,7 +482,6 @@ test_unref_while_loading (void)
   g_assert_null (workspace);
   g_weak_ref_clear (&weak);
   g_ptr_array_unref (w.errors);
-  remove_pages (dir, n);
 }
 
 

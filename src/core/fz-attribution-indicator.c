@@ -533,23 +533,6 @@ narrow_suspects (Ctx            *ctx,
   return ind;
 }
 
-static gboolean
-unit_fits_any (Ctx            *ctx,
-               const FzFigure *fig)
-{
-  guint slot;
-
-  for (guint i = 0; i < MIN (ctx->n_fits, FZ_ATTRIBUTION_CACHE); i++)
-    if (ctx->fits_kind[i] == fig->kind && ctx->fits_unit[i] == fig->unit)
-      return ctx->fits[i];
-  slot = ctx->n_fits++ % FZ_ATTRIBUTION_CACHE;
-  ctx->fits_kind[slot] = fig->kind;
-  ctx->fits_unit[slot] = fig->unit;
-  ctx->fits[slot] = fz_lexicon_unit_fits_any (ctx->lex, fig->kind,
-                                              fz_figure_list_str (ctx->figures, fig->unit));
-  return ctx->fits[slot];
-}
-
 static int
 find_indicator (Ctx     *ctx,
                                 guint    index,
@@ -563,7 +546,8 @@ find_indicator (Ctx     *ctx,
 
   _fz_attribution_set_cue (ctx, 0, 0);
   /* 6台设备, 3辆车: a measure word that no indicator counts. */
-  if (!unit_fits_any (ctx, fig))
+  if (!fz_lexicon_unit_fits_any (ctx->lex, fig->kind,
+                                 fz_figure_list_str (ctx->figures, fig->unit)))
     return -1;
   ind = find_in_clause (ctx, index, sentence_start, sentence_end, clause_start, clause_end);
   if (ind != -1)

@@ -69,7 +69,6 @@ typedef struct
   gunichar            chars[FZ_WORD_SET_MAX_WORDS][FZ_WORD_SET_MAX_CHARS];
   guint               len[FZ_WORD_SET_MAX_WORDS];
   guint64             first[64];  /* the first characters, folded to 4096 bits */
-  gboolean            on_page;    /* marked for the page's pass: _fz_attribution_has_word () */
 } FzWordSet;
 
 /* At file scope (a compound literal elsewhere is not constant):
@@ -193,12 +192,6 @@ typedef struct
   guint         solved_ind;      /* the indicator of 破 triggers (add_solving_triggers) */
   int           suspects_ind;    /* suspects_arrested and card_cases, looked up once a page */
   int           cards_ind;
-  /* Whether some indicator counts a figure of this kind and unit: the answers so far, as the
-   * figures of a page share a few units (an interned unit's offset names its string). */
-  guint         n_fits;
-  guint8        fits_kind[FZ_ATTRIBUTION_CACHE];
-  guint32       fits_unit[FZ_ATTRIBUTION_CACHE];
-  gboolean      fits[FZ_ATTRIBUTION_CACHE];
   /* The strings interned in the page's figure list so far, by address: a page's figures share
    * a few regions and indicators, whose strings stay put while the page is attributed. */
   guint         n_interned;
@@ -269,8 +262,8 @@ int      _fz_attribution_article_of    (Ctx                *ctx,
 guint32  _fz_attribution_intern        (Ctx                *ctx,
                                         const char         *str);
 
-/* Whether a word of @words, one of the page's sets (page_words () in fz-attribution.c), stands
- * in [start, end). */
+/* Whether a word of @words stands in [start, end). @words must be one of the sets whose first
+ * characters page_chars () in fz-attribution.c marks for the page's pass. */
 gboolean _fz_attribution_has_word       (Ctx                *ctx,
                                          guint32             start,
                                          guint32             end,
@@ -300,17 +293,6 @@ _fz_attribution_first_from (const guint32 *list,
   return _fz_attribution_lower_bound (list, sizeof (guint32), n, pos);
 }
 
-/* The number of mentions or triggers in @array that start before @pos. The scans found them
- * left to right, so they are sorted by start: this skips to the first in a span instead of
- * walking the page's list for every figure. */
-static inline guint
-_fz_attribution_n_before_sized (const GArray *array,
-                                gsize         size,
-                                guint32       pos)
-{
-  return _fz_attribution_lower_bound (array->data, size, array->len, pos);
-}
-
 /* The number of figures that start before @pos, when the figures are in text order: a search
  * in the page's plain list of their starts. */
 static inline guint
@@ -320,7 +302,9 @@ _fz_attribution_figures_before (const Ctx *ctx,
   return _fz_attribution_first_from (ctx->fig_starts, fz_figure_list_get_n (ctx->figures), pos);
 }
 
-/* Mentions and triggers both begin with their start. */
+/* The mentions or triggers that start before @pos. The scans found them left to right, so
+ * they are sorted by start, which each begins with: a search skips to the first in a span
+ * instead of walking the page's list for every figure. */
 G_STATIC_ASSERT (G_STRUCT_OFFSET (Mention, start) == 0);
 G_STATIC_ASSERT (G_STRUCT_OFFSET (Trigger, start) == 0);
 
@@ -328,14 +312,16 @@ static inline guint
 _fz_attribution_mentions_before (const Ctx *ctx,
                                  guint32    pos)
 {
-  return _fz_attribution_n_before_sized (ctx->mentions, sizeof (Mention), pos);
+  return _fz_attribution_lower_bound (ctx->mentions->data, sizeof (Mention), ctx->mentions->len,
+                                      pos);
 }
 
 static inline guint
 _fz_attribution_triggers_before (const Ctx *ctx,
                                  guint32    pos)
 {
-  return _fz_attribution_n_before_sized (ctx->triggers, sizeof (Trigger), pos);
+  return _fz_attribution_lower_bound (ctx->triggers->data, sizeof (Trigger), ctx->triggers->len,
+                                      pos);
 }
 
 /* fz-attribution-words.c: whether one of @words stands at @i, ending by @end */

@@ -96,7 +96,6 @@ _fz_attribution_mark_first_chars (FzWordSet *words,
   for (guint w = 0; w < set->n_words; w++)
     if (set->len[w] > 0 && set->chars[w][0] < 0x10000)
       bits[set->chars[w][0] >> 3] |= (guint8) (1u << (set->chars[w][0] & 7));
-  words->on_page = TRUE;
 }
 
 /* _fz_attribution_contains_any () that looks only at @at, the places of the text (ascending,

@@ -380,9 +380,6 @@ _fz_attribution_has_word (Ctx       *ctx,
                           guint32    end,
                           FzWordSet *words)
 {
-  /* A set the pass did not look for is searched character by character. */
-  if (G_UNLIKELY (!words->on_page))
-    return _fz_attribution_contains_any (ctx->u, start, end, words);
   return _fz_attribution_contains_any_at (ctx->u, ctx->word_at, ctx->n_word_at, start, end,
                                           words);
 }
@@ -718,6 +715,9 @@ scan_text (Ctx *ctx)
                                 neutral_lexicon (), neutral_trigger_cb, &scan,
                                 ctx->u, ctx->pos, ctx->n_pos, ctx->lex_starts,
                                 ctx->n_lex_starts);
+  /* The compact text's places serve the scans only: a long page's figures go without them. */
+  g_clear_pointer (&ctx->pos, g_free);
+  g_clear_pointer (&ctx->lex_starts, g_free);
   add_solving_triggers (ctx, &scan.solving);
   merge_triggers (ctx, &scan);
   g_free (scan.lex.items);
@@ -813,8 +813,6 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->mentions, g_array_unref);
   g_clear_pointer (&ctx->triggers, g_array_unref);
   g_clear_pointer (&ctx->mention_ids, g_free);
-  g_clear_pointer (&ctx->pos, g_free);
-  g_clear_pointer (&ctx->lex_starts, g_free);
   g_clear_pointer (&ctx->word_at, g_free);
   g_clear_pointer (&ctx->clause_ends, g_free);
   g_clear_pointer (&ctx->blank_lines, g_free);

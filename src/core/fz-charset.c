@@ -482,51 +482,6 @@ fz_charset_decode (const guint8  *data,
   return fz_charset_decode_chars (data, len, out_len, out_encoding, NULL, NULL, error);
 }
 
-gboolean
-fz_charset_utf8_to_ucs4 (const char *text,
-                         gsize       len,
-                         gunichar   *out,
-                         guint      *n_out)
-{
-  const guchar *p = (const guchar *) text, *end = p + len;
-  guint n = 0;
-
-  while (p < end)
-    {
-      guint b = p[0];
-
-      /* Han from U+4000 to U+9FFF: any continuation bytes make a valid character. */
-      if (b - 0xE4 <= 0xE9 - 0xE4 && end - p >= 3 && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40)
-        {
-          out[n++] = ((b & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-          p += 3;
-        }
-      else if (b - 1 < 0x7F)
-        out[n++] = *p++;
-      else if (b - 0xC2 <= 0xDF - 0xC2 && end - p >= 2 && (p[1] ^ 0x80u) < 0x40)
-        {
-          out[n++] = ((b & 0x1F) << 6) | (p[1] & 0x3Fu);
-          p += 2;
-        }
-      /* E0 may start an overlong form and ED a surrogate: those are left to GLib. */
-      else if (b >= 0xE1 && b <= 0xEF && b != 0xED && end - p >= 3 &&
-               ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40)
-        {
-          gunichar c = ((b & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-
-          /* Noncharacters: whether they are valid is GLib's to say. */
-          if ((c >= 0xFDD0 && c <= 0xFDEF) || c >= 0xFFFE)
-            return FALSE;
-          out[n++] = c;
-          p += 3;
-        }
-      else
-        return FALSE;
-    }
-  *n_out = n;
-  return TRUE;
-}
-
 /* The character at @p when it is plain ASCII or a three-byte sequence that is surely valid
  * (no overlong form, surrogate or noncharacter), as g_utf8_get_char_validated () would read it;
  * 0 for anything else, which that function then reads.  Most Chinese text is only these. */
@@ -547,6 +502,45 @@ fast_char (const char *p,
   if (G_UNLIKELY (c >= 0xFDD0) && (c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE))
     return 0;
   return c;
+}
+
+gboolean
+fz_charset_utf8_to_ucs4 (const char *text,
+                         gsize       len,
+                         gunichar   *out,
+                         guint      *n_out)
+{
+  const guchar *p = (const guchar *) text, *end = p + len;
+  guint n = 0;
+
+  while (p < end)
+    {
+      guint b = p[0];
+      gunichar c;
+
+      /* Han from U+4000 to U+9FFF: any continuation bytes make a valid character. */
+      if (b - 0xE4 <= 0xE9 - 0xE4 && end - p >= 3 && ((p[1] ^ 0x80u) | (p[2] ^ 0x80u)) < 0x40)
+        {
+          out[n++] = ((b & 0x0F) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+          p += 3;
+        }
+      /* The rest of ASCII and of the three-byte forms; NUL, an overlong form, a surrogate or a
+       * noncharacter is left to GLib. */
+      else if ((c = fast_char ((const char *) p, (const char *) end)) != 0)
+        {
+          out[n++] = c;
+          p += c < 0x80 ? 1 : 3;
+        }
+      else if (b - 0xC2 <= 0xDF - 0xC2 && end - p >= 2 && (p[1] ^ 0x80u) < 0x40)
+        {
+          out[n++] = ((b & 0x1F) << 6) | (p[1] & 0x3Fu);
+          p += 2;
+        }
+      else
+        return FALSE;
+    }
+  *n_out = n;
+  return TRUE;
 }
 
 guint
@@ -589,7 +583,7 @@ fz_charset_to_ucs4_into (const char *text,
             }
           p = g_utf8_next_char (p);
         }
-      if (!drop_space || (!fz_text_isspace (c) && c != 0xFEFF))
+      if (!drop_space || !fz_text_is_left_out (c))
         out[n++] = c;
     }
   return n;

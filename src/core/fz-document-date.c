@@ -23,7 +23,7 @@ typedef struct
   guint day;
 } Candidate;
 
-static gint
+static inline gint
 cn_digit_value (gunichar c)
 {
   /* The letter O and a circle stand for 〇 in some fonts' mastheads. */
@@ -422,30 +422,9 @@ line_is_blank (const gunichar *chars,
 #define WIDE_MARKS ((G_GUINT64_CONSTANT (1) << 0x0C) | (G_GUINT64_CONSTANT (1) << 0x1B) | \
                     (G_GUINT64_CONSTANT (1) << 0x01) | (G_GUINT64_CONSTANT (1) << 0x1F))
 
-/* The first mark of a sentence (， 。 ； ！ ？ 、 “ ” , ; ! ?) or '\n' from @k, before @end;
- * @end if none. */
-static inline guint
-next_mark_or_newline (const gunichar *chars,
-                      guint           k,
-                      guint           end)
-{
-  for (; k < end; k++)
-    {
-      gunichar c = chars[k];
-
-      /* Han and the rest of the plane between the marks: one test for most characters. */
-      if (c - 0x3003 < 0xFF01 - 0x3003)
-        continue;
-      if (c < 64 ? ((ASCII_MARKS | (G_GUINT64_CONSTANT (1) << '\n')) >> c) & 1
-          : c - 0xFF00 < 64 ? (WIDE_MARKS >> (c - 0xFF00)) & 1
-          : c == 0x3002 || c == 0x3001 || c == 0x201C || c == 0x201D)  /* 。 、 “ ” */
-        return k;
-    }
-  return end;
-}
-
-/* The same to the end of the text, whose NUL stops the search: one test less for each
- * character. */
+/* The first mark of a sentence (， 。 ； ！ ？ 、 “ ” , ; ! ?) or '\n' from @k to the end of
+ * the text, whose NUL stops the search: no test of a bound for each character. @n_chars if
+ * none. */
 static inline guint
 next_mark_or_newline_to_end (const gunichar *chars,
                              guint           k,
@@ -469,12 +448,14 @@ next_mark_or_newline_to_end (const gunichar *chars,
     }
 }
 
-/* Whether the line holds a mark of a sentence; most lines of a page hold one early. */
+/* Whether the line holds a mark of a sentence; most lines of a page hold one early. A line
+ * holds no '\n', so the first mark or break from its start is inside it when it has one. */
 static gboolean
 line_has_sentence_mark (const gunichar *chars,
+                        guint           n,
                         const Line     *line)
 {
-  return next_mark_or_newline (chars, line->start, line->end) < line->end;
+  return next_mark_or_newline_to_end (chars, line->start, n) < line->end;
 }
 
 /* Whether the lines around a date alone on its line @line leave it outside a sentence: a body
@@ -495,7 +476,7 @@ stands_apart (const gunichar *chars,
   next = line_at (chars, n, line->end + 1);
   if (line_is_blank (chars, &next))
     return TRUE;
-  return !line_has_sentence_mark (chars, prev) && !line_has_sentence_mark (chars, &next);
+  return !line_has_sentence_mark (chars, n, prev) && !line_has_sentence_mark (chars, n, &next);
 }
 
 /* Whether a date may start with @c: each form starts with a digit. */
@@ -505,8 +486,7 @@ may_start_date (gunichar c)
   /* Past 四 (U+56DB), the last of the Chinese digits but 零, most Han is told by one test. */
   if (c > 0x56DB)
     return c == 0x96F6 /* 零 */ || fz_text_digit_value (c) >= 0;
-  /* cn_digit_value () written out, so that it is inline. */
-  return fz_text_digit_value (c) >= 0 || c == 'O' || c == 0x25CB || fz_text_cn_digit_value (c) >= 0;
+  return fz_text_digit_value (c) >= 0 || cn_digit_value (c) >= 0;
 }
 
 gboolean
@@ -558,7 +538,7 @@ fz_doc_date_find_chars (const gunichar *chars,
       non_blank++;
       /* The line without its white space, as the date is read. */
       for (guint k = line.start; k < line.end && n <= MAX_HEADER_CHARS; k++)
-        if (!fz_text_isspace (chars[k]) && chars[k] != 0xFEFF)
+        if (!fz_text_is_left_out (chars[k]))
           u[n++] = chars[k];
       u[n] = 0;
       if (n > MAX_HEADER_CHARS)

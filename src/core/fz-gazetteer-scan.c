@@ -331,9 +331,10 @@ _fz_gazetteer_scan_compact (FzGazetteer         *self,
         {
           gunichar c = chars[pos[base + k]];
           guint first = c < 0x10000 ? (bits[c >> 3] >> (c & 7)) & 1u : 1u;
-          guint32 bit = _fz_trie_pair_bit (c, chars[pos[base + k + 1]], pairs.shift);
 
-          may |= (guint64) (first & (guint) (pairs.bits[bit >> 6] >> (bit & 63))) << k;
+          may |= (guint64) (first & (guint) _fz_trie_pair_filter_may (&pairs, c,
+                                                                       chars[pos[base + k + 1]]))
+                 << k;
         }
       /* A name found hides the places inside it. */
       for (; may != 0; may &= may - 1)

@@ -74,23 +74,6 @@ _fz_observation_copy_to (const FzObservation *obs,
   return copy;
 }
 
-FzObservation *
-fz_observation_copy (const FzObservation *obs)
-{
-  g_return_val_if_fail (obs != NULL, NULL);
-
-  /* One block for the observation and its strings: seven small allocations would cost more
-   * than their text. */
-  return _fz_observation_copy_to (obs, NULL, g_malloc (_fz_observation_size (obs, NULL)));
-}
-
-void
-fz_observation_free (FzObservation *obs)
-{
-  /* Only copies are freed, and their strings live in the same block. */
-  g_free (obs);
-}
-
 const char *
 fz_value_kind_to_string (FzValueKind kind)
 {

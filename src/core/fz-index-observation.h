@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* The caller fills the strings; fz_observation_copy() and the index keep copies. */
+/* The caller fills the strings; the index keeps copies. */
 typedef struct
 {
   const char    *region;       /* region name as the text gives it */
@@ -28,14 +28,9 @@ typedef struct
   const char    *text;         /* the figure's text */
 } FzObservation;
 
-FzObservation *fz_observation_copy          (const FzObservation *obs);
-void           fz_observation_free          (FzObservation       *obs);
-
 const char    *fz_value_kind_to_string      (FzValueKind          kind);
 const char    *fz_region_level_to_string    (FzRegionLevel        level);
 gboolean       fz_region_level_from_string  (const char          *str,
                                              FzRegionLevel       *level);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (FzObservation, fz_observation_free)
 
 G_END_DECLS

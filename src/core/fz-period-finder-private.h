@@ -366,15 +366,6 @@ scan_sentence_start (const Scan *s,
   return m < 0 ? 0 : s->marks[m].sentence_start;
 }
 
-static inline guint
-scan_para (const Scan *s,
-           guint       pos)
-{
-  gint m = scan_mark_before (s, pos);
-
-  return m < 0 ? 0 : s->marks[m].para;
-}
-
 /* fz-period-finder-text.c: the compact index of the original code point @orig (of the next
  * kept character when white space stands there), and back */
 guint    _fz_period_scan_to_compact         (const Scan *s,

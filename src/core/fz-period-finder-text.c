@@ -7,12 +7,6 @@
 
 #include <string.h>
 
-static inline gboolean
-is_left_out (gunichar c)
-{
-  return fz_text_isspace (c) || c == 0xFEFF;
-}
-
 /* What making the compact text does with a character. */
 enum
 {
@@ -27,7 +21,8 @@ static guint8
 char_kind_of (gunichar      c,
               const guint8 *firsts)
 {
-  return (is_left_out (c) ? CHAR_LEFT_OUT : 0) | (is_clause_end (c) ? CHAR_ENDS_CLAUSE : 0) |
+  return (fz_text_is_left_out (c) ? CHAR_LEFT_OUT : 0) |
+         (is_clause_end (c) ? CHAR_ENDS_CLAUSE : 0) |
          (is_sentence_end (c) ? CHAR_ENDS_SENTENCE : 0) |
          (c < 0x10000 && firsts[c] != 0 ? CHAR_STARTS_WORD : 0);
 }
@@ -45,21 +40,7 @@ char_kinds (void)
     {
       const guint8 *firsts = _fz_period_start_firsts ();
 
-      /* From U+3400 to U+FDFF (Han, Yi, Hangul…) no character is white space or ends a
-       * clause: only the first characters of words need telling there. */
-      for (guint c = 0; c < 0x3400; c++)
-        kinds[c] = char_kind_of (c, firsts);
-      for (guint c = 0x3400; c < 0xFE00; c += 8)
-        {
-          guint64 eight;
-
-          /* Eight at a time: the first characters of words are few, and the rest stay 0. */
-          memcpy (&eight, firsts + c, sizeof eight);
-          if (eight != 0)
-            for (guint k = c; k < c + 8; k++)
-              kinds[k] = firsts[k] != 0 ? CHAR_STARTS_WORD : 0;
-        }
-      for (guint c = 0xFE00; c < 0x10000; c++)
+      for (guint c = 0; c < 0x10000; c++)
         kinds[c] = char_kind_of (c, firsts);
       kinds[0] |= CHAR_NUL;
       g_once_init_leave (&ready, 1);
@@ -83,8 +64,7 @@ is_closer (gunichar c)
 
 /* A line of text with no clause punctuation: a headline or a byline. */
 static gboolean
-line_is_heading (const guint8   *kinds,
-                 const gunichar *all,
+line_is_heading (const gunichar *all,
                  guint           line_start,
                  guint           line_end)
 {
@@ -92,8 +72,7 @@ line_is_heading (const guint8   *kinds,
 
   for (guint k = line_start; k < line_end; k++)
     {
-      /* is_clause_end () */
-      if ((kind_of_char (kinds, all[k]) & CHAR_ENDS_CLAUSE) || all[k] == 0x3001)
+      if (is_clause_end (all[k]) || all[k] == 0x3001)
         return FALSE;
       if (!fz_text_isspace (all[k]))
         len++;
@@ -105,8 +84,7 @@ line_is_heading (const guint8   *kinds,
  * paragraph; its line starts at @line_start. PDF text breaks lines inside sentences, even
  * with blank lines, so a break needs a sentence end or a headline before it. */
 static gboolean
-is_paragraph_break (const guint8   *kinds,
-                    const gunichar *all,
+is_paragraph_break (const gunichar *all,
                     guint           n_all,
                     guint           ws_start,
                     guint           ws_end,
@@ -120,13 +98,13 @@ is_paragraph_break (const guint8   *kinds,
   k = ws_start;
   while (k > 0 && is_closer (all[k - 1]))
     k--;
-  if (k > 0 && (kind_of_char (kinds, all[k - 1]) & CHAR_ENDS_SENTENCE))
+  if (k > 0 && is_sentence_end (all[k - 1]))
     return TRUE;
   if (newlines < 2)
     return FALSE;
   if (all[ws_end] == '#')
     return TRUE;
-  return line_is_heading (kinds, all, line_start, ws_start);
+  return line_is_heading (all, line_start, ws_start);
 }
 
 void
@@ -221,7 +199,7 @@ leave_out_space (Scan           *s,
       }
     else if (all[j] == 0x2029 || all[j] == 0x2028)
       newlines++;
-  if (is_paragraph_break (kinds, all, n_all, i, j, newlines, line_start) && s->n > 0 &&
+  if (is_paragraph_break (all, n_all, i, j, newlines, line_start) && s->n > 0 &&
       s->u[s->n - 1] != PARA)
     push_para (s, b);
   if (s->n_gaps == b->max_gaps)

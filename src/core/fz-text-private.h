@@ -97,6 +97,13 @@ fz_text_isspace (gunichar c)
   return c == 0x3000;
 }
 
+/* What the compact texts leave out: white space and the byte order mark. */
+static inline gboolean
+fz_text_is_left_out (gunichar c)
+{
+  return fz_text_isspace (c) || c == 0xFEFF;
+}
+
 /* g_unichar_to_utf8 () inline for the Basic Multilingual Plane, where most text is. */
 static inline gint
 fz_text_to_utf8 (gunichar  c,
