@@ -92,6 +92,7 @@ _fz_gazetteer_reserve_names (FzGazetteer *self,
   guint bits = MAX (self->name_bits, 4);
   gsize mask;
 
+  _fz_gazetteer_own_slots (self);
   while (!has_room (bits, n_names))
     bits++;
   if (self->name_slots != NULL && bits == self->name_bits)

@@ -50,6 +50,14 @@ typedef struct
   guint32 index;
 } NameSlot;
 
+/* A slot of the table of codes: a division's code and its id + 1 (0 when the slot is free). */
+typedef struct
+{
+  gint64  code;
+  guint32 id;
+  guint32 unused;
+} CodeSlot;
+
 struct _FzGazetteer
 {
   gatomicrefcount  ref;
@@ -63,9 +71,14 @@ struct _FzGazetteer
   guint            name_bits;   /* log2 of the number of slots */
   GArray          *entries;     /* NameEntry, likewise */
   guint            n_entries;
-  GHashTable      *codes;       /* code -> id + 1 */
+  CodeSlot        *code_slots;  /* code -> id + 1, by open addressing */
+  guint            code_bits;
   FzTrie          *trie;        /* the names the scan matches -> their index in entries + 1 */
   guint8           first_bits[0x10000 / 8];  /* the first characters of the BMP's names */
+  /* Read from an image (fz-gazetteer-image.c): the tables of names and codes and the trie lie
+   * in it, and the names of places and entries point into it. */
+  GMappedFile     *image;
+  gboolean         slots_borrowed;
 };
 
 /* The getters inline, for the attribution, which asks them for every ancestor of every
@@ -131,5 +144,33 @@ gboolean  _fz_gazetteer_parse_error      (GError      **error,
                                           const char   *what);
 gboolean  _fz_gazetteer_parse_code       (const char   *s,
                                           gint64       *code);
+void      _fz_gazetteer_own_slots        (FzGazetteer  *self);
+/* The gazetteer of the file at @path, read into @data (@len bytes, NUL after them), which it
+ * takes. */
+FzGazetteer *_fz_gazetteer_new_from_contents (const char *path,
+                                          char         *data,
+                                          gsize         len,
+                                          GError      **error);
+/* The gazetteer as an image at @path (fz-gazetteer-image.c), and back: NULL and @error when the
+ * file is missing, damaged, or its key is not @key. */
+gboolean  _fz_gazetteer_write_image      (FzGazetteer  *self,
+                                          const char   *path,
+                                          guint64       key,
+                                          GError      **error);
+FzGazetteer *_fz_gazetteer_new_from_image (const char  *path,
+                                          guint64       key,
+                                          GError      **error);
+/* Whether @self was read from an image; and, for tests, an image's checksum made anew after
+ * its bytes were changed, its key in @key. */
+gboolean  _fz_gazetteer_is_mapped        (FzGazetteer  *self);
+gboolean  _fz_gazetteer_reseal_image     (const char   *path,
+                                          guint64      *key,
+                                          GError      **error);
+FzGazetteer *_fz_gazetteer_new_empty    (void);
+void      _fz_gazetteer_reserve_codes    (FzGazetteer  *self,
+                                          guint         n_codes);
+/* The slot of @code: its own, or the free one where it would go. */
+CodeSlot *_fz_gazetteer_code_slot        (FzGazetteer  *self,
+                                          gint64        code);
 
 G_END_DECLS

@@ -145,10 +145,13 @@ guint32
 fz_gazetteer_lookup_code (FzGazetteer *self,
                           gint64       code)
 {
+  const CodeSlot *slot;
+
   g_return_val_if_fail (self != NULL, FZ_GAZETTEER_NONE);
   if (code <= 0)
     return FZ_GAZETTEER_NONE;
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->codes, GSIZE_TO_POINTER ((gsize) code))) - 1;
+  slot = _fz_gazetteer_code_slot (self, code);
+  return slot != NULL ? slot->id - 1 : FZ_GAZETTEER_NONE;
 }
 
 /* The candidates of @entry, the first read from the entry itself. */

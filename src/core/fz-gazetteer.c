@@ -8,16 +8,75 @@
 
 #include <string.h>
 
-static void
-gazetteer_init (FzGazetteer *self)
+/* A gazetteer with no place yet, its arrays made with room for @n_places (the divisions, or
+ * an image's places) and twice as many names. */
+static FzGazetteer *
+gazetteer_new (guint n_places)
 {
+  FzGazetteer *self = g_new0 (FzGazetteer, 1);
+
   g_atomic_ref_count_init (&self->ref);
   self->strings = g_string_chunk_new (64 * 1024);
-  self->places = g_array_sized_new (FALSE, TRUE, sizeof (Place), 48000);
-  self->candidates = g_array_sized_new (FALSE, TRUE, sizeof (Candidate), 96000);
-  self->entries = g_array_sized_new (FALSE, FALSE, sizeof (NameEntry), 96000);
-  self->codes = g_hash_table_new (NULL, NULL);
-  self->trie = _fz_trie_new ();
+  self->places = g_array_sized_new (FALSE, TRUE, sizeof (Place), n_places);
+  self->candidates = g_array_sized_new (FALSE, TRUE, sizeof (Candidate), 2 * n_places);
+  self->entries = g_array_sized_new (FALSE, FALSE, sizeof (NameEntry), 2 * n_places);
+  return self;
+}
+
+FzGazetteer *
+_fz_gazetteer_new_empty (void)
+{
+  return gazetteer_new (0);
+}
+
+static inline gsize
+code_first_slot (gint64 code,
+                 guint  bits)
+{
+  return (gsize) (((guint64) code * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - bits));
+}
+
+static CodeSlot *
+find_code (CodeSlot *slots,
+           guint     bits,
+           gint64    code)
+{
+  gsize mask = ((gsize) 1 << bits) - 1;
+
+  for (gsize i = code_first_slot (code, bits);; i = (i + 1) & mask)
+    if (slots[i].id == 0 || slots[i].code == code)
+      return &slots[i];
+}
+
+/* Room for @n_codes with the slots at most half full. */
+void
+_fz_gazetteer_reserve_codes (FzGazetteer *self,
+                             guint        n_codes)
+{
+  g_autofree CodeSlot *old = NULL;
+  gsize n_old = self->code_slots != NULL ? (gsize) 1 << self->code_bits : 0;
+  guint bits = MAX (self->code_bits, 4);
+
+  while (((gsize) n_codes * 2) > ((gsize) 1 << bits))
+    bits++;
+  if (self->code_slots != NULL && bits == self->code_bits)
+    return;
+  _fz_gazetteer_own_slots (self);
+  old = g_steal_pointer (&self->code_slots);
+  self->code_bits = bits;
+  self->code_slots = g_new0 (CodeSlot, (gsize) 1 << bits);
+  for (gsize i = 0; i < n_old; i++)
+    if (old[i].id != 0)
+      *find_code (self->code_slots, bits, old[i].code) = old[i];
+}
+
+CodeSlot *
+_fz_gazetteer_code_slot (FzGazetteer *self,
+                         gint64       code)
+{
+  if (self->code_slots == NULL)
+    return NULL;
+  return find_code (self->code_slots, self->code_bits, code);
 }
 
 /* The characters of valid UTF-8, counted by the bytes that start one. */
@@ -63,9 +122,12 @@ add_name_len (FzGazetteer *self,
 {
   Candidate c = { id, FZ_GAZETTEER_NONE, is_short };
   guint32 index = self->n_candidates;
-  NameSlot *slot = _fz_gazetteer_name_slot (self, name, len);
+  NameSlot *slot;
   NameEntry *entry;
   gunichar first;
+
+  _fz_gazetteer_own_slots (self);
+  slot = _fz_gazetteer_name_slot (self, name, len);
 
   if (slot->index != 0)
     {
@@ -277,6 +339,7 @@ load_division (FzGazetteer  *self,
 {
   char *f[4];
   Place *p = &g_array_index (self->places, Place, id);
+  CodeSlot *slot;
 
   *parent_code = 0;
   if (!cut_fields (line, end, f, line_no, error) ||
@@ -286,10 +349,12 @@ load_division (FzGazetteer  *self,
   p->name = f[3];
   p->type = FZ_PLACE_DIVISION;
   p->parent = FZ_GAZETTEER_NONE;
-  /* Inserted as it is checked: one hash of the code instead of two. */
-  if (!g_hash_table_insert (self->codes, GSIZE_TO_POINTER ((gsize) p->code),
-                            GUINT_TO_POINTER (id + 1)))
+  /* Inserted as it is checked: one probe for the code instead of two. */
+  slot = _fz_gazetteer_code_slot (self, p->code);
+  if (slot->id != 0)
     return _fz_gazetteer_parse_error (error, "gazetteer", line_no, "duplicate code");
+  slot->code = p->code;
+  slot->id = id + 1;
   return TRUE;
 }
 
@@ -351,6 +416,7 @@ load_divisions (FzGazetteer  *self,
   LastParent last = { NULL, 0 };
 
   g_array_set_size (self->places, max);
+  _fz_gazetteer_reserve_codes (self, max);
   while (line != NULL && *line != '\0')
     {
       char *end;
@@ -376,6 +442,17 @@ load_divisions (FzGazetteer  *self,
   return TRUE;
 }
 
+/* The tables of names and codes of an image, copied before they change. */
+void
+_fz_gazetteer_own_slots (FzGazetteer *self)
+{
+  if (!self->slots_borrowed)
+    return;
+  self->name_slots = g_memdup2 (self->name_slots, sizeof (NameSlot) << self->name_bits);
+  self->code_slots = g_memdup2 (self->code_slots, sizeof (CodeSlot) << self->code_bits);
+  self->slots_borrowed = FALSE;
+}
+
 static void
 gazetteer_free (FzGazetteer *self)
 {
@@ -383,10 +460,15 @@ gazetteer_free (FzGazetteer *self)
   g_string_chunk_free (self->strings);
   g_array_unref (self->places);
   g_array_unref (self->candidates);
-  g_free (self->name_slots);
-  g_hash_table_unref (self->codes);
-  _fz_trie_free (self->trie);
+  if (!self->slots_borrowed)
+    {
+      g_free (self->name_slots);
+      g_free (self->code_slots);
+    }
+  g_clear_pointer (&self->trie, _fz_trie_free);
   g_array_unref (self->entries);
+  /* Last: the names and tables above may lie in it. */
+  g_clear_pointer (&self->image, g_mapped_file_unref);
   g_free (self);
 }
 
@@ -394,9 +476,9 @@ static FzGazetteer *
 gazetteer_new_take (char    *data,
                     GError **error)
 {
-  FzGazetteer *self = g_new0 (FzGazetteer, 1);
+  FzGazetteer *self = gazetteer_new (48000);
 
-  gazetteer_init (self);
+  self->trie = _fz_trie_new ();
   self->data = data;
   if (!g_utf8_validate (data, -1, NULL))
     {
@@ -433,6 +515,15 @@ fz_gazetteer_new_from_file (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   if (!fz_file_get_contents (path, &data, &len, error))
     return NULL;
+  return _fz_gazetteer_new_from_contents (path, data, len, error);
+}
+
+FzGazetteer *
+_fz_gazetteer_new_from_contents (const char  *path,
+                                 char        *data,
+                                 gsize        len,
+                                 GError     **error)
+{
   if (memchr (data, '\0', len) != NULL)
     {
       g_free (data);

@@ -40,6 +40,13 @@ FzGazetteer   *fz_gazetteer_new_from_file        (const char           *path,
 FzGazetteer   *fz_gazetteer_new_from_data        (const char           *data,
                                                   gssize                len,
                                                   GError              **error);
+/* The gazetteer of @path with the aliases of each file of @aliases that exists added; read
+ * from the image at @image when the same code made it from the same files, else built and
+ * written there for the next run. @aliases and @image may be NULL. */
+FzGazetteer   *fz_gazetteer_new_cached           (const char           *path,
+                                                  const char * const   *aliases,
+                                                  const char           *image,
+                                                  GError              **error);
 FzGazetteer   *fz_gazetteer_ref                  (FzGazetteer          *self);
 void           fz_gazetteer_unref                (FzGazetteer          *self);
 gboolean       fz_gazetteer_add_aliases_from_file (FzGazetteer         *self,

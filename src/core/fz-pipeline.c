@@ -37,21 +37,16 @@ find_data_dir (void)
   return g_strdup (SOURCE_DATADIR);
 }
 
-/* The analyst's own indicators and zones, kept beside their settings, extend the shipped ones. */
+/* The analyst's own indicators, kept beside their settings, extend the shipped ones. */
 static gboolean
 add_user_files (FzPipeline  *self,
                 GError     **error)
 {
   g_autofree char *lexicon = g_build_filename (g_get_user_config_dir (), "fanzha",
                                                "indicators.tsv", NULL);
-  g_autofree char *aliases = g_build_filename (g_get_user_config_dir (), "fanzha",
-                                               "region-aliases.tsv", NULL);
 
   if (g_file_test (lexicon, G_FILE_TEST_IS_REGULAR)
       && !fz_lexicon_add_from_file (self->lexicon, lexicon, error))
-    return FALSE;
-  if (g_file_test (aliases, G_FILE_TEST_IS_REGULAR)
-      && !fz_gazetteer_add_aliases_from_file (self->gazetteer, aliases, error))
     return FALSE;
   return TRUE;
 }
@@ -65,6 +60,12 @@ fz_pipeline_new (const char  *data_dir,
   g_autofree char *gazetteer_path = NULL;
   g_autofree char *aliases_path = NULL;
   g_autofree char *traditional_path = NULL;
+  g_autofree char *user_aliases_path = g_build_filename (g_get_user_config_dir (), "fanzha",
+                                                         "region-aliases.tsv", NULL);
+  /* Building the gazetteer is most of a short run: it is kept built in the user's cache. */
+  g_autofree char *image_path = g_build_filename (g_get_user_cache_dir (), "fanzha",
+                                                  "gazetteer.image", NULL);
+  const char *aliases[4] = { NULL };
 
   g_atomic_ref_count_init (&self->ref);
   self->data_dir = data_dir != NULL ? g_strdup (data_dir) : find_data_dir ();
@@ -76,15 +77,13 @@ fz_pipeline_new (const char  *data_dir,
   self->lexicon = fz_lexicon_new_from_file (lexicon_path, error);
   if (self->lexicon == NULL)
     return NULL;
-  self->gazetteer = fz_gazetteer_new_from_file (gazetteer_path, error);
+  /* Zones and other names; Hong Kong, Macau and Taiwan as their pages write them, for a page
+   * too mixed for the view; the analyst's own zones, kept beside their settings. */
+  aliases[0] = aliases_path;
+  aliases[1] = traditional_path;
+  aliases[2] = user_aliases_path;
+  self->gazetteer = fz_gazetteer_new_cached (gazetteer_path, aliases, image_path, error);
   if (self->gazetteer == NULL)
-    return NULL;
-  if (g_file_test (aliases_path, G_FILE_TEST_EXISTS)
-      && !fz_gazetteer_add_aliases_from_file (self->gazetteer, aliases_path, error))
-    return NULL;
-  /* Hong Kong, Macau and Taiwan as their pages write them, for a page too mixed for the view. */
-  if (g_file_test (traditional_path, G_FILE_TEST_EXISTS)
-      && !fz_gazetteer_add_aliases_from_file (self->gazetteer, traditional_path, error))
     return NULL;
   if (!add_user_files (self, error))
     return NULL;

@@ -62,4 +62,37 @@ _fz_trie_pair_filter_may (const FzTriePairFilter *filter,
   return (filter->bits[bit >> 6] & (G_GUINT64_CONSTANT (1) << (bit & 63))) != 0;
 }
 
+/* A compiled trie as flat arrays, to be written to a file and mapped back: the values must be
+ * numbers, not pointers (the gazetteer's are indices). */
+typedef struct
+{
+  const guint32 *cells;
+  gsize          n_cells;
+  const guint32 *root;
+  gconstpointer  pairs;
+  guint          pairs_bits;
+  guint          n_pairs;
+  const guint64 *filter;
+  guint          filter_bits;
+} FzTrieImage;
+
+typedef enum
+{
+  FZ_TRIE_IMAGE_ROOT,
+  FZ_TRIE_IMAGE_PAIRS,
+  FZ_TRIE_IMAGE_FILTER
+} FzTrieImagePart;
+
+/* Compiles the trie if a walk has not yet, and points @image at its arrays. */
+void     _fz_trie_get_image      (const FzTrie      *self,
+                                  FzTrieImage       *image);
+/* The bytes of the root array, or of the table of pairs or the filter of @bits bits. */
+gsize    _fz_trie_image_size     (FzTrieImagePart    part,
+                                  guint              bits);
+/* A trie reading @image's arrays in place, which must outlive it; a word inserted later copies
+ * them first. */
+FzTrie  *_fz_trie_new_from_image (const FzTrieImage *image);
+gboolean _fz_trie_image_is_sound (const FzTrieImage *image,
+                                  guint64            max_value);
+
 G_END_DECLS

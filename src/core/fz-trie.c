@@ -54,6 +54,10 @@ struct _FzTrie
   guint      filter_bits;
   /* The compiled trie; set once, under the lock, by the first walk. */
   guint32   *cells;
+  gsize      n_cells;
+  /* Cells, root, pairs and filter lie in a gazetteer's image (_fz_trie_new_from_image ()):
+   * not ours to free or change. */
+  gboolean   borrowed;
   GMutex     lock;
 };
 static inline gsize
@@ -168,13 +172,19 @@ filter_add (FzTrie   *self,
   self->filter[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
 }
 
+static inline gsize
+filter_size (guint bits)
+{
+  return MAX (((gsize) 1 << bits) / 64, 1) * sizeof (guint64);
+}
+
 /* Eight bits for each slot of the table of pairs, made anew when the table grows. */
 static void
 filter_build (FzTrie *self)
 {
   g_free (self->filter);
   self->filter_bits = self->pairs.bits + 3;
-  self->filter = g_new0 (guint64, MAX (((gsize) 1 << self->filter_bits) / 64, 1));
+  self->filter = g_malloc0 (filter_size (self->filter_bits));
   for (gsize i = 0; i < (gsize) 1 << self->pairs.bits; i++)
     if (self->pairs.slots[i].from != 0)
       filter_add (self, self->pairs.slots[i].from, self->pairs.slots[i].c);
@@ -344,6 +354,7 @@ compile (FzTrie *self)
         stack[top++] = kids[k - 1].node;
     }
   g_assert (n_cells < NO_NODE);
+  self->n_cells = n_cells;
   cells = g_new (guint32, n_cells);
   for (guint32 v = 0; v < n_nodes; v++)
     {
@@ -398,12 +409,21 @@ typedef struct
 static void
 thaw (FzTrie *self)
 {
-  g_autofree guint32 *cells = g_steal_pointer (&self->cells);
+  g_autofree guint32 *cells = NULL;
   g_autoptr(GArray) stack = NULL;
   Thaw top = { 0, 0, 0, 0 };
 
-  if (cells == NULL)
+  if (self->cells == NULL)
     return;
+  if (self->borrowed)
+    {
+      self->cells = g_memdup2 (self->cells, self->n_cells * sizeof (guint32));
+      self->root = g_memdup2 (self->root, N_ROOT * sizeof (guint32));
+      self->pairs.slots = g_memdup2 (self->pairs.slots, ((gsize) 1 << self->pairs.bits) * sizeof (Edge));
+      self->filter = g_memdup2 (self->filter, filter_size (self->filter_bits));
+      self->borrowed = FALSE;
+    }
+  cells = g_steal_pointer (&self->cells);
   stack = g_array_new (FALSE, FALSE, sizeof (Thaw));
   builder_init (self, self->edges.bits);
   memset (self->root, 0xFF, N_ROOT * sizeof (guint32));
@@ -447,10 +467,13 @@ _fz_trie_free (FzTrie *self)
   if (self == NULL)
     return;
   builder_clear (self);
-  g_free (self->cells);
-  g_free (self->root);
-  g_free (self->pairs.slots);
-  g_free (self->filter);
+  if (!self->borrowed)
+    {
+      g_free (self->cells);
+      g_free (self->root);
+      g_free (self->pairs.slots);
+      g_free (self->filter);
+    }
   g_mutex_clear (&self->lock);
   g_free (self);
 }
@@ -544,4 +567,94 @@ _fz_trie_longest (const FzTrie   *self,
       node = cells_child (cells, node, chars[pos[k]]);
     }
   return best;
+}
+
+void
+_fz_trie_get_image (const FzTrie *self,
+                    FzTrieImage  *image)
+{
+  image->cells = compiled (self);
+  image->n_cells = self->n_cells;
+  image->root = self->root;
+  image->pairs = self->pairs.slots;
+  image->pairs_bits = self->pairs.bits;
+  image->n_pairs = self->pairs.n;
+  image->filter = self->filter;
+  image->filter_bits = self->filter_bits;
+}
+
+gsize
+_fz_trie_image_size (FzTrieImagePart part,
+                     guint           bits)
+{
+  switch (part)
+    {
+    case FZ_TRIE_IMAGE_ROOT:
+      return N_ROOT * sizeof (guint32);
+    case FZ_TRIE_IMAGE_PAIRS:
+      return ((gsize) 1 << bits) * sizeof (Edge);
+    case FZ_TRIE_IMAGE_FILTER:
+    default:
+      return filter_size (bits);
+    }
+}
+
+FzTrie *
+_fz_trie_new_from_image (const FzTrieImage *image)
+{
+  FzTrie *self = g_new0 (FzTrie, 1);
+
+  g_mutex_init (&self->lock);
+  self->borrowed = TRUE;
+  self->cells = (guint32 *) image->cells;
+  self->n_cells = image->n_cells;
+  self->root = (guint32 *) image->root;
+  self->pairs.slots = (Edge *) image->pairs;
+  self->pairs.bits = image->pairs_bits;
+  self->pairs.n = image->n_pairs;
+  self->filter = (guint64 *) image->filter;
+  self->filter_bits = image->filter_bits;
+  return self;
+}
+
+/* Whether every count, value and offset of @image lies within it, so that no walk can leave its
+ * arrays: an image is a file, and files get damaged. Values are numbers up to @max_value. */
+gboolean
+_fz_trie_image_is_sound (const FzTrieImage *image,
+                         guint64            max_value)
+{
+  const guint32 *cells = image->cells;
+  const Edge *pairs = image->pairs;
+  gsize n = image->n_cells, n_slots = (gsize) 1 << image->pairs_bits, n_free = 0;
+  g_autofree guint64 *starts = NULL;
+  gboolean sound = TRUE;
+
+  if (n < NODE_CELLS || n >= NO_NODE || image->filter_bits != image->pairs_bits + 3)
+    return FALSE;
+  /* Nodes lie one after another from the root; an offset must lead to the start of one. */
+  starts = g_new0 (guint64, n / 64 + 1);
+  for (gsize at = 0; at < n;)
+    {
+      gsize kids = cells[at];
+
+      if (kids > (n - at - NODE_CELLS) / 2 ||
+          GPOINTER_TO_SIZE (cells_value (cells, (guint32) at)) > max_value)
+        return FALSE;
+      starts[at / 64] |= G_GUINT64_CONSTANT (1) << (at % 64);
+      at += NODE_CELLS + 2 * kids;
+    }
+#define IS_NODE(o) ((o) < n && (starts[(o) / 64] >> ((o) % 64) & 1))
+  for (gsize at = 0; sound && at < n; at += NODE_CELLS + 2 * cells[at])
+    for (gsize k = 0; k < cells[at]; k++)
+      sound &= IS_NODE (cells[at + NODE_CELLS + 2 * k + 1]);
+  for (gunichar c = 0; c < N_ROOT; c++)
+    sound &= image->root[c] == NO_NODE || IS_NODE (image->root[c]);
+  /* A probe stops at a free slot: there must be one. */
+  for (gsize i = 0; i < n_slots; i++)
+    if (pairs[i].from == 0)
+      n_free++;
+    else
+      sound &= IS_NODE (pairs[i].child);
+#undef IS_NODE
+  return sound && n_free > 0;
 }
