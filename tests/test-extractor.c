@@ -103,6 +103,11 @@ static const Case cases[] = {
   { "第一时间赶到现场，一些群众", { { NULL } } },
   { "邮箱abc123@126.com，网址http://www.example.cn/2021/", { { NULL } } },
   { "我们一起努力，一个个难题", { { NULL } } },
+  /* 一起 as a slogan's item, and as a count of the case named before it or after it */
+  { "做到“发现一起、劝阻一起、少发一案”", { { NULL } } },
+  { "破获诈骗案件一起、抓获嫌疑人3名", { { "一起", "count", "1", "起", "exact", "", "" },
+                                      { "3名", "count", "3", "名", "exact", "", "" } } },
+  { "成功劝阻一起刷单诈骗", { { "一起", "count", "1", "起", "exact", "", "" } } },
 };
 
 static void

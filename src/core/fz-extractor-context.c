@@ -300,6 +300,15 @@ case_follows (const Window *w,
   return clause_has (w, at, cues, G_N_ELEMENTS (cues));
 }
 
+/* 一起 closing an item of a list or a quotation counts a case named just before it
+ * (破获诈骗案件一起、抓获…); after a verb it is a slogan's (“发现一起、劝阻一起、少发一案”),
+ * whose 案 further on is another item's. */
+static gboolean
+case_before (const Number *num)
+{
+  return char_in (num->before, "案件情故纷");
+}
+
 /* 一个 counts only a gang or a case: 打掉一个为境外诈骗集团提供洗钱的团伙. */
 static gboolean
 gang_follows (const Window *w,
@@ -323,7 +332,9 @@ bare_one_counts (const Number *num,
   if (strcmp (u->word, "名") == 0 || strcmp (u->word, "位") == 0 || strcmp (u->word, "支") == 0)
     return TRUE;
   if (strcmp (u->word, "起") == 0)
-    return !char_in (num->before, "在和与跟同带到") && case_follows (&num->w, after);
+    return !char_in (num->before, "在和与跟同带到") &&
+           (char_in (wchar (&num->w, after), "、”」』") ? case_before (num)
+                                                        : case_follows (&num->w, after));
   if (strcmp (u->word, "个") == 0)
     return gang_follows (&num->w, after);
   return FALSE;
