@@ -11,7 +11,8 @@ regex peer `regex-peer.py --count`, median of three, with peak memory, and the r
 
 `analysis` and `index` time whole processes of the whole analysis (`extract`, or `index` and
 `series`) on one thread and on two, against `extract --count` on one thread (the issue's
-target: within 3x), with peak memory; `analysis` also times the regex peer's full run.
+target: within 3x), with peak memory; `analysis` also times one page (the start-up) and the
+regex peer's full run.
 BENCH_PROGRAM is not run for them.
 """
 import os
@@ -71,6 +72,14 @@ def analysis(what, cli, shared, files, mb):
               f"({one_cpu / count_cpu:.1f}x), 2 threads {two:.2f} s (speed-up {one / two:.2f}), "
               f"peak {peak:.0f} MB")
     if what == "analysis":
+        # One page: what a run costs before its first page, the gazetteer mapped from the image
+        # the first run wrote.
+        page = files[:1]
+        timed([cli, "extract", *page], runs=1)
+        start_count, _ = timed([cli, "extract", "--count", *page], runs=5)
+        start_one, _ = timed([cli, "extract", *page], runs=5)
+        print(f"whole process, one page: extract {start_one * 1000:.0f} ms, "
+              f"extract --count {start_count * 1000:.0f} ms")
         peer_cmd = [sys.executable, os.path.join(shared, "bench", "regex-peer.py"), *files]
         peer, peer_cpu = cpu_timed(peer_cmd)
         print(f"whole process, regex peer (full): {peer:.2f} s, CPU {peer_cpu:.2f} s, "
