@@ -761,7 +761,8 @@ test_observations_in_blocks (void)
       FzObservation obs = {
         .region = regions[i % 3], .level = FZ_REGION_LEVEL_COUNTY,
         .indicator = i % 2 ? "crime_share" : "clearance_rate",
-        .value_kind = i % 2 ? FZ_VALUE_SHARE : FZ_VALUE_RATE, .value = i, .unit = "%", .period = Y22, .document = document,
+        .value_kind = i % 2 ? FZ_VALUE_SHARE : FZ_VALUE_RATE, .value = i, .unit = "%",
+        .period = Y22, .document = document,
         .path = i % 5 ? document : NULL, .start = i, .end = i + 1, .text = text,
       };
 

@@ -344,7 +344,8 @@ read_lists (FzGazetteer  *self,
       /* A name's list runs to candidates added before: it cannot run in a circle. */
       if (ic->id >= h->n_places || (ic->next != FZ_GAZETTEER_NONE && ic->next >= i))
         return FALSE;
-      g_array_index (self->candidates, Candidate, i) = (Candidate) { ic->id, ic->next, ic->is_short };
+      g_array_index (self->candidates, Candidate, i) =
+        (Candidate) { ic->id, ic->next, ic->is_short };
     }
   g_array_set_size (self->entries, h->n_entries);
   for (guint i = 0; i < h->n_entries; i++)
@@ -402,13 +403,8 @@ _fz_gazetteer_new_from_image (const char  *path,
     }
   if (!check_header (h, len, key, path, error))
     return NULL;
-  if (hash_bytes (key, h + 1, h->size) != h->checksum)
-    {
-      image_error (error, path, "damaged");
-      return NULL;
-    }
   pool = part_data (h, PART_POOL);
-  if (pool[h->pool_size - 1] != '\0')
+  if (hash_bytes (key, h + 1, h->size) != h->checksum || pool[h->pool_size - 1] != '\0')
     {
       image_error (error, path, "damaged");
       return NULL;

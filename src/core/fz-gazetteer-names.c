@@ -124,6 +124,8 @@ _fz_gazetteer_name_slot (FzGazetteer *self,
   guint32 hash = name_hash (name, len);
   NameSlot *slot;
 
+  /* The slot is written: an image's table is copied first. */
+  _fz_gazetteer_own_slots (self);
   if (self->name_slots == NULL || !has_room (self->name_bits, (gsize) self->n_entries + 1))
     _fz_gazetteer_reserve_names (self, self->n_entries + 1);
   slot = find_slot (self, name, hash);

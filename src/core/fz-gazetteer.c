@@ -122,12 +122,9 @@ add_name_len (FzGazetteer *self,
 {
   Candidate c = { id, FZ_GAZETTEER_NONE, is_short };
   guint32 index = self->n_candidates;
-  NameSlot *slot;
+  NameSlot *slot = _fz_gazetteer_name_slot (self, name, len);
   NameEntry *entry;
   gunichar first;
-
-  _fz_gazetteer_own_slots (self);
-  slot = _fz_gazetteer_name_slot (self, name, len);
 
   if (slot->index != 0)
     {

@@ -8,69 +8,91 @@
 
 #include <string.h>
 
-/* Where the copy of @str (or of @fallback for NULL) goes: @prev's own copy when it is the
- * same text, else at @at, which moves on. NULL for a NULL without fallback. */
-static const char *
-put (char       **at,
-     const char  *str,
-     const char  *fallback,
-     const char  *prev)
-{
-  const char *placed = *at;
-  gsize n;
+/* The strings of an observation, the text last: the others are most often those of the
+ * observation before it, whose copy a copy then shares. All but the path read "" for NULL. */
+static const gsize string_fields[] = {
+  G_STRUCT_OFFSET (FzObservation, region),
+  G_STRUCT_OFFSET (FzObservation, indicator),
+  G_STRUCT_OFFSET (FzObservation, unit),
+  G_STRUCT_OFFSET (FzObservation, period),
+  G_STRUCT_OFFSET (FzObservation, document),
+  G_STRUCT_OFFSET (FzObservation, path),
+  G_STRUCT_OFFSET (FzObservation, text),
+};
+#define PATH_FIELD 5
+#define TEXT_FIELD 6
 
-  if (str == NULL)
-    str = fallback;
-  if (str == NULL)
-    return NULL;
-  if (prev != NULL && strcmp (prev, str) == 0)
-    return prev;
-  n = strlen (str) + 1;
-  memcpy (*at, str, n);
-  *at += n;
-  return placed;
+static inline const char **
+string_field (const FzObservation *obs,
+              guint                k)
+{
+  return (const char **) (gpointer) ((guint8 *) obs + string_fields[k]);
 }
 
-static gsize
-size_of (const char *str,
-         const char *prev)
+static inline const char *
+string_at (const FzObservation *obs,
+           guint                k)
 {
-  if (str != NULL && prev != NULL && strcmp (prev, str) == 0)
-    return 0;
-  return str != NULL ? strlen (str) + 1 : 1;
+  const char *str = *string_field (obs, k);
+
+  return str != NULL || k == PATH_FIELD ? str : "";
 }
 
-/* The strings of a copy: an observation's document, path, indicator, region and unit are
- * most often those of the one before it, and a copy that may share them does. */
-#define FIELD(obs, name) ((obs) != NULL ? (obs)->name : NULL)
+guint
+_fz_observation_repeats (const FzObservation *obs,
+                         const FzObservation *prev)
+{
+  guint repeats = 0;
+
+  for (guint k = 0; prev != NULL && k < TEXT_FIELD; k++)
+    {
+      const char *str = string_at (obs, k), *before = string_at (prev, k);
+
+      if (str != NULL && before != NULL && strcmp (str, before) == 0)
+        repeats |= 1u << k;
+    }
+  return repeats;
+}
 
 gsize
 _fz_observation_size (const FzObservation *obs,
-                      const FzObservation *prev)
+                      guint                repeats)
 {
-  return sizeof (FzObservation) + size_of (obs->region, FIELD (prev, region)) +
-         size_of (obs->indicator, FIELD (prev, indicator)) +
-         size_of (obs->unit, FIELD (prev, unit)) + size_of (obs->period, FIELD (prev, period)) +
-         size_of (obs->document, FIELD (prev, document)) +
-         size_of (obs->path, FIELD (prev, path)) + size_of (obs->text, NULL);
+  gsize size = sizeof (FzObservation);
+
+  for (guint k = 0; k < G_N_ELEMENTS (string_fields); k++)
+    if (!((repeats >> k) & 1) && string_at (obs, k) != NULL)
+      size += strlen (string_at (obs, k)) + 1;
+  return size;
 }
 
 FzObservation *
 _fz_observation_copy_to (const FzObservation *obs,
                          const FzObservation *prev,
+                         guint                repeats,
                          gpointer             mem)
 {
   FzObservation *copy = mem;
   char *at = (char *) (copy + 1);
 
   *copy = *obs;
-  copy->region = put (&at, obs->region, "", FIELD (prev, region));
-  copy->indicator = put (&at, obs->indicator, "", FIELD (prev, indicator));
-  copy->unit = put (&at, obs->unit, "", FIELD (prev, unit));
-  copy->period = put (&at, obs->period, "", FIELD (prev, period));
-  copy->document = put (&at, obs->document, "", FIELD (prev, document));
-  copy->path = put (&at, obs->path, NULL, FIELD (prev, path));
-  copy->text = put (&at, obs->text, "", NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (string_fields); k++)
+    {
+      const char *str = string_at (obs, k);
+
+      if ((repeats >> k) & 1)
+        *string_field (copy, k) = string_at (prev, k);
+      else if (str == NULL)
+        *string_field (copy, k) = NULL;
+      else
+        {
+          gsize n = strlen (str) + 1;
+
+          memcpy (at, str, n);
+          *string_field (copy, k) = at;
+          at += n;
+        }
+    }
   return copy;
 }
 

@@ -15,11 +15,14 @@ typedef struct
 } Indicator;
 
 /* A copy of @obs in the @mem of _fz_observation_size () bytes, sharing the strings of @prev
- * (a copy made so, or NULL) that it repeats. */
-gsize          _fz_observation_size    (const FzObservation *obs,
+ * (a copy made so, or NULL) that it repeats: a bit for each, from _fz_observation_repeats (). */
+guint          _fz_observation_repeats (const FzObservation *obs,
                                         const FzObservation *prev);
+gsize          _fz_observation_size    (const FzObservation *obs,
+                                        guint                repeats);
 FzObservation *_fz_observation_copy_to (const FzObservation *obs,
                                         const FzObservation *prev,
+                                        guint                repeats,
                                         gpointer             mem);
 
 struct _FzIndex

@@ -220,7 +220,8 @@ store (FzIndex             *self,
 {
   const FzObservation *prev = self->observations->len > 0
     ? g_ptr_array_index (self->observations, self->observations->len - 1) : NULL;
-  gsize size = _fz_observation_size (obs, prev);
+  guint repeats = _fz_observation_repeats (obs, prev);
+  gsize size = _fz_observation_size (obs, repeats);
   FzObservation *copy;
 
   size = (size + 15) & ~(gsize) 15;
@@ -232,7 +233,7 @@ store (FzIndex             *self,
       self->block_left = block;
       g_ptr_array_add (self->blocks, self->block_at);
     }
-  copy = _fz_observation_copy_to (obs, prev, self->block_at);
+  copy = _fz_observation_copy_to (obs, prev, repeats, self->block_at);
   self->block_at += size;
   self->block_left -= size;
   return copy;

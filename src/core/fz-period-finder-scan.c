@@ -121,7 +121,8 @@ word_in_sentence_noted (const Scan *s,
                         WordList   *words)
 {
   limit = sentence_end_before (s, m, from, MIN (limit, s->n));
-  for (guint j = _fz_search_first_from (s->starts, sizeof (guint), 0, s->n_starts, from); j < s->n_starts && s->starts[j] < limit; j++)
+  for (guint j = _fz_search_first_from (s->starts, sizeof (guint), 0, s->n_starts, from);
+       j < s->n_starts && s->starts[j] < limit; j++)
     {
       guint k = s->starts[j];
 

@@ -409,21 +409,25 @@ typedef struct
 static void
 thaw (FzTrie *self)
 {
-  g_autofree guint32 *cells = NULL;
+  const guint32 *cells = self->cells;
+  g_autofree guint32 *owned = NULL;
   g_autoptr(GArray) stack = NULL;
   Thaw top = { 0, 0, 0, 0 };
 
-  if (self->cells == NULL)
+  if (cells == NULL)
     return;
+  self->cells = NULL;
+  /* An image's cells are only read below; its root and pairs, emptied below, are made anew
+   * and its filter, which keeps its bits, is copied. */
   if (self->borrowed)
     {
-      self->cells = g_memdup2 (self->cells, self->n_cells * sizeof (guint32));
-      self->root = g_memdup2 (self->root, N_ROOT * sizeof (guint32));
-      self->pairs.slots = g_memdup2 (self->pairs.slots, ((gsize) 1 << self->pairs.bits) * sizeof (Edge));
+      self->root = g_new (guint32, N_ROOT);
+      self->pairs.slots = g_new (Edge, (gsize) 1 << self->pairs.bits);
       self->filter = g_memdup2 (self->filter, filter_size (self->filter_bits));
       self->borrowed = FALSE;
     }
-  cells = g_steal_pointer (&self->cells);
+  else
+    owned = (guint32 *) cells;
   stack = g_array_new (FALSE, FALSE, sizeof (Thaw));
   builder_init (self, self->edges.bits);
   memset (self->root, 0xFF, N_ROOT * sizeof (guint32));
