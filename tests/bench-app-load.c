@@ -120,6 +120,10 @@ main (int   argc,
           g_usleep (1000);
           continue;
         }
+      /* FZ_BENCH_VERBOSE=1 tells when each long iteration came, and how far the list was. */
+      if (ms_since (step) > TARGET_STALL_MS / 2 && g_getenv ("FZ_BENCH_VERBOSE") != NULL)
+        g_printerr ("iteration of %.1f ms at %.0f ms, %u pages listed\n", ms_since (step),
+                    ms_since (start), g_list_model_get_n_items (documents));
       if (ms_since (step) > longest)
         {
           longest = ms_since (step);

@@ -11,6 +11,12 @@
 
 #include "fz-error.h"
 #include "fz-loader.h"
+#include "fz-worker.h"
+
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#endif
 
 #define PAGE "平安建设工作会议召开\n\n本报记者 张三\n\n本报讯 今年以来，全市破获电信网络诈骗案件120起，同比下降15%。\n"
 
@@ -347,6 +353,67 @@ test_async_fresh (void)
 }
 
 
+#ifdef __linux__
+static int
+thread_nice (void)
+{
+  return getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+}
+
+/* The least nice value a worker read a document at. */
+static void
+note_nice (FzDocument *document,
+           gpointer    data)
+{
+  gint *least = data;
+  gint nice = thread_nice ();
+  gint old = g_atomic_int_get (least);
+
+  (void) document;
+  while (nice < old && !g_atomic_int_compare_and_exchange (least, old, nice))
+    old = g_atomic_int_get (least);
+}
+
+/* The window's loads read on workers that give the processor to the thread it draws on: on two
+ * cores, two readers at its own priority stretched its frames by half. */
+static void
+test_workers_give_way (void)
+{
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(FzLoader) loader = fz_loader_new ();
+  gint main_nice = thread_nice ();
+  gint least = G_MAXINT;
+  Wait w = { 0 };
+
+  if (main_nice >= FZ_WORKER_READ)
+    {
+      g_test_skip ("the test runs as nice as a worker would");
+      return;
+    }
+  fresh_root ();
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("page-%u.txt", i);
+
+      write_file (name, PAGE, strlen (PAGE));
+    }
+  dir = g_file_new_for_path (root);
+  w.loop = g_main_loop_new (NULL, FALSE);
+  fz_loader_set_document_func (loader, note_nice, &least, NULL);
+  fz_loader_load_async (loader, &dir, 1, NULL, on_done, &w);
+  g_main_loop_run (w.loop);
+  g_assert_no_error (w.error);
+  g_assert_cmpuint (w.documents->len, ==, 8);
+  g_assert_cmpint (least, >=, FZ_WORKER_READ);
+  g_assert_cmpint (least, !=, G_MAXINT);
+  /* The thread that asked is left as it was. */
+  g_assert_cmpint (thread_nice (), ==, main_nice);
+  g_ptr_array_unref (w.documents);
+  g_ptr_array_unref (w.errors);
+  g_main_loop_unref (w.loop);
+}
+#endif
+
 /* Many files finishing in any order: the batches, one after the other, give the folder in
  * name order, the same as the result, every time. */
 static void
@@ -490,6 +557,9 @@ main (int   argc,
   g_test_add_func ("/loader/sync", test_sync_fresh);
   g_test_add_func ("/loader/async", test_async_fresh);
   g_test_add_func ("/loader/cancel", test_cancel);
+#ifdef __linux__
+  g_test_add_func ("/loader/workers-give-way", test_workers_give_way);
+#endif
   g_test_add_func ("/loader/order-across-batches", test_order_across_batches);
   g_test_add_func ("/loader/folders-without-inodes", test_folders_without_inodes);
   g_test_add_func ("/loader/batches-bounded", test_batches_bounded);
