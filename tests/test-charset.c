@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fz-charset.h"
 #include "fz-document.h"
@@ -320,6 +321,62 @@ test_decode_chars (void)
   }
 }
 
+/* A page's count of characters is GLib's, four-byte characters counted once, whether the page
+ * was UTF-8 or converted from UTF-16; and a page loaded with its code points counts as many as
+ * it was given. */
+static void
+test_document_n_chars (void)
+{
+  static const char *pages[] = {
+    SIMPLIFIED "\n",
+    "破获案件672起 \xF0\xA0\x80\x80\xF0\x9F\x98\x80 caf\xC3\xA9\n97.7亿元\n",
+    "\xFF\xFE\x2D\x4E\x87\x65\x3D\xD8\x00\xDE\x0E\x54\x62\x97\x0A\x00",
+    "a",
+  };
+  static const gsize lens[] = { 0, 0, 16, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gsize len = lens[i] != 0 ? lens[i] : strlen (pages[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FzDocument) doc = fz_document_new_from_data ("page.txt", (const guint8 *) pages[i],
+                                                             len, &error);
+      const char *text;
+      gsize text_len = 0;
+
+      g_assert_no_error (error);
+      text = fz_document_get_text (doc, &text_len);
+      g_assert_cmpuint (fz_document_get_n_chars (doc), ==, g_utf8_strlen (text, text_len));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *path = g_build_filename (g_get_tmp_dir (), "fz-n-chars-XXXXXX.txt", NULL);
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FzDocument) doc = NULL;
+      g_autofree gunichar *chars = NULL;
+      gsize len = lens[i] != 0 ? lens[i] : strlen (pages[i]);
+      guint n_chars = 0;
+      int fd = g_mkstemp (path);
+
+      g_assert_cmpint (fd, >=, 0);
+      g_assert_cmpint (write (fd, pages[i], len), ==, (gssize) len);
+      close (fd);
+      file = g_file_new_for_path (path);
+      doc = fz_document_load_chars (file, NULL, &chars, &n_chars, &error);
+      g_unlink (path);
+      g_assert_no_error (error);
+      if (chars != NULL)
+        g_assert_cmpuint (fz_document_get_n_chars (doc), ==, n_chars);
+      else
+        {
+          const char *text = fz_document_get_text (doc, &len);
+
+          g_assert_cmpuint (fz_document_get_n_chars (doc), ==, g_utf8_strlen (text, len));
+        }
+    }
+}
+
 static void
 test_document_properties (void)
 {
@@ -388,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/charset/utf8-to-ucs4", test_utf8_to_ucs4);
   g_test_add_func ("/charset/decode-chars", test_decode_chars);
   g_test_add_func ("/charset/document-properties", test_document_properties);
+  g_test_add_func ("/charset/document-n-chars", test_document_n_chars);
   g_test_add_func ("/charset/isspace", test_isspace);
   g_test_add_func ("/charset/count-chars", test_count_chars);
   ret = g_test_run ();

@@ -306,6 +306,8 @@ document_new (GFile        *file,
     {
       *chars = g_steal_pointer (&read->chars);
       *n_chars = read->n_chars;
+      if (*chars != NULL)
+        self->n_chars = read->n_chars;
     }
   for (guint i = 0; i < self->articles->len && self->title == NULL; i++)
     {
@@ -453,7 +455,9 @@ fz_document_get_n_chars (FzDocument *self)
   g_return_val_if_fail (FZ_IS_DOCUMENT (self), 0);
 
   if (self->n_chars == G_MAXUINT)
-    self->n_chars = g_utf8_strlen (self->text, self->len);
+    /* The app asks it of each page as it is read: GLib's count, a byte at a time, was a tenth
+     * of a reader's time. Decoding refuses a NUL, which would end GLib's count. */
+    self->n_chars = (guint) fz_text_count_chars (self->text, self->len);
   return self->n_chars;
 }
 
