@@ -1,4 +1,5 @@
-/* test-dev-gold.c: indicator, region and period accuracy on the development set's core rows. */
+/* test-dev-gold.c: indicator, region, period and qualifier-change-basis accuracy on the
+ * development set's core rows. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The development set (shared/corpus-dev, gold in shared/gold/dev) holds real articles from
@@ -19,6 +20,7 @@
 #define MIN_INDICATOR 0.90
 #define MIN_REGION    0.95
 #define MIN_PERIOD    0.90
+#define MIN_WORDS     0.96
 
 typedef struct
 {
@@ -27,6 +29,7 @@ typedef struct
   guint ok_indicator;
   guint ok_region;
   guint ok_period;
+  guint ok_words;     /* qualifier, change and basis all right */
 } Score;
 
 /* doc -> year of publication, from the gold's sources-*.tsv. */
@@ -143,6 +146,14 @@ score_row (Score          *score,
     score->ok_period++;
   else
     g_printerr ("#   PERIOD %s %s %s gold=%s got=%s\n", row[0], row[1], row[3], want, got);
+  if (g_str_equal (fz_qualifier_to_string (f->qualifier), row[7]) &&
+      g_str_equal (fz_change_to_string (f->change), row[8]) &&
+      g_str_equal (fz_basis_to_string (f->basis), row[9]))
+    score->ok_words++;
+  else
+    g_printerr ("#   QUALIFIER CHANGE BASIS %s %s %s gold=%s/%s/%s got=%s/%s/%s\n", row[0],
+                row[1], row[3], row[7], row[8], row[9], fz_qualifier_to_string (f->qualifier),
+                fz_change_to_string (f->change), fz_basis_to_string (f->basis));
 }
 
 /* doc start end -> period of the gold's periods.tsv. */
@@ -227,9 +238,12 @@ test_dev_gold (void)
               (double) score.ok_region / score.n_found);
   g_printerr ("# period    %u/%u = %.3f\n", score.ok_period, score.n_found,
               (double) score.ok_period / score.n_found);
+  g_printerr ("# qualifier, change and basis %u/%u = %.3f\n", score.ok_words, score.n_found,
+              (double) score.ok_words / score.n_found);
   g_assert_cmpfloat ((double) score.ok_indicator / score.n_found, >=, MIN_INDICATOR);
   g_assert_cmpfloat ((double) score.ok_region / score.n_found, >=, MIN_REGION);
   g_assert_cmpfloat ((double) score.ok_period / score.n_found, >=, MIN_PERIOD);
+  g_assert_cmpfloat ((double) score.ok_words / score.n_found, >=, MIN_WORDS);
 }
 
 int

@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "fz-index-feed.h"
 #include "fz-pipeline.h"
 
 static FzDocument *
@@ -191,6 +192,41 @@ test_load_chars (void)
   g_rmdir (dir);
 }
 
+/* A count stated as a change (比去年同期增加20起) is a difference: the index, which compares
+ * levels, is not fed it; the level beside it is. */
+static void
+test_index_skips_differences (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPipeline) pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
+  g_autoptr(FzDocument) document =
+    page ("本报讯 今年以来，湖州市公安局破获电信网络诈骗案件100起，比去年同期增加20起。\n");
+  g_autoptr(FzIndex) index = fz_index_new ();
+  const char *level = "100", *difference = "20";
+  FzFigureList *figures;
+  const FzFigure *f;
+
+  g_assert_no_error (error);
+  fz_pipeline_analyze (pipeline, document);
+  figures = fz_document_get_figures (document);
+  f = find_figure (document, &difference);
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->change, ==, FZ_CHANGE_UP);
+  g_assert_cmpint (f->basis, ==, FZ_BASIS_YOY);
+  /* It would be an observation but for its change. */
+  g_assert_cmpstr (fz_figure_list_str (figures, f->indicator), !=, "");
+  g_assert_cmpstr (fz_figure_list_str (figures, f->region), ==, "湖州市");
+  g_assert_true (f->core);
+  f = find_figure (document, &level);
+  g_assert_nonnull (f);
+  g_assert_cmpint (f->change, ==, FZ_CHANGE_NONE);
+
+  fz_index_feed_lexicon (index, fz_pipeline_get_lexicon (pipeline));
+  g_assert_cmpuint (fz_index_feed_document (index, fz_pipeline_get_gazetteer (pipeline), document,
+                                            FZ_REGION_LEVEL_UNKNOWN), ==, 1);
+  g_assert_cmpuint (fz_index_get_n_observations (index), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -206,6 +242,7 @@ main (int   argc,
   g_test_add_func ("/pipeline/user-lexicon", test_user_lexicon);
   g_test_add_func ("/pipeline/run-apart", test_run_apart);
   g_test_add_func ("/pipeline/load-chars", test_load_chars);
+  g_test_add_func ("/pipeline/index-skips-differences", test_index_skips_differences);
   status = g_test_run ();
   g_rmdir (config);
   return status;

@@ -44,8 +44,35 @@ _fz_extractor_clause_change (const Scan *sc,
   return FZ_CHANGE_NONE;
 }
 
-/* 同比 or 环比 anywhere before @pos in the sentence: it often opens a list of
- * changes separated by commas. */
+/* The words that name what a change is measured against: 同比 and its longer forms (比去年同期,
+ * 较上年), Hong Kong's 按年 and 按月, and 环比. */
+static const struct { const char *word; FzBasis basis; } basis_words[] = {
+  { "同比", FZ_BASIS_YOY }, { "环比", FZ_BASIS_MOM },
+  { "去年同期", FZ_BASIS_YOY }, { "上年同期", FZ_BASIS_YOY },
+  { "比去年", FZ_BASIS_YOY }, { "较去年", FZ_BASIS_YOY },
+  { "比上年", FZ_BASIS_YOY }, { "较上年", FZ_BASIS_YOY },
+  { "按年", FZ_BASIS_YOY },
+  { "比上月", FZ_BASIS_MOM }, { "较上月", FZ_BASIS_MOM }, { "按月", FZ_BASIS_MOM },
+};
+
+/* 比增, 比降: 同比 cut short, as statistical reports write it; not 环比, 相比 or 对比 cut. */
+static FzBasis
+short_basis_at (const Scan *sc,
+                gsize       pos)
+{
+  gsize at;
+
+  if (ends_with_at (sc->text, pos, "比增") || ends_with_at (sc->text, pos, "比降"))
+    at = pos - strlen ("比增");
+  else
+    return FZ_BASIS_NONE;
+  if (at == 0 || char_in (char_before (sc->text, at), "同环相对"))
+    return FZ_BASIS_NONE;
+  return FZ_BASIS_YOY;
+}
+
+/* The basis words anywhere before @pos in the sentence, the nearest first: 同比 often opens a
+ * list of changes separated by commas. */
 FzBasis
 _fz_extractor_sentence_basis (const Scan *sc,
                               gsize       pos)
@@ -56,18 +83,45 @@ _fz_extractor_sentence_basis (const Scan *sc,
     {
       gsize p = utf8_prev (sc->text, pos);
       gunichar c;
+      FzBasis basis;
 
       fz_text_decode (sc->text + p, pos - p, &c);
       if (is_sentence_stop (c))
         break;
-      if (ends_with_at (sc->text, pos, "同比"))
-        return FZ_BASIS_YOY;
-      if (ends_with_at (sc->text, pos, "环比"))
-        return FZ_BASIS_MOM;
+      for (guint i = 0; i < G_N_ELEMENTS (basis_words); i++)
+        if (ends_with_at (sc->text, pos, basis_words[i].word))
+          return basis_words[i].basis;
+      if ((basis = short_basis_at (sc, pos)) != FZ_BASIS_NONE)
+        return basis;
       pos = p;
       steps++;
     }
   return FZ_BASIS_NONE;
+}
+
+/* 比去年同期增加93宗, 上升33宗, 减少了5起: a count or a sum stated as a change, its verb right
+ * before it. Not 减少损失20万元, where the sum is what was saved, nor 至少 or 最多. */
+void
+_fz_extractor_stated_change (const Scan *sc,
+                             gsize       start,
+                             FzChange   *change,
+                             FzBasis    *basis)
+{
+  static const struct { const char *verb; FzChange change; } verbs[] = {
+    { "增加", FZ_CHANGE_UP }, { "增长", FZ_CHANGE_UP }, { "上升", FZ_CHANGE_UP },
+    { "减少", FZ_CHANGE_DOWN }, { "下降", FZ_CHANGE_DOWN },
+  };
+  gsize pos = skip_space_back (sc->text, start, 0);
+
+  if (ends_with_at (sc->text, pos, "了"))
+    pos -= strlen ("了");
+  for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (ends_with_at (sc->text, pos, verbs[i].verb))
+      {
+        *change = verbs[i].change;
+        *basis = _fz_extractor_sentence_basis (sc, pos);
+        return;
+      }
 }
 
 /* A basis only means something for a change. */

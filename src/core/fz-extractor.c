@@ -147,6 +147,16 @@ _fz_extractor_emit (Scan       *sc,
   f->qualifier = c->qualifier;
   f->change = c->change;
   f->basis = c->basis;
+  /* Only the list's figures: a count of figures needs none of it. */
+  if ((c->kind == FZ_KIND_COUNT || c->kind == FZ_KIND_MONEY) && c->change == FZ_CHANGE_NONE)
+    {
+      FzChange change = FZ_CHANGE_NONE;
+      FzBasis basis = FZ_BASIS_NONE;
+
+      _fz_extractor_stated_change (sc, c->bstart, &change, &basis);
+      f->change = change;
+      f->basis = change != FZ_CHANGE_NONE ? basis : f->basis;
+    }
   if (c->kind == FZ_KIND_DATE || c->kind == FZ_KIND_IDENTIFIER)
     f->value = fz_figure_list_intern (sc->list, c->str, -1);
   else
@@ -160,7 +170,8 @@ _fz_extractor_emit (Scan       *sc,
 /* ------------------------------------------------------------------ */
 /* Qualifiers                                                           */
 
-/* 约 300人, 超 30家, 超过70%: the cue belongs to the span. */
+/* 约 300人, 超 30家, 超过70%: the cue belongs to the span. 突破1亿人次 is over 100 million,
+ * but 突破 stays a verb outside it. */
 gsize
 _fz_extractor_prefix_qualifier (const Scan  *sc,
                                 gsize        start,
@@ -178,6 +189,11 @@ _fz_extractor_prefix_qualifier (const Scan  *sc,
   };
   gsize p = skip_space_back (sc->text, start, limit);
 
+  if (ends_with_at (sc->text, p, "突破") && p - strlen ("突破") >= limit)
+    {
+      *q = FZ_QUALIFIER_OVER;
+      return start;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
     if (ends_with_at (sc->text, p, cues[i].cue) && p - strlen (cues[i].cue) >= limit)
       {

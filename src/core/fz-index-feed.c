@@ -145,6 +145,10 @@ feed_figure (const Feed     *feed,
   obs.indicator = indicator;
   obs.value_kind = value_kind (f, indicator);
   obs.value = g_ascii_strtod (fz_figure_list_str (figures, f->value), NULL);
+  /* 增加93宗 is a difference, which no level compares with; 下降为零 is the level 0. */
+  if (f->kind != FZ_KIND_PERCENT && f->kind != FZ_KIND_SCORE && f->change != FZ_CHANGE_NONE &&
+      obs.value != 0)
+    return FALSE;
   if (f->change == FZ_CHANGE_DOWN)
     obs.value = -obs.value;
   obs.unit = fz_figure_list_str (figures, f->unit);
