@@ -45,15 +45,28 @@ _fz_extractor_clause_change (const Scan *sc,
 }
 
 /* The words that name what a change is measured against: 同比 and its longer forms (比去年同期,
- * 较上年), Hong Kong's 按年 and 按月, and 环比. */
-static const struct { const char *word; FzBasis basis; } basis_words[] = {
-  { "同比", FZ_BASIS_YOY }, { "环比", FZ_BASIS_MOM },
-  { "去年同期", FZ_BASIS_YOY }, { "上年同期", FZ_BASIS_YOY },
-  { "比去年", FZ_BASIS_YOY }, { "较去年", FZ_BASIS_YOY },
-  { "比上年", FZ_BASIS_YOY }, { "较上年", FZ_BASIS_YOY },
-  { "按年", FZ_BASIS_YOY },
-  { "比上月", FZ_BASIS_MOM }, { "较上月", FZ_BASIS_MOM }, { "按月", FZ_BASIS_MOM },
+ * 较上年), Hong Kong's 按年 and 按月, and 环比. 按年 and 按月 also mean yearly and monthly
+ * (按月统计): they count only with the change's verb right after them (按年上升). */
+static const struct { const char *word; FzBasis basis; gboolean verb_next; } basis_words[] = {
+  { "同比", FZ_BASIS_YOY, FALSE }, { "环比", FZ_BASIS_MOM, FALSE },
+  { "去年同期", FZ_BASIS_YOY, FALSE }, { "上年同期", FZ_BASIS_YOY, FALSE },
+  { "比去年", FZ_BASIS_YOY, FALSE }, { "较去年", FZ_BASIS_YOY, FALSE },
+  { "比上年", FZ_BASIS_YOY, FALSE }, { "较上年", FZ_BASIS_YOY, FALSE },
+  { "比上月", FZ_BASIS_MOM, FALSE }, { "较上月", FZ_BASIS_MOM, FALSE },
+  { "按年", FZ_BASIS_YOY, TRUE }, { "按月", FZ_BASIS_MOM, TRUE },
 };
+
+static gboolean
+change_verb_at (const Scan *sc,
+                gsize       pos)
+{
+  gunichar c;
+
+  if (pos >= sc->len)
+    return FALSE;
+  fz_text_decode (sc->text + pos, sc->len - pos, &c);
+  return char_in (c, "上下增减升跌降");
+}
 
 /* 比增, 比降: 同比 cut short, as statistical reports write it; not 环比, 相比 or 对比 cut. */
 static FzBasis
@@ -89,7 +102,8 @@ _fz_extractor_sentence_basis (const Scan *sc,
       if (is_sentence_stop (c))
         break;
       for (guint i = 0; i < G_N_ELEMENTS (basis_words); i++)
-        if (ends_with_at (sc->text, pos, basis_words[i].word))
+        if (ends_with_at (sc->text, pos, basis_words[i].word) &&
+            (!basis_words[i].verb_next || change_verb_at (sc, pos)))
           return basis_words[i].basis;
       if ((basis = short_basis_at (sc, pos)) != FZ_BASIS_NONE)
         return basis;
