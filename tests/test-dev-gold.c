@@ -1,5 +1,5 @@
-/* test-dev-gold.c: indicator, region, period and qualifier-change-basis accuracy on the
- * development set's core rows. */
+/* test-dev-gold.c: indicator, region, period, qualifier-change-basis and core-flag accuracy on
+ * the development set's core rows. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The development set (shared/corpus-dev, gold in shared/gold/dev) holds real articles from
@@ -21,6 +21,7 @@
 #define MIN_REGION    0.95
 #define MIN_PERIOD    0.90
 #define MIN_WORDS     0.96
+#define MIN_CORE_FLAG 0.95
 
 typedef struct
 {
@@ -30,6 +31,7 @@ typedef struct
   guint ok_region;
   guint ok_period;
   guint ok_words;     /* qualifier, change and basis all right */
+  guint ok_core;      /* flagged core, as the gold has it */
 } Score;
 
 /* doc -> year of publication, from the gold's sources-*.tsv. */
@@ -146,6 +148,10 @@ score_row (Score          *score,
     score->ok_period++;
   else
     g_printerr ("#   PERIOD %s %s %s gold=%s got=%s\n", row[0], row[1], row[3], want, got);
+  if (f->core)
+    score->ok_core++;
+  else
+    g_printerr ("#   NOT FLAGGED CORE %s %s %s\n", row[0], row[1], row[3]);
   if (g_str_equal (fz_qualifier_to_string (f->qualifier), row[7]) &&
       g_str_equal (fz_change_to_string (f->change), row[8]) &&
       g_str_equal (fz_basis_to_string (f->basis), row[9]))
@@ -240,10 +246,13 @@ test_dev_gold (void)
               (double) score.ok_period / score.n_found);
   g_printerr ("# qualifier, change and basis %u/%u = %.3f\n", score.ok_words, score.n_found,
               (double) score.ok_words / score.n_found);
+  g_printerr ("# flagged core %u/%u = %.3f\n", score.ok_core, score.n_found,
+              (double) score.ok_core / score.n_found);
   g_assert_cmpfloat ((double) score.ok_indicator / score.n_found, >=, MIN_INDICATOR);
   g_assert_cmpfloat ((double) score.ok_region / score.n_found, >=, MIN_REGION);
   g_assert_cmpfloat ((double) score.ok_period / score.n_found, >=, MIN_PERIOD);
   g_assert_cmpfloat ((double) score.ok_words / score.n_found, >=, MIN_WORDS);
+  g_assert_cmpfloat ((double) score.ok_core / score.n_found, >=, MIN_CORE_FLAG);
 }
 
 int

@@ -175,8 +175,8 @@ typedef struct
   guint         n_lex_starts;
   guint32      *word_at;         /* where a word of the page's word sets may start */
   guint         n_word_at;
-  guint32      *blank_lines;     /* where a line break is followed by another */
-  guint         n_blank_lines;
+  guint32      *paragraph_ends;  /* the line breaks that end a paragraph */
+  guint         n_paragraph_ends;
   guint32      *clause_ends;     /* where a clause or a sentence ends */
   guint         n_clause_ends;
   guint32      *sentence_ends;   /* where a sentence ends */

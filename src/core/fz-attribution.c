@@ -279,10 +279,37 @@ typedef struct
   guint         n_words_at;
   PosList       clauses;
   PosList       sentences;
-  PosList       blank_lines;
+  PosList       paragraph_ends;
   const gunichar *u;
   guint32       n;
 } PageLists;
+
+static gboolean
+is_closer (gunichar c)
+{
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' ||
+         c == 0x300B;
+}
+
+/* Whether the line break at @i ends a paragraph: a blank line follows, or a sentence ends
+ * before it. Web pages give each paragraph a line of its own, with no blank line between;
+ * text out of a PDF breaks its lines inside sentences. The walk back stops at the line's
+ * start, so that no stretch of white space is walked twice. */
+static gboolean
+ends_paragraph (const gunichar *u,
+                guint32         n,
+                guint32         i)
+{
+  guint32 k = i;
+
+  if (i + 1 < n && u[i + 1] == '\n')
+    return TRUE;
+  while (k > 0 && u[k - 1] != '\n' && fz_text_isspace (u[k - 1]))
+    k--;
+  while (k > 0 && is_closer (u[k - 1]))
+    k--;
+  return k > 0 && is_sentence_end_char (u[k - 1]);
+}
 
 /* A character the pass stops at, of class @v, @n_pos characters of the compact text before it;
  * returns the compact text's length after it. Out of the pass's loop, which then keeps all it
@@ -295,8 +322,8 @@ read_stop (PageLists *lists,
 {
   if (v & CHAR_SPACE)
     {
-      if ((v & CHAR_LINE_BREAK) && i + 1 < lists->n && lists->u[i + 1] == '\n')
-        pos_list_push (&lists->blank_lines, i);
+      if ((v & CHAR_LINE_BREAK) && ends_paragraph (lists->u, lists->n, i))
+        pos_list_push (&lists->paragraph_ends, i);
       return n_pos;
     }
   if (v & CHAR_CLAUSE_END)
@@ -366,8 +393,8 @@ read_page (Ctx *ctx)
   ctx->n_lex_starts = n_starts;
   ctx->word_at = words_at;
   ctx->n_word_at = n_words_at;
-  ctx->blank_lines = lists.blank_lines.items;
-  ctx->n_blank_lines = lists.blank_lines.len;
+  ctx->paragraph_ends = lists.paragraph_ends.items;
+  ctx->n_paragraph_ends = lists.paragraph_ends.len;
   ctx->clause_ends = lists.clauses.items;
   ctx->n_clause_ends = lists.clauses.len;
   ctx->sentence_ends = lists.sentences.items;
@@ -815,7 +842,7 @@ clear_ctx (Ctx *ctx)
   g_clear_pointer (&ctx->mention_ids, g_free);
   g_clear_pointer (&ctx->word_at, g_free);
   g_clear_pointer (&ctx->clause_ends, g_free);
-  g_clear_pointer (&ctx->blank_lines, g_free);
+  g_clear_pointer (&ctx->paragraph_ends, g_free);
   g_clear_pointer (&ctx->fig_starts, g_free);
   g_clear_pointer (&ctx->sentence_ends, g_free);
   g_clear_pointer (&ctx->mention_shorts, g_free);
