@@ -400,6 +400,8 @@ test_no_articles (void)
   g_assert_cmpstr (indicator_of (&fx, 1), ==, "cases_reported");
   g_assert_cmpstr (region_of (&fx, 1), ==, "白马县");
   g_assert_cmpint (fz_figure_list_get (fx.figs, 1)->region_code, ==, 910101);
+  /* One article read, none given: no index names it. */
+  g_assert_cmpint (fz_figure_list_get (fx.figs, f)->article, ==, -1);
   fixture_clear (&fx);
 }
 

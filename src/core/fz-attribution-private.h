@@ -202,6 +202,7 @@ typedef struct
   GArray       *triggers;   /* Trigger */
   ArticleInfo  *arts;
   guint         n_arts;
+  gboolean      arts_given;      /* FALSE: the page is one article the caller did not give */
   Weights       page_support;
   Weights       written_full; /* division ids that the text writes in full -> 1 or more */
   /* The words the indicator of the figure at hand was read from. */

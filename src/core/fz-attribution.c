@@ -783,7 +783,8 @@ static void
 init_articles (Ctx       *ctx,
                GPtrArray *articles)
 {
-  ctx->n_arts = articles != NULL && articles->len > 0 ? articles->len : 1;
+  ctx->arts_given = articles != NULL && articles->len > 0;
+  ctx->n_arts = ctx->arts_given ? articles->len : 1;
   ctx->arts = g_new0 (ArticleInfo, ctx->n_arts);
   for (guint a = 0; a < ctx->n_arts; a++)
     {

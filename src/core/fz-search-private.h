@@ -18,10 +18,12 @@ _fz_search_first_from (gconstpointer base,
                        guint         n,
                        guint32       pos)
 {
-  const guint8 *at = (const guint8 *) base + offset;
+  const guint8 *at;
 
+  /* An empty list may have no storage at all: not even a zero offset is added to NULL. */
   if (n == 0)
     return 0;
+  at = (const guint8 *) base + offset;
   while (n > 1)
     {
       guint half = n / 2;
