@@ -60,12 +60,7 @@ static gboolean
 change_verb_at (const Scan *sc,
                 gsize       pos)
 {
-  gunichar c;
-
-  if (pos >= sc->len)
-    return FALSE;
-  fz_text_decode (sc->text + pos, sc->len - pos, &c);
-  return char_in (c, "上下增减升跌降");
+  return char_in (char_at (sc->text, sc->len, pos), "上下增减升跌降");
 }
 
 /* 比增, 比降: 同比 cut short, as statistical reports write it; not 环比, 相比 or 对比 cut. */

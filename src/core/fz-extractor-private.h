@@ -106,6 +106,20 @@ char_before (const char *s,
   return c;
 }
 
+/* The character at @pos, 0 at the end of the text. */
+static inline gunichar
+char_at (const char *s,
+         gsize       len,
+         gsize       pos)
+{
+  gunichar c;
+
+  if (pos >= len)
+    return 0;
+  fz_text_decode (s + pos, len - pos, &c);
+  return c;
+}
+
 static inline gboolean
 is_space (gunichar c)
 {

@@ -391,7 +391,7 @@ may_follow (const Scan *sc,
 
   if (pos >= sc->len)
     return FALSE;
-  fz_text_decode (sc->text + pos, sc->len - pos, &c);
+  c = char_at (sc->text, sc->len, pos);
   if (!fz_text_is_han (c))
     return TRUE;
   /* The table holds the Basic Multilingual Plane; no unit or word after a number is beyond. */
