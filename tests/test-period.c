@@ -334,6 +334,11 @@ test_finder_spec_words (void)
     { "今年以来，全市案发量同比下降43%。", "43%", NULL, FZ_KIND_PERCENT, "Y-01/" },
     { "今年以来，全市发案数较去年同期下降43%。", "43%", NULL, FZ_KIND_PERCENT, "Y-01/" },
     { "全市发案数比去年下降43%。", "43%", NULL, FZ_KIND_PERCENT, "" },
+    /* 比上月 likewise: the sentence's month stays; 上月 alone is a time no year resolves. */
+    { "4月份，全市止付资金1.2亿元，比上月增加3000万元。", "3000万元", NULL, FZ_KIND_MONEY,
+      "Y-04/Y-04" },
+    { "4月份，全市发案数较上个月下降5%。", "5%", NULL, FZ_KIND_PERCENT, "Y-04/Y-04" },
+    { "上月，全市发案数下降5%。", "5%", NULL, FZ_KIND_PERCENT, "" },
     /* 目前, 如今 and 截至目前 give no period. */
     { "目前，全市共有反诈志愿者500名。", "500名", NULL, FZ_KIND_COUNT, "" },
     { "如今，全市已建成服务站30个。", "30个", NULL, FZ_KIND_COUNT, "" },

@@ -159,6 +159,13 @@ static const YearPart year_parts[] = {
 static WordList basis_before = WORD_LIST ("比", "较", "与", "同", "跟", "和", "于", "是");
 static WordList basis_after = WORD_LIST ("同期", "相比", "同比");
 
+gboolean
+_fz_period_phrase_after_basis_word (const Scan *s,
+                                    guint       i)
+{
+  return i > 0 && match_any (s, i - 1, &basis_before) == 1;
+}
+
 void
 _fz_period_phrase_date_add_starts (StartTable *table)
 {
@@ -228,7 +235,7 @@ _fz_period_phrase_read_year (const Scan *s,
       return TRUE;
     }
   if (ph->year.year_kind == FZ_PERIOD_YEAR_PREVIOUS && !ph->until &&
-      ((i > 0 && match_any (s, i - 1, &basis_before) == 1) || match_any (s, k, &basis_after) > 0))
+      (_fz_period_phrase_after_basis_word (s, i) || match_any (s, k, &basis_after) > 0))
     return FALSE;
   *pos = k;
   return TRUE;

@@ -280,6 +280,11 @@ _fz_period_phrase_parse (const Scan *s,
       out->flags |= EXPR_NOW;
       return TRUE;
     }
+  /* 比上月增加3000万元 in a 4月份 sentence: 上月 is the basis of the change, as 去年 is in
+   * 比去年, and the figure keeps the sentence's month. */
+  if (j == i && (match (s, i, "上月") > 0 || match (s, i, "上个月") > 0) &&
+      _fz_period_phrase_after_basis_word (s, i))
+    return FALSE;
   if (!ph.until && !ph.since && !ph.weak_since &&
       (parse_relative (s, j, out) || parse_block (s, j, &block_words, out)))
     {

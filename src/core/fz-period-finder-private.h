@@ -250,6 +250,10 @@ gboolean _fz_period_phrase_parse_small      (const Scan *s,
                                              guint       i,
                                              guint      *value,
                                              guint      *next);
+/* Whether the word at @i follows 比, 较, 与 … : it names the basis of a change (比去年, 较上月),
+ * not a time. */
+gboolean _fz_period_phrase_after_basis_word (const Scan *s,
+                                             guint       i);
 gboolean _fz_period_phrase_read_year        (const Scan *s,
                                              guint       i,
                                              guint      *pos,
