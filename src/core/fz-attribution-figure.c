@@ -155,6 +155,12 @@ find_span (Ctx            *ctx,
       span->floor = ctx->arts[art].title_start;
       span->ceil = ctx->arts[art].title_end;
     }
+  /* A title before the figure is no part of its sentence: a headline has no full stop, and
+   * the first sentence of the body would otherwise run back into it (“断卡”行动成效显著 …
+   * 抓获犯罪嫌疑人1230名 is no count of card offenders). */
+  else if (art >= 0 && ctx->arts[art].title_end <= fig->start &&
+           ctx->arts[art].title_end > span->floor)
+    span->floor = ctx->arts[art].title_end;
   ss = _fz_attribution_bound_left (ctx, fig->start, span->floor, BOUND_SENTENCE);
   se = _fz_attribution_bound_right (ctx, fig->end, span->ceil, BOUND_SENTENCE);
   span->sentence_start = ss;
