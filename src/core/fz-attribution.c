@@ -284,13 +284,6 @@ typedef struct
   guint32       n;
 } PageLists;
 
-static gboolean
-is_closer (gunichar c)
-{
-  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' ||
-         c == 0x300B;
-}
-
 /* Whether the line break at @i ends a paragraph: a blank line follows, or a sentence ends
  * before it. Web pages give each paragraph a line of its own, with no blank line between;
  * text out of a PDF breaks its lines inside sentences. The walk back stops at the line's
@@ -306,7 +299,7 @@ ends_paragraph (const gunichar *u,
     return TRUE;
   while (k > 0 && u[k - 1] != '\n' && fz_text_isspace (u[k - 1]))
     k--;
-  while (k > 0 && is_closer (u[k - 1]))
+  while (k > 0 && fz_text_is_closer (u[k - 1]))
     k--;
   return k > 0 && is_sentence_end_char (u[k - 1]);
 }

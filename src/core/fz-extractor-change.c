@@ -118,10 +118,9 @@ _fz_extractor_sentence_basis (const Scan *sc,
 
 /* 比去年同期增加93宗, 上升33宗, 减少了5起: a count or a sum stated as a change, its verb right
  * before it. Not 减少损失20万元, where the sum is what was saved, nor 至少 or 最多. */
-void
+FzChange
 _fz_extractor_stated_change (const Scan *sc,
                              gsize       start,
-                             FzChange   *change,
                              FzBasis    *basis)
 {
   static const struct { const char *verb; FzChange change; } verbs[] = {
@@ -139,14 +138,14 @@ _fz_extractor_stated_change (const Scan *sc,
   /* Every figure asks: one character tells most that no verb ends here. */
   if (last != 0x52A0 /* 加 */ && last != 0x957F /* 长 */ && last != 0x5347 /* 升 */ &&
       last != 0x5C11 /* 少 */ && last != 0x964D /* 降 */)
-    return;
+    return FZ_CHANGE_NONE;
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     if (ends_with_at (sc->text, pos, verbs[i].verb))
       {
-        *change = verbs[i].change;
         *basis = _fz_extractor_sentence_basis (sc, pos);
-        return;
+        return verbs[i].change;
       }
+  return FZ_CHANGE_NONE;
 }
 
 /* A basis only means something for a change. */

@@ -272,11 +272,10 @@ FzBasis      _fz_extractor_sentence_basis    (const Scan  *sc,
                                               gsize        pos);
 void         _fz_extractor_set_change        (const Scan  *sc,
                                               Cand        *c);
-/* The change a count or a sum states by the verb before @start (增加93宗), and its basis; both
- * left as they are when no verb stands there. */
-void         _fz_extractor_stated_change     (const Scan  *sc,
+/* The change a count or a sum states by the verb before @start (增加93宗), and its basis in
+ * @basis; FZ_CHANGE_NONE, @basis left as it is, when no verb stands there. */
+FzChange     _fz_extractor_stated_change     (const Scan  *sc,
                                               gsize        start,
-                                              FzChange    *change,
                                               FzBasis     *basis);
 gsize        _fz_extractor_percent           (Number      *num);
 gsize        _fz_extractor_spaced_percent    (Number      *num,

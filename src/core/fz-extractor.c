@@ -150,12 +150,10 @@ _fz_extractor_emit (Scan       *sc,
   /* Only the list's figures: a count of figures needs none of it. */
   if ((c->kind == FZ_KIND_COUNT || c->kind == FZ_KIND_MONEY) && c->change == FZ_CHANGE_NONE)
     {
-      FzChange change = FZ_CHANGE_NONE;
-      FzBasis basis = FZ_BASIS_NONE;
+      FzBasis basis = c->basis;
 
-      _fz_extractor_stated_change (sc, c->bstart, &change, &basis);
-      f->change = change;
-      f->basis = change != FZ_CHANGE_NONE ? basis : f->basis;
+      f->change = _fz_extractor_stated_change (sc, c->bstart, &basis);
+      f->basis = basis;
     }
   if (c->kind == FZ_KIND_DATE || c->kind == FZ_KIND_IDENTIFIER)
     f->value = fz_figure_list_intern (sc->list, c->str, -1);

@@ -55,13 +55,6 @@ kind_of_char (const guint8 *kinds,
   return G_LIKELY (c < 0x10000) ? kinds[c] : 0;
 }
 
-static gboolean
-is_closer (gunichar c)
-{
-  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' ||
-         c == 0x300B;
-}
-
 /* A line of text with no clause punctuation: a headline or a byline. */
 static gboolean
 line_is_heading (const gunichar *all,
@@ -96,7 +89,7 @@ is_paragraph_break (const gunichar *all,
   if (newlines == 0 || ws_start == 0 || ws_end >= n_all)
     return newlines > 0;
   k = ws_start;
-  while (k > 0 && is_closer (all[k - 1]))
+  while (k > 0 && fz_text_is_closer (all[k - 1]))
     k--;
   if (k > 0 && is_sentence_end (all[k - 1]))
     return TRUE;

@@ -97,6 +97,15 @@ fz_text_isspace (gunichar c)
   return c == 0x3000;
 }
 
+/* A mark that closes a quotation or an aside (”, 」, ）, 》): a sentence may end before it,
+ * and a paragraph after it. */
+static inline gboolean
+fz_text_is_closer (gunichar c)
+{
+  return c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F || c == 0xFF09 || c == ')' ||
+         c == 0x300B;
+}
+
 /* What the compact texts leave out: white space and the byte order mark. */
 static inline gboolean
 fz_text_is_left_out (gunichar c)
