@@ -415,6 +415,11 @@ test_finder_unseen (void)
     { "2018年10月15日至2019年底，立案同比下降20%。", "20%", NULL, FZ_KIND_PERCENT,
       "2018-10-15/2019-12" },
     { "1—7月，全市发案数下降15%。", "15%", NULL, FZ_KIND_PERCENT, "Y-01/Y-07" },
+    /* The first year of a range may leave out its 年. */
+    { "2019至2021年，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT,
+      "2019-01/2021-12" },
+    { "2019-2021年，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT,
+      "2019-01/2021-12" },
     /* 全年 and a month without a year speak of the year named before them. */
     { "2021年，全市推进反诈工作，全年下降11.4%。", "11.4%", NULL, FZ_KIND_PERCENT,
       "2021-01/2021-12" },

@@ -134,21 +134,47 @@ _fz_extractor_ascii_word (Scan  *sc,
   return aw.end;
 }
 
+/* Whether digits @low and @high could be the ends of a range: no leading zero, at most six
+ * digits, the low end below the high. */
+static gboolean
+is_range_of_amounts (const char *low,
+                     gsize       n_low,
+                     const char *high,
+                     gsize       n_high)
+{
+  guint64 a = 0, b = 0;
+
+  if (n_low > 6 || n_high > 6 || low[0] == '0' || high[0] == '0')
+    return FALSE;
+  for (gsize i = 0; i < n_low; i++)
+    a = a * 10 + (guint64) (low[i] - '0');
+  for (gsize i = 0; i < n_high; i++)
+    b = b * 10 + (guint64) (high[i] - '0');
+  return a < b;
+}
+
 /* Digits joined by hyphens (0571-85310548) from @pos, whose first run of
- * digits ends at @digits_end. */
+ * digits ends at @digits_end; 0 when they are the ends of a range of amounts. */
 gsize
 _fz_extractor_hyphen_code (Scan  *sc,
                            gsize  pos,
                            gsize  digits_end)
 {
   gsize e2 = digits_end + 1;
+  guint hyphens = 1;
   gunichar after;
 
   while (e2 < sc->len && (g_ascii_isdigit (sc->text[e2]) ||
                           (sc->text[e2] == '-' && e2 + 1 < sc->len &&
                            g_ascii_isdigit (sc->text[e2 + 1]))))
-    e2++;
+    hyphens += sc->text[e2++] == '-';
   fz_text_decode (sc->text + e2, sc->len - e2, &after);
+  /* 5-10万元, 2-3人: two amounts, low to high, before a multiplier or a measure word; a code
+   * (31-25, 0571-…) runs otherwise. The caller reads the low end as a range's. */
+  if (hyphens == 1 && after >= 0x4E00 && !char_in (after, "年月日号") &&
+      is_range_of_amounts (sc->text + pos, digits_end - pos, sc->text + digits_end + 1,
+                           e2 - digits_end - 1))
+    return 0;
   /* 1-11月 is a range of months, not a code. */
   if (!char_in (after, "年月日号%元人个名起件次天") &&
       !(after < 0x80 && g_ascii_isalpha (after)))

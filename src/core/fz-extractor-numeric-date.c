@@ -1,5 +1,5 @@
 /* fz-extractor-numeric-date.c: dates written in digits and signs (2022-01-09, 26.12.2017,
- * 日期:05-30) and the first month of a range (1—7月, 1至10月). */
+ * 日期:05-30) and the first month or year of a range (1—7月, 1至10月, 2019-2021年). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-extractor-private.h"
@@ -52,14 +52,17 @@ emit_numeric_date (Scan  *sc,
   c.qualifier = FZ_QUALIFIER_EXACT;
   if (year > 0 && day > 0)
     g_snprintf (c.str, sizeof c.str, "%04d-%02d-%02d", year, month, day);
-  else if (year > 0)
+  else if (year > 0 && month > 0)
     g_snprintf (c.str, sizeof c.str, "%04d-%02d", year, month);
+  else if (year > 0)
+    g_snprintf (c.str, sizeof c.str, "%04d", year);
   else if (day > 0)
     g_snprintf (c.str, sizeof c.str, "--%02d-%02d", month, day);
   else
     g_snprintf (c.str, sizeof c.str, "--%02d", month);
   _fz_extractor_emit (sc, &c);
-  sc->month_seen = month;
+  if (month > 0)
+    sc->month_seen = month;
   return to;
 }
 
@@ -158,25 +161,56 @@ month_range_sign (const Scan *sc,
   return 0;
 }
 
+/* The low end of a range of @digits-digit numbers from @min to @max, closed by @word: returns
+ * the low end's value and length, 0 when no such range starts at @pos. */
+static gsize
+range_low (Scan       *sc,
+           gsize       pos,
+           guint       digits,
+           int         min,
+           int         max,
+           const char *word,
+           int        *value)
+{
+  int low, high;
+  gsize n = ascii_number (sc, pos, digits, &low), sep, m, wn = strlen (word);
+  gunichar before;
+
+  if (n == 0 || low < min || low >= max || (sep = month_range_sign (sc, pos + n)) == 0)
+    return 0;
+  before = char_before (sc->text, pos);
+  if (before < 0x80 && (g_ascii_isalnum (before) || before == '.' || before == '-'))
+    return 0;
+  m = ascii_number (sc, pos + n + sep, digits, &high);
+  /* The text is not NUL-terminated where a caller hands a part of a page: bounded. */
+  if (m == 0 || high <= low || high > max || pos + n + sep + m + wn > sc->len ||
+      memcmp (sc->text + pos + n + sep + m, word, wn) != 0)
+    return 0;
+  *value = low;
+  return n;
+}
+
 /* 1—7月, 1至10月, 1-11月: the first end of a range of months is the month it names. Returns
  * where the scan goes on, 0 when no such range starts at @pos. */
 gsize
 _fz_extractor_month_range_low (Scan  *sc,
                                gsize  pos)
 {
-  int low, high;
-  gsize n = ascii_number (sc, pos, 2, &low), sep, m;
-  gunichar before;
+  int low;
+  gsize n = range_low (sc, pos, 2, 1, 12, "月", &low);
 
-  if (n == 0 || low < 1 || low > 11 || (sep = month_range_sign (sc, pos + n)) == 0)
+  return n != 0 ? emit_numeric_date (sc, pos, pos + n, 0, low, 0) : 0;
+}
+
+/* 2019-2021年, 2019至2021年: the first end of a range of years is the year it names. */
+gsize
+_fz_extractor_year_range_low (Scan  *sc,
+                              gsize  pos)
+{
+  int low;
+  gsize n = range_low (sc, pos, 4, 1900, 2100, "年", &low);
+
+  if (n != 4)
     return 0;
-  before = char_before (sc->text, pos);
-  if (before < 0x80 && (g_ascii_isalnum (before) || before == '.' || before == '-'))
-    return 0;
-  m = ascii_number (sc, pos + n + sep, 2, &high);
-  /* The text is not NUL-terminated where a caller hands a part of a page: bounded. */
-  if (m == 0 || high <= low || high > 12 || pos + n + sep + m + 3 > sc->len ||
-      memcmp (sc->text + pos + n + sep + m, "月", 3) != 0)
-    return 0;
-  return emit_numeric_date (sc, pos, pos + n, 0, low, 0);
+  return emit_numeric_date (sc, pos, pos + n, low, 0, 0);
 }

@@ -299,6 +299,8 @@ gsize        _fz_extractor_numeric_date      (Scan        *sc,
                                               gsize        pos);
 gsize        _fz_extractor_month_range_low   (Scan        *sc,
                                               gsize        pos);
+gsize        _fz_extractor_year_range_low    (Scan        *sc,
+                                              gsize        pos);
 
 /* fz-extractor-context.c: identifiers, and numerals in set phrases */
 

@@ -182,6 +182,9 @@ _fz_extractor_prefix_qualifier (const Scan  *sc,
     { "不到", FZ_QUALIFIER_UNDER, "" },
     { "超", FZ_QUALIFIER_OVER, "高赶" },
     { "逾", FZ_QUALIFIER_OVER, "" },
+    { "大约", FZ_QUALIFIER_ABOUT, "" },
+    { "将近", FZ_QUALIFIER_ABOUT, "" },
+    { "接近", FZ_QUALIFIER_ABOUT, "" },
     { "约", FZ_QUALIFIER_ABOUT, "预签制节公条相违履契" },
     { "近", FZ_QUALIFIER_ABOUT, "最附将接临靠亲" },
   };
@@ -205,7 +208,7 @@ _fz_extractor_prefix_qualifier (const Scan  *sc,
   return start;
 }
 
-/* 以上, 以下, 左右 after the unit; 内 and 来 only after a length of time,
+/* 以上, 以下, 左右, 上下 after the unit; 内 and 来 only after a length of time,
  * where they mean "within" and "for the past". */
 gsize
 _fz_extractor_suffix_qualifier (const Window *w,
@@ -218,7 +221,7 @@ _fz_extractor_suffix_qualifier (const Window *w,
     c->qualifier = FZ_QUALIFIER_OVER;
   else if ((n = wlit (w, at, "以下")) || (n = wlit (w, at, "以内")))
     c->qualifier = FZ_QUALIFIER_UNDER;
-  else if ((n = wlit (w, at, "左右")))
+  else if ((n = wlit (w, at, "左右")) || (n = wlit (w, at, "上下")))
     c->qualifier = FZ_QUALIFIER_ABOUT;
   else if (c->kind == FZ_KIND_DURATION && (n = wlit (w, at, "内")))
     c->qualifier = FZ_QUALIFIER_UNDER;
@@ -708,14 +711,16 @@ read_years (Number *num)
   return emit_measure (num, FZ_KIND_DURATION, "年", at + n);
 }
 
-/* Score: 94.69分; 十分 is "very", 分之 a fraction and 8时30分 a time of day. */
+/* Score: 94.69分, 九十四点六九分; 十分 is "very", 三分 too small a number to be read as a
+ * score, 分之 a fraction and 8时30分 a time of day. */
 static inline gsize
 read_score (Number *num)
 {
   gsize n;
   gunichar next;
 
-  if (num->chinese || !(n = wlit (&num->w, num->at, "分")) || wlit (&num->w, num->at, "分钟") ||
+  if ((num->chinese && num->integer && (num->iv < 20 || num->iv > 1000)) ||
+      !(n = wlit (&num->w, num->at, "分")) || wlit (&num->w, num->at, "分钟") ||
       char_in (num->before, "时点"))
     return 0;
   next = wchar (&num->w, num->at + n);
@@ -801,7 +806,7 @@ read_myriads (Number *num)
 static gsize
 read_range_low (Number *num)
 {
-  static const char * const seps[] = { "至", "到", "—", "～", "~" };
+  static const char * const seps[] = { "至", "到", "—", "～", "~", "-", "－", "–", "〜" };
   Scan *sc = num->sc;
   gsize n = 0, sep_end, hn;
   FzDecimal high;
@@ -834,11 +839,22 @@ read_range_low (Number *num)
   else if (!apply_multipliers (&hw, &n, &num->c.value, &num->c.qualifier))
     return 0;
   u = find_unit (&hw, n, &hn);
-  if (u == NULL || u->kind == FZ_KIND_PERCENT ||
-      word_follows (&hw, n, unit_stops, G_N_ELEMENTS (unit_stops)))
+  if (u == NULL && n == 0 && wlit (&hw, 0, "年") && !wlit (&hw, 3, "级") &&
+      !wlit (&hw, 3, "代") && high.scale == 0 && high.mantissa > num->iv &&
+      high.mantissa <= 100)
+    {
+      /* 3至5年: lengths of time; years (2019至2021年) are no such range. */
+      num->c.kind = FZ_KIND_DURATION;
+      num->c.unit = "年";
+    }
+  else if (u == NULL || u->kind == FZ_KIND_PERCENT ||
+           word_follows (&hw, n, unit_stops, G_N_ELEMENTS (unit_stops)))
     return 0;
-  num->c.kind = u->kind;
-  num->c.unit = u->unit;
+  else
+    {
+      num->c.kind = u->kind;
+      num->c.unit = u->unit;
+    }
   num->c.bend = wend (&num->w, num->at, num->num_end);
   num->c.bstart = _fz_extractor_prefix_qualifier (sc, num->start, sc->last_end,
                                                   &num->c.qualifier);
@@ -999,15 +1015,16 @@ handle_digits (Scan  *sc,
 
       /* 2022-01-09, 26.12.2017, 1—7月: dates written with signs. */
       if (((b == '-' || b == '/' || b == '.') && (n = _fz_extractor_numeric_date (sc, pos))) ||
-          (end - pos <= 2 &&
-           (n = _fz_extractor_month_range_low (sc, pos))))
+          (end - pos <= 2 && (n = _fz_extractor_month_range_low (sc, pos))) ||
+          (end - pos == 4 && (n = _fz_extractor_year_range_low (sc, pos))))
         return n;
 
       if (g_ascii_isalpha (b) || b == '@' || b == '_' ||
           (b == '.' && end + 1 < sc->len && g_ascii_isalpha (sc->text[end + 1])))
         return at_least (_fz_extractor_ascii_word (sc, pos), end);
-      if (b == '-' && end + 1 < sc->len && g_ascii_isdigit (sc->text[end + 1]))
-        return _fz_extractor_hyphen_code (sc, pos, end);
+      if (b == '-' && end + 1 < sc->len && g_ascii_isdigit (sc->text[end + 1]) &&
+          (n = _fz_extractor_hyphen_code (sc, pos, end)) != 0)
+        return n;
     }
   if (!fz_numeral_parse (sc->text + pos, sc->len - pos, &v, &n) || n == 0)
     return end > pos ? end : pos + 1;

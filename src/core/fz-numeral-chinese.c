@@ -325,8 +325,10 @@ chinese_read_fraction (const char *s,
       p += n;
     }
   fz_text_decode (s + p, len - p, &c);
-  if (k == 0 || chinese_unit (c) > 0 || c == 0x5206 /* 分 */ || c == 0x65F6 /* 时 */ ||
-      c == 0x6642 /* 時 */ || c == 0x523B /* 刻 */)
+  /* No hour of the day is past 24: 九十四点六九分 is a score. */
+  if (k == 0 || chinese_unit (c) > 0 ||
+      (c == 0x5206 /* 分 */ && out->scale == 0 && out->mantissa <= 24) ||
+      c == 0x65F6 /* 时 */ || c == 0x6642 /* 時 */ || c == 0x523B /* 刻 */)
     return pos;
   *out = v;
   out->flags |= FZ_NUMERAL_DECIMAL;

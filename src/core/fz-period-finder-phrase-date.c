@@ -93,12 +93,24 @@ parse_year (const Scan  *s,
         return FALSE;
       v = v * 10 + (guint) d;
     }
-  if (k - i != 4 || k >= s->n || s->u[k] != 0x5E74 /* 年 */ || v < 1000)
+  if (k - i != 4 || k >= s->n || v < 1000)
     return FALSE;
   out->year_kind = FZ_PERIOD_YEAR_ABSOLUTE;
   out->year = (guint16) v;
-  *next = k + 1;
-  return TRUE;
+  if (s->u[k] == 0x5E74 /* 年 */)
+    {
+      *next = k + 1;
+      return TRUE;
+    }
+  /* 2019至2021年, 2019-2021年: the first year of a range leaves out its 年; the range is read
+   * on from the sign. */
+  if (is_range_sep (s->u[k]) && k + 5 < s->n && s->u[k + 5] == 0x5E74 &&
+      fz_text_digit_value (s->u[k + 1]) >= 0 && fz_text_digit_value (s->u[k + 4]) >= 0)
+    {
+      *next = k;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* A month: 3月, 十二月. */
