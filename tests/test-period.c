@@ -466,6 +466,7 @@ test_finder_this_month (void)
   GDate date;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 25, G_DATE_APRIL, 2022);
@@ -473,6 +474,9 @@ test_finder_this_month (void)
   g_assert_cmpstr (a, ==, "2022-04/2022-04");
   period_of ("这类预警提醒，本月出现了5次。", "5次", NULL, FZ_KIND_COUNT, NULL, &b);
   g_assert_cmpstr (b, ==, "");
+  /* 本月以来 starts the month and leaves the end open. */
+  period_of ("本月以来，全市破获案件110起。", "110起", NULL, FZ_KIND_COUNT, &date, &c);
+  g_assert_cmpstr (c, ==, "2022-04/");
 }
 
 /* The period's cue is the phrase it was read from, in code points of the text. */

@@ -293,7 +293,16 @@ _fz_period_phrase_parse (const Scan *s,
       if ((out->flags & EXPR_BLOCK) && (match (s, i, "当天") > 0 || match (s, i, "当日") > 0))
         out->flags |= EXPR_THAT_DAY;
       if ((out->flags & EXPR_BLOCK) && match (s, i, "本月") > 0)
-        out->flags |= EXPR_THIS_MONTH;
+        {
+          guint m = match_any (s, out->end, &since_markers);
+
+          out->flags |= EXPR_THIS_MONTH;
+          if (m > 0)
+            {
+              out->flags |= EXPR_SINCE;
+              out->end += m;
+            }
+        }
       return TRUE;
     }
 

@@ -99,8 +99,10 @@ take_expr (const Scan *s,
   if ((e->flags & EXPR_THIS_MONTH) && s->doc_month != 0)
     {
       fz_period_clear (out);
-      out->start.year_kind = out->end.year_kind = FZ_PERIOD_YEAR_CURRENT;
-      out->start.month = out->end.month = (guint8) s->doc_month;
+      out->start.year_kind = FZ_PERIOD_YEAR_CURRENT;
+      out->start.month = (guint8) s->doc_month;
+      if (!(e->flags & EXPR_SINCE))
+        out->end = out->start;
       return TRUE;
     }
   if (e->flags & EXPR_BLOCK)
