@@ -128,6 +128,11 @@ static const Case cases[] = {
   { "破获诈骗案件一起、抓获嫌疑人3名", { { "一起", "count", "1", "起", "exact", "", "" },
                                       { "3名", "count", "3", "名", "exact", "", "" } } },
   { "成功劝阻一起刷单诈骗", { { "一起", "count", "1", "起", "exact", "", "" } } },
+  /* 块 is the spoken 元 where money changes hands, and counts pieces elsewhere */
+  { "就先投了几千块赚了一点", { { "几千块", "money", "1000", "元", "over", "", "" } } },
+  { "运来三千块砖。", { { NULL } } },
+  /* A round number in Chinese numerals before the money it saved */
+  { "避免百亿经济损失", { { "百亿", "money", "10000000000", "元", "exact", "", "" } } },
   /* A score in Chinese numerals; a time of day, 十分 and a small 分 are none */
   { "反诈指数为九十四点六九分，", { { "九十四点六九分", "score", "94.69", "分", "exact", "", "" } } },
   { "满意度得分九十分。", { { "九十分", "score", "90", "分", "exact", "", "" } } },

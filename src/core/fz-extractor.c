@@ -372,6 +372,8 @@ init_follow (void)
     "余", "多", "几", "整", "年", "月", "日", "号", "栋", "幢", "单", "室", "分", "倍", "成",
     "万", "亿", "千", "％", "以", "左", "上", "内", "来", "增", "萬", "億", "餘", "幾", "折",
     "点", "點", "个", "個", "至", "到",
+    /* 百亿经济损失, 十亿资金: read_myriads ()'s words for money after a round number */
+    "经", "损", "资",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
@@ -926,13 +928,48 @@ times_in_brackets (const Number *num,
   return strcmp (u->unit, "场") == 0 ? "场次" : "人次";
 }
 
+/* 几千块, 三千块: 块 alone is the spoken 元 where money changes hands in the clause; elsewhere
+ * it counts pieces (三块牌子), and a small number of it is rarely money worth a figure. */
+static gsize
+read_kuai (Number *num)
+{
+  static const char * const verbs[] = { "投了", "投入", "转了", "转账", "骗了", "骗走", "赚了",
+                                        "赔了", "花了", "借了", "付了", "交了", "汇了", "充值",
+                                        "还了", "给了" };
+  gsize pos = num->start;
+
+  if (!wlit (&num->w, num->at, "块") || !num->integer ||
+      fz_decimal_to_int (&num->c.value) < 100)
+    return 0;
+  if (!money_clause (num->sc, pos))
+    {
+      gboolean found = FALSE;
+
+      for (guint steps = 0; pos > 0 && steps < 12 && !found; steps++)
+        {
+          gsize p = utf8_prev (num->sc->text, pos);
+
+          if (is_clause_stop (char_at (num->sc->text, num->sc->len, p)))
+            break;
+          for (guint i = 0; i < G_N_ELEMENTS (verbs) && !found; i++)
+            found = ends_with_at (num->sc->text, pos, verbs[i]);
+          pos = p;
+        }
+      if (!found)
+        return 0;
+    }
+  return emit_measure (num, FZ_KIND_MONEY, "元", num->at + strlen ("块"));
+}
+
 static inline gsize
 read_unit (Number *num)
 {
-  gsize n = 0;
+  gsize n = 0, end;
   const Unit *u = find_unit (&num->w, num->at, &n);
   const char *unit;
 
+  if (u == NULL && (end = read_kuai (num)))
+    return end;
   if (u == NULL || word_follows (&num->w, num->at, unit_stops, G_N_ELEMENTS (unit_stops)))
     return read_bare (num);
   if (num->chinese && (_fz_extractor_in_set_phrase (num, u, num->at + n) ||
