@@ -384,6 +384,26 @@ test_not_about_fraud (void)
   fixture_clear (&fx);
 }
 
+/* Hong Kong's 骗案 and Taiwan's 詐欺 make an article about fraud, in either script: a
+ * traditional page is read in simplified characters. */
+static void
+test_fraud_words (void)
+{
+  Fixture fx;
+  guint cases;
+
+  g_assert_true (fz_attribution_is_about_fraud ("上半年电话骗案上升", -1));
+  g_assert_true (fz_attribution_is_about_fraud ("上半年電話騙案上升", -1));
+  g_assert_true (fz_attribution_is_about_fraud ("詐欺案件減少", -1));
+  g_assert_true (fz_attribution_is_about_fraud ("诈欺案件减少", -1));
+  fixture_init (&fx, "白马县上半年录得电话骗案443宗。\n");
+  add_article (&fx, "", "白马县上半年", NULL);
+  cases = add_figure (&fx, "443宗", NULL, FZ_KIND_COUNT, "443");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, cases), ==, "cases_reported");
+  fixture_clear (&fx);
+}
+
 /* A headline has no full stop: the first sentence of the body does not run back into it. The
  * title's 断卡 makes no card offenders of the suspects the body counts. */
 static void
@@ -597,6 +617,7 @@ main (int   argc,
   g_test_add_func ("/attribution/respectively", test_respectively);
   g_test_add_func ("/attribution/rate-and-nouns", test_rate_and_nouns);
   g_test_add_func ("/attribution/not-about-fraud", test_not_about_fraud);
+  g_test_add_func ("/attribution/fraud-words", test_fraud_words);
   g_test_add_func ("/attribution/no-articles", test_no_articles);
   g_test_add_func ("/attribution/title-apart", test_title_apart);
   g_test_add_func ("/attribution/page-pass", test_page_pass);

@@ -10,10 +10,12 @@
 #include <wchar.h>
 
 /* Fraud words: an article without any gets no indicator (a 民警 in a story
- * about water safety is not anti-fraud staff). */
+ * about water safety is not anti-fraud staff). Hong Kong writes 骗案 and Taiwan 詐欺; a
+ * traditional page is read in simplified characters, so each word is here in both. */
 static FzWordSet fraud_words = FZ_WORD_SET (
   "诈骗", "反诈", "电诈", "涉诈", "防诈", "被骗", "受骗", "骗子", "骗局", "刷单", "断卡",
-  "詐騙", "反詐", "電詐", "涉詐", "防詐", "被騙", "受騙", "騙子", "騙局", "騙案"
+  "骗案", "欺诈", "诈欺",
+  "詐騙", "反詐", "電詐", "涉詐", "防詐", "被騙", "受騙", "騙子", "騙局", "騙案", "欺詐", "詐欺"
 );
 
 /* Other crimes: a sentence about them and not about fraud (侦办涉黑案件38起) counts no

@@ -185,8 +185,9 @@ _fz_period_phrase_date_add_starts (StartTable *table)
   for (guint p = 0; p < G_N_ELEMENTS (year_parts); p++)
     if (*g_utf8_next_char (year_parts[p].word) != '\0')
       _fz_period_start_add_word (table, year_parts[p].word);
-  /* read_first_months (): 前4个月 */
+  /* read_first_months (): 前4个月, 首七個月 */
   _fz_period_start_add_numerals_after (table, 0x524D /* 前 */);
+  _fz_period_start_add_numerals_after (table, 0x9996 /* 首 */);
 }
 
 /* The first character of each part of a year, and a bit for each in @folded, made once for
@@ -211,7 +212,7 @@ year_part_firsts (const guint64 **folded)
   return firsts;
 }
 
-/* 前4个月, 前10个月: the first months of the year. */
+/* 前4个月, 前10个月, and Hong Kong's 首七個月: the first months of the year. */
 static gboolean
 read_first_months (const Scan *s,
                    guint      *pos,
@@ -219,7 +220,7 @@ read_first_months (const Scan *s,
 {
   guint v, k, m;
 
-  if (*pos >= s->n || s->u[*pos] != 0x524D /* 前 */ ||
+  if (*pos >= s->n || (s->u[*pos] != 0x524D /* 前 */ && s->u[*pos] != 0x9996 /* 首 */) ||
       !_fz_period_phrase_parse_small (s, *pos + 1, &v, &k) ||
       v > 12 || ((m = match (s, k, "个月")) == 0 && (m = match (s, k, "個月")) == 0))
     return FALSE;
