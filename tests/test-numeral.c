@@ -85,6 +85,9 @@ static const Case cases[] = {
   { "12万5千", "125000", 0, FZ_NUMERAL_MULT },
   { "1万2", "12000", 0, FZ_NUMERAL_MULT },
   { "3千5", "3500", 0, FZ_NUMERAL_MULT },
+  { "1万2345", "12345", 0, FZ_NUMERAL_MULT },
+  { "1萬2,345", "12345", 0, FZ_NUMERAL_MULT },
+  { "九十四点六九分", "94.69", 18, FZ_NUMERAL_DECIMAL },
   /* Chinese numerals */
   { "十五", "15", 0, 0 },
   { "一百零八", "108", 0, 0 },

@@ -186,6 +186,14 @@ read_lesser_part (const char *s,
   if (!of && multiplier_at (s + pos + dn, len - pos - dn, &exp2, &used2) && exp2 < exp &&
       fz_decimal_mul_pow10 (&part, exp2) && fz_decimal_add (out, &part))
     return pos + dn + used2;
+  /* 1万2345, 1萬2,345 (Taiwan's statistics): the rest written out in full, as many digits as
+   * the unit has noughts. */
+  if (!of && exp == 4 && dn == 1 && pos + dn < len && (s[pos + dn] == ',') &&
+      count_digits (s + pos + dn + 1, len - pos - dn - 1) == 3)
+    dn = read_groups (s, len, pos + dn, &part, &of) - pos;
+  if (!of && exp == 4 && part.n_digits == 4 && !has_prefix (s + pos + dn, len - pos - dn, ".") &&
+      !has_prefix (s + pos + dn, len - pos - dn, "%") && fz_decimal_add (out, &part))
+    return pos + dn;
   /* 1万2, 3千5: one digit after the unit counts in the next lower one. */
   if (!of && dn == 1 && !has_prefix (s + pos + dn, len - pos - dn, ".") &&
       !has_prefix (s + pos + dn, len - pos - dn, "%") &&
