@@ -118,6 +118,8 @@ test_web_datelines (void)
   assert_found ("示例标题\n2021-03-09  来源：某市公安\n今年以来，全区共破案5起。\n",
                 2021, 3, 9);
   assert_found ("示例标题\n26.12.2017  00:38\n今年以来，发案下降逾三成。\n", 2017, 12, 26);
+  assert_found ("示例标题\n来源：某某网 2024年11月15日\n今年以来，全市破案5起。\n", 2024, 11, 15);
+  assert_found ("示例标题\n时间：2024.11.15\n今年以来，全市破案5起。\n", 2024, 11, 15);
   /* A time with no date of a page before it is no date; a code that looks like one neither. */
   assert_not_found ("示例标题\n编号 2022-11-034\n今年以来，某县劝阻群众300人。\n");
 }

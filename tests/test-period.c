@@ -416,6 +416,11 @@ test_finder_unseen (void)
     { "2018年10月15日至2019年底，立案同比下降20%。", "20%", NULL, FZ_KIND_PERCENT,
       "2018-10-15/2019-12" },
     { "1—7月，全市发案数下降15%。", "15%", NULL, FZ_KIND_PERCENT, "Y-01/Y-07" },
+    /* A web page's dateline ends its line, whatever follows on the next. */
+    { "示例标题\n时间：2024-11-15\n今年以来，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT,
+      "Y-01/" },
+    { "示例标题\n来源：某某网 2024年11月15日\n今年以来，全市共破获案件300起。", "300起", NULL,
+      FZ_KIND_COUNT, "Y-01/" },
     /* The first year of a range may leave out its 年. */
     { "2019至2021年，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT,
       "2019-01/2021-12" },

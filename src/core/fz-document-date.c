@@ -370,7 +370,9 @@ bordered_like_header (const gunichar  *u,
   /* A date with its time of day is a timestamp, whatever stands before it (记者 王某 …). */
   if (time_at (u, n, c->end))
     return TRUE;
-  if (c->start > 0 && fz_text_is_han (u[c->start - 1]) && !in_word (u[c->start - 1], "报期版刊号间"))
+  /* …日报 2020-06-18, 来源：新华网 2024年11月15日, 新华社 …: an outlet's name before it. */
+  if (c->start > 0 && fz_text_is_han (u[c->start - 1]) &&
+      !in_word (u[c->start - 1], "报期版刊号间网社台"))
     return FALSE;
   /* 2020-08-26 来源：…, 2020-06-18 作者… */
   if (c->end < n && fz_text_is_han (u[c->end]) && !in_word (u[c->end], "星周礼农第出今来发作记编稿"))
