@@ -162,6 +162,39 @@ test_title_after_body (void)
   g_assert_cmpstr (nth (arts, 1)->title, ==, "县图书馆为读者添置一批新书");
 }
 
+/* A web page pasted as it shows: no blank line between its headline, its dateline and its
+ * paragraphs. A narrow column broken into short lines still runs on. */
+static void
+test_web_page (void)
+{
+  const char *page =
+    "全市开展反诈宣传月活动，发案下降\n"
+    "发布时间：2024-11-15 09:30 来源：某某网\n"
+    "今年以来，全市公安机关破获电信网络诈骗案件120起，抓获犯罪嫌疑人300名，同比分别上升"
+    "15%、20%，电信网络诈骗发案数同比下降15%。\n"
+    "民警走进社区，向居民讲解防骗知识，发放宣传资料一万余份，覆盖群众三万余人次。\n";
+  const char *column =
+    "县里召开平安建设会议\n"
+    "近日，县里召开会议，部署下一阶段平安建设工作，要求各乡镇各部门切实落实责任，确保各项措施"
+    "落到实处，全力维护社会稳定。\n";
+  const char *narrow =
+    "近日县里组织义务植树\n"
+    "干部群众一起来到河边荒地，种下树苗。\n";
+  g_autoptr(GPtrArray) arts = fz_segment (page, strlen (page));
+  g_autoptr(GPtrArray) col = fz_segment (column, strlen (column));
+  g_autoptr(GPtrArray) nar = fz_segment (narrow, strlen (narrow));
+
+  g_assert_cmpuint (arts->len, ==, 1);
+  g_assert_cmpstr (nth (arts, 0)->title, ==, "全市开展反诈宣传月活动，发案下降");
+  g_assert_cmpuint (nth (arts, 0)->body_start, ==,
+                    g_utf8_strlen (page, strstr (page, "今年以来") - page));
+  g_assert_cmpuint (col->len, ==, 1);
+  g_assert_cmpstr (nth (col, 0)->title, ==, "县里召开平安建设会议");
+  /* a short first line before a short one with commas: one paragraph broken in two */
+  g_assert_cmpuint (nar->len, ==, 1);
+  g_assert_cmpstr (nth (nar, 0)->title, ==, "");
+}
+
 static void
 test_line_ends (void)
 {
@@ -278,6 +311,7 @@ main (int   argc,
   g_test_add_func ("/segmenter/gold", test_gold);
   g_test_add_func ("/segmenter/synthetic", test_synthetic);
   g_test_add_func ("/segmenter/title-after-body", test_title_after_body);
+  g_test_add_func ("/segmenter/web-page", test_web_page);
   g_test_add_func ("/segmenter/line-ends", test_line_ends);
   g_test_add_func ("/segmenter/runs", test_runs);
   g_test_add_func ("/segmenter/lines-and-spaces", test_lines_and_spaces);

@@ -506,6 +506,36 @@ fz_doc_date_find (const char *text,
   return fz_doc_date_find_chars (chars, n, out);
 }
 
+typedef enum
+{
+  HEADER_DATE_NONE,
+  HEADER_DATE_MARKED,   /* with the marks of a header around it (星期一, 来源：, 09:12) */
+  HEADER_DATE_ALONE     /* the whole line, which is a header if it stands apart */
+} HeaderDate;
+
+/* The first date of the line @u (white space left out) and how it stands there. */
+static HeaderDate
+header_date (const gunichar *u,
+             guint           n,
+             Candidate      *c)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      gboolean marked;
+
+      if (!may_start_date (u[k]) || !parse_at (u, n, k, c))
+        continue;
+      if (!header_marks (u, n, c, &marked))
+        return HEADER_DATE_NONE;
+      if (marked && bordered_like_header (u, n, c))
+        return HEADER_DATE_MARKED;
+      if (c->start == 0 && c->end == n)
+        return HEADER_DATE_ALONE;
+      k = c->end - 1;
+    }
+  return HEADER_DATE_NONE;
+}
+
 gboolean
 fz_doc_date_find_chars (const gunichar *chars,
                         guint           n_chars,
@@ -513,6 +543,7 @@ fz_doc_date_find_chars (const gunichar *chars,
 {
   Line prev = { 0, 0 }, line;
   guint non_blank = 0;
+  Candidate c;
 
   g_return_val_if_fail (chars != NULL || n_chars == 0, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
@@ -545,25 +576,35 @@ fz_doc_date_find_chars (const gunichar *chars,
       u[n] = 0;
       if (n > MAX_HEADER_CHARS)
         continue;
-      for (guint k = 0; k < n; k++)
+      switch (header_date (u, n, &c))
         {
-          Candidate c;
-          gboolean marked;
-
-          if (!may_start_date (u[k]) || !parse_at (u, n, k, &c))
-            continue;
-          if (!header_marks (u, n, &c, &marked))
+        case HEADER_DATE_MARKED:
+          break;
+        case HEADER_DATE_ALONE:
+          if (non_blank <= TOP_LINES && stands_apart (chars, n_chars, &prev, &line))
             break;
-          if ((marked && bordered_like_header (u, n, &c)) ||
-              (c.start == 0 && c.end == n && non_blank <= TOP_LINES &&
-               stands_apart (chars, n_chars, &prev, &line)))
-            {
-              g_date_clear (out, 1);
-              g_date_set_dmy (out, (GDateDay) c.day, (GDateMonth) c.month, (GDateYear) c.year);
-              return TRUE;
-            }
-          k = c.end - 1;
+          continue;
+        default:
+          continue;
         }
+      g_date_clear (out, 1);
+      g_date_set_dmy (out, (GDateDay) c.day, (GDateMonth) c.month, (GDateYear) c.year);
+      return TRUE;
     }
   return FALSE;
+}
+
+gboolean
+fz_doc_date_is_dateline (const char *line,
+                         gsize       len)
+{
+  g_autofree gunichar *u = NULL;
+  Candidate c;
+  guint n;
+
+  g_return_val_if_fail (line != NULL || len == 0, FALSE);
+  if (len == 0 || len > 4 * MAX_HEADER_CHARS)
+    return FALSE;
+  u = fz_charset_to_ucs4 (line, len, TRUE, &n);
+  return n <= MAX_HEADER_CHARS && header_date (u, n, &c) == HEADER_DATE_MARKED;
 }

@@ -26,4 +26,9 @@ gboolean fz_doc_date_find_chars (const gunichar *chars,
                                  guint           n_chars,
                                  GDate          *out);
 
+/* Whether @line (UTF-8, one line) is a page header's dateline: a date with the marks of one
+ * around it (2024年11月15日 星期五, 发布时间：2024-11-15, 来源：某某网 2024-11-15 09:12). */
+gboolean fz_doc_date_is_dateline (const char *line,
+                                  gsize       len);
+
 G_END_DECLS

@@ -46,6 +46,7 @@ typedef struct
   guint    n_vis;
   gunichar last;
   UnitKind kind;
+  gboolean headline;   /* the page's first line, set apart from what follows it */
 } Unit;
 
 
