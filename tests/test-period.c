@@ -421,6 +421,10 @@ test_finder_unseen (void)
       "Y-01/" },
     { "示例标题\n来源：某某网 2024年11月15日\n今年以来，全市共破获案件300起。", "300起", NULL,
       FZ_KIND_COUNT, "Y-01/" },
+    /* The time a change is measured from is no period: 较年初, 比2023年, 与…同期相比. */
+    { "全民反诈APP注册量达到1800万人，较年初增长56%。", "56%", NULL, FZ_KIND_PERCENT, "" },
+    { "今年以来，全市破获案件300起，与2023年同期相比上升10%。", "10%", NULL, FZ_KIND_PERCENT,
+      "Y-01/" },
     /* The first year of a range may leave out its 年. */
     { "2019至2021年，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT,
       "2019-01/2021-12" },

@@ -178,6 +178,15 @@ _fz_period_phrase_after_basis_word (const Scan *s,
   return i > 0 && match_any (s, i - 1, &basis_before) == 1;
 }
 
+/* 同期 or 相比 after a time: it is what a change is measured against (与2023年同期相比), where
+ * 同比 after it (4月份同比下降) is a change within it. */
+gboolean
+_fz_period_phrase_basis_after (const Scan *s,
+                               guint       k)
+{
+  return match (s, k, "同期") > 0 || match (s, k, "相比") > 0;
+}
+
 void
 _fz_period_phrase_date_add_starts (StartTable *table)
 {

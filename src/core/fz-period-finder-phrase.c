@@ -268,12 +268,14 @@ _fz_period_phrase_parse (const Scan *s,
 {
   Phrase ph;
   guint j;
+  gboolean opened;
 
   memset (out, 0, sizeof *out);
   memset (&ph, 0, sizeof ph);
   out->start = i;
 
   j = read_opener (s, i, &ph);
+  opened = j != i;
   /* 截至目前 */
   if (ph.until && parse_block (s, j, &now_words, out))
     {
@@ -315,6 +317,12 @@ _fz_period_phrase_parse (const Scan *s,
   if (ph.month2 == 0 && !ph.have_part)
     ph.month2 = ph.month;
   j = read_suffix (s, j, &ph);
+  /* 较年初增长56%, 比2023年增加, 与2023年同期相比: the time a change is measured from, not the
+   * period of the figure. */
+  if (!ph.until && !ph.since && !opened && i > 0 &&
+      (s->u[i - 1] == 0x6BD4 /* 比 */ || s->u[i - 1] == 0x8F83 /* 较 */ ||
+       _fz_period_phrase_basis_after (s, j)))
+    return FALSE;
 
   phrase_period (&ph, out);
   if (!fz_period_is_valid (&out->period))

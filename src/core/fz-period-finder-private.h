@@ -256,6 +256,8 @@ gboolean _fz_period_phrase_parse_small      (const Scan *s,
  * not a time. */
 gboolean _fz_period_phrase_after_basis_word (const Scan *s,
                                              guint       i);
+gboolean _fz_period_phrase_basis_after      (const Scan *s,
+                                             guint       k);
 gboolean _fz_period_phrase_read_year        (const Scan *s,
                                              guint       i,
                                              guint      *pos,
