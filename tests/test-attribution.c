@@ -384,6 +384,32 @@ test_not_about_fraud (void)
   fixture_clear (&fx);
 }
 
+/* A list whose items each give a place and its figure: each figure its item's place, not the
+ * city that holds them all; and places listed before 分别 pair with the figures in order. */
+static void
+test_place_items (void)
+{
+  Fixture fx;
+  guint a, b, c, d, both;
+
+  fixture_init (&fx, "青石市发布反诈指数\n青石市反诈中心发布反诈指数，白马县94.12分、红河区93.87分分列"
+                     "第一、二位，白马县、红河区分别得分91.2分、89.6分，白马县、红河区共有10个。\n");
+  add_article (&fx, "青石市发布反诈指数", "青石市反诈中心", NULL);
+  a = add_figure (&fx, "94.12分", NULL, FZ_KIND_SCORE, "94.12");
+  b = add_figure (&fx, "93.87分", NULL, FZ_KIND_SCORE, "93.87");
+  c = add_figure (&fx, "91.2分", NULL, FZ_KIND_SCORE, "91.2");
+  d = add_figure (&fx, "89.6分", NULL, FZ_KIND_SCORE, "89.6");
+  both = add_figure (&fx, "10个", NULL, FZ_KIND_COUNT, "10");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, a), ==, "白马县");
+  g_assert_cmpstr (region_of (&fx, b), ==, "红河区");
+  g_assert_cmpstr (region_of (&fx, c), ==, "白马县");
+  g_assert_cmpstr (region_of (&fx, d), ==, "红河区");
+  /* one figure for the places named together: the place that holds them both */
+  g_assert_cmpstr (region_of (&fx, both), ==, "青石市");
+  fixture_clear (&fx);
+}
+
 /* Hong Kong's 骗案 and Taiwan's 詐欺 make an article about fraud, in either script: a
  * traditional page is read in simplified characters. */
 static void
@@ -618,6 +644,7 @@ main (int   argc,
   g_test_add_func ("/attribution/rate-and-nouns", test_rate_and_nouns);
   g_test_add_func ("/attribution/not-about-fraud", test_not_about_fraud);
   g_test_add_func ("/attribution/fraud-words", test_fraud_words);
+  g_test_add_func ("/attribution/place-items", test_place_items);
   g_test_add_func ("/attribution/no-articles", test_no_articles);
   g_test_add_func ("/attribution/title-apart", test_title_apart);
   g_test_add_func ("/attribution/page-pass", test_page_pass);

@@ -137,6 +137,12 @@ static const Case cases[] = {
   { "反诈指数为九十四点六九分，", { { "九十四点六九分", "score", "94.69", "分", "exact", "", "" } } },
   { "满意度得分九十分。", { { "九十分", "score", "90", "分", "exact", "", "" } } },
   { "上午八点五分开会，十分重要，只差三分。", { { NULL } } },
+  /* a ranking after the score; a decimal is a score whatever word follows */
+  { "南浔区以96分位列第一", { { "96分", "score", "96", "分", "exact", "", "" },
+                            { "第一", "ordinal", "1", "", "exact", "", "" } } },
+  { "德清县93.87分分列第二", { { "93.87分", "score", "93.87", "分", "exact", "", "" },
+                             { "第二", "ordinal", "2", "", "exact", "", "" } } },
+  { "设立10分局", { { NULL } } },
   /* Hyphens: a range of amounts is two figures, a code one, and a range of years no length */
   { "每人被骗5-10万元。", { { "5", "money", "50000", "元", "exact", "", "" },
                            { "10万元", "money", "100000", "元", "exact", "", "" } } },

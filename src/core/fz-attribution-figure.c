@@ -241,7 +241,7 @@ _fz_attribution_figure (Ctx   *ctx,
   find_span (ctx, fig, &span);
   /* Without articles the page is read as one, which no index of the caller's names. */
   fig->article = ctx->arts_given ? span.article : -1;
-  _fz_attribution_assign_region (ctx, fig, &span);
+  _fz_attribution_assign_region (ctx, index, fig, &span);
   ind = assign_indicator (ctx, index, fig, &span, &cap);
   fig->core = is_core (ctx, fig, &span, ind, &cap) ? 1 : 0;
 }

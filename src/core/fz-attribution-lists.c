@@ -45,13 +45,13 @@ _fz_attribution_respectively (Ctx            *ctx,
 
 /* The figures of @fig's kind in its clause that form one list with it (12.5%、8.2%):
  * how many, and where @fig stands among them. Returns the first one's start. */
-static guint32
-figure_list_in_clause (Ctx            *ctx,
-                       const FzFigure *fig,
-                       guint32         clause_start,
-                       guint32         clause_end,
-                       guint          *n_out,
-                       guint          *pos_out)
+guint32
+_fz_attribution_figure_list_in_clause (Ctx            *ctx,
+                                       const FzFigure *fig,
+                                       guint32         clause_start,
+                                       guint32         clause_end,
+                                       guint          *n_out,
+                                       guint          *pos_out)
 {
   guint n = fz_figure_list_get_n (ctx->figures);
   guint32 first = fig->start;
@@ -119,7 +119,8 @@ _fz_attribution_noun_list (Ctx            *ctx,
                            guint32         clause_end)
 {
   guint n_figs, my_pos, n_items = 0;
-  guint32 first = figure_list_in_clause (ctx, fig, clause_start, clause_end, &n_figs, &my_pos);
+  guint32 first = _fz_attribution_figure_list_in_clause (ctx, fig, clause_start, clause_end,
+                                                         &n_figs, &my_pos);
   guint32 item_start = clause_start, cue_start = 0, cue_end = 0;
   int mine = -1;
 

@@ -353,7 +353,14 @@ const char *_fz_attribution_written_name     (Ctx            *ctx,
                                               guint32         id,
                                               int             article,
                                               const char     *as_written);
+guint32     _fz_attribution_figure_list_in_clause (Ctx            *ctx,
+                                                   const FzFigure *fig,
+                                                   guint32         clause_start,
+                                                   guint32         clause_end,
+                                                   guint          *n_out,
+                                                   guint          *pos_out);
 void        _fz_attribution_assign_region    (Ctx            *ctx,
+                                              guint           index,
                                               FzFigure       *fig,
                                               const Span     *span);
 

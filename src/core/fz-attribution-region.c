@@ -326,8 +326,63 @@ place_before_sentence (Ctx            *ctx,
   return NULL;
 }
 
+/* Whether the place @m stands right before @fig, white space or 以 between (芗城区 1件,
+ * 南浔区以96.35分). */
+static gboolean
+right_before (Ctx            *ctx,
+              const Mention  *m,
+              const FzFigure *fig)
+{
+  guint32 k = _fz_attribution_skip_space (ctx, m->end, fig->start);
+
+  if (k < fig->start && ctx->u[k] == 0x4EE5 /* 以 */)
+    k = _fz_attribution_skip_space (ctx, k + 1, fig->start);
+  return k == fig->start;
+}
+
+/* 长兴县、安吉县分别得分91.20分、89.66分: as many places listed before the figures as figures
+ * in the list, one a item; the figures pair with them in order. */
+static const Mention *
+place_of_list (Ctx            *ctx,
+               const FzFigure *fig,
+               const Span     *span,
+               guint32        *id_out)
+{
+  guint n_figs, my_pos, n_items = 0;
+  guint32 first = _fz_attribution_figure_list_in_clause (ctx, fig, span->clause_start,
+                                                         span->clause_end, &n_figs, &my_pos);
+  guint32 item_start = span->clause_start;
+  const Mention *mine = NULL;
+
+  if (n_figs < 2)
+    return NULL;
+  for (guint32 i = span->clause_start; i <= first; i++)
+    {
+      guint32 id;
+      const Mention *m;
+
+      if (i < first && !is_list_joiner (ctx->u[i]))
+        continue;
+      m = place_in_span (ctx, item_start, i, &id);
+      if (m != NULL)
+        {
+          if (id != m->id)
+            return NULL;   /* an item of several places */
+          if (n_items == my_pos)
+            mine = m;
+          n_items++;
+        }
+      item_start = i + 1;
+    }
+  if (n_items != n_figs || mine == NULL)
+    return NULL;
+  *id_out = mine->id;
+  return mine;
+}
+
 void
 _fz_attribution_assign_region (Ctx        *ctx,
+                               guint       index,
                                FzFigure   *fig,
                                const Span *span)
 {
@@ -335,10 +390,25 @@ _fz_attribution_assign_region (Ctx        *ctx,
   const Mention *m;
   guint32 id = FZ_GAZETTEER_NONE;
   const char *region = NULL;
+  guint32 from = span->clause_start;
 
-  /* Region: the clause, the sentence, the sentence before it in the same
-   * paragraph when it names a place inside the article's, else the article's. */
-  m = place_in_span (ctx, span->clause_start, span->clause_end, &id);
+  /* Region: the place paired with the figure in a list; the place right before the figure,
+   * after the figure before it in the clause where there is one (吴兴区94.12分、德清县93.87分:
+   * each item its own place, not the city that holds both); then the clause, the sentence, the sentence before it in the same paragraph when
+   * it names a place inside the article's, else the article's. */
+  if (index > 0)
+    {
+      const FzFigure *prev = fz_figure_list_get (ctx->figures, index - 1);
+
+      if (prev->end > from && prev->end <= fig->start)
+        from = prev->end;
+    }
+  m = place_of_list (ctx, fig, span, &id);
+  if (m == NULL && (m = place_in_span (ctx, from, fig->end, &id)) != NULL &&
+      !right_before (ctx, m, fig))
+    m = NULL;
+  if (m == NULL)
+    m = place_in_span (ctx, span->clause_start, span->clause_end, &id);
   if (m == NULL)
     m = place_in_span (ctx, span->sentence_start, span->sentence_end, &id);
   if (m == NULL)

@@ -726,8 +726,10 @@ read_score (Number *num)
       char_in (num->before, "时点"))
     return 0;
   next = wchar (&num->w, num->at + n);
-  if (fz_text_is_han (next) && next != 0x7684 /* 的 */ && next != 0x4EE5 /* 以 */ &&
-      next != 0x5DE6 /* 左 */)
+  /* A word after 分 (分局, 分别, 分为) makes it no score, but for the words of a ranking (96分位列
+   * 第一, 并列, 居首); nor after a decimal, which no count of minutes or units has (93.87分分列). */
+  if (fz_text_is_han (next) && !(num->c.value.flags & FZ_NUMERAL_DECIMAL) &&
+      !char_in (next, "的以左位列排居并"))
     return 0;
   return emit_measure (num, FZ_KIND_SCORE, "分", num->at + n);
 }
