@@ -477,6 +477,8 @@ test_finder_this_month (void)
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *e = NULL;
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 25, G_DATE_APRIL, 2022);
@@ -487,6 +489,13 @@ test_finder_this_month (void)
   /* 本月以来 starts the month and leaves the end open. */
   period_of ("本月以来，全市破获案件110起。", "110起", NULL, FZ_KIND_COUNT, &date, &c);
   g_assert_cmpstr (c, ==, "2022-04/");
+  /* With no date of its own, a wire dispatch was filed in its dateline's month. */
+  period_of ("新华社某地7月26日电 本月以来，全市破获案件110起。", "110起", NULL,
+             FZ_KIND_COUNT, NULL, &d);
+  g_assert_cmpstr (d, ==, "Y-07/");
+  period_of ("新华社某地7月26日电 本月20日开始，全市劝阻群众1800人。", "1800人", NULL,
+             FZ_KIND_COUNT, NULL, &e);
+  g_assert_cmpstr (e, ==, "Y-07-20/");
 }
 
 /* The period's cue is the phrase it was read from, in code points of the text. */
@@ -521,6 +530,8 @@ test_finder_doc_date (void)
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *e = NULL;
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 25, G_DATE_APRIL, 2022);

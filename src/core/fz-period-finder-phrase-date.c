@@ -148,6 +148,19 @@ parse_day (const Scan *s,
   return TRUE;
 }
 
+/* The day of 本月20日, from @i; 0 when none is written there. */
+guint
+_fz_period_phrase_day_at (const Scan *s,
+                          guint       i,
+                          guint      *next)
+{
+  guint day;
+
+  if (!parse_day (s, i, &day, next) || day < 1 || day > 31)
+    return 0;
+  return day;
+}
+
 /* Parts of a year, with the months they cover. */
 typedef struct
 {

@@ -296,9 +296,18 @@ _fz_period_phrase_parse (const Scan *s,
         out->flags |= EXPR_THAT_DAY;
       if ((out->flags & EXPR_BLOCK) && match (s, i, "本月") > 0)
         {
-          guint m = match_any (s, out->end, &since_markers);
+          guint k, day = _fz_period_phrase_day_at (s, out->end, &k), m;
 
+          /* 本月20日开始: a day of the month */
+          if (day != 0)
+            {
+              out->period.start.day = (guint8) day;
+              out->end = k;
+            }
+          m = match_any (s, out->end, &since_markers);
           out->flags |= EXPR_THIS_MONTH;
+          if (day != 0 && m == 0)
+            out->flags |= EXPR_DAY;
           if (m > 0)
             {
               out->flags |= EXPR_SINCE;

@@ -258,6 +258,9 @@ gboolean _fz_period_phrase_after_basis_word (const Scan *s,
                                              guint       i);
 gboolean _fz_period_phrase_basis_after      (const Scan *s,
                                              guint       k);
+guint    _fz_period_phrase_day_at           (const Scan *s,
+                                             guint       i,
+                                             guint      *next);
 gboolean _fz_period_phrase_read_year        (const Scan *s,
                                              guint       i,
                                              guint      *pos,

@@ -210,7 +210,12 @@ scan_at (Scan  *s,
     return i + 1;
   prev = s->exprs->len > 0 ? &g_array_index (s->exprs, Expr, s->exprs->len - 1) : NULL;
   if (is_dateline (s, &e))
-    return e.end;
+    {
+      /* A page with no date of its own was filed that month: its 本月 is the dateline's. */
+      if (s->doc_month == 0 && s->exprs->len == 0)
+        s->doc_month = e.period.start.month;
+      return e.end;
+    }
   /* 期间 after a phrase in its clause closes that phrase, it does not block it. */
   if ((e.flags & EXPR_BLOCK) && match (s, e.start, "期间") > 0 && prev != NULL &&
       prev->start >= scan_clause_start (s, e.start))

@@ -101,6 +101,7 @@ take_expr (const Scan *s,
       fz_period_clear (out);
       out->start.year_kind = FZ_PERIOD_YEAR_CURRENT;
       out->start.month = (guint8) s->doc_month;
+      out->start.day = e->period.start.day;
       if (!(e->flags & EXPR_SINCE))
         out->end = out->start;
       return TRUE;
