@@ -374,6 +374,7 @@ init_follow (void)
     "点", "點", "个", "個", "至", "到",
     /* 百亿经济损失, 十亿资金: read_myriads ()'s words for money after a round number */
     "经", "损", "资",
+    "番",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (units); i++)
@@ -713,6 +714,36 @@ read_years (Number *num)
   return emit_measure (num, FZ_KIND_DURATION, "年", at + n);
 }
 
+/* 翻一番, 翻了两番: doubled, and doubled again; a ratio (200, 400), as 是去年的2倍, not a
+ * change. The span takes 翻: 一番 alone is "once" (研究一番). */
+static inline gsize
+read_doubling (Number *num)
+{
+  Scan *sc = num->sc;
+  gsize n, from;
+
+  if (!num->chinese || !num->integer || num->iv < 1 || num->iv > 3 ||
+      !(n = wlit (&num->w, num->at, "番")))
+    return 0;
+  if (ends_with_at (sc->text, num->start, "翻"))
+    from = num->start - strlen ("翻");
+  else if (ends_with_at (sc->text, num->start, "翻了"))
+    from = num->start - strlen ("翻了");
+  else
+    return 0;
+  if (from < sc->last_end)
+    return 0;
+  memset (&num->c.value, 0, sizeof num->c.value);
+  num->c.value.mantissa = (gint64) 100 << num->iv;
+  num->c.kind = FZ_KIND_PERCENT;
+  num->c.unit = "%";
+  num->c.qualifier = FZ_QUALIFIER_EXACT;
+  num->c.bstart = from;
+  num->c.bend = wend (&num->w, num->at + n, num->num_end);
+  _fz_extractor_emit (sc, &num->c);
+  return num->c.bend;
+}
+
 /* Score: 94.69分, 九十四点六九分; 十分 is "very", 三分 too small a number to be read as a
  * score, 分之 a fraction and 8时30分 a time of day. */
 static inline gsize
@@ -1005,7 +1036,8 @@ handle_number (Scan      *sc,
   if (!read_multiplier (&num))
     return num_end;
   if ((end = read_sign (&num)) || (end = read_date (&num)) || (end = read_identifier (&num)) ||
-      (end = read_half (&num)) || (end = read_years (&num)) || (end = read_score (&num)))
+      (end = read_half (&num)) || (end = read_years (&num)) || (end = read_score (&num)) ||
+      (end = read_doubling (&num)))
     return end;
   return read_unit (&num);
 }
