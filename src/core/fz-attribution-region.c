@@ -341,7 +341,7 @@ right_before (Ctx            *ctx,
 }
 
 /* 长兴县、安吉县分别得分91.20分、89.66分: as many places listed before the figures as figures
- * in the list, one a item; the figures pair with them in order. */
+ * in the list, one in each item; the figures pair with them in order. */
 static const Mention *
 place_of_list (Ctx            *ctx,
                const FzFigure *fig,
@@ -394,8 +394,9 @@ _fz_attribution_assign_region (Ctx        *ctx,
 
   /* Region: the place paired with the figure in a list; the place right before the figure,
    * after the figure before it in the clause where there is one (吴兴区94.12分、德清县93.87分:
-   * each item its own place, not the city that holds both); then the clause, the sentence, the sentence before it in the same paragraph when
-   * it names a place inside the article's, else the article's. */
+   * each item its own place, not the city that holds both); then the clause, the sentence,
+   * the sentence before it in the same paragraph when it names a place inside the article's,
+   * else the article's. */
   if (index > 0)
     {
       const FzFigure *prev = fz_figure_list_get (ctx->figures, index - 1);
