@@ -397,16 +397,21 @@ _fz_attribution_assign_region (Ctx        *ctx,
    * each item its own place, not the city that holds both); then the clause, the sentence,
    * the sentence before it in the same paragraph when it names a place inside the article's,
    * else the article's. */
-  if (index > 0)
-    {
-      const FzFigure *prev = fz_figure_list_get (ctx->figures, index - 1);
+  const FzFigure *prev = index > 0 ? fz_figure_list_get (ctx->figures, index - 1) : NULL;
+  const FzFigure *next = index + 1 < fz_figure_list_get_n (ctx->figures) ?
+                         fz_figure_list_get (ctx->figures, index + 1) : NULL;
 
-      if (prev->end > from && prev->end <= fig->start)
-        from = prev->end;
+  /* Most figures stand alone in their clause: no list to read. */
+  if (prev != NULL && prev->end > from && prev->end <= fig->start)
+    from = prev->end;
+  if (from > span->clause_start || (next != NULL && next->start < span->clause_end))
+    {
+      m = place_of_list (ctx, fig, span, &id);
+      if (m == NULL && (m = place_in_span (ctx, from, fig->end, &id)) != NULL &&
+          !right_before (ctx, m, fig))
+        m = NULL;
     }
-  m = place_of_list (ctx, fig, span, &id);
-  if (m == NULL && (m = place_in_span (ctx, from, fig->end, &id)) != NULL &&
-      !right_before (ctx, m, fig))
+  else
     m = NULL;
   if (m == NULL)
     m = place_in_span (ctx, span->clause_start, span->clause_end, &id);

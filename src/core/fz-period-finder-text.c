@@ -88,6 +88,10 @@ line_is_dateline (const gunichar *all,
   gboolean label = FALSE, digit = FALSE;
   guint len = 0;
 
+  /* A dateline stands under the headline at the top of the page; most lines a break ends
+   * without a sentence mark are lines of a PDF's paragraph further down. */
+  if (line_start > 512 || line_end - line_start > 96)
+    return FALSE;
   for (guint k = line_start; k < line_end; k++)
     {
       gunichar c = all[k];
