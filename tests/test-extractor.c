@@ -128,6 +128,8 @@ static const Case cases[] = {
   { "破获诈骗案件一起、抓获嫌疑人3名", { { "一起", "count", "1", "起", "exact", "", "" },
                                       { "3名", "count", "3", "名", "exact", "", "" } } },
   { "成功劝阻一起刷单诈骗", { { "一起", "count", "1", "起", "exact", "", "" } } },
+  /* Taiwan's years count from 1912 */
+  { "民國113年全國詐欺案件減少", { { "113年", "date", "2024", "", "exact", "", "" } } },
   /* 翻一番 states a ratio (spec: 200, no change); 一番 alone is no figure */
   { "劝阻人数翻了一番。", { { "翻了一番", "percent", "200", "%", "exact", "", "" } } },
   { "注册量翻两番，民警研究一番。", { { "翻两番", "percent", "400", "%", "exact", "", "" } } },

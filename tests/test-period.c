@@ -425,6 +425,9 @@ test_finder_unseen (void)
     { "全民反诈APP注册量达到1800万人，较年初增长56%。", "56%", NULL, FZ_KIND_PERCENT, "" },
     { "今年以来，全市破获案件300起，与2023年同期相比上升10%。", "10%", NULL, FZ_KIND_PERCENT,
       "Y-01/" },
+    /* Taiwan's years count from 1912. */
+    { "民國113年1至6月，全國受理詐欺案件12345件。", "12345件", NULL, FZ_KIND_COUNT,
+      "2024-01/2024-06" },
     /* The first year of a range may leave out its 年. */
     { "2019至2021年，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT,
       "2019-01/2021-12" },

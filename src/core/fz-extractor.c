@@ -635,6 +635,14 @@ read_date (Number *num)
       !wlit (w, num->at + n, "代") && num->v.n_digits == 4 && num->iv >= 1000 &&
       num->iv <= 2200 && num->at == 0)
     return _fz_extractor_year_date (num, n);
+  /* 民國113年: Taiwan counts its years from 1912. */
+  if (n != 0 && num->at == 0 && !num->chinese && num->iv >= 1 && num->iv <= 200 &&
+      (ends_with_at (num->sc->text, num->start, "民國") ||
+       ends_with_at (num->sc->text, num->start, "民国")))
+    {
+      num->iv += 1911;
+      return _fz_extractor_year_date (num, n);
+    }
   if (num->at != 0)
     return 0;
   if ((n = wlit (w, 0, "月")) && num->iv >= 1 && num->iv <= 12 && !num->bare_unit &&

@@ -84,6 +84,19 @@ parse_year (const Scan  *s,
     }
   if (preceded_by_digit (s, i))
     return FALSE;
+  /* 民國113年: Taiwan counts its years from 1912. */
+  if (i >= 2 && s->u[i - 2] == 0x6C11 /* 民 */ &&
+      (s->u[i - 1] == 0x570B /* 國 */ || s->u[i - 1] == 0x56FD /* 国 */))
+    {
+      for (k = i; k < s->n && k - i < 3 && fz_text_digit_value (s->u[k]) >= 0; k++)
+        v = v * 10 + (guint) fz_text_digit_value (s->u[k]);
+      if (k == i || k >= s->n || s->u[k] != 0x5E74 /* 年 */ || v == 0 || v > 200)
+        return FALSE;
+      out->year_kind = FZ_PERIOD_YEAR_ABSOLUTE;
+      out->year = (guint16) (v + 1911);
+      *next = k + 1;
+      return TRUE;
+    }
   for (k = i; k < s->n && k - i < 4; k++)
     {
       d = fz_text_digit_value (s->u[k]);
