@@ -128,6 +128,10 @@ static const Case cases[] = {
   { "破获诈骗案件一起、抓获嫌疑人3名", { { "一起", "count", "1", "起", "exact", "", "" },
                                       { "3名", "count", "3", "名", "exact", "", "" } } },
   { "成功劝阻一起刷单诈骗", { { "一起", "count", "1", "起", "exact", "", "" } } },
+  /* A currency named before the amount is its dollar's */
+  { "涉及港币5000万元", { { "5000万元", "money", "50000000", "港元", "exact", "", "" } } },
+  { "财损新臺幣45.6億元", { { "45.6億元", "money", "4560000000", "新台币", "exact", "", "" } } },
+  { "折合人民币1.2亿元", { { "1.2亿元", "money", "120000000", "元", "exact", "", "" } } },
   /* Taiwan's years count from 1912 */
   { "民國113年全國詐欺案件減少", { { "113年", "date", "2024", "", "exact", "", "" } } },
   /* 翻一番 states a ratio (spec: 200, no change); 一番 alone is no figure */

@@ -249,6 +249,8 @@ static const Unit units[] = {
   { "港币", FZ_KIND_MONEY, "港元" },
   { "欧元", FZ_KIND_MONEY, "欧元" },
   { "英镑", FZ_KIND_MONEY, "英镑" },
+  { "新台币", FZ_KIND_MONEY, "新台币" },
+  { "新臺幣", FZ_KIND_MONEY, "新台币" },
   { "日元", FZ_KIND_MONEY, "日元" },
   { "元", FZ_KIND_MONEY, "元" },
   { "块钱", FZ_KIND_MONEY, "元" },
@@ -579,6 +581,26 @@ read_multiplier (Number *num)
   return TRUE;
 }
 
+/* 港币5000万元, 新台币45.6亿元: the currency named before the amount, whose 元 is its own
+ * dollar; 人民币 and none leave the 元 of renminbi. */
+static const char *
+currency_before (const Scan *sc,
+                 gsize       pos)
+{
+  static const struct { const char *word; const char *unit; } currencies[] = {
+    { "港币", "港元" }, { "港幣", "港元" }, { "港元", "港元" }, { "美元", "美元" },
+    { "美金", "美元" }, { "新台币", "新台币" }, { "新臺幣", "新台币" }, { "台币", "新台币" },
+    { "臺幣", "新台币" }, { "欧元", "欧元" }, { "歐元", "欧元" },
+  };
+  gsize p = skip_space_back (sc->text, pos, sc->last_end);
+
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    if (ends_with_at (sc->text, p, currencies[i].word) &&
+        p - strlen (currencies[i].word) >= sc->last_end)
+      return currencies[i].unit;
+  return NULL;
+}
+
 /* The figure ends after @at window bytes, with its unit and qualifiers.
  * Returns where the scan goes on. */
 static inline gsize
@@ -595,6 +617,13 @@ emit_measure (Number     *num,
   at = _fz_extractor_suffix_qualifier (&num->w, at, c);
   c->bend = wend (&num->w, at, num->num_end);
   c->bstart = _fz_extractor_prefix_qualifier (sc, num->start, sc->last_end, &c->qualifier);
+  if (kind == FZ_KIND_MONEY && strcmp (unit, "元") == 0)
+    {
+      const char *currency = currency_before (sc, c->bstart);
+
+      if (currency != NULL)
+        c->unit = currency;
+    }
   /* 上千人, 上万元: "reaching a thousand", said of a round unit alone. */
   if (c->bstart == num->start && num->bare_unit && ends_with_at (sc->text, num->start, "上") &&
       num->start - 3 >= sc->last_end)
