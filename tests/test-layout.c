@@ -84,6 +84,11 @@ test_join_lines (void)
   g_autofree char *e = repair ("今年以来，全市共破获案件\r\n38起。\r\n\r\n下一段。\r\n");
   g_autofree char *f = repair ("今年以来，全市共破获案件\r38起。\r\r下一段。\r");
   g_autofree char *g = repair ("正文到此为止，记者\n\n本报记者 张三\n");
+  /* a web page's headline (a comma allowed) and dateline over its first paragraph */
+  const char *web = "全市开展反诈宣传月活动，发案下降\n发布时间：2024-11-15 09:30 来源：某某网\n"
+                    "今年以来，全市公安机关破获电信网络诈骗案件120起，抓获犯罪嫌疑人300名，同比分别上升"
+                    "15%、20%。\n";
+  g_autofree char *h = repair (web);
 
   g_assert_cmpstr (a, ==, "今年以来，全市共破获案件38起，同比上升。\n");
   g_assert_cmpstr (b, ==, "去年冬天，我们走访了几个村子，发现有5家小店仍在出售过期食品。\n");
@@ -95,6 +100,7 @@ test_join_lines (void)
   g_assert_cmpstr (f, ==, "今年以来，全市共破获案件38起。\r\r下一段。\r");
   /* a byline is never joined */
   g_assert_cmpstr (g, ==, "正文到此为止，记者\n\n本报记者 张三\n");
+  g_assert_cmpstr (h, ==, web);
 }
 
 static void

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-layout-private.h"
+#include "fz-document-date.h"
 
 #include <string.h>
 
@@ -218,16 +219,35 @@ _fz_layout_scan_lines (const char *text,
   g_array_free (tokens, TRUE);
 }
 
+/* A web page pasted as it shows, no blank line between its lines: its headline (a comma
+ * allowed) over a paragraph, and a dateline under it, stand apart at the top of the page. */
+static gboolean
+apart_at_top (const char *text,
+              const Line *a,
+              const Line *b,
+              guint       index)
+{
+  if (index >= 3)
+    return FALSE;
+  if (index == 0 && a->n_vis >= 2 && a->n_vis <= 40 && !fz_charset_is_final (a->last) &&
+      b->n_vis > 50 && b->clause)
+    return TRUE;
+  return (a->n_vis <= 60 &&
+          fz_doc_date_is_dateline (text + a->t_start, a->t_end - a->t_start)) ||
+         (b->n_vis <= 60 && fz_doc_date_is_dateline (text + b->t_start, b->t_end - b->t_start));
+}
+
 void
-_fz_layout_decide_joins (GArray *lines)
+_fz_layout_decide_joins (const char *text,
+                         GArray     *lines)
 {
   Line *ls = (Line *) lines->data;
   guint n = lines->len;
-  guint i = 0;
+  guint i = 0, index = 0;
 
   while (i < n && ls[i].blank)
     i++;
-  while (i < n)
+  for (; i < n; index++)
     {
       Line *a = &ls[i];
       guint j = i + 1, k = 0;
@@ -240,6 +260,7 @@ _fz_layout_decide_joins (GArray *lines)
       b = &ls[j];
 
       a->join = !(k >= 2 ||
+                  (k == 0 && apart_at_top (text, a, b, index)) ||
                   fz_charset_is_final (a->last) ||
                   b->indent ||
                   b->marker ||

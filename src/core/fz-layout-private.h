@@ -86,6 +86,7 @@ void  _fz_layout_tokenize      (const char *text,
 void  _fz_layout_scan_lines    (const char *text,
                                gsize       len,
                                GArray     *lines);
-void  _fz_layout_decide_joins  (GArray     *lines);
+void  _fz_layout_decide_joins  (const char *text,
+                                GArray     *lines);
 
 G_END_DECLS

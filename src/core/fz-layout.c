@@ -178,7 +178,7 @@ fz_layout_new (const char *text,
   lines = g_array_new (FALSE, FALSE, sizeof (Line));
   tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   _fz_layout_scan_lines (text, len, lines);
-  _fz_layout_decide_joins (lines);
+  _fz_layout_decide_joins (text, lines);
   self->n_orig = count_original (text, lines);
   emit_lines (&em, text, lines, tokens);
   if (em.run.len > 0)
