@@ -1,10 +1,12 @@
-/* fuzz-segmenter.c: libFuzzer target: segment any UTF-8 text and check the article offsets. */
+/* fuzz-segmenter.c: libFuzzer target: segment any UTF-8 text and check the article offsets; lay
+ * it out for reading and check the offset map both ways. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fz-layout.h"
 #include "fz-segmenter.h"
 #include "fuzz-target.h"
 
@@ -34,5 +36,26 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       fz_fuzz_check (!a->is_caption || a->title[0] == '\0');
       prev_start = a->start;
     }
+
+  {
+    g_autoptr(FzLayout) layout = fz_layout_new (text, len);
+    gsize rlen;
+    const char *rep = fz_layout_get_text (layout, &rlen);
+    guint n_rep = fz_layout_get_n_chars (layout);
+    g_autofree gunichar *orig = g_utf8_to_ucs4_fast (text, len, NULL);
+    g_autofree gunichar *repaired = NULL;
+
+    fz_fuzz_check (g_utf8_validate (rep, rlen, NULL));
+    fz_fuzz_check ((glong) n_rep == g_utf8_strlen (rep, rlen));
+    repaired = g_utf8_to_ucs4_fast (rep, rlen, NULL);
+    /* every kept character maps to the same character of the text, and back */
+    for (guint32 r = 0; r < n_rep; r++)
+      {
+        guint32 o = fz_layout_to_original (layout, r);
+
+        fz_fuzz_check (o < (guint32) n && orig[o] == repaired[r]);
+        fz_fuzz_check (fz_layout_to_repaired (layout, o) == r);
+      }
+  }
   return 0;
 }
