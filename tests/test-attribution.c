@@ -390,16 +390,19 @@ static void
 test_place_items (void)
 {
   Fixture fx;
-  guint a, b, c, d, both;
+  guint a, b, c, d, e, f, both;
 
   fixture_init (&fx, "青石市发布反诈指数\n青石市反诈中心发布反诈指数，白马县94.12分、红河区93.87分分列"
-                     "第一、二位，白马县、红河区分别得分91.2分、89.6分，白马县、红河区共有10个。\n");
+                     "第一、二位，白马县、红河区分别得分91.2分、89.6分，白马县、红河区共有10个。"
+                     "白马县、红河区发案数居前两位，分别为58起、41起。\n");
   add_article (&fx, "青石市发布反诈指数", "青石市反诈中心", NULL);
   a = add_figure (&fx, "94.12分", NULL, FZ_KIND_SCORE, "94.12");
   b = add_figure (&fx, "93.87分", NULL, FZ_KIND_SCORE, "93.87");
   c = add_figure (&fx, "91.2分", NULL, FZ_KIND_SCORE, "91.2");
   d = add_figure (&fx, "89.6分", NULL, FZ_KIND_SCORE, "89.6");
   both = add_figure (&fx, "10个", NULL, FZ_KIND_COUNT, "10");
+  e = add_figure (&fx, "58起", NULL, FZ_KIND_COUNT, "58");
+  f = add_figure (&fx, "41起", NULL, FZ_KIND_COUNT, "41");
   run (&fx);
   g_assert_cmpstr (region_of (&fx, a), ==, "白马县");
   g_assert_cmpstr (region_of (&fx, b), ==, "红河区");
@@ -407,6 +410,9 @@ test_place_items (void)
   g_assert_cmpstr (region_of (&fx, d), ==, "红河区");
   /* one figure for the places named together: the place that holds them both */
   g_assert_cmpstr (region_of (&fx, both), ==, "青石市");
+  /* 分别 points back to the list in the clause before */
+  g_assert_cmpstr (region_of (&fx, e), ==, "白马县");
+  g_assert_cmpstr (region_of (&fx, f), ==, "红河区");
   fixture_clear (&fx);
 }
 

@@ -342,38 +342,65 @@ right_before (Ctx            *ctx,
 
 /* 长兴县、安吉县分别得分91.20分、89.66分: as many places listed before the figures as figures
  * in the list, one in each item; the figures pair with them in order. */
+/* The places listed one an item in [from, to), items parted by 、和及与: how many, and the
+ * one at @pos (NULL when there is none, or an item names several). */
+static const Mention *
+listed_place (Ctx     *ctx,
+              guint32  from,
+              guint32  to,
+              guint    pos,
+              guint   *n_out)
+{
+  guint32 item_start = from;
+  const Mention *mine = NULL;
+  guint n_items = 0;
+
+  for (guint32 i = from; i <= to; i++)
+    {
+      guint32 id;
+      const Mention *m;
+
+      if (i < to && !is_list_joiner (ctx->u[i]))
+        continue;
+      m = place_in_span (ctx, item_start, i, &id);
+      if (m != NULL)
+        {
+          if (id != m->id)
+            {
+              *n_out = 0;   /* an item of several places */
+              return NULL;
+            }
+          if (n_items == pos)
+            mine = m;
+          n_items++;
+        }
+      item_start = i + 1;
+    }
+  *n_out = n_items;
+  return mine;
+}
+
 static const Mention *
 place_of_list (Ctx            *ctx,
                const FzFigure *fig,
                const Span     *span,
                guint32        *id_out)
 {
-  guint n_figs, my_pos, n_items = 0;
+  guint n_figs, my_pos, n_items;
   guint32 first = _fz_attribution_figure_list_in_clause (ctx, fig, span->clause_start,
                                                          span->clause_end, &n_figs, &my_pos);
-  guint32 item_start = span->clause_start;
-  const Mention *mine = NULL;
+  const Mention *mine;
 
   if (n_figs < 2)
     return NULL;
-  for (guint32 i = span->clause_start; i <= first; i++)
-    {
-      guint32 id;
-      const Mention *m;
-
-      if (i < first && !is_list_joiner (ctx->u[i]))
-        continue;
-      m = place_in_span (ctx, item_start, i, &id);
-      if (m != NULL)
-        {
-          if (id != m->id)
-            return NULL;   /* an item of several places */
-          if (n_items == my_pos)
-            mine = m;
-          n_items++;
-        }
-      item_start = i + 1;
-    }
+  mine = listed_place (ctx, span->clause_start, first, my_pos, &n_items);
+  /* 城关镇、新华乡、白马镇发案数居前三位，分别为58起、41起、33起: the list stands in the clause
+   * before, which 分别 points back to. */
+  if (n_items == 0 && span->clause_start > span->sentence_start + 1 &&
+      _fz_attribution_contains (ctx->u, span->clause_start, first, "分别"))
+    mine = listed_place (ctx, _fz_attribution_bound_left (ctx, span->clause_start - 1,
+                                                          span->sentence_start, BOUND_CLAUSE),
+                         span->clause_start - 1, my_pos, &n_items);
   if (n_items != n_figs || mine == NULL)
     return NULL;
   *id_out = mine->id;
