@@ -536,6 +536,25 @@ header_date (const gunichar *u,
   return HEADER_DATE_NONE;
 }
 
+/* The line @chars without its white space, as a date is read, into @u (room for
+ * MAX_HEADER_CHARS + 2: one character more than a header may have, and the NUL); FALSE for a
+ * longer line, which is not read further. */
+static gboolean
+header_line (const gunichar *chars,
+             guint           n_chars,
+             gunichar       *u,
+             guint          *n_out)
+{
+  guint n = 0;
+
+  for (guint k = 0; k < n_chars && n <= MAX_HEADER_CHARS; k++)
+    if (!fz_text_is_left_out (chars[k]))
+      u[n++] = chars[k];
+  u[n] = 0;
+  *n_out = n;
+  return n <= MAX_HEADER_CHARS;
+}
+
 gboolean
 fz_doc_date_find_chars (const gunichar *chars,
                         guint           n_chars,
@@ -550,9 +569,8 @@ fz_doc_date_find_chars (const gunichar *chars,
 
   for (guint start = 0; start < n_chars; start = line.end + 1, prev = line)
     {
-      /* One character more than a header may have: a longer line is not read further. */
       gunichar u[MAX_HEADER_CHARS + 2];
-      guint n = 0;
+      guint n;
 
       /* Read up to a mark or the end of the line: a line with a mark is not blank, and only
        * its end is still to find. */
@@ -569,12 +587,7 @@ fz_doc_date_find_chars (const gunichar *chars,
       if (line_is_blank (chars, &line))
         continue;
       non_blank++;
-      /* The line without its white space, as the date is read. */
-      for (guint k = line.start; k < line.end && n <= MAX_HEADER_CHARS; k++)
-        if (!fz_text_is_left_out (chars[k]))
-          u[n++] = chars[k];
-      u[n] = 0;
-      if (n > MAX_HEADER_CHARS)
+      if (!header_line (chars + line.start, line.end - line.start, u, &n))
         continue;
       switch (header_date (u, n, &c))
         {
@@ -595,16 +608,26 @@ fz_doc_date_find_chars (const gunichar *chars,
 }
 
 gboolean
+fz_doc_date_is_dateline_chars (const gunichar *chars,
+                               guint           n_chars)
+{
+  gunichar u[MAX_HEADER_CHARS + 2];
+  Candidate c;
+  guint n;
+
+  return header_line (chars, n_chars, u, &n) && header_date (u, n, &c) == HEADER_DATE_MARKED;
+}
+
+gboolean
 fz_doc_date_is_dateline (const char *line,
                          gsize       len)
 {
-  g_autofree gunichar *u = NULL;
-  Candidate c;
+  g_autofree gunichar *chars = NULL;
   guint n;
 
   g_return_val_if_fail (line != NULL || len == 0, FALSE);
   if (len == 0 || len > 4 * MAX_HEADER_CHARS)
     return FALSE;
-  u = fz_charset_to_ucs4 (line, len, TRUE, &n);
-  return n <= MAX_HEADER_CHARS && header_date (u, n, &c) == HEADER_DATE_MARKED;
+  chars = fz_charset_to_ucs4 (line, len, FALSE, &n);
+  return fz_doc_date_is_dateline_chars (chars, n);
 }

@@ -30,5 +30,8 @@ gboolean fz_doc_date_find_chars (const gunichar *chars,
  * around it (2024年11月15日 星期五, 发布时间：2024-11-15, 来源：某某网 2024-11-15 09:12). */
 gboolean fz_doc_date_is_dateline (const char *line,
                                   gsize       len);
+/* The same from the line's @n_chars characters. */
+gboolean fz_doc_date_is_dateline_chars (const gunichar *chars,
+                                        guint           n_chars);
 
 G_END_DECLS

@@ -828,13 +828,13 @@ find_unit (const Window *w,
   return NULL;
 }
 
-/* Whether the clause before @pos speaks of money (冻结资金8000余万). */
+/* Whether one of @words stands in the clause before @pos, up to 16 characters back. */
 static gboolean
-money_clause (const Scan *sc,
-              gsize       pos)
+clause_before_has (const Scan         *sc,
+                   gsize               pos,
+                   const char * const *words,
+                   guint               n_words)
 {
-  static const char * const cues[] = { "资金", "金额", "损失", "赃款", "投资了", "被骗" };
-
   for (guint steps = 0; pos > 0 && steps < 16; steps++)
     {
       gsize p = utf8_prev (sc->text, pos);
@@ -843,12 +843,22 @@ money_clause (const Scan *sc,
       fz_text_decode (sc->text + p, pos - p, &c);
       if (is_clause_stop (c) || c == 0x3001 /* 、 */)
         break;
-      for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
-        if (ends_with_at (sc->text, pos, cues[i]))
+      for (guint i = 0; i < n_words; i++)
+        if (ends_with_at (sc->text, pos, words[i]))
           return TRUE;
       pos = p;
     }
   return FALSE;
+}
+
+/* Whether the clause before @pos speaks of money (冻结资金8000余万). */
+static gboolean
+money_clause (const Scan *sc,
+              gsize       pos)
+{
+  static const char * const cues[] = { "资金", "金额", "损失", "赃款", "投资了", "被骗" };
+
+  return clause_before_has (sc, pos, cues, G_N_ELEMENTS (cues));
 }
 
 /* 安装量270.4万, 突破百万, 避免百亿经济损失: a number in 万 or 亿 needs no measure word
@@ -1006,28 +1016,12 @@ read_kuai (Number *num)
   static const char * const verbs[] = { "投了", "投入", "转了", "转账", "骗了", "骗走", "赚了",
                                         "赔了", "花了", "借了", "付了", "交了", "汇了", "充值",
                                         "还了", "给了" };
-  gsize pos = num->start;
 
   if (!wlit (&num->w, num->at, "块") || !num->integer ||
-      fz_decimal_to_int (&num->c.value) < 100)
+      fz_decimal_to_int (&num->c.value) < 100 ||
+      !(money_clause (num->sc, num->start) ||
+        clause_before_has (num->sc, num->start, verbs, G_N_ELEMENTS (verbs))))
     return 0;
-  if (!money_clause (num->sc, pos))
-    {
-      gboolean found = FALSE;
-
-      for (guint steps = 0; pos > 0 && steps < 12 && !found; steps++)
-        {
-          gsize p = utf8_prev (num->sc->text, pos);
-
-          if (is_clause_stop (char_at (num->sc->text, num->sc->len, p)))
-            break;
-          for (guint i = 0; i < G_N_ELEMENTS (verbs) && !found; i++)
-            found = ends_with_at (num->sc->text, pos, verbs[i]);
-          pos = p;
-        }
-      if (!found)
-        return 0;
-    }
   return emit_measure (num, FZ_KIND_MONEY, "元", num->at + strlen ("块"));
 }
 

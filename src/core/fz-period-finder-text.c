@@ -4,6 +4,7 @@
 #include "fz-period-finder-private.h"
 
 #include "fz-charset.h"
+#include "fz-document-date.h"
 
 #include <string.h>
 
@@ -73,42 +74,16 @@ line_is_heading (const gunichar *all,
   return len > 0 && len <= 40;
 }
 
-/* A web page's dateline (发布时间：2024-11-15, 来源：某网 2024年11月15日): a short line with a
- * label and its colon, a digit, and no other punctuation. Text broken inside a sentence has
- * no label before a colon. */
+/* A web page's dateline (发布时间：2024-11-15, 来源：某网 2024年11月15日), as the page's date is
+ * read. It stands under the headline at the top of the page: most lines a break ends without
+ * a sentence mark are lines of a PDF's paragraph further down, and are not read. */
 static gboolean
 line_is_dateline (const gunichar *all,
                   guint           line_start,
                   guint           line_end)
 {
-  static const gunichar labels[][2] = {
-    { 0x65F6, 0x95F4 } /* 时间 */, { 0x65E5, 0x671F } /* 日期 */, { 0x6765, 0x6E90 } /* 来源 */,
-    { 0x53D1, 0x5E03 } /* 发布 */, { 0x4F5C, 0x8005 } /* 作者 */, { 0x7F16, 0x8F91 } /* 编辑 */,
-  };
-  gboolean label = FALSE, digit = FALSE;
-  guint len = 0;
-
-  /* A dateline stands under the headline at the top of the page; most lines a break ends
-   * without a sentence mark are lines of a PDF's paragraph further down. */
-  if (line_start > 512 || line_end - line_start > 96)
-    return FALSE;
-  for (guint k = line_start; k < line_end; k++)
-    {
-      gunichar c = all[k];
-
-      if (c == ':' || c == 0xFF1A)
-        {
-          for (guint l = 0; l < G_N_ELEMENTS (labels) && k >= line_start + 2; l++)
-            label |= all[k - 2] == labels[l][0] && all[k - 1] == labels[l][1];
-          continue;
-        }
-      if ((is_clause_end (c) && c != PARA) || c == 0x3001 /* 、 */)
-        return FALSE;
-      digit |= fz_text_digit_value (c) >= 0;
-      if (!fz_text_isspace (c) && ++len > 48)
-        return FALSE;
-    }
-  return label && digit;
+  return line_start <= 512 && line_end - line_start <= 96 &&
+         fz_doc_date_is_dateline_chars (all + line_start, line_end - line_start);
 }
 
 /* Whether the white space all[ws_start, ws_end), with @newlines line breaks, ends a
