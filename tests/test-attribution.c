@@ -18,7 +18,9 @@ static const char gazetteer_tsv[] =
   "910102001\t910102\t4\t章村镇\n"
   "910102002\t910102\t4\t花园街道\n"
   "910102003\t910102\t4\t柳林街道\n"
-  "9102\t91\t2\t金沙市\n";
+  "9102\t91\t2\t金沙市\n"
+  "910103\t9101\t3\t金河县\n"
+  "910103001\t910103\t4\t金河镇\n";
 
 typedef struct
 {
@@ -416,6 +418,58 @@ test_place_items (void)
   fixture_clear (&fx);
 }
 
+/* 全省, 全市 opening a clause: what follows in the paragraph is about the whole division, not a
+ * place inside it named elsewhere; a place named after the word narrows it, and the word as a
+ * scope (在全省率先) or a rank says nothing. */
+static void
+test_whole_unit (void)
+{
+  Fixture fx;
+  guint all, rate, held, narrowed, scope, city, story;
+
+  fixture_init (&fx, "反诈工作会议召开\n今年以来，全省共破获案件100起，同比上升5%；抓获嫌疑人20名。"
+                     "其中，青石市破获30起。花园街道在全省率先开通热线，接听咨询500次。\n"
+                     "今年以来，全市共劝阻群众200人。\n今年5月，花园街道王女士被骗8万元。\n");
+  add_article (&fx, "反诈工作会议召开", "今年以来", NULL);
+  all = add_figure (&fx, "100起", NULL, FZ_KIND_COUNT, "100");
+  rate = add_figure (&fx, "5%", NULL, FZ_KIND_PERCENT, "5");
+  held = add_figure (&fx, "20名", NULL, FZ_KIND_COUNT, "20");
+  narrowed = add_figure (&fx, "30起", NULL, FZ_KIND_COUNT, "30");
+  scope = add_figure (&fx, "500次", NULL, FZ_KIND_COUNT, "500");
+  city = add_figure (&fx, "200人", NULL, FZ_KIND_COUNT, "200");
+  story = add_figure (&fx, "8万元", NULL, FZ_KIND_MONEY, "80000");
+  run (&fx);
+  /* the province is never named: no region rather than the street of a story */
+  g_assert_cmpstr (region_of (&fx, all), ==, "");
+  g_assert_cmpstr (region_of (&fx, rate), ==, "");
+  g_assert_cmpstr (region_of (&fx, held), ==, "");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, all)->region_code, ==, 0);
+  g_assert_cmpstr (region_of (&fx, narrowed), ==, "青石市");
+  g_assert_cmpstr (region_of (&fx, scope), ==, "花园街道");
+  /* the city that holds the street, which the page names */
+  g_assert_cmpstr (region_of (&fx, city), ==, "青石市");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, city)->region_code, ==, 9101);
+  g_assert_cmpstr (region_of (&fx, story), ==, "花园街道");
+  fixture_clear (&fx);
+}
+
+/* 金河 is the short name of a county and of a township in it: the county's reading does not
+ * vouch for the township's, so the name reads as the county. */
+static void
+test_namesake_no_self_support (void)
+{
+  Fixture fx;
+  guint a;
+
+  fixture_init (&fx, "青石市金河警方通报\n金河警方今年以来破获案件12起。\n");
+  add_article (&fx, "青石市金河警方通报", "金河警方今年", NULL);
+  a = add_figure (&fx, "12起", NULL, FZ_KIND_COUNT, "12");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, a), ==, "金河");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, a)->region_code, ==, 910103);
+  fixture_clear (&fx);
+}
+
 /* Hong Kong's 骗案 and Taiwan's 詐欺 make an article about fraud, in either script: a
  * traditional page is read in simplified characters. */
 static void
@@ -652,6 +706,8 @@ main (int   argc,
   g_test_add_func ("/attribution/fraud-words", test_fraud_words);
   g_test_add_func ("/attribution/place-items", test_place_items);
   g_test_add_func ("/attribution/no-articles", test_no_articles);
+  g_test_add_func ("/attribution/whole-unit", test_whole_unit);
+  g_test_add_func ("/attribution/namesake-no-self-support", test_namesake_no_self_support);
   g_test_add_func ("/attribution/title-apart", test_title_apart);
   g_test_add_func ("/attribution/page-pass", test_page_pass);
   g_test_add_func ("/attribution/lower-bound", test_lower_bound);

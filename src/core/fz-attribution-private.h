@@ -3,6 +3,8 @@
 #pragma once
 
 #include "fz-attribution.h"
+
+#include <wchar.h>
 #include "fz-search-private.h"
 
 G_BEGIN_DECLS
@@ -217,6 +219,13 @@ typedef struct
   guint32       par_ceil;
   gboolean      par_story;
   gboolean      par_valid;
+  /* What whole_unit_level () has read of a paragraph: its figures come in order. */
+  guint32       whole_par;    /* the paragraph's start + 1, 0 before the first */
+  guint32       whole_par_end;
+  guint32       whole_to;     /* read up to here */
+  guint32       whole_at;     /* the last 全省, 全市… that governs what follows */
+  int           whole_level;  /* -1: none */
+  const char   *whole_unit;   /* 市 or 区, which a place's own name may end with */
   /* The last sentence _fz_attribution_is_other_crime() looked at, and its answer. */
   guint32       crime_start;
   guint32       crime_end;
@@ -282,6 +291,23 @@ _fz_attribution_lower_bound (gconstpointer base,
                              guint32       pos)
 {
   return _fz_search_first_from (base, size, 0, n, pos);
+}
+
+/* The first @c of the @n characters at @u, or NULL: wmemchr () runs through many at a time
+ * where a wide character is a code point. */
+static inline const gunichar *
+_fz_attribution_find_char (const gunichar *u,
+                           gunichar        c,
+                           gsize           n)
+{
+#if WCHAR_MAX >= 0x10FFFF
+  if (sizeof (wchar_t) == sizeof (gunichar) && c <= 0x7FFFFFFF)
+    return (const gunichar *) wmemchr ((const wchar_t *) u, (wchar_t) c, n);
+#endif
+  for (gsize k = 0; k < n; k++)
+    if (u[k] == c)
+      return u + k;
+  return NULL;
 }
 
 /* The index in @list (ascending, @n of them) of the first place at or after @pos: every

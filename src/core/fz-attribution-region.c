@@ -3,19 +3,31 @@
 
 #include "fz-attribution-private.h"
 #include "fz-gazetteer-private.h"
+#include "fz-charset.h"
 
 #include <string.h>
 
-/* Support from the places above a candidate that the article (or the page)
+/* Whether @id is one of the readings of @m. */
+static gboolean
+is_reading_of (const Mention *m,
+               guint32        id)
+{
+  for (guint k = 0; k < m->n_ids; k++)
+    if (m->ids[k] == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Support from the places above a candidate of @m that the article (or the page)
  * names: a township 章村 under a county the text names wins over its namesakes. */
 static double
-ancestor_score (Ctx      *ctx,
-                int       article,
-                guint32   id,
-                guint     min_level)
+ancestor_score (Ctx           *ctx,
+                const Mention *m,
+                guint32        id,
+                guint          min_level)
 {
   double score = 0;
-  const Weights *art = article >= 0 ? &ctx->arts[article].support : NULL;
+  const Weights *art = m->article >= 0 ? &ctx->arts[m->article].support : NULL;
 
   for (guint32 p = _fz_gazetteer_parent (ctx->gaz, id); p != FZ_GAZETTEER_NONE;
        p = _fz_gazetteer_parent (ctx->gaz, p))
@@ -25,8 +37,9 @@ ancestor_score (Ctx      *ctx,
       double page = _fz_weights_get (&ctx->page_support, p);
 
       /* An article's support holds only places of the page's: where the page has none, the
-       * article has none either, and adding nothing leaves the score as it is. */
-      if (page != 0.0)
+       * article has none either, and adding nothing leaves the score as it is. 日照 cannot
+       * vouch for 日照街道 by being 日照市 too: a name does not support its own namesakes. */
+      if (page != 0.0 && !(m->n_ids > 1 && is_reading_of (m, p)))
         score += _fz_weights_get (art, p) + 0.25 * page;
     }
   return score;
@@ -101,12 +114,12 @@ candidate_score (Ctx           *ctx,
     {
       /* Short county and township names (资源, 章村) are everyday
        * words too often: they need a place above them in the text. */
-      s = ancestor_score (ctx, m->article, id, level == 4 ? 2 : 1);
+      s = ancestor_score (ctx, m, id, level == 4 ? 2 : 1);
       if (s <= 0)
         return FALSE;
     }
   else
-    s = ancestor_score (ctx, m->article, id, 1);
+    s = ancestor_score (ctx, m, id, 1);
   if (!m->shorts[k])
     s += 0.01;
   /* Among short namesakes, the larger unit is the likelier reading. */
@@ -407,6 +420,128 @@ place_of_list (Ctx            *ctx,
   return mine;
 }
 
+/* 全省, 全市, 全县 opening a clause: the figures after it in the paragraph are about the whole
+ * division, never about a place inside it that the text names elsewhere (全省共破获1.2万起 on a
+ * page whose only place is a city in a story). The most specific level such a figure may be
+ * about, 0 for 全国 (no division), or -1 when no such word governs @fig; @at is the word's. */
+static int
+whole_unit_level (Ctx            *ctx,
+                  const FzFigure *fig,
+                  const Span     *span,
+                  const char    **unit,
+                  guint32        *at)
+{
+  /* The paragraph is read once for all its figures, not again from its start for each. */
+  if (ctx->whole_par == 0 || fig->start < ctx->whole_to || fig->start >= ctx->whole_par_end ||
+      ctx->whole_par - 1 < span->floor)
+    {
+      guint32 par = span->floor;
+      guint k = _fz_attribution_first_from (ctx->paragraph_ends, ctx->n_paragraph_ends,
+                                            fig->start);
+
+      if (k > 0 && ctx->paragraph_ends[k - 1] >= span->floor)
+        par = ctx->paragraph_ends[k - 1] + 1;
+      ctx->whole_par = par + 1;
+      ctx->whole_par_end = k < ctx->n_paragraph_ends ? ctx->paragraph_ends[k] : G_MAXUINT32;
+      ctx->whole_to = par;
+      ctx->whole_level = -1;
+    }
+  for (const gunichar *p = ctx->u + ctx->whole_to, *end = ctx->u + fig->start;
+       p + 1 < end && (p = _fz_attribution_find_char (p, 0x5168 /* 全 */, end - 1 - p)) != NULL;
+       p++)
+    {
+      guint32 k = p - ctx->u, b_at = k;
+      gunichar before = 0;
+      int l;
+
+      switch (p[1])
+        {
+        case 0x56FD: l = 0; break;                            /* 国 */
+        case 0x7701: l = 1; break;                            /* 省 */
+        case 0x5DDE: case 0x76DF: case 0x5E02: l = 2; break;  /* 州 盟 市 */
+        case 0x53BF: case 0x533A: case 0x65D7: l = 3; break;  /* 县 区 旗 */
+        default: continue;
+        }
+      for (guint32 b = k; b + 1 > ctx->whole_par; b--)
+        if (!fz_charset_is_space (ctx->u[b - 1]))
+          {
+            before = ctx->u[b - 1];
+            b_at = b - 1;
+            break;
+          }
+      /* Opening its clause, or after a time (今年以来全市, 去年全省, 截至9月底全县); not a
+       * scope (在全省率先, 居全市第一, 占全县的, 向全国) or a rank (全省首家, 全市第一). */
+      if (before != 0 && !fz_charset_is_clause_punct (before) && before != '\n' &&
+          before != 0xFF1A /* ： */ &&
+          !_fz_attribution_has_char_in (ctx, b_at, b_at + 1, "年月日来间度底初"))
+        continue;
+      if (_fz_attribution_has_char_in (ctx, k + 2, k + 3, "率首第排前之最"))
+        continue;
+      ctx->whole_level = l;
+      ctx->whole_unit = p[1] == 0x5E02 ? "市" : p[1] == 0x533A ? "区" : NULL;
+      ctx->whole_at = k;
+    }
+  if (fig->start > ctx->whole_to + 1)
+    ctx->whole_to = fig->start - 1;
+  *unit = ctx->whole_unit;
+  *at = ctx->whole_at;
+  return ctx->whole_level;
+}
+
+/* Whether a place is named in [start, end). */
+static gboolean
+named_in (Ctx     *ctx,
+          guint32  start,
+          guint32  end)
+{
+  for (guint i = _fz_attribution_mentions_before (ctx, start); i < ctx->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (ctx->mentions, Mention, i);
+
+      if (m->start >= end)
+        break;
+      if (m->id != FZ_GAZETTEER_NONE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The region of a figure that @whole_unit_level () says is about a whole division of @level:
+ * @id itself when it is no more specific, else the division above it at that level where the
+ * page names it, or a name on the page may mean it (@written: as it names it), else none. */
+static guint32
+whole_unit_region (Ctx          *ctx,
+                   guint32       id,
+                   int           level,
+                   const char   *unit,
+                   const char  **written)
+{
+  guint32 up;
+
+  *written = NULL;
+  if ((int) _fz_gazetteer_level (ctx->gaz, id) <= level)
+    return id;
+  /* 全市 in a city of a county's level (晋江市), 全区 in a development zone (经济开发区) */
+  if (unit != NULL && g_str_has_suffix (fz_gazetteer_get_name (ctx->gaz, id), unit))
+    return id;
+  if (level == 0)
+    return FZ_GAZETTEER_NONE;
+  up = fz_gazetteer_rollup (ctx->gaz, id, (guint) level);
+  for (guint i = 0; up != FZ_GAZETTEER_NONE && i < ctx->mentions->len; i++)
+    {
+      const Mention *named = &g_array_index (ctx->mentions, Mention, i);
+
+      /* 日照 read as a township of the city it also names */
+      for (guint c = 0; c < named->n_ids; c++)
+        if (named->ids[c] == up)
+          {
+            *written = named->name;
+            return up;
+          }
+    }
+  return FZ_GAZETTEER_NONE;
+}
+
 void
 _fz_attribution_assign_region (Ctx        *ctx,
                                guint       index,
@@ -446,16 +581,37 @@ _fz_attribution_assign_region (Ctx        *ctx,
     m = place_in_span (ctx, span->sentence_start, span->sentence_end, &id);
   if (m == NULL)
     m = place_before_sentence (ctx, fig, span, &id);
+  if (m == NULL && art >= 0)
+    id = ctx->arts[art].main;
+  if (id != FZ_GAZETTEER_NONE)
+    {
+      const char *unit;
+      guint32 at;
+      int whole = whole_unit_level (ctx, fig, span, &unit, &at);
+
+      /* A place named between 全省 and the figure narrows it (全省…，其中杭州市30起). */
+      if (whole >= 0 && !named_in (ctx, at, fig->start))
+        {
+          const char *written;
+          guint32 up = whole_unit_region (ctx, id, whole, unit, &written);
+
+          if (up != id)
+            {
+              id = up;
+              m = NULL;
+              if (id != FZ_GAZETTEER_NONE)
+                region = _fz_attribution_written_name (ctx, id, art, written);
+            }
+        }
+    }
   if (m != NULL)
     {
       const char *as_written = id == m->id ? m->name : fz_gazetteer_get_name (ctx->gaz, id);
       region = _fz_attribution_written_name (ctx, id, art, as_written);
     }
-  else if (art >= 0 && ctx->arts[art].main != FZ_GAZETTEER_NONE)
-    {
-      id = ctx->arts[art].main;
-      region = ctx->arts[art].main_written;
-    }
+  else if (region == NULL && id != FZ_GAZETTEER_NONE && art >= 0 &&
+           id == ctx->arts[art].main)
+    region = ctx->arts[art].main_written;
   fig->region = region != NULL ? _fz_attribution_intern (ctx, region) : 0;
   fig->region_cue = region == NULL ? FZ_CUE_NONE : m != NULL ? FZ_CUE_TEXT : FZ_CUE_ARTICLE;
   fig->region_cue_start = m != NULL ? m->start : 0;

@@ -54,23 +54,6 @@ is_in (gunichar     c,
   return strstr (set, utf8) != NULL;
 }
 
-/* The first @c of the @n characters at @u, or NULL: wmemchr () runs through many at a time
- * where a wide character is a code point. */
-static inline const gunichar *
-find_char (const gunichar *u,
-           gunichar        c,
-           gsize           n)
-{
-#if WCHAR_MAX >= 0x10FFFF
-  if (sizeof (wchar_t) == sizeof (gunichar) && c <= 0x7FFFFFFF)
-    return (const gunichar *) wmemchr ((const wchar_t *) u, (wchar_t) c, n);
-#endif
-  for (gsize k = 0; k < n; k++)
-    if (u[k] == c)
-      return u + k;
-  return NULL;
-}
-
 gboolean
 _fz_attribution_contains (const gunichar *u,
                           guint32         start,
@@ -88,7 +71,7 @@ _fz_attribution_contains (const gunichar *u,
   for (guint32 i = start; i + wn <= end; i++)
     {
       guint k = 1;
-      const gunichar *first = find_char (u + i, w[0], end - wn + 1 - i);
+      const gunichar *first = _fz_attribution_find_char (u + i, w[0], end - wn + 1 - i);
 
       if (first == NULL)
         return FALSE;
@@ -684,7 +667,7 @@ add_solving_triggers (Ctx         *ctx,
     return;
   ctx->solved_ind = (guint) solved;
   for (const gunichar *p = ctx->u, *end = ctx->u + ctx->n;
-       p < end && (p = find_char (p, 0x7834 /* 破 */, end - p)) != NULL; p++)
+       p < end && (p = _fz_attribution_find_char (p, 0x7834 /* 破 */, end - p)) != NULL; p++)
     {
       guint32 i = (guint32) (p - ctx->u);
       Trigger *t;
