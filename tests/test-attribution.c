@@ -453,6 +453,25 @@ test_whole_unit (void)
   fixture_clear (&fx);
 }
 
+/* A count of places (遍及20余个省份) measures no work against fraud, whatever the sentence's
+ * subject did before. */
+static void
+test_places_counted (void)
+{
+  Fixture fx;
+  guint gangs, places;
+
+  fixture_init (&fx, "青石市警方破获诈骗案\n青石市警方打掉犯罪团伙3个。该团伙诱骗群众投资，"
+                     "受害群众遍及全国20余个省份。\n");
+  add_article (&fx, "青石市警方破获诈骗案", "青石市警方打掉", NULL);
+  gangs = add_count (&fx, "3个", "3", "个");
+  places = add_count (&fx, "20余个", "20", "个");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, gangs), ==, "gangs_busted");
+  g_assert_cmpstr (indicator_of (&fx, places), ==, "");
+  fixture_clear (&fx);
+}
+
 /* 金河 is the short name of a county and of a township in it: the county's reading does not
  * vouch for the township's, so the name reads as the county. */
 static void
@@ -707,6 +726,7 @@ main (int   argc,
   g_test_add_func ("/attribution/place-items", test_place_items);
   g_test_add_func ("/attribution/no-articles", test_no_articles);
   g_test_add_func ("/attribution/whole-unit", test_whole_unit);
+  g_test_add_func ("/attribution/places-counted", test_places_counted);
   g_test_add_func ("/attribution/namesake-no-self-support", test_namesake_no_self_support);
   g_test_add_func ("/attribution/title-apart", test_title_apart);
   g_test_add_func ("/attribution/page-pass", test_page_pass);

@@ -128,6 +128,11 @@ static const Case cases[] = {
   { "破获诈骗案件一起、抓获嫌疑人3名", { { "一起", "count", "1", "起", "exact", "", "" },
                                       { "3名", "count", "3", "名", "exact", "", "" } } },
   { "成功劝阻一起刷单诈骗", { { "一起", "count", "1", "起", "exact", "", "" } } },
+  /* 部, 册, 箱, 架 count things seized or made; 部门, 部分 are words of their own */
+  { "查扣手机86部、账册12册，拍摄短视频3部，联合3部门，分为两部分",
+    { { "86部", "count", "86", "部", "exact", "", "" },
+      { "12册", "count", "12", "册", "exact", "", "" },
+      { "3部", "count", "3", "部", "exact", "", "" } } },
   /* A currency named before the amount is its dollar's */
   { "涉及港币5000万元", { { "5000万元", "money", "50000000", "港元", "exact", "", "" } } },
   { "财损新臺幣45.6億元", { { "45.6億元", "money", "4560000000", "新台币", "exact", "", "" } } },

@@ -29,12 +29,14 @@ static FzWordSet policing_words = FZ_WORD_SET (
 );
 
 /* Words that name what a number counts when the lexicon does not measure it:
- * leads, screenings, fugitives, targets, people at risk. They stop the search
+ * leads, screenings, fugitives, targets, people at risk, places. They stop the search
  * for a trigger. */
 static const char neutral_tsv[] =
   "neutral\t\t\t\t\tcount,money,percent\t"
   "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员,"
-  "查询,审核,核查,派出所,高校,学校,文件,中心\n";
+  "查询,审核,核查,派出所,高校,学校,文件,中心,"
+  /* places counted: 遍及20余个省份 counts no work against fraud */
+  "省份,省市,省区市,地市,城市,乡镇,镇街,国家和地区\n";
 
 /* Whether @c is one of the characters of @set: its UTF-8 is a substring of @set's (UTF-8 lets
  * no character's bytes start inside another's), found without decoding @set. */

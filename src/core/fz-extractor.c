@@ -308,6 +308,11 @@ static const Unit units[] = {
   { "本", FZ_KIND_COUNT, "本" },
   { "岁", FZ_KIND_COUNT, "岁" },
   { "通", FZ_KIND_COUNT, "通" },
+  { "部", FZ_KIND_COUNT, "部" },
+  { "册", FZ_KIND_COUNT, "册" },
+  { "箱", FZ_KIND_COUNT, "箱" },
+  { "架", FZ_KIND_COUNT, "架" },
+  { "艘", FZ_KIND_COUNT, "艘" },
   /* Traditional script, for a page too mixed to take the simplified view */
   { "個百分點", FZ_KIND_PERCENT, "pp" },
   { "百分點", FZ_KIND_PERCENT, "pp" },
@@ -333,7 +338,8 @@ static const char * const unit_stops[] = {
   "项目", "台风", "组织", "本人", "本地", "件事", "间隔", "种类", "名称", "场景", "人家",
   "次全会", "位于", "条例", "只有", "只是", "只要", "份额", "座谈", "张贴", "台账", "类型", "版本",
   "宗旨", "宗教", "通过", "通知", "通报", "通讯", "通信", "通话", "通道", "通行", "通缉", "通告",
-  "通用", "通车", "通俗", "通畅", "岁月", "处警",
+  "通用", "通车", "通俗", "通畅", "岁月", "处警", "部门", "部分", "部署", "部队", "部长", "部位",
+  "部件", "部委", "部属", "部际", "部落", "架构", "架设",
 };
 
 static const Unit ordinal_units[] = {
