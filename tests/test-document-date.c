@@ -44,6 +44,9 @@ test_masthead_forms (void)
   assert_found ("某某日报\n2022.04.25\n第1234期\n\n正文。\n", 2022, 4, 25);
   assert_found ("某某日报\n\n二〇二二年四月二十五日 星期一\n\n正文。\n", 2022, 4, 25);
   assert_found ("某某日报\n\n2022年4月25日\n\n正文，内容。\n", 2022, 4, 25);
+  /* in brackets, alone on its line under the title */
+  assert_found ("标题\n（2022年4月25日）\n\n正文，内容。\n", 2022, 4, 25);
+  assert_found ("标题\n【2022-04-25】\n\n正文，内容。\n", 2022, 4, 25);
   assert_found ("某某法制报 | 2022年4月25日 周一 | 责任编辑：某某\n\n正文，内容。\n", 2022, 4, 25);
   /* Full-width digits and a spaced layout. */
   assert_found ("２０２２年４月２５日　星期一\n\n正文。\n", 2022, 4, 25);
@@ -63,6 +66,8 @@ test_event_dates_only (void)
   assert_not_found ("标题\n\n本报讯 会议于\n2022年3月8日\n在市公安局召开，共50人参加。\n");
   /* An event line that names a 期 is still an event. */
   assert_not_found ("标题\n\n民警于2022年3月8日开展第三期培训\n");
+  /* a bracket that holds more than the date is a remark */
+  assert_not_found ("标题\n\n（2022年3月8日开展）\n");
   /* No date at all. */
   assert_not_found ("标题\n\n全市共有志愿者500名。\n");
   assert_not_found ("");

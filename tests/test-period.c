@@ -501,6 +501,48 @@ test_finder_this_month (void)
   g_assert_cmpstr (e, ==, "Y-07-20/");
 }
 
+/* 上月 is the month before the bulletin's, in the year before in January; unknown without
+ * its date, and the basis of a change in 比上月. */
+static void
+test_finder_last_month (void)
+{
+  GDate date;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 25, G_DATE_APRIL, 2022);
+  period_of ("上月，全市共发案60起。", "60起", NULL, FZ_KIND_COUNT, &date, &a);
+  g_assert_cmpstr (a, ==, "2022-03/2022-03");
+  period_of ("上月，全市共发案60起。", "60起", NULL, FZ_KIND_COUNT, NULL, &b);
+  g_assert_cmpstr (b, ==, "");
+  g_date_set_dmy (&date, 10, G_DATE_JANUARY, 2022);
+  period_of ("上个月，全市共发案60起。", "60起", NULL, FZ_KIND_COUNT, &date, &c);
+  g_assert_cmpstr (c, ==, "2021-12/2021-12");
+  period_of ("3月份，全市发案比上月减少6起。", "6起", NULL, FZ_KIND_COUNT, &date, &d);
+  g_assert_cmpstr (d, ==, "2022-03/2022-03");
+}
+
+/* 截至6月底 leading the sentence ends the stretch that 今年 in the figure's clause starts. */
+static void
+test_finder_until_then_since (void)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  period_of ("截至6月底，今年全市共发案210起。", "210起", NULL, FZ_KIND_COUNT, NULL, &a);
+  g_assert_cmpstr (a, ==, "Y-01/Y-06");
+  period_of ("截至7月15日，今年以来全市共劝阻300人，同比上升5%。", "5%", NULL,
+             FZ_KIND_PERCENT, NULL, &b);
+  g_assert_cmpstr (b, ==, "Y-01/Y-07-15");
+  /* 截至目前 gives no end */
+  period_of ("截至目前，今年全市发案90起。", "90起", NULL, FZ_KIND_COUNT, NULL, &c);
+  g_assert_cmpstr (c, ==, "Y-01/");
+}
+
 /* The period's cue is the phrase it was read from, in code points of the text. */
 static void
 test_finder_cue (void)
@@ -793,6 +835,8 @@ main (int   argc,
   g_test_add_func ("/period/finder/doc-date", test_finder_doc_date);
   g_test_add_func ("/period/finder/unseen", test_finder_unseen);
   g_test_add_func ("/period/finder/this-month", test_finder_this_month);
+  g_test_add_func ("/period/finder/last-month", test_finder_last_month);
+  g_test_add_func ("/period/finder/until-then-since", test_finder_until_then_since);
   g_test_add_func ("/period/finder/cue", test_finder_cue);
   g_test_add_func ("/period/finder/robust", test_finder_robust);
   g_test_add_func ("/period/finder/gate", test_finder_gate);

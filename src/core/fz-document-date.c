@@ -513,6 +513,24 @@ typedef enum
   HEADER_DATE_ALONE     /* the whole line, which is a header if it stands apart */
 } HeaderDate;
 
+/* The whole line is the date in brackets: （2024年7月26日）, [2024-07-26]. */
+static gboolean
+bracketed (const gunichar  *u,
+           guint            n,
+           const Candidate *c)
+{
+  static const gunichar pairs[][2] = {
+    { 0xFF08, 0xFF09 }, { '(', ')' }, { 0x3010, 0x3011 }, { '[', ']' }, { 0x3014, 0x3015 },
+  };
+
+  if (c->start != 1 || c->end + 1 != n)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    if (u[0] == pairs[i][0] && u[n - 1] == pairs[i][1])
+      return TRUE;
+  return FALSE;
+}
+
 /* The first date of the line @u (white space left out) and how it stands there. */
 static HeaderDate
 header_date (const gunichar *u,
@@ -529,7 +547,7 @@ header_date (const gunichar *u,
         return HEADER_DATE_NONE;
       if (marked && bordered_like_header (u, n, c))
         return HEADER_DATE_MARKED;
-      if (c->start == 0 && c->end == n)
+      if ((c->start == 0 && c->end == n) || bracketed (u, n, c))
         return HEADER_DATE_ALONE;
       k = c->end - 1;
     }

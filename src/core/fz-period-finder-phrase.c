@@ -294,6 +294,9 @@ _fz_period_phrase_parse (const Scan *s,
         out->flags |= EXPR_NOW;
       if ((out->flags & EXPR_BLOCK) && (match (s, i, "当天") > 0 || match (s, i, "当日") > 0))
         out->flags |= EXPR_THAT_DAY;
+      /* 上月，全市发案…: the month before the bulletin's, once its date is known */
+      if ((out->flags & EXPR_BLOCK) && (match (s, i, "上月") > 0 || match (s, i, "上个月") > 0))
+        out->flags |= EXPR_LAST_MONTH;
       if ((out->flags & EXPR_BLOCK) && match (s, i, "本月") > 0)
         {
           guint k, day = _fz_period_phrase_day_at (s, out->end, &k), m;

@@ -46,6 +46,8 @@ G_BEGIN_DECLS
 #define EXPR_OLD_VALUE (1 << 13)
 /* 本月以来: the month is a start, the end left open. */
 #define EXPR_SINCE     (1 << 14)
+/* 上月, 上个月: the month before the one it was published in. */
+#define EXPR_LAST_MONTH (1 << 15)
 
 typedef struct
 {

@@ -96,6 +96,14 @@ take_expr (const Scan *s,
   *cue = idx;
   if (e->flags & EXPR_THAT_DAY)
     return resolve_that_day (s, idx, bound, out);
+  if ((e->flags & EXPR_LAST_MONTH) && s->doc_month != 0)
+    {
+      fz_period_clear (out);
+      out->start.year_kind = s->doc_month > 1 ? FZ_PERIOD_YEAR_CURRENT : FZ_PERIOD_YEAR_PREVIOUS;
+      out->start.month = (guint8) (s->doc_month > 1 ? s->doc_month - 1 : 12);
+      out->end = out->start;
+      return TRUE;
+    }
   if ((e->flags & EXPR_THIS_MONTH) && s->doc_month != 0)
     {
       fz_period_clear (out);
@@ -219,6 +227,32 @@ join_since (const Scan *s,
   joined = *period;
   joined.start = prev->period.start;
   /* 6月起 … 截至3月 read as one stretch would end before it starts. */
+  if (fz_period_is_valid (&joined))
+    *period = joined;
+}
+
+/* 截至6月底，今年全市共发案210起: a running total whose end a phrase leading the sentence
+ * gives, before the phrase of the figure's own clause gives its start. */
+static void
+join_until (const Scan *s,
+            gint        idx,
+            FzPeriod   *period)
+{
+  const Expr *e = &g_array_index (s->exprs, Expr, idx);
+  const Expr *prev;
+  FzPeriod joined;
+
+  if (idx < 1 || period->start.year_kind == FZ_PERIOD_YEAR_OPEN ||
+      period->end.year_kind != FZ_PERIOD_YEAR_OPEN)
+    return;
+  prev = &g_array_index (s->exprs, Expr, idx - 1);
+  if ((prev->flags & (EXPR_BLOCK | EXPR_RELATIVE)) || !(prev->flags & EXPR_STANDALONE) ||
+      prev->period.start.year_kind != FZ_PERIOD_YEAR_OPEN ||
+      prev->period.end.year_kind == FZ_PERIOD_YEAR_OPEN ||
+      scan_sentence_start (s, prev->start) != scan_sentence_start (s, e->start))
+    return;
+  joined = *period;
+  joined.end = prev->period.end;
   if (fz_period_is_valid (&joined))
     *period = joined;
 }
@@ -387,6 +421,7 @@ _fz_period_assign_chars (const gunichar *chars,
       if (!find_period (&s, start, bound, &period, &cue) || fz_period_is_empty (&period))
         continue;
       join_since (&s, cue, &period);
+      join_until (&s, cue, &period);
       set_cue (&s, f, cue);
       inherit_year (&s, cue, bound, &period);
       if (doc_year > 1000 && doc_year <= 9999)
