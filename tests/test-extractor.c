@@ -133,6 +133,10 @@ static const Case cases[] = {
     { { "86部", "count", "86", "部", "exact", "", "" },
       { "12册", "count", "12", "册", "exact", "", "" },
       { "3部", "count", "3", "部", "exact", "", "" } } },
+  /* 七成五 is 75%; 一倍多 more than doubled */
+  { "挽损比例达到七成五，破案数增长一倍多。",
+    { { "七成五", "percent", "75", "%", "exact", "", "" },
+      { "一倍多", "percent", "100", "%", "over", "up", "" } } },
   /* A currency named before the amount is its dollar's */
   { "涉及港币5000万元", { { "5000万元", "money", "50000000", "港元", "exact", "", "" } } },
   { "财损新臺幣45.6億元", { { "45.6億元", "money", "4560000000", "新台币", "exact", "", "" } } },

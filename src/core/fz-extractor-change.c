@@ -221,9 +221,18 @@ _fz_extractor_multiple (Number *num,
 
   if (!fz_decimal_mul_pow10 (&c->value, 2))
     return num->num_end;
+  gsize n, at = num->at + sign_len;
+
   c->kind = FZ_KIND_PERCENT;
   c->unit = "%";
-  c->bend = wend (&num->w, num->at + sign_len, num->num_end);
+  /* 增长一倍多: more than doubled */
+  if ((n = wlit (&num->w, at, "多")) || (n = wlit (&num->w, at, "余")) ||
+      (n = wlit (&num->w, at, "餘")))
+    {
+      c->qualifier = FZ_QUALIFIER_OVER;
+      at += n;
+    }
+  c->bend = wend (&num->w, at, num->num_end);
   if (ch == FZ_CHANGE_UP)
     {
       c->change = ch;

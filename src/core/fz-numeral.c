@@ -261,6 +261,21 @@ read_tenths (const char *s,
   if (next_utf8[0] == '\0' ||
       strstr ("不为立员功果本效绩都长熟型交就年人品了片群批套倍形", next_utf8) == NULL)
     {
+      gint digit = fz_text_cn_digit_value (next);
+
+      /* 七成五 is 75%: a digit after 成 of whole tenths, where no word goes on */
+      if (digit > 0 && fz_decimal_is_integer (out) && !(out->flags & FZ_NUMERAL_DECIMAL))
+        {
+          gunichar then = 0;
+          FzDecimal units = { digit, 0, 0, 1 };
+
+          if (after + 3 < len)
+            fz_text_decode (s + after + 3, len - after - 3, &then);
+          if ((!fz_text_is_han (then) || then == 0x4EE5 /* 以 */ || then == 0x5DE6 /* 左 */ ||
+               then == 0x7684 /* 的 */) &&
+              fz_decimal_add (&tenfold, &units))
+            after += 3;
+        }
       *out = tenfold;
       out->flags |= FZ_NUMERAL_PERCENT;
       *consumed = after;
