@@ -472,6 +472,30 @@ test_places_counted (void)
   fixture_clear (&fx);
 }
 
+/* Percentage points with no word of their own change the rate stated before them, not the
+ * count before that. */
+static void
+test_points_of_rate (void)
+{
+  Fixture fx;
+  guint count, share, points;
+
+  fixture_init (&fx, "青石市反诈工作\n今年以来，青石市万人发案率为3.2起，电诈案件占刑事案件总数的"
+                     "45.6%，同比下降8个百分点。\n");
+  add_article (&fx, "青石市反诈工作", "今年以来", NULL);
+  count = add_count (&fx, "3.2起", "3.2", "起");
+  share = add_figure (&fx, "45.6%", NULL, FZ_KIND_PERCENT, "45.6");
+  fz_figure_list_get_mut (fx.figs, share)->unit = fz_figure_list_intern (fx.figs, "%", -1);
+  points = add_figure (&fx, "8个百分点", NULL, FZ_KIND_PERCENT, "8");
+  fz_figure_list_get_mut (fx.figs, points)->unit = fz_figure_list_intern (fx.figs, "pp", -1);
+  fz_figure_list_get_mut (fx.figs, points)->change = FZ_CHANGE_DOWN;
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, count), ==, "cases_per_10k");
+  g_assert_cmpstr (indicator_of (&fx, share), ==, "crime_share");
+  g_assert_cmpstr (indicator_of (&fx, points), ==, "crime_share");
+  fixture_clear (&fx);
+}
+
 /* 金河 is the short name of a county and of a township in it: the county's reading does not
  * vouch for the township's, so the name reads as the county. */
 static void
@@ -727,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/attribution/no-articles", test_no_articles);
   g_test_add_func ("/attribution/whole-unit", test_whole_unit);
   g_test_add_func ("/attribution/places-counted", test_places_counted);
+  g_test_add_func ("/attribution/points-of-rate", test_points_of_rate);
   g_test_add_func ("/attribution/namesake-no-self-support", test_namesake_no_self_support);
   g_test_add_func ("/attribution/title-apart", test_title_apart);
   g_test_add_func ("/attribution/page-pass", test_page_pass);

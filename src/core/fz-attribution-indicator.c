@@ -353,8 +353,10 @@ _fz_attribution_indicator_of_figure (Ctx            *ctx,
 }
 
 /* A rate with no word of its own measures what the statistic before it in the sentence
- * measures (冻结资金2亿元，同比上升30%); when that one cannot be a rate, nothing.
- * Returns -1 when there is no such figure, -2 when it has no indicator for @fig. */
+ * measures (冻结资金2亿元，同比上升30%); when that one cannot be a rate, nothing. Percentage
+ * points change a rate: theirs may be the level of a rate before them (占刑事案件总数的45.6%，
+ * 同比下降8个百分点). Returns -1 when there is no such figure, -2 when it has no indicator
+ * for @fig. */
 static int
 subject_figure (Ctx            *ctx,
                 guint           index,
@@ -362,6 +364,7 @@ subject_figure (Ctx            *ctx,
 {
   const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
   guint n = fz_figure_list_get_n (ctx->figures);
+  gboolean points = strcmp (fz_figure_list_str (ctx->figures, fig->unit), "pp") == 0;
   int pick = -1, ind;
 
   for (guint i = 0; i < n; i++)
@@ -369,7 +372,11 @@ subject_figure (Ctx            *ctx,
       const FzFigure *f = fz_figure_list_get (ctx->figures, i);
 
       if (f->start < sentence_start || f->end > fig->start || !fz_kind_is_statistic (f->kind) ||
-          f->kind == FZ_KIND_PERCENT || f->kind == FZ_KIND_DURATION)
+          f->kind == FZ_KIND_DURATION)
+        continue;
+      if (f->kind == FZ_KIND_PERCENT &&
+          !(points && f->change == FZ_CHANGE_NONE &&
+            strcmp (fz_figure_list_str (ctx->figures, f->unit), "%") == 0))
         continue;
       if (pick < 0 || f->start > fz_figure_list_get (ctx->figures, pick)->start)
         pick = (int) i;
