@@ -496,6 +496,23 @@ test_points_of_rate (void)
   fixture_clear (&fx);
 }
 
+/* Taiwan's words: 车手 are the mules arrested, 机房 the dens of callers busted. */
+static void
+test_taiwan_words (void)
+{
+  Fixture fx;
+  guint mules, dens;
+
+  fixture_init (&fx, "青石市警方通报\n青石市警方今年以来共查获诈欺车手1200人，破获诈骗机房128处。\n");
+  add_article (&fx, "青石市警方通报", "青石市警方今年", NULL);
+  mules = add_count (&fx, "1200人", "1200", "人");
+  dens = add_count (&fx, "128处", "128", "处");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, mules), ==, "suspects_arrested");
+  g_assert_cmpstr (indicator_of (&fx, dens), ==, "gangs_busted");
+  fixture_clear (&fx);
+}
+
 /* 金河 is the short name of a county and of a township in it: the county's reading does not
  * vouch for the township's, so the name reads as the county. */
 static void
@@ -752,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/attribution/whole-unit", test_whole_unit);
   g_test_add_func ("/attribution/places-counted", test_places_counted);
   g_test_add_func ("/attribution/points-of-rate", test_points_of_rate);
+  g_test_add_func ("/attribution/taiwan-words", test_taiwan_words);
   g_test_add_func ("/attribution/namesake-no-self-support", test_namesake_no_self_support);
   g_test_add_func ("/attribution/title-apart", test_title_apart);
   g_test_add_func ("/attribution/page-pass", test_page_pass);

@@ -591,7 +591,8 @@ read_multiplier (Number *num)
  * dollar; 人民币 and none leave the 元 of renminbi. */
 static const char *
 currency_before (const Scan *sc,
-                 gsize       pos)
+                 gsize       pos,
+                 gsize      *word_start)
 {
   static const struct { const char *word; const char *unit; } currencies[] = {
     { "港币", "港元" }, { "港幣", "港元" }, { "港元", "港元" }, { "美元", "美元" },
@@ -603,7 +604,10 @@ currency_before (const Scan *sc,
   for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
     if (ends_with_at (sc->text, p, currencies[i].word) &&
         p - strlen (currencies[i].word) >= sc->last_end)
-      return currencies[i].unit;
+      {
+        *word_start = p - strlen (currencies[i].word);
+        return currencies[i].unit;
+      }
   return NULL;
 }
 
@@ -625,10 +629,16 @@ emit_measure (Number     *num,
   c->bstart = _fz_extractor_prefix_qualifier (sc, num->start, sc->last_end, &c->qualifier);
   if (kind == FZ_KIND_MONEY && strcmp (unit, "元") == 0)
     {
-      const char *currency = currency_before (sc, c->bstart);
+      gsize word_start;
+      const char *currency = currency_before (sc, c->bstart, &word_start);
 
       if (currency != NULL)
-        c->unit = currency;
+        {
+          c->unit = currency;
+          /* 约新台币62.3亿元: the qualifier stands before the currency */
+          if (c->bstart == num->start && c->qualifier == FZ_QUALIFIER_EXACT)
+            _fz_extractor_prefix_qualifier (sc, word_start, sc->last_end, &c->qualifier);
+        }
     }
   /* 上千人, 上万元: "reaching a thousand", said of a round unit alone. */
   if (c->bstart == num->start && num->bare_unit && ends_with_at (sc->text, num->start, "上") &&
