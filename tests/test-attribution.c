@@ -513,6 +513,22 @@ test_taiwan_words (void)
   fixture_clear (&fx);
 }
 
+/* 发放宣传手册6000余册: 宣传, which counts events, only describes the noun it leads; the
+ * action before both counts the booklets. */
+static void
+test_modifier_not_counted (void)
+{
+  Fixture fx;
+  guint booklets;
+
+  fixture_init (&fx, "青石市反诈宣传\n今年以来，青石市发放宣传手册6000余册。\n");
+  add_article (&fx, "青石市反诈宣传", "今年以来", NULL);
+  booklets = add_count (&fx, "6000余册", "6000", "册");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, booklets), ==, "materials_distributed");
+  fixture_clear (&fx);
+}
+
 /* 金河 is the short name of a county and of a township in it: the county's reading does not
  * vouch for the township's, so the name reads as the county. */
 static void
@@ -770,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/attribution/places-counted", test_places_counted);
   g_test_add_func ("/attribution/points-of-rate", test_points_of_rate);
   g_test_add_func ("/attribution/taiwan-words", test_taiwan_words);
+  g_test_add_func ("/attribution/modifier-not-counted", test_modifier_not_counted);
   g_test_add_func ("/attribution/namesake-no-self-support", test_namesake_no_self_support);
   g_test_add_func ("/attribution/title-apart", test_title_apart);
   g_test_add_func ("/attribution/page-pass", test_page_pass);

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 #include "fz-attribution-private.h"
+#include "fz-charset.h"
 
 /* How far after a number its noun may stand (名资深民警, 个社区反诈宣教室). */
 #define MAX_NOUN_GAP 5
@@ -407,6 +408,19 @@ only_indicator_for_kind (Ctx    *ctx,
   return found;
 }
 
+/* Whether [start, end) holds only words that join a word to its number (仅, 共, 约, 达, 为). */
+static gboolean
+only_function_words (Ctx     *ctx,
+                     guint32  start,
+                     guint32  end)
+{
+  for (guint32 i = start; i < end; i++)
+    if (!fz_charset_is_space (ctx->u[i]) &&
+        !_fz_attribution_has_char_in (ctx, i, i + 1, "仅只共约近达为是有了计超逾则合即"))
+      return FALSE;
+  return TRUE;
+}
+
 /* An action right before a count makes the noun after the count its object: 破获28起案件
  * counts cases solved and 成功劝阻5起诈骗案件 dissuasions, not cases reported. Returns -1
  * when no such action stands there. */
@@ -428,9 +442,10 @@ verb_right_before (Ctx            *ctx,
           _fz_attribution_has_char_in (ctx, t->end, fig->start, LIST_JOINERS) ||
           _fz_attribution_overlaps_figure (ctx, t->end, fig->start))
         return -1;
-      /* 劝阻后被骗仅4人: the word right before the count says it counts something else. */
+      /* 劝阻后被骗仅4人: the word right before the count says it counts something else; in
+       * 发放宣传手册6000余册 a noun of its own (手册) stands between and says nothing yet. */
       if (!_fz_attribution_trigger_accepts (ctx, t, fig, &ind))
-        return t->n_inds > 0 ? -2 : -1;
+        return t->n_inds > 0 && only_function_words (ctx, t->end, fig->start) ? -2 : -1;
       if (!t->verb)
         return -1;
       _fz_attribution_set_cue (ctx, t->start, t->end);
