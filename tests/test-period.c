@@ -525,6 +525,28 @@ test_finder_last_month (void)
   g_assert_cmpstr (d, ==, "2022-03/2022-03");
 }
 
+/* 截至24日 in a bulletin of a known month is up to that day of the month; 本月以来 leading the
+ * sentence starts the stretch, a clause or more before it. */
+static void
+test_finder_until_day_of_month (void)
+{
+  GDate date;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 26, G_DATE_JULY, 2024);
+  period_of ("本月以来，电话骗案上升幅度加快，截至24日已有130宗。", "130宗", NULL, FZ_KIND_COUNT,
+             &date, &a);
+  g_assert_cmpstr (a, ==, "2024-07/2024-07-24");
+  period_of ("截至24日，全市共劝阻群众300人。", "300人", NULL, FZ_KIND_COUNT, &date, &b);
+  g_assert_cmpstr (b, ==, "/2024-07-24");
+  /* without the month of the page, the day says nothing */
+  period_of ("截至24日，全市共劝阻群众300人。", "300人", NULL, FZ_KIND_COUNT, NULL, &c);
+  g_assert_cmpstr (c, ==, "");
+}
+
 /* 截至6月底 leading the sentence ends the stretch that 今年 in the figure's clause starts. */
 static void
 test_finder_until_then_since (void)
@@ -837,6 +859,7 @@ main (int   argc,
   g_test_add_func ("/period/finder/this-month", test_finder_this_month);
   g_test_add_func ("/period/finder/last-month", test_finder_last_month);
   g_test_add_func ("/period/finder/until-then-since", test_finder_until_then_since);
+  g_test_add_func ("/period/finder/until-day-of-month", test_finder_until_day_of_month);
   g_test_add_func ("/period/finder/cue", test_finder_cue);
   g_test_add_func ("/period/finder/robust", test_finder_robust);
   g_test_add_func ("/period/finder/gate", test_finder_gate);

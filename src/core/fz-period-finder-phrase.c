@@ -320,6 +320,20 @@ _fz_period_phrase_parse (const Scan *s,
       return TRUE;
     }
 
+  /* 本月以来，…，截至24日: a day alone, in a bulletin of a known month, is of that month */
+  if (ph.until && s->doc_month != 0)
+    {
+      guint k, day = _fz_period_phrase_day_at (s, j, &k);
+
+      if (day != 0)
+        {
+          out->period.end.year_kind = FZ_PERIOD_YEAR_CURRENT;
+          out->period.end.month = (guint8) s->doc_month;
+          out->period.end.day = (guint8) day;
+          out->end = k;
+          return fz_period_is_valid (&out->period);
+        }
+    }
   if (!_fz_period_phrase_read_year (s, i, &j, &ph))
     return FALSE;
   if (!_fz_period_phrase_read_month_day (s, &j, &ph) &&

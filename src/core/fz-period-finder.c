@@ -211,21 +211,34 @@ join_since (const Scan *s,
 {
   const Expr *e = &g_array_index (s->exprs, Expr, idx);
   const Expr *prev;
-  FzPeriod joined;
+  FzPeriod joined, from;
 
   if (idx < 1 || period->start.year_kind != FZ_PERIOD_YEAR_OPEN ||
       period->end.year_kind == FZ_PERIOD_YEAR_OPEN)
     return;
   prev = &g_array_index (s->exprs, Expr, idx - 1);
-  if ((prev->flags & (EXPR_BLOCK | EXPR_RELATIVE)) ||
-      prev->period.end.year_kind != FZ_PERIOD_YEAR_OPEN)
+  /* 本月以来 starts the month of the bulletin */
+  if ((prev->flags & EXPR_THIS_MONTH) && (prev->flags & EXPR_SINCE) && s->doc_month != 0)
+    {
+      gint cue;
+
+      if (!take_expr (s, idx - 1, 0, &from, &cue))
+        return;
+    }
+  else if ((prev->flags & (EXPR_BLOCK | EXPR_RELATIVE)) ||
+           prev->period.end.year_kind != FZ_PERIOD_YEAR_OPEN)
     return;
+  else
+    from = prev->period;
+  /* In the clause before, or leading the sentence (本月以来，…上升幅度加快，截至24日), or
+   * leading the sentence before. */
   if ((scan_sentence_start (s, prev->start) != scan_sentence_start (s, e->start) ||
-       scan_clause_end (s, prev->end) + 1 != scan_clause_start (s, e->start)) &&
+       (scan_clause_end (s, prev->end) + 1 != scan_clause_start (s, e->start) &&
+        (prev->flags & (EXPR_STANDALONE | EXPR_LEADING)) != (EXPR_STANDALONE | EXPR_LEADING))) &&
       !leads_sentence_before (s, prev, e))
     return;
   joined = *period;
-  joined.start = prev->period.start;
+  joined.start = from.start;
   /* 6月起 … 截至3月 read as one stretch would end before it starts. */
   if (fz_period_is_valid (&joined))
     *period = joined;
