@@ -529,6 +529,27 @@ test_modifier_not_counted (void)
   fixture_clear (&fx);
 }
 
+/* 涉, 涉案 or 涉及 right before an amount: the money the cases involve; 涉案 before a noun
+ * (涉案嫌疑人) says nothing of an amount elsewhere. */
+static void
+test_involved_before_amount (void)
+{
+  Fixture fx;
+  guint involved, headline, threshold;
+
+  fixture_init (&fx, "青石市骗案12起涉逾300万元\n青石市警方破获诈骗案件12起，涉案3000余万元。"
+                     "抓获涉案犯罪嫌疑人20名，其中案值50万元以上的案件3起。\n");
+  add_article (&fx, "青石市骗案12起涉逾300万元", "青石市警方破获", NULL);
+  headline = add_figure (&fx, "逾300万元", NULL, FZ_KIND_MONEY, "3000000");
+  involved = add_figure (&fx, "3000余万元", NULL, FZ_KIND_MONEY, "30000000");
+  threshold = add_figure (&fx, "50万元以上", NULL, FZ_KIND_MONEY, "500000");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, headline), ==, "losses");
+  g_assert_cmpstr (indicator_of (&fx, involved), ==, "losses");
+  g_assert_cmpstr (indicator_of (&fx, threshold), ==, "");
+  fixture_clear (&fx);
+}
+
 /* 金河 is the short name of a county and of a township in it: the county's reading does not
  * vouch for the township's, so the name reads as the county. */
 static void
@@ -787,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/attribution/points-of-rate", test_points_of_rate);
   g_test_add_func ("/attribution/taiwan-words", test_taiwan_words);
   g_test_add_func ("/attribution/modifier-not-counted", test_modifier_not_counted);
+  g_test_add_func ("/attribution/involved-before-amount", test_involved_before_amount);
   g_test_add_func ("/attribution/namesake-no-self-support", test_namesake_no_self_support);
   g_test_add_func ("/attribution/title-apart", test_title_apart);
   g_test_add_func ("/attribution/page-pass", test_page_pass);

@@ -643,6 +643,23 @@ _fz_attribution_find_indicator (Ctx     *ctx,
   const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
   int ind = find_indicator (ctx, index, sentence_start, sentence_end, clause_start, clause_end);
 
+  /* 涉案3000余万元, a headline's 涉逾1.4亿港元: 涉 right before an amount (涉案 and 涉及
+   * too; elsewhere 涉案 only qualifies a noun, 涉案嫌疑人) is the money the cases involve. */
+  if (ind < 0 && fig->kind == FZ_KIND_MONEY && ctx->losses_ind >= 0)
+    {
+      guint32 at = fig->start;
+
+      if (at > clause_start + 1 && ctx->u[at - 2] == 0x6D89 /* 涉 */ &&
+          (ctx->u[at - 1] == 0x6848 /* 案 */ || ctx->u[at - 1] == 0x53CA /* 及 */))
+        at -= 2;
+      else if (at > clause_start && ctx->u[at - 1] == 0x6D89)
+        at -= 1;
+      if (at < fig->start)
+        {
+          _fz_attribution_set_cue (ctx, at, fig->start);
+          ind = ctx->losses_ind;
+        }
+    }
   ind = involved_amount (ctx, fig, sentence_start, ind);
   return narrow_suspects (ctx, fig, sentence_start, ind);
 }

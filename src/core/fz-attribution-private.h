@@ -194,6 +194,7 @@ typedef struct
   guint         solved_ind;      /* the indicator of 破 triggers (add_solving_triggers) */
   int           suspects_ind;    /* suspects_arrested and card_cases, looked up once a page */
   int           cards_ind;
+  int           losses_ind;
   /* The strings interned in the page's figure list so far, by address: a page's figures share
    * a few regions and indicators, whose strings stay put while the page is attributed. */
   guint         n_interned;

@@ -809,6 +809,7 @@ init_ctx (Ctx            *ctx,
   read_page (ctx);
   ctx->suspects_ind = fz_lexicon_find (lex, "suspects_arrested");
   ctx->cards_ind = fz_lexicon_find (lex, "card_cases");
+  ctx->losses_ind = fz_lexicon_find (lex, "losses");
   init_articles (ctx, articles);
 }
 
