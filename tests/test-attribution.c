@@ -513,6 +513,21 @@ test_taiwan_words (void)
   fixture_clear (&fx);
 }
 
+/* 12个乡镇实现零发案 counts places free of fraud, not cases. */
+static void
+test_zero_cases_units (void)
+{
+  Fixture fx;
+  guint units;
+
+  fixture_init (&fx, "青石市反诈工作\n今年以来，青石市12个乡镇实现电诈零发案。\n");
+  add_article (&fx, "青石市反诈工作", "今年以来", NULL);
+  units = add_count (&fx, "12个", "12", "个");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, units), ==, "zero_fraud_units");
+  fixture_clear (&fx);
+}
+
 /* 发放宣传手册6000余册: 宣传, which counts events, only describes the noun it leads; the
  * action before both counts the booklets. */
 static void
@@ -807,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/attribution/places-counted", test_places_counted);
   g_test_add_func ("/attribution/points-of-rate", test_points_of_rate);
   g_test_add_func ("/attribution/taiwan-words", test_taiwan_words);
+  g_test_add_func ("/attribution/zero-cases-units", test_zero_cases_units);
   g_test_add_func ("/attribution/modifier-not-counted", test_modifier_not_counted);
   g_test_add_func ("/attribution/involved-before-amount", test_involved_before_amount);
   g_test_add_func ("/attribution/namesake-no-self-support", test_namesake_no_self_support);

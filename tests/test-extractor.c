@@ -137,6 +137,12 @@ static const Case cases[] = {
   { "挽损比例达到七成五，破案数增长一倍多。",
     { { "七成五", "percent", "75", "%", "exact", "", "" },
       { "一倍多", "percent", "100", "%", "over", "up", "" } } },
+  /* 多 or 少 right after a basis states the count as a change; 多措并举 does not */
+  { "比上年同期多破案件86起，较去年少发30起，同比多5起，多措并举破获案件100起。",
+    { { "86起", "count", "86", "起", "exact", "up", "yoy" },
+      { "30起", "count", "30", "起", "exact", "down", "yoy" },
+      { "5起", "count", "5", "起", "exact", "up", "yoy" },
+      { "100起", "count", "100", "起", "exact", "", "" } } },
   /* A currency named before the amount is its dollar's */
   { "涉及港币5000万元", { { "5000万元", "money", "50000000", "港元", "exact", "", "" } } },
   { "财损新臺幣45.6億元", { { "45.6億元", "money", "4560000000", "新台币", "exact", "", "" } } },
