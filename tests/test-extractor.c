@@ -36,6 +36,10 @@ static const Case cases[] = {
   { "热线电话0571-1234567。",
     { { "0571-1234567", "identifier", "0571-1234567", "", "exact", "", "" } } },
   { "请拨打12345反映", { { "12345", "identifier", "12345", "", "exact", "", "" } } },
+  /* an identity card's 18 digits and a bank card's 19 are codes, not amounts */
+  { "身份证号110101199003071234，卡号6222020200001234567。",
+    { { "110101199003071234", "identifier", "110101199003071234", "", "exact", "", "" },
+      { "6222020200001234567", "identifier", "6222020200001234567", "", "exact", "", "" } } },
   /* Full-width digits and Chinese numerals */
   { "占比１２％。", { { "１２％", "percent", "12", "%", "exact", "", "" } } },
   { "组建了两支队伍", { { "两支", "count", "2", "支", "exact", "", "" } } },

@@ -283,7 +283,8 @@ _fz_extractor_address (Number *num)
 gsize
 _fz_extractor_phone (Number *num)
 {
-  gboolean id = num->v.n_digits >= 7 && num->v.n_digits <= 15;
+  /* phones, and the 16 to 19 digits of bank cards and 18 of identity cards */
+  gboolean id = num->v.n_digits >= 7 && num->v.n_digits <= 19;
 
   for (guint i = 0; !id && i < G_N_ELEMENTS (service_numbers); i++)
     id = num->iv == service_numbers[i];
