@@ -147,6 +147,11 @@ static const Case cases[] = {
       { "30起", "count", "30", "起", "exact", "down", "yoy" },
       { "5起", "count", "5", "起", "exact", "up", "yoy" },
       { "100起", "count", "100", "起", "exact", "", "" } } },
+  /* an arrow right before a percent states its change; a caption's arrow leads its line */
+  { "↑民警发放资料500份，发案数↓25.3%，破案数↑ 31.6%。",
+    { { "500份", "count", "500", "份", "exact", "", "" },
+      { "25.3%", "percent", "25.3", "%", "exact", "down", "" },
+      { "31.6%", "percent", "31.6", "%", "exact", "up", "" } } },
   /* A currency named before the amount is its dollar's */
   { "涉及港币5000万元", { { "5000万元", "money", "50000000", "港元", "exact", "", "" } } },
   { "财损新臺幣45.6億元", { { "45.6億元", "money", "4560000000", "新台币", "exact", "", "" } } },
