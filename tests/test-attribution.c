@@ -565,6 +565,27 @@ test_involved_before_amount (void)
   fixture_clear (&fx);
 }
 
+/* A title about the whole country has no place, whatever its body lists; a title where the
+ * country is a scope (获全国表彰) leaves the body's place. */
+static void
+test_country_title (void)
+{
+  Fixture fx;
+  guint national, local;
+
+  fixture_init (&fx, "今年以来全国破获案件26万起\n据介绍，白马县、红河区等地破案数居前列。"
+                     "国家反诈中心拦截资金1389亿元。\n"
+                     "红河区反诈中心获全国表彰\n红河区反诈中心今年以来拦截资金2亿元。\n");
+  add_article (&fx, "今年以来全国破获案件26万起", "据介绍", "红河区反诈中心获全国表彰");
+  add_article (&fx, "红河区反诈中心获全国表彰", "红河区反诈中心今年", NULL);
+  national = add_figure (&fx, "1389亿元", NULL, FZ_KIND_MONEY, "138900000000");
+  local = add_figure (&fx, "2亿元", "获全国表彰", FZ_KIND_MONEY, "200000000");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, national), ==, "");
+  g_assert_cmpstr (region_of (&fx, local), ==, "红河区");
+  fixture_clear (&fx);
+}
+
 /* 金河 is the short name of a county and of a township in it: the county's reading does not
  * vouch for the township's, so the name reads as the county. */
 static void
@@ -819,6 +840,7 @@ main (int   argc,
   g_test_add_func ("/attribution/place-items", test_place_items);
   g_test_add_func ("/attribution/no-articles", test_no_articles);
   g_test_add_func ("/attribution/whole-unit", test_whole_unit);
+  g_test_add_func ("/attribution/country-title", test_country_title);
   g_test_add_func ("/attribution/places-counted", test_places_counted);
   g_test_add_func ("/attribution/points-of-rate", test_points_of_rate);
   g_test_add_func ("/attribution/taiwan-words", test_taiwan_words);

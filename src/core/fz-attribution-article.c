@@ -160,6 +160,17 @@ main_of_title (Ctx               *ctx,
   return best;
 }
 
+static gboolean
+title_about_country (Ctx               *ctx,
+                     const ArticleInfo *art)
+{
+  for (guint32 k = art->title_start; k + 1 < art->title_end; k++)
+    if (ctx->u[k] == 0x5168 /* 全 */ && ctx->u[k + 1] == 0x56FD /* 国 */ &&
+        _fz_attribution_whole_opens (ctx, k, art->title_start))
+      return TRUE;
+  return FALSE;
+}
+
 void
 _fz_attribution_choose_main_regions (Ctx *ctx)
 {
@@ -194,6 +205,10 @@ _fz_attribution_choose_main_regions (Ctx *ctx)
 
       art->main = FZ_GAZETTEER_NONE;
       best = main_of_title (ctx, art);
+      /* 今年以来全国破获…: a title about the whole country has no place, whatever its body
+       * lists (广东、浙江等地居全国前列). */
+      if (best == NULL && title_about_country (ctx, art))
+        continue;
       if (best == NULL)
         best = main_of_body (ctx, mine + from[a], from[a + 1] - from[a]);
       if (best != NULL)

@@ -352,6 +352,12 @@ _fz_attribution_triggers_before (const Ctx *ctx,
                                       pos);
 }
 
+/* fz-attribution-region.c: whether 全 at @k (全省, 全国…) opens its clause or follows a time, in
+ * text from @floor: the whole division is the subject, not a scope or a rank. */
+gboolean _fz_attribution_whole_opens (Ctx     *ctx,
+                                      guint32  k,
+                                      guint32  floor);
+
 /* fz-attribution-words.c: whether one of @words stands at @i, ending by @end */
 gboolean _fz_attribution_word_at       (const gunichar     *u,
                                         guint32             i,

@@ -420,6 +420,31 @@ place_of_list (Ctx            *ctx,
   return mine;
 }
 
+gboolean
+_fz_attribution_whole_opens (Ctx     *ctx,
+                             guint32  k,
+                             guint32  floor)
+{
+  gunichar before = 0;
+  guint32 b_at = k;
+
+  for (guint32 b = k; b > floor; b--)
+    if (!fz_charset_is_space (ctx->u[b - 1]))
+      {
+        before = ctx->u[b - 1];
+        b_at = b - 1;
+        break;
+      }
+  /* Opening its clause, or after a time (今年以来全市, 去年全省, 截至9月底全县); not a scope
+   * (在全省率先, 居全市第一, 占全县的, 向全国) or a rank (全省首家, 全市第一). */
+  if (before != 0 && !fz_charset_is_clause_punct (before) && before != '\n' &&
+      before != 0xFF1A /* ： */ && before != ':' &&
+      !_fz_attribution_has_char_in (ctx, b_at, b_at + 1, "年月日来间度底初"))
+    return FALSE;
+  return k + 2 >= (guint32) ctx->n ||
+         !_fz_attribution_has_char_in (ctx, k + 2, k + 3, "率首第排前之最");
+}
+
 /* 全省, 全市, 全县 opening a clause: the figures after it in the paragraph are about the whole
  * division, never about a place inside it that the text names elsewhere (全省共破获1.2万起 on a
  * page whose only place is a city in a story). The most specific level such a figure may be
@@ -450,8 +475,7 @@ whole_unit_level (Ctx            *ctx,
        p + 1 < end && (p = _fz_attribution_find_char (p, 0x5168 /* 全 */, end - 1 - p)) != NULL;
        p++)
     {
-      guint32 k = p - ctx->u, b_at = k;
-      gunichar before = 0;
+      guint32 k = p - ctx->u;
       int l;
 
       switch (p[1])
@@ -462,20 +486,7 @@ whole_unit_level (Ctx            *ctx,
         case 0x53BF: case 0x533A: case 0x65D7: l = 3; break;  /* 县 区 旗 */
         default: continue;
         }
-      for (guint32 b = k; b + 1 > ctx->whole_par; b--)
-        if (!fz_charset_is_space (ctx->u[b - 1]))
-          {
-            before = ctx->u[b - 1];
-            b_at = b - 1;
-            break;
-          }
-      /* Opening its clause, or after a time (今年以来全市, 去年全省, 截至9月底全县); not a
-       * scope (在全省率先, 居全市第一, 占全县的, 向全国) or a rank (全省首家, 全市第一). */
-      if (before != 0 && !fz_charset_is_clause_punct (before) && before != '\n' &&
-          before != 0xFF1A /* ： */ &&
-          !_fz_attribution_has_char_in (ctx, b_at, b_at + 1, "年月日来间度底初"))
-        continue;
-      if (_fz_attribution_has_char_in (ctx, k + 2, k + 3, "率首第排前之最"))
+      if (!_fz_attribution_whole_opens (ctx, k, ctx->whole_par - 1))
         continue;
       ctx->whole_level = l;
       ctx->whole_unit = p[1] == 0x5E02 ? "市" : p[1] == 0x533A ? "区" : NULL;
