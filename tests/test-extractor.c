@@ -189,6 +189,14 @@ static const Case cases[] = {
                             { "11月", "date", "--11", "", "exact", "", "" } } },
   { "判处3至5年有期徒刑", { { "3", "duration", "3", "年", "exact", "", "" },
                           { "5年", "duration", "5", "年", "exact", "", "" } } },
+  /* a low end in 万 of its own, or a decimal, takes the high end's measure word */
+  { "共有1万到2万人，每人约3.5万至5万元，", { { "1万", "count", "10000", "人", "exact", "", "" },
+                                       { "2万人", "count", "20000", "人", "exact", "", "" },
+                                       { "约3.5万", "money", "35000", "元", "about", "", "" },
+                                       { "5万元", "money", "50000", "元", "exact", "", "" } } },
+  { "损失1.5至2万元，涉案上千万元。", { { "1.5", "money", "15000", "元", "exact", "", "" },
+                                  { "2万元", "money", "20000", "元", "exact", "", "" },
+                                  { "上千万元", "money", "10000000", "元", "about", "", "" } } },
 };
 
 static void

@@ -611,6 +611,16 @@ currency_before (const Scan *sc,
   return NULL;
 }
 
+/* 千万, 百万: two round units and no digit. */
+static gboolean
+round_units (const Number *num)
+{
+  const char *t = num->sc->text + num->start;
+
+  return num->chinese && num->num_end - num->start == 6 &&
+         (strncmp (t, "百万", 6) == 0 || strncmp (t, "千万", 6) == 0);
+}
+
 /* The figure ends after @at window bytes, with its unit and qualifiers.
  * Returns where the scan goes on. */
 static inline gsize
@@ -640,9 +650,9 @@ emit_measure (Number     *num,
             _fz_extractor_prefix_qualifier (sc, word_start, sc->last_end, &c->qualifier);
         }
     }
-  /* 上千人, 上万元: "reaching a thousand", said of a round unit alone. */
-  if (c->bstart == num->start && num->bare_unit && ends_with_at (sc->text, num->start, "上") &&
-      num->start - 3 >= sc->last_end)
+  /* 上千人, 上万元, 上千万元: "reaching a thousand", said of a round unit alone. */
+  if (c->bstart == num->start && (num->bare_unit || round_units (num)) &&
+      ends_with_at (sc->text, num->start, "上") && num->start - 3 >= sc->last_end)
     {
       c->bstart = num->start - 3;
       c->qualifier = FZ_QUALIFIER_ABOUT;
@@ -913,7 +923,8 @@ read_range_low (Number *num)
 
   for (guint i = 0; i < G_N_ELEMENTS (seps) && n == 0; i++)
     n = wlit (&num->w, num->at, seps[i]);
-  if (n == 0 || !num->integer || (num->c.value.flags & FZ_NUMERAL_PERCENT))
+  /* A decimal low end too (3.5万至5万元, 1.5至2万元). */
+  if (n == 0 || (num->c.value.flags & FZ_NUMERAL_PERCENT))
     return 0;
   sep_end = wend (&num->w, num->at + n, num->num_end);
   if (!fz_numeral_parse (sc->text + sep_end, sc->len - sep_end, &high, &hn) || hn == 0 ||
@@ -967,7 +978,9 @@ read_bare (Number *num)
   const FzDecimal *v = &num->v;
   gsize end;
 
-  if ((end = read_myriads (num)) || (end = read_range_low (num)))
+  /* 1万到2万人: the low end of a range takes the high end's measure word before it would be
+   * a count in 万 of its own. */
+  if ((end = read_range_low (num)) || (end = read_myriads (num)))
     return end;
   if (!num->chinese && num->integer && !(v->flags & (FZ_NUMERAL_MULT | FZ_NUMERAL_OVER)) &&
       num->at == 0 && num->c.qualifier == FZ_QUALIFIER_EXACT && v->mantissa >= 0 &&
