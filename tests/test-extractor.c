@@ -189,6 +189,10 @@ static const Case cases[] = {
                             { "11月", "date", "--11", "", "exact", "", "" } } },
   { "判处3至5年有期徒刑", { { "3", "duration", "3", "年", "exact", "", "" },
                           { "5年", "duration", "5", "年", "exact", "", "" } } },
+  /* 来 right after tens or hundreds: about so many */
+  { "涉案十来万元，二十来人，有五十来自外地。",
+    { { "十来万元", "money", "100000", "元", "about", "", "" },
+      { "二十来人", "count", "20", "人", "about", "", "" } } },
   /* a low end in 万 of its own, or a decimal, takes the high end's measure word */
   { "共有1万到2万人，每人约3.5万至5万元，", { { "1万", "count", "10000", "人", "exact", "", "" },
                                        { "2万人", "count", "20000", "人", "exact", "", "" },

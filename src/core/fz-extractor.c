@@ -567,6 +567,15 @@ read_multiplier (Number *num)
   Cand *c = &num->c;
   gsize n;
 
+  /* 十来万元, 二十来人: about so many tens or hundreds */
+  if (num->chinese && num->at == 0 && num->num_end - num->start >= 3 &&
+      (ends_with_at (num->sc->text, num->num_end, "十") ||
+       ends_with_at (num->sc->text, num->num_end, "百")) &&
+      (n = wlit (w, 0, "来")) && !wlit (w, n, "自"))
+    {
+      c->qualifier = FZ_QUALIFIER_ABOUT;
+      num->at += n;
+    }
   if (!apply_multipliers (w, &num->at, &c->value, &c->qualifier))
     return FALSE;
   if ((n = wlit (w, num->at, "余")) || (n = wlit (w, num->at, "多")) ||
