@@ -48,6 +48,8 @@ static const Form forms[] = {
   { "抓获三千零五十人", "三千零五十人", "count", "3050", "人", "exact", "" },
   { "抓获一万零三百人", "一万零三百人", "count", "10300", "人", "exact", "" },
   { "覆盖四十二万七千人", "四十二万七千人", "count", "427000", "人", "exact", "" },
+  /* a myriad of myriads is 亿; 万万不可 is no number */
+  { "四万万人，万万不可", "四万万人", "count", "400000000", "人", "exact", "" },
   { "抓获两人", "两人", "count", "2", "人", "exact", "" },
   /* a unit's last digit */
   { "抓获一百五人", "一百五人", "count", "150", "人", "exact", "" },

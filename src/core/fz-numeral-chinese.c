@@ -177,7 +177,15 @@ chinese_take_myriad (ChineseRun *r,
   r->prev_unit = r->any ? (c == CH_WAN || c == CH_WAN_T ? 10000 : 100000000) : 0;
   if (!r->any)
     v = 1;
-  if (c == CH_WAN || c == CH_WAN_T)
+  /* 四万万: a myriad of myriads, right after the first, is 亿 */
+  if ((c == CH_WAN || c == CH_WAN_T) && r->seen_wan && r->yi == 0 && r->cur == 0 &&
+      r->digit < 0 && r->last_unit == 100000)
+    {
+      r->yi = r->wan * 10000;
+      r->wan = 0;
+      r->seen_wan = FALSE;
+    }
+  else if (c == CH_WAN || c == CH_WAN_T)
     {
       if (r->seen_wan)
         return FALSE;
