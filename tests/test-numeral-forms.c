@@ -48,6 +48,13 @@ static const Form forms[] = {
   { "抓获三千零五十人", "三千零五十人", "count", "3050", "人", "exact", "" },
   { "抓获一万零三百人", "一万零三百人", "count", "10300", "人", "exact", "" },
   { "覆盖四十二万七千人", "四十二万七千人", "count", "427000", "人", "exact", "" },
+  /* 百 and 千 before a myriad, and 百 alone, multiply Arabic digits too */
+  { "涉案5千万元", "5千万元", "money", "50000000", "元", "exact", "" },
+  { "涉案10亿5千万元", "10亿5千万元", "money", "1050000000", "元", "exact", "" },
+  { "抓获1千2百人", "1千2百人", "count", "1200", "人", "exact", "" },
+  { "抓获3百人，占3百分点", "3百人", "count", "300", "人", "exact", "" },
+  /* 10万+ is more than */
+  { "阅读量10万+", "10万+", "count", "100000", "", "over", "" },
   /* a myriad of myriads is 亿; 万万不可 is no number */
   { "四万万人，万万不可", "四万万人", "count", "400000000", "人", "exact", "" },
   { "抓获两人", "两人", "count", "2", "人", "exact", "" },

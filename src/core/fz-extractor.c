@@ -589,6 +589,13 @@ read_multiplier (Number *num)
       c->qualifier = FZ_QUALIFIER_OVER;
       num->at += n;
     }
+  /* 阅读量10万+: more than, after a round amount */
+  else if (((c->value.flags & FZ_NUMERAL_MULT) || num->at > 0) &&
+           ((n = wlit (w, num->at, "+")) || (n = wlit (w, num->at, "＋"))))
+    {
+      c->qualifier = FZ_QUALIFIER_OVER;
+      num->at += n;
+    }
   if (num->at == 0 && (n = wlit (w, num->at, "整")) && num->bare_one)
     num->at += n;
   num->integer = fz_decimal_is_integer (&c->value) && !(c->value.flags & FZ_NUMERAL_DECIMAL);

@@ -59,7 +59,8 @@ count_digits (const char *s,
   return count;
 }
 
-/* 千 after a number is a multiplier unless it starts a unit (千米, 千克); 3千元 is 3000 元. */
+/* 千 and 百 after a number are multipliers unless they start a unit (千米, 千克, 百分); 3千元 is
+ * 3000 元 and 5千万 fifty million. */
 static gboolean
 multiplier_at (const char *s,
                gsize       len,
@@ -86,11 +87,19 @@ multiplier_at (const char *s,
       *used = 3;
       return TRUE;
     }
-  if (has_prefix (s, len, "千") && !has_prefix (s, len, "千米") &&
-      !has_prefix (s, len, "千克") && !has_prefix (s, len, "千瓦"))
+  if ((has_prefix (s, len, "千") && !has_prefix (s, len, "千米") &&
+       !has_prefix (s, len, "千克") && !has_prefix (s, len, "千瓦")) ||
+      (has_prefix (s, len, "百") && !has_prefix (s, len, "百分") && !has_prefix (s, len, "百米")))
     {
-      *exp = 3;
+      /* 5千万, 3百万, 2千亿: a hundred or a thousand of the myriad after it */
+      int base = has_prefix (s, len, "千") ? 3 : 2;
+
+      *exp = base;
       *used = 3;
+      if (has_prefix (s + 3, len - 3, "万") || has_prefix (s + 3, len - 3, "萬"))
+        *exp = base + 4, *used = 6;
+      else if (has_prefix (s + 3, len - 3, "亿") || has_prefix (s + 3, len - 3, "億"))
+        *exp = base + 8, *used = 6;
       return TRUE;
     }
   return FALSE;
