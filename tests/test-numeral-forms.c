@@ -53,6 +53,9 @@ static const Form forms[] = {
   { "涉案10亿5千万元", "10亿5千万元", "money", "1050000000", "元", "exact", "" },
   { "抓获1千2百人", "1千2百人", "count", "1200", "人", "exact", "" },
   { "抓获3百人，占3百分点", "3百人", "count", "300", "人", "exact", "" },
+  /* per mille and per myriad are percents */
+  { "万人发案率为0.5‰", "0.5‰", "percent", "0.05", "%", "exact", "" },
+  { "占5‱", "5‱", "percent", "0.05", "%", "exact", "" },
   /* 10万+ is more than */
   { "阅读量10万+", "10万+", "count", "100000", "", "over", "" },
   /* a myriad of myriads is 亿; 万万不可 is no number */

@@ -258,6 +258,14 @@ read_percent_sign (const char *s,
       out->flags |= FZ_NUMERAL_PERCENT;
       pos += s[pos] == '%' ? 1 : 3;
     }
+  /* 0.5‰ is 0.05%, 5‱ 0.05% */
+  else if ((has_prefix (s + pos, len - pos, "‰") || has_prefix (s + pos, len - pos, "‱")) &&
+           out->scale + 2 <= FZ_DECIMAL_MAX_SCALE)
+    {
+      out->scale += has_prefix (s + pos, len - pos, "‰") ? 1 : 2;
+      out->flags |= FZ_NUMERAL_PERCENT | FZ_NUMERAL_DECIMAL;
+      pos += 3;
+    }
   return pos;
 }
 
