@@ -53,6 +53,9 @@ static const Form forms[] = {
   { "涉案10亿5千万元", "10亿5千万元", "money", "1050000000", "元", "exact", "" },
   { "抓获1千2百人", "1千2百人", "count", "1200", "人", "exact", "" },
   { "抓获3百人，占3百分点", "3百人", "count", "300", "人", "exact", "" },
+  /* 多 after a length of time is more than it; working days are days */
+  { "历时3年多来", "3年多来", "duration", "3", "年", "over", "" },
+  { "3个工作日内办结", "3个工作日内", "duration", "3", "日", "under", "" },
   /* per mille and per myriad are percents */
   { "万人发案率为0.5‰", "0.5‰", "percent", "0.05", "%", "exact", "" },
   { "占5‱", "5‱", "percent", "0.05", "%", "exact", "" },

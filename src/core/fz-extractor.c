@@ -225,6 +225,14 @@ _fz_extractor_suffix_qualifier (const Window *w,
     c->qualifier = FZ_QUALIFIER_ABOUT;
   else if (c->kind == FZ_KIND_DURATION && (n = wlit (w, at, "内")))
     c->qualifier = FZ_QUALIFIER_UNDER;
+  /* 1年多, 3天多: more than; not 1年多次, where 多 counts what follows */
+  else if (c->kind == FZ_KIND_DURATION && (n = wlit (w, at, "多")) &&
+           !char_in (wchar (w, at + n), "次起种个名人家项件批场"))
+    {
+      c->qualifier = FZ_QUALIFIER_OVER;
+      if (wlit (w, at + n, "来"))
+        n += wlit (w, at + n, "来");
+    }
   else if (c->kind == FZ_KIND_DURATION && !(n = wlit (w, at, "以来")))
     n = wlit (w, at, "来");
   return at + n;
@@ -263,6 +271,8 @@ static const Unit units[] = {
   { "分钟", FZ_KIND_DURATION, "分钟" },
   { "秒钟", FZ_KIND_DURATION, "秒" },
   { "天", FZ_KIND_DURATION, "天" },
+  { "个工作日", FZ_KIND_DURATION, "日" },
+  { "工作日", FZ_KIND_DURATION, "日" },
   { "人次", FZ_KIND_COUNT, "人次" },
   { "场次", FZ_KIND_COUNT, "场次" },
   { "户次", FZ_KIND_COUNT, "户次" },
