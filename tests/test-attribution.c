@@ -586,6 +586,27 @@ test_country_title (void)
   fixture_clear (&fx);
 }
 
+/* A rate that no indicator names (满意率, 办结率) measures nothing listed, whatever action the
+ * sentence names before it; a named rate (止付成功率) its own. */
+static void
+test_unknown_rate (void)
+{
+  Fixture fx;
+  guint returned, satisfied, stopped;
+
+  fixture_init (&fx, "青石市反诈工作\n今年以来，青石市返还被骗资金2亿元，资金返还率达90%，群众满意率96%，"
+                     "止付成功率95%。\n");
+  add_article (&fx, "青石市反诈工作", "今年以来", NULL);
+  returned = add_figure (&fx, "90%", NULL, FZ_KIND_PERCENT, "90");
+  satisfied = add_figure (&fx, "96%", NULL, FZ_KIND_PERCENT, "96");
+  stopped = add_figure (&fx, "95%", NULL, FZ_KIND_PERCENT, "95");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, returned), ==, "");
+  g_assert_cmpstr (indicator_of (&fx, satisfied), ==, "");
+  g_assert_cmpstr (indicator_of (&fx, stopped), ==, "stop_payment_rate");
+  fixture_clear (&fx);
+}
+
 /* 金河 is the short name of a county and of a township in it: the county's reading does not
  * vouch for the township's, so the name reads as the county. */
 static void
@@ -843,6 +864,7 @@ main (int   argc,
   g_test_add_func ("/attribution/country-title", test_country_title);
   g_test_add_func ("/attribution/places-counted", test_places_counted);
   g_test_add_func ("/attribution/points-of-rate", test_points_of_rate);
+  g_test_add_func ("/attribution/unknown-rate", test_unknown_rate);
   g_test_add_func ("/attribution/taiwan-words", test_taiwan_words);
   g_test_add_func ("/attribution/zero-cases-units", test_zero_cases_units);
   g_test_add_func ("/attribution/modifier-not-counted", test_modifier_not_counted);

@@ -632,6 +632,34 @@ involved_amount (Ctx            *ctx,
   return ind;
 }
 
+/* 群众满意率96%, 挽损率12.3%: the nearest rate named before a percent in its clause is one
+ * that no trigger names, so the percent measures something else. */
+static gboolean
+unknown_rate_before (Ctx            *ctx,
+                     const FzFigure *fig,
+                     guint32         clause_start)
+{
+  for (guint32 k = fig->start; k > clause_start; k--)
+    {
+      guint i;
+
+      if (ctx->u[k - 1] != 0x7387 /* 率 */)
+        continue;
+      /* The triggers that start at or before it: one of them may cover it. */
+      for (i = _fz_attribution_triggers_before (ctx, k); i > 0; i--)
+        {
+          const Trigger *t = &g_array_index (ctx->triggers, Trigger, i - 1);
+
+          if (t->end >= k && t->n_inds > 0)
+            return FALSE;
+          if (t->end + 8 < k)
+            break;
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
 int
 _fz_attribution_find_indicator (Ctx     *ctx,
                                 guint    index,
@@ -641,7 +669,14 @@ _fz_attribution_find_indicator (Ctx     *ctx,
                                 guint32  clause_end)
 {
   const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
-  int ind = find_indicator (ctx, index, sentence_start, sentence_end, clause_start, clause_end);
+  int ind;
+
+  if (fig->kind == FZ_KIND_PERCENT && unknown_rate_before (ctx, fig, clause_start))
+    {
+      _fz_attribution_set_cue (ctx, 0, 0);
+      return -2;
+    }
+  ind = find_indicator (ctx, index, sentence_start, sentence_end, clause_start, clause_end);
 
   /* 涉案3000余万元, a headline's 涉逾1.4亿港元: 涉 right before an amount (涉案 and 涉及
    * too; elsewhere 涉案 only qualifies a noun, 涉案嫌疑人) is the money the cases involve. */
