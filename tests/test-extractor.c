@@ -152,6 +152,10 @@ static const Case cases[] = {
     { { "500份", "count", "500", "份", "exact", "", "" },
       { "25.3%", "percent", "25.3", "%", "exact", "down", "" },
       { "31.6%", "percent", "31.6", "%", "exact", "up", "" } } },
+  /* the comma of a number's thousands ends no clause: the change reaches past it */
+  { "按年增加3,221宗或12.7%。",
+    { { "3,221宗", "count", "3221", "宗", "exact", "up", "yoy" },
+      { "12.7%", "percent", "12.7", "%", "exact", "up", "yoy" } } },
   /* A currency named before the amount is its dollar's */
   { "涉及港币5000万元", { { "5000万元", "money", "50000000", "港元", "exact", "", "" } } },
   { "财损新臺幣45.6億元", { { "45.6億元", "money", "4560000000", "新台币", "exact", "", "" } } },

@@ -547,6 +547,22 @@ test_finder_until_day_of_month (void)
   g_assert_cmpstr (c, ==, "");
 }
 
+/* Hong Kong's 首三季 and 第三季; 今年截至9月底 is this year up to September. */
+static void
+test_finder_hong_kong_parts (void)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  period_of ("今年首三季整体罪案共录得67832宗。", "67832宗", NULL, FZ_KIND_COUNT, NULL, &a);
+  g_assert_cmpstr (a, ==, "Y-01/Y-09");
+  period_of ("第三季，骗案录得900宗。", "900宗", NULL, FZ_KIND_COUNT, NULL, &b);
+  g_assert_cmpstr (b, ==, "Y-07/Y-09");
+  period_of ("警方今年截至9月底共拘捕4215人。", "4215人", NULL, FZ_KIND_COUNT, NULL, &c);
+  g_assert_cmpstr (c, ==, "Y-01/Y-09");
+}
+
 /* 截至6月底 leading the sentence ends the stretch that 今年 in the figure's clause starts. */
 static void
 test_finder_until_then_since (void)
@@ -860,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/period/finder/last-month", test_finder_last_month);
   g_test_add_func ("/period/finder/until-then-since", test_finder_until_then_since);
   g_test_add_func ("/period/finder/until-day-of-month", test_finder_until_day_of_month);
+  g_test_add_func ("/period/finder/hong-kong-parts", test_finder_hong_kong_parts);
   g_test_add_func ("/period/finder/cue", test_finder_cue);
   g_test_add_func ("/period/finder/robust", test_finder_robust);
   g_test_add_func ("/period/finder/gate", test_finder_gate);

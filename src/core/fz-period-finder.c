@@ -230,9 +230,10 @@ join_since (const Scan *s,
     return;
   else
     from = prev->period;
-  /* In the clause before, or leading the sentence (本月以来，…上升幅度加快，截至24日), or
-   * leading the sentence before. */
-  if ((scan_sentence_start (s, prev->start) != scan_sentence_start (s, e->start) ||
+  /* Right before it (今年截至9月底), in the clause before, or leading the sentence
+   * (本月以来，…上升幅度加快，截至24日), or leading the sentence before. */
+  if (prev->end != e->start &&
+      (scan_sentence_start (s, prev->start) != scan_sentence_start (s, e->start) ||
        (scan_clause_end (s, prev->end) + 1 != scan_clause_start (s, e->start) &&
         (prev->flags & (EXPR_STANDALONE | EXPR_LEADING)) != (EXPR_STANDALONE | EXPR_LEADING))) &&
       !leads_sentence_before (s, prev, e))
