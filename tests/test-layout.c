@@ -103,6 +103,21 @@ test_join_lines (void)
   g_assert_cmpstr (h, ==, web);
 }
 
+/* A headline with a colon or an exclamation stands apart from the paragraph after it; a
+ * double-spaced column's line with a colon and a question inside still runs on. */
+static void
+test_headline_marks (void)
+{
+  g_autofree char *a = repair ("公安部：今年以来全国破获案件26.1万起\n\n记者从公安部获悉，今年以来案件下降。\n");
+  g_autofree char *b = repair ("警惕！这种新骗局已有多人中招\n\n近日，市民张女士被骗5万元。\n");
+  g_autofree char *c = repair ("即便工作卓有成效，可有\n\n3个问题困扰着他们：工作做得好不好？各部门\n\n"
+                               "行业的责任是否压实？\n");
+
+  g_assert_cmpstr (a, ==, "公安部：今年以来全国破获案件26.1万起\n\n记者从公安部获悉，今年以来案件下降。\n");
+  g_assert_cmpstr (b, ==, "警惕！这种新骗局已有多人中招\n\n近日，市民张女士被骗5万元。\n");
+  g_assert_cmpstr (c, ==, "即便工作卓有成效，可有3个问题困扰着他们：工作做得好不好？各部门行业的责任是否压实？\n");
+}
+
 static void
 test_map_synthetic (void)
 {
@@ -159,6 +174,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/layout/spaced-cjk", test_spaced_cjk);
   g_test_add_func ("/layout/join-lines", test_join_lines);
+  g_test_add_func ("/layout/headline-marks", test_headline_marks);
   g_test_add_func ("/layout/map-synthetic", test_map_synthetic);
   g_test_add_func ("/layout/corpus-round-trip", test_corpus_round_trip);
   return g_test_run ();

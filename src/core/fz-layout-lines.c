@@ -127,12 +127,13 @@ analyse_line (const char *text,
 
       if (g_utf8_next_char (p) >= e)
         break;
-      if (fz_charset_is_clause_punct (c) || c == 0xFF1A || c == ':' ||
-          c == 0xFF1F || c == 0xFF01 || c == '?' || c == '!')
+      if (fz_charset_is_clause_punct (c))
         {
-          l->clause = TRUE;
+          l->clause = l->comma = TRUE;
           break;
         }
+      if (c == 0xFF1A || c == ':' || c == 0xFF1F || c == 0xFF01 || c == '?' || c == '!')
+        l->clause = TRUE;
     }
 
   if (l->n_vis <= 40 && !l->clause &&
@@ -158,10 +159,15 @@ analyse_line (const char *text,
               starts_with (s, e, "本报讯") || starts_with (s, e, "本报电");
 }
 
+/* A short line without punctuation inside. One that starts its paragraph may hold a colon or
+ * an exclamation, as headlines do (公安部：今年以来…, 警惕！这种骗局…), but never a comma; a
+ * line that follows another is held to the stricter test, a double-spaced column's line
+ * (…困扰着他们：反诈工作到底做得好不好？各部门) being no headline. */
 static gboolean
-heading_like (const Line *l)
+heading_like (const Line *l,
+              gboolean    starts_paragraph)
 {
-  return l->n_vis > 0 && l->n_vis <= 40 && !l->clause &&
+  return l->n_vis > 0 && l->n_vis <= 40 && !(starts_paragraph ? l->comma : l->clause) &&
          (!fz_charset_is_final (l->last) || l->last == 0xFF1A || l->last == ':');
 }
 
@@ -265,8 +271,8 @@ _fz_layout_decide_joins (const char *text,
                   b->indent ||
                   b->marker ||
                   a->byline || a->first == '#' ||
-                  (!a->continued && heading_like (a) && (k >= 1 || a->title_style)) ||
-                  (k == 1 && heading_like (b) &&
+                  (!a->continued && heading_like (a, TRUE) && (k >= 1 || a->title_style)) ||
+                  (k == 1 && heading_like (b, FALSE) &&
                    (j + 1 >= n || ls[j + 1].blank || b->title_style)) ||
                   (is_ascii_alnum (a->last) && is_ascii_alnum (b->first)));
       b->continued = a->join;

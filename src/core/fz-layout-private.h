@@ -21,6 +21,7 @@ typedef struct
   guint    blank : 1;
   guint    indent : 1;
   guint    clause : 1;        /* punctuation inside the line */
+  guint    comma : 1;         /* a comma, full stop or 、 inside it: body text, not a title */
   guint    title_style : 1;   /* a kept space between two words of Han characters */
   guint    marker : 1;        /* byline, 本报讯, heading mark or bullet at the start */
   guint    byline : 1;
