@@ -416,7 +416,7 @@ only_function_words (Ctx     *ctx,
 {
   for (guint32 i = start; i < end; i++)
     if (!fz_charset_is_space (ctx->u[i]) &&
-        !_fz_attribution_has_char_in (ctx, i, i + 1, "仅只共约近达为是有了计超逾则合即"))
+        !_fz_attribution_char_in (ctx->u[i], "仅只共约近达为是有了计超逾则合即"))
       return FALSE;
   return TRUE;
 }
@@ -632,6 +632,27 @@ involved_amount (Ctx            *ctx,
   return ind;
 }
 
+/* 涉案3000余万元, a headline's 涉逾1.4亿港元: 涉 right before an amount (涉案 and 涉及
+ * too; elsewhere 涉案 only qualifies a noun, 涉案嫌疑人) is the money the cases involve.
+ * Returns losses, or -1. */
+static int
+involved_right_before (Ctx            *ctx,
+                       const FzFigure *fig,
+                       guint32         clause_start)
+{
+  guint32 at = fig->start;
+
+  if (at > clause_start + 1 && ctx->u[at - 2] == 0x6D89 /* 涉 */ &&
+      (ctx->u[at - 1] == 0x6848 /* 案 */ || ctx->u[at - 1] == 0x53CA /* 及 */))
+    at -= 2;
+  else if (at > clause_start && ctx->u[at - 1] == 0x6D89)
+    at -= 1;
+  if (at == fig->start || ctx->losses_ind < 0)
+    return -1;
+  _fz_attribution_set_cue (ctx, at, fig->start);
+  return ctx->losses_ind;
+}
+
 /* 群众满意率96%, 挽损率12.3%: the nearest rate named before a percent in its clause is one
  * that no trigger names, so the percent measures something else. */
 static gboolean
@@ -677,24 +698,8 @@ _fz_attribution_find_indicator (Ctx     *ctx,
       return -2;
     }
   ind = find_indicator (ctx, index, sentence_start, sentence_end, clause_start, clause_end);
-
-  /* 涉案3000余万元, a headline's 涉逾1.4亿港元: 涉 right before an amount (涉案 and 涉及
-   * too; elsewhere 涉案 only qualifies a noun, 涉案嫌疑人) is the money the cases involve. */
-  if (ind < 0 && fig->kind == FZ_KIND_MONEY && ctx->losses_ind >= 0)
-    {
-      guint32 at = fig->start;
-
-      if (at > clause_start + 1 && ctx->u[at - 2] == 0x6D89 /* 涉 */ &&
-          (ctx->u[at - 1] == 0x6848 /* 案 */ || ctx->u[at - 1] == 0x53CA /* 及 */))
-        at -= 2;
-      else if (at > clause_start && ctx->u[at - 1] == 0x6D89)
-        at -= 1;
-      if (at < fig->start)
-        {
-          _fz_attribution_set_cue (ctx, at, fig->start);
-          ind = ctx->losses_ind;
-        }
-    }
+  if (ind < 0 && fig->kind == FZ_KIND_MONEY)
+    ind = involved_right_before (ctx, fig, clause_start);
   ind = involved_amount (ctx, fig, sentence_start, ind);
   return narrow_suspects (ctx, fig, sentence_start, ind);
 }

@@ -426,23 +426,20 @@ _fz_attribution_whole_opens (Ctx     *ctx,
                              guint32  floor)
 {
   gunichar before = 0;
-  guint32 b_at = k;
 
   for (guint32 b = k; b > floor; b--)
     if (!fz_charset_is_space (ctx->u[b - 1]))
       {
         before = ctx->u[b - 1];
-        b_at = b - 1;
         break;
       }
   /* Opening its clause, or after a time (今年以来全市, 去年全省, 截至9月底全县); not a scope
    * (在全省率先, 居全市第一, 占全县的, 向全国) or a rank (全省首家, 全市第一). */
   if (before != 0 && !fz_charset_is_clause_punct (before) && before != '\n' &&
       before != 0xFF1A /* ： */ && before != ':' &&
-      !_fz_attribution_has_char_in (ctx, b_at, b_at + 1, "年月日来间度底初"))
+      !_fz_attribution_char_in (before, "年月日来间度底初"))
     return FALSE;
-  return k + 2 >= (guint32) ctx->n ||
-         !_fz_attribution_has_char_in (ctx, k + 2, k + 3, "率首第排前之最");
+  return k + 2 >= (guint32) ctx->n || !_fz_attribution_char_in (ctx->u[k + 2], "率首第排前之最");
 }
 
 /* 全省, 全市, 全县 opening a clause: the figures after it in the paragraph are about the whole

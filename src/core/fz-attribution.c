@@ -38,24 +38,6 @@ static const char neutral_tsv[] =
   /* places counted: 遍及20余个省份 counts no work against fraud */
   "省份,省市,省区市,地市,城市,乡镇,镇街,国家和地区\n";
 
-/* Whether @c is one of the characters of @set: its UTF-8 is a substring of @set's (UTF-8 lets
- * no character's bytes start inside another's), found without decoding @set. */
-static inline gboolean
-is_in (gunichar     c,
-       const char  *set)
-{
-  char utf8[8];
-  gint n;
-
-  if (c == 0)
-    return FALSE;
-  if (c < 0x80)
-    return strchr (set, (int) c) != NULL;
-  n = fz_text_to_utf8 (c, utf8);
-  utf8[n] = '\0';
-  return strstr (set, utf8) != NULL;
-}
-
 gboolean
 _fz_attribution_contains (const gunichar *u,
                           guint32         start,
@@ -646,8 +628,8 @@ is_solving (Ctx     *ctx,
 {
   static const char before[] = "突打识攻冲侦共", after[] = "获案坏解除产灭译门局茧例格碎";
 
-  if (i + 1 >= (guint32) ctx->n || (i > 0 && is_in (ctx->u[i - 1], before)) ||
-      is_in (ctx->u[i + 1], after))
+  if (i + 1 >= (guint32) ctx->n || (i > 0 && _fz_attribution_char_in (ctx->u[i - 1], before)) ||
+      _fz_attribution_char_in (ctx->u[i + 1], after))
     return FALSE;
   for (guint32 k = i + 1; k < (guint32) ctx->n && k < i + 16; k++)
     {

@@ -273,16 +273,14 @@ _fz_extractor_multiple (Number *num,
   Scan *sc = num->sc;
   Cand *c = &num->c;
   FzChange ch = _fz_extractor_clause_change (sc, num->start);
+  gsize n, at = num->at + sign_len;
 
   if (!fz_decimal_mul_pow10 (&c->value, 2))
     return num->num_end;
-  gsize n, at = num->at + sign_len;
-
   c->kind = FZ_KIND_PERCENT;
   c->unit = "%";
   /* 增长一倍多: more than doubled */
-  if ((n = wlit (&num->w, at, "多")) || (n = wlit (&num->w, at, "余")) ||
-      (n = wlit (&num->w, at, "餘")))
+  if ((n = wover (&num->w, at)))
     {
       c->qualifier = FZ_QUALIFIER_OVER;
       at += n;

@@ -202,6 +202,18 @@ wlit (const Window *w,
   return n;
 }
 
+/* The length of 余, 多 or 餘 ("more than") at @at, 0 when none stands there. */
+static inline gsize
+wover (const Window *w,
+       gsize         at)
+{
+  gsize n;
+
+  if ((n = wlit (w, at, "余")) || (n = wlit (w, at, "多")) || (n = wlit (w, at, "餘")))
+    return n;
+  return 0;
+}
+
 /* Byte end in the text of the first @at window bytes. */
 static inline gsize
 wend (const Window *w,

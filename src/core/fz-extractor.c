@@ -437,7 +437,7 @@ apply_multipliers (const Window *w,
   if ((v->flags & FZ_NUMERAL_MULT) || !(c == 0x4F59 || c == 0x591A || c == 0x9918 ||
                                         c == 0x4E07 || c == 0x842C || c == 0x4EBF || c == 0x5104))
     return TRUE;
-  if ((n = wlit (w, *at, "余")) || (n = wlit (w, *at, "多")) || (n = wlit (w, *at, "餘")))
+  if ((n = wover (w, *at)))
     {
       if (wlit (w, *at + n, "万") || wlit (w, *at + n, "亿") || wlit (w, *at + n, "萬") ||
           wlit (w, *at + n, "億"))
@@ -588,8 +588,7 @@ read_multiplier (Number *num)
     }
   if (!apply_multipliers (w, &num->at, &c->value, &c->qualifier))
     return FALSE;
-  if ((n = wlit (w, num->at, "余")) || (n = wlit (w, num->at, "多")) ||
-      (n = wlit (w, num->at, "餘")))
+  if ((n = wover (w, num->at)))
     {
       c->qualifier = FZ_QUALIFIER_OVER;
       num->at += n;

@@ -87,22 +87,21 @@ multiplier_at (const char *s,
       *used = 3;
       return TRUE;
     }
-  if ((has_prefix (s, len, "千") && !has_prefix (s, len, "千米") &&
-       !has_prefix (s, len, "千克") && !has_prefix (s, len, "千瓦")) ||
-      (has_prefix (s, len, "百") && !has_prefix (s, len, "百分") && !has_prefix (s, len, "百米")))
-    {
-      /* 5千万, 3百万, 2千亿: a hundred or a thousand of the myriad after it */
-      int base = has_prefix (s, len, "千") ? 3 : 2;
-
-      *exp = base;
-      *used = 3;
-      if (has_prefix (s + 3, len - 3, "万") || has_prefix (s + 3, len - 3, "萬"))
-        *exp = base + 4, *used = 6;
-      else if (has_prefix (s + 3, len - 3, "亿") || has_prefix (s + 3, len - 3, "億"))
-        *exp = base + 8, *used = 6;
-      return TRUE;
-    }
-  return FALSE;
+  if (has_prefix (s, len, "千") && !has_prefix (s, len, "千米") &&
+      !has_prefix (s, len, "千克") && !has_prefix (s, len, "千瓦"))
+    *exp = 3;
+  else if (has_prefix (s, len, "百") && !has_prefix (s, len, "百分") &&
+           !has_prefix (s, len, "百米"))
+    *exp = 2;
+  else
+    return FALSE;
+  *used = 3;
+  /* 5千万, 3百万, 2千亿: a hundred or a thousand of the myriad after it */
+  if (has_prefix (s + 3, len - 3, "万") || has_prefix (s + 3, len - 3, "萬"))
+    *exp += 4, *used = 6;
+  else if (has_prefix (s + 3, len - 3, "亿") || has_prefix (s + 3, len - 3, "億"))
+    *exp += 8, *used = 6;
+  return TRUE;
 }
 
 static gboolean

@@ -96,19 +96,16 @@ take_expr (const Scan *s,
   *cue = idx;
   if (e->flags & EXPR_THAT_DAY)
     return resolve_that_day (s, idx, bound, out);
-  if ((e->flags & EXPR_LAST_MONTH) && s->doc_month != 0)
+  /* 本月 and 上月: the month of the bulletin, or the one before it (December of the year
+   * before, in January) */
+  if ((e->flags & (EXPR_THIS_MONTH | EXPR_LAST_MONTH)) && s->doc_month != 0)
     {
+      gboolean wrap = (e->flags & EXPR_LAST_MONTH) && s->doc_month == 1;
+
       fz_period_clear (out);
-      out->start.year_kind = s->doc_month > 1 ? FZ_PERIOD_YEAR_CURRENT : FZ_PERIOD_YEAR_PREVIOUS;
-      out->start.month = (guint8) (s->doc_month > 1 ? s->doc_month - 1 : 12);
-      out->end = out->start;
-      return TRUE;
-    }
-  if ((e->flags & EXPR_THIS_MONTH) && s->doc_month != 0)
-    {
-      fz_period_clear (out);
-      out->start.year_kind = FZ_PERIOD_YEAR_CURRENT;
-      out->start.month = (guint8) s->doc_month;
+      out->start.year_kind = wrap ? FZ_PERIOD_YEAR_PREVIOUS : FZ_PERIOD_YEAR_CURRENT;
+      out->start.month = (guint8) (wrap ? 12 : s->doc_month -
+                                   ((e->flags & EXPR_LAST_MONTH) ? 1 : 0));
       out->start.day = e->period.start.day;
       if (!(e->flags & EXPR_SINCE))
         out->end = out->start;
