@@ -528,6 +528,27 @@ test_zero_cases_units (void)
   fixture_clear (&fx);
 }
 
+/* 涉诈短信 in a list after 拦截 are texts blocked, not the texts a campaign sends out
+ * (发送反诈短信). */
+static void
+test_fraud_texts_blocked (void)
+{
+  Fixture fx;
+  guint calls, texts, sent;
+
+  fixture_init (&fx, "青石市反诈工作\n今年以来，青石市拦截涉诈电话1.2亿次、涉诈短信2.6亿条，"
+                     "发送反诈提醒短信300万条。\n");
+  add_article (&fx, "青石市反诈工作", "今年以来", NULL);
+  calls = add_count (&fx, "1.2亿次", "120000000", "次");
+  texts = add_count (&fx, "2.6亿条", "260000000", "条");
+  sent = add_count (&fx, "300万条", "3000000", "条");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, calls), ==, "calls_sms_blocked");
+  g_assert_cmpstr (indicator_of (&fx, texts), ==, "calls_sms_blocked");
+  g_assert_cmpstr (indicator_of (&fx, sent), ==, "materials_distributed");
+  fixture_clear (&fx);
+}
+
 /* 发放宣传手册6000余册: 宣传, which counts events, only describes the noun it leads; the
  * action before both counts the booklets. */
 static void
@@ -562,6 +583,29 @@ test_involved_before_amount (void)
   g_assert_cmpstr (indicator_of (&fx, headline), ==, "losses");
   g_assert_cmpstr (indicator_of (&fx, involved), ==, "losses");
   g_assert_cmpstr (indicator_of (&fx, threshold), ==, "");
+  fixture_clear (&fx);
+}
+
+/* 多破 and 少发 before a number are verbs of solving and of cases, stated as a change; 多发
+ * without a number (多发高发) and 少发一案 are no verbs. */
+static void
+test_more_or_fewer (void)
+{
+  Fixture fx;
+  guint total, more, fewer, none;
+
+  fixture_init (&fx, "打击电信网络诈骗\n青石市共破获案件315起，较去年同期多破89起、少发30起。"
+                     "电诈案件多发高发，力争少发一案，办理案件12起。\n");
+  add_article (&fx, "打击电信网络诈骗", "青石市共破获", NULL);
+  total = add_figure (&fx, "315起", NULL, FZ_KIND_COUNT, "315");
+  more = add_figure (&fx, "89起", NULL, FZ_KIND_COUNT, "89");
+  fewer = add_figure (&fx, "30起", NULL, FZ_KIND_COUNT, "30");
+  none = add_figure (&fx, "12起", NULL, FZ_KIND_COUNT, "12");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, total), ==, "cases_solved");
+  g_assert_cmpstr (indicator_of (&fx, more), ==, "cases_solved");
+  g_assert_cmpstr (indicator_of (&fx, fewer), ==, "cases_reported");
+  g_assert_cmpstr (indicator_of (&fx, none), ==, "cases_reported");
   fixture_clear (&fx);
 }
 
@@ -874,5 +918,7 @@ main (int   argc,
   g_test_add_func ("/attribution/page-pass", test_page_pass);
   g_test_add_func ("/attribution/lower-bound", test_lower_bound);
   g_test_add_func ("/attribution/trigger-added", test_trigger_added);
+  g_test_add_func ("/attribution/more-or-fewer", test_more_or_fewer);
+  g_test_add_func ("/attribution/fraud-texts-blocked", test_fraud_texts_blocked);
   return g_test_run ();
 }

@@ -147,6 +147,11 @@ static const Case cases[] = {
       { "30起", "count", "30", "起", "exact", "down", "yoy" },
       { "5起", "count", "5", "起", "exact", "up", "yoy" },
       { "100起", "count", "100", "起", "exact", "", "" } } },
+  /* in a list after the basis each item's own 多 or 少 tells the way */
+  { "同比多破50起、少发30起、多抓获12人。",
+    { { "50起", "count", "50", "起", "exact", "up", "yoy" },
+      { "30起", "count", "30", "起", "exact", "down", "yoy" },
+      { "12人", "count", "12", "人", "exact", "up", "yoy" } } },
   /* an arrow right before a percent states its change; a caption's arrow leads its line */
   { "↑民警发放资料500份，发案数↓25.3%，破案数↑ 31.6%。",
     { { "500份", "count", "500", "份", "exact", "", "" },

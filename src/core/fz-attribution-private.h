@@ -193,7 +193,8 @@ typedef struct
   Mention      *found;           /* the mentions, until they go to @mentions in one go */
   guint         n_found;
   guint         found_size;
-  guint         solved_ind;      /* the indicator of 破 triggers (add_solving_triggers) */
+  guint         solved_ind;      /* the indicators of 破 and 发 triggers (add_solving_triggers) */
+  guint         reported_ind;
   int           suspects_ind;    /* suspects_arrested and card_cases, looked up once a page */
   int           cards_ind;
   int           losses_ind;

@@ -3,6 +3,7 @@
 
 #include "fz-attribution.h"
 #include "fz-attribution-private.h"
+#include "fz-numeral.h"
 #include "fz-pipeline-private.h"
 #include "fz-text-private.h"
 
@@ -641,29 +642,70 @@ is_solving (Ctx     *ctx,
   return FALSE;
 }
 
+/* 同比多破50起、少发30起: 破 or 发 after 多 or 少 and right before the number is a verb of
+ * solving or of cases, stated as a change; not 多发高发 or 少发一案, with no number. */
+static gboolean
+is_more_or_fewer (Ctx     *ctx,
+                  guint32  i)
+{
+  gunichar next;
+
+  if (i == 0 || i + 1 >= (guint32) ctx->n ||
+      (ctx->u[i - 1] != 0x591A /* 多 */ && ctx->u[i - 1] != 0x5C11 /* 少 */))
+    return FALSE;
+  next = ctx->u[i + 1];
+  /* 一 opens too many words (少发一案) to count as a number here. */
+  return next != 0x4E00 /* 一 */ && (fz_numeral_digit_value (next) >= 0 || next == 0x5341 /* 十 */);
+}
+
+static void
+push_verb_trigger (TriggerList *list,
+                   guint32      i,
+                   const guint *ind)
+{
+  Trigger *t = trigger_list_push (list);
+
+  t->start = i;
+  t->end = i + 1;
+  t->inds = ind;
+  t->n_inds = 1;
+  t->verb = TRUE;
+}
+
+/* The triggers of one character, 破 and 发, in text order. */
 static void
 add_solving_triggers (Ctx         *ctx,
                       TriggerList *list)
 {
   int solved = fz_lexicon_find (ctx->lex, "cases_solved");
+  int reported = fz_lexicon_find (ctx->lex, "cases_reported");
+  const gunichar *end = ctx->u + ctx->n;
+  const gunichar *po, *fa;
 
-  if (solved < 0)
+  if (solved < 0 || reported < 0)
     return;
   ctx->solved_ind = (guint) solved;
-  for (const gunichar *p = ctx->u, *end = ctx->u + ctx->n;
-       p < end && (p = _fz_attribution_find_char (p, 0x7834 /* 破 */, end - p)) != NULL; p++)
+  ctx->reported_ind = (guint) reported;
+  po = _fz_attribution_find_char (ctx->u, 0x7834 /* 破 */, end - ctx->u);
+  fa = _fz_attribution_find_char (ctx->u, 0x53D1 /* 发 */, end - ctx->u);
+  while (po != NULL || fa != NULL)
     {
-      guint32 i = (guint32) (p - ctx->u);
-      Trigger *t;
+      if (fa == NULL || (po != NULL && po < fa))
+        {
+          guint32 i = (guint32) (po - ctx->u);
 
-      if (!is_solving (ctx, i))
-        continue;
-      t = trigger_list_push (list);
-      t->start = i;
-      t->end = i + 1;
-      t->inds = &ctx->solved_ind;
-      t->n_inds = 1;
-      t->verb = TRUE;
+          if (is_solving (ctx, i) || is_more_or_fewer (ctx, i))
+            push_verb_trigger (list, i, &ctx->solved_ind);
+          po = _fz_attribution_find_char (po + 1, 0x7834 /* 破 */, end - po - 1);
+        }
+      else
+        {
+          guint32 i = (guint32) (fa - ctx->u);
+
+          if (is_more_or_fewer (ctx, i))
+            push_verb_trigger (list, i, &ctx->reported_ind);
+          fa = _fz_attribution_find_char (fa + 1, 0x53D1 /* 发 */, end - fa - 1);
+        }
     }
 }
 

@@ -121,7 +121,8 @@ _fz_extractor_sentence_basis (const Scan *sc,
 }
 
 /* 比上年同期多破案件86起, 较去年少发30起: 多 or 少 right after the words of a basis, a few
- * words before the count in its clause. */
+ * words before the count in its clause. In a list after the basis (同比多破50起、少发30起) the
+ * nearest item's own 多 or 少 tells the way. */
 static FzChange
 more_than_basis (const Scan *sc,
                  gsize       pos,
@@ -138,7 +139,9 @@ more_than_basis (const Scan *sc,
       break;
   if (k + 2 >= pos)
     return FZ_CHANGE_NONE;
-  for (int steps = 0; pos > 0 && steps < 12; steps++)
+  gunichar way = 0;
+
+  for (int steps = 0; pos > 0 && steps < 16; steps++)
     {
       gsize p = utf8_prev (sc->text, pos);
       gunichar c;
@@ -147,12 +150,18 @@ more_than_basis (const Scan *sc,
       if (is_clause_stop (c))
         break;
       if (c == 0x591A /* 多 */ || c == 0x5C11 /* 少 */)
-        for (guint i = 0; i < G_N_ELEMENTS (basis_words); i++)
-          if (!basis_words[i].verb_next && ends_with_at (sc->text, p, basis_words[i].word))
-            {
-              *out = basis_words[i].basis;
-              return c == 0x591A ? FZ_CHANGE_UP : FZ_CHANGE_DOWN;
-            }
+        {
+          if (way == 0 && char_before (sc->text, p) == 0x3001 /* 、 */)
+            way = c;
+          for (guint i = 0; i < G_N_ELEMENTS (basis_words); i++)
+            if (!basis_words[i].verb_next && ends_with_at (sc->text, p, basis_words[i].word))
+              {
+                *out = basis_words[i].basis;
+                if (way == 0)
+                  way = c;
+                return way == 0x591A ? FZ_CHANGE_UP : FZ_CHANGE_DOWN;
+              }
+        }
       pos = p;
     }
   return FZ_CHANGE_NONE;
