@@ -467,6 +467,18 @@ test_finder_unseen (void)
     /* A relative start takes the founding the text names. */
     { "2015年6月，某市成立反诈中心。2016年5月，组建省市合一的中心。2016年全市发案下降。"
       "近一年来，中心共冻结账户900余个。", "900余个", NULL, FZ_KIND_COUNT, "2016-05/" },
+    { "2020年3月，某市组建反诈中心。三年来，中心共冻结账户900余个。", "900余个", NULL,
+      FZ_KIND_COUNT, "2020-03/" },
+    /* ... not the stretch a report covers, nor, for 三年来, a start this year. */
+    { "今年1至10月，全市破获案件120起。近三年来，起诉在校学生87人。", "87人", NULL,
+      FZ_KIND_COUNT, "" },
+    { "一季度以来，全市办理案件356件。近三年来，起诉在校学生87人。", "87人", NULL,
+      FZ_KIND_COUNT, "" },
+    { "2023年1—6月，全市发案下降。工作开展以来，共建立阵地40个。", "40个", NULL,
+      FZ_KIND_COUNT, "" },
+    /* 较第二季度 is the basis of the change, read from its 二 as from its 第. */
+    { "第三季度，全市共破获案件210件，较第二季度增长近三成。", "近三成", NULL,
+      FZ_KIND_PERCENT, "Y-07/Y-09" },
   };
 
   check_cases (cases, G_N_ELEMENTS (cases));

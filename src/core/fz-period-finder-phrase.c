@@ -18,13 +18,16 @@ static WordList relative_verbs = WORD_LIST (
   "投用", "使用", "部署", "设立", "组建", "创建", "推广", "挂牌", "揭牌"
 );
 
+/* @years: how many years back the start lies, 0 when not a whole number of years. */
 static gboolean
 parse_numeric_since (const Scan *s,
                      guint       i,
-                     guint      *next)
+                     guint      *next,
+                     guint      *years)
 {
-  guint v, k, m;
+  guint v = 0, k, m;
 
+  *years = 0;
   if (match (s, i, "半年来") > 0)
     {
       *next = i + 3;
@@ -34,12 +37,20 @@ parse_numeric_since (const Scan *s,
     {
       /* 两年来 is not read by _fz_period_phrase_parse_small (), which keeps 两 for counts. */
       if (i < s->n && s->u[i] == 0x4E24 && !preceded_by_digit (s, i))
-        k = i + 1;
+        {
+          k = i + 1;
+          v = 2;
+        }
       else
         return FALSE;
     }
-  if ((m = match (s, k, "年来")) > 0 || (m = match (s, k, "个月来")) > 0 ||
-      (m = match (s, k, "多年来")) > 0)
+  if ((m = match (s, k, "年来")) > 0 || (m = match (s, k, "多年来")) > 0)
+    {
+      *next = k + m;
+      *years = v;
+      return TRUE;
+    }
+  if ((m = match (s, k, "个月来")) > 0)
     {
       *next = k + m;
       return TRUE;
@@ -109,12 +120,13 @@ parse_relative (const Scan *s,
                 guint       j,
                 Expr       *out)
 {
-  guint k, m;
+  guint k, m, years;
 
-  if (parse_numeric_since (s, j, &k))
+  if (parse_numeric_since (s, j, &k, &years))
     {
       out->end = k;
       out->flags = EXPR_RELATIVE;
+      out->years = (guint8) MIN (years, G_MAXUINT8);
       return TRUE;
     }
   if ((m = match_any (s, j, &relative_verbs)) > 0 && match (s, j + m, "以来") > 0)
@@ -344,11 +356,15 @@ _fz_period_phrase_parse (const Scan *s,
     ph.month2 = ph.month;
   j = read_suffix (s, j, &ph);
   /* 较年初增长56%, 比2023年增加, 与2023年同期相比: the time a change is measured from, not the
-   * period of the figure. */
-  if (!ph.until && !ph.since && !opened && i > 0 &&
-      (s->u[i - 1] == 0x6BD4 /* 比 */ || s->u[i - 1] == 0x8F83 /* 较 */ ||
-       _fz_period_phrase_basis_after (s, j)))
-    return FALSE;
+   * period of the figure; so is 较第二季度, read from its 二. */
+  if (!ph.until && !ph.since && !opened && i > 0)
+    {
+      guint b = i > 1 && s->u[i - 1] == 0x7B2C /* 第 */ ? i - 1 : i;
+
+      if (s->u[b - 1] == 0x6BD4 /* 比 */ || s->u[b - 1] == 0x8F83 /* 较 */ ||
+          _fz_period_phrase_basis_after (s, j))
+        return FALSE;
+    }
 
   phrase_period (&ph, out);
   if (!fz_period_is_valid (&out->period))

@@ -55,6 +55,7 @@ typedef struct
   guint    end;
   guint    flags;
   guint    para;    /* the paragraph it stands in */
+  guint8   years;   /* 三年来: how many years back its start lies, else 0 */
   FzPeriod period;
 } Expr;
 

@@ -25,8 +25,21 @@ last_expr_before (const Scan *s,
                                     s->exprs->len, pos) - 1;
 }
 
+/* Whether @e is a stretch of a report (一季度, 1—10月, 2023年): a span of months with both
+ * ends, which is what figures cover, not when some work began. */
+static gboolean
+is_reported_stretch (const Expr *e)
+{
+  const FzPeriod *p = &e->period;
+
+  return p->end.year_kind != FZ_PERIOD_YEAR_OPEN && p->start.day == 0 &&
+         (p->start.month != p->end.month || p->start.year_kind != p->end.year_kind ||
+          p->start.year != p->end.year);
+}
+
 /* A relative start takes the start the text stated before it: the one of a founding
- * (2016年2月，组建…中心；…一年来) when the text gives one, else the nearest. */
+ * (2016年2月，组建…中心；…一年来) when the text gives one, else the nearest that can be a start:
+ * a month or a day, or a start left open, not the stretch a report covers. */
 static gboolean
 resolve_relative (const Scan *s,
                   gint        idx,
@@ -47,7 +60,11 @@ resolve_relative (const Scan *s,
         continue;
       if (e->period.start.year_kind == FZ_PERIOD_YEAR_OPEN)
         continue;
-      if (nearest == NULL)
+      /* 三年来 did not start this year, nor last year. */
+      if ((rel->years >= 2 && e->period.start.year_kind == FZ_PERIOD_YEAR_CURRENT) ||
+          (rel->years >= 3 && e->period.start.year_kind == FZ_PERIOD_YEAR_PREVIOUS))
+        continue;
+      if (nearest == NULL && !is_reported_stretch (e))
         nearest = e;
       if (e->flags & EXPR_FOUNDING)
         {
