@@ -528,6 +528,29 @@ test_zero_cases_units (void)
   fixture_clear (&fx);
 }
 
+/* A bare list of figures after one action (破获案件1200起、980起) counts what the first
+ * counts; an item with words of its own (抓获嫌疑人30名) keeps them. */
+static void
+test_list_items (void)
+{
+  Fixture fx;
+  guint first, second, third, own;
+
+  fixture_init (&fx, "打击电信网络诈骗\n今年以来，甲县、乙县、丙县分别破获电信网络诈骗案件120起、98起、"
+                     "76起、抓获嫌疑人30名。\n");
+  add_article (&fx, "打击电信网络诈骗", "今年以来", NULL);
+  first = add_count (&fx, "120起", "120", "起");
+  second = add_count (&fx, "98起", "98", "起");
+  third = add_count (&fx, "76起", "76", "起");
+  own = add_count (&fx, "30名", "30", "名");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, first), ==, "cases_solved");
+  g_assert_cmpstr (indicator_of (&fx, second), ==, "cases_solved");
+  g_assert_cmpstr (indicator_of (&fx, third), ==, "cases_solved");
+  g_assert_cmpstr (indicator_of (&fx, own), ==, "suspects_arrested");
+  fixture_clear (&fx);
+}
+
 /* 涉诈短信 in a list after 拦截 are texts blocked, not the texts a campaign sends out
  * (发送反诈短信). */
 static void
@@ -920,5 +943,6 @@ main (int   argc,
   g_test_add_func ("/attribution/trigger-added", test_trigger_added);
   g_test_add_func ("/attribution/more-or-fewer", test_more_or_fewer);
   g_test_add_func ("/attribution/fraud-texts-blocked", test_fraud_texts_blocked);
+  g_test_add_func ("/attribution/list-items", test_list_items);
   return g_test_run ();
 }

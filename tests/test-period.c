@@ -476,6 +476,11 @@ test_finder_unseen (void)
       FZ_KIND_COUNT, "" },
     { "2023年1—6月，全市发案下降。工作开展以来，共建立阵地40个。", "40个", NULL,
       FZ_KIND_COUNT, "" },
+    /* A clause that names the source of the news leaves the phrase after it leading. */
+    { "记者从省公安厅获悉，今年以来，全省破获案件1200起。其中，甲县发案下降32.5%。", "32.5%",
+      NULL, FZ_KIND_PERCENT, "Y-01/" },
+    { "全省各地各部门认真落实，今年以来，全省破获案件1200起。其中，甲县发案下降32.5%。",
+      "32.5%", NULL, FZ_KIND_PERCENT, "" },
     /* 较第二季度 is the basis of the change, read from its 二 as from its 第. */
     { "第三季度，全市共破获案件210件，较第二季度增长近三成。", "近三成", NULL,
       FZ_KIND_PERCENT, "Y-07/Y-09" },

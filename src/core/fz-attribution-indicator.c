@@ -555,6 +555,28 @@ narrow_suspects (Ctx            *ctx,
   return ind;
 }
 
+/* 破获案件1200起、980起、760起: a figure that only a 、 parts from the one before it, of the
+ * same kind and measure, is the next item of the same list. Not percents: a list of them
+ * pairs with a list of nouns (发案数、损失数分别下降30%、25%). Returns -1 when it is not. */
+static int
+list_item (Ctx     *ctx,
+           guint    index,
+           guint32  clause_start)
+{
+  const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
+  const FzFigure *prev;
+
+  if (!ctx->figures_in_order || index == 0 || fig->kind == FZ_KIND_PERCENT ||
+      fig->start < clause_start + 2 ||
+      ctx->u[fig->start - 1] != 0x3001 /* 、 */)
+    return -1;
+  prev = fz_figure_list_get (ctx->figures, index - 1);
+  if (prev->end + 1 != fig->start || prev->kind != fig->kind || prev->unit != fig->unit ||
+      prev->indicator == 0)
+    return -1;
+  return _fz_attribution_indicator_of_figure (ctx, index - 1, fig);
+}
+
 static int
 find_indicator (Ctx     *ctx,
                                 guint    index,
@@ -571,6 +593,9 @@ find_indicator (Ctx     *ctx,
   if (!fz_lexicon_unit_fits_any (ctx->lex, fig->kind,
                                  fz_figure_list_str (ctx->figures, fig->unit)))
     return -1;
+  ind = list_item (ctx, index, clause_start);
+  if (ind >= 0)
+    return ind;
   ind = find_in_clause (ctx, index, sentence_start, sentence_end, clause_start, clause_end);
   if (ind != -1)
     return ind;

@@ -152,12 +152,36 @@ add_mark (Scan   *s,
   s->marks[s->n_marks++] = (Mark) { pos, b->ss, b->para, b->lead };
 }
 
-/* The bounds that the clause end at @i ends, a sentence's too if it is one. */
+/* Whether the clause that ends right before @p (not before @all) only says where the news
+ * came from: 记者从省公安厅获悉，据警方负责人介绍，. */
+static gboolean
+clause_cites_source (const gunichar *all,
+                     const gunichar *p)
+{
+  static const gunichar words[][2] = {
+    { 0x83B7, 0x6089 },  /* 获悉 */
+    { 0x4ECB, 0x7ECD },  /* 介绍 */
+    { 0x5F97, 0x77E5 },  /* 得知 */
+    { 0x900F, 0x9732 },  /* 透露 */
+    { 0x89E3, 0x5230 },  /* (了)解到 */
+  };
+
+  if (p - all < 2)
+    return FALSE;
+  for (guint k = 0; k < G_N_ELEMENTS (words); k++)
+    if (p[-2] == words[k][0] && p[-1] == words[k][1])
+      return TRUE;
+  return FALSE;
+}
+
+/* The bounds that the clause end at @i (@p in @all) ends, a sentence's too if it is one. */
 static inline void
-end_clause (Scan     *s,
-            Bounds   *b,
-            gboolean  sentence,
-            guint     i)
+end_clause (Scan           *s,
+            Bounds         *b,
+            gboolean        sentence,
+            guint           i,
+            const gunichar *all,
+            const gunichar *p)
 {
   if (sentence)
     {
@@ -166,8 +190,9 @@ end_clause (Scan     *s,
     }
   else
     {
-      /* Only short clauses (据悉，) may stand before a leading phrase. */
-      if (i - b->cs > SHORT_CLAUSE)
+      /* Only short clauses (据悉，) may stand before a leading phrase, or one that names the
+       * source of the news. */
+      if (i - b->cs > SHORT_CLAUSE && !clause_cites_source (all, p))
         b->lead = FALSE;
       b->cs = i + 1;
     }
@@ -183,7 +208,7 @@ push_para (Scan   *s,
 
   s->u[i] = PARA;
   b->para++;
-  end_clause (s, b, TRUE, i);
+  end_clause (s, b, TRUE, i, NULL, NULL);
 }
 
 /* Leaves out the white space from @i, keeping a PARA where it ends a paragraph; returns
@@ -296,7 +321,7 @@ _fz_period_finder_scan_init_chars (Scan           *s,
       if (kind & CHAR_STARTS_WORD)
         starts[m++] = pos;
       if (kind & CHAR_ENDS_CLAUSE)
-        end_clause (s, &b, (kind & CHAR_ENDS_SENTENCE) != 0, pos);
+        end_clause (s, &b, (kind & CHAR_ENDS_SENTENCE) != 0, pos, all, p);
       p++;
     }
   copy_stretch (s, all, (guint) (stretch - all), n_all);
