@@ -551,6 +551,25 @@ test_list_items (void)
   fixture_clear (&fx);
 }
 
+/* Cities side by side in a list (青石、金沙两市) share a figure: it is about the province
+ * that holds them; cities a sentence names apart leave the figure to the one nearest. */
+static void
+test_cities_listed (void)
+{
+  Fixture fx;
+  guint joint, apart;
+
+  fixture_init (&fx, "东山省反诈工作\n今年以来，青石、金沙两市止付冻结涉诈资金8.6亿元。"
+                     "金沙市民警前往青石市开展宣传，发放资料300份。\n");
+  add_article (&fx, "东山省反诈工作", "今年以来", NULL);
+  joint = add_figure (&fx, "8.6亿元", NULL, FZ_KIND_MONEY, "860000000");
+  apart = add_count (&fx, "300份", "300", "份");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, joint), ==, "东山省");
+  g_assert_cmpstr (region_of (&fx, apart), !=, "东山省");
+  fixture_clear (&fx);
+}
+
 /* 涉诈短信 in a list after 拦截 are texts blocked, not the texts a campaign sends out
  * (发送反诈短信). */
 static void
@@ -944,5 +963,6 @@ main (int   argc,
   g_test_add_func ("/attribution/more-or-fewer", test_more_or_fewer);
   g_test_add_func ("/attribution/fraud-texts-blocked", test_fraud_texts_blocked);
   g_test_add_func ("/attribution/list-items", test_list_items);
+  g_test_add_func ("/attribution/cities-listed", test_cities_listed);
   return g_test_run ();
 }

@@ -257,14 +257,15 @@ _fz_attribution_written_name (Ctx        *ctx,
 
 /* The most specific place among the mentions in [start, end): when several
  * places of the same depth are named (甲、乙两个街道), the place
- * that holds them all. */
+ * that holds them all; a province for cities only when they stand side by side in a list
+ * (绍兴、台州两市, 杭州市和宁波市), not for two cities a sentence names apart. */
 static const Mention *
 place_in_span (Ctx      *ctx,
                guint32   start,
                guint32   end,
                guint32  *id_out)
 {
-  const Mention *best = NULL;
+  const Mention *best = NULL, *last = NULL;
   guint32 id = FZ_GAZETTEER_NONE;
   guint best_level = 0;
 
@@ -280,18 +281,23 @@ place_in_span (Ctx      *ctx,
       level = _fz_gazetteer_level (ctx->gaz, m->id);
       if (best == NULL || level > best_level)
         {
-          best = m;
+          best = last = m;
           id = m->id;
           best_level = level;
         }
       else if (level == best_level && m->id != id && !m->generic && !best->generic)
         {
           guint32 common = fz_gazetteer_common_ancestor (ctx->gaz, id, m->id);
-          if (common != FZ_GAZETTEER_NONE && _fz_gazetteer_level (ctx->gaz, common) >= 2)
+          guint up = common != FZ_GAZETTEER_NONE ? _fz_gazetteer_level (ctx->gaz, common) : 0;
+
+          if (up >= 2 ||
+              (up == 1 && level == 2 && m->start == last->end + 1 &&
+               is_list_joiner (ctx->u[last->end])))
             {
               id = common;
               best_level = level;
             }
+          last = m;
         }
     }
   *id_out = id;
