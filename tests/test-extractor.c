@@ -147,6 +147,15 @@ static const Case cases[] = {
       { "30起", "count", "30", "起", "exact", "down", "yoy" },
       { "5起", "count", "5", "起", "exact", "up", "yoy" },
       { "100起", "count", "100", "起", "exact", "", "" } } },
+  /* a plus sign in a change states a rise, as a minus states a fall; not 1+1 */
+  { "发案数同比+3.2%，破案数同比＋5%，损失同比-2%，1+1人。",
+    { { "+3.2%", "percent", "3.2", "%", "exact", "up", "yoy" },
+      { "＋5%", "percent", "5", "%", "exact", "up", "yoy" },
+      { "-2%", "percent", "2", "%", "exact", "down", "yoy" },
+      { "1人", "count", "1", "人", "exact", "", "" } } },
+  /* a table's unit is no amount; a round number of units after 单位 is */
+  { "损失金额（万元），单位：亿元，成员单位千余家。",
+    { { "千余家", "count", "1000", "家", "over", "", "" } } },
   /* in a list after the basis each item's own 多 or 少 tells the way */
   { "同比多破50起、少发30起、多抓获12人。",
     { { "50起", "count", "50", "起", "exact", "up", "yoy" },

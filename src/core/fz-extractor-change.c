@@ -212,6 +212,26 @@ arrow_before (const Scan *sc,
 }
 
 /* A basis only means something for a change. */
+/* Where a plus sign right before @start begins (同比+3.2%, a table's ＋5%), or @start: not
+ * one between digits or letters (1+1, C++). */
+static gsize
+plus_before (const Scan *sc,
+             gsize       start)
+{
+  gsize p = utf8_prev (sc->text, start);
+  gunichar c, b;
+
+  if (start == 0 || p < sc->last_end)
+    return start;
+  fz_text_decode (sc->text + p, start - p, &c);
+  if (c != '+' && c != 0xFF0B)
+    return start;
+  b = char_before (sc->text, p);
+  if ((b < 0x80 && (g_ascii_isalnum (b) || b == '+')) || fz_text_digit_value (b) >= 0)
+    return start;
+  return p;
+}
+
 void
 _fz_extractor_set_change (const Scan *sc,
                           Cand       *c)
@@ -220,6 +240,17 @@ _fz_extractor_set_change (const Scan *sc,
     c->change = _fz_extractor_clause_change (sc, c->bstart);
   if (c->change == FZ_CHANGE_NONE)
     c->change = arrow_before (sc, c->bstart);
+  /* 同比+3.2% states a rise as 同比-22.2% states a fall, the sign part of the figure. */
+  if (c->change == FZ_CHANGE_NONE && c->value.mantissa > 0)
+    {
+      gsize plus = plus_before (sc, c->bstart);
+
+      if (plus != c->bstart && _fz_extractor_sentence_basis (sc, plus) != FZ_BASIS_NONE)
+        {
+          c->bstart = plus;
+          c->change = FZ_CHANGE_UP;
+        }
+    }
   /* 同比-22.2% and 同比负5% state a fall: the value stays 22.2, as in 同比下降22.2%. */
   if (c->value.mantissa < 0 && (c->change != FZ_CHANGE_NONE ||
                                 _fz_extractor_sentence_basis (sc, c->bstart) != FZ_BASIS_NONE))

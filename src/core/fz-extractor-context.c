@@ -389,5 +389,15 @@ _fz_extractor_in_set_phrase (Number     *num,
   if (num->bare_unit && (char_in (next, "万百千") ||
                          char_in (char_before (text, utf8_prev (text, num->start)), "万百千")))
     return TRUE;
+  /* 损失金额（万元）, 单位：万元: a table's unit, not an amount. */
+  if (num->bare_unit)
+    {
+      gunichar before = char_before (text, num->start);
+
+      if (before == 0xFF08 /* （ */ || before == '(' || before == '[' || before == 0x3010 /* 【 */ ||
+          ends_with_at (text, num->start, "单位：") || ends_with_at (text, num->start, "单位:") ||
+          ends_with_at (text, num->start, "单位为"))
+        return TRUE;
+    }
   return FALSE;
 }
