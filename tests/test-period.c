@@ -476,6 +476,11 @@ test_finder_unseen (void)
       FZ_KIND_COUNT, "" },
     { "2023年1—6月，全市发案下降。工作开展以来，共建立阵地40个。", "40个", NULL,
       FZ_KIND_COUNT, "" },
+    /* Days of one year, from one to the other. */
+    { "11月27日至12月3日，全市共接报警情126起。", "126起", NULL, FZ_KIND_COUNT,
+      "Y-11-27/Y-12-03" },
+    { "1月1日—6月30日，全市破获案件300起。", "300起", NULL, FZ_KIND_COUNT,
+      "Y-01-01/Y-06-30" },
     /* A clause that names the source of the news leaves the phrase after it leading. */
     { "记者从省公安厅获悉，今年以来，全省破获案件1200起。其中，甲县发案下降32.5%。", "32.5%",
       NULL, FZ_KIND_PERCENT, "Y-01/" },

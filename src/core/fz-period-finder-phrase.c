@@ -262,10 +262,17 @@ read_range_end (const Scan *s,
 
   memset (&year, 0, sizeof year);
   if (out->end + 1 >= s->n || !is_range_sep (s->u[out->end]) ||
-      !_fz_period_phrase_read_year (s, k, &k, &year) || !year.have_year ||
-      !_fz_period_phrase_parse (s, out->end + 1, &second) ||
+      !_fz_period_phrase_read_year (s, k, &k, &year))
+    return;
+  /* 2023年1月至2024年6月; with no year on either side, days of one year (11月27日至12月3日). */
+  if (!year.have_year &&
+      (!(out->flags & EXPR_NO_YEAR) || !(out->flags & EXPR_DAY)))
+    return;
+  if (!_fz_period_phrase_parse (s, out->end + 1, &second) ||
       (second.flags & (EXPR_BLOCK | EXPR_RELATIVE)) ||
-      second.period.end.year_kind == FZ_PERIOD_YEAR_OPEN)
+      second.period.end.year_kind == FZ_PERIOD_YEAR_OPEN ||
+      (!year.have_year && (!(second.flags & EXPR_DAY) || second.period.end.month == 0 ||
+                           second.period.end.month < out->period.start.month)))
     return;
   out->period.end = second.period.end;
   out->flags &= ~EXPR_DAY;
