@@ -526,6 +526,14 @@ test_zero_cases_units (void)
   run (&fx);
   g_assert_cmpstr (indicator_of (&fx, units), ==, "zero_fraud_units");
   fixture_clear (&fx);
+
+  /* Any place or body free of fraud: 无诈小区, 无诈校园 */
+  fixture_init (&fx, "青石市反诈工作\n今年以来，青石市“无诈小区”创建达到210个。\n");
+  add_article (&fx, "青石市反诈工作", "今年以来", NULL);
+  units = add_count (&fx, "210个", "210", "个");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, units), ==, "zero_fraud_units");
+  fixture_clear (&fx);
 }
 
 /* A bare list of figures after one action (破获案件1200起、980起) counts what the first
