@@ -578,6 +578,24 @@ test_cities_listed (void)
   fixture_clear (&fx);
 }
 
+/* A place named after 其中 is of a part: the whole before it keeps the article's place. */
+static void
+test_part_after_whole (void)
+{
+  Fixture fx;
+  guint whole, part;
+
+  fixture_init (&fx, "红河区反诈工作\n近日，红河区公安分局召开推进会。今年以来，该局共破获电诈"
+                     "案件86起，其中柳林街道破获案件12起。\n");
+  add_article (&fx, "红河区反诈工作", "今年以来", NULL);
+  whole = add_count (&fx, "86起", "86", "起");
+  part = add_count (&fx, "12起", "12", "起");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, whole), ==, "红河区");
+  g_assert_cmpstr (region_of (&fx, part), ==, "柳林街道");
+  fixture_clear (&fx);
+}
+
 /* 涉诈短信 in a list after 拦截 are texts blocked, not the texts a campaign sends out
  * (发送反诈短信). */
 static void
@@ -972,5 +990,6 @@ main (int   argc,
   g_test_add_func ("/attribution/fraud-texts-blocked", test_fraud_texts_blocked);
   g_test_add_func ("/attribution/list-items", test_list_items);
   g_test_add_func ("/attribution/cities-listed", test_cities_listed);
+  g_test_add_func ("/attribution/part-after-whole", test_part_after_whole);
   return g_test_run ();
 }

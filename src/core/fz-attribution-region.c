@@ -556,6 +556,30 @@ whole_unit_region (Ctx          *ctx,
   return FZ_GAZETTEER_NONE;
 }
 
+/* Where a clause opening with 其中 starts in [from, to), or @to: the places it names are of
+ * a part (该局共破获86起，其中於潜镇12起), not of the whole before it. */
+static guint32
+before_part (Ctx     *ctx,
+             guint32  from,
+             guint32  to)
+{
+  for (const gunichar *p = ctx->u + from, *end = ctx->u + to;
+       p + 1 < end && (p = _fz_attribution_find_char (p, 0x5176 /* 其 */, end - 1 - p)) != NULL;
+       p++)
+    {
+      guint32 k = p - ctx->u;
+      guint32 b = k;
+
+      if (p[1] != 0x4E2D /* 中 */)
+        continue;
+      while (b > from && fz_charset_is_space (ctx->u[b - 1]))
+        b--;
+      if (b > from && fz_charset_is_clause_punct (ctx->u[b - 1]))
+        return k;
+    }
+  return to;
+}
+
 void
 _fz_attribution_assign_region (Ctx        *ctx,
                                guint       index,
@@ -592,7 +616,8 @@ _fz_attribution_assign_region (Ctx        *ctx,
   if (m == NULL)
     m = place_in_span (ctx, span->clause_start, span->clause_end, &id);
   if (m == NULL)
-    m = place_in_span (ctx, span->sentence_start, span->sentence_end, &id);
+    m = place_in_span (ctx, span->sentence_start,
+                       before_part (ctx, fig->end, span->sentence_end), &id);
   if (m == NULL)
     m = place_before_sentence (ctx, fig, span, &id);
   if (m == NULL && art >= 0)
