@@ -147,6 +147,12 @@ static const Case cases[] = {
       { "30起", "count", "30", "起", "exact", "down", "yoy" },
       { "5起", "count", "5", "起", "exact", "up", "yoy" },
       { "100起", "count", "100", "起", "exact", "", "" } } },
+  /* a number a PDF's layout broke over two lines; not a table's cells, after white space */
+  { "抓获嫌疑人2\n56名，破获案件1\n,234起，冻结资金3.\n5亿元，杭州市 3215\n2876起",
+    { { "2\n56名", "count", "256", "名", "exact", "", "" },
+      { "1\n,234起", "count", "1234", "起", "exact", "", "" },
+      { "3.\n5亿元", "money", "350000000", "元", "exact", "", "" },
+      { "2876起", "count", "2876", "起", "exact", "", "" } } },
   /* a plus sign in a change states a rise, as a minus states a fall; not 1+1 */
   { "发案数同比+3.2%，破案数同比＋5%，损失同比-2%，1+1人。",
     { { "+3.2%", "percent", "3.2", "%", "exact", "up", "yoy" },

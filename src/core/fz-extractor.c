@@ -1154,6 +1154,64 @@ sign_start (const Scan *sc,
   return p;
 }
 
+/* The bytes of a line break at @at (\n or \r\n), 0 when there is none. */
+static gsize
+line_break_at (const Scan *sc,
+               gsize       at)
+{
+  if (at < sc->len && sc->text[at] == '\n')
+    return 1;
+  if (at + 1 < sc->len && sc->text[at] == '\r' && sc->text[at + 1] == '\n')
+    return 2;
+  return 0;
+}
+
+/* 嫌疑人2\n56名, 3.\n5亿元, 1\n,234起: a number that the layout of a PDF broke over two lines.
+ * Its digits at @pos run to @end, the end of a line, after a word (not a table's cell after
+ * white space, 杭州市 3215) and go on at once on the next line, a digit, a point or a comma
+ * there, and no white space after the digits that follow. Returns the number read across
+ * the break into @v and its end in @num_end, or FALSE. */
+static gboolean
+number_across_break (Scan      *sc,
+                     gsize      pos,
+                     gsize      end,
+                     FzDecimal *v,
+                     gsize     *num_end)
+{
+  char buf[64];
+  gsize brk = end, nb, after, k, n, len;
+  gunichar before = char_before (sc->text, pos);
+
+  if (pos == 0 || before == 0 || fz_text_isspace (before) || before == '\n' ||
+      (before < 0x80 && (g_ascii_isalnum (before) || before == '-' || before == '.')))
+    return FALSE;
+  if (brk < sc->len && (sc->text[brk] == '.' || sc->text[brk] == ','))
+    brk++;
+  if ((nb = line_break_at (sc, brk)) == 0)
+    return FALSE;
+  after = brk + nb;
+  k = after;
+  if (brk == end && k < sc->len && sc->text[k] == ',')
+    k++;
+  if (k >= sc->len || !g_ascii_isdigit (sc->text[k]))
+    return FALSE;
+  while (k < sc->len && (g_ascii_isdigit (sc->text[k]) || sc->text[k] == '.' ||
+                         sc->text[k] == ','))
+    k++;
+  if (k >= sc->len || fz_text_isspace ((guchar) sc->text[k]) || sc->text[k] == '\n' ||
+      g_ascii_isalpha (sc->text[k]))
+    return FALSE;
+  /* The number with the break taken out, and what follows, for the parser to read. */
+  len = MIN (sc->len - after, sizeof buf - 1 - (brk - pos));
+  memcpy (buf, sc->text + pos, brk - pos);
+  memcpy (buf + (brk - pos), sc->text + after, len);
+  buf[brk - pos + len] = '\0';
+  if (!fz_numeral_parse (buf, brk - pos + len, v, &n) || n <= brk - pos)
+    return FALSE;
+  *num_end = n + nb + pos;
+  return TRUE;
+}
+
 static gsize
 handle_digits (Scan  *sc,
                gsize  pos)
@@ -1165,6 +1223,10 @@ handle_digits (Scan  *sc,
   /* Look at the whole ASCII word first: 126.com, 5G and 0571-85310548. */
   while (end < sc->len && g_ascii_isdigit (sc->text[end]))
     end++;
+  if (end < sc->len && (sc->text[end] == '\n' || sc->text[end] == '\r' || sc->text[end] == '.' ||
+                        sc->text[end] == ',') &&
+      number_across_break (sc, pos, end, &v, &n))
+    return at_least (handle_number (sc, pos, n, v, FALSE, 0), pos + 1);
   if (end < sc->len)
     {
       guchar b = sc->text[end];
