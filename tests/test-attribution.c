@@ -596,6 +596,25 @@ test_part_after_whole (void)
   fixture_clear (&fx);
 }
 
+/* The items of a list that ends in companies are companies, whatever place a name of theirs
+ * also names; a list that ends in 等地 is of places. */
+static void
+test_companies_listed (void)
+{
+  Fixture fx;
+  guint partners, local;
+
+  fixture_init (&fx, "青石市反诈工作\n青石市公安局联合银行实现信息共享，与星团、金沙等10余家"
+                     "互联网企业深度合作。红河区、金沙等地企业建立联动机制126家。\n");
+  add_article (&fx, "青石市反诈工作", "青石市公安局", NULL);
+  partners = add_count (&fx, "10余家", "10", "家");
+  local = add_count (&fx, "126家", "126", "家");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, partners), ==, "青石市");
+  g_assert_cmpstr (region_of (&fx, local), !=, "青石市");
+  fixture_clear (&fx);
+}
+
 /* 涉诈短信 in a list after 拦截 are texts blocked, not the texts a campaign sends out
  * (发送反诈短信). */
 static void
@@ -991,5 +1010,6 @@ main (int   argc,
   g_test_add_func ("/attribution/list-items", test_list_items);
   g_test_add_func ("/attribution/cities-listed", test_cities_listed);
   g_test_add_func ("/attribution/part-after-whole", test_part_after_whole);
+  g_test_add_func ("/attribution/companies-listed", test_companies_listed);
   return g_test_run ();
 }

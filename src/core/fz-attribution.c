@@ -3,6 +3,7 @@
 
 #include "fz-attribution.h"
 #include "fz-attribution-private.h"
+#include "fz-charset.h"
 #include "fz-numeral.h"
 #include "fz-pipeline-private.h"
 #include "fz-text-private.h"
@@ -459,6 +460,36 @@ is_part_of_name (Ctx     *ctx,
   return _fz_attribution_word_at (ctx->u, end, (guint32) ctx->n, &name_suffixes);
 }
 
+/* 美团、阿里等10余家互联网企业: the items of a list that ends in companies are companies,
+ * whatever place a name of theirs also names; not 杭州、宁波等地企业. */
+static FzWordSet company_words = FZ_WORD_SET (
+  "企业", "公司", "平台", "互联网", "电商", "网站", "商家", "集团", "厂商"
+);
+
+static gboolean
+is_company_listed (Ctx     *ctx,
+                   guint32  end)
+{
+  guint32 k = end, limit = MIN ((guint32) ctx->n, end + 24);
+
+  /* The rest of the list, to its 等. */
+  while (k < limit && ctx->u[k] != 0x7B49 /* 等 */)
+    {
+      if (fz_charset_is_clause_punct (ctx->u[k]) && ctx->u[k] != 0x3001 /* 、 */)
+        return FALSE;
+      k++;
+    }
+  if (k >= limit || k + 1 >= (guint32) ctx->n || ctx->u[k + 1] == 0x5730 /* 地 */)
+    return FALSE;
+  /* 等10余家, 等多个 */
+  for (k++; k < limit && (fz_numeral_digit_value (ctx->u[k]) >= 0 ||
+                          _fz_attribution_char_in (ctx->u[k], "十百余多几数家个款种"));
+       k++)
+    ;
+  return k < (guint32) ctx->n && _fz_attribution_word_at (ctx->u, k, (guint32) ctx->n,
+                                                          &company_words);
+}
+
 static void
 mention_cb (const FzPlaceMention *m,
             gpointer              data)
@@ -467,6 +498,10 @@ mention_cb (const FzPlaceMention *m,
   Mention *mm;
 
   if (!m->is_generic && is_part_of_name (ctx, m->end))
+    return;
+  if (m->end < (guint32) ctx->n && (ctx->u[m->end] == 0x3001 /* 、 */ ||
+                                   ctx->u[m->end] == 0x7B49 /* 等 */) &&
+      is_company_listed (ctx, m->end))
     return;
 
   if (ctx->n_found == ctx->found_size)
