@@ -195,6 +195,27 @@ test_web_page (void)
   g_assert_cmpstr (nth (nar, 0)->title, ==, "");
 }
 
+/* A post's headline at the top of the page may end in an exclamation; a paragraph that does,
+ * lower down, stays a paragraph. */
+static void
+test_crying_headline (void)
+{
+  const char *page =
+    "警惕！这种骗局又来了！\n"
+    "\n"
+    "近日，某县公安局破获一起冒充客服诈骗案，抓获犯罪嫌疑人3名。\n"
+    "\n"
+    "请大家提高警惕！\n"
+    "\n"
+    "民警提醒，凡是要求转账的都是诈骗。\n";
+  g_autoptr(GPtrArray) arts = fz_segment (page, strlen (page));
+
+  g_assert_cmpuint (arts->len, ==, 1);
+  g_assert_cmpstr (nth (arts, 0)->title, ==, "警惕！这种骗局又来了！");
+  g_assert_cmpuint (nth (arts, 0)->body_start, ==,
+                    g_utf8_strlen (page, strstr (page, "近日") - page));
+}
+
 static void
 test_line_ends (void)
 {
@@ -313,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/segmenter/title-after-body", test_title_after_body);
   g_test_add_func ("/segmenter/web-page", test_web_page);
   g_test_add_func ("/segmenter/line-ends", test_line_ends);
+  g_test_add_func ("/segmenter/crying-headline", test_crying_headline);
   g_test_add_func ("/segmenter/runs", test_runs);
   g_test_add_func ("/segmenter/lines-and-spaces", test_lines_and_spaces);
   return g_test_run ();

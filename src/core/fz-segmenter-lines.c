@@ -380,6 +380,17 @@ is_boiler (const char *s,
   return FALSE;
 }
 
+/* A headline: short, no full stop at its end, and no comma but on the page's first line, where
+ * a web page's headline may have one (破获案件4502起，损失数下降) or end in an exclamation. */
+static gboolean
+headline_like (const SegLine *l,
+               gboolean       first)
+{
+  return l->n_vis >= 2 && l->n_vis <= (first ? 40 : 50) && (first || !l->clause) &&
+         (!fz_charset_is_final (l->last) || l->last == 0x201D || l->last == 0xFF1A ||
+          (first && (l->last == 0xFF01 || l->last == '!')));
+}
+
 static UnitKind
 classify (const char    *text,
           const SegLine *lines,
@@ -410,20 +421,14 @@ classify (const char    *text,
     return UNIT_BODY;
   if (u->headline)
     return UNIT_HEADING;
+  /* A post's headline on its own at the top of the page may cry out (警惕！这种骗局又来了！). */
+  if (index == 0 && u->n_lines == 1 && (u->last == 0xFF01 || u->last == '!') &&
+      headline_like (f, TRUE))
+    return UNIT_HEADING;
   if (u->n_vis >= 2 && u->n_vis <= 50 && u->n_lines <= 3 && !clause &&
       (!fz_charset_is_final (u->last) || u->last == 0x201D || u->last == 0xFF1A))
     return UNIT_HEADING;
   return UNIT_BODY;
-}
-
-/* A headline: short, no full stop at its end, and no comma but on the page's first line, where
- * a web page's headline may have one (破获案件4502起，损失数下降). */
-static gboolean
-headline_like (const SegLine *l,
-               gboolean       first)
-{
-  return l->n_vis >= 2 && l->n_vis <= (first ? 40 : 50) && (first || !l->clause) &&
-         (!fz_charset_is_final (l->last) || l->last == 0x201D || l->last == 0xFF1A);
 }
 
 static gboolean
