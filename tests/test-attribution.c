@@ -615,6 +615,23 @@ test_companies_listed (void)
   fixture_clear (&fx);
 }
 
+/* 诈骗金额 is money lost; 追缴 and 追赃 recover it. */
+static void
+test_money_words (void)
+{
+  Fixture fx;
+  guint lost, recovered;
+
+  fixture_init (&fx, "青石市反诈工作\n今年以来，青石市电诈案件诈骗金额达到1.2亿元。民警追缴赃款800万元。\n");
+  add_article (&fx, "青石市反诈工作", "今年以来", NULL);
+  lost = add_figure (&fx, "1.2亿元", NULL, FZ_KIND_MONEY, "120000000");
+  recovered = add_figure (&fx, "800万元", NULL, FZ_KIND_MONEY, "8000000");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, lost), ==, "losses");
+  g_assert_cmpstr (indicator_of (&fx, recovered), ==, "funds_recovered");
+  fixture_clear (&fx);
+}
+
 /* 涉诈短信 in a list after 拦截 are texts blocked, not the texts a campaign sends out
  * (发送反诈短信). */
 static void
@@ -1011,5 +1028,6 @@ main (int   argc,
   g_test_add_func ("/attribution/cities-listed", test_cities_listed);
   g_test_add_func ("/attribution/part-after-whole", test_part_after_whole);
   g_test_add_func ("/attribution/companies-listed", test_companies_listed);
+  g_test_add_func ("/attribution/money-words", test_money_words);
   return g_test_run ();
 }
