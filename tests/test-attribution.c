@@ -632,6 +632,27 @@ test_money_words (void)
   fixture_clear (&fx);
 }
 
+/* Posts set up (设立反诈工作站30个) are no staff, whatever the clause before counted; an
+ * installation rate is a coverage rate. */
+static void
+test_posts_and_rates (void)
+{
+  Fixture fx;
+  guint police, posts, rate;
+
+  fixture_init (&fx, "青石市反诈工作\n今年以来，青石市组建专职反诈民警队伍150名，设立反诈工作站30个。"
+                     "反诈APP安装率达到78.5%。\n");
+  add_article (&fx, "青石市反诈工作", "今年以来", NULL);
+  police = add_count (&fx, "150名", "150", "名");
+  posts = add_count (&fx, "30个", "30", "个");
+  rate = add_figure (&fx, "78.5%", NULL, FZ_KIND_PERCENT, "78.5");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, police), ==, "staff");
+  g_assert_cmpstr (indicator_of (&fx, posts), ==, "");
+  g_assert_cmpstr (indicator_of (&fx, rate), ==, "coverage_rate");
+  fixture_clear (&fx);
+}
+
 /* 涉诈短信 in a list after 拦截 are texts blocked, not the texts a campaign sends out
  * (发送反诈短信). */
 static void
@@ -1029,5 +1050,6 @@ main (int   argc,
   g_test_add_func ("/attribution/part-after-whole", test_part_after_whole);
   g_test_add_func ("/attribution/companies-listed", test_companies_listed);
   g_test_add_func ("/attribution/money-words", test_money_words);
+  g_test_add_func ("/attribution/posts-and-rates", test_posts_and_rates);
   return g_test_run ();
 }

@@ -38,7 +38,9 @@ static const char neutral_tsv[] =
   "线索,排查,追逃,指标,隐患,问题,建议,意见,易受骗群众,易受骗人群,高危人群,重点人员,"
   "查询,审核,核查,派出所,高校,学校,文件,中心,"
   /* places counted: 遍及20余个省份 counts no work against fraud */
-  "省份,省市,省区市,地市,城市,乡镇,镇街,国家和地区\n";
+  "省份,省市,省区市,地市,城市,乡镇,镇街,国家和地区,行政村,村居,"
+  /* posts set up (设立反诈工作站30个), which no indicator counts */
+  "工作站,服务站,警务站\n";
 
 gboolean
 _fz_attribution_contains (const gunichar *u,
