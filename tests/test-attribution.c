@@ -653,6 +653,33 @@ test_posts_and_rates (void)
   fixture_clear (&fx);
 }
 
+/* Counties listed as equals (白马县、红河区、金河县的得分分别为…) in a 我市 story make none of them
+ * the article's place; one named more often than the rest still is. */
+static void
+test_equals_listed (void)
+{
+  Fixture fx;
+  guint headline, body;
+
+  fixture_init (&fx, "破案672起\n今年以来，全市破获案件672起。白马县、红河区、金河县的反诈指数"
+                     "分别为94.69分、93.2分、91.5分。\n");
+  add_article (&fx, "破案672起", "今年以来", NULL);
+  headline = add_count (&fx, "672起", "672", "起");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, headline), ==, "");
+  fixture_clear (&fx);
+
+  fixture_init (&fx, "破案672起\n今年以来，全市破获案件672起。白马县、红河区、金河县的反诈指数"
+                     "分别为94.69分、93.2分、91.5分。白马县民警劝阻群众300人。\n");
+  add_article (&fx, "破案672起", "今年以来", NULL);
+  headline = add_count (&fx, "672起", "672", "起");
+  body = add_count (&fx, "300人", "300", "人");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, headline), ==, "白马县");
+  g_assert_cmpstr (region_of (&fx, body), ==, "白马县");
+  fixture_clear (&fx);
+}
+
 /* 涉诈短信 in a list after 拦截 are texts blocked, not the texts a campaign sends out
  * (发送反诈短信). */
 static void
@@ -1051,5 +1078,6 @@ main (int   argc,
   g_test_add_func ("/attribution/companies-listed", test_companies_listed);
   g_test_add_func ("/attribution/money-words", test_money_words);
   g_test_add_func ("/attribution/posts-and-rates", test_posts_and_rates);
+  g_test_add_func ("/attribution/equals-listed", test_equals_listed);
   return g_test_run ();
 }

@@ -106,6 +106,30 @@ most_frequent_place (const BodyPlaces *b)
   return best;
 }
 
+/* Whether @m stands in a list (长兴县、德清县、安吉县) beside another of the places in @b that
+ * are named as often and are as specific: then it is not the one the article is about. */
+static gboolean
+tied_in_list (Ctx              *ctx,
+              const BodyPlaces *b,
+              const Mention    *m)
+{
+  guint c = (guint) _fz_weights_get (&b->credit, m->id);
+  guint level = _fz_gazetteer_level (ctx->gaz, m->id);
+
+  for (guint i = 0; i < b->first->len; i++)
+    {
+      const Mention *o = g_array_index (b->first, const Mention *, i);
+
+      if (o == m || o->id == m->id || _fz_gazetteer_level (ctx->gaz, o->id) != level ||
+          (guint) _fz_weights_get (&b->credit, o->id) != c)
+        continue;
+      if ((o->start == m->end + 1 && is_list_joiner (ctx->u[m->end])) ||
+          (m->start == o->end + 1 && is_list_joiner (ctx->u[o->end])))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Without a place in the title: the most specific place that most of the
  * body's mentions fall under (several districts of one city give the city). */
 static const Mention *
@@ -118,10 +142,15 @@ main_of_body (Ctx         *ctx,
 
   b.first = g_array_new (FALSE, FALSE, sizeof (const Mention *));
   credit_body_mentions (ctx, mine, n_mine, &b);
-  /* Only places the article names can be its place. */
+  /* Only places the article names can be its place; none of a list of equals (长兴县、
+   * 德清县、安吉县 in a 我市 story), which would crown the first of them. */
   best = place_holding_most (ctx, &b);
   if (best == NULL)
-    best = most_frequent_place (&b);
+    {
+      best = most_frequent_place (&b);
+      if (best != NULL && tied_in_list (ctx, &b, best))
+        best = NULL;
+    }
   _fz_weights_clear (&b.credit);
   _fz_weights_clear (&b.named);
   g_array_unref (b.first);
