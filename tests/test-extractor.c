@@ -201,6 +201,10 @@ static const Case cases[] = {
   { "德清县93.87分分列第二", { { "93.87分", "score", "93.87", "分", "exact", "", "" },
                              { "第二", "ordinal", "2", "", "exact", "", "" } } },
   { "设立10分局", { { NULL } } },
+  /* a list of ranks; the points of a list (第二、…) are none */
+  { "位列全省第三、全市第一。\n第二、加强宣传。",
+    { { "第三", "ordinal", "3", "", "exact", "", "" },
+      { "第一", "ordinal", "1", "", "exact", "", "" } } },
   /* Hyphens: a range of amounts is two figures, a code one, and a range of years no length */
   { "每人被骗5-10万元。", { { "5", "money", "50000", "元", "exact", "", "" },
                            { "10万元", "money", "100000", "元", "exact", "", "" } } },

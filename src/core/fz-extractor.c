@@ -524,16 +524,16 @@ number_init (Number    *num,
   return TRUE;
 }
 
-/* 排名全省第一，并列第一。, 排名第一的: a rank that ends its clause, or stands before 的. A 第一
- * that starts its clause (第一，…) counts the points of a list, and one before a word
- * (第一时间) is part of it. */
+/* 排名全省第一，并列第一。, 排名第一的, 位列全省第三、全市第一: a rank that ends its clause or
+ * an item of a list of ranks, or stands before 的. A 第一 that starts its clause (第一，…,
+ * 第二、…) counts the points of a list, and one before a word (第一时间) is part of it. */
 static gboolean
 ranked_alone (const Number *num)
 {
   gunichar after = wchar (&num->w, 0), before = char_before (num->sc->text, num->c.bstart);
 
   if (!(is_clause_stop (after) || after == 0x7684 /* 的 */ || after == 0x3002 ||
-        after == '\n' || after == 0))
+        after == 0x3001 /* 、 */ || after == '\n' || after == 0))
     return FALSE;
   return !(before == 0 || is_clause_stop (before) || is_space (before) ||
            char_in (before, "“”‘’\"'「」（()、：:；;"));
