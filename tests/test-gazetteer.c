@@ -122,6 +122,25 @@ test_scan_longest (void)
   seen_clear (&seen);
 }
 
+/* An autonomous prefecture goes by its short name and by it with 州, as the press writes it;
+ * a city does not take 州. */
+static void
+test_prefecture_names (void)
+{
+  static const char tsv[] =
+    "93\t\t1\t南岭省\n"
+    "9301\t93\t2\t云江土家族苗族自治州\n"
+    "9302\t93\t2\t石门市\n";
+  g_autoptr(FzGazetteer) gaz = fz_gazetteer_new_from_data (tsv, -1, NULL);
+  guint32 pref = fz_gazetteer_lookup_code (gaz, 9301), ids[4];
+
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "云江州", ids, 4), ==, 1);
+  g_assert_cmpuint (ids[0], ==, pref);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "云江", ids, 4), ==, 1);
+  g_assert_cmpuint (ids[0], ==, pref);
+  g_assert_cmpuint (fz_gazetteer_lookup_name (gaz, "石门州", ids, 4), ==, 0);
+}
+
 /* A long text of names and other characters, spaces among them, scanned as a whole against
  * a search at each place for the longest name the gazetteer knows: the scan reads places 64
  * at a time and reports names in batches, and neither may lose or add a name where a block
@@ -407,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/small-hierarchy", test_small_hierarchy);
   g_test_add_func ("/gazetteer/scan-longest", test_scan_longest);
   g_test_add_func ("/gazetteer/scan-blocks", test_scan_blocks);
+  g_test_add_func ("/gazetteer/prefecture-names", test_prefecture_names);
   g_test_add_func ("/gazetteer/aliases", test_aliases);
   g_test_add_func ("/gazetteer/bad-input", test_bad_input);
   g_test_add_func ("/gazetteer/encoding", test_encoding);

@@ -201,7 +201,16 @@ _fz_gazetteer_add_place_names (FzGazetteer *self,
     add_name_len (self, p->name, len, FALSE, id, FALSE);
   if (p->type == FZ_PLACE_DIVISION &&
       _fz_gazetteer_short_form (p->name, len, p->level, buf, sizeof buf, &short_len))
-    add_name_len (self, buf, short_len, TRUE, id, TRUE);
+    {
+      add_name_len (self, buf, short_len, TRUE, id, TRUE);
+      /* 恩施州, 延边州: an autonomous prefecture as the press writes it, short as 恩施 is. */
+      if (p->level == 2 && g_str_has_suffix (p->name, "自治州") &&
+          short_len + strlen ("州") < sizeof buf)
+        {
+          memcpy (buf + short_len, "州", strlen ("州") + 1);
+          add_name_len (self, buf, short_len + strlen ("州"), TRUE, id, TRUE);
+        }
+    }
 }
 
 gboolean
