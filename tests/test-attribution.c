@@ -680,6 +680,35 @@ test_equals_listed (void)
   fixture_clear (&fx);
 }
 
+/* A zone noun right after its city (青石高新区) names that city's zone, apart from the city
+ * (no code) and from another city's zone of that name; alone it stays as written. */
+static void
+test_held_zone (void)
+{
+  Fixture fx;
+  guint city, zone, other, bare;
+
+  fixture_init (&fx, "东山省反诈工作\n今年以来，青石市破获案件3000起。青石高新区破获案件300起，"
+                     "金沙高新区破获案件200起，高新区冻结资金200万元。\n");
+  g_assert_true (fz_gazetteer_add_aliases_from_data (fx.gaz, "高新区\t\tgeneric\t\n", -1,
+                                                     "test", NULL));
+  add_article (&fx, "东山省反诈工作", "今年以来", NULL);
+  city = add_count (&fx, "3000起", "3000", "起");
+  zone = add_count (&fx, "300起", "300", "起");
+  other = add_count (&fx, "200起", "200", "起");
+  bare = add_figure (&fx, "200万元", NULL, FZ_KIND_MONEY, "2000000");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, city), ==, "青石市");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, city)->region_code, ==, 9101);
+  g_assert_cmpstr (region_of (&fx, zone), ==, "青石高新区");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, zone)->region_code, ==, 0);
+  g_assert_cmpuint (fz_figure_list_get (fx.figs, zone)->region_cue_start, ==,
+                    offset_of (fx.text, "青石高新区"));
+  g_assert_cmpstr (region_of (&fx, other), ==, "金沙高新区");
+  g_assert_cmpstr (region_of (&fx, bare), ==, "高新区");
+  fixture_clear (&fx);
+}
+
 /* 涉诈短信 in a list after 拦截 are texts blocked, not the texts a campaign sends out
  * (发送反诈短信). */
 static void
@@ -1079,5 +1108,6 @@ main (int   argc,
   g_test_add_func ("/attribution/money-words", test_money_words);
   g_test_add_func ("/attribution/posts-and-rates", test_posts_and_rates);
   g_test_add_func ("/attribution/equals-listed", test_equals_listed);
+  g_test_add_func ("/attribution/held-zone", test_held_zone);
   return g_test_run ();
 }

@@ -135,6 +135,10 @@ typedef struct
   guint32     id;          /* the division chosen, FZ_GAZETTEER_NONE when dropped */
   gboolean    is_short;
   gboolean    ambiguous;
+  /* A zone noun right after the place that holds it (西安高新区): that mention's index + 1, and
+   * the name they make together; 0 and NULL otherwise. */
+  guint       holder;
+  const char *held_name;
 } Mention;
 
 typedef struct
@@ -172,6 +176,7 @@ typedef struct
   const gunichar *u;         /* the text's characters, the caller's */
   glong         n;
   GArray       *mentions;   /* Mention */
+  GStringChunk *held_names; /* Mention.held_name, made when a page has one */
   /* Made in one pass over the page (read_page () in fz-attribution.c), all ascending: */
   guint32      *pos;             /* the compact text: where the characters other than space are */
   guint         n_pos;

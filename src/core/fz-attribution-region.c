@@ -99,6 +99,33 @@ resolve_generic (Ctx     *ctx,
       }
 }
 
+/* 西安高新区, 湖州经济开发区: a zone noun right after a division names a zone inside it, one of
+ * many of that name elsewhere. It takes that division, and the two names as one. */
+static void
+hold_zone (Ctx   *ctx,
+           guint  i)
+{
+  Mention *m = &g_array_index (ctx->mentions, Mention, i);
+  const Mention *prev;
+
+  if (i == 0)
+    return;
+  prev = &g_array_index (ctx->mentions, Mention, i - 1);
+  if (prev->end != m->start || prev->generic || prev->id == FZ_GAZETTEER_NONE ||
+      _fz_gazetteer_place_type (ctx->gaz, prev->id) != FZ_PLACE_DIVISION)
+    return;
+  char name[256];
+
+  if (g_snprintf (name, sizeof name, "%s%s", prev->name, m->name) >= (int) sizeof name)
+    return;
+  if (ctx->held_names == NULL)
+    ctx->held_names = g_string_chunk_new (256);
+  m->id = prev->id;
+  m->ambiguous = prev->ambiguous;
+  m->holder = i;
+  m->held_name = g_string_chunk_insert_const (ctx->held_names, name);
+}
+
 /* How well candidate @k of @m fits the places around it; FALSE when it cannot be meant. */
 static gboolean
 candidate_score (Ctx           *ctx,
@@ -190,6 +217,7 @@ _fz_attribution_resolve_mentions (Ctx *ctx)
       if (m->generic)
         {
           resolve_generic (ctx, m);
+          hold_zone (ctx, i);
           continue;
         }
       for (s = (guint) ((GPOINTER_TO_SIZE (m->name) >> 3) * 0x9E3779B1u) & (size - 1);
@@ -580,6 +608,20 @@ before_part (Ctx     *ctx,
   return to;
 }
 
+/* The zone that @m holds right after it (西安 of 西安高新区), else @m. */
+static const Mention *
+with_held_zone (Ctx           *ctx,
+                const Mention *m)
+{
+  guint i = (guint) (m - &g_array_index (ctx->mentions, Mention, 0));
+  const Mention *next;
+
+  if (i + 1 >= ctx->mentions->len)
+    return m;
+  next = &g_array_index (ctx->mentions, Mention, i + 1);
+  return next->holder == i + 1 && next->id == m->id ? next : m;
+}
+
 void
 _fz_attribution_assign_region (Ctx        *ctx,
                                guint       index,
@@ -620,6 +662,8 @@ _fz_attribution_assign_region (Ctx        *ctx,
                        before_part (ctx, fig->end, span->sentence_end), &id);
   if (m == NULL)
     m = place_before_sentence (ctx, fig, span, &id);
+  if (m != NULL && id == m->id)
+    m = with_held_zone (ctx, m);
   if (m == NULL && art >= 0)
     id = ctx->arts[art].main;
   if (id != FZ_GAZETTEER_NONE)
@@ -643,7 +687,9 @@ _fz_attribution_assign_region (Ctx        *ctx,
             }
         }
     }
-  if (m != NULL)
+  if (m != NULL && m->held_name != NULL && id == m->id)
+    region = m->held_name;
+  else if (m != NULL)
     {
       const char *as_written = id == m->id ? m->name : fz_gazetteer_get_name (ctx->gaz, id);
       region = _fz_attribution_written_name (ctx, id, art, as_written);
@@ -653,9 +699,13 @@ _fz_attribution_assign_region (Ctx        *ctx,
     region = ctx->arts[art].main_written;
   fig->region = region != NULL ? _fz_attribution_intern (ctx, region) : 0;
   fig->region_cue = region == NULL ? FZ_CUE_NONE : m != NULL ? FZ_CUE_TEXT : FZ_CUE_ARTICLE;
-  fig->region_cue_start = m != NULL ? m->start : 0;
+  fig->region_cue_start = m == NULL ? 0 : m->held_name != NULL && id == m->id ?
+                         g_array_index (ctx->mentions, Mention, m->holder - 1).start : m->start;
   fig->region_cue_end = m != NULL ? m->end : 0;
   fig->region_code = 0;
-  if (id != FZ_GAZETTEER_NONE && !(m != NULL && m->ambiguous && id == m->id))
+  /* A zone held by its city (成都高新区) is not the city: no code, so that the index keeps it
+   * apart from the city's own figures and from other cities' zones of that name. */
+  if (id != FZ_GAZETTEER_NONE && !(m != NULL && (m->ambiguous || m->held_name != NULL) &&
+                                   id == m->id))
     fig->region_code = fz_gazetteer_get_nearest_code (ctx->gaz, id);
 }

@@ -881,6 +881,7 @@ clear_ctx (Ctx *ctx)
     _fz_weights_clear (&ctx->arts[a].support);
   g_clear_pointer (&ctx->arts, g_free);
   g_clear_pointer (&ctx->mentions, g_array_unref);
+  g_clear_pointer (&ctx->held_names, g_string_chunk_free);
   g_clear_pointer (&ctx->triggers, g_array_unref);
   g_clear_pointer (&ctx->mention_ids, g_free);
   g_clear_pointer (&ctx->word_at, g_free);
