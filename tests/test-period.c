@@ -476,6 +476,12 @@ test_finder_unseen (void)
       FZ_KIND_COUNT, "" },
     { "2023年1—6月，全市发案下降。工作开展以来，共建立阵地40个。", "40个", NULL,
       FZ_KIND_COUNT, "" },
+    /* A day written in digits; not a version's number, nor a web page's dateline. */
+    { "2023.10.15，全市破获案件12起。", "12起", NULL, FZ_KIND_COUNT, "2023-10-15/2023-10-15" },
+    { "2023/10/16，全市破获案件13起。", "13起", NULL, FZ_KIND_COUNT, "2023-10-16/2023-10-16" },
+    { "版本2023.10.15.1发布，抓获3人。", "3人", NULL, FZ_KIND_COUNT, "" },
+    { "发布时间：2024-11-15 09:30 来源：某某网\n全市破获案件120起。", "120起", NULL,
+      FZ_KIND_COUNT, "" },
     /* Days of one year, from one to the other. */
     { "11月27日至12月3日，全市共接报警情126起。", "126起", NULL, FZ_KIND_COUNT,
       "Y-11-27/Y-12-03" },

@@ -166,7 +166,8 @@ _fz_period_start_is_numeral (gunichar c)
 }
 
 /* A number a date may start with: at most four numerals (2023年, 十二月), then 年, 月, 个月
- * (3个月来), 多年 (10多年来), 季 (一季度) or a range (1—11月). Inside a number only a part
+ * (3个月来), 多年 (10多年来), 季 (一季度), a range (1—11月) or the sign of a date in digits
+ * (2023.10.15). Inside a number only a part
  * of a year may start (1季度). */
 static gboolean
 may_start_number (const StartTable *table,
@@ -184,6 +185,9 @@ may_start_number (const StartTable *table,
   if (k - i > 4)
     return FALSE;
   c = s->u[k];
+  /* 2023.10.15, 2023/10/15 */
+  if (k - i == 4 && (c == '.' || c == '/') && s->u[k + 1] >= '0' && s->u[k + 1] <= '9')
+    return TRUE;
   if (c == 0x4E2A /* 个 */)
     return s->u[k + 1] == 0x6708 /* 月 */;
   if (c == 0x591A /* 多 */)

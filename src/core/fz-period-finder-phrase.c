@@ -279,6 +279,59 @@ read_range_end (const Scan *s,
   out->end = second.end;
 }
 
+/* The digits at *@k, at most @max of them, as a number; 0 digits read: FALSE. */
+static gboolean
+read_digits (const Scan *s,
+             guint      *k,
+             guint       max,
+             guint      *value)
+{
+  guint n = 0, v = 0;
+
+  while (*k < s->n && n < max && s->u[*k] >= '0' && s->u[*k] <= '9')
+    {
+      v = v * 10 + (s->u[*k] - '0');
+      (*k)++;
+      n++;
+    }
+  *value = v;
+  return n > 0;
+}
+
+/* 2023.10.15, 2023-10-15, 2023/10/15: a day written in digits, the same sign twice and no
+ * more digits or point after it (not 2023.10.15.1, a version). */
+static gboolean
+read_numeric_date (const Scan *s,
+                   guint      *pos,
+                   Phrase     *ph)
+{
+  guint k = *pos, start = *pos, year, month, day;
+  gunichar sep;
+
+  if (preceded_by_digit (s, start) || !read_digits (s, &k, 4, &year) || k - start != 4 ||
+      year < 1949 || year > 2100 || k >= s->n)
+    return FALSE;
+  sep = s->u[k];
+  if (sep != '.' && sep != '-' && sep != '/')
+    return FALSE;
+  k++;
+  if (!read_digits (s, &k, 2, &month) || month < 1 || month > 12 || k >= s->n || s->u[k] != sep)
+    return FALSE;
+  k++;
+  if (!read_digits (s, &k, 2, &day) || day < 1 || day > 31)
+    return FALSE;
+  if (k < s->n && ((s->u[k] >= '0' && s->u[k] <= '9') || s->u[k] == '.' || s->u[k] == sep))
+    return FALSE;
+  ph->have_year = TRUE;
+  memset (&ph->year, 0, sizeof ph->year);
+  ph->year.year_kind = FZ_PERIOD_YEAR_ABSOLUTE;
+  ph->year.year = (guint16) year;
+  ph->month = month;
+  ph->day = day;
+  *pos = k;
+  return TRUE;
+}
+
 /* Tries to read a time phrase at @i. */
 gboolean
 _fz_period_phrase_parse (const Scan *s,
@@ -353,11 +406,13 @@ _fz_period_phrase_parse (const Scan *s,
           return fz_period_is_valid (&out->period);
         }
     }
-  if (!_fz_period_phrase_read_year (s, i, &j, &ph))
+  if (read_numeric_date (s, &j, &ph))
+    ;
+  else if (!_fz_period_phrase_read_year (s, i, &j, &ph))
     return FALSE;
-  if (!_fz_period_phrase_read_month_day (s, &j, &ph) &&
-      !_fz_period_phrase_read_month_range (s, &j, &ph) &&
-      !_fz_period_phrase_read_year_part (s, &j, &ph))
+  else if (!_fz_period_phrase_read_month_day (s, &j, &ph) &&
+           !_fz_period_phrase_read_month_range (s, &j, &ph) &&
+           !_fz_period_phrase_read_year_part (s, &j, &ph))
     return FALSE;
   if (ph.month2 == 0 && !ph.have_part)
     ph.month2 = ph.month;
