@@ -1187,7 +1187,8 @@ number_across_break (Scan      *sc,
     return FALSE;
   if (brk < sc->len && (sc->text[brk] == '.' || sc->text[brk] == ','))
     brk++;
-  if ((nb = line_break_at (sc, brk)) == 0)
+  /* No number is that long; a run of digits that is leaves the buffer room. */
+  if (brk - pos >= sizeof buf / 2 || (nb = line_break_at (sc, brk)) == 0)
     return FALSE;
   after = brk + nb;
   k = after;
