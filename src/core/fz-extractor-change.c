@@ -211,27 +211,30 @@ arrow_before (const Scan *sc,
                                                                  : FZ_CHANGE_NONE;
 }
 
-/* A basis only means something for a change. */
-/* Where a plus sign right before @start begins (同比+3.2%, a table's ＋5%), or @start: not
- * one between digits or letters (1+1, C++). */
-static gsize
-plus_before (const Scan *sc,
-             gsize       start)
+/* Where a sign right before @pos begins, or @pos: a minus (-5, −5, 同比-22.2%) with @minus,
+ * else a plus (同比+3.2%, a table's ＋5%); not a sign between digits, letters or codes (1+1,
+ * C++, A-5, 0571-8531). */
+gsize
+_fz_extractor_sign_before (const Scan *sc,
+                           gsize       pos,
+                           gboolean    minus)
 {
-  gsize p = utf8_prev (sc->text, start);
+  gsize p = utf8_prev (sc->text, pos);
   gunichar c, b;
 
-  if (start == 0 || p < sc->last_end)
-    return start;
-  fz_text_decode (sc->text + p, start - p, &c);
-  if (c != '+' && c != 0xFF0B)
-    return start;
+  if (pos == 0 || p < sc->last_end)
+    return pos;
+  fz_text_decode (sc->text + p, pos - p, &c);
+  if (minus ? c != '-' && c != 0x2212 && c != 0xFF0D : c != '+' && c != 0xFF0B)
+    return pos;
   b = char_before (sc->text, p);
-  if ((b < 0x80 && (g_ascii_isalnum (b) || b == '+')) || fz_text_digit_value (b) >= 0)
-    return start;
+  if ((b != 0 && b < 0x80 && (g_ascii_isalnum (b) || strchr ("-+./_", (int) b) != NULL)) ||
+      fz_text_digit_value (b) >= 0 || b == 0x2212 || b == 0xFF0D || b == 0xFF0B)
+    return pos;
   return p;
 }
 
+/* A basis only means something for a change. */
 void
 _fz_extractor_set_change (const Scan *sc,
                           Cand       *c)
@@ -243,7 +246,7 @@ _fz_extractor_set_change (const Scan *sc,
   /* 同比+3.2% states a rise as 同比-22.2% states a fall, the sign part of the figure. */
   if (c->change == FZ_CHANGE_NONE && c->value.mantissa > 0)
     {
-      gsize plus = plus_before (sc, c->bstart);
+      gsize plus = _fz_extractor_sign_before (sc, c->bstart, FALSE);
 
       if (plus != c->bstart && _fz_extractor_sentence_basis (sc, plus) != FZ_BASIS_NONE)
         {

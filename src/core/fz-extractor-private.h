@@ -282,6 +282,9 @@ FzChange     _fz_extractor_clause_change     (const Scan  *sc,
                                               gsize        pos);
 FzBasis      _fz_extractor_sentence_basis    (const Scan  *sc,
                                               gsize        pos);
+gsize        _fz_extractor_sign_before       (const Scan  *sc,
+                                              gsize        pos,
+                                              gboolean     minus);
 void         _fz_extractor_set_change        (const Scan  *sc,
                                               Cand        *c);
 /* The change a count or a sum states by the verb before @start (增加93宗), and its basis in

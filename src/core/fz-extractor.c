@@ -1134,26 +1134,6 @@ at_least (gsize a,
   return a > b ? a : b;
 }
 
-/* -5 and −5: a minus sign right before the digits, not a hyphen between words or codes. */
-static gsize
-sign_start (const Scan *sc,
-            gsize       pos)
-{
-  gsize p = utf8_prev (sc->text, pos);
-  gunichar c, b;
-
-  if (pos == 0 || p < sc->last_end)
-    return pos;
-  fz_text_decode (sc->text + p, pos - p, &c);
-  if (c != '-' && c != 0x2212 && c != 0xFF0D)
-    return pos;
-  b = char_before (sc->text, p);
-  if ((b < 0x80 && (g_ascii_isalnum (b) || b == '-' || b == '.' || b == '/' || b == '_')) ||
-      fz_text_digit_value (b) >= 0 || b == 0x2212 || b == 0xFF0D)
-    return pos;
-  return p;
-}
-
 /* The bytes of a line break at @at (\n or \r\n), 0 when there is none. */
 static gsize
 line_break_at (const Scan *sc,
@@ -1251,7 +1231,7 @@ handle_digits (Scan  *sc,
   if (next < 0x80 && g_ascii_isalpha (next))
     return _fz_extractor_ascii_word (sc, pos);
   {
-    gsize s0 = sign_start (sc, pos);
+    gsize s0 = _fz_extractor_sign_before (sc, pos, TRUE);
 
     if (s0 != pos && v.mantissa > 0)
       {
