@@ -192,7 +192,7 @@ end_clause (Scan           *s,
     {
       /* Only short clauses (据悉，) may stand before a leading phrase, or one that names the
        * source of the news. */
-      if (i - b->cs > SHORT_CLAUSE && !clause_cites_source (all, p))
+      if (b->lead && i - b->cs > SHORT_CLAUSE && !clause_cites_source (all, p))
         b->lead = FALSE;
       b->cs = i + 1;
     }
