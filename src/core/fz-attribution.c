@@ -462,7 +462,7 @@ is_part_of_name (Ctx     *ctx,
   return _fz_attribution_word_at (ctx->u, end, (guint32) ctx->n, &name_suffixes);
 }
 
-/* 美团、阿里等10余家互联网企业: the items of a list that ends in companies are companies,
+/* 与腾讯、阿里等多家平台合作: the items of a list that ends in companies are companies,
  * whatever place a name of theirs also names; not 杭州、宁波等地企业. */
 static FzWordSet company_words = FZ_WORD_SET (
   "企业", "公司", "平台", "互联网", "电商", "网站", "商家", "集团", "厂商"
