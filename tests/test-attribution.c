@@ -19,6 +19,7 @@ static const char gazetteer_tsv[] =
   "910102002\t910102\t4\t花园街道\n"
   "910102003\t910102\t4\t柳林街道\n"
   "9102\t91\t2\t金沙市\n"
+  "910201\t9102\t3\t银滩区\n"
   "910103\t9101\t3\t金河县\n"
   "910103001\t910103\t4\t金河镇\n";
 
@@ -575,6 +576,14 @@ test_cities_listed (void)
   run (&fx);
   g_assert_cmpstr (region_of (&fx, joint), ==, "东山省");
   g_assert_cmpstr (region_of (&fx, apart), !=, "东山省");
+  fixture_clear (&fx);
+
+  /* Counties of two cities, each written with its city */
+  fixture_init (&fx, "东山省反诈工作\n今年以来，青石市白马县、金沙市银滩区等地建成无诈社区56个。\n");
+  add_article (&fx, "东山省反诈工作", "今年以来", NULL);
+  joint = add_count (&fx, "56个", "56", "个");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, joint), ==, "东山省");
   fixture_clear (&fx);
 }
 

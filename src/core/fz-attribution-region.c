@@ -283,10 +283,32 @@ _fz_attribution_written_name (Ctx        *ctx,
   return as_written;
 }
 
+/* Where the item of a list that mention @i names starts: before the places that hold it,
+ * written right before it (嘉兴市南湖区). */
+static guint32
+item_start (Ctx   *ctx,
+            guint  i)
+{
+  const Mention *m = &g_array_index (ctx->mentions, Mention, i);
+
+  while (i > 0)
+    {
+      const Mention *prev = &g_array_index (ctx->mentions, Mention, i - 1);
+
+      if (prev->end != m->start || prev->id == FZ_GAZETTEER_NONE || m->id == FZ_GAZETTEER_NONE ||
+          !fz_gazetteer_is_within (ctx->gaz, m->id, prev->id))
+        break;
+      m = prev;
+      i--;
+    }
+  return m->start;
+}
+
 /* The most specific place among the mentions in [start, end): when several
  * places of the same depth are named (甲、乙两个街道), the place
- * that holds them all; a province for cities only when they stand side by side in a list
- * (绍兴、台州两市, 杭州市和宁波市), not for two cities a sentence names apart. */
+ * that holds them all; a province for cities or counties only when they stand side by side
+ * in a list (绍兴、台州两市, 杭州市和宁波市, 湖州市吴兴区、嘉兴市南湖区), not for two a sentence
+ * names apart. */
 static const Mention *
 place_in_span (Ctx      *ctx,
                guint32   start,
@@ -318,8 +340,10 @@ place_in_span (Ctx      *ctx,
           guint32 common = fz_gazetteer_common_ancestor (ctx->gaz, id, m->id);
           guint up = common != FZ_GAZETTEER_NONE ? _fz_gazetteer_level (ctx->gaz, common) : 0;
 
+          guint32 from = up == 1 && (level == 2 || level == 3) ? item_start (ctx, i) : 0;
+
           if (up >= 2 ||
-              (up == 1 && level == 2 && m->start == last->end + 1 &&
+              (up == 1 && (level == 2 || level == 3) && from == last->end + 1 &&
                is_list_joiner (ctx->u[last->end])))
             {
               id = common;
