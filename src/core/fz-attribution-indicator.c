@@ -416,7 +416,7 @@ only_function_words (Ctx     *ctx,
 {
   for (guint32 i = start; i < end; i++)
     if (!fz_charset_is_space (ctx->u[i]) &&
-        !_fz_attribution_char_in (ctx->u[i], "仅只共约近达为是有了计超逾则合即"))
+        !fz_text_char_in (ctx->u[i], "仅只共约近达为是有了计超逾则合即"))
       return FALSE;
   return TRUE;
 }

@@ -302,24 +302,6 @@ _fz_attribution_lower_bound (gconstpointer base,
   return _fz_search_first_from (base, size, 0, n, pos);
 }
 
-/* Whether @c is one of the characters of @set: its UTF-8 is a substring of @set's (UTF-8 lets
- * no character's bytes start inside another's), found without decoding @set. */
-static inline gboolean
-_fz_attribution_char_in (gunichar    c,
-                         const char *set)
-{
-  char utf8[8];
-  gint n;
-
-  if (c == 0)
-    return FALSE;
-  if (c < 0x80)
-    return strchr (set, (int) c) != NULL;
-  n = fz_text_to_utf8 (c, utf8);
-  utf8[n] = '\0';
-  return strstr (set, utf8) != NULL;
-}
-
 /* The first @c of the @n characters at @u, or NULL: wmemchr () runs through many at a time
  * where a wide character is a code point. */
 static inline const gunichar *

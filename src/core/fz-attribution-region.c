@@ -495,9 +495,9 @@ _fz_attribution_whole_opens (Ctx     *ctx,
    * (在全省率先, 居全市第一, 占全县的, 向全国) or a rank (全省首家, 全市第一). */
   if (before != 0 && !fz_charset_is_clause_punct (before) && before != '\n' &&
       before != 0xFF1A /* ： */ && before != ':' &&
-      !_fz_attribution_char_in (before, "年月日来间度底初"))
+      !fz_text_char_in (before, "年月日来间度底初"))
     return FALSE;
-  return k + 2 >= (guint32) ctx->n || !_fz_attribution_char_in (ctx->u[k + 2], "率首第排前之最");
+  return k + 2 >= (guint32) ctx->n || !fz_text_char_in (ctx->u[k + 2], "率首第排前之最");
 }
 
 /* 全省, 全市, 全县 opening a clause: the figures after it in the paragraph are about the whole

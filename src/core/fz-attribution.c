@@ -485,7 +485,7 @@ is_company_listed (Ctx     *ctx,
     return FALSE;
   /* 等10余家, 等多个 */
   for (k++; k < limit && (fz_numeral_digit_value (ctx->u[k]) >= 0 ||
-                          _fz_attribution_char_in (ctx->u[k], "十百余多几数家个款种"));
+                          fz_text_char_in (ctx->u[k], "十百余多几数家个款种"));
        k++)
     ;
   return k < (guint32) ctx->n && _fz_attribution_word_at (ctx->u, k, (guint32) ctx->n,
@@ -666,8 +666,8 @@ is_solving (Ctx     *ctx,
 {
   static const char before[] = "突打识攻冲侦共", after[] = "获案坏解除产灭译门局茧例格碎";
 
-  if (i + 1 >= (guint32) ctx->n || (i > 0 && _fz_attribution_char_in (ctx->u[i - 1], before)) ||
-      _fz_attribution_char_in (ctx->u[i + 1], after))
+  if (i + 1 >= (guint32) ctx->n || (i > 0 && fz_text_char_in (ctx->u[i - 1], before)) ||
+      fz_text_char_in (ctx->u[i + 1], after))
     return FALSE;
   for (guint32 k = i + 1; k < (guint32) ctx->n && k < i + 16; k++)
     {

@@ -63,7 +63,7 @@ static gboolean
 change_verb_at (const Scan *sc,
                 gsize       pos)
 {
-  return char_in (char_at (sc->text, sc->len, pos), "上下增减升跌降");
+  return fz_text_char_in (char_at (sc->text, sc->len, pos), "上下增减升跌降");
 }
 
 /* 比增, 比降: 同比 cut short, as statistical reports write it; not 环比, 相比 or 对比 cut, nor
@@ -78,7 +78,7 @@ short_basis_at (const Scan *sc,
     at = pos - strlen ("比增");
   else
     return FZ_BASIS_NONE;
-  if (at == 0 || char_in (char_before (sc->text, at), "同环相对占之正反"))
+  if (at == 0 || fz_text_char_in (char_before (sc->text, at), "同环相对占之正反"))
     return FZ_BASIS_NONE;
   return FZ_BASIS_YOY;
 }

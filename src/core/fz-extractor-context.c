@@ -171,12 +171,12 @@ _fz_extractor_hyphen_code (Scan  *sc,
   fz_text_decode (sc->text + e2, sc->len - e2, &after);
   /* 5-10万元, 2-3人: two amounts, low to high, before a multiplier or a measure word; a code
    * (31-25, 0571-…) runs otherwise. The caller reads the low end as a range's. */
-  if (hyphens == 1 && after >= 0x4E00 && !char_in (after, "年月日号") &&
+  if (hyphens == 1 && after >= 0x4E00 && !fz_text_char_in (after, "年月日号") &&
       is_range_of_amounts (sc->text + pos, digits_end - pos, sc->text + digits_end + 1,
                            e2 - digits_end - 1))
     return 0;
   /* 1-11月 is a range of months, not a code. */
-  if (!char_in (after, "年月日号%元人个名起件次天") &&
+  if (!fz_text_char_in (after, "年月日号%元人个名起件次天") &&
       !(after < 0x80 && g_ascii_isalpha (after)))
     {
       Cand c;
@@ -271,7 +271,7 @@ gsize
 _fz_extractor_address (Number *num)
 {
   gunichar b = char_before (num->sc->text, num->start);
-  gsize end = address_chain (&num->w, 0, char_in (b, "路街道巷弄村"));
+  gsize end = address_chain (&num->w, 0, fz_text_char_in (b, "路街道巷弄村"));
 
   if (end == 0)
     return 0;
@@ -333,7 +333,7 @@ case_follows (const Window *w,
 static gboolean
 case_before (const Number *num)
 {
-  return char_in (num->before, "案件情故纷");
+  return fz_text_char_in (num->before, "案件情故纷");
 }
 
 /* 一个 counts only a gang or a case: 打掉一个为境外诈骗集团提供洗钱的团伙. */
@@ -359,9 +359,9 @@ bare_one_counts (const Number *num,
   if (strcmp (u->word, "名") == 0 || strcmp (u->word, "位") == 0 || strcmp (u->word, "支") == 0)
     return TRUE;
   if (strcmp (u->word, "起") == 0)
-    return !char_in (num->before, "在和与跟同带到") &&
-           (char_in (wchar (&num->w, after), "、”」』") ? case_before (num)
-                                                        : case_follows (&num->w, after));
+    return !fz_text_char_in (num->before, "在和与跟同带到") &&
+           (fz_text_char_in (wchar (&num->w, after), "、”」』") ? case_before (num)
+                                                               : case_follows (&num->w, after));
   if (strcmp (u->word, "个") == 0)
     return gang_follows (&num->w, after);
   return FALSE;
@@ -386,8 +386,9 @@ _fz_extractor_in_set_phrase (Number     *num,
   if (strcmp (u->word, "类") == 0 && num->v.mantissa == 1)
     return TRUE;
   /* 千家万户, 千方百计: two bare round numbers make an idiom. */
-  if (num->bare_unit && (char_in (next, "万百千") ||
-                         char_in (char_before (text, utf8_prev (text, num->start)), "万百千")))
+  if (num->bare_unit &&
+      (fz_text_char_in (next, "万百千") ||
+       fz_text_char_in (char_before (text, utf8_prev (text, num->start)), "万百千")))
     return TRUE;
   /* 损失金额（万元）, 单位：万元: a table's unit, not an amount. */
   if (num->bare_unit)

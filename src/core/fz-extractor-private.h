@@ -145,22 +145,6 @@ ends_with_at (const char *s,
   return pos >= n && memcmp (s + pos - n, lit, n) == 0;
 }
 
-/* UTF-8 is self-synchronizing, so a whole encoded character found in @set
- * is that character. */
-static inline gboolean
-char_in (gunichar    c,
-         const char *set)
-{
-  char buf[8];
-  int n;
-
-  if (c == 0)
-    return FALSE;
-  n = g_unichar_to_utf8 (c, buf);
-  buf[n] = '\0';
-  return strstr (set, buf) != NULL;
-}
-
 static inline gsize
 skip_space_back (const char *s,
                  gsize       pos,

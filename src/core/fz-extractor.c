@@ -200,7 +200,7 @@ _fz_extractor_prefix_qualifier (const Scan  *sc,
       {
         gsize cs = p - strlen (cues[i].cue);
 
-        if (*cues[i].not_after && char_in (char_before (sc->text, cs), cues[i].not_after))
+        if (*cues[i].not_after && fz_text_char_in (char_before (sc->text, cs), cues[i].not_after))
           continue;
         *q = cues[i].q;
         return cs;
@@ -227,7 +227,7 @@ _fz_extractor_suffix_qualifier (const Window *w,
     c->qualifier = FZ_QUALIFIER_UNDER;
   /* 1年多, 3天多: more than; not 1年多次, where 多 counts what follows */
   else if (c->kind == FZ_KIND_DURATION && (n = wlit (w, at, "多")) &&
-           !char_in (wchar (w, at + n), "次起种个名人家项件批场"))
+           !fz_text_char_in (wchar (w, at + n), "次起种个名人家项件批场"))
     {
       c->qualifier = FZ_QUALIFIER_OVER;
       if (wlit (w, at + n, "来"))
@@ -518,8 +518,9 @@ number_init (Number    *num,
     return FALSE;
   /* Words built on a numeral: 统一, 唯一, 之一, 万一. */
   if (!ordinal && chinese &&
-      char_in (num->before, "统唯同之初周星礼农逐进单专合归划整其某任万千百十数几一二两三四五六七八九"
-                            "萬億兩數幾統單專歸劃點点"))
+      fz_text_char_in (num->before,
+                       "统唯同之初周星礼农逐进单专合归划整其某任万千百十数几一二两三四五六七八九"
+                       "萬億兩數幾統單專歸劃點点"))
     return FALSE;
   return TRUE;
 }
@@ -536,7 +537,7 @@ ranked_alone (const Number *num)
         after == 0x3001 /* 、 */ || after == '\n' || after == 0))
     return FALSE;
   return !(before == 0 || is_clause_stop (before) || is_space (before) ||
-           char_in (before, "“”‘’\"'「」（()、：:；;"));
+           fz_text_char_in (before, "“”‘’\"'「」（()、：:；;"));
 }
 
 /* 第 and the numeral after it: 第三季度, 第12届. */
@@ -842,13 +843,13 @@ read_score (Number *num)
 
   if ((num->chinese && num->integer && (num->iv < 20 || num->iv > 1000)) ||
       !(n = wlit (&num->w, num->at, "分")) || wlit (&num->w, num->at, "分钟") ||
-      char_in (num->before, "时点"))
+      fz_text_char_in (num->before, "时点"))
     return 0;
   next = wchar (&num->w, num->at + n);
   /* A word after 分 (分局, 分别, 分为) makes it no score, but for the words of a ranking (96分位列
    * 第一, 并列, 居首); nor after a decimal, which no count of minutes or units has (93.87分分列). */
   if (fz_text_is_han (next) && !(num->c.value.flags & FZ_NUMERAL_DECIMAL) &&
-      !char_in (next, "的以左位列排居并"))
+      !fz_text_char_in (next, "的以左位列排居并"))
     return 0;
   return emit_measure (num, FZ_KIND_SCORE, "分", num->at + n);
 }
@@ -1252,7 +1253,7 @@ handle_half (Scan  *sc,
   FzDecimal v;
   Window w;
 
-  if (char_in (b, "上下前后大一多过减折对"))
+  if (fz_text_char_in (b, "上下前后大一多过减折对"))
     return pos + clen;
   window_fill (sc, pos + clen, &w);
   if ((wlit (&w, 0, "年") && !wlit (&w, 0, "年级") && !wlit (&w, 0, "年度")) ||
@@ -1272,7 +1273,7 @@ static inline gboolean
 is_numeral_char (gunichar c)
 {
   return (fz_numeral_digit_value (c) >= 0 && fz_text_digit_value (c) < 0) ||
-         char_in (c, "十百千万亿拾佰仟萬億");
+         fz_text_char_in (c, "十百千万亿拾佰仟萬億");
 }
 
 /* 三 千 九 百 人: PDF layout put a space between the characters of one numeral.
@@ -1335,7 +1336,8 @@ handle_cjk (Scan     *sc,
       gunichar next;
 
       fz_text_decode (sc->text + pos + clen, sc->len - pos - clen, &next);
-      if (!is_numeral_char (next) && fz_text_digit_value (next) < 0 && !char_in (next, "元圆"))
+      if (!is_numeral_char (next) && fz_text_digit_value (next) < 0 &&
+          !fz_text_char_in (next, "元圆"))
         return pos + clen;
     }
   if (c == 0x7B2C) /* 第 */

@@ -279,48 +279,30 @@ read_range_end (const Scan *s,
   out->end = second.end;
 }
 
-/* The digits at *@k, at most @max of them, as a number; 0 digits read: FALSE. */
-static gboolean
-read_digits (const Scan *s,
-             guint      *k,
-             guint       max,
-             guint      *value)
-{
-  guint n = 0, v = 0;
-
-  while (*k < s->n && n < max && s->u[*k] >= '0' && s->u[*k] <= '9')
-    {
-      v = v * 10 + (s->u[*k] - '0');
-      (*k)++;
-      n++;
-    }
-  *value = v;
-  return n > 0;
-}
-
-/* 2023.10.15, 2023-10-15, 2023/10/15: a day written in digits, the same sign twice and no
+/* 2023.10.15, 2023-10-15, 2023/10/16: a day written in digits, the same sign twice and no
  * more digits or point after it (not 2023.10.15.1, a version). */
 static gboolean
 read_numeric_date (const Scan *s,
                    guint      *pos,
                    Phrase     *ph)
 {
-  guint k = *pos, start = *pos, year, month, day;
+  guint k = *pos, year = 0, month, day;
+  gint d;
   gunichar sep;
 
-  if (preceded_by_digit (s, start) || !read_digits (s, &k, 4, &year) || k - start != 4 ||
-      year < 1949 || year > 2100 || k >= s->n)
+  if (preceded_by_digit (s, k))
+    return FALSE;
+  for (; k < s->n && k - *pos < 4 && (d = fz_text_digit_value (s->u[k])) >= 0; k++)
+    year = year * 10 + (guint) d;
+  if (k - *pos != 4 || year < 1949 || year > 2100 || k >= s->n)
     return FALSE;
   sep = s->u[k];
-  if (sep != '.' && sep != '-' && sep != '/')
+  if ((sep != '.' && sep != '-' && sep != '/') ||
+      !_fz_period_phrase_parse_small (s, k + 1, &month, &k) || month > 12 ||
+      k >= s->n || s->u[k] != sep ||
+      !_fz_period_phrase_parse_small (s, k + 1, &day, &k))
     return FALSE;
-  k++;
-  if (!read_digits (s, &k, 2, &month) || month < 1 || month > 12 || k >= s->n || s->u[k] != sep)
-    return FALSE;
-  k++;
-  if (!read_digits (s, &k, 2, &day) || day < 1 || day > 31)
-    return FALSE;
-  if (k < s->n && ((s->u[k] >= '0' && s->u[k] <= '9') || s->u[k] == '.' || s->u[k] == sep))
+  if (k < s->n && (fz_text_digit_value (s->u[k]) >= 0 || s->u[k] == '.' || s->u[k] == sep))
     return FALSE;
   ph->have_year = TRUE;
   memset (&ph->year, 0, sizeof ph->year);

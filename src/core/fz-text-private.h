@@ -139,6 +139,24 @@ fz_text_to_utf8 (gunichar  c,
   return g_unichar_to_utf8 (c, out);
 }
 
+/* Whether @c is one of the characters of @set: its UTF-8 is a substring of @set's (UTF-8 lets
+ * no character's bytes start inside another's), found without decoding @set. */
+static inline gboolean
+fz_text_char_in (gunichar    c,
+                 const char *set)
+{
+  char utf8[8];
+  gint n;
+
+  if (c == 0)
+    return FALSE;
+  if (c < 0x80)
+    return strchr (set, (int) c) != NULL;
+  n = fz_text_to_utf8 (c, utf8);
+  utf8[n] = '\0';
+  return strstr (set, utf8) != NULL;
+}
+
 /* A Chinese character (an ideograph of the unified blocks, extension A or the compatibility
  * block), as every scanner of the core tells words from the rest. */
 static inline gboolean
