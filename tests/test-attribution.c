@@ -587,6 +587,75 @@ test_cities_listed (void)
   fixture_clear (&fx);
 }
 
+/* 分别 points back to the list of nouns in the clause before; a clause that names no place
+ * goes on about the place of the clause before, where that is one of the sentence's most
+ * specific, but not about a wider place it is ranked in. */
+static void
+test_clause_before (void)
+{
+  Fixture fx;
+  guint reported, losses, listed, last, app;
+
+  fixture_init (&fx, "青石反诈通报\n今年以来，青石市电信网络诈骗发案数、损失数实现双下降，分别同比"
+                     "下降21.4%和17.9%。其中，白马县、红河区发案降幅均超过30%，金河县降幅最大，"
+                     "达到36.2%。\n");
+  add_article (&fx, "青石反诈通报", "今年以来", NULL);
+  reported = add_figure (&fx, "21.4%", NULL, FZ_KIND_PERCENT, "21.4");
+  losses = add_figure (&fx, "17.9%", NULL, FZ_KIND_PERCENT, "17.9");
+  listed = add_figure (&fx, "30%", NULL, FZ_KIND_PERCENT, "30");
+  last = add_figure (&fx, "36.2%", NULL, FZ_KIND_PERCENT, "36.2");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, reported), ==, "cases_reported");
+  g_assert_cmpstr (indicator_of (&fx, losses), ==, "losses");
+  g_assert_cmpstr (region_of (&fx, listed), ==, "青石市");
+  g_assert_cmpstr (region_of (&fx, last), ==, "金河县");
+  fixture_clear (&fx);
+
+  fixture_init (&fx, "青石反诈通报\n今年以来，青石市劝返涉诈人员1049人，排名东山省第一，反诈APP"
+                     "注册量27万人。\n");
+  add_article (&fx, "青石反诈通报", "今年以来", NULL);
+  app = add_count (&fx, "27万人", "270000", "人");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, app), ==, "青石市");
+  fixture_clear (&fx);
+}
+
+/* Bank cards frozen are counted in 张, as accounts are in 个 or 户. */
+static void
+test_cards_frozen (void)
+{
+  Fixture fx;
+  guint cards, accounts;
+
+  fixture_init (&fx, "青石反诈通报\n今年以来，冻结涉诈银行卡3,456张，止付涉案账户2000余个。\n");
+  add_article (&fx, "青石反诈通报", "今年以来", NULL);
+  cards = add_count (&fx, "3,456张", "3456", "张");
+  accounts = add_count (&fx, "2000余个", "2000", "个");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, cards), ==, "accounts_stopped");
+  g_assert_cmpstr (indicator_of (&fx, accounts), ==, "accounts_stopped");
+  fixture_clear (&fx);
+}
+
+/* A place name that begins a street's or a site's name (青石西路, 白马广场) is not the place a
+ * figure is about. */
+static void
+test_street_names (void)
+{
+  Fixture fx;
+  guint road, square;
+
+  fixture_init (&fx, "金沙市反诈宣传\n今年以来，民警在青石西路设置宣传点30个，"
+                     "在白马广场发放资料500份。\n");
+  add_article (&fx, "金沙市反诈宣传", "今年以来", NULL);
+  road = add_count (&fx, "30个", "30", "个");
+  square = add_count (&fx, "500份", "500", "份");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, road), ==, "金沙市");
+  g_assert_cmpstr (region_of (&fx, square), ==, "金沙市");
+  fixture_clear (&fx);
+}
+
 /* A place named after 其中 is of a part: the whole before it keeps the article's place. */
 static void
 test_part_after_whole (void)
@@ -1118,5 +1187,8 @@ main (int   argc,
   g_test_add_func ("/attribution/posts-and-rates", test_posts_and_rates);
   g_test_add_func ("/attribution/equals-listed", test_equals_listed);
   g_test_add_func ("/attribution/held-zone", test_held_zone);
+  g_test_add_func ("/attribution/clause-before", test_clause_before);
+  g_test_add_func ("/attribution/street-names", test_street_names);
+  g_test_add_func ("/attribution/cards-frozen", test_cards_frozen);
   return g_test_run ();
 }

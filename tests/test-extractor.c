@@ -61,6 +61,10 @@ static const Case cases[] = {
     { { "10%", "percent", "10", "%", "exact", "up", "yoy" },
       { "20%", "percent", "20", "%", "exact", "up", "yoy" } } },
   { "产值上升2.5倍。", { { "2.5倍", "percent", "250", "%", "exact", "up", "" } } },
+  /* A clause of only a copula goes on with the change of the clause before; a clause with
+   * words of its own does not */
+  { "降幅最大，达到36.2%。", { { "36.2%", "percent", "36.2", "%", "exact", "down", "" } } },
+  { "发案下降，覆盖率达到90%。", { { "90%", "percent", "90", "%", "exact", "", "" } } },
   { "提升4个百分点。", { { "4个百分点", "percent", "4", "pp", "exact", "up", "" } } },
   /* Layout spaces and line breaks inside a figure */
   { "开展活动 45 余 场 次 ，", { { "45 余 场 次", "count", "45", "场次", "over", "", "" } } },

@@ -500,7 +500,7 @@ find_in_clause (Ctx     *ctx,
   const FzFigure *fig = fz_figure_list_get (ctx->figures, index);
   int ind;
 
-  ind = _fz_attribution_noun_list (ctx, fig, clause_start, clause_end);
+  ind = _fz_attribution_noun_list (ctx, fig, sentence_start, clause_start, clause_end);
   if (ind >= 0)
     return ind;
   if (fig->kind == FZ_KIND_PERCENT)

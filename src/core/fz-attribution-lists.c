@@ -110,23 +110,22 @@ item_indicator (Ctx            *ctx,
   return noun;
 }
 
-/* 立案数、损失数同比分别下降30%和25%: as many nouns before the list of figures as
- * figures in it; the figures pair with them in order. */
-int
-_fz_attribution_noun_list (Ctx            *ctx,
-                           const FzFigure *fig,
-                           guint32         clause_start,
-                           guint32         clause_end)
+/* The list of nouns in ctx->u[from, first), its items parted by list joiners: how many of
+ * them name an indicator, and the indicator of item @my_pos, or -1, with its cue. */
+static int
+paired_item (Ctx            *ctx,
+             const FzFigure *fig,
+             guint32         from,
+             guint32         first,
+             guint           my_pos,
+             guint          *n_items_out,
+             guint32         cue[2])
 {
-  guint n_figs, my_pos, n_items = 0;
-  guint32 first = _fz_attribution_figure_list_in_clause (ctx, fig, clause_start, clause_end,
-                                                         &n_figs, &my_pos);
-  guint32 item_start = clause_start, cue_start = 0, cue_end = 0;
+  guint32 item_start = from;
+  guint n_items = 0;
   int mine = -1;
 
-  if (n_figs < 2)
-    return -1;
-  for (guint32 i = clause_start; i <= first; i++)
+  for (guint32 i = from; i <= first; i++)
     {
       int ind;
 
@@ -138,15 +137,46 @@ _fz_attribution_noun_list (Ctx            *ctx,
           if (n_items == my_pos)
             {
               mine = ind;
-              cue_start = ctx->cue_start;
-              cue_end = ctx->cue_end;
+              cue[0] = ctx->cue_start;
+              cue[1] = ctx->cue_end;
             }
           n_items++;
         }
       item_start = i + 1;
     }
+  *n_items_out = n_items;
+  return mine;
+}
+
+/* 立案数、损失数同比分别下降30%和25%: as many nouns before the list of figures as
+ * figures in it; the figures pair with them in order. The list may stand in the clause
+ * before, which 分别 points back to (发案数、损失数实现双降，分别下降30%和25%). */
+int
+_fz_attribution_noun_list (Ctx            *ctx,
+                           const FzFigure *fig,
+                           guint32         sentence_start,
+                           guint32         clause_start,
+                           guint32         clause_end)
+{
+  guint n_figs, my_pos, n_items = 0;
+  guint32 first = _fz_attribution_figure_list_in_clause (ctx, fig, clause_start, clause_end,
+                                                         &n_figs, &my_pos);
+  guint32 cue[2] = { 0, 0 };
+  int mine;
+
+  if (n_figs < 2)
+    return -1;
+  mine = paired_item (ctx, fig, clause_start, first, my_pos, &n_items, cue);
+  if (n_items == 0 && clause_start > sentence_start + 1 &&
+      _fz_attribution_contains (ctx->u, clause_start, first, "分别"))
+    {
+      guint32 before = _fz_attribution_bound_left (ctx, clause_start - 1, sentence_start,
+                                                   BOUND_CLAUSE);
+
+      mine = paired_item (ctx, fig, before, first, my_pos, &n_items, cue);
+    }
   if (n_items != n_figs || mine < 0)
     return -1;
-  _fz_attribution_set_cue (ctx, cue_start, cue_end);
+  _fz_attribution_set_cue (ctx, cue[0], cue[1]);
   return mine;
 }

@@ -438,6 +438,7 @@ int      _fz_attribution_indicator_of_figure (Ctx            *ctx,
 /* fz-attribution-lists.c: lists that pair up */
 int      _fz_attribution_noun_list           (Ctx            *ctx,
                                               const FzFigure *fig,
+                                              guint32         sentence_start,
                                               guint32         clause_start,
                                               guint32         clause_end);
 int      _fz_attribution_respectively        (Ctx            *ctx,

@@ -646,6 +646,30 @@ with_held_zone (Ctx           *ctx,
   return next->holder == i + 1 && next->id == m->id ? next : m;
 }
 
+/* A clause that names no place goes on about the one before it, where that names one of
+ * the most specific places of the sentence, @m among them (甲县、乙县降幅超过30%，丙县降幅最大，
+ * 达到36.2%); not a wider place it is ranked in (排名全省第一，…). */
+static const Mention *
+place_of_clause_before (Ctx           *ctx,
+                        const Span    *span,
+                        const Mention *m,
+                        guint32       *id)
+{
+  const Mention *pm;
+  guint32 pid;
+
+  if (span->clause_start <= span->sentence_start + 1)
+    return m;
+  pm = place_in_span (ctx, _fz_attribution_bound_left (ctx, span->clause_start - 1,
+                                                       span->sentence_start, BOUND_CLAUSE),
+                      span->clause_start, &pid);
+  if (pm == NULL || pm == m || pid != pm->id ||
+      _fz_gazetteer_level (ctx->gaz, pm->id) < _fz_gazetteer_level (ctx->gaz, m->id))
+    return m;
+  *id = pid;
+  return pm;
+}
+
 void
 _fz_attribution_assign_region (Ctx        *ctx,
                                guint       index,
@@ -681,9 +705,10 @@ _fz_attribution_assign_region (Ctx        *ctx,
     m = NULL;
   if (m == NULL)
     m = place_in_span (ctx, span->clause_start, span->clause_end, &id);
-  if (m == NULL)
-    m = place_in_span (ctx, span->sentence_start,
-                       before_part (ctx, fig->end, span->sentence_end), &id);
+  if (m == NULL && (m = place_in_span (ctx, span->sentence_start,
+                                       before_part (ctx, fig->end, span->sentence_end),
+                                       &id)) != NULL)
+    m = place_of_clause_before (ctx, span, m, &id);
   if (m == NULL)
     m = place_before_sentence (ctx, fig, span, &id);
   if (m != NULL && id == m->id)

@@ -419,9 +419,10 @@ _fz_attribution_intern (Ctx        *ctx,
 /* ---- scans ---- */
 
 /* Words after a place name that make it part of another name: a news outlet (中新网, 中新社)
- * or a named site (武林广场, 中山路), not the place a figure is about. */
+ * or a named site (武林广场, 中山路, 青石西路), not the place a figure is about. */
 static FzWordSet name_suffixes = FZ_WORD_SET (
-  "网", "社", "广场", "公园", "大道", "大厦", "大桥", "路", "机场", "车站", "火车站"
+  "网", "社", "广场", "公园", "大道", "大厦", "大桥", "大街", "路", "东路", "西路", "南路",
+  "北路", "中路", "机场", "车站", "火车站"
 );
 
 /* The first characters of the suffixes: most mentions are followed by none of them, and this
@@ -440,6 +441,11 @@ may_start_suffix (gunichar c)
     case 0x673A: /* 机 */
     case 0x8F66: /* 车 */
     case 0x706B: /* 火 */
+    case 0x4E1C: /* 东 */
+    case 0x897F: /* 西 */
+    case 0x5357: /* 南 */
+    case 0x5317: /* 北 */
+    case 0x4E2D: /* 中 */
       return TRUE;
     default:
       return FALSE;

@@ -26,6 +26,7 @@ _fz_extractor_clause_change (const Scan *sc,
     { "回落", FZ_CHANGE_DOWN }, { "减", FZ_CHANGE_DOWN }, { "降", FZ_CHANGE_DOWN },
   };
   int steps = 0;
+  gboolean only_copula = TRUE, crossed = FALSE;
 
   while (pos > 0 && steps < 40)
     {
@@ -37,7 +38,16 @@ _fz_extractor_clause_change (const Scan *sc,
       if (is_clause_stop (c) &&
           !(c == ',' && p > 0 && g_ascii_isdigit (sc->text[p - 1]) &&
             g_ascii_isdigit (sc->text[pos])))
-        break;
+        {
+          /* 降幅最大，达到36.2%: a clause of only a copula goes on with the one before. */
+          if (!only_copula || crossed || steps == 0)
+            break;
+          crossed = TRUE;
+          pos = p;
+          steps++;
+          continue;
+        }
+      only_copula = only_copula && fz_text_char_in (c, "达到为是高");
       for (guint i = 0; i < G_N_ELEMENTS (cues); i++)
         if (ends_with_at (sc->text, pos, cues[i].cue))
           return cues[i].ch;
