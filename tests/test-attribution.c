@@ -637,6 +637,47 @@ test_cards_frozen (void)
   fixture_clear (&fx);
 }
 
+/* A figure no indicator counts (an age) between an action and its count is part of the
+ * object: the action still governs the count. */
+static void
+test_age_in_object (void)
+{
+  Fixture fx;
+  guint people;
+
+  fixture_init (&fx, "青石反诈通报\n今年以来，民警上门劝阻60岁以上老年群众217人次。\n");
+  add_article (&fx, "青石反诈通报", "今年以来", NULL);
+  add_count (&fx, "60岁以上", "60", "岁");
+  people = add_count (&fx, "217人次", "217", "人次");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, people), ==, "dissuasions");
+  fixture_clear (&fx);
+}
+
+/* Rates per hundred cases and per ten thousand residents under the words reports use, and
+ * the residents a rate is counted over (每10万人) counting nothing. */
+static void
+test_rates_per (void)
+{
+  Fixture fx;
+  guint per_100, per_10k, over, rate;
+
+  fixture_init (&fx, "青石反诈通报\n前三季度，百案抓捕数为86人，每万人发案数为3.2起，"
+                     "每10万人发案数为32起。\n");
+  add_article (&fx, "青石反诈通报", "前三季度", NULL);
+  per_100 = add_count (&fx, "86人", "86", "人");
+  per_10k = add_count (&fx, "3.2起", "3.2", "起");
+  over = add_count (&fx, "10万人", "100000", "人");
+  rate = add_count (&fx, "32起", "32", "起");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, per_100), ==, "arrests_per_100_cases");
+  g_assert_cmpstr (indicator_of (&fx, per_10k), ==, "cases_per_10k");
+  g_assert_cmpstr (indicator_of (&fx, over), ==, "");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, over)->core, ==, 0);
+  g_assert_cmpint (fz_figure_list_get (fx.figs, rate)->core, ==, 1);
+  fixture_clear (&fx);
+}
+
 /* A place name that begins a street's or a site's name (青石西路, 白马广场) is not the place a
  * figure is about. */
 static void
@@ -1190,5 +1231,7 @@ main (int   argc,
   g_test_add_func ("/attribution/clause-before", test_clause_before);
   g_test_add_func ("/attribution/street-names", test_street_names);
   g_test_add_func ("/attribution/cards-frozen", test_cards_frozen);
+  g_test_add_func ("/attribution/age-in-object", test_age_in_object);
+  g_test_add_func ("/attribution/rates-per", test_rates_per);
   return g_test_run ();
 }

@@ -325,6 +325,10 @@ test_finder_spec_words (void)
     { "年底，全区共排查隐患60处。", "60处", NULL, FZ_KIND_COUNT, "Y-12/Y-12" },
     { "夏季，全区溺水事故下降30%。", "30%", NULL, FZ_KIND_PERCENT, "Y-06/Y-08" },
     { "今年夏季以来，全区溺水事故下降30%。", "30%", NULL, FZ_KIND_PERCENT, "Y-06/" },
+    /* Holidays on a fixed day of the calendar */
+    { "元旦以来，全区破获电诈案件20起。", "20起", NULL, FZ_KIND_COUNT, "Y-01/" },
+    { "国庆假期，全区接报电诈案件12起。", "12起", NULL, FZ_KIND_COUNT, "Y-10/Y-10" },
+    { "民警王国庆介绍，全区接报电诈案件12起。", "12起", NULL, FZ_KIND_COUNT, "" },
     { "去年，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "PY-01/PY-12" },
     { "自2020年9月以来，全市共劝阻群众2万人。", "2万人", NULL, FZ_KIND_COUNT, "2020-09/" },
     { "从2021年3月开始，发案数每月下降5%。", "5%", NULL, FZ_KIND_PERCENT, "2021-03/" },

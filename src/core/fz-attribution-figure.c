@@ -104,6 +104,15 @@ is_age (Ctx            *ctx,
           g_str_equal (unit, "週歲"));
 }
 
+/* 每10万人发案数: the people a rate is counted over, no count of its own. */
+static gboolean
+is_denominator (Ctx            *ctx,
+                const FzFigure *fig)
+{
+  return fig->kind == FZ_KIND_COUNT && fig->start > 0 &&
+         ctx->u[fig->start - 1] == 0x6BCF /* 每 */;
+}
+
 static FzWordSet cap_words = FZ_WORD_SET ("最高", "最多", "最低", "每人", "每起", "每户");
 static FzWordSet peak_words = FZ_WORD_SET ("单日最", "单月最", "单周最", "单天最");
 
@@ -183,7 +192,7 @@ assign_indicator (Ctx        *ctx,
   fig->indicator = 0;
   fig->polarity = 0;
   if (art >= 0 && ctx->arts[art].fraud && fz_kind_is_statistic (fig->kind) &&
-      !is_cap (ctx, fig, span->clause_start, cap) &&
+      !is_cap (ctx, fig, span->clause_start, cap) && !is_denominator (ctx, fig) &&
       !_fz_attribution_is_other_crime (ctx, span->sentence_start, span->sentence_end))
     ind = _fz_attribution_find_indicator (ctx, index, span->sentence_start, span->sentence_end,
                                           span->clause_start, span->clause_end);
@@ -212,7 +221,7 @@ is_core (Ctx            *ctx,
   if (!fz_kind_is_statistic (fig->kind) ||
       is_story_sentence (ctx, span->sentence_start, span->sentence_end) ||
       is_story_paragraph (ctx, fig->start, span->floor, span->ceil) ||
-      is_small_word_number (ctx, fig) || is_age (ctx, fig) ||
+      is_small_word_number (ctx, fig) || is_age (ctx, fig) || is_denominator (ctx, fig) ||
       is_cap (ctx, fig, span->clause_start, cap))
     return FALSE;
   if (ind >= 0)
