@@ -329,6 +329,12 @@ test_finder_spec_words (void)
     { "元旦以来，全区破获电诈案件20起。", "20起", NULL, FZ_KIND_COUNT, "Y-01/" },
     { "国庆假期，全区接报电诈案件12起。", "12起", NULL, FZ_KIND_COUNT, "Y-10/Y-10" },
     { "民警王国庆介绍，全区接报电诈案件12起。", "12起", NULL, FZ_KIND_COUNT, "" },
+    /* 全月 and 当月: the month named last, even in an earlier paragraph; none after a stretch */
+    { "10月份，县公安局开展专项行动。\n\n一是打击有力。全月破获案件27起。", "27起", NULL,
+      FZ_KIND_COUNT, "Y-10/Y-10" },
+    { "5月8日，县公安局召开会议。当月共抓获嫌疑人41人。", "41人", NULL, FZ_KIND_COUNT,
+      "Y-05/Y-05" },
+    { "1至10月，全县破获案件300起。\n\n当月抓获嫌疑人41人。", "41人", NULL, FZ_KIND_COUNT, "" },
     { "去年，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "PY-01/PY-12" },
     { "自2020年9月以来，全市共劝阻群众2万人。", "2万人", NULL, FZ_KIND_COUNT, "2020-09/" },
     { "从2021年3月开始，发案数每月下降5%。", "5%", NULL, FZ_KIND_PERCENT, "2021-03/" },

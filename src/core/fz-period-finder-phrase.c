@@ -10,7 +10,8 @@ static WordList until_words = WORD_LIST ("截至到", "截止到", "截至", "�
 static WordList now_words = WORD_LIST ("目前", "当前", "现在", "今天", "今日", "发稿", "此时", "当下");
 static WordList block_words = WORD_LIST (
   "目前", "如今", "当前", "现在", "至今", "近日", "日前", "近期", "最近", "上个月", "上月",
-  "本月", "当月", "今天", "今日", "昨天", "昨日", "当天", "当日", "近年来", "近年", "多年来",
+  "本月", "当月", "全月", "今天", "今日", "昨天", "昨日", "当天", "当日", "近年来", "近年",
+  "多年来",
   "近几年", "此前", "期间"
 );
 static WordList relative_verbs = WORD_LIST (
@@ -348,6 +349,8 @@ _fz_period_phrase_parse (const Scan *s,
         out->flags |= EXPR_NOW;
       if ((out->flags & EXPR_BLOCK) && (match (s, i, "当天") > 0 || match (s, i, "当日") > 0))
         out->flags |= EXPR_THAT_DAY;
+      if ((out->flags & EXPR_BLOCK) && (match (s, i, "当月") > 0 || match (s, i, "全月") > 0))
+        out->flags |= EXPR_THAT_MONTH;
       /* 上月，全市发案…: the month before the bulletin's, once its date is known */
       if ((out->flags & EXPR_BLOCK) && (match (s, i, "上月") > 0 || match (s, i, "上个月") > 0))
         out->flags |= EXPR_LAST_MONTH;

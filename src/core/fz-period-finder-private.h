@@ -48,6 +48,8 @@ G_BEGIN_DECLS
 #define EXPR_SINCE     (1 << 14)
 /* 上月, 上个月: the month before the one it was published in. */
 #define EXPR_LAST_MONTH (1 << 15)
+/* 当月, 全月: the month the text named last. */
+#define EXPR_THAT_MONTH (1 << 16)
 
 typedef struct
 {

@@ -101,6 +101,36 @@ resolve_that_day (const Scan *s,
   return FALSE;
 }
 
+/* 全月破获案件27起: the month the article named last, alone or with a day of it. */
+static gboolean
+resolve_that_month (const Scan *s,
+                    gint        idx,
+                    guint       bound,
+                    FzPeriod   *out)
+{
+  for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
+    {
+      const Expr *e = &g_array_index (s->exprs, Expr, k);
+
+      if (e->start < bound)
+        break;
+      if (e->flags & (EXPR_BLOCK | EXPR_RELATIVE))
+        continue;
+      if (e->period.start.month == 0)
+        continue;
+      if (!(e->flags & EXPR_DAY) && (e->period.end.month != e->period.start.month ||
+                                     e->period.end.year_kind != e->period.start.year_kind ||
+                                     e->period.end.year != e->period.start.year))
+        return FALSE;
+      fz_period_clear (out);
+      out->start = e->period.start;
+      out->start.day = 0;
+      out->end = out->start;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 take_expr (const Scan *s,
            gint        idx,
@@ -113,6 +143,8 @@ take_expr (const Scan *s,
   *cue = idx;
   if (e->flags & EXPR_THAT_DAY)
     return resolve_that_day (s, idx, bound, out);
+  if (e->flags & EXPR_THAT_MONTH)
+    return resolve_that_month (s, idx, bound, out);
   /* 本月 and 上月: the month of the bulletin, or the one before it (December of the year
    * before, in January) */
   if ((e->flags & (EXPR_THIS_MONTH | EXPR_LAST_MONTH)) && s->doc_month != 0)
