@@ -678,6 +678,23 @@ test_rates_per (void)
   fixture_clear (&fx);
 }
 
+/* Words of Taiwan's reports: a fraud ring (诈骗集团) busted, payments intercepted (拦阻). */
+static void
+test_ring_and_intercept (void)
+{
+  Fixture fx;
+  guint rings, held;
+
+  fixture_init (&fx, "青石反诈通报\n今年共查获诈骗集团1,236个，拦阻金额约12亿元。\n");
+  add_article (&fx, "青石反诈通报", "今年", NULL);
+  rings = add_count (&fx, "1,236个", "1236", "个");
+  held = add_figure (&fx, "约12亿元", NULL, FZ_KIND_MONEY, "1200000000");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, rings), ==, "gangs_busted");
+  g_assert_cmpstr (indicator_of (&fx, held), ==, "funds_frozen");
+  fixture_clear (&fx);
+}
+
 /* A place name that begins a street's or a site's name (青石西路, 白马广场) is not the place a
  * figure is about. */
 static void
@@ -1233,5 +1250,6 @@ main (int   argc,
   g_test_add_func ("/attribution/cards-frozen", test_cards_frozen);
   g_test_add_func ("/attribution/age-in-object", test_age_in_object);
   g_test_add_func ("/attribution/rates-per", test_rates_per);
+  g_test_add_func ("/attribution/ring-and-intercept", test_ring_and_intercept);
   return g_test_run ();
 }

@@ -255,7 +255,7 @@ year_part_firsts (const guint64 **folded)
   return firsts;
 }
 
-/* 前4个月, 前10个月, and Hong Kong's 首七個月: the first months of the year. */
+/* 前4个月, 前10个月, 前9月, and Hong Kong's 首七個月: the first months of the year. */
 static gboolean
 read_first_months (const Scan *s,
                    guint      *pos,
@@ -265,7 +265,9 @@ read_first_months (const Scan *s,
 
   if (*pos >= s->n || (s->u[*pos] != 0x524D /* 前 */ && s->u[*pos] != 0x9996 /* 首 */) ||
       !_fz_period_phrase_parse_small (s, *pos + 1, &v, &k) ||
-      v > 12 || ((m = match (s, k, "个月")) == 0 && (m = match (s, k, "個月")) == 0))
+      v == 0 || v > 12 ||
+      ((m = match (s, k, "个月")) == 0 && (m = match (s, k, "個月")) == 0 &&
+       (m = match (s, k, "月")) == 0))
     return FALSE;
   ph->have_part = TRUE;
   ph->month = 1;
