@@ -421,6 +421,11 @@ test_finder_unseen (void)
     { "今年前4个月，全市发案下降9%。", "9%", NULL, FZ_KIND_PERCENT, "Y-01/Y-04" },
     { "今年首七個月，共接獲騙案2345宗。", "2345宗", NULL, FZ_KIND_COUNT, "Y-01/Y-07" },
     { "前9月，全市共受理诈骗案件2863件。", "2863件", NULL, FZ_KIND_COUNT, "Y-01/Y-09" },
+    { "开年以来，全市共受理诈骗案件286件。", "286件", NULL, FZ_KIND_COUNT, "Y-01/" },
+    { "8月中旬以来，全市破获案件123起。", "123起", NULL, FZ_KIND_COUNT, "Y-08/" },
+    /* Months in a list: next to each other they are one stretch */
+    { "7、8月份，全市破获案件123起。", "123起", NULL, FZ_KIND_COUNT, "Y-07/Y-08" },
+    { "今年7月和8月，全市破获案件123起。", "123起", NULL, FZ_KIND_COUNT, "Y-07/Y-08" },
     { "2021年4月至今，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "2021-04/" },
     { "第一季度，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "Y-01/Y-03" },
     { "2021年，全市共破获案件300起。", "300起", NULL, FZ_KIND_COUNT, "2021-01/2021-12" },

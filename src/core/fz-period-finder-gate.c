@@ -166,7 +166,8 @@ _fz_period_start_is_numeral (gunichar c)
 }
 
 /* A number a date may start with: at most four numerals (2023年, 十二月), then 年, 月, 个月
- * (3个月来), 多年 (10多年来), 季 (一季度), a range (1—11月) or the sign of a date in digits
+ * (3个月来), 多年 (10多年来), 季 (一季度), a range (1—11月), a list of months (7、8月份) or
+ * the sign of a date in digits
  * (2023.10.15). Inside a number only a part
  * of a year may start (1季度). */
 static gboolean
@@ -192,6 +193,9 @@ may_start_number (const StartTable *table,
     return s->u[k + 1] == 0x6708 /* 月 */;
   if (c == 0x591A /* 多 */)
     return s->u[k + 1] == 0x5E74 /* 年 */;
+  /* 7、8月份 */
+  if (c == 0x3001 /* 、 */ || c == 0x548C /* 和 */)
+    return k - i <= 2 && numeral_in (table, s->u[k + 1]);
   return c == 0x5E74 /* 年 */ || c == 0x6708 /* 月 */ || c == 0x5B63 /* 季 */ || is_range_sep (c);
 }
 

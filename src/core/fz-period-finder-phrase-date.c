@@ -188,7 +188,7 @@ static const YearPart year_parts[] = {
   { "第一季度", 1, 3 }, { "第二季度", 4, 6 }, { "第三季度", 7, 9 }, { "第四季度", 10, 12 },
   { "一季度", 1, 3 }, { "二季度", 4, 6 }, { "三季度", 7, 9 }, { "四季度", 10, 12 },
   { "1季度", 1, 3 }, { "2季度", 4, 6 }, { "3季度", 7, 9 }, { "4季度", 10, 12 },
-  { "年初", 1, 1 }, { "初", 1, 1 }, { "年底", 12, 12 }, { "年末", 12, 12 }, { "底", 12, 12 },
+  { "年初", 1, 1 }, { "开年", 1, 1 }, { "初", 1, 1 }, { "年底", 12, 12 }, { "年末", 12, 12 }, { "底", 12, 12 },
   { "末", 12, 12 }, { "全年", 1, 12 },
   { "春季", 3, 5 }, { "夏季", 6, 8 }, { "秋季", 9, 11 }, { "暑期", 7, 8 }, { "暑假", 7, 8 },
   /* Holidays of the calendar, not of the moon's (春节 and 中秋 move from year to year); 国庆
@@ -299,7 +299,19 @@ _fz_period_phrase_read_year (const Scan *s,
   return TRUE;
 }
 
-/* 3月, 1月至11月, 5月13日, 5月13日至14日, 3月份, 3月底. */
+/* Whether the character at @k joins the month @month to a later one: a range's sign, or a
+ * list's 、 or 和 between months next to each other (7、8月份 is July and August). */
+static gboolean
+months_joined (const Scan *s,
+               guint       k,
+               guint       month)
+{
+  gunichar c = s->u[k];
+
+  return is_range_sep (c) || ((c == 0x3001 /* 、 */ || c == 0x548C /* 和 */) && month < 12);
+}
+
+/* 3月, 1月至11月, 5月13日, 5月13日至14日, 3月份, 3月底, 8月中旬. */
 gboolean
 _fz_period_phrase_read_month_day (const Scan *s,
                                   guint      *pos,
@@ -310,9 +322,10 @@ _fz_period_phrase_read_month_day (const Scan *s,
   if (!parse_month (s, *pos, &ph->month, &k))
     return FALSE;
   j = k;
-  /* 1月至11月 */
-  if (j + 1 < s->n && is_range_sep (s->u[j]) && parse_month (s, j + 1, &ph->month2, &k) &&
-      ph->month2 > ph->month)
+  /* 1月至11月, 7月、8月 */
+  if (j + 1 < s->n && months_joined (s, j, ph->month) &&
+      parse_month (s, j + 1, &ph->month2, &k) && ph->month2 > ph->month &&
+      (is_range_sep (s->u[j]) || ph->month2 == ph->month + 1))
     j = k;
   else if (parse_day (s, j, &ph->day, &k))
     {
@@ -325,7 +338,8 @@ _fz_period_phrase_read_month_day (const Scan *s,
   if (match (s, j, "份") > 0)
     j++;
   if (ph->day == 0 && ((m = match (s, j, "底")) > 0 || (m = match (s, j, "末")) > 0 ||
-                       (m = match (s, j, "初")) > 0))
+                       (m = match (s, j, "初")) > 0 || (m = match (s, j, "上旬")) > 0 ||
+                       (m = match (s, j, "中旬")) > 0 || (m = match (s, j, "下旬")) > 0))
     j += m;
   *pos = j;
   return TRUE;
@@ -337,11 +351,12 @@ _fz_period_phrase_read_month_range (const Scan *s,
                                     guint      *pos,
                                     Phrase     *ph)
 {
-  guint j = *pos, k;
+  guint j = *pos, k, sep;
 
-  if (preceded_by_digit (s, j) || !_fz_period_phrase_parse_small (s, j, &ph->month, &k) ||
-      ph->month > 12 || k + 1 >= s->n || !is_range_sep (s->u[k]) ||
-      !parse_month (s, k + 1, &ph->month2, &k) || ph->month2 <= ph->month)
+  if (preceded_by_digit (s, j) || !_fz_period_phrase_parse_small (s, j, &ph->month, &sep) ||
+      ph->month > 12 || sep + 1 >= s->n || !months_joined (s, sep, ph->month) ||
+      !parse_month (s, sep + 1, &ph->month2, &k) || ph->month2 <= ph->month ||
+      (!is_range_sep (s->u[sep]) && ph->month2 != ph->month + 1))
     return FALSE;
   j = k;
   if (match (s, j, "份") > 0)
