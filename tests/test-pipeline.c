@@ -6,6 +6,8 @@
 #include "fz-index-feed.h"
 #include "fz-pipeline.h"
 
+#include <string.h>
+
 static FzDocument *
 page (const char *text)
 {
@@ -192,6 +194,65 @@ test_load_chars (void)
   g_rmdir (dir);
 }
 
+/* The unit of the figure @text of a page of @page, analysed as the app and the command line do. */
+static char *
+unit_on_page (FzPipeline *pipeline,
+              const char *page,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fz-pipeline-unit-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "page.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(FzDocument) doc = NULL;
+  FzFigureList *figures;
+  char *unit = NULL;
+
+  g_assert_true (g_file_set_contents (path, page, -1, NULL));
+  doc = fz_document_load (file, NULL, &error);
+  g_assert_no_error (error);
+  fz_pipeline_analyze (pipeline, doc);
+  figures = fz_document_get_figures (doc);
+  for (guint i = 0; i < fz_figure_list_get_n (figures) && unit == NULL; i++)
+    {
+      const FzFigure *f = fz_figure_list_get (figures, i);
+      const char *at = fz_document_get_text (doc, NULL) + f->byte_start;
+
+      if (f->byte_end - f->byte_start == strlen (text) && strncmp (at, text, strlen (text)) == 0)
+        unit = g_strdup (fz_figure_list_str (figures, f->unit));
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+  g_assert_nonnull (unit);
+  return unit;
+}
+
+/* Hong Kong's and Taiwan's own press write their dollar as 元: on a page in traditional
+ * script about a place there, or whose article writes the dollar out, a bare 元 is that
+ * dollar; 人民幣 keeps renminbi, and a simplified page keeps 元. */
+static void
+test_local_dollars (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPipeline) pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
+  const char *hk = "香港警方通報\n今年首十個月，香港共錄得詐騙案31,256宗，損失金額約46億港元，"
+                   "按年增加4.1億元，另涉人民幣200萬元。\n";
+  const char *tw = "警政署公布詐騙統計\n今年1至9月，財物損失金額達新臺幣61.5億元，攔阻金額約12億元。\n";
+  const char *mainland = "香港警方通报\n今年以来，香港共录得诈骗案1000宗，损失4.1亿元。\n";
+  struct { const char *page, *text, *unit; } cases[] = {
+    { hk, "4.1億元", "港元" }, { hk, "200萬元", "元" }, { tw, "約12億元", "新台币" },
+    { mainland, "4.1亿元", "元" },
+  };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *unit = unit_on_page (pipeline, cases[i].page, cases[i].text);
+
+      g_assert_cmpstr (unit, ==, cases[i].unit);
+    }
+}
+
 /* A count stated as a change (比去年同期增加20起) is a difference: the index, which compares
  * levels, is not fed it; the level beside it is. */
 static void
@@ -243,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/pipeline/run-apart", test_run_apart);
   g_test_add_func ("/pipeline/load-chars", test_load_chars);
   g_test_add_func ("/pipeline/index-skips-differences", test_index_skips_differences);
+  g_test_add_func ("/pipeline/local-dollars", test_local_dollars);
   status = g_test_run ();
   g_rmdir (config);
   return status;

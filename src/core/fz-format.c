@@ -300,7 +300,8 @@ unit_name (const char   *unit,
 {
   static const struct { const char *zh; const char *en; } units[] = {
     { "元", N_("yuan") }, { "美元", N_("US dollars") }, { "港元", N_("Hong Kong dollars") },
-    { "欧元", N_("euros") }, { "新台币", N_("New Taiwan dollars") }, { "人", N_("people") },
+    { "欧元", N_("euros") }, { "新台币", N_("New Taiwan dollars") },
+    { "澳门元", N_("Macau patacas") }, { "人", N_("people") },
     { "名", N_("people") },
     { "人次", N_("person-times") }, { "起", N_("cases") }, { "件", N_("cases") },
     { "宗", N_("cases") }, { "次", N_("times") }, { "场", N_("sessions") },

@@ -15,6 +15,8 @@
 #include "fz-charset.h"
 #include "fz-script.h"
 
+#include <string.h>
+
 struct _FzPipeline
 {
   gatomicrefcount  ref;
@@ -178,6 +180,81 @@ fz_pipeline_new_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Hong Kong's, Macau's and Taiwan's own press writes their dollar as 元 (損失約21億元): on a
+ * page in traditional script, a bare 元 is that dollar where the figure is about a place
+ * there, or where its article writes that dollar out (新臺幣61.5億元); not where 人民币 is
+ * written before it. */
+static const struct { gint64 province; const char *unit; } local_dollar[] = {
+  { 81, "港元" }, { 82, "澳门元" }, { 71, "新台币" },
+};
+
+static const char *
+local_dollar_of_place (gint64 code)
+{
+  while (code >= 100)
+    code /= 100;
+  for (guint d = 0; d < G_N_ELEMENTS (local_dollar); d++)
+    if (local_dollar[d].province == code)
+      return local_dollar[d].unit;
+  return NULL;
+}
+
+static const char *
+local_dollar_of_article (FzFigureList *figures,
+                         int           article)
+{
+  guint n = fz_figure_list_get_n (figures);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const FzFigure *f = fz_figure_list_get (figures, i);
+      const char *unit = fz_figure_list_str (figures, f->unit);
+
+      if (f->kind != FZ_KIND_MONEY || f->article != article)
+        continue;
+      for (guint d = 0; d < G_N_ELEMENTS (local_dollar); d++)
+        if (strcmp (unit, local_dollar[d].unit) == 0)
+          return local_dollar[d].unit;
+    }
+  return NULL;
+}
+
+static gboolean
+renminbi_before (const gunichar *chars,
+                 guint           n_chars,
+                 guint32         start)
+{
+  static const gunichar rmb[] = { 0x4EBA, 0x6C11, 0x5E01 };   /* 人民币 */
+  guint32 k = MIN (start, n_chars);
+
+  while (k > 0 && fz_charset_is_space (chars[k - 1]))
+    k--;
+  return k >= G_N_ELEMENTS (rmb) && memcmp (chars + k - G_N_ELEMENTS (rmb), rmb, sizeof rmb) == 0;
+}
+
+static void
+local_dollars (FzFigureList   *figures,
+               const gunichar *chars,
+               guint           n_chars)
+{
+  guint n = fz_figure_list_get_n (figures);
+
+  for (guint i = 0; i < n; i++)
+    {
+      FzFigure *f = fz_figure_list_get_mut (figures, i);
+      const char *dollar;
+
+      if (f->kind != FZ_KIND_MONEY || strcmp (fz_figure_list_str (figures, f->unit), "元") != 0 ||
+          renminbi_before (chars, n_chars, f->start))
+        continue;
+      dollar = local_dollar_of_place (f->region_code);
+      if (dollar == NULL)
+        dollar = local_dollar_of_article (figures, f->article);
+      if (dollar != NULL)
+        f->unit = fz_figure_list_intern (figures, dollar, -1);
+    }
+}
+
 /* Stages 4 to 7 over @document's text, writing the articles' regions into @articles. */
 static FzFigureList *
 run (FzPipeline     *self,
@@ -218,6 +295,8 @@ run (FzPipeline     *self,
   else
     chars = owned = fz_charset_to_ucs4 (text, len, FALSE, &n_chars);
   _fz_attribute_chars (self->gazetteer, self->lexicon, chars, n_chars, articles, figures);
+  if (view != NULL)
+    local_dollars (figures, chars, n_chars);
 
   g_date_clear (&doc_date, 1);
   if (date != NULL)
