@@ -676,6 +676,17 @@ test_rates_per (void)
   g_assert_cmpint (fz_figure_list_get (fx.figs, over)->core, ==, 0);
   g_assert_cmpint (fz_figure_list_get (fx.figs, rate)->core, ==, 1);
   fixture_clear (&fx);
+
+  /* A bound that picks out what is counted (10万元以上的案件) is no statistic either. */
+  fixture_init (&fx, "青石反诈通报\n今年以来，单笔损失10万元以上的案件有186起。\n");
+  add_article (&fx, "青石反诈通报", "今年以来", NULL);
+  over = add_figure (&fx, "10万元以上", NULL, FZ_KIND_MONEY, "100000");
+  rate = add_count (&fx, "186起", "186", "起");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, over), ==, "");
+  g_assert_cmpint (fz_figure_list_get (fx.figs, over)->core, ==, 0);
+  g_assert_cmpint (fz_figure_list_get (fx.figs, rate)->core, ==, 1);
+  fixture_clear (&fx);
 }
 
 /* Words of Taiwan's reports: a fraud ring (诈骗集团) busted, payments intercepted (拦阻). */

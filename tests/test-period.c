@@ -462,6 +462,8 @@ test_finder_unseen (void)
     { "9月起，截至3月，全区共接警情389起。", "389起", NULL, FZ_KIND_COUNT, "/Y-03" },
     /* The year of a change's old value governs that value, not the new one after 至. */
     { "今年以来，被骗率从去年的3.16%降至0.042%。", "0.042%", NULL, FZ_KIND_PERCENT, "Y-01/" },
+    { "今年以来，电诈案件占比由去年的48.6%下降至41.2%。", "41.2%", NULL, FZ_KIND_PERCENT,
+      "Y-01/" },
     { "今年以来，被骗率从去年的3.16%降至0.042%。", "3.16%", NULL, FZ_KIND_PERCENT,
       "PY-01/PY-12" },
     /* and in the sentence before, on a clause of its own. */

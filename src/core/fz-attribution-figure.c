@@ -3,6 +3,8 @@
 
 #include "fz-attribution-private.h"
 
+#include <string.h>
+
 static FzWordSet story_words = FZ_WORD_SET (
   "女士", "先生", "老人", "大爷", "大妈", "阿姨", "某公司", "采购员"
 );
@@ -113,6 +115,18 @@ is_denominator (Ctx            *ctx,
          ctx->u[fig->start - 1] == 0x6BCF /* 每 */;
 }
 
+/* 损失10万元以上的案件, 90%以上的居民: a bound that picks out what is counted, no statistic. */
+static gboolean
+is_threshold (Ctx            *ctx,
+              const FzFigure *fig)
+{
+  static const gunichar above[] = { 0x4EE5, 0x4E0A }, below[] = { 0x4EE5, 0x4E0B };  /* 以上 以下 */
+
+  return fig->end >= 2 && fig->end < (guint32) ctx->n && ctx->u[fig->end] == 0x7684 /* 的 */ &&
+         (memcmp (ctx->u + fig->end - 2, above, sizeof above) == 0 ||
+          memcmp (ctx->u + fig->end - 2, below, sizeof below) == 0);
+}
+
 static FzWordSet cap_words = FZ_WORD_SET ("最高", "最多", "最低", "每人", "每起", "每户");
 static FzWordSet peak_words = FZ_WORD_SET ("单日最", "单月最", "单周最", "单天最");
 
@@ -193,6 +207,7 @@ assign_indicator (Ctx        *ctx,
   fig->polarity = 0;
   if (art >= 0 && ctx->arts[art].fraud && fz_kind_is_statistic (fig->kind) &&
       !is_cap (ctx, fig, span->clause_start, cap) && !is_denominator (ctx, fig) &&
+      !is_threshold (ctx, fig) &&
       !_fz_attribution_is_other_crime (ctx, span->sentence_start, span->sentence_end))
     ind = _fz_attribution_find_indicator (ctx, index, span->sentence_start, span->sentence_end,
                                           span->clause_start, span->clause_end);
@@ -222,6 +237,7 @@ is_core (Ctx            *ctx,
       is_story_sentence (ctx, span->sentence_start, span->sentence_end) ||
       is_story_paragraph (ctx, fig->start, span->floor, span->ceil) ||
       is_small_word_number (ctx, fig) || is_age (ctx, fig) || is_denominator (ctx, fig) ||
+      is_threshold (ctx, fig) ||
       is_cap (ctx, fig, span->clause_start, cap))
     return FALSE;
   if (ind >= 0)
