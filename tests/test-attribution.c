@@ -706,6 +706,23 @@ test_ring_and_intercept (void)
   fixture_clear (&fx);
 }
 
+/* Leads screened count nothing the lexicon measures; leads of a warning pushed are warnings. */
+static void
+test_warning_leads (void)
+{
+  Fixture fx;
+  guint screened, pushed;
+
+  fixture_init (&fx, "青石反诈通报\n今年以来，排查涉诈线索1000条，推送预警线索500条。\n");
+  add_article (&fx, "青石反诈通报", "今年以来", NULL);
+  screened = add_count (&fx, "1000条", "1000", "条");
+  pushed = add_count (&fx, "500条", "500", "条");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, screened), ==, "");
+  g_assert_cmpstr (indicator_of (&fx, pushed), ==, "warnings");
+  fixture_clear (&fx);
+}
+
 /* A place name that begins a street's or a site's name (青石西路, 白马广场) is not the place a
  * figure is about. */
 static void
@@ -1262,5 +1279,6 @@ main (int   argc,
   g_test_add_func ("/attribution/age-in-object", test_age_in_object);
   g_test_add_func ("/attribution/rates-per", test_rates_per);
   g_test_add_func ("/attribution/ring-and-intercept", test_ring_and_intercept);
+  g_test_add_func ("/attribution/warning-leads", test_warning_leads);
   return g_test_run ();
 }
