@@ -422,6 +422,9 @@ test_finder_unseen (void)
     { "今年首七個月，共接獲騙案2345宗。", "2345宗", NULL, FZ_KIND_COUNT, "Y-01/Y-07" },
     { "前9月，全市共受理诈骗案件2863件。", "2863件", NULL, FZ_KIND_COUNT, "Y-01/Y-09" },
     { "开年以来，全市共受理诈骗案件286件。", "286件", NULL, FZ_KIND_COUNT, "Y-01/" },
+    /* A headline with a colon, a blank line after it, ends its paragraph */
+    { "回眸2023：全市反诈工作年终盘点\n\n2023年，全市公安机关共破获电诈案件3215起，较2022年的"
+      "2689起增长19.6%。", "3215起", NULL, FZ_KIND_COUNT, "2023-01/2023-12" },
     { "8月中旬以来，全市破获案件123起。", "123起", NULL, FZ_KIND_COUNT, "Y-08/" },
     /* Months in a list: next to each other they are one stretch */
     { "7、8月份，全市破获案件123起。", "123起", NULL, FZ_KIND_COUNT, "Y-07/Y-08" },

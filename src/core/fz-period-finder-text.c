@@ -56,7 +56,8 @@ kind_of_char (const guint8 *kinds,
   return G_LIKELY (c < 0x10000) ? kinds[c] : 0;
 }
 
-/* A line of text with no clause punctuation: a headline or a byline. */
+/* A line of text with no clause punctuation: a headline or a byline. A headline's colon or
+ * exclamation (公安部：…, 警惕！…) parts no clauses of a sentence. */
 static gboolean
 line_is_heading (const gunichar *all,
                  guint           line_start,
@@ -66,7 +67,10 @@ line_is_heading (const gunichar *all,
 
   for (guint k = line_start; k < line_end; k++)
     {
-      if (is_clause_end (all[k]) || all[k] == 0x3001)
+      gunichar c = all[k];
+
+      if ((is_clause_end (c) && c != 0xFF1A /* ： */ && c != ':' && c != 0xFF01 /* ！ */ &&
+           c != '!' && c != 0xFF1F /* ？ */ && c != '?') || c == 0x3001)
         return FALSE;
       if (!fz_text_isspace (all[k]))
         len++;
