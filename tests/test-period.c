@@ -422,6 +422,10 @@ test_finder_unseen (void)
     { "今年首七個月，共接獲騙案2345宗。", "2345宗", NULL, FZ_KIND_COUNT, "Y-01/Y-07" },
     { "前9月，全市共受理诈骗案件2863件。", "2863件", NULL, FZ_KIND_COUNT, "Y-01/Y-09" },
     { "开年以来，全市共受理诈骗案件286件。", "286件", NULL, FZ_KIND_COUNT, "Y-01/" },
+    /* A word that blocks (近年来) inside a clause after a phrase that leads the sentence */
+    { "12月份，全市电诈发案数为近年来单月最低，仅为136起。", "136起", NULL, FZ_KIND_COUNT,
+      "Y-12/Y-12" },
+    { "近日，全市破获电诈案件36起。", "36起", NULL, FZ_KIND_COUNT, "" },
     /* A headline with a colon, a blank line after it, ends its paragraph */
     { "回眸2023：全市反诈工作年终盘点\n\n2023年，全市公安机关共破获电诈案件3215起，较2022年的"
       "2689起增长19.6%。", "3215起", NULL, FZ_KIND_COUNT, "2023-01/2023-12" },
@@ -570,8 +574,35 @@ test_finder_last_month (void)
   g_date_set_dmy (&date, 10, G_DATE_JANUARY, 2022);
   period_of ("上个月，全市共发案60起。", "60起", NULL, FZ_KIND_COUNT, &date, &c);
   g_assert_cmpstr (c, ==, "2021-12/2021-12");
+  g_date_set_dmy (&date, 25, G_DATE_APRIL, 2022);
   period_of ("3月份，全市发案比上月减少6起。", "6起", NULL, FZ_KIND_COUNT, &date, &d);
   g_assert_cmpstr (d, ==, "2022-03/2022-03");
+}
+
+/* A month or a quarter that writes no year and has not begun when the page was published
+ * (12月份 in January) is of the year before; one written with its year, or 全年, is not. */
+static void
+test_finder_before_publication (void)
+{
+  GDate date;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *e = NULL;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 5, G_DATE_JANUARY, 2024);
+  period_of ("12月份，全市电诈发案136起。", "136起", NULL, FZ_KIND_COUNT, &date, &a);
+  g_assert_cmpstr (a, ==, "2023-12/2023-12");
+  period_of ("第四季度，全市发案同比下降41.7%。", "41.7%", NULL, FZ_KIND_PERCENT, &date, &b);
+  g_assert_cmpstr (b, ==, "2023-10/2023-12");
+  period_of ("今年12月，全市电诈发案136起。", "136起", NULL, FZ_KIND_COUNT, &date, &c);
+  g_assert_cmpstr (c, ==, "2024-12/2024-12");
+  period_of ("力争全年发案数下降15%。", "15%", NULL, FZ_KIND_PERCENT, &date, &d);
+  g_assert_cmpstr (d, ==, "2024-01/2024-12");
+  period_of ("下半年，力争发案数下降15%。", "15%", NULL, FZ_KIND_PERCENT, &date, &e);
+  g_assert_cmpstr (e, ==, "2024-07/2024-12");
 }
 
 /* 截至24日 in a bulletin of a known month is up to that day of the month; 本月以来 leading the
@@ -917,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/period/finder/unseen", test_finder_unseen);
   g_test_add_func ("/period/finder/this-month", test_finder_this_month);
   g_test_add_func ("/period/finder/last-month", test_finder_last_month);
+  g_test_add_func ("/period/finder/before-publication", test_finder_before_publication);
   g_test_add_func ("/period/finder/until-then-since", test_finder_until_then_since);
   g_test_add_func ("/period/finder/until-day-of-month", test_finder_until_day_of_month);
   g_test_add_func ("/period/finder/hong-kong-parts", test_finder_hong_kong_parts);

@@ -220,7 +220,15 @@ find_period (const Scan *s,
             now = TRUE;
           else if ((e->flags & EXPR_REPORTED) == 0 &&
                    (e->flags & (EXPR_LEADING | EXPR_STANDALONE | EXPR_CLAUSE_HEAD)))
-            return take_expr (s, idx, bound, out, cue);
+            {
+              /* 12月份，发案数为近年来最低，…: a word that blocks only where it heads its
+               * clause, not inside one after a phrase that leads the sentence */
+              if ((e->flags & EXPR_BLOCK) &&
+                  !(e->flags & (EXPR_STANDALONE | EXPR_CLAUSE_HEAD | EXPR_THIS_MONTH |
+                                EXPR_LAST_MONTH | EXPR_THAT_DAY | EXPR_THAT_MONTH)))
+                continue;
+              return take_expr (s, idx, bound, out, cue);
+            }
           continue;
         }
       if (now || e->para != para || s->u[e->start] == PARA)
@@ -362,6 +370,44 @@ inherit_year (const Scan *s,
     }
 }
 
+/* Words of what is still to be done: a target (力争全年下降15%) is of the year it is set in. */
+static WordList intent_words = WORD_LIST ("将", "力争", "计划", "预计", "目标", "争取", "确保");
+
+static gboolean
+intent_before (const Scan *s,
+               guint       from,
+               guint       to)
+{
+  for (guint k = from; k < to; k++)
+    if (match_any (s, k, &intent_words) > 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* 12月份 or 第四季度 in a review published in January: a stretch that writes no year and has
+ * not begun by the month of publication is of the year before, unless the sentence sets a
+ * target for it. */
+static void
+before_publication (const Scan *s,
+                    gint        idx,
+                    guint       start,
+                    FzPeriod   *period)
+{
+  const Expr *e = &g_array_index (s->exprs, Expr, idx);
+  const FzPeriodEnd *first = period->start.year_kind != FZ_PERIOD_YEAR_OPEN ? &period->start
+                                                                           : &period->end;
+
+  if (s->doc_month == 0 || !(e->flags & EXPR_NO_YEAR) ||
+      (e->flags & (EXPR_BLOCK | EXPR_RELATIVE | EXPR_WHOLE_YEAR)) ||
+      first->year_kind != FZ_PERIOD_YEAR_CURRENT || first->month <= s->doc_month ||
+      intent_before (s, scan_sentence_start (s, MIN (e->start, start)), start))
+    return;
+  if (period->start.year_kind == FZ_PERIOD_YEAR_CURRENT)
+    period->start.year_kind = FZ_PERIOD_YEAR_PREVIOUS;
+  if (period->end.year_kind == FZ_PERIOD_YEAR_CURRENT)
+    period->end.year_kind = FZ_PERIOD_YEAR_PREVIOUS;
+}
+
 /* The time phrase a period was read from, in the figure's code points. */
 static void
 set_cue (const Scan *s,
@@ -484,6 +530,7 @@ _fz_period_assign_chars (const gunichar *chars,
       join_until (&s, cue, &period);
       set_cue (&s, f, cue);
       inherit_year (&s, cue, bound, &period);
+      before_publication (&s, cue, start, &period);
       if (doc_year > 1000 && doc_year <= 9999)
         fz_period_resolve (&period, doc_year);
       /* Only a period that parses is written; a year inherited may still order the ends
