@@ -723,6 +723,26 @@ test_warning_leads (void)
   fixture_clear (&fx);
 }
 
+/* The old value a change starts from (较2022年的2689起) is of the statistic before it, and so
+ * is the change. */
+static void
+test_old_value (void)
+{
+  Fixture fx;
+  guint old, change;
+
+  fixture_init (&fx, "青石反诈通报\n2023年，全市公安机关共破获电诈案件3215起，较2022年的2689起"
+                     "增长19.6%。\n");
+  add_article (&fx, "青石反诈通报", "2023年", NULL);
+  add_count (&fx, "3215起", "3215", "起");
+  old = add_count (&fx, "2689起", "2689", "起");
+  change = add_figure (&fx, "19.6%", NULL, FZ_KIND_PERCENT, "19.6");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, old), ==, "cases_solved");
+  g_assert_cmpstr (indicator_of (&fx, change), ==, "cases_solved");
+  fixture_clear (&fx);
+}
+
 /* A place name that begins a street's or a site's name (青石西路, 白马广场) is not the place a
  * figure is about. */
 static void
@@ -1280,5 +1300,6 @@ main (int   argc,
   g_test_add_func ("/attribution/rates-per", test_rates_per);
   g_test_add_func ("/attribution/ring-and-intercept", test_ring_and_intercept);
   g_test_add_func ("/attribution/warning-leads", test_warning_leads);
+  g_test_add_func ("/attribution/old-value", test_old_value);
   return g_test_run ();
 }

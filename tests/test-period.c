@@ -422,6 +422,11 @@ test_finder_unseen (void)
     { "今年首七個月，共接獲騙案2345宗。", "2345宗", NULL, FZ_KIND_COUNT, "Y-01/Y-07" },
     { "前9月，全市共受理诈骗案件2863件。", "2863件", NULL, FZ_KIND_COUNT, "Y-01/Y-09" },
     { "开年以来，全市共受理诈骗案件286件。", "286件", NULL, FZ_KIND_COUNT, "Y-01/" },
+    /* The year of an old value after 较 is its own, not the change's after it */
+    { "2023年，全市破获电诈案件3215起，较2022年的2689起增长19.6%。", "2689起", NULL,
+      FZ_KIND_COUNT, "2022-01/2022-12" },
+    { "2023年，全市破获电诈案件3215起，较2022年的2689起增长19.6%。", "19.6%", NULL,
+      FZ_KIND_PERCENT, "2023-01/2023-12" },
     /* A word that blocks (近年来) inside a clause after a phrase that leads the sentence */
     { "12月份，全市电诈发案数为近年来单月最低，仅为136起。", "136起", NULL, FZ_KIND_COUNT,
       "Y-12/Y-12" },

@@ -408,7 +408,11 @@ _fz_period_phrase_parse (const Scan *s,
     {
       guint b = i > 1 && s->u[i - 1] == 0x7B2C /* 第 */ ? i - 1 : i;
 
-      if (s->u[b - 1] == 0x6BD4 /* 比 */ || s->u[b - 1] == 0x8F83 /* 较 */ ||
+      /* 较2022年的2689起: the year of the old value, which is that value's period */
+      gboolean old_value = j + 1 < s->n && s->u[j] == 0x7684 /* 的 */ &&
+                           _fz_period_start_is_numeral (s->u[j + 1]);
+
+      if (((s->u[b - 1] == 0x6BD4 /* 比 */ || s->u[b - 1] == 0x8F83 /* 较 */) && !old_value) ||
           _fz_period_phrase_basis_after (s, j))
         return FALSE;
     }

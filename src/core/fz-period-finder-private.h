@@ -42,7 +42,8 @@ G_BEGIN_DECLS
 #define EXPR_THAT_DAY  (1 << 11)
 /* 本月: in a monthly bulletin, the month it was published. */
 #define EXPR_THIS_MONTH (1 << 12)
-/* 从去年的3.2%降至0.04%: the year of a change's old value, which governs nothing after 至. */
+/* 从去年的3.2%降至0.04%, 较2022年的2689起: the year of a change's old value, which governs that
+ * value alone. */
 #define EXPR_OLD_VALUE (1 << 13)
 /* 本月以来: the month is a start, the end left open. */
 #define EXPR_SINCE     (1 << 14)

@@ -188,9 +188,10 @@ place_expr (const Scan *s,
   /* 夏季治安打击整治“百日行动”期间，: the clause names a stretch the sentence is about. */
   if (ce >= 2 && ce > e->end && match (s, ce - 2, "期间") > 0)
     e->flags |= EXPR_STANDALONE;
-  /* 从去年的3.2%降至…, 由去年的48.6%下降至…: 由 opens no phrase, so it stands before it */
+  /* 从去年的3.2%降至…, 由去年的48.6%下降至…, 较2022年的2689起增长…: 由, 较 and 比 open no
+   * phrase, so they stand before it */
   if ((s->u[e->start] == 0x4ECE /* 从 */ || s->u[e->start] == 0x7531 /* 由 */ ||
-       (e->start > 0 && s->u[e->start - 1] == 0x7531)) &&
+       (e->start > 0 && fz_text_char_in (s->u[e->start - 1], "由较比"))) &&
       e->end < s->n && s->u[e->end] == 0x7684 /* 的 */)
     e->flags |= EXPR_OLD_VALUE;
   if ((e->flags & EXPR_DAY) && reports_in_sentence (s, (guint) (m + 1), e))

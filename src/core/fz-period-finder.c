@@ -168,18 +168,6 @@ take_expr (const Scan *s,
   return TRUE;
 }
 
-/* A 至 or 到 in [from, to): the new value of a change (从去年的3.2%降至0.04%) follows it. */
-static gboolean
-change_to_between (const Scan *s,
-                   guint       from,
-                   guint       to)
-{
-  for (guint i = from; i < to; i++)
-    if (s->u[i] == 0x81F3 /* 至 */ || s->u[i] == 0x5230 /* 到 */)
-      return TRUE;
-  return FALSE;
-}
-
 /* The period of a figure at compact [start, end): the clause, then the
  * sentence, then a phrase that leads an earlier sentence of the paragraph. A day
  * (5月8日，市政府召开发布会) only governs its own clause; 截至目前 after a phrase that leads
@@ -207,7 +195,9 @@ find_period (const Scan *s,
         return FALSE;
       if (e->start >= cs)
         {
-          if ((e->flags & EXPR_OLD_VALUE) && change_to_between (s, e->end, start))
+          /* The year of an old value (从去年的3.2%) is that value's, not the new one's after it
+           * (降至0.04%) nor the change's (增长19.6%). */
+          if ((e->flags & EXPR_OLD_VALUE) && start != e->end + 1)
             continue;
           if (!(e->flags & EXPR_NOW) || (e->flags & EXPR_BLOCK) == 0)
             return take_expr (s, idx, bound, out, cue);
