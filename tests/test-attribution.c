@@ -743,6 +743,34 @@ test_old_value (void)
   fixture_clear (&fx);
 }
 
+/* An article that names no place but its own (我市) is about the place of the local paper
+ * whose masthead heads the page; a paper named inside a sentence is no masthead. Fraud-free
+ * communities (无诈社区) are anti-fraud work even where no other word of fraud is written. */
+static void
+test_masthead_place (void)
+{
+  Fixture fx;
+  guint homes, free;
+
+  fixture_init (&fx, "青石日报 2024年10月8日\n\n我市无诈宣传进万家\n\n本报讯 国庆期间，市公安局走访"
+                     "群众1.2万户，全市已创建无诈社区56个。\n");
+  add_article (&fx, "我市无诈宣传进万家", "本报讯", NULL);
+  homes = add_count (&fx, "1.2万户", "12000", "户");
+  free = add_count (&fx, "56个", "56", "个");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, homes), ==, "青石");
+  g_assert_cmpstr (indicator_of (&fx, free), ==, "zero_fraud_units");
+  fixture_clear (&fx);
+
+  fixture_init (&fx, "本次活动由青石日报社、白马县委宣传部主办，共有1200人参加。\n\n我市无诈宣传进万家\n\n"
+                     "本报讯 国庆期间，市公安局走访群众1.2万户。\n");
+  add_article (&fx, "我市无诈宣传进万家", "本报讯", NULL);
+  homes = add_count (&fx, "1.2万户", "12000", "户");
+  run (&fx);
+  g_assert_cmpstr (region_of (&fx, homes), ==, "");
+  fixture_clear (&fx);
+}
+
 /* A place name that begins a street's or a site's name (青石西路, 白马广场) is not the place a
  * figure is about. */
 static void
@@ -1301,5 +1329,6 @@ main (int   argc,
   g_test_add_func ("/attribution/ring-and-intercept", test_ring_and_intercept);
   g_test_add_func ("/attribution/warning-leads", test_warning_leads);
   g_test_add_func ("/attribution/old-value", test_old_value);
+  g_test_add_func ("/attribution/masthead-place", test_masthead_place);
   return g_test_run ();
 }

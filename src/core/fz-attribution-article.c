@@ -4,6 +4,7 @@
 
 #include "fz-attribution-private.h"
 #include "fz-gazetteer-private.h"
+#include "fz-charset.h"
 
 #include <string.h>
 
@@ -200,6 +201,44 @@ title_about_country (Ctx               *ctx,
   return FALSE;
 }
 
+/* 湖州日报, 闽南日報: a local paper's masthead, at the top of the page, names its place. */
+static FzWordSet paper_words = FZ_WORD_SET (
+  "日报", "晚报", "都市报", "商报", "时报", "日報", "晚報", "商報", "時報"
+);
+
+/* 我市, 全县: an article that names no place but its own. */
+static FzWordSet own_place_words = FZ_WORD_SET (
+  "我市", "本市", "全市", "我县", "本县", "全县", "我区", "本区", "全区", "我省", "本省", "全省",
+  "我縣", "本縣", "全縣", "我區", "本區", "全區"
+);
+
+#define MASTHEAD_MAX 40
+
+/* The masthead is the page's first line, short and no sentence: 湖州日报 2024年10月8日, not a
+ * sentence that names 浙江日报报业集团 among others. */
+static const Mention *
+masthead_place (Ctx *ctx)
+{
+  guint32 ls = 0, le;
+
+  while (ls < (guint32) ctx->n && g_unichar_isspace (ctx->u[ls]))
+    ls++;
+  for (le = ls; le < (guint32) ctx->n && ctx->u[le] != '\n'; le++)
+    if (le - ls > MASTHEAD_MAX || fz_charset_is_clause_punct (ctx->u[le]))
+      return NULL;
+  for (guint i = 0; i < ctx->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (ctx->mentions, Mention, i);
+
+      if (m->start >= le)
+        break;
+      if (m->id != FZ_GAZETTEER_NONE && !m->generic &&
+          _fz_attribution_word_at (ctx->u, m->end, le, &paper_words))
+        return m;
+    }
+  return NULL;
+}
+
 void
 _fz_attribution_choose_main_regions (Ctx *ctx)
 {
@@ -240,6 +279,11 @@ _fz_attribution_choose_main_regions (Ctx *ctx)
         continue;
       if (best == NULL)
         best = main_of_body (ctx, mine + from[a], from[a + 1] - from[a]);
+      /* 我市反诈宣传进万家 in 湖州日报: the paper's own place */
+      if (best == NULL &&
+          _fz_attribution_contains_any (ctx->u, MIN (art->title_start, art->start), art->end,
+                                        &own_place_words))
+        best = masthead_place (ctx);
       if (best != NULL)
         {
           art->main = best->id;

@@ -16,8 +16,9 @@
  * traditional page is read in simplified characters, so each word is here in both. */
 static FzWordSet fraud_words = FZ_WORD_SET (
   "诈骗", "反诈", "电诈", "涉诈", "防诈", "被骗", "受骗", "骗子", "骗局", "刷单", "断卡",
-  "骗案", "欺诈", "诈欺",
-  "詐騙", "反詐", "電詐", "涉詐", "防詐", "被騙", "受騙", "騙子", "騙局", "騙案", "欺詐", "詐欺"
+  "骗案", "欺诈", "诈欺", "无诈",
+  "詐騙", "反詐", "電詐", "涉詐", "防詐", "被騙", "受騙", "騙子", "騙局", "騙案", "欺詐", "詐欺",
+  "無詐"
 );
 
 /* Other crimes: a sentence about them and not about fraud (侦办涉黑案件38起) counts no
