@@ -771,6 +771,23 @@ test_masthead_place (void)
   fixture_clear (&fx);
 }
 
+/* Places counted are no statistic, unless the count is of a title they won (获评无诈乡镇). */
+static void
+test_title_won (void)
+{
+  Fixture fx;
+  guint all, won;
+
+  fixture_init (&fx, "白马县无诈创建\n全县共有12个乡镇，截至目前，已有9个乡镇（街道）获评“无诈乡镇”。\n");
+  add_article (&fx, "白马县无诈创建", "全县共有", NULL);
+  all = add_count (&fx, "12个", "12", "个");
+  won = add_count (&fx, "9个", "9", "个");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, all), ==, "");
+  g_assert_cmpstr (indicator_of (&fx, won), ==, "zero_fraud_units");
+  fixture_clear (&fx);
+}
+
 /* A place name that begins a street's or a site's name (青石西路, 白马广场) is not the place a
  * figure is about. */
 static void
@@ -1330,5 +1347,6 @@ main (int   argc,
   g_test_add_func ("/attribution/warning-leads", test_warning_leads);
   g_test_add_func ("/attribution/old-value", test_old_value);
   g_test_add_func ("/attribution/masthead-place", test_masthead_place);
+  g_test_add_func ("/attribution/title-won", test_title_won);
   return g_test_run ();
 }

@@ -134,6 +134,44 @@ verb_after_noun (Ctx            *ctx,
   return -1;
 }
 
+/* Words of a title won: 获评, 被评为, 命名为. */
+static FzWordSet honour_words = FZ_WORD_SET ("获评", "评为", "命名为", "创成");
+
+#define MAX_HONOUR_AFTER 12
+
+/* 9个乡镇获评“无诈乡镇”: the title that places or units counted won names what they count. */
+static int
+honour_after (Ctx            *ctx,
+              const FzFigure *fig,
+              guint           first,
+              guint32         from,
+              guint32         clause_end)
+{
+  guint32 limit = MIN (clause_end, from + MAX_HONOUR_AFTER), k;
+
+  for (k = from; k < limit; k++)
+    if (_fz_attribution_word_at (ctx->u, k, clause_end, &honour_words))
+      break;
+  if (k >= limit)
+    return -1;
+  for (guint i = first; i < ctx->triggers->len; i++)
+    {
+      const Trigger *t = &g_array_index (ctx->triggers, Trigger, i);
+      guint ind;
+
+      if (t->start <= k)
+        continue;
+      if (t->end > clause_end)
+        break;
+      if (!t->neutral && _fz_attribution_trigger_accepts (ctx, t, fig, &ind))
+        {
+          _fz_attribution_set_cue (ctx, t->start, t->end);
+          return (int) ind;
+        }
+    }
+  return -1;
+}
+
 /* What the words after a number say: the head noun of its noun phrase, a neutral noun, or a
  * verb right after it. */
 typedef struct
@@ -214,8 +252,14 @@ noun_after (Ctx            *ctx,
       _fz_attribution_set_cue (ctx, np.verb_start, np.verb_end);
       return np.verb;
     }
+  if (np.found == -1 && np.neutral)
+    {
+      int won = honour_after (ctx, fig, first, pos, clause_end);
+
+      return won >= 0 ? won : -2;
+    }
   if (np.found == -1)
-    return np.neutral ? -2 : -1;
+    return -1;
   verb = verb_after_noun (ctx, fig, first, np.end, clause_end);
   if (verb >= 0)
     return verb;
