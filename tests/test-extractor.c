@@ -100,6 +100,8 @@ static const Case cases[] = {
   { "第一，加强宣传", { { NULL } } },
   { "为期一年的专项行动", { { "一年", "duration", "1", "年", "exact", "", "" } } },
   { "一年一度的活动", { { NULL } } },
+  /* A version is no count of pages */
+  { "预警系统3.0版上线", { { NULL } } },
   { "半年来，", { { "半年来", "duration", "0.5", "年", "exact", "", "" } } },
   { "十几家单位", { { "十几家", "count", "10", "家", "over", "", "" } } },
   /* Not figures */

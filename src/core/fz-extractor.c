@@ -1094,6 +1094,9 @@ read_unit (Number *num)
   if (num->chinese && (_fz_extractor_in_set_phrase (num, u, num->at + n) ||
                        rate_base (num, u, num->at + n)))
     return num->num_end;
+  /* 3.0版, 2.5版: a version, not pages */
+  if (u->kind == FZ_KIND_COUNT && strcmp (u->unit, "版") == 0 && !num->integer)
+    return num->num_end;
   unit = times_in_brackets (num, u, &n);
   return emit_measure (num, u->kind, unit, num->at + n);
 }
