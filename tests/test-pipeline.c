@@ -288,6 +288,29 @@ test_index_skips_differences (void)
   g_assert_cmpuint (fz_index_get_n_observations (index), ==, 1);
 }
 
+/* The index compares amounts in renminbi: one in another currency is not fed to it. */
+static void
+test_index_renminbi_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FzPipeline) pipeline = fz_pipeline_new (g_getenv ("FZ_DATA_DIR"), &error);
+  g_autoptr(FzDocument) document =
+    page ("本报讯 今年以来，湖州市公安局止付冻结涉诈资金3000万元，另冻结涉诈资金50万美元。\n");
+  g_autoptr(FzIndex) index = fz_index_new ();
+  const char *dollars = "500000";
+  const FzFigure *f;
+
+  g_assert_no_error (error);
+  fz_pipeline_analyze (pipeline, document);
+  f = find_figure (document, &dollars);
+  g_assert_nonnull (f);
+  g_assert_cmpstr (fz_figure_list_str (fz_document_get_figures (document), f->unit), ==, "美元");
+  g_assert_true (f->core);
+  fz_index_feed_lexicon (index, fz_pipeline_get_lexicon (pipeline));
+  g_assert_cmpuint (fz_index_feed_document (index, fz_pipeline_get_gazetteer (pipeline), document,
+                                            FZ_REGION_LEVEL_UNKNOWN), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +328,7 @@ main (int   argc,
   g_test_add_func ("/pipeline/load-chars", test_load_chars);
   g_test_add_func ("/pipeline/index-skips-differences", test_index_skips_differences);
   g_test_add_func ("/pipeline/local-dollars", test_local_dollars);
+  g_test_add_func ("/pipeline/index-renminbi-only", test_index_renminbi_only);
   status = g_test_run ();
   g_rmdir (config);
   return status;

@@ -152,6 +152,9 @@ feed_figure (const Feed     *feed,
   if (f->change == FZ_CHANGE_DOWN)
     obs.value = -obs.value;
   obs.unit = fz_figure_list_str (figures, f->unit);
+  /* Amounts are compared in renminbi: a sum in 港元 or 美元 is not one, and no rate is known. */
+  if (f->kind == FZ_KIND_MONEY && strcmp (obs.unit, "元") != 0)
+    return FALSE;
   obs.qualifier = f->qualifier;
   resolved = feed->year > 0 ? fz_period_resolve_string (period, feed->year) : NULL;
   obs.period = resolved != NULL ? resolved : period;
