@@ -589,25 +589,24 @@ test_finder_last_month (void)
 static void
 test_finder_before_publication (void)
 {
+  static const struct { const char *text, *figure; FzKind kind; const char *want; } cases[] = {
+    { "12月份，全市电诈发案136起。", "136起", FZ_KIND_COUNT, "2023-12/2023-12" },
+    { "第四季度，全市发案同比下降41.7%。", "41.7%", FZ_KIND_PERCENT, "2023-10/2023-12" },
+    { "今年12月，全市电诈发案136起。", "136起", FZ_KIND_COUNT, "2024-12/2024-12" },
+    { "力争全年发案数下降15%。", "15%", FZ_KIND_PERCENT, "2024-01/2024-12" },
+    { "下半年，力争发案数下降15%。", "15%", FZ_KIND_PERCENT, "2024-07/2024-12" },
+  };
   GDate date;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-  g_autofree char *c = NULL;
-  g_autofree char *d = NULL;
-  g_autofree char *e = NULL;
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 5, G_DATE_JANUARY, 2024);
-  period_of ("12月份，全市电诈发案136起。", "136起", NULL, FZ_KIND_COUNT, &date, &a);
-  g_assert_cmpstr (a, ==, "2023-12/2023-12");
-  period_of ("第四季度，全市发案同比下降41.7%。", "41.7%", NULL, FZ_KIND_PERCENT, &date, &b);
-  g_assert_cmpstr (b, ==, "2023-10/2023-12");
-  period_of ("今年12月，全市电诈发案136起。", "136起", NULL, FZ_KIND_COUNT, &date, &c);
-  g_assert_cmpstr (c, ==, "2024-12/2024-12");
-  period_of ("力争全年发案数下降15%。", "15%", NULL, FZ_KIND_PERCENT, &date, &d);
-  g_assert_cmpstr (d, ==, "2024-01/2024-12");
-  period_of ("下半年，力争发案数下降15%。", "15%", NULL, FZ_KIND_PERCENT, &date, &e);
-  g_assert_cmpstr (e, ==, "2024-07/2024-12");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *got = NULL;
+
+      period_of (cases[i].text, cases[i].figure, NULL, cases[i].kind, &date, &got);
+      g_assert_cmpstr (got, ==, cases[i].want);
+    }
 }
 
 /* 截至24日 in a bulletin of a known month is up to that day of the month; 本月以来 leading the

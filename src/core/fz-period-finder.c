@@ -79,12 +79,12 @@ resolve_relative (const Scan *s,
   return TRUE;
 }
 
-/* 当天返还538万元: the day the article named last. */
-static gboolean
-resolve_that_day (const Scan *s,
-                  gint        idx,
-                  guint       bound,
-                  FzPeriod   *out)
+/* The nearest phrase before @idx in the article (from @bound) that @wanted accepts, or NULL. */
+static const Expr *
+named_last (const Scan *s,
+            gint        idx,
+            guint       bound,
+            gboolean  (*wanted) (const Expr *e))
 {
   for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
     {
@@ -92,13 +92,37 @@ resolve_that_day (const Scan *s,
 
       if (e->start < bound)
         break;
-      if ((e->flags & EXPR_DAY) && !(e->flags & EXPR_BLOCK))
-        {
-          *out = e->period;
-          return TRUE;
-        }
+      if (wanted (e))
+        return e;
     }
-  return FALSE;
+  return NULL;
+}
+
+static gboolean
+is_day (const Expr *e)
+{
+  return (e->flags & EXPR_DAY) && !(e->flags & EXPR_BLOCK);
+}
+
+/* 当天返还538万元: the day the article named last. */
+static gboolean
+resolve_that_day (const Scan *s,
+                  gint        idx,
+                  guint       bound,
+                  FzPeriod   *out)
+{
+  const Expr *e = named_last (s, idx, bound, is_day);
+
+  if (e == NULL)
+    return FALSE;
+  *out = e->period;
+  return TRUE;
+}
+
+static gboolean
+names_a_month (const Expr *e)
+{
+  return !(e->flags & (EXPR_BLOCK | EXPR_RELATIVE)) && e->period.start.month != 0;
 }
 
 /* 全月破获案件27起: the month the article named last, alone or with a day of it. */
@@ -108,27 +132,18 @@ resolve_that_month (const Scan *s,
                     guint       bound,
                     FzPeriod   *out)
 {
-  for (gint k = idx - 1; k >= 0 && k + MAX_LOOKBACK > idx; k--)
-    {
-      const Expr *e = &g_array_index (s->exprs, Expr, k);
+  const Expr *e = named_last (s, idx, bound, names_a_month);
 
-      if (e->start < bound)
-        break;
-      if (e->flags & (EXPR_BLOCK | EXPR_RELATIVE))
-        continue;
-      if (e->period.start.month == 0)
-        continue;
-      if (!(e->flags & EXPR_DAY) && (e->period.end.month != e->period.start.month ||
-                                     e->period.end.year_kind != e->period.start.year_kind ||
-                                     e->period.end.year != e->period.start.year))
-        return FALSE;
-      fz_period_clear (out);
-      out->start = e->period.start;
-      out->start.day = 0;
-      out->end = out->start;
-      return TRUE;
-    }
-  return FALSE;
+  if (e == NULL ||
+      (!(e->flags & EXPR_DAY) && (e->period.end.month != e->period.start.month ||
+                                  e->period.end.year_kind != e->period.start.year_kind ||
+                                  e->period.end.year != e->period.start.year)))
+    return FALSE;
+  fz_period_clear (out);
+  out->start = e->period.start;
+  out->start.day = 0;
+  out->end = out->start;
+  return TRUE;
 }
 
 static gboolean
