@@ -689,7 +689,8 @@ test_rates_per (void)
   fixture_clear (&fx);
 }
 
-/* Words of Taiwan's reports: a fraud ring (诈骗集团) busted, payments intercepted (拦阻). */
+/* Words of Taiwan's reports: a fraud ring (诈骗集团) busted, payments intercepted (拦阻); and
+ * of prosecutors': 帮信罪. */
 static void
 test_ring_and_intercept (void)
 {
@@ -703,6 +704,14 @@ test_ring_and_intercept (void)
   run (&fx);
   g_assert_cmpstr (indicator_of (&fx, rings), ==, "gangs_busted");
   g_assert_cmpstr (indicator_of (&fx, held), ==, "funds_frozen");
+  fixture_clear (&fx);
+
+  /* 帮信罪, the charge of those who lend their cards */
+  fixture_init (&fx, "青石反诈通报\n今年以来，全市检察机关起诉帮信罪嫌疑人6027人。\n");
+  add_article (&fx, "青石反诈通报", "今年以来", NULL);
+  rings = add_count (&fx, "6027人", "6027", "人");
+  run (&fx);
+  g_assert_cmpstr (indicator_of (&fx, rings), ==, "card_cases");
   fixture_clear (&fx);
 }
 

@@ -422,6 +422,11 @@ test_finder_unseen (void)
     { "今年首七個月，共接獲騙案2345宗。", "2345宗", NULL, FZ_KIND_COUNT, "Y-01/Y-07" },
     { "前9月，全市共受理诈骗案件2863件。", "2863件", NULL, FZ_KIND_COUNT, "Y-01/Y-09" },
     { "开年以来，全市共受理诈骗案件286件。", "286件", NULL, FZ_KIND_COUNT, "Y-01/" },
+    /* 同期 alone is the stretch named last; after a time or a word of comparison, a basis */
+    { "今年1至9月，全省检察机关起诉嫌疑人4312人。\n\n法院同期审结案件1876件。", "1876件", NULL,
+      FZ_KIND_COUNT, "Y-01/Y-09" },
+    { "今年以来，全市破获案件100起，与去年同期相比上升10%。", "10%", NULL, FZ_KIND_PERCENT,
+      "Y-01/" },
     /* The year of an old value after 较 is its own, not the change's after it */
     { "2023年，全市破获电诈案件3215起，较2022年的2689起增长19.6%。", "2689起", NULL,
       FZ_KIND_COUNT, "2022-01/2022-12" },

@@ -11,7 +11,7 @@ static WordList now_words = WORD_LIST ("目前", "当前", "现在", "今天", "
 static WordList block_words = WORD_LIST (
   "目前", "如今", "当前", "现在", "至今", "近日", "日前", "近期", "最近", "上个月", "上月",
   "本月", "当月", "全月", "今天", "今日", "昨天", "昨日", "当天", "当日", "近年来", "近年",
-  "多年来",
+  "多年来", "同期",
   "近几年", "此前", "期间"
 );
 static WordList relative_verbs = WORD_LIST (
@@ -351,6 +351,13 @@ _fz_period_phrase_parse (const Scan *s,
         out->flags |= EXPR_THAT_DAY;
       if ((out->flags & EXPR_BLOCK) && (match (s, i, "当月") > 0 || match (s, i, "全月") > 0))
         out->flags |= EXPR_THAT_MONTH;
+      /* 同期 after a time or a word of comparison (去年同期, 与同期相比) is a basis */
+      if ((out->flags & EXPR_BLOCK) && match (s, i, "同期") > 0)
+        {
+          if (i > 0 && fz_text_char_in (s->u[i - 1], "年月期季度比较与和同前上"))
+            return FALSE;
+          out->flags |= EXPR_THAT_STRETCH;
+        }
       /* 上月，全市发案…: the month before the bulletin's, once its date is known */
       if ((out->flags & EXPR_BLOCK) && (match (s, i, "上月") > 0 || match (s, i, "上个月") > 0))
         out->flags |= EXPR_LAST_MONTH;

@@ -51,6 +51,8 @@ G_BEGIN_DECLS
 #define EXPR_LAST_MONTH (1 << 15)
 /* 当月, 全月: the month the text named last. */
 #define EXPR_THAT_MONTH (1 << 16)
+/* 同期 alone (法院同期审结…): the stretch the text named last. */
+#define EXPR_THAT_STRETCH (1 << 17)
 
 typedef struct
 {

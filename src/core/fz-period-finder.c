@@ -147,6 +147,27 @@ resolve_that_month (const Scan *s,
 }
 
 static gboolean
+is_stretch (const Expr *e)
+{
+  return !(e->flags & (EXPR_BLOCK | EXPR_RELATIVE | EXPR_DAY)) && !fz_period_is_empty (&e->period);
+}
+
+/* 同期审结案件1876件: the stretch the article named last. */
+static gboolean
+resolve_that_stretch (const Scan *s,
+                      gint        idx,
+                      guint       bound,
+                      FzPeriod   *out)
+{
+  const Expr *e = named_last (s, idx, bound, is_stretch);
+
+  if (e == NULL)
+    return FALSE;
+  *out = e->period;
+  return TRUE;
+}
+
+static gboolean
 take_expr (const Scan *s,
            gint        idx,
            guint       bound,
@@ -160,6 +181,8 @@ take_expr (const Scan *s,
     return resolve_that_day (s, idx, bound, out);
   if (e->flags & EXPR_THAT_MONTH)
     return resolve_that_month (s, idx, bound, out);
+  if (e->flags & EXPR_THAT_STRETCH)
+    return resolve_that_stretch (s, idx, bound, out);
   /* 本月 and 上月: the month of the bulletin, or the one before it (December of the year
    * before, in January) */
   if ((e->flags & (EXPR_THIS_MONTH | EXPR_LAST_MONTH)) && s->doc_month != 0)
@@ -230,7 +253,8 @@ find_period (const Scan *s,
                * clause, not inside one after a phrase that leads the sentence */
               if ((e->flags & EXPR_BLOCK) &&
                   !(e->flags & (EXPR_STANDALONE | EXPR_CLAUSE_HEAD | EXPR_THIS_MONTH |
-                                EXPR_LAST_MONTH | EXPR_THAT_DAY | EXPR_THAT_MONTH)))
+                                EXPR_LAST_MONTH | EXPR_THAT_DAY | EXPR_THAT_MONTH |
+                                EXPR_THAT_STRETCH)))
                 continue;
               return take_expr (s, idx, bound, out, cue);
             }
