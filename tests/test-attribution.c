@@ -611,7 +611,7 @@ test_clause_before (void)
   g_assert_cmpstr (region_of (&fx, last), ==, "金河县");
   fixture_clear (&fx);
 
-  fixture_init (&fx, "青石反诈通报\n今年以来，青石市劝返涉诈人员1049人，排名东山省第一，反诈APP"
+  fixture_init (&fx, "青石反诈通报\n今年以来，青石市劝返涉诈人员860人，排名东山省第一，反诈APP"
                      "注册量27万人。\n");
   add_article (&fx, "青石反诈通报", "今年以来", NULL);
   app = add_count (&fx, "27万人", "270000", "人");

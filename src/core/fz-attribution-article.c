@@ -215,7 +215,7 @@ static FzWordSet own_place_words = FZ_WORD_SET (
 #define MASTHEAD_MAX 40
 
 /* The masthead is the page's first line, short and no sentence: 湖州日报 2024年10月8日, not a
- * sentence that names 浙江日报报业集团 among others. */
+ * sentence that names 东山日报社 among others. */
 static const Mention *
 masthead_place (Ctx *ctx)
 {

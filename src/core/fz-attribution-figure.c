@@ -115,7 +115,7 @@ is_denominator (Ctx            *ctx,
          ctx->u[fig->start - 1] == 0x6BCF /* 每 */;
 }
 
-/* 损失10万元以上的案件, 90%以上的居民: a bound that picks out what is counted, no statistic. */
+/* 损失10万元以上的案件, 95%以上的网点: a bound that picks out what is counted, no statistic. */
 static gboolean
 is_threshold (Ctx            *ctx,
               const FzFigure *fig)

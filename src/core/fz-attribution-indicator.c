@@ -291,7 +291,7 @@ previous_figure_end (Ctx            *ctx,
             break;
           continue;
         }
-      /* 破万元以上诈骗案件47起: a figure of another kind is part of the object; so is one
+      /* 侦破万元以上案件30起: a figure of another kind is part of the object; so is one
        * that no indicator counts (劝阻60岁以上老人217人次). */
       if (f->start >= from && f->end > end && f->kind == fig->kind &&
           fz_lexicon_unit_fits_any (ctx->lex, f->kind, fz_figure_list_str (ctx->figures, f->unit)))

@@ -104,7 +104,7 @@ is_day (const Expr *e)
   return (e->flags & EXPR_DAY) && !(e->flags & EXPR_BLOCK);
 }
 
-/* 当天返还538万元: the day the article named last. */
+/* 当天返还120万元: the day the article named last. */
 static gboolean
 resolve_that_day (const Scan *s,
                   gint        idx,
