@@ -3,8 +3,6 @@
 
 #include "fz-attribution-private.h"
 
-#include <string.h>
-
 static FzWordSet story_words = FZ_WORD_SET (
   "女士", "先生", "老人", "大爷", "大妈", "阿姨", "某公司", "采购员"
 );
@@ -115,16 +113,15 @@ is_denominator (Ctx            *ctx,
          ctx->u[fig->start - 1] == 0x6BCF /* 每 */;
 }
 
+static FzWordSet bound_words = FZ_WORD_SET ("以上", "以下");
+
 /* 损失10万元以上的案件, 95%以上的网点: a bound that picks out what is counted, no statistic. */
 static gboolean
 is_threshold (Ctx            *ctx,
               const FzFigure *fig)
 {
-  static const gunichar above[] = { 0x4EE5, 0x4E0A }, below[] = { 0x4EE5, 0x4E0B };  /* 以上 以下 */
-
   return fig->end >= 2 && fig->end < (guint32) ctx->n && ctx->u[fig->end] == 0x7684 /* 的 */ &&
-         (memcmp (ctx->u + fig->end - 2, above, sizeof above) == 0 ||
-          memcmp (ctx->u + fig->end - 2, below, sizeof below) == 0);
+         _fz_attribution_word_at (ctx->u, fig->end - 2, fig->end, &bound_words);
 }
 
 static FzWordSet cap_words = FZ_WORD_SET ("最高", "最多", "最低", "每人", "每起", "每户");

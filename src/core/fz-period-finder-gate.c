@@ -167,9 +167,8 @@ _fz_period_start_is_numeral (gunichar c)
 
 /* A number a date may start with: at most four numerals (2023年, 十二月), then 年, 月, 个月
  * (3个月来), 多年 (10多年来), 季 (一季度), a range (1—11月), a list of months (7、8月份) or
- * the sign of a date in digits
- * (2023.10.15). Inside a number only a part
- * of a year may start (1季度). */
+ * the sign of a date in digits (2023.10.15). Inside a number only a part of a year may start
+ * (1季度). */
 static gboolean
 may_start_number (const StartTable *table,
                   const Scan       *s,

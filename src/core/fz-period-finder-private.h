@@ -53,6 +53,9 @@ G_BEGIN_DECLS
 #define EXPR_THAT_MONTH (1 << 16)
 /* 同期 alone (法院同期审结…): the stretch the text named last. */
 #define EXPR_THAT_STRETCH (1 << 17)
+/* The words that block yet stand for a period of the text's or of the bulletin's own. */
+#define EXPR_RESOLVES  (EXPR_THIS_MONTH | EXPR_LAST_MONTH | EXPR_THAT_DAY | EXPR_THAT_MONTH | \
+                        EXPR_THAT_STRETCH)
 
 typedef struct
 {

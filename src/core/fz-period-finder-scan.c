@@ -190,7 +190,7 @@ place_expr (const Scan *s,
     e->flags |= EXPR_STANDALONE;
   /* 从去年的3.2%降至…, 由去年的48.6%下降至…, 较2022年的2689起增长…: 由, 较 and 比 open no
    * phrase, so they stand before it */
-  if ((s->u[e->start] == 0x4ECE /* 从 */ || s->u[e->start] == 0x7531 /* 由 */ ||
+  if ((s->u[e->start] == 0x4ECE /* 从 */ ||
        (e->start > 0 && fz_text_char_in (s->u[e->start - 1], "由较比"))) &&
       e->end < s->n && s->u[e->end] == 0x7684 /* 的 */)
     e->flags |= EXPR_OLD_VALUE;

@@ -69,8 +69,7 @@ line_is_heading (const gunichar *all,
     {
       gunichar c = all[k];
 
-      if ((is_clause_end (c) && c != 0xFF1A /* ： */ && c != ':' && c != 0xFF01 /* ！ */ &&
-           c != '!' && c != 0xFF1F /* ？ */ && c != '?') || c == 0x3001)
+      if (c == 0x3001 /* 、 */ || (is_clause_end (c) && !fz_text_char_in (c, "：:！!？?")))
         return FALSE;
       if (!fz_text_isspace (all[k]))
         len++;

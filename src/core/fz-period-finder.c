@@ -104,14 +104,16 @@ is_day (const Expr *e)
   return (e->flags & EXPR_DAY) && !(e->flags & EXPR_BLOCK);
 }
 
-/* 当天返还120万元: the day the article named last. */
+/* 当天返还120万元, 同期审结案件1876件: the period of the phrase the article named last that
+ * @wanted accepts. */
 static gboolean
-resolve_that_day (const Scan *s,
-                  gint        idx,
-                  guint       bound,
-                  FzPeriod   *out)
+resolve_named_last (const Scan *s,
+                    gint        idx,
+                    guint       bound,
+                    gboolean  (*wanted) (const Expr *e),
+                    FzPeriod   *out)
 {
-  const Expr *e = named_last (s, idx, bound, is_day);
+  const Expr *e = named_last (s, idx, bound, wanted);
 
   if (e == NULL)
     return FALSE;
@@ -152,21 +154,6 @@ is_stretch (const Expr *e)
   return !(e->flags & (EXPR_BLOCK | EXPR_RELATIVE | EXPR_DAY)) && !fz_period_is_empty (&e->period);
 }
 
-/* 同期审结案件1876件: the stretch the article named last. */
-static gboolean
-resolve_that_stretch (const Scan *s,
-                      gint        idx,
-                      guint       bound,
-                      FzPeriod   *out)
-{
-  const Expr *e = named_last (s, idx, bound, is_stretch);
-
-  if (e == NULL)
-    return FALSE;
-  *out = e->period;
-  return TRUE;
-}
-
 static gboolean
 take_expr (const Scan *s,
            gint        idx,
@@ -178,11 +165,11 @@ take_expr (const Scan *s,
 
   *cue = idx;
   if (e->flags & EXPR_THAT_DAY)
-    return resolve_that_day (s, idx, bound, out);
+    return resolve_named_last (s, idx, bound, is_day, out);
   if (e->flags & EXPR_THAT_MONTH)
     return resolve_that_month (s, idx, bound, out);
   if (e->flags & EXPR_THAT_STRETCH)
-    return resolve_that_stretch (s, idx, bound, out);
+    return resolve_named_last (s, idx, bound, is_stretch, out);
   /* 本月 and 上月: the month of the bulletin, or the one before it (December of the year
    * before, in January) */
   if ((e->flags & (EXPR_THIS_MONTH | EXPR_LAST_MONTH)) && s->doc_month != 0)
@@ -252,9 +239,7 @@ find_period (const Scan *s,
               /* 12月份，发案数为近年来最低，…: a word that blocks only where it heads its
                * clause, not inside one after a phrase that leads the sentence */
               if ((e->flags & EXPR_BLOCK) &&
-                  !(e->flags & (EXPR_STANDALONE | EXPR_CLAUSE_HEAD | EXPR_THIS_MONTH |
-                                EXPR_LAST_MONTH | EXPR_THAT_DAY | EXPR_THAT_MONTH |
-                                EXPR_THAT_STRETCH)))
+                  !(e->flags & (EXPR_STANDALONE | EXPR_CLAUSE_HEAD | EXPR_RESOLVES)))
                 continue;
               return take_expr (s, idx, bound, out, cue);
             }
